@@ -1,0 +1,164 @@
+// How Sheets turns typed text into a value, and a value into the text it shows.
+// Both follow the en_US locale, the default of a new spreadsheet.
+
+import { dateToSerial, fromZoned } from './tz.ts';
+
+export type Scalar = string | number | boolean | null;
+
+/** What a string written by setValue(s) becomes: Sheets parses it as if the user typed it. */
+export type Parsed =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  | { kind: 'formula'; formula: string }
+  | { kind: 'number'; value: number; format?: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'date'; value: number; format: string };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return m >= 1 && m <= 12 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function parseDateText(s: string, timeZone: string): Parsed | null {
+  let y: number, m: number, d: number;
+  let h = 0, mi = 0, se = 0;
+  let hasTime = false;
+  let match: RegExpExecArray | null;
+  const time = /(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+  if ((match = new RegExp(/^(\d{4})-(\d{1,2})-(\d{1,2})/.source + time.source).exec(s))) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (match[4]) [h, mi, se, hasTime] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0), true];
+  } else if ((match = new RegExp(/^(\d{1,2})\/(\d{1,2})\/(\d{4})/.source + time.source).exec(s))) {
+    [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (match[4]) [h, mi, se, hasTime] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0), true];
+  } else if ((match = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]+(\d{4})$/.exec(s)) && monthIndex(match[2]) > 0) {
+    [d, m, y] = [Number(match[1]), monthIndex(match[2]), Number(match[3])];
+  } else if ((match = /^([A-Za-z]{3,9}) (\d{1,2}),? (\d{4})$/.exec(s)) && monthIndex(match[1]) > 0) {
+    [m, d, y] = [monthIndex(match[1]), Number(match[2]), Number(match[3])];
+  } else {
+    return null;
+  }
+  if (!validDate(y, m, d) || h > 23 || mi > 59 || se > 59) return null;
+  const serial = dateToSerial(fromZoned(y, m, d, h, mi, se, 0, timeZone), timeZone);
+  return { kind: 'date', value: serial, format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
+}
+
+export function parseInput(raw: string, timeZone: string, cellFormat?: string): Parsed {
+  if (raw === '') return { kind: 'empty' };
+  if (cellFormat === '@') return { kind: 'text', text: raw };
+  if (raw.startsWith("'")) return { kind: 'text', text: raw.slice(1) };
+  if (raw.startsWith('=') && raw.length > 1) return { kind: 'formula', formula: raw };
+  const s = raw.trim();
+  if (/^(true|false)$/i.test(s)) return { kind: 'boolean', value: s.toLowerCase() === 'true' };
+  const percent = s.endsWith('%');
+  const numText = (percent ? s.slice(0, -1) : s).replace(/^([+-]?)\$/, '$1');
+  if (/\d/.test(numText) && NUMBER.test(numText)) {
+    const value = Number(numText.replace(/,/g, ''));
+    if (percent) return { kind: 'number', value: value / 100, format: '0%' };
+    return { kind: 'number', value, format: numText.includes(',') ? '#,##0' : undefined };
+  }
+  const date = parseDateText(s, timeZone);
+  if (date) return date;
+  // Typing "+abc" or "-abc" in Sheets starts a formula ("=+abc"), which then shows an error.
+  if (/^[+-]/.test(raw)) return { kind: 'formula', formula: `=${raw}` };
+  return { kind: 'text', text: raw };
+}
+
+/** True if the number format shows a date or time (so getValues returns a Date). */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
+  if (/[0#]/.test(f)) return false;
+  return /[dy]|h|s/.test(f);
+}
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Formats a date serial with a Sheets date pattern (yyyy, mmm, m, d, dddd, h, mm, ss, am/pm). */
+function formatDateSerial(serial: number, format: string): string {
+  const ms = Math.round(serial * 86400000) + Date.UTC(1899, 11, 30);
+  const t = new Date(ms);
+  const parts = { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds(), wd: t.getUTCDay() };
+  const ampm = /am\/pm|a\/p/i.test(format);
+  const tokens = format.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi) ?? [];
+  let out = '';
+  let lastWasHour = false;
+  tokens.forEach((tok, i) => {
+    const lower = tok.toLowerCase();
+    const nextIsSecond = tokens.slice(i + 1).find((t) => /[a-z]/i.test(t))?.toLowerCase().startsWith('s') ?? false;
+    if (tok.startsWith('"')) out += tok.slice(1, -1);
+    else if (tok.startsWith('\\')) out += tok.slice(1);
+    else if (lower === 'yyyy') out += parts.y;
+    else if (lower === 'yy') out += pad(parts.y % 100, 2);
+    else if (lower === 'mmmm') out += MONTH_NAMES[parts.mo - 1];
+    else if (lower === 'mmm') out += MONTH_NAMES[parts.mo - 1].slice(0, 3);
+    else if (lower === 'mm' || lower === 'm') {
+      const minutes = lastWasHour || nextIsSecond;
+      const n = minutes ? parts.mi : parts.mo;
+      out += lower === 'mm' ? pad(n, 2) : n;
+    } else if (lower === 'dddd') out += DAY_NAMES[parts.wd];
+    else if (lower === 'ddd') out += DAY_NAMES[parts.wd].slice(0, 3);
+    else if (lower === 'dd') out += pad(parts.d, 2);
+    else if (lower === 'd') out += parts.d;
+    else if (lower === 'hh' || lower === 'h') {
+      const h = ampm ? ((parts.h + 11) % 12) + 1 : parts.h;
+      out += lower === 'hh' ? pad(h, 2) : h;
+    } else if (lower === 'ss') out += pad(parts.s, 2);
+    else if (lower === 's') out += parts.s;
+    else if (lower === 'am/pm') out += parts.h < 12 ? 'AM' : 'PM';
+    else if (lower === 'a/p') out += parts.h < 12 ? 'a' : 'p';
+    else out += tok;
+    if (/[a-z]/i.test(tok)) lastWasHour = lower === 'h' || lower === 'hh';
+  });
+  return out;
+}
+
+function formatGeneralNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  if (Math.abs(n) >= 1e15 || (n !== 0 && Math.abs(n) < 1e-9)) return n.toExponential(2).replace('e+', 'E+').replace('e-', 'E-');
+  return String(Number(n.toPrecision(10)));
+}
+
+function formatNumberPattern(n: number, format: string): string {
+  const section = format.split(';')[n < 0 && format.includes(';') ? 1 : 0] ?? format;
+  const percent = section.includes('%');
+  const v = Math.abs(percent ? n * 100 : n);
+  const m = /([#0,]*)(?:\.([0#]+))?/.exec(section.replace(/"[^"]*"/g, '').replace(/[^#0,.]/g, ' ').trim()) ?? [];
+  const decimals = (m[2] ?? '').length;
+  let text = v.toFixed(decimals);
+  if ((m[1] ?? '').includes(',')) {
+    const [int, frac] = text.split('.');
+    text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+  }
+  const prefix = (/^[^#0.,]*/.exec(section)?.[0] ?? '').replace(/"/g, '');
+  const suffix = percent ? '%' : '';
+  const sign = n < 0 && !format.includes(';') ? '-' : '';
+  return `${sign}${prefix.replace('%', '')}${text}${suffix}`;
+}
+
+/** The text Sheets shows for a computed value under a number format. */
+export function displayValue(value: Scalar, format: string | undefined): string {
+  if (value === null || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  if (!format || format === 'General' || format === '@') return formatGeneralNumber(value);
+  if (isDateFormat(format)) return formatDateSerial(value, format);
+  return formatNumberPattern(value, format);
+}
+
+/** The number format Sheets gives a cell when a Date is written into a General cell. */
+export function defaultDateFormat(serial: number): string {
+  return Number.isInteger(serial) ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
+}

@@ -1,0 +1,214 @@
+// Developer metadata, protections, named ranges and the selection: the things a sheet
+// records about ranges rather than in cells.
+
+import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import type { GridRect } from './a1.ts';
+import type { EmuRange } from './range.ts';
+import type { EmuSheet } from './sheet.ts';
+import type { EmuSpreadsheet } from './spreadsheet.ts';
+import type { Signatures } from './signatures.ts';
+
+export const DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const;
+export type Visibility = keyof typeof DeveloperMetadataVisibility;
+export const DeveloperMetadataLocationType = { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' } as const;
+export type LocationType = keyof typeof DeveloperMetadataLocationType;
+export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+/** Where a metadata entry lives. Row and column entries move with their row or column. */
+export type MetaLocation =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheetId: number }
+  | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number }; // 1-based
+
+export interface MetaEntry {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: Visibility;
+  location: MetaLocation;
+}
+
+type DM = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+export class EmuDeveloperMetadata implements Signatures<DM, 'getId' | 'getKey' | 'getValue' | 'setKey' | 'setValue' | 'remove' | 'moveToColumn'> {
+  readonly [RT]: Runtime;
+  constructor(
+    private readonly ss: EmuSpreadsheet,
+    readonly _entry: MetaEntry,
+  ) {
+    this[RT] = ss[RT];
+  }
+  getId(): number {
+    return this._entry.id;
+  }
+  getKey(): string {
+    return this._entry.key;
+  }
+  getValue(): string | null {
+    return this._entry.value;
+  }
+  getVisibility(): Visibility {
+    return this._entry.visibility;
+  }
+  setKey(key: string): this {
+    this._entry.key = key;
+    return this;
+  }
+  setValue(value: string): this {
+    this._entry.value = value;
+    return this;
+  }
+  remove(): void {
+    this.ss._metadata = this.ss._metadata.filter((m) => m !== this._entry);
+  }
+  getLocation(): { getLocationType(): LocationType; getColumn(): EmuRange | null; getRow(): EmuRange | null; getSheet(): EmuSheet | null } {
+    const loc = this._entry.location;
+    const sheet = 'sheetId' in loc ? this.ss._sheetById(loc.sheetId) : null;
+    return {
+      getLocationType: () => loc.type,
+      getColumn: () => (loc.type === 'COLUMN' && sheet ? sheet._wholeColumn(loc.index) : null),
+      getRow: () => (loc.type === 'ROW' && sheet ? sheet._wholeRow(loc.index) : null),
+      getSheet: () => sheet,
+    };
+  }
+  moveToColumn(column: EmuRange): this {
+    const loc = column._metadataLocation();
+    if (loc.type !== 'COLUMN') throw new GasException('The range must be a single whole column.');
+    this._entry.location = loc;
+    return this;
+  }
+}
+
+type DMF = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+
+export class EmuDeveloperMetadataFinder implements Signatures<DMF, 'find' | 'withKey' | 'withId' | 'withValue'> {
+  readonly [RT]: Runtime;
+  private filters: ((m: MetaEntry) => boolean)[] = [];
+  constructor(
+    private readonly ss: EmuSpreadsheet,
+    private readonly scope: (m: MetaEntry) => boolean,
+  ) {
+    this[RT] = ss[RT];
+  }
+  withKey(key: string): this {
+    this.filters.push((m) => m.key === key);
+    return this;
+  }
+  withValue(value: string): this {
+    this.filters.push((m) => m.value === value);
+    return this;
+  }
+  withId(id: number): this {
+    this.filters.push((m) => m.id === id);
+    return this;
+  }
+  withLocationType(type: LocationType): this {
+    this.filters.push((m) => m.location.type === type);
+    return this;
+  }
+  find(): EmuDeveloperMetadata[] {
+    return this.ss._metadata.filter((m) => this.scope(m) && this.filters.every((f) => f(m))).map((m) => new EmuDeveloperMetadata(this.ss, m));
+  }
+}
+
+export interface ProtectionData {
+  sheetId: number;
+  rect: GridRect | null; // null protects the whole sheet
+  description: string;
+  warningOnly: boolean;
+  editors: Set<string>;
+}
+
+type P = GoogleAppsScript.Spreadsheet.Protection;
+
+export class EmuProtection implements Signatures<P, 'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly' | 'remove' | 'canEdit'> {
+  readonly [RT]: Runtime;
+  constructor(
+    private readonly sheet: EmuSheet,
+    readonly _data: ProtectionData,
+  ) {
+    this[RT] = sheet[RT];
+  }
+  getDescription(): string {
+    return this._data.description;
+  }
+  setDescription(description: string): this {
+    this._data.description = description;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._data.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this._data.warningOnly = warningOnly;
+    return this;
+  }
+  getProtectionType(): keyof typeof ProtectionType {
+    return this._data.rect ? 'RANGE' : 'SHEET';
+  }
+  getRange(): EmuRange {
+    const r = this._data.rect;
+    return r ? this.sheet._range(r) : this.sheet._range({ row: 1, col: 1, numRows: this.sheet._maxRows, numCols: this.sheet._maxCols });
+  }
+  addEditor(emailAddress: string): this {
+    this._data.editors.add(emailAddress);
+    return this;
+  }
+  getEditors(): { getEmail(): string }[] {
+    return [...this._data.editors].map((email) => ({ getEmail: () => email }));
+  }
+  canEdit(): boolean {
+    const user = this[RT].activeUser;
+    return this._data.warningOnly || this.sheet._ss._owner === user || this._data.editors.has(user);
+  }
+  remove(): void {
+    this.sheet._protections = this.sheet._protections.filter((p) => p !== this._data);
+  }
+}
+
+export class EmuNamedRange implements Signatures<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove'> {
+  readonly [RT]: Runtime;
+  constructor(
+    private readonly ss: EmuSpreadsheet,
+    private readonly name: string,
+  ) {
+    this[RT] = ss[RT];
+  }
+  getName(): string {
+    return this.name;
+  }
+  getRange(): EmuRange {
+    const nr = this.ss._namedRanges.get(this.name);
+    if (!nr) throw new GasException(`Named range ${this.name} no longer exists.`);
+    return nr.sheet._range(nr.rect);
+  }
+  remove(): void {
+    this.ss._namedRanges.delete(this.name);
+  }
+}
+
+export class EmuSelection implements Signatures<GoogleAppsScript.Spreadsheet.Selection, 'getActiveRange' | 'getActiveSheet' | 'getCurrentCell'> {
+  readonly [RT]: Runtime;
+  constructor(private readonly ss: EmuSpreadsheet) {
+    this[RT] = ss[RT];
+  }
+  getActiveRange(): EmuRange {
+    return this.ss._activeSheet._activeRange();
+  }
+  getActiveSheet(): EmuSheet {
+    return this.ss._activeSheet;
+  }
+  getCurrentCell(): EmuRange {
+    return this.ss._activeSheet._activeRange().getCell(1, 1);
+  }
+  getActiveRangeList(): { getRanges(): EmuRange[] } {
+    const sheet = this.ss._activeSheet;
+    return { getRanges: () => sheet._selection.map((r) => sheet._range(r)) };
+  }
+}
+
+instrument(EmuDeveloperMetadata, 'DeveloperMetadata');
+instrument(EmuDeveloperMetadataFinder, 'DeveloperMetadataFinder');
+instrument(EmuProtection, 'Protection');
+instrument(EmuNamedRange, 'NamedRange');
+instrument(EmuSelection, 'Selection');

@@ -1,0 +1,104 @@
+// The runtime every emulated service shares: which auth mode the execution runs in, the
+// service-call counter, a virtual clock for lock waits, and the user running the script.
+//
+// Every public method of an emulated service class is wrapped by `instrument` so that a
+// call from script code is counted (as "Type.method") and checked against the auth mode.
+// Calls the emulator makes to itself while serving a call are not counted: only the
+// outermost call is a round trip in real Apps Script.
+
+export class GasException extends Error {
+  // Apps Script V8 reports service errors as "Exception: <message>".
+  override name = 'Exception';
+}
+
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+
+export const RT = Symbol('runtime');
+
+export interface HasRuntime {
+  readonly [RT]: Runtime;
+}
+
+export class Runtime {
+  authMode: AuthModeName = 'FULL';
+  /** Calls counted since the last reset, by "Type.method". */
+  calls = new Map<string, number>();
+  /** Virtual milliseconds added by lock waits and Utilities.sleep, so tests never sleep. */
+  virtualMs = 0;
+  activeUser = 'me@example.com';
+  private depth = 0;
+
+  now(): number {
+    return Date.now() + this.virtualMs;
+  }
+
+  resetCalls(): void {
+    this.calls.clear();
+  }
+
+  totalCalls(): number {
+    let n = 0;
+    for (const v of this.calls.values()) n += v;
+    return n;
+  }
+
+  callsByMethod(): Record<string, number> {
+    return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Runs `body` as the service call `name`; counts it if it came from script code. */
+  invoke<T>(name: string, allowedInNone: boolean, body: () => T): T {
+    if (this.depth === 0) {
+      if (this.authMode === 'NONE' && !allowedInNone) {
+        // Observed message for services used from onOpen in AuthMode.NONE (see local/emulator/README.md).
+        throw new GasException(`You do not have permission to call ${name}. Authorization is required to perform that action.`);
+      }
+      this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    }
+    this.depth++;
+    try {
+      return body();
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/**
+ * Wraps every public prototype method of `ctor` (names not starting with `_`) so that calls are
+ * counted and gated by auth mode. Instances must carry their runtime under the `RT` symbol.
+ */
+export function instrument(ctor: { prototype: object; name: string }, typeName: string, allowedInNone: readonly string[] = []): void {
+  const proto = ctor.prototype as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (key === 'constructor' || key.startsWith('_')) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (!desc || typeof desc.value !== 'function') continue;
+    const fn = desc.value as (...args: unknown[]) => unknown;
+    const name = `${typeName}.${key}`;
+    const allowed = allowedInNone.includes(key);
+    Object.defineProperty(proto, key, {
+      ...desc,
+      value: function (this: HasRuntime, ...args: unknown[]) {
+        return this[RT].invoke(name, allowed, () => fn.apply(this, args));
+      },
+    });
+  }
+}
+
+/** Argument checks that mirror Apps Script's own messages for wrong argument types. */
+export function requireArgs(method: string, args: IArguments | unknown[], min: number): void {
+  if (args.length < min) {
+    throw new GasException(`The parameters () don't match the method signature for ${method}.`);
+  }
+}
+
+/**
+ * A mistake in how a test drives the emulator (e.g. an unscripted dialog answer), as opposed to
+ * an error Apps Script itself would raise. Never caught by script code on purpose.
+ */
+export class EmulatorError extends Error {
+  override name = 'EmulatorError';
+}

@@ -1,0 +1,639 @@
+// One sheet of an emulated spreadsheet. Cell contents (values and formulas) live in the
+// spreadsheet's HyperFormula engine; everything else a cell carries (number format, colours,
+// notes, validation) lives in this sheet's sparse `meta` grid. Structural changes (inserting,
+// deleting, moving rows and columns) are applied to both, and to the rectangles that
+// merges, rules, protections, named ranges and metadata hold.
+
+import type { RawCellContent } from 'hyperformula';
+import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { parseA1, type GridRect } from './a1.ts';
+import { defaultDateFormat, displayValue, isDateFormat, parseInput } from './cellformat.ts';
+import { dateToSerial, serialToDate } from './tz.ts';
+import { EmuRange } from './range.ts';
+import type { EmuSpreadsheet } from './spreadsheet.ts';
+import type { CfRuleData, EmuConditionalFormatRule, EmuDataValidation } from './rules.ts';
+import { EmuConditionalFormatRule as CfRule } from './rules.ts';
+import {
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  EmuProtection,
+  type MetaEntry,
+  type ProtectionData,
+  type Visibility,
+} from './metadata.ts';
+import type { Signatures } from './signatures.ts';
+
+export interface CellMeta {
+  numberFormat?: string;
+  background?: string;
+  fontColor?: string;
+  fontWeight?: string;
+  fontStyle?: string;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  note?: string;
+  validation?: EmuDataValidation;
+}
+
+export type Axis = 'row' | 'col';
+
+/** Sheets' limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 50000;
+
+/** Moves or shrinks a rectangle for an insert (delta > 0) or delete (delta < 0) at `at`. Null if deleted. */
+export function shiftRect(r: GridRect, axis: Axis, at: number, delta: number): GridRect | null {
+  const start = axis === 'row' ? r.row : r.col;
+  const size = axis === 'row' ? r.numRows : r.numCols;
+  let s = start;
+  let n = size;
+  if (delta > 0) {
+    if (at <= start) s += delta;
+    else if (at < start + size) n += delta;
+  } else {
+    const delStart = at;
+    const delEnd = at - delta - 1;
+    const end = start + size - 1;
+    const overlap = Math.max(0, Math.min(end, delEnd) - Math.max(start, delStart) + 1);
+    if (overlap === size) return null;
+    n -= overlap;
+    if (delStart < start) s -= Math.min(-delta, start - delStart);
+  }
+  return axis === 'row' ? { ...r, row: s, numRows: n } : { ...r, col: s, numCols: n };
+}
+
+/** Where index `i` goes when `count` lines starting at `from` move before line `to` (Sheets' moveColumns). */
+export function movedIndex(i: number, from: number, count: number, to: number): number {
+  if (i >= from && i < from + count) return to > from ? to - count + (i - from) : to + (i - from);
+  if (to > from && i >= from + count && i < to) return i - count;
+  if (to < from && i >= to && i < from) return i + count;
+  return i;
+}
+
+type Sh = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class EmuSheet
+  implements
+    Signatures<
+      Sh,
+      | 'getName'
+      | 'setName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getParent'
+      | 'getRange'
+      | 'getDataRange'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'insertColumnAfter'
+      | 'insertColumnBefore'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'deleteColumn'
+      | 'deleteColumns'
+      | 'deleteRow'
+      | 'deleteRows'
+      | 'appendRow'
+      | 'getFrozenRows'
+      | 'setFrozenRows'
+      | 'getFrozenColumns'
+      | 'setFrozenColumns'
+      | 'getConditionalFormatRules'
+      | 'setConditionalFormatRules'
+      | 'getProtections'
+      | 'protect'
+      | 'getDeveloperMetadata'
+      | 'addDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'activate'
+      | 'getActiveRange'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'clear'
+      | 'clearContents'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'isSheetHidden'
+      | 'setColumnWidth'
+      | 'getColumnWidth'
+      | 'autoResizeColumns'
+      | 'hideColumns'
+      | 'showColumns'
+      | 'isColumnHiddenByUser'
+      | 'setTabColor'
+      | 'getTabColor'
+      | 'moveColumns'
+    >
+{
+  readonly [RT]: Runtime;
+  _meta: (CellMeta | undefined)[][] = [];
+  _merges: GridRect[] = [];
+  _cfRules: CfRuleData[] = [];
+  _protections: ProtectionData[] = [];
+  _frozenRows = 0;
+  _frozenCols = 0;
+  _hidden = false;
+  _hiddenCols = new Set<number>();
+  _colWidths = new Map<number, number>();
+  _tabColor: string | null = null;
+  /** The selected ranges; the first is the active range. */
+  _selection: GridRect[] = [{ row: 1, col: 1, numRows: 1, numCols: 1 }];
+
+  constructor(
+    readonly _ss: EmuSpreadsheet,
+    readonly _id: number,
+    public _name: string,
+    public _maxRows = 1000,
+    public _maxCols = 26,
+  ) {
+    this[RT] = _ss[RT];
+  }
+
+  // ---- internal helpers (not counted) ----
+
+  get _hfId(): number {
+    const id = this._ss._hf.getSheetId(this._name);
+    if (id === undefined) throw new GasException('This sheet has been deleted.');
+    return id;
+  }
+
+  _range(r: GridRect): EmuRange {
+    return new EmuRange(this, r);
+  }
+
+  _wholeColumn(col: number): EmuRange {
+    return this._range({ row: 1, col, numRows: this._maxRows, numCols: 1 });
+  }
+
+  _wholeRow(row: number): EmuRange {
+    return this._range({ row, col: 1, numRows: 1, numCols: this._maxCols });
+  }
+
+  _activeRange(): EmuRange {
+    return this._range(this._selection[0]);
+  }
+
+  _checkRect(r: GridRect): void {
+    if (!Number.isInteger(r.row) || !Number.isInteger(r.col) || !Number.isInteger(r.numRows) || !Number.isInteger(r.numCols)) {
+      throw new GasException('Cannot convert a non-integer to an integer: the range coordinates must be whole numbers.');
+    }
+    if (r.row < 1) throw new GasException('The starting row of the range is too small.');
+    if (r.col < 1) throw new GasException('The starting column of the range is too small.');
+    if (r.numRows < 1) throw new GasException('The number of rows in the range must be at least 1.');
+    if (r.numCols < 1) throw new GasException('The number of columns in the range must be at least 1.');
+    if (r.row + r.numRows - 1 > this._maxRows || r.col + r.numCols - 1 > this._maxCols) {
+      throw new GasException('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  _cellMeta(row: number, col: number): CellMeta | undefined {
+    return this._meta[row - 1]?.[col - 1];
+  }
+
+  _setMeta(row: number, col: number, patch: Partial<CellMeta>): void {
+    const r = (this._meta[row - 1] ??= []);
+    const m = { ...(r[col - 1] ?? {}), ...patch };
+    for (const k of Object.keys(m) as (keyof CellMeta)[]) if (m[k] === undefined) delete m[k];
+    r[col - 1] = Object.keys(m).length ? m : undefined;
+  }
+
+  _forEachCell(r: GridRect, f: (row: number, col: number, i: number, j: number) => void): void {
+    for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) f(r.row + i, r.col + j, i, j);
+  }
+
+  private _hfRange(r: GridRect) {
+    const sheet = this._hfId;
+    return { start: { sheet, row: r.row - 1, col: r.col - 1 }, end: { sheet, row: r.row + r.numRows - 2, col: r.col + r.numCols - 2 } };
+  }
+
+  /** Converts one value written by script into what the engine stores, updating the format. */
+  private _toRaw(value: unknown, row: number, col: number): RawCellContent {
+    const tz = this._ss._timeZone;
+    const format = this._cellMeta(row, col)?.numberFormat;
+    if (value === null || value === undefined || value === '') return null;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new GasException('Invalid argument: number is not finite.');
+      return value;
+    }
+    if (typeof value === 'boolean') return value;
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) throw new GasException('Invalid argument: date');
+      const serial = dateToSerial(value, tz);
+      if (!isDateFormat(format)) this._setMeta(row, col, { numberFormat: defaultDateFormat(serial) });
+      return serial;
+    }
+    const text = String(value);
+    if (text.length > MAX_CELL_CHARS) {
+      throw new GasException(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
+    const p = parseInput(text, tz, format);
+    switch (p.kind) {
+      case 'empty':
+        return null;
+      case 'text':
+        return `'${p.text}`;
+      case 'formula':
+        return p.formula;
+      case 'boolean':
+        return p.value;
+      case 'number':
+        if (p.format && !format) this._setMeta(row, col, { numberFormat: p.format });
+        return p.value;
+      case 'date':
+        if (!isDateFormat(format)) this._setMeta(row, col, { numberFormat: p.format });
+        return p.value;
+    }
+  }
+
+  _writeValues(r: GridRect, values: unknown[][]): void {
+    const raw: RawCellContent[][] = values.map((rowVals, i) => rowVals.map((v, j) => this._toRaw(v, r.row + i, r.col + j)));
+    this._ss._hf.setCellContents(this._hfRange(r).start, raw);
+  }
+
+  _writeFormulas(r: GridRect, formulas: string[][]): void {
+    const raw = formulas.map((row) =>
+      row.map((f) => {
+        const text = String(f ?? '');
+        if (text === '') return null;
+        return text.startsWith('=') ? text : `=${text}`;
+      }),
+    );
+    this._ss._hf.setCellContents(this._hfRange(r).start, raw);
+  }
+
+  /** Values as getValues returns them: numbers, booleans, Dates, strings, '' for empty. */
+  _readValues(r: GridRect): unknown[][] {
+    const hf = this._ss._hf;
+    const raw = hf.getRangeValues(this._hfRange(r));
+    const tz = this._ss._timeZone;
+    return raw.map((rowVals, i) =>
+      rowVals.map((v, j) => {
+        if (v === null || v === undefined) return '';
+        if (typeof v === 'object') return (v as { value: string }).value; // a formula error: "#DIV/0!", ...
+        if (typeof v === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(v, tz);
+        return v;
+      }),
+    );
+  }
+
+  _isDateCell(row: number, col: number): boolean {
+    const format = this._cellMeta(row, col)?.numberFormat;
+    if (format) return isDateFormat(format);
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    return t === 'NUMBER_DATE' || t === 'NUMBER_DATETIME' || t === 'NUMBER_TIME';
+  }
+
+  _displayFormat(row: number, col: number): string | undefined {
+    const format = this._cellMeta(row, col)?.numberFormat;
+    if (format) return format;
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    if (t === 'NUMBER_DATE') return 'M/d/yyyy';
+    if (t === 'NUMBER_DATETIME') return 'M/d/yyyy H:mm:ss';
+    if (t === 'NUMBER_PERCENT') return '0%';
+    return undefined;
+  }
+
+  _readDisplay(r: GridRect): string[][] {
+    const raw = this._ss._hf.getRangeValues(this._hfRange(r));
+    return raw.map((rowVals, i) =>
+      rowVals.map((v, j) => {
+        if (v !== null && typeof v === 'object') return (v as { value: string }).value;
+        return displayValue(v as string | number | boolean | null, typeof v === 'number' ? this._displayFormat(r.row + i, r.col + j) : undefined);
+      }),
+    );
+  }
+
+  _readFormulas(r: GridRect): string[][] {
+    const hf = this._ss._hf;
+    const sheet = this._hfId;
+    const out: string[][] = [];
+    for (let i = 0; i < r.numRows; i++) {
+      const row: string[] = [];
+      for (let j = 0; j < r.numCols; j++) row.push(hf.getCellFormula({ sheet, row: r.row - 1 + i, col: r.col - 1 + j }) ?? '');
+      out.push(row);
+    }
+    return out;
+  }
+
+  _clearContent(r: GridRect): void {
+    const empty = Array.from({ length: r.numRows }, () => Array<RawCellContent>(r.numCols).fill(null));
+    this._ss._hf.setCellContents(this._hfRange(r).start, empty);
+  }
+
+  private _lineHasContent(axis: Axis, index: number, width: number): boolean {
+    const hf = this._ss._hf;
+    const sheet = this._hfId;
+    for (let k = 0; k < width; k++) {
+      const addr = axis === 'row' ? { sheet, row: index - 1, col: k } : { sheet, row: k, col: index - 1 };
+      const v = hf.getCellSerialized(addr);
+      if (v !== null && v !== undefined && v !== '') return true;
+    }
+    return false;
+  }
+
+  _lastRow(): number {
+    const { width, height } = this._ss._hf.getSheetDimensions(this._hfId);
+    for (let row = height; row > 0; row--) if (this._lineHasContent('row', row, width)) return row;
+    return 0;
+  }
+
+  _lastCol(): number {
+    const { width, height } = this._ss._hf.getSheetDimensions(this._hfId);
+    for (let col = width; col > 0; col--) if (this._lineHasContent('col', col, height)) return col;
+    return 0;
+  }
+
+  /** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
+  _shift(axis: Axis, at: number, count: number): void {
+    const hf = this._ss._hf;
+    if (axis === 'row') {
+      if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
+      else hf.removeRows(this._hfId, [at - 1, -count]);
+      if (count > 0) this._meta.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as (CellMeta | undefined)[]));
+      else this._meta.splice(at - 1, -count);
+      this._maxRows += count;
+    } else {
+      if (count > 0) hf.addColumns(this._hfId, [at - 1, count]);
+      else hf.removeColumns(this._hfId, [at - 1, -count]);
+      for (const row of this._meta) {
+        if (!row || row.length < at) continue;
+        if (count > 0) row.splice(at - 1, 0, ...Array<undefined>(count));
+        else row.splice(at - 1, -count);
+      }
+      this._maxCols += count;
+      const widths = new Map<number, number>();
+      for (const [c, w] of this._colWidths) {
+        if (count < 0 && c >= at && c < at - count) continue;
+        widths.set(c >= at ? c + count : c, w);
+      }
+      this._colWidths = widths;
+      this._hiddenCols = new Set([...this._hiddenCols].filter((c) => count > 0 || c < at || c >= at - count).map((c) => (c >= at ? c + count : c)));
+    }
+    const keep = (r: GridRect) => shiftRect(r, axis, at, count);
+    this._merges = this._merges.map(keep).filter((r): r is GridRect => r !== null);
+    this._cfRules = this._cfRules
+      .map((rule) => ({ ...rule, rects: rule.rects.map(keep).filter((r): r is GridRect => r !== null) }))
+      .filter((rule) => rule.rects.length > 0);
+    this._protections = this._protections.filter((p) => {
+      if (!p.rect) return true;
+      const moved = keep(p.rect);
+      if (moved) p.rect = moved;
+      return moved !== null;
+    });
+    this._selection = this._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
+    if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
+    if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
+    this._ss._onShift(this, axis, at, count);
+  }
+
+  _mergeAt(row: number, col: number): GridRect | undefined {
+    return this._merges.find((m) => row >= m.row && row < m.row + m.numRows && col >= m.col && col < m.col + m.numCols);
+  }
+
+  // ---- Sheet API ----
+
+  getName(): string {
+    return this._name;
+  }
+  setName(name: string): this {
+    const clash = this._ss._sheets.find((s) => s !== this && s._name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new GasException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._ss._hf.renameSheet(this._hfId, name);
+    this._name = name;
+    return this;
+  }
+  getSheetId(): number {
+    return this._id;
+  }
+  getIndex(): number {
+    return this._ss._sheets.indexOf(this) + 1;
+  }
+  getParent(): EmuSpreadsheet {
+    return this._ss;
+  }
+  getType(): 'GRID' {
+    return 'GRID';
+  }
+  getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): EmuRange {
+    if (typeof a === 'string') {
+      const p = parseA1(a, this._maxRows, this._maxCols);
+      if (!p || (p.sheetName !== undefined && p.sheetName !== this._name)) throw new GasException('Range not found');
+      this._checkRect(p.rect);
+      return this._range(p.rect);
+    }
+    if (column === undefined) throw new GasException("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    const rect = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
+    this._checkRect(rect);
+    return this._range(rect);
+  }
+  getDataRange(): EmuRange {
+    return this._range({ row: 1, col: 1, numRows: Math.max(1, this._lastRow()), numCols: Math.max(1, this._lastCol()) });
+  }
+  getLastRow(): number {
+    return this._lastRow();
+  }
+  getLastColumn(): number {
+    return this._lastCol();
+  }
+  getMaxRows(): number {
+    return this._maxRows;
+  }
+  getMaxColumns(): number {
+    return this._maxCols;
+  }
+  private _checkLine(axis: Axis, index: number, method: string): void {
+    const max = axis === 'row' ? this._maxRows : this._maxCols;
+    if (!Number.isInteger(index) || index < 1 || index > max) {
+      throw new GasException(`Those ${axis === 'row' ? 'rows' : 'columns'} are out of bounds. (${method})`);
+    }
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this._checkLine('col', afterPosition, 'insertColumnsAfter');
+    this._ss._checkCellLimit(this._maxRows * howMany);
+    this._shift('col', afterPosition + 1, howMany);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this._checkLine('col', beforePosition, 'insertColumnsBefore');
+    this._ss._checkCellLimit(this._maxRows * howMany);
+    this._shift('col', beforePosition, howMany);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number): this {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this._checkLine('row', afterPosition, 'insertRowsAfter');
+    this._ss._checkCellLimit(this._maxCols * howMany);
+    this._shift('row', afterPosition + 1, howMany);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this._checkLine('row', beforePosition, 'insertRowsBefore');
+    this._ss._checkCellLimit(this._maxCols * howMany);
+    this._shift('row', beforePosition, howMany);
+    return this;
+  }
+  deleteColumn(columnPosition: number): this {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany = 1): void {
+    this._checkLine('col', columnPosition, 'deleteColumns');
+    if (columnPosition + howMany - 1 > this._maxCols) throw new GasException('Those columns are out of bounds.');
+    if (howMany >= this._maxCols) throw new GasException("You can't delete all the columns on the sheet.");
+    this._shift('col', columnPosition, -howMany);
+  }
+  deleteRow(rowPosition: number): this {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+  deleteRows(rowPosition: number, howMany = 1): void {
+    this._checkLine('row', rowPosition, 'deleteRows');
+    if (rowPosition + howMany - 1 > this._maxRows) throw new GasException('Those rows are out of bounds.');
+    if (howMany >= this._maxRows) throw new GasException("You can't delete all the rows on the sheet.");
+    this._shift('row', rowPosition, -howMany);
+  }
+  moveColumns(columnSpec: EmuRange, destinationIndex: number): void {
+    const r = columnSpec._rect;
+    const hf = this._ss._hf;
+    hf.moveColumns(this._hfId, r.col - 1, r.numCols, destinationIndex - 1);
+    const move = (i: number) => movedIndex(i, r.col, r.numCols, destinationIndex);
+    for (const row of this._meta) {
+      if (!row) continue;
+      const copy = [...row];
+      row.length = 0;
+      copy.forEach((m, j) => (row[move(j + 1) - 1] = m));
+    }
+    this._ss._onMove(this, 'col', move);
+  }
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents)) throw new GasException("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const row = this._lastRow() + 1;
+    if (row > this._maxRows) this._shift('row', this._maxRows + 1, 1);
+    if (rowContents.length > this._maxCols) this._shift('col', this._maxCols + 1, rowContents.length - this._maxCols);
+    if (rowContents.length) this._writeValues({ row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    return this;
+  }
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows >= this._maxRows) throw new GasException("You can't freeze all visible rows on the sheet.");
+    this._frozenRows = rows;
+  }
+  getFrozenColumns(): number {
+    return this._frozenCols;
+  }
+  setFrozenColumns(columns: number): void {
+    if (columns < 0 || columns >= this._maxCols) throw new GasException("You can't freeze all visible columns on the sheet.");
+    this._frozenCols = columns;
+  }
+  getConditionalFormatRules(): EmuConditionalFormatRule[] {
+    return this._cfRules.map((d) => new CfRule(this[RT], { criteria: d.criteria, values: [...d.values], format: { ...d.format } }, d.rects.map((r) => this._range(r))));
+  }
+  setConditionalFormatRules(rules: EmuConditionalFormatRule[]): void {
+    this._cfRules = rules.map((rule) => {
+      for (const range of rule._ranges) {
+        if (range._sheet !== this) throw new GasException('The conditional format rule cannot reference a different sheet.');
+      }
+      return { ...rule._data, format: { ...rule._data.format }, rects: rule._ranges.map((range) => ({ ...range._rect })) };
+    });
+  }
+  getProtections(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {
+    return this._protections.filter((p) => (String(type) === 'SHEET' ? p.rect === null : p.rect !== null)).map((p) => new EmuProtection(this, p));
+  }
+  protect(): EmuProtection {
+    const existing = this._protections.find((p) => p.rect === null);
+    if (existing) return new EmuProtection(this, existing);
+    const data: ProtectionData = { sheetId: this._id, rect: null, description: '', warningOnly: false, editors: new Set([this._ss._owner]) };
+    this._protections.push(data);
+    return new EmuProtection(this, data);
+  }
+  getDeveloperMetadata(): EmuDeveloperMetadata[] {
+    return this._ss._metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheetId === this._id).map((m) => new EmuDeveloperMetadata(this._ss, m));
+  }
+  addDeveloperMetadata(key: string, value?: string | Visibility, visibility?: Visibility | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): this {
+    this._ss._addMetadata(key, value, visibility, { type: 'SHEET', sheetId: this._id });
+    return this;
+  }
+  createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {
+    return new EmuDeveloperMetadataFinder(this._ss, (m: MetaEntry) => 'sheetId' in m.location && m.location.sheetId === this._id);
+  }
+  activate(): this {
+    this._ss._activeSheet = this;
+    return this;
+  }
+  getActiveRange(): EmuRange | null {
+    return this._ss._activeSheet === this ? this._activeRange() : null;
+  }
+  setActiveRange(range: EmuRange): EmuRange {
+    if (range._sheet !== this) throw new GasException('The range must be on this sheet.');
+    this._selection = [{ ...range._rect }];
+    this._ss._activeSheet = this;
+    return range;
+  }
+  setActiveSelection(range: EmuRange | string): EmuRange {
+    return this.setActiveRange(typeof range === 'string' ? this.getRange(range) : range);
+  }
+  clear(): this {
+    this._clearContent({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols });
+    this._meta = [];
+    return this;
+  }
+  clearContents(): this {
+    this._clearContent({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols });
+    return this;
+  }
+  hideSheet(): this {
+    if (this._ss._sheets.filter((s) => !s._hidden).length <= 1) throw new GasException("You can't hide all the sheets in a document.");
+    this._hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this._hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this._hidden;
+  }
+  setColumnWidth(columnPosition: number, width: number): this {
+    this._colWidths.set(columnPosition, width);
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this._colWidths.get(columnPosition) ?? 100;
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    const values = this._readDisplay({ row: 1, col: startColumn, numRows: Math.max(1, this._lastRow()), numCols: numColumns });
+    for (let j = 0; j < numColumns; j++) {
+      const longest = Math.max(0, ...values.map((row) => row[j].length));
+      this._colWidths.set(startColumn + j, Math.min(400, Math.max(60, longest * 7 + 16)));
+    }
+    return this;
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenCols.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenCols.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this._hiddenCols.has(columnPosition);
+  }
+  setTabColor(color: string | null): this {
+    this._tabColor = color;
+    return this;
+  }
+  getTabColor(): string | null {
+    return this._tabColor;
+  }
+}
+
+instrument(EmuSheet, 'Sheet');

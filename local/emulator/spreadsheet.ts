@@ -1,0 +1,435 @@
+// An emulated spreadsheet (file) and the SpreadsheetApp service. Each spreadsheet owns one
+// HyperFormula engine, so formulas across its sheets compute as Sheets would show them.
+
+import { HyperFormula } from 'hyperformula';
+import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { parseA1, type GridRect } from './a1.ts';
+import { EmuSheet, movedIndex, shiftRect, type Axis } from './sheet.ts';
+import type { EmuRange } from './range.ts';
+import {
+  BooleanCriteria,
+  DataValidationCriteria,
+  EmuConditionalFormatRuleBuilder,
+  EmuDataValidation,
+  EmuDataValidationBuilder,
+} from './rules.ts';
+import {
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  EmuNamedRange,
+  EmuSelection,
+  ProtectionType,
+  type MetaEntry,
+  type MetaLocation,
+  type Visibility,
+} from './metadata.ts';
+import { isValidTimeZone } from './tz.ts';
+import type { Signatures } from './signatures.ts';
+
+/** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
+export const MAX_CELLS = 10_000_000;
+
+/** What a spreadsheet needs from the rest of the emulator. */
+export interface SpreadsheetHost {
+  recordToast(message: string, title: string, timeoutSeconds: number): void;
+}
+
+export function newEngine(): HyperFormula {
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: 'gpl-v3',
+    maxRows: MAX_CELLS,
+    maxColumns: 18278,
+    useArrayArithmetic: true,
+    useColumnIndex: true,
+  });
+  // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
+  hf.addNamedExpression('TRUE', '=TRUE()');
+  hf.addNamedExpression('FALSE', '=FALSE()');
+  return hf;
+}
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class EmuSpreadsheet
+  implements
+    Signatures<
+      Ss,
+      | 'getId'
+      | 'getName'
+      | 'rename'
+      | 'getUrl'
+      | 'getSheets'
+      | 'getNumSheets'
+      | 'getSheetByName'
+      | 'deleteSheet'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveRange'
+      | 'setActiveRange'
+      | 'getSelection'
+      | 'toast'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSpreadsheetLocale'
+      | 'getRange'
+      | 'getRangeByName'
+      | 'setNamedRange'
+      | 'getNamedRanges'
+      | 'removeNamedRange'
+      | 'getDeveloperMetadata'
+      | 'addDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'addEditor'
+      | 'addViewer'
+      | 'removeEditor'
+      | 'removeViewer'
+    >
+{
+  readonly [RT]: Runtime;
+  readonly _hf = newEngine();
+  _sheets: EmuSheet[] = [];
+  _activeSheet!: EmuSheet;
+  _metadata: MetaEntry[] = [];
+  _namedRanges = new Map<string, { sheet: EmuSheet; rect: GridRect }>();
+  _editors = new Set<string>();
+  _viewers = new Set<string>();
+  _locale = 'en_US';
+  private _nextSheetId = 0;
+  private _nextMetaId = 1;
+  private _checkbox?: EmuDataValidation;
+
+  constructor(
+    rt: Runtime,
+    readonly _host: SpreadsheetHost,
+    readonly _id: string,
+    public _name: string,
+    public _timeZone = 'Etc/UTC',
+    public _owner = rt.activeUser,
+    firstSheet: string | null = 'Sheet1',
+  ) {
+    this[RT] = rt;
+    if (firstSheet) this._activeSheet = this._addSheet(firstSheet);
+  }
+
+  // ---- internal ----
+
+  _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
+    this._checkCellLimit(rows * cols);
+    this._hf.addSheet(name);
+    const sheet = new EmuSheet(this, this._nextSheetId === 0 ? 0 : this._nextSheetId, name, rows, cols);
+    this._nextSheetId = this._nextSheetId === 0 ? 1_000_001 : this._nextSheetId + 7919;
+    this._sheets.splice(index, 0, sheet);
+    this._activeSheet ??= sheet;
+    return sheet;
+  }
+
+  _sheetById(id: number): EmuSheet | null {
+    return this._sheets.find((s) => s._id === id) ?? null;
+  }
+
+  _cellCount(): number {
+    return this._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+  }
+
+  _checkCellLimit(extra: number): void {
+    if (this._cellCount() + extra > MAX_CELLS) {
+      throw new GasException(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+    }
+  }
+
+  _addMetadata(key: string, value: string | undefined, visibility: unknown, location: MetaLocation): void {
+    // addDeveloperMetadata(key, visibility) and (key, value[, visibility]) share a position.
+    let v: string | null = value ?? null;
+    let vis = (visibility === undefined ? 'DOCUMENT' : String(visibility)) as Visibility;
+    if (visibility === undefined && (value === 'DOCUMENT' || value === 'PROJECT')) {
+      vis = value;
+      v = null;
+    }
+    if (key.length > 256) throw new GasException('Developer metadata keys may be at most 256 characters.');
+    this._metadata.push({ id: this._nextMetaId++, key, value: v, visibility: vis, location });
+  }
+
+  /** Keeps row/column metadata and named ranges attached to their lines after inserts and deletes. */
+  _onShift(sheet: EmuSheet, axis: Axis, at: number, count: number): void {
+    const type = axis === 'row' ? 'ROW' : 'COLUMN';
+    this._metadata = this._metadata.filter((m) => {
+      const loc = m.location;
+      if (loc.type !== type || loc.sheetId !== sheet._id) return true;
+      if (count < 0 && loc.index >= at && loc.index < at - count) return false;
+      if (loc.index >= at) loc.index += count;
+      return true;
+    });
+    for (const [name, nr] of this._namedRanges) {
+      if (nr.sheet !== sheet) continue;
+      const moved = shiftRect(nr.rect, axis, at, count);
+      if (moved) nr.rect = moved;
+      else this._namedRanges.delete(name);
+    }
+  }
+
+  _onMove(sheet: EmuSheet, axis: Axis, move: (i: number) => number): void {
+    const type = axis === 'row' ? 'ROW' : 'COLUMN';
+    for (const m of this._metadata) {
+      const loc = m.location;
+      if (loc.type === type && loc.sheetId === sheet._id) loc.index = move(loc.index);
+    }
+  }
+
+  /** Fills `target` with the formula in its top-left cell, references shifted per cell. */
+  _copyFormula(sheet: EmuSheet, source: GridRect, target: GridRect): void {
+    const hf = this._hf;
+    const id = sheet._hfId;
+    hf.batch(() => {
+      hf.copy({ start: { sheet: id, row: source.row - 1, col: source.col - 1 }, end: { sheet: id, row: source.row - 1, col: source.col - 1 } });
+      sheet._forEachCell(target, (row, col) => {
+        if (row !== source.row || col !== source.col) hf.paste({ sheet: id, row: row - 1, col: col - 1 });
+      });
+    });
+    hf.clearClipboard();
+  }
+
+  _checkboxRule(): EmuDataValidation {
+    return (this._checkbox ??= new EmuDataValidationBuilder(this[RT]).requireCheckbox().build());
+  }
+
+  _resolveA1(a1: string): EmuRange {
+    const bang = a1.lastIndexOf('!');
+    const sheet = bang >= 0 ? this._sheetByRef(a1.slice(0, bang)) : this._activeSheet;
+    if (!sheet) throw new GasException('Range not found');
+    const p = parseA1(a1, sheet._maxRows, sheet._maxCols);
+    if (!p) throw new GasException('Range not found');
+    sheet._checkRect(p.rect);
+    return sheet._range(p.rect);
+  }
+
+  private _sheetByRef(ref: string): EmuSheet | undefined {
+    const name = ref.startsWith("'") && ref.endsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref;
+    return this._sheets.find((s) => s._name === name);
+  }
+
+  // ---- Spreadsheet API ----
+
+  getId(): string {
+    return this._id;
+  }
+  getName(): string {
+    return this._name;
+  }
+  rename(newName: string): void {
+    this._name = newName;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getSheets(): EmuSheet[] {
+    return [...this._sheets];
+  }
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+  getSheetByName(name: string): EmuSheet | null {
+    return this._sheets.find((s) => s._name === name) ?? null;
+  }
+  getSheetById(id: number): EmuSheet | null {
+    return this._sheetById(id);
+  }
+  insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
+    let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;
+    const at = typeof nameOrIndex === 'number' ? nameOrIndex : index;
+    if (name !== undefined && this._sheets.some((s) => s._name.toLowerCase() === name!.toLowerCase())) {
+      throw new GasException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    if (name === undefined) {
+      let n = this._sheets.length + 1;
+      while (this._sheets.some((s) => s._name === `Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    const sheet = this._addSheet(name, at ?? this._activeSheet.getIndex());
+    this._activeSheet = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: EmuSheet): void {
+    if (this._sheets.length <= 1) throw new GasException("You can't remove all the sheets in a document.");
+    this._hf.removeSheet(sheet._hfId);
+    this._sheets = this._sheets.filter((s) => s !== sheet);
+    this._metadata = this._metadata.filter((m) => !('sheetId' in m.location) || m.location.sheetId !== sheet._id);
+    for (const [name, nr] of this._namedRanges) if (nr.sheet === sheet) this._namedRanges.delete(name);
+    if (this._activeSheet === sheet) this._activeSheet = this._sheets[0];
+  }
+  getActiveSheet(): EmuSheet {
+    return this._activeSheet;
+  }
+  setActiveSheet(sheet: EmuSheet): EmuSheet {
+    this._activeSheet = sheet;
+    return sheet;
+  }
+  getActiveRange(): EmuRange {
+    return this._activeSheet._activeRange();
+  }
+  setActiveRange(range: EmuRange): EmuRange {
+    return range._sheet.setActiveRange(range);
+  }
+  getSelection(): EmuSelection {
+    return new EmuSelection(this);
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this._host.recordToast(String(msg), title ?? '', timeoutSeconds ?? 5);
+  }
+  getSpreadsheetTimeZone(): string {
+    return this._timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    if (!isValidTimeZone(timezone)) throw new GasException(`Invalid argument: ${timezone}`);
+    this._timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this._locale;
+  }
+  getRange(a1Notation: string): EmuRange {
+    return this._resolveA1(a1Notation);
+  }
+  getRangeByName(name: string): EmuRange | null {
+    const nr = this._namedRanges.get(name);
+    return nr ? nr.sheet._range(nr.rect) : null;
+  }
+  setNamedRange(name: string, range: EmuRange): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
+      throw new GasException('Invalid name: named ranges must start with a letter or underscore and contain only letters, numbers and underscores.');
+    }
+    this._namedRanges.set(name, { sheet: range._sheet, rect: { ...range._rect } });
+  }
+  getNamedRanges(): EmuNamedRange[] {
+    return [...this._namedRanges.keys()].map((n) => new EmuNamedRange(this, n));
+  }
+  removeNamedRange(name: string): void {
+    if (!this._namedRanges.delete(name)) throw new GasException(`Named range ${name} not found.`);
+  }
+  getDeveloperMetadata(): EmuDeveloperMetadata[] {
+    return this._metadata.filter((m) => m.location.type === 'SPREADSHEET').map((m) => new EmuDeveloperMetadata(this, m));
+  }
+  addDeveloperMetadata(key: string, value?: string | Visibility, visibility?: Visibility | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): this {
+    this._addMetadata(key, value, visibility, { type: 'SPREADSHEET' });
+    return this;
+  }
+  createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {
+    return new EmuDeveloperMetadataFinder(this, () => true);
+  }
+  getOwner(): { getEmail(): string } {
+    const email = this._owner;
+    return { getEmail: () => email };
+  }
+  getEditors(): { getEmail(): string }[] {
+    return [this._owner, ...this._editors].map((email) => ({ getEmail: () => email }));
+  }
+  getViewers(): { getEmail(): string }[] {
+    return [...this._viewers, ...this._editors, this._owner].map((email) => ({ getEmail: () => email }));
+  }
+  addEditor(user: string | { getEmail(): string }): this {
+    const emailAddress = typeof user === 'string' ? user : user.getEmail();
+    this._viewers.delete(emailAddress);
+    if (emailAddress !== this._owner) this._editors.add(emailAddress);
+    return this;
+  }
+  addViewer(user: string | { getEmail(): string }): this {
+    const emailAddress = typeof user === 'string' ? user : user.getEmail();
+    if (!this._editors.has(emailAddress) && emailAddress !== this._owner) this._viewers.add(emailAddress);
+    return this;
+  }
+  removeEditor(user: string | { getEmail(): string }): this {
+    const emailAddress = typeof user === 'string' ? user : user.getEmail();
+    this._editors.delete(emailAddress);
+    return this;
+  }
+  removeViewer(user: string | { getEmail(): string }): this {
+    const emailAddress = typeof user === 'string' ? user : user.getEmail();
+    // Google: removing a viewer who is an editor has no effect.
+    this._viewers.delete(emailAddress);
+    return this;
+  }
+}
+
+const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** The SpreadsheetApp global. `host` supplies the active spreadsheet and the other files. */
+export class EmuSpreadsheetApp {
+  readonly [RT]: Runtime;
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly ProtectionType = ProtectionType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+
+  constructor(
+    rt: Runtime,
+    private readonly host: {
+      active(): EmuSpreadsheet;
+      ui(): unknown;
+      open(id: string): EmuSpreadsheet | null;
+      create(name: string, rows?: number, cols?: number): EmuSpreadsheet;
+      scopes(): readonly string[] | null;
+    },
+  ) {
+    this[RT] = rt;
+  }
+
+  private _needsScope(method: string, scope: string): void {
+    const scopes = this.host.scopes();
+    if (scopes && !scopes.includes(scope)) {
+      // Source: https://developers.google.com/apps-script/concepts/scopes (a call outside the manifest's
+      // oauthScopes fails with "You do not have permission to call ... Required permissions: ...").
+      throw new GasException(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: ${scope}`);
+    }
+  }
+
+  getUi(): unknown {
+    return this.host.ui();
+  }
+  getActiveSpreadsheet(): EmuSpreadsheet {
+    return this.host.active();
+  }
+  getActive(): EmuSpreadsheet {
+    return this.host.active();
+  }
+  getActiveSheet(): EmuSheet {
+    return this.host.active()._activeSheet;
+  }
+  getActiveRange(): EmuRange {
+    return this.host.active().getActiveRange();
+  }
+  getCurrentCell(): EmuRange {
+    return this.host.active().getActiveRange().getCell(1, 1);
+  }
+  getSelection(): EmuSelection {
+    return new EmuSelection(this.host.active());
+  }
+  setActiveSheet(sheet: EmuSheet): EmuSheet {
+    return sheet._ss.setActiveSheet(sheet);
+  }
+  setActiveRange(range: EmuRange): EmuRange {
+    return range._sheet.setActiveRange(range);
+  }
+  flush(): void {}
+  newDataValidation(): EmuDataValidationBuilder {
+    return new EmuDataValidationBuilder(this[RT]);
+  }
+  newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
+    return new EmuConditionalFormatRuleBuilder(this[RT]);
+  }
+  openById(id: string): EmuSpreadsheet {
+    this._needsScope('openById', SHEETS_SCOPE);
+    const ss = this.host.open(id);
+    if (!ss) throw new GasException('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return ss;
+  }
+  create(name: string, rows?: number, columns?: number): EmuSpreadsheet {
+    this._needsScope('create', SHEETS_SCOPE);
+    return this.host.create(name, rows, columns);
+  }
+}
+
+instrument(EmuSpreadsheet, 'Spreadsheet');
+instrument(EmuSpreadsheetApp, 'SpreadsheetApp', ['getUi']);
+// Sheet ids and moved indexes are pure helpers used by the workbench and tests.
+export { movedIndex };

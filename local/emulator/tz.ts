@@ -1,0 +1,103 @@
+// Time-zone arithmetic shared by the spreadsheet (date serials) and Utilities.formatDate.
+// Built on Intl only, so any IANA zone that Node knows works, as in Apps Script.
+
+export interface ZonedParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number; // 0 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock fields of `date` as seen in `timeZone`. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const out: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(date)) out[p.type] = p.value;
+  return {
+    year: Number(out.year),
+    month: Number(out.month),
+    day: Number(out.day),
+    hour: Number(out.hour),
+    minute: Number(out.minute),
+    second: Number(out.second),
+    millisecond: date.getTime() - Math.floor(date.getTime() / 1000) * 1000,
+    weekday: WEEKDAYS[out.weekday] ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes (east positive). */
+export function offsetMinutes(ms: number, timeZone: string): number {
+  const p = zonedParts(new Date(ms), timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  return Math.round((asUtc - ms) / 60000);
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given fields. */
+export function fromZoned(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC'): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Two passes settle the offset, including around daylight-saving changes.
+  let t = guess - offsetMinutes(guess, timeZone) * 60000;
+  t = guess - offsetMinutes(t, timeZone) * 60000;
+  return new Date(t);
+}
+
+// Sheets counts days from 1899-12-30 (serial 0); fractions are the time of day.
+const EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+/** The spreadsheet serial number of `date` read on the wall clock of `timeZone`. */
+export function dateToSerial(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  return (wall - EPOCH_UTC) / DAY_MS;
+}
+
+/** The instant that a serial number denotes on the wall clock of `timeZone`. */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = new Date(EPOCH_UTC + Math.round(serial * DAY_MS));
+  return fromZoned(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+    timeZone,
+  );
+}

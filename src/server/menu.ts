@@ -1,0 +1,28 @@
+// The add-on menu. Each item names an exported entry point of main.ts; the build runs onOpen
+// and fails if an item names a function that is not exported.
+import type * as EntryPoints from './main.ts';
+
+export type EntryPointName = keyof typeof EntryPoints;
+
+export interface MenuItem {
+  caption: string;
+  fn: EntryPointName;
+}
+
+/** Menu sections, separated in the menu. Only features that exist get an item. */
+export const MENU: readonly (readonly MenuItem[])[] = [
+  [{ caption: 'About Informational Interview Tracker', fn: 'showAbout' }],
+];
+
+/**
+ * Builds the add-on menu. Safe in AuthMode.NONE: it touches nothing but the Ui menu
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
+ */
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  MENU.forEach((section, i) => {
+    if (i > 0) menu.addSeparator();
+    for (const item of section) menu.addItem(item.caption, item.fn);
+  });
+  menu.addToUi();
+}
