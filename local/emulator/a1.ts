@@ -63,7 +63,7 @@ export function parseA1(text: string, maxRows: number, maxCols: number): ParsedA
   const r2 = pb[2] ? Number(pb[2]) : maxRows;
   if (r1 < 1 || c1 < 1 || r2 < 1 || c2 < 1) return null;
   // A single part without a row ("A") or column ("3") is not a valid reference on its own.
-  if (a === b && (!pa[1] || !pa[2])) return null;
+  if (!ref.includes(':') && (!pa[1] || !pa[2])) return null;
   const row = Math.min(r1, r2);
   const col = Math.min(c1, c2);
   return { sheetName, rect: { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 } };

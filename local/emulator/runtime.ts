@@ -102,3 +102,15 @@ export function requireArgs(method: string, args: IArguments | unknown[], min: n
 export class EmulatorError extends Error {
   override name = 'EmulatorError';
 }
+
+/**
+ * The members K of Google's interface T (from @types/google-apps-script), for `implements` clauses:
+ * same names, same number and kinds of parameters, same primitive return types. Where Google passes
+ * or returns another Apps Script object, the emulator's own class stands in (checked loosely).
+ * With overloads, TypeScript checks the last declared signature.
+ */
+export type GasShape<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: LooseObjects<A>) => R extends object ? unknown : R : T[P];
+};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseObjects<A extends unknown[]> = { [I in keyof A]: A[I] extends object ? any : A[I] };

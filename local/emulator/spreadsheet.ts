@@ -181,12 +181,19 @@ export class EmuSpreadsheet
   _copyFormula(sheet: EmuSheet, source: GridRect, target: GridRect): void {
     const hf = this._hf;
     const id = sheet._hfId;
-    hf.batch(() => {
-      hf.copy({ start: { sheet: id, row: source.row - 1, col: source.col - 1 }, end: { sheet: id, row: source.row - 1, col: source.col - 1 } });
-      sheet._forEachCell(target, (row, col) => {
-        if (row !== source.row || col !== source.col) hf.paste({ sheet: id, row: row - 1, col: col - 1 });
-      });
-    });
+    // Copy-paste shifts relative references; doubling the block keeps it to O(log n) pastes.
+    const fill = (done: GridRect, axis: 'row' | 'col', total: number) => {
+      let have = axis === 'row' ? done.numRows : done.numCols;
+      while (have < total) {
+        const take = Math.min(have, total - have);
+        const block = axis === 'row' ? { ...done, numRows: take } : { ...done, numCols: take };
+        hf.copy({ start: { sheet: id, row: block.row - 1, col: block.col - 1 }, end: { sheet: id, row: block.row + block.numRows - 2, col: block.col + block.numCols - 2 } });
+        hf.paste(axis === 'row' ? { sheet: id, row: done.row - 1 + have, col: done.col - 1 } : { sheet: id, row: done.row - 1, col: done.col - 1 + have });
+        have += take;
+      }
+    };
+    fill({ ...source }, 'col', target.numCols);
+    fill({ ...source, numCols: target.numCols }, 'row', target.numRows);
     hf.clearClipboard();
   }
 

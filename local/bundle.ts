@@ -1,0 +1,68 @@
+// Runs the built add-on (build/Code.js) as Apps Script would: a plain script evaluated in its
+// own global scope (a node:vm context) whose globals are the emulator's services. Each call is
+// one execution: it runs in the given auth mode, its service calls are counted, and the locks
+// it still holds are released at its end.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import type { Emulator, AuthModeName } from './emulator/index.ts';
+import { selectRange } from './emulator/io.ts';
+
+export interface RunOptions {
+  authMode?: AuthModeName;
+  /** "Sheet!A1:B2": the active sheet and range before the call (what the user selected). */
+  select?: string;
+}
+
+export interface RunResult {
+  result: unknown;
+  calls: number;
+  byMethod: Record<string, number>;
+}
+
+export class BundleError extends Error {}
+
+export class Bundle {
+  readonly context: vm.Context;
+
+  constructor(
+    readonly emu: Emulator,
+    codePath = join(emu.buildDir, 'Code.js'),
+  ) {
+    let code: string;
+    try {
+      code = readFileSync(codePath, 'utf8');
+    } catch {
+      throw new BundleError(`cannot read ${codePath}: run \`npm run build\` first`);
+    }
+    // Share the host's Date so that Dates cross between script and emulator intact (instanceof works).
+    this.context = vm.createContext({ ...emu.globals(), Date });
+    vm.runInContext(code, this.context, { filename: 'Code.js' });
+  }
+
+  /** The top-level functions the script declares (what a menu or google.script.run can call). */
+  functions(): string[] {
+    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function' && k !== 'Date');
+  }
+
+  has(name: string): boolean {
+    return this.functions().includes(name);
+  }
+
+  /** Calls a top-level function as one execution. Errors propagate as the script threw them. */
+  run(name: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
+    if (!this.has(name)) throw new BundleError(`Script function not found: ${name}`);
+    const rt = this.emu.rt;
+    if (options.select) selectRange(this.emu.active, options.select);
+    rt.authMode = options.authMode ?? 'FULL';
+    rt.resetCalls();
+    try {
+      const result = (this.context[name] as (...a: unknown[]) => unknown)(...args);
+      return { result, calls: rt.totalCalls(), byMethod: rt.callsByMethod() };
+    } finally {
+      rt.authMode = 'FULL';
+      this.emu.endExecution();
+    }
+  }
+}

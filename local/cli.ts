@@ -1,0 +1,114 @@
+// Runs the built add-on headlessly on a workbook:
+//   npm run --silent local -- --in contacts.csv --steps steps.json --out tracker.xlsx
+//   npm run --silent local -- --in contacts.csv --call setUpTracker [--args '[...]'] [--select 'Sheet!A2']
+// A step is {"call": "<global function>", "args": [...], "select": "<Sheet>!<A1>", "answers": ["YES"]}.
+// Prints one JSON object: {"results": [...], "calls": [...], "ui": {"menus", "alerts", "toasts"}}.
+// Exits non-zero with a clear message (and writes no workbook) on a bad file, an unknown
+// function or an error thrown by the script.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Emulator } from './emulator/index.ts';
+import { loadWorkbookFile, saveXlsx, WorkbookFileError } from './emulator/io.ts';
+import { Bundle, BundleError } from './bundle.ts';
+import type { ScriptedAnswer } from './emulator/ui.ts';
+
+interface Step {
+  call: string;
+  args?: unknown[];
+  select?: string;
+  answers?: ScriptedAnswer[];
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+}
+
+class UsageError extends Error {}
+
+const USAGE = `usage: npm run --silent local -- [--in <file.csv|file.xlsx>] (--steps <steps.json> | --call <fn> [--args '<json array>'] [--select 'Sheet!A1']) [--out <out.xlsx>] [--tz <time zone>]`;
+
+function readSteps(values: Record<string, string | boolean | undefined>): Step[] {
+  if (values.steps && values.call) throw new UsageError('give either --steps or --call, not both');
+  if (typeof values.steps === 'string') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(values.steps, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read steps from ${values.steps}: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(parsed) || parsed.some((s) => typeof s !== 'object' || s === null || typeof (s as Step).call !== 'string')) {
+      throw new UsageError(`${values.steps} must hold a JSON array of steps like {"call": "onOpen"}`);
+    }
+    return parsed as Step[];
+  }
+  if (typeof values.call === 'string') {
+    let args: unknown[] = [];
+    if (typeof values.args === 'string') {
+      try {
+        args = JSON.parse(values.args);
+      } catch (e) {
+        throw new UsageError(`--args must be a JSON array: ${(e as Error).message}`);
+      }
+      if (!Array.isArray(args)) throw new UsageError('--args must be a JSON array');
+    }
+    return [{ call: values.call, args, select: typeof values.select === 'string' ? values.select : undefined }];
+  }
+  throw new UsageError('nothing to run: give --steps or --call');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        steps: { type: 'string' },
+        call: { type: 'string' },
+        args: { type: 'string' },
+        select: { type: 'string' },
+        tz: { type: 'string' },
+        build: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const steps = readSteps(values);
+    const emu = new Emulator({ timeZone: values.tz as string | undefined, noSheets: Boolean(values.in), buildDir: values.build ? resolve(String(values.build)) : undefined });
+    if (typeof values.in === 'string') await loadWorkbookFile(emu.active, values.in);
+    const bundle = new Bundle(emu);
+    const results: unknown[] = [];
+    const calls: number[] = [];
+    for (const [i, step] of steps.entries()) {
+      if (!bundle.has(step.call)) throw new BundleError(`step ${i + 1}: the add-on has no function "${step.call}" (functions: ${bundle.functions().join(', ')})`);
+      if (step.answers) emu.ui.answer(...step.answers);
+      try {
+        const run = bundle.run(step.call, step.args ?? [], { select: step.select, authMode: step.authMode });
+        results.push(run.result ?? null);
+        calls.push(run.calls);
+      } catch (e) {
+        throw new BundleError(`step ${i + 1} (${step.call}) failed: ${(e as Error).message}`);
+      }
+    }
+    if (typeof values.out === 'string') writeFileSync(values.out, await saveXlsx(emu.active));
+    const ui = { menus: emu.ui.menus, alerts: emu.ui.alerts, prompts: emu.ui.prompts, toasts: emu.ui.toasts, sidebars: emu.ui.sidebars.map((s) => ({ title: s.title, width: s.width })), dialogs: emu.ui.dialogs.map((d) => ({ title: d.title, width: d.width, height: d.height })) };
+    process.stdout.write(`${JSON.stringify({ results, calls, ui }, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`local: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    const known = e instanceof WorkbookFileError || e instanceof BundleError;
+    process.stderr.write(`local: ${known ? e.message : (e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,117 @@
+// The local Apps Script emulator: one object holding the files (spreadsheets), the user's
+// screen (UiRecorder), the property stores and locks, and the globals that script code sees.
+
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Runtime, AuthMode, GasException, type AuthModeName } from './runtime.ts';
+import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet.ts';
+import { EmuUi, UiRecorder, Button, ButtonSet } from './ui.ts';
+import { EmuHtmlService } from './html.ts';
+import { PropertyStores, EmuPropertiesService } from './properties.ts';
+import { LockTable, EmuLockService } from './lock.ts';
+import { EmuSession } from './session.ts';
+import { EmuUtilities } from './utilities.ts';
+
+export { GasException, AuthMode, Runtime };
+export type { AuthModeName };
+
+export interface EmulatorOptions {
+  /** The spreadsheet's time zone (File > Settings in Sheets). Default Etc/UTC. */
+  timeZone?: string;
+  /** The user running the script. */
+  user?: string;
+  /** Where HtmlService finds page files: the build folder. */
+  buildDir?: string;
+  /** The manifest's oauthScopes; calls needing another scope throw. Default: read from buildDir. */
+  scopes?: readonly string[] | null;
+  /** Name of the active spreadsheet. */
+  name?: string;
+  /** Start with no sheet (the caller loads a workbook). */
+  noSheets?: boolean;
+}
+
+function fileId(): string {
+  return randomBytes(22).toString('base64url').slice(0, 44);
+}
+
+export class Emulator {
+  readonly rt = new Runtime();
+  readonly ui = new UiRecorder();
+  readonly properties = new PropertyStores();
+  readonly locks: LockTable;
+  readonly files = new Map<string, EmuSpreadsheet>();
+  readonly buildDir: string;
+  readonly scopes: readonly string[] | null;
+  readonly logs: string[] = [];
+  active: EmuSpreadsheet;
+  private readonly timeZone: string;
+
+  constructor(options: EmulatorOptions = {}) {
+    if (options.user) this.rt.activeUser = options.user;
+    this.timeZone = options.timeZone ?? 'Etc/UTC';
+    this.buildDir = options.buildDir ?? join(process.cwd(), 'build');
+    this.scopes = options.scopes !== undefined ? options.scopes : readScopes(this.buildDir);
+    this.locks = new LockTable(this.rt);
+    this.active = this.createSpreadsheet(options.name ?? 'Contacts', options.noSheets ? null : 'Sheet1');
+  }
+
+  createSpreadsheet(name: string, firstSheet: string | null = 'Sheet1'): EmuSpreadsheet {
+    const ss = new EmuSpreadsheet(this.rt, this.ui, fileId(), name, this.timeZone, this.rt.activeUser, firstSheet);
+    this.files.set(ss._id, ss);
+    return ss;
+  }
+
+  /** The globals Apps Script gives a script, backed by this emulator. */
+  globals(): Record<string, unknown> {
+    const rt = this.rt;
+    const uiService = new EmuUi(rt, this.ui);
+    const log = (...args: unknown[]) => this.logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    return {
+      SpreadsheetApp: new EmuSpreadsheetApp(rt, {
+        active: () => this.active,
+        ui: () => uiService,
+        open: (id) => this.files.get(id) ?? null,
+        create: (name, rows, cols) => {
+          const ss = this.createSpreadsheet(name);
+          if (rows || cols) {
+            const sheet = ss._sheets[0];
+            sheet._maxRows = rows ?? sheet._maxRows;
+            sheet._maxCols = cols ?? sheet._maxCols;
+          }
+          return ss;
+        },
+        scopes: () => this.scopes,
+      }),
+      HtmlService: new EmuHtmlService(rt, this.buildDir),
+      PropertiesService: new EmuPropertiesService(rt, this.properties),
+      LockService: new EmuLockService(rt, this.locks),
+      Session: new EmuSession(rt, { scriptTimeZone: this.timeZone }),
+      Utilities: new EmuUtilities(rt),
+      ScriptApp: { AuthMode },
+      Logger: { log: (...a: unknown[]) => (log(...a), undefined) },
+      console: { log, info: log, warn: log, error: log },
+      Button,
+      ButtonSet,
+    };
+  }
+
+  /** Marks the end of one execution: Apps Script releases the locks a script still holds. */
+  endExecution(): void {
+    this.locks.releaseAll?.();
+  }
+
+  /** Raises the `GasException` Apps Script would for a missing file. */
+  open(id: string): EmuSpreadsheet {
+    const ss = this.files.get(id);
+    if (!ss) throw new GasException(`No spreadsheet with id ${id}`);
+    return ss;
+  }
+}
+
+function readScopes(buildDir: string): readonly string[] | null {
+  const manifest = join(buildDir, 'appsscript.json');
+  if (!existsSync(manifest)) return null;
+  const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
+  return scopes ?? null;
+}

@@ -1,0 +1,215 @@
+// Pins SpreadsheetApp behaviour the add-on relies on. Each case cites where Google documents it.
+import { describe, expect, it } from 'vitest';
+import { Emulator } from '../../local/emulator/index.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+
+function setup(timeZone = 'Etc/UTC') {
+  const emu = new Emulator({ timeZone, scopes: null });
+  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
+  const ss = app.getActiveSpreadsheet();
+  return { emu, app, ss, sheet: ss.getActiveSheet() };
+}
+
+describe('Range values', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()
+  // "Returns ... Number, Boolean, Date, or String ... Empty cells are represented by an empty string."
+  it('getValues returns numbers, booleans, Dates and "" for empty cells', () => {
+    const { sheet } = setup();
+    const when = new Date(Date.UTC(2025, 11, 7));
+    sheet.getRange('A1:D1').setValues([[42, true, when, 'text']]);
+    const [row] = sheet.getRange('A1:E1').getValues();
+    expect(row[0]).toBe(42);
+    expect(row[1]).toBe(true);
+    expect(row[2]).toBeInstanceOf(Date);
+    expect((row[2] as Date).toISOString()).toBe('2025-12-07T00:00:00.000Z');
+    expect(row[3]).toBe('text');
+    expect(row[4]).toBe('');
+  });
+
+  it('Dates are read in the spreadsheet time zone', () => {
+    const { sheet } = setup('America/New_York');
+    sheet.getRange('A1').setValue('2025-12-07');
+    const v = sheet.getRange('A1').getValue() as Date;
+    expect(v.toISOString()).toBe('2025-12-07T05:00:00.000Z');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('12/7/2025');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
+  // "The size of the two-dimensional array must match the size of the range."
+  it('setValues with the wrong shape throws Google\'s error and writes nothing', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B2').setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([['', ''], ['', '']]);
+  });
+
+  it('setValues with a flat array is a signature error', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B1').setValues([1, 2] as never)).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValues/);
+  });
+
+  // A string written with setValue(s) is parsed as if typed: "=..." becomes a formula, numbers
+  // and dates become numbers and dates, a leading apostrophe keeps text.
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
+  // ("...If the value starts with '=' it will be interpreted as a formula.")
+  it('a string starting with = becomes a formula; an apostrophe keeps it text', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['=1+1', "'=1+1", "'0012"]]);
+    expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[2, '=1+1', '0012']]);
+    expect(sheet.getRange('B1').getFormula()).toBe('');
+  });
+
+  it('typed input: numbers, booleans, + and - starting formulas', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:E1').setValues([['0012', 'TRUE', '1,234', '-abc', '+1 555 0100']]);
+    const [row] = sheet.getRange('A1:E1').getValues();
+    expect(row.slice(0, 3)).toEqual([12, true, 1234]);
+    expect(sheet.getRange('D1').getFormula()).toBe('=-abc');
+    expect(String(row[3])).toMatch(/^#/);
+    expect(String(row[4])).toMatch(/^#/);
+  });
+
+  it('refuses a cell longer than 50,000 characters', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50001))).toThrow(/maximum of 50000 characters/);
+  });
+});
+
+describe('Formulas computed by the engine', () => {
+  it('reads computed values across sheets, and errors as their text', () => {
+    const { ss, sheet } = setup();
+    const log = ss.insertSheet('Interview log');
+    log.getRange('A1:A3').setValues([['x'], ['y'], ['x']]);
+    sheet.getRange('A1:B1').setFormulas([["=COUNTIF('Interview log'!A1:A3,\"x\")", '=1/0']]);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[2, '#DIV/0!']]);
+    expect(sheet.getRange('A1').getFormula()).toBe("=COUNTIF('Interview log'!A1:A3,\"x\")");
+  });
+
+  it('formulas follow inserted columns', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([[5, '=A1*2']]);
+    sheet.insertColumnsBefore(1, 2);
+    expect(sheet.getRange('D1').getFormula()).toBe('=C1*2');
+    expect(sheet.getRange('D1').getValue()).toBe(10);
+  });
+
+  it('setFormula over a range shifts relative references per cell', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sheet.getRange('B1:B3').setFormula('=A1*10');
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[10], [20], [30]]);
+    expect(sheet.getRange('B3').getFormula()).toBe('=A3*10');
+  });
+
+  it('TODAY() returns a Date', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setFormula('=TODAY()');
+    expect(sheet.getRange('A1').getValue()).toBeInstanceOf(Date);
+  });
+});
+
+describe('Addressing', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(Integer,Integer,Integer,Integer)
+  it('bounds errors', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('not a range')).toThrow('Range not found');
+  });
+
+  it('getLastRow, getLastColumn and getDataRange follow content', () => {
+    const { sheet } = setup();
+    expect(sheet.getLastRow()).toBe(0);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1');
+    sheet.getRange('C5').setValue('x');
+    sheet.getRange('B7').setFormula('=""');
+    expect(sheet.getLastRow()).toBe(7);
+    expect(sheet.getLastColumn()).toBe(3);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
+  });
+
+  it('A1 with sheet names, open ranges and active selection', () => {
+    const { ss, app } = setup();
+    const log = ss.insertSheet('My log');
+    expect(ss.getRange("'My log'!B2:C3").getSheet().getName()).toBe('My log');
+    expect(log.getRange('A:B').getNumRows()).toBe(1000);
+    log.getRange('A2:C2').activate();
+    expect(app.getActiveRange().getA1Notation()).toBe('A2:C2');
+    expect(app.getActiveSheet().getName()).toBe('My log');
+  });
+
+  it('insertSheet refuses a duplicate name', () => {
+    const { ss } = setup();
+    ss.insertSheet('Dashboard');
+    expect(() => ss.insertSheet('dashboard')).toThrow('A sheet with the name "dashboard" already exists. Please enter another name.');
+  });
+});
+
+describe('Structure, rules and metadata', () => {
+  it('column developer metadata moves with its column and is found by key', () => {
+    const { sheet } = setup();
+    sheet.getRange('C:C').addDeveloperMetadata('iit.column', 'stage');
+    sheet.insertColumnsBefore(1, 1);
+    const found = sheet.createDeveloperMetadataFinder().withKey('iit.column').find();
+    expect(found).toHaveLength(1);
+    expect(found[0].getLocation().getColumn()!.getColumn()).toBe(4);
+    sheet.moveColumns(sheet.getRange('D:D'), 1);
+    expect(sheet.createDeveloperMetadataFinder().withKey('iit.column').find()[0].getLocation().getColumn()!.getColumn()).toBe(1);
+    sheet.deleteColumn(1);
+    expect(sheet.createDeveloperMetadataFinder().withKey('iit.column').find()).toHaveLength(0);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#adddevelopermetadatakey
+  it('metadata on an arbitrary range is refused', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B2').addDeveloperMetadata('k')).toThrow(/entire row or column/);
+  });
+
+  it('data validation and conditional format rules are recorded and follow inserts', () => {
+    const { app, sheet } = setup();
+    const rule = app.newDataValidation().requireValueInList(['A', 'B']).setAllowInvalid(false).build();
+    sheet.getRange('B2:B5').setDataValidation(rule);
+    const cf = app.newConditionalFormatRule().whenFormulaSatisfied('=$B2="A"').setBackground('#ff0000').setRanges([sheet.getRange('A2:C5')]).build();
+    sheet.setConditionalFormatRules([cf]);
+    sheet.insertColumnsBefore(1, 1);
+    expect(sheet.getRange('C3').getDataValidation()!.getCriteriaValues()[0]).toEqual(['A', 'B']);
+    expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('B2:D5');
+  });
+
+  it('merges keep the top-left value and are reported', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['Name', 'Other']]);
+    sheet.getRange('A1:B1').merge();
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['Name', '']]);
+    expect(sheet.getRange('B1').isPartOfMerge()).toBe(true);
+  });
+
+  it('frozen rows and number formats', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    expect(sheet.getFrozenRows()).toBe(1);
+    sheet.getRange('A2').setNumberFormat('yyyy-mm-dd').setValue(new Date(Date.UTC(2026, 0, 5)));
+    expect(sheet.getRange('A2').getDisplayValue()).toBe('2026-01-05');
+  });
+
+  it('insertColumnsAfter beyond the cell limit is refused', () => {
+    const { sheet } = setup();
+    expect(() => sheet.insertColumnsAfter(1, 10_000)).toThrow(/above the limit of 10000000 cells/);
+  });
+});
+
+describe('Call counting', () => {
+  it('counts one call per service method, not the emulator\'s own internal calls', () => {
+    const { emu, sheet } = setup();
+    emu.rt.resetCalls();
+    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    expect(emu.rt.callsByMethod()).toEqual({ 'Range.setValues': 1, 'Sheet.getRange': 1 });
+  });
+});
