@@ -1,0 +1,71 @@
+// The built bundle as Apps Script meets it: a plain script whose top-level functions are the
+// entry points, an onOpen that only builds the menu in AuthMode.NONE, and a least-privilege manifest.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { addOn, BUILD, ROOT, requireBuild } from '../helpers.ts';
+
+describe('build/Code.js', () => {
+  requireBuild();
+  const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
+
+  it('is a plain script: no import or export, parses as a classic script', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('declares a top-level function for every export of src/server/main.ts', async () => {
+    const main = await import('../../src/server/main.ts');
+    const { bundle } = addOn();
+    expect(bundle.functions().sort()).toEqual(Object.keys(main).sort());
+  });
+
+  it('onOpen in AuthMode.NONE builds the menu and calls nothing that needs authorisation', () => {
+    const { emu, bundle } = addOn();
+    const run = bundle.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE' });
+    expect(Object.keys(run.byMethod).every((m) => /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.)/.test(m))).toBe(true);
+    const items = emu.ui.menus.flatMap((m) => m.items).filter((i) => i.type === 'item');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(bundle.has((item as { functionName: string }).functionName)).toBe(true);
+  });
+
+  it('in AuthMode.NONE the emulator refuses services that need authorisation', () => {
+    const { bundle } = addOn();
+    const ctx = bundle.context as Record<string, { [k: string]: (...a: unknown[]) => unknown }>;
+    bundle.emu.rt.authMode = 'NONE';
+    try {
+      expect(() => ctx.PropertiesService.getDocumentProperties()).toThrow(/Authorization is required|permission/);
+      expect(() => ctx.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/Authorization is required|permission/);
+    } finally {
+      bundle.emu.rt.authMode = 'FULL';
+    }
+  });
+
+  it('onInstall builds the same menu as onOpen', () => {
+    const a = addOn();
+    a.bundle.run('onOpen', [{ authMode: 'FULL' }]);
+    const b = addOn();
+    b.bundle.run('onInstall', [{ authMode: 'FULL' }]);
+    expect(b.emu.ui.menus).toEqual(a.emu.ui.menus);
+  });
+});
+
+describe('build/appsscript.json', () => {
+  const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8'));
+  it('runs on V8 with explicit least-privilege scopes', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']));
+    for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/mail\.google\.com|\/auth\/drive$|gmail\./);
+    expect(manifest.timeZone).toBeTruthy();
+  });
+});
+
+describe('the shared Apps Script contract checker', () => {
+  const tool = join(ROOT, '../shared/tools/apps-script-contract.mjs');
+  it.runIf(existsSync(tool))('passes on the built bundle', () => {
+    const out = execFileSync('node', [tool, 'onOpen', 'onInstall'], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!).menuItems.length).toBeGreaterThan(0);
+  });
+});
