@@ -1,0 +1,53 @@
+// Contact IDs: C-0001, C-0002, ... Stable and never reused, even after a row is deleted,
+// because numbering continues after both the stored counter and the largest ID still seen.
+
+const ID_PATTERN = /^C-(\d+)$/i;
+const PAD = 4;
+
+export function formatContactId(n: number): string {
+  return `C-${String(n).padStart(PAD, '0')}`;
+}
+
+/** The number inside a contact ID ("C-0042" → 42), or null if `value` is not one. */
+export function parseContactId(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const match = ID_PATTERN.exec(value.trim());
+  return match ? Number(match[1]) : null;
+}
+
+export function isContactId(value: unknown): boolean {
+  return parseContactId(value) !== null;
+}
+
+/**
+ * `count` new IDs after max(counter, largest ID in existingIds), and the counter to store.
+ * `counter` is the last number handed out (0 when none yet).
+ */
+export function assignIds(
+  existingIds: readonly unknown[],
+  counter: number,
+  count: number,
+): { ids: string[]; counter: number } {
+  let last = Number.isFinite(counter) && counter > 0 ? Math.floor(counter) : 0;
+  for (const value of existingIds) {
+    const n = parseContactId(value);
+    if (n !== null && n > last) last = n;
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(formatContactId(++last));
+  return { ids, counter: last };
+}
+
+/** IDs that appear on more than one row (e.g. after a row was copied), with every position. */
+export function findDuplicateIds(ids: readonly unknown[]): { id: string; indexes: number[] }[] {
+  const seen = new Map<string, number[]>();
+  ids.forEach((value, index) => {
+    const n = parseContactId(value);
+    if (n === null) return;
+    const id = formatContactId(n);
+    const list = seen.get(id);
+    if (list) list.push(index);
+    else seen.set(id, [index]);
+  });
+  return [...seen.entries()].filter(([, indexes]) => indexes.length > 1).map(([id, indexes]) => ({ id, indexes }));
+}

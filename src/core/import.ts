@@ -1,0 +1,267 @@
+// Planning an import: which contacts of a parsed file are new, which fill in contacts
+// already in the tracker, and exactly which cells the server must write.
+
+import type { ImportOptions, ImportProblem, ImportSummary } from '../shared/types.ts';
+import { type Cell, type CellFill, type OutCell, isBlank, maxWidth } from './cells.ts';
+import { type Contact, type MatchKind, contactFromRow, matchReason, normaliseName } from './contacts.ts';
+import type { CsvRow, ParsedCsv } from './csv.ts';
+import { assignIds } from './ids.ts';
+import { type ColumnMap, type ContactField, contactFieldLabel, normaliseHeader } from './headers.ts';
+import { FIRST_STAGE, RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from './schema.ts';
+import { toSheetText } from './text.ts';
+
+/** The tracker as the server read it. Column indexes in `columns` are 0-based. */
+export interface TrackerTable {
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  header: readonly Cell[];
+  /** Rows below the header, down to the last row with content. */
+  rows: readonly (readonly Cell[])[];
+  /** getFormulas() for the same rows: a cell with a formula is never empty. */
+  formulas?: readonly (readonly string[])[];
+  columns: Pick<ColumnMap, 'contact' | 'tracker' | 'own'>;
+  /** Last contact-ID number handed out (kept in document properties). */
+  idCounter: number;
+}
+
+export interface ImportPlan {
+  /** Columns to add after the last one, with their header text (already sheet-safe). */
+  newColumns: { column: number; field: ContactField; header: string }[];
+  /** 1-based sheet row where `append` starts. */
+  appendAt: number;
+  /** Rows to append, laid out in the tracker's columns (new columns included). */
+  append: OutCell[][];
+  /** Cells of existing rows to set; each is empty now. */
+  fills: CellFill[];
+  idCounter: number;
+  summary: ImportSummary;
+}
+
+type Target = { kind: 'existing' | 'new'; row: number; contact: Contact };
+
+type Source =
+  | { kind: 'field'; field: ContactField }
+  | { kind: 'name' }
+  | { kind: 'tracker'; key: TrackerKey; csvIndex: number }
+  | { kind: 'own'; csvIndex: number };
+
+const REASON: Record<MatchKind, string> = { email: 'same email', linkedin: 'same LinkedIn profile', name: 'same name and company' };
+// IDs and referrer links from another file mean nothing in this tracker.
+const NOT_IMPORTED: readonly TrackerKey[] = ['contactId', 'referredBy'];
+const NAME_PARTS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
+
+function width(table: TrackerTable): number {
+  return Math.max(table.header.length, maxWidth(table.rows));
+}
+
+/** Where each value of the file goes: tracker column index → source. Adds columns it lacks. */
+function planColumns(table: TrackerTable, csv: ParsedCsv) {
+  const { contact, tracker, own } = table.columns;
+  const sources = new Map<number, Source>();
+  const newColumns: ImportPlan['newColumns'] = [];
+  let next = width(table);
+  const used = new Set<number>();
+  const hasValues = (index: number) => csv.rows.some((r) => (r.cells[index] ?? '').trim() !== '');
+
+  const addColumn = (field: ContactField, source: Source) => {
+    newColumns.push({ column: next + 1, field, header: toSheetText(contactFieldLabel(field)) });
+    sources.set(next++, source);
+  };
+
+  // The whole display name goes into the full-name column, or else into the first-name
+  // column unless the file has first names of its own.
+  const nameTarget = contact.fullName ?? contact.firstName;
+  if (nameTarget === undefined) addColumn('fullName', { kind: 'name' });
+  else sources.set(nameTarget, { kind: 'name' });
+  for (const [field, csvIndex] of Object.entries(csv.map.contact) as [ContactField, number][]) {
+    used.add(csvIndex);
+    if (field === 'fullName') continue;
+    const at = contact[field];
+    if (at !== undefined) sources.set(at, { kind: 'field', field });
+    else if (NAME_PARTS.includes(field) && (contact.fullName !== undefined || nameTarget === undefined)) {
+      // The display name already holds this part.
+    } else if (hasValues(csvIndex)) addColumn(field, { kind: 'field', field });
+  }
+  for (const [key, csvIndex] of Object.entries(csv.map.tracker) as [TrackerKey, number][]) {
+    used.add(csvIndex);
+    const at = tracker[key];
+    if (at !== undefined && !NOT_IMPORTED.includes(key)) sources.set(at, { kind: 'tracker', key, csvIndex });
+  }
+  const ownByName = new Map(own.map((o) => [normaliseHeader(o.header), o.index]));
+  for (const o of csv.map.own) {
+    const at = ownByName.get(normaliseHeader(o.header));
+    if (at !== undefined) {
+      used.add(o.index);
+      sources.set(at, { kind: 'own', csvIndex: o.index });
+    }
+  }
+  const ignoredColumns = csv.header.filter((h, i) => h !== '' && !used.has(i) && hasValues(i));
+  return { sources, newColumns, totalWidth: next, ignoredColumns };
+}
+
+function valueFor(source: Source, contact: Contact, row: CsvRow): OutCell | '' {
+  switch (source.kind) {
+    case 'name':
+      return contact.name;
+    case 'field':
+      if (source.field === 'email') return contact.emails[0] ?? contact.fields.email ?? '';
+      if (source.field === 'connectedOn') return contact.connectedOn ?? contact.fields.connectedOn ?? '';
+      return contact.fields[source.field] ?? '';
+    case 'tracker': {
+      const text = (row.cells[source.csvIndex] ?? '').trim();
+      const values = TRACKER_COLUMNS.find((c) => c.key === source.key)?.values;
+      return values ? (canonicalValue(values, text) ?? text) : text;
+    }
+    case 'own':
+      return (row.cells[source.csvIndex] ?? '').trim();
+  }
+}
+
+/** `target` with the identifiers and company `other` adds, so later lines are compared with both. */
+function absorb(target: Contact, other: Contact): Contact {
+  return {
+    ...target,
+    emails: [...target.emails, ...other.emails.filter((e) => !target.emails.includes(e))],
+    linkedinUrl: target.linkedinUrl || other.linkedinUrl,
+    fields: { ...other.fields, ...target.fields },
+  };
+}
+
+function safe(value: OutCell): OutCell {
+  return typeof value === 'string' ? toSheetText(value) : value;
+}
+
+export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportOptions = {}): ImportPlan {
+  const { sources, newColumns, totalWidth, ignoredColumns } = planColumns(table, csv);
+  const problems: ImportProblem[] = [];
+  let updated = 0;
+  let skipped = 0;
+
+  // Lookups by each identifier. An email or URL hit is a match by itself; a name hit is only
+  // a candidate that matchReason must accept.
+  const byEmail = new Map<string, Target>();
+  const byUrl = new Map<string, Target>();
+  const byName = new Map<string, Target[]>();
+  const remember = (target: Target, contact: Contact) => {
+    for (const e of contact.emails) if (!byEmail.has(e)) byEmail.set(e, target);
+    if (contact.linkedinUrl && !byUrl.has(contact.linkedinUrl)) byUrl.set(contact.linkedinUrl, target);
+    const name = normaliseName(contact.name);
+    const same = byName.get(name);
+    if (!same) byName.set(name, [target]);
+    else if (!same.includes(target)) same.push(target);
+    if (contact !== target.contact) target.contact = absorb(target.contact, contact);
+  };
+  table.rows.forEach((cells, row) => {
+    const contact = contactFromRow(cells, table.columns.contact);
+    if (normaliseName(contact.name)) remember({ kind: 'existing', row, contact }, contact);
+  });
+
+  const findMatch = (c: Contact): { target: Target; reason: MatchKind } | null => {
+    for (const e of c.emails) {
+      const target = byEmail.get(e);
+      if (target) return { target, reason: 'email' };
+    }
+    const target = c.linkedinUrl ? byUrl.get(c.linkedinUrl) : undefined;
+    if (target) return { target, reason: 'linkedin' };
+    for (const candidate of byName.get(normaliseName(c.name)) ?? []) {
+      const reason = matchReason(c, candidate.contact);
+      if (reason) return { target: candidate, reason };
+    }
+    return null;
+  };
+
+  const isEmpty = (row: number, column: number) =>
+    isBlank(table.rows[row]?.[column]) && !(table.formulas?.[row]?.[column] ?? '');
+  const append: OutCell[][] = [];
+  const filled = new Set<string>();
+  const fills: CellFill[] = [];
+  const firstLineFor = new Map<string, number>();
+  const fillExisting = (row: number, contact: Contact, csvRow: CsvRow): boolean => {
+    let any = false;
+    for (const [column, source] of sources) {
+      const value = valueFor(source, contact, csvRow);
+      const key = `${row}:${column}`;
+      if (value === '' || filled.has(key) || !isEmpty(row, column)) continue;
+      filled.add(key);
+      fills.push({ row: table.headerRow + 1 + row, column: column + 1, value: safe(value) });
+      any = true;
+    }
+    return any;
+  };
+  const fillNew = (row: OutCell[], contact: Contact, csvRow: CsvRow) => {
+    for (const [column, source] of sources) {
+      const value = valueFor(source, contact, csvRow);
+      if (value !== '' && row[column] === '') row[column] = safe(value);
+    }
+  };
+
+  for (const csvRow of csv.rows) {
+    const contact = contactFromRow(csvRow.cells, csv.map.contact);
+    if (!normaliseName(contact.name)) {
+      skipped++;
+      problems.push({ line: csvRow.line, reason: 'No name, so it was not imported.' });
+      continue;
+    }
+    const match = findMatch(contact);
+    if (!match) {
+      const row: OutCell[] = new Array(totalWidth).fill('');
+      fillNew(row, contact, csvRow);
+      const target: Target = { kind: 'new', row: append.length, contact };
+      append.push(row);
+      remember(target, contact);
+      firstLineFor.set(`new:${target.row}`, csvRow.line);
+      continue;
+    }
+    const { target, reason } = match;
+    const targetKey = `${target.kind}:${target.row}`;
+    const earlier = firstLineFor.get(targetKey);
+    // Every line that matches adds what it knows; only the first one decides the count.
+    const filledSomething =
+      target.kind === 'new'
+        ? (fillNew(append[target.row], contact, csvRow), false)
+        : options.updateExisting !== false && fillExisting(target.row, contact, csvRow);
+    remember(target, contact);
+    if (earlier !== undefined) {
+      skipped++;
+      problems.push({ line: csvRow.line, reason: `Same person as line ${earlier} (${REASON[reason]}); merged into it.` });
+      continue;
+    }
+    firstLineFor.set(targetKey, csvRow.line);
+    if (filledSomething) updated++;
+    else skipped++;
+  }
+
+  const ids = assignIds(
+    table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]),
+    table.idCounter,
+    table.columns.tracker.contactId === undefined ? 0 : append.length,
+  );
+  const wanted = options.relationship ?? (csv.format === 'linkedin' ? 'LinkedIn' : '');
+  const relationship = canonicalValue(RELATIONSHIPS, wanted) ?? wanted.trim();
+  const defaults: [TrackerKey, (i: number) => string][] = [
+    ['contactId', (i) => ids.ids[i]],
+    ['stage', () => FIRST_STAGE],
+    ['relationship', () => relationship],
+  ];
+  append.forEach((row, i) => {
+    for (const [key, value] of defaults) {
+      const at = table.columns.tracker[key];
+      if (at !== undefined && row[at] === '') row[at] = safe(value(i));
+    }
+  });
+
+  return {
+    newColumns,
+    appendAt: table.headerRow + table.rows.length + 1,
+    append,
+    fills,
+    idCounter: ids.counter,
+    summary: {
+      added: append.length,
+      updated,
+      skipped,
+      problems,
+      ...(ignoredColumns.length ? { ignoredColumns } : {}),
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Making strings arrive in a cell as the same text, whatever they contain.
+
+/** Google Sheets' limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 50_000;
+
+const MONTH_OR_DAY_WORD =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|[ap]\.?m\.?)\b/gi;
+// What is left of a number, currency, percentage, date or time once month and day names are gone.
+const NUMERIC_LEFTOVER = /^[\d\s.,:/\-+()%$€£¥₹eE]*$/;
+
+/**
+ * True if Sheets would not keep `value` as plain text when it is written with setValue(s):
+ * formulas (`=`, and `+`/`-` which Sheets also treats as formula starts), `@` (mentions and
+ * the classic CSV-injection prefix), a leading apostrophe (Sheets would swallow it), and
+ * anything Sheets parses as a number, percentage, currency, date, time or boolean.
+ * Deliberately broad: a needless apostrophe is invisible, a missing one changes data.
+ */
+export function needsTextPrefix(value: string): boolean {
+  if (value === '') return false;
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  if (/^['=+\-@]/.test(value) || /^[=+\-@]/.test(trimmed)) return true;
+  if (/^(true|false)$/i.test(trimmed)) return true;
+  if (!/\d/.test(trimmed)) return false;
+  const leftover = trimmed.replace(MONTH_OR_DAY_WORD, ' ').replace(/(?<=\d)T(?=\d)/g, ' ');
+  return NUMERIC_LEFTOVER.test(leftover);
+}
+
+/**
+ * The string to pass to setValue(s) so that the cell holds exactly `value` as text: Sheets
+ * strips one leading apostrophe and stores the rest as text.
+ */
+export function asSheetText(value: string): string {
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+/** Cuts `value` to fit in one cell, ending with "…" when cut; never splits a surrogate pair. */
+export function limitCellText(value: string, max: number = MAX_CELL_CHARS): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return value.slice(0, end) + '…';
+}
+
+/** limitCellText then asSheetText: what every string the add-on writes goes through. */
+export function toSheetText(value: string): string {
+  return asSheetText(limitCellText(value));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { assignIds, findDuplicateIds, formatContactId, isContactId, parseContactId } from '../../src/core/ids.ts';
+
+describe('contact IDs', () => {
+  it('formats and parses IDs', () => {
+    expect(formatContactId(1)).toBe('C-0001');
+    expect(formatContactId(12345)).toBe('C-12345');
+    expect(parseContactId(' c-0042 ')).toBe(42);
+    expect(parseContactId('C-12345')).toBe(12345);
+    expect(parseContactId('42')).toBeNull();
+    expect(parseContactId(42)).toBeNull();
+    expect(isContactId('C-0001')).toBe(true);
+    expect(isContactId('Contact 1')).toBe(false);
+  });
+
+  it('starts at C-0001', () => {
+    expect(assignIds([], 0, 3)).toEqual({ ids: ['C-0001', 'C-0002', 'C-0003'], counter: 3 });
+  });
+
+  it('continues after the largest ID on the sheet when the counter is behind', () => {
+    expect(assignIds(['C-0001', '', 'C-0007', 'notes'], 2, 2)).toEqual({ ids: ['C-0008', 'C-0009'], counter: 9 });
+  });
+
+  it('never reuses the ID of a deleted row: the stored counter wins', () => {
+    const first = assignIds([], 0, 5);
+    // Rows C-0004 and C-0005 are deleted; the sheet still has C-0001..C-0003.
+    const next = assignIds(['C-0001', 'C-0002', 'C-0003'], first.counter, 1);
+    expect(next.ids).toEqual(['C-0006']);
+    expect(next.counter).toBe(6);
+  });
+
+  it('returns the counter unchanged when nothing is assigned', () => {
+    expect(assignIds(['C-0003'], 1, 0)).toEqual({ ids: [], counter: 3 });
+    expect(assignIds([], Number.NaN, 1).ids).toEqual(['C-0001']);
+  });
+
+  it('finds IDs shared by several rows', () => {
+    expect(findDuplicateIds(['C-0001', 'C-0002', 'c-1', '', 'C-0002'])).toEqual([
+      { id: 'C-0001', indexes: [0, 2] },
+      { id: 'C-0002', indexes: [1, 4] },
+    ]);
+    expect(findDuplicateIds(['C-0001', 'C-0002'])).toEqual([]);
+  });
+});
