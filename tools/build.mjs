@@ -15,6 +15,7 @@ const out = join(root, 'build');
 const serverEntry = join(root, 'src/server/main.ts');
 const pagesDir = join(root, 'src/client/pages');
 const GLOBAL = '__app';
+const NODE_ONLY = ['stream'];
 
 function fail(message) {
   console.error(`build: ${message}`);
@@ -23,7 +24,7 @@ function fail(message) {
 
 /** The names exported by the server entry module (esbuild reports them for ESM output). */
 async function entryExports() {
-  const result = await esbuild.build({ entryPoints: [serverEntry], bundle: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', platform: 'neutral', outdir: out });
+  const result = await esbuild.build({ entryPoints: [serverEntry], bundle: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', platform: 'neutral', mainFields: ['module', 'main'], external: NODE_ONLY, outdir: out });
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
   return output.exports.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
 }
@@ -38,6 +39,8 @@ async function buildServer(names) {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    // papaparse's Node stream mode requires 'stream' inside a function the add-on never calls.
+    external: NODE_ONLY,
     write: false,
     charset: 'utf8',
     legalComments: 'none',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Runtime, AuthMode, GasException, type AuthModeName } from './runtime.ts';
 import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet.ts';
-import { EmuUi, UiRecorder, Button, ButtonSet } from './ui.ts';
+import { EmuUi, UiRecorder } from './ui.ts';
 import { EmuHtmlService } from './html.ts';
 import { PropertyStores, EmuPropertiesService } from './properties.ts';
 import { LockTable, EmuLockService } from './lock.ts';
@@ -66,8 +66,9 @@ export class Emulator {
   globals(): Record<string, unknown> {
     const rt = this.rt;
     const uiService = new EmuUi(rt, this.ui);
+    const globals: Record<string, unknown> = {};
     const log = (...args: unknown[]) => this.logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    return {
+    return Object.assign(globals, {
       SpreadsheetApp: new EmuSpreadsheetApp(rt, {
         active: () => this.active,
         ui: () => uiService,
@@ -83,7 +84,8 @@ export class Emulator {
         },
         scopes: () => this.scopes,
       }),
-      HtmlService: new EmuHtmlService(rt, this.buildDir),
+      // Template scriptlets see the script's globals, as in Apps Script.
+      HtmlService: new EmuHtmlService(rt, this.buildDir, () => globals),
       PropertiesService: new EmuPropertiesService(rt, this.properties),
       LockService: new EmuLockService(rt, this.locks),
       Session: new EmuSession(rt, { scriptTimeZone: this.timeZone }),
@@ -91,14 +93,12 @@ export class Emulator {
       ScriptApp: { AuthMode },
       Logger: { log: (...a: unknown[]) => (log(...a), undefined) },
       console: { log, info: log, warn: log, error: log },
-      Button,
-      ButtonSet,
-    };
+    });
   }
 
   /** Marks the end of one execution: Apps Script releases the locks a script still holds. */
   endExecution(): void {
-    this.locks.releaseAll?.();
+    this.locks.releaseAll();
   }
 
   /** Raises the `GasException` Apps Script would for a missing file. */

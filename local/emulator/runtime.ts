@@ -48,6 +48,20 @@ export class Runtime {
     return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /**
+   * Runs `body` as script code although a service call is under way (template scriptlets run by
+   * HtmlTemplate.evaluate): the service calls it makes are counted and checked like any others.
+   */
+  asScriptCode<T>(body: () => T): T {
+    const depth = this.depth;
+    this.depth = 0;
+    try {
+      return body();
+    } finally {
+      this.depth = depth;
+    }
+  }
+
   /** Runs `body` as the service call `name`; counts it if it came from script code. */
   invoke<T>(name: string, allowedInNone: boolean, body: () => T): T {
     if (this.depth === 0) {

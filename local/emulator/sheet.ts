@@ -249,13 +249,14 @@ export class EmuSheet
   }
 
   _writeValues(r: GridRect, values: unknown[][]): void {
-    const raw: RawCellContent[][] = values.map((rowVals, i) => rowVals.map((v, j) => this._toRaw(v, r.row + i, r.col + j)));
+    // Array.from, not .map: arrays made by script code belong to its realm, and the engine checks instanceof Array.
+    const raw: RawCellContent[][] = Array.from(values, (rowVals, i) => Array.from(rowVals, (v, j) => this._toRaw(v, r.row + i, r.col + j)));
     this._ss._hf.setCellContents(this._hfRange(r).start, raw);
   }
 
   _writeFormulas(r: GridRect, formulas: string[][]): void {
-    const raw = formulas.map((row) =>
-      row.map((f) => {
+    const raw = Array.from(formulas, (row) =>
+      Array.from(row, (f) => {
         const text = String(f ?? '');
         if (text === '') return null;
         return text.startsWith('=') ? text : `=${text}`;
@@ -352,17 +353,17 @@ export class EmuSheet
     if (axis === 'row') {
       if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
       else hf.removeRows(this._hfId, [at - 1, -count]);
-      if (count > 0) this._meta.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as (CellMeta | undefined)[]));
+      // concat, not splice(...spread): a spread of hundreds of thousands of rows overflows the stack.
+      if (count > 0) this._meta = this._meta.slice(0, at - 1).concat(new Array<(CellMeta | undefined)[]>(count), this._meta.slice(at - 1));
       else this._meta.splice(at - 1, -count);
       this._maxRows += count;
     } else {
       if (count > 0) hf.addColumns(this._hfId, [at - 1, count]);
       else hf.removeColumns(this._hfId, [at - 1, -count]);
-      for (const row of this._meta) {
-        if (!row || row.length < at) continue;
-        if (count > 0) row.splice(at - 1, 0, ...Array<undefined>(count));
-        else row.splice(at - 1, -count);
-      }
+      this._meta.forEach((row, i) => {
+        if (!row || row.length < at) return;
+        this._meta[i] = count > 0 ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1)) : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
+      });
       this._maxCols += count;
       const widths = new Map<number, number>();
       for (const [c, w] of this._colWidths) {

@@ -3,6 +3,11 @@
 // of thin entry points: the work happens in the adapters and src/core.
 import { buildMenu } from './menu.ts';
 import { ABOUT_TEXT, ABOUT_TITLE } from '../core/about.ts';
+import { withDocumentLock } from './lock.ts';
+import { setUpSheet } from './setup.ts';
+import { importInto } from './import.ts';
+import { isExpected, messageFor } from './actions.ts';
+import type { ImportResult, SetupResult } from '../shared/types.ts';
 
 /** Simple trigger: builds the menu. Runs in AuthMode.NONE before the add-on is used in a file. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -16,5 +21,41 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Menu: About. What the add-on does and what it keeps private. */
 export function showAbout(): void {
-  SpreadsheetApp.getUi().alert(ABOUT_TITLE, ABOUT_TEXT, SpreadsheetApp.getUi().ButtonSet.OK);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(ABOUT_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
+}
+
+/** Menu: Set up tracker, on the active sheet. Safe to run again: a re-run changes nothing. */
+export function setUpTracker(): SetupResult {
+  const ui = SpreadsheetApp.getUi();
+  let result: SetupResult;
+  try {
+    result = withDocumentLock(() => setUpSheet(SpreadsheetApp.getActiveSheet(), { interactive: true }));
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    result = { ok: false, message: messageFor(e) };
+  }
+  if (result.ok) {
+    const warnings = result.warnings.length ? `\n\nPlease check:\n- ${result.warnings.join('\n- ')}` : '';
+    ui.alert('Tracker ready', `${result.summary}${warnings}`, ui.ButtonSet.OK);
+  } else if (!result.cancelled) {
+    ui.alert('Set up tracker', result.message, ui.ButtonSet.OK);
+  }
+  return result;
+}
+
+/** Menu: Import contacts…, a dialog to paste or upload a CSV export. */
+export function showImportDialog(): void {
+  const html = HtmlService.createHtmlOutputFromFile('ImportDialog').setWidth(520).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Import contacts');
+}
+
+/** Dialog target: imports the text of a CSV export into the tracker. Never throws for bad input. */
+export function importContacts(csvText: string, options?: { relationship?: string; updateExisting?: boolean; dryRun?: boolean }): ImportResult {
+  try {
+    return withDocumentLock(() => importInto(csvText, options));
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    return { ok: false, message: messageFor(e) };
+  }
 }

@@ -11,6 +11,10 @@ export interface MenuItem {
 
 /** Menu sections, separated in the menu. Only features that exist get an item. */
 export const MENU: readonly (readonly MenuItem[])[] = [
+  [
+    { caption: 'Set up tracker', fn: 'setUpTracker' },
+    { caption: 'Import contacts…', fn: 'showImportDialog' },
+  ],
   [{ caption: 'About Informational Interview Tracker', fn: 'showAbout' }],
 ];
 

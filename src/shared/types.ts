@@ -36,3 +36,28 @@ export interface ImportOptions {
   /** Compute the summary without writing anything. */
   dryRun?: boolean;
 }
+
+/** What "Set up tracker" did, or why it did nothing. */
+export type SetupResult =
+  | {
+      ok: true;
+      sheetName: string;
+      /** 1-based row of the header. */
+      headerRow: number;
+      /** Tracker columns added by this run (empty on a re-run). */
+      addedColumns: string[];
+      /** Contacts given an ID by this run. */
+      newIds: number;
+      contacts: number;
+      /** False when the run changed nothing. */
+      changed: boolean;
+      warnings: string[];
+      /** What was recognised and what changed, in plain words. */
+      summary: string;
+    }
+  | { ok: false; message: string; cancelled?: boolean };
+
+/** What importContacts returns to the dialog. */
+export type ImportResult =
+  | { ok: true; sheetName: string; format: string; summary: ImportSummary; dryRun: boolean }
+  | { ok: false; message: string };

@@ -1,0 +1,62 @@
+// Session: the active user, the script's time zone and the user's locale.
+//
+// Pinned behaviours (source: https://developers.google.com/apps-script/reference/base/session):
+// - getActiveUser() and getEffectiveUser() need the userinfo.email scope, so they are refused in
+//   AuthMode.NONE. getScriptTimeZone() and getActiveUserLocale() list no scope and are allowed.
+// - The active user's email is blank where the script runs without that user's authorization, such
+//   as a simple onOpen(e) trigger: the emulator returns "" in AuthMode.LIMITED.
+// - getActiveUserLocale() is a language code such as "en".
+// Not confirmed: the scopes of getTemporaryActiveUserKey(); it is refused in AuthMode.NONE here.
+
+import { createHash } from 'node:crypto';
+import { RT, instrument, type GasShape, type Runtime } from './runtime.ts';
+
+export class EmuUser implements GasShape<GoogleAppsScript.Base.User, 'getEmail'> {
+  readonly [RT]: Runtime;
+  constructor(rt: Runtime, private readonly email: string) {
+    this[RT] = rt;
+  }
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+export interface SessionConfig {
+  /** The script project's time zone (appsscript.json "timeZone"). */
+  scriptTimeZone: string;
+  /** The active user's language, e.g. "en". */
+  locale?: string;
+  /** Whose authority the script runs under; defaults to the active user (an add-on run by its user). */
+  effectiveUser?: string;
+  /** Salt for getTemporaryActiveUserKey, standing for the script project. */
+  scriptId?: string;
+}
+
+export class EmuSession
+  implements GasShape<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'>
+{
+  readonly [RT]: Runtime;
+  constructor(rt: Runtime, private readonly config: SessionConfig) {
+    this[RT] = rt;
+  }
+
+  getActiveUser(): EmuUser {
+    return new EmuUser(this[RT], this[RT].authMode === 'LIMITED' ? '' : this[RT].activeUser);
+  }
+  getEffectiveUser(): EmuUser {
+    return new EmuUser(this[RT], this.config.effectiveUser ?? this[RT].activeUser);
+  }
+  getScriptTimeZone(): string {
+    return this.config.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this.config.locale ?? 'en';
+  }
+  /** Stable per user and script, and does not reveal the address. */
+  getTemporaryActiveUserKey(): string {
+    return createHash('sha256').update(`${this.config.scriptId ?? 'script'}\n${this[RT].activeUser}`).digest('base64');
+  }
+}
+
+instrument(EmuSession, 'Session', ['getScriptTimeZone', 'getActiveUserLocale']);
+instrument(EmuUser, 'User', ['getEmail']);

@@ -1,0 +1,79 @@
+// The Import contacts dialog: read a CSV file (or pasted text), preview, import, show the summary.
+import '../../lib/addon.css';
+import { RELATIONSHIPS } from '../../../core/schema.ts';
+import { DEFAULT_CSV_LIMITS } from '../../../core/limits.ts';
+import type { ImportResult } from '../../../shared/types.ts';
+import { callServer, failureText } from '../../lib/server.ts';
+import { byId, clear, el, say } from '../../lib/dom.ts';
+
+declare const google: { script: { host: { close(): void } } };
+
+const form = byId<HTMLFormElement>('form');
+const fileInput = byId<HTMLInputElement>('file');
+const csv = byId<HTMLTextAreaElement>('csv');
+const relationship = byId<HTMLSelectElement>('relationship');
+const update = byId<HTMLInputElement>('update');
+const previewButton = byId<HTMLButtonElement>('preview');
+const importButton = byId<HTMLButtonElement>('import');
+const message = byId('message');
+const problems = byId<HTMLUListElement>('problems');
+
+for (const r of RELATIONSHIPS) relationship.appendChild(el('option', r));
+
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
+  if (!file) return;
+  if (file.size > DEFAULT_CSV_LIMITS.maxBytes) {
+    say(message, `That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`, 'error');
+    return;
+  }
+  csv.value = await file.text();
+  say(message, `Read ${file.name}. Preview it or import it.`);
+});
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function show(result: ImportResult): void {
+  clear(problems);
+  if (!result.ok) {
+    say(message, result.message, 'error');
+    return;
+  }
+  const s = result.summary;
+  const verb = result.dryRun ? 'Would add' : 'Added';
+  const lines = [`${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`];
+  if (s.ignoredColumns?.length) lines.push(`Columns not imported: ${s.ignoredColumns.join(', ')}.`);
+  say(message, lines.join('\n'), 'ok');
+  for (const p of s.problems.slice(0, 200)) problems.appendChild(el('li', `Line ${p.line}: ${p.reason}`));
+  if (s.problems.length > 200) problems.appendChild(el('li', `…and ${s.problems.length - 200} more.`));
+}
+
+let busy = false;
+async function run(dryRun: boolean): Promise<void> {
+  if (busy) return; // a double click must not import twice
+  if (!csv.value.trim()) {
+    say(message, 'Choose a CSV file or paste its text first.', 'error');
+    csv.focus();
+    return;
+  }
+  busy = true;
+  previewButton.disabled = importButton.disabled = true;
+  say(message, dryRun ? 'Checking…' : 'Importing…');
+  try {
+    show(await callServer('importContacts', csv.value, { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun }));
+  } catch (e) {
+    say(message, failureText(e), 'error');
+  } finally {
+    busy = false;
+    previewButton.disabled = importButton.disabled = false;
+  }
+}
+
+previewButton.addEventListener('click', () => void run(true));
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void run(false);
+});
+byId('close').addEventListener('click', () => google.script.host.close());
