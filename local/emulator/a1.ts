@@ -7,11 +7,8 @@ export interface GridRect {
   numCols: number;
 }
 
-export function columnToLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+// Shared with the add-on's own A1 helper: one definition of column letters.
+export { columnLetters as columnToLetters } from '../../src/core/a1.ts';
 
 export function lettersToColumn(letters: string): number {
   let n = 0;

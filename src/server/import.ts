@@ -89,14 +89,14 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
     sheet.getRange(tracker.headerRow, first, 1, plan.newColumns.length).setValues([plan.newColumns.map((c) => c.header)]).setFontWeight('bold');
   }
   if (plan.append.length) {
-    if (lastRow > maxRows) {
-      sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-      const oneBased = Object.fromEntries(Object.entries(trackerColumns).map(([k, v]) => [k, v + 1]));
-      formatTrackerRows(sheet, oneBased, maxRows + 1, lastRow - maxRows);
-    }
+    // Growing the grid is the one call that depends on size: only when the rows do not fit.
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
     const width = Math.max(...plan.append.map((r) => r.length));
     const rows = plan.append.map((r) => Array.from({ length: width }, (_, i) => toWritable(r[i] ?? '')));
     sheet.getRange(plan.appendAt, 1, rows.length, width).setValues(rows);
+    // New rows get the tracker columns' formats and drop-downs (inserted rows have none).
+    const oneBased = Object.fromEntries(Object.entries(trackerColumns).map(([k, v]) => [k, v + 1]));
+    formatTrackerRows(sheet, oneBased, plan.appendAt, plan.append.length);
   }
   writeFills(sheet, plan.fills, { top: tracker.headerRow + 1, values: values.slice(tracker.headerRow), formulas: formulas.slice(tracker.headerRow) });
   writeRecord(props, { ...tracker, idCounter: plan.idCounter });
