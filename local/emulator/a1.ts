@@ -8,7 +8,9 @@ export interface GridRect {
 }
 
 // Shared with the add-on's own A1 helper: one definition of column letters.
-export { columnLetters as columnToLetters } from '../../src/core/a1.ts';
+import { columnLetters as columnToLetters } from '../../src/core/a1.ts';
+
+export { columnToLetters };
 
 export function lettersToColumn(letters: string): number {
   let n = 0;
