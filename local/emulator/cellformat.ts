@@ -5,7 +5,12 @@ import { dateToSerial, fromZoned } from './tz.ts';
 
 export type Scalar = string | number | boolean | null;
 
-/** What a string written by setValue(s) becomes: Sheets parses it as if the user typed it. */
+/**
+ * What a string written by setValue(s) becomes: Sheets parses it as if the user typed it
+ * ("01234" becomes 1234, "22 34" becomes 2234; a leading apostrophe or the plain-text format
+ * "@" keeps text). Reported with Apps Script in https://github.com/vlucas/sheetquery/issues/20
+ * and for the UI in https://github.com/theoephraim/node-google-spreadsheet/issues/696.
+ */
 export type Parsed =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
