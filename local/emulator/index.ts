@@ -12,6 +12,8 @@ import { PropertyStores, EmuPropertiesService } from './properties.ts';
 import { LockTable, EmuLockService } from './lock.ts';
 import { EmuSession } from './session.ts';
 import { EmuUtilities } from './utilities.ts';
+import { EmuCharts } from './charts.ts';
+import { openAs } from './drive.ts';
 
 export { GasException, AuthMode, Runtime };
 export type { AuthModeName };
@@ -72,7 +74,7 @@ export class Emulator {
       SpreadsheetApp: new EmuSpreadsheetApp(rt, {
         active: () => this.active,
         ui: () => uiService,
-        open: (id) => this.files.get(id) ?? null,
+        open: (id) => openAs(this.files, id, rt.activeUser),
         create: (name, rows, cols) => {
           const ss = this.createSpreadsheet(name);
           if (rows || cols) {
@@ -91,9 +93,24 @@ export class Emulator {
       Session: new EmuSession(rt, { scriptTimeZone: this.timeZone }),
       Utilities: new EmuUtilities(rt),
       ScriptApp: { AuthMode },
+      Charts: new EmuCharts(),
       Logger: { log: (...a: unknown[]) => (log(...a), undefined) },
       console: { log, info: log, warn: log, error: log },
     });
+  }
+
+  /**
+   * Runs `body` as another user (a coach opening what was shared with them): openById, writes and
+   * Session see `email` as the active user until `body` returns. See drive.ts.
+   */
+  actAs<T>(email: string, body: () => T): T {
+    const previous = this.rt.activeUser;
+    this.rt.activeUser = email;
+    try {
+      return body();
+    } finally {
+      this.rt.activeUser = previous;
+    }
   }
 
   /** Marks the end of one execution: Apps Script releases the locks a script still holds. */

@@ -196,15 +196,21 @@ export async function saveXlsx(ss: EmuSpreadsheet): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Resolves "Sheet!A1:B2" against a spreadsheet (used by the CLI's `select`). */
+/**
+ * Resolves "Sheet!A1:B2" against a spreadsheet (used by the CLI's `select`). A comma-separated
+ * list ("Sheet!A2:C3,A7:C7") is a ctrl-click selection of several ranges on that sheet.
+ */
 export function selectRange(ss: EmuSpreadsheet, ref: string): void {
   const bang = ref.lastIndexOf('!');
   const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1') : ss._activeSheet._name;
   const sheet = ss._sheets.find((s) => s._name === sheetName);
   if (!sheet) throw new GasException(`No sheet named "${sheetName}" to select ${ref}`);
-  const p = parseA1(bang >= 0 ? ref.slice(bang + 1) : ref, sheet._maxRows, sheet._maxCols);
-  if (!p) throw new GasException(`"${ref}" is not a range`);
+  const rects = (bang >= 0 ? ref.slice(bang + 1) : ref).split(',').map((part) => {
+    const p = parseA1(part.trim(), sheet._maxRows, sheet._maxCols);
+    if (!p) throw new GasException(`"${ref}" is not a range`);
+    return p.rect;
+  });
   ss._activeSheet = sheet;
-  sheet._selection = [p.rect];
+  sheet._selection = rects;
 }
 

@@ -22,9 +22,10 @@
 export const ILLEGAL_VALUE = 'Failed due to illegal value in property: ';
 export const CIRCULAR = 'Failed due to circular reference.';
 
+// Plain in any realm: the built bundle runs in a node:vm context, whose Object.prototype is not this one.
 const isPlainObject = (v: object): boolean => {
   const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]');
 };
 
 const isForm = (v: unknown): boolean => typeof HTMLFormElement !== 'undefined' && v instanceof HTMLFormElement;

@@ -22,6 +22,7 @@ import {
   type Visibility,
 } from './metadata.ts';
 import type { Signatures } from './signatures.ts';
+import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, shiftChartRanges, updateChart, type ChartData } from './charts.ts';
 
 export interface CellMeta {
   numberFormat?: string;
@@ -139,6 +140,7 @@ export class EmuSheet
   _hiddenCols = new Set<number>();
   _colWidths = new Map<number, number>();
   _tabColor: string | null = null;
+  _charts: ChartData[] = [];
   /** The selected ranges; the first is the active range. */
   _selection: GridRect[] = [{ row: 1, col: 1, numRows: 1, numCols: 1 }];
 
@@ -385,6 +387,7 @@ export class EmuSheet
       return moved !== null;
     });
     this._selection = this._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
+    shiftChartRanges(this._charts, this, keep);
     if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
     if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
     this._ss._onShift(this, axis, at, count);
@@ -634,6 +637,22 @@ export class EmuSheet
   }
   getTabColor(): string | null {
     return this._tabColor;
+  }
+  // Charts (see charts.ts): recorded, not drawn.
+  newChart(): EmuEmbeddedChartBuilder {
+    return new EmuEmbeddedChartBuilder(this);
+  }
+  insertChart(chart: EmuEmbeddedChart): void {
+    insertChart(this._charts, chart);
+  }
+  getCharts(): EmuEmbeddedChart[] {
+    return this._charts.map((c) => new EmuEmbeddedChart(this, copyChartData(c)));
+  }
+  updateChart(chart: EmuEmbeddedChart): void {
+    updateChart(this._charts, chart);
+  }
+  removeChart(chart: EmuEmbeddedChart): void {
+    this._charts = removeChart(this._charts, chart);
   }
 }
 

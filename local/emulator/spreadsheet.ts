@@ -26,6 +26,7 @@ import {
   type Visibility,
 } from './metadata.ts';
 import { isValidTimeZone } from './tz.ts';
+import { registerSheetClock, type SheetClockContext } from './today.ts';
 import type { Signatures } from './signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -36,8 +37,11 @@ export interface SpreadsheetHost {
   recordToast(message: string, title: string, timeoutSeconds: number): void;
 }
 
-export function newEngine(): HyperFormula {
+/** `clock` makes TODAY() and NOW() read the spreadsheet's time zone and the emulator's clock. */
+export function newEngine(clock?: SheetClockContext): HyperFormula {
+  registerSheetClock();
   const hf = HyperFormula.buildEmpty({
+    context: clock,
     licenseKey: 'gpl-v3',
     maxRows: MAX_CELLS,
     maxColumns: 18278,
@@ -88,7 +92,7 @@ export class EmuSpreadsheet
     >
 {
   readonly [RT]: Runtime;
-  readonly _hf = newEngine();
+  readonly _hf = newEngine({ now: () => this[RT].now(), timeZone: () => this._timeZone });
   _sheets: EmuSheet[] = [];
   _activeSheet!: EmuSheet;
   _metadata: MetaEntry[] = [];

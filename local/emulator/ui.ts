@@ -68,6 +68,14 @@ export interface RecordedToast {
 /** An answer to the next alert or prompt: a button, or for prompts a button and the typed text. */
 export type ScriptedAnswer = ButtonName | { button: ButtonName; text?: string };
 
+/** An alert or prompt as the user sees it. */
+export interface AskedQuestion {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: ButtonSetName;
+}
+
 /** What the user would see, and the answers they will give. Plain object: not a service. */
 export class UiRecorder {
   menus: RecordedMenu[] = [];
@@ -77,6 +85,11 @@ export class UiRecorder {
   dialogs: RecordedDialog[] = [];
   toasts: RecordedToast[] = [];
   private queue: ScriptedAnswer[] = [];
+  /**
+   * Asked for the answer when no scripted answer is queued (the local workbench blocks here until
+   * its user clicks a button). Unset, an OK-only alert answers OK and anything else throws.
+   */
+  onQuestion?: (question: AskedQuestion) => ScriptedAnswer;
 
   /** Queues the user's answers to the next alerts/prompts, in order. */
   answer(...answers: ScriptedAnswer[]): this {
@@ -206,7 +219,7 @@ export class EmuUi implements GasShape<GoogleAppsScript.Base.Ui, 'createMenu' | 
   alert(title: string, prompt: string, buttons: ButtonSetName): ButtonName;
   alert(...args: unknown[]): ButtonName {
     const q = this._question('alert', args);
-    const scripted = this.recorder.takeAnswer();
+    const scripted = this.recorder.takeAnswer() ?? this.recorder.onQuestion?.({ kind: 'alert', ...q });
     let answer: ButtonName;
     if (scripted === undefined) {
       if (q.buttons !== 'OK') throw this._unscripted('alert', q);
@@ -221,7 +234,7 @@ export class EmuUi implements GasShape<GoogleAppsScript.Base.Ui, 'createMenu' | 
   prompt(title: string, prompt: string, buttons: ButtonSetName): EmuPromptResponse;
   prompt(...args: unknown[]): EmuPromptResponse {
     const q = this._question('prompt', args);
-    const scripted = this.recorder.takeAnswer();
+    const scripted = this.recorder.takeAnswer() ?? this.recorder.onQuestion?.({ kind: 'prompt', ...q });
     if (scripted === undefined) throw this._unscripted('prompt', q);
     const answer = this._check('prompt', q, typeof scripted === 'string' ? scripted : scripted.button);
     const text = typeof scripted === 'string' ? '' : (scripted.text ?? '');
