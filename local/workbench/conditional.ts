@@ -1,0 +1,126 @@
+// Conditional formatting as Sheets paints it: for each cell, the first rule (in the sheet's
+// order) whose condition holds gives the cell its colours. Custom formulas are written for the
+// top-left cell of the rule's first range; for any other cell their relative references move by
+// the same offset (formula-shift.ts), and HyperFormula computes the result in the sheet's context.
+//
+// Supported conditions: custom formula, cell empty / not empty, text is exactly / contains /
+// does not contain / starts with / ends with (case-insensitive, on the shown text), and the number
+// comparisons. Date conditions are not evaluated (they never match here).
+
+import type { CellValue } from 'hyperformula';
+import type { EmuSheet } from '../emulator/sheet.ts';
+import type { CfFormat, CfRuleData } from '../emulator/rules.ts';
+import type { Rect } from './protocol.ts';
+import { shiftFormula } from './formula-shift.ts';
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const endRow = Math.min(a.row + a.numRows, b.row + b.numRows);
+  const endCol = Math.min(a.col + a.numCols, b.col + b.numCols);
+  return endRow > row && endCol > col ? { row, col, numRows: endRow - row, numCols: endCol - col } : null;
+}
+
+function truthy(value: CellValue): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return false; // text, empty, errors and arrays do not satisfy a custom formula
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+/** Whether a rule's non-formula condition holds for one cell (`raw`: the engine's value; `text`: what the cell shows). */
+function holds(rule: CfRuleData, raw: CellValue, text: string): boolean {
+  const [a, b] = rule.values;
+  const lower = text.toLowerCase();
+  const arg = String(a ?? '').toLowerCase();
+  const n = num(raw);
+  switch (rule.criteria) {
+    case 'CELL_EMPTY':
+      return text === '';
+    case 'CELL_NOT_EMPTY':
+      return text !== '';
+    case 'TEXT_EQUAL_TO':
+      return lower === arg;
+    case 'TEXT_CONTAINS':
+      return lower.includes(arg);
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !lower.includes(arg);
+    case 'TEXT_STARTS_WITH':
+      return lower.startsWith(arg);
+    case 'TEXT_ENDS_WITH':
+      return lower.endsWith(arg);
+    case 'NUMBER_EQUAL_TO':
+      return n !== null && n === Number(a);
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== Number(a);
+    case 'NUMBER_GREATER_THAN':
+      return n !== null && n > Number(a);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== null && n >= Number(a);
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < Number(a);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== null && n <= Number(a);
+    case 'NUMBER_BETWEEN':
+      return n !== null && n >= Math.min(Number(a), Number(b)) && n <= Math.max(Number(a), Number(b));
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Math.min(Number(a), Number(b)) || n > Math.max(Number(a), Number(b)));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Custom-formula results for many cells at once: one engine call with an array of the shifted
+ * formulas ({f1;f2;…}), which costs far less than one call per cell. Falls back to one call per
+ * cell if the engine does not return one value per formula.
+ */
+function customFormulaResults(sheet: EmuSheet, rule: CfRuleData, cells: { row: number; col: number }[]): boolean[] {
+  const anchor = rule.rects[0];
+  const formulas = cells.map(({ row, col }) => shiftFormula(String(rule.values[0]), row - anchor.row, col - anchor.col).replace(/^=/, ''));
+  const calc = (formula: string) => {
+    try {
+      return sheet._ss._hf.calculateFormula(formula, sheet._hfId);
+    } catch {
+      return null; // a formula the engine cannot parse: Sheets would not colour the cell either
+    }
+  };
+  const all = formulas.length > 1 ? calc(`={${formulas.map((f) => `(${f})`).join(';')}}`) : null;
+  if (Array.isArray(all) && all.length === formulas.length && all.every((r) => r.length === 1)) return all.map((r) => truthy(r[0]));
+  return formulas.map((f) => {
+    const v = calc(`=${f}`);
+    return truthy(Array.isArray(v) ? (v[0]?.[0] ?? null) : v);
+  });
+}
+
+/**
+ * The conditional format of each cell of `area` (null where no rule applies).
+ * `raw` and `text` hold the engine's values and the shown text of `area`, row by row.
+ */
+export function conditionalFormats(sheet: EmuSheet, area: Rect, raw: CellValue[][], text: string[][]): (CfFormat | null)[][] {
+  const out: (CfFormat | null)[][] = Array.from({ length: area.numRows }, () => Array<CfFormat | null>(area.numCols).fill(null));
+  for (const rule of sheet._cfRules) {
+    const open: { row: number; col: number }[] = [];
+    for (const rect of rule.rects) {
+      const part = intersect(rect, area);
+      if (!part) continue;
+      for (let row = part.row; row < part.row + part.numRows; row++) {
+        for (let col = part.col; col < part.col + part.numCols; col++) {
+          if (!out[row - area.row][col - area.col]) open.push({ row, col }); // an earlier rule already coloured the others
+        }
+      }
+    }
+    if (!open.length) continue;
+    const results =
+      rule.criteria === 'CUSTOM_FORMULA'
+        ? customFormulaResults(sheet, rule, open)
+        : open.map(({ row, col }) => holds(rule, raw[row - area.row]?.[col - area.col] ?? null, text[row - area.row]?.[col - area.col] ?? ''));
+    open.forEach(({ row, col }, k) => {
+      if (results[k]) out[row - area.row][col - area.col] = rule.format;
+    });
+  }
+  return out;
+}

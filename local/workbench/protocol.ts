@@ -1,0 +1,160 @@
+// The JSON that crosses between the workbench's page, its HTTP server and the worker thread
+// that holds the workbook. Plain data only: the page bundle imports these types too.
+
+export interface Rect {
+  /** 1-based, like Sheets. */
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  id: number;
+  maxRows: number;
+  maxCols: number;
+  /** Columns the page draws: all of maxCols up to a cap (see README, "Limits"). */
+  shownCols: number;
+  frozenRows: number;
+  frozenCols: number;
+  lastRow: number;
+  lastCol: number;
+  /** Widths in pixels of the columns that have one (1-based column → px); others are 100. */
+  colWidths: Record<number, number>;
+  hiddenCols: number[];
+  hidden: boolean;
+  tabColor: string | null;
+}
+
+export interface CellStyle {
+  background?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  align?: string;
+}
+
+export type CellKind = 'text' | 'number' | 'date' | 'boolean' | 'error';
+
+export interface CellView {
+  /** The text Sheets shows in the cell. */
+  text: string;
+  /** The text the formula bar shows: the formula, or the value as typed. */
+  input: string;
+  kind: CellKind;
+  /** Formats set on the cell, with conditional formatting applied on top. */
+  style?: CellStyle;
+  note?: string;
+  /** Index into GridWindow.validations. */
+  rule?: number;
+  /** The value breaks the cell's validation rule (Sheets marks such cells with a red corner). */
+  invalid?: boolean;
+}
+
+export type ValidationView =
+  | { kind: 'list'; values: string[]; dropdown: boolean; strict: boolean; help: string }
+  | { kind: 'checkbox'; checked: string; unchecked: string; strict: boolean; help: string }
+  | { kind: 'other'; criteria: string; strict: boolean; help: string };
+
+/** Rows [top, top + rows.length) of one sheet, and the frozen rows above them. */
+export interface GridWindow {
+  sheet: string;
+  version: number;
+  top: number;
+  rows: (CellView | null)[][];
+  frozen: (CellView | null)[][];
+  /** Merged ranges that touch the frozen rows or this window. */
+  merges: Rect[];
+  validations: ValidationView[];
+}
+
+export type MenuEntry =
+  | { type: 'item'; caption: string; functionName: string }
+  | { type: 'separator' }
+  | { type: 'submenu'; caption: string; items: MenuEntry[] };
+
+export interface MenuView {
+  title: string;
+  /** An add-on menu (shown under Extensions) rather than a menu of its own in the menu bar. */
+  addon: boolean;
+  items: MenuEntry[];
+}
+
+export interface PanelView {
+  /** "s<n>" for a sidebar, "d<n>" for a dialog: the page loads /panel/<id>. */
+  id: string;
+  title: string;
+  width: number;
+  /** null for a sidebar (it takes the window's height). */
+  height: number | null;
+  modal: boolean;
+}
+
+export interface ToastView {
+  index: number;
+  title: string;
+  message: string;
+  timeoutSeconds: number;
+}
+
+export interface ActionReport {
+  kind: 'onOpen' | 'menu' | 'run' | 'onEdit';
+  fn: string;
+  calls: number;
+  byMethod: Record<string, number>;
+  ms: number;
+  /** What the script threw, as Apps Script reports it ("Exception: …"). */
+  error?: string;
+}
+
+export interface QuestionView {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
+}
+
+export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+
+export interface Answer {
+  button: ButtonName;
+  text?: string;
+}
+
+/** Everything the page shows, as of one moment. */
+export interface Snapshot {
+  version: number;
+  title: string;
+  source: string;
+  sheets: SheetInfo[];
+  activeSheet: string;
+  selection: Rect[];
+  menus: MenuView[];
+  lastAction: ActionReport | null;
+  sidebar: PanelView | null;
+  dialog: PanelView | null;
+  toasts: ToastView[];
+  toastCount: number;
+  alerts: { title: string; prompt: string; buttons: string; answer: string }[];
+  window: GridWindow;
+}
+
+/** Which rows of the active sheet the page shows, so a snapshot can carry them. */
+export interface ViewRequest {
+  top: number;
+  rows: number;
+}
+
+/** What a user action leads to: done, or a question the script is waiting on. */
+export type Outcome<R = unknown> =
+  | { status: 'done'; snapshot: Snapshot; result?: R }
+  | { status: 'question'; snapshot: Snapshot; question: QuestionView };
+
+/** The result of one google.script.run call, as the page's success or failure handler gets it. */
+export type ScriptRunResult =
+  | { ok: true; value: unknown; undefined?: boolean }
+  | { ok: false; error: { name: string; message: string } };
+
+export type EditResult = { ok: true } | { ok: false; title: string; message: string };

@@ -1,0 +1,232 @@
+// One open workbook and the add-on running on it: everything the page can ask for or do, in
+// plain synchronous calls. The worker thread (worker.ts) owns one Workbench and answers the
+// server's requests with it; tests can drive it directly.
+
+import { basename, extname } from 'node:path';
+import { Emulator } from '../emulator/index.ts';
+import { loadWorkbookFile, saveXlsx } from '../emulator/io.ts';
+import { serializeScriptRunResult } from '../emulator/scriptrun.ts';
+import type { EmuSheet } from '../emulator/sheet.ts';
+import { Bundle, BundleError } from '../bundle.ts';
+import type { ActionReport, EditResult, PanelView, Rect, ScriptRunResult, Snapshot, ViewRequest } from './protocol.ts';
+import { gridWindow, sheetInfo } from './view.ts';
+import { checkCell, clearCells, typeIntoCell } from './edit.ts';
+import { buildSample, SAMPLE_CONTACTS } from './sample.ts';
+
+export interface OpenOptions {
+  /** A .csv or .xlsx file; omitted: the embedded sample. */
+  file?: string;
+  /** How to name the file to the user (the path as they typed it). */
+  label?: string;
+  buildDir: string;
+  timeZone: string;
+}
+
+/** The panel HTML travels beside the snapshot so the server can serve it while a script runs. */
+export type PanelWithHtml = PanelView & { html: string };
+
+const DEFAULT_VIEW: ViewRequest = { top: 1, rows: 100 };
+
+/** How Apps Script names a thrown error for the user: "Exception: …", "TypeError: …". */
+export function scriptErrorText(e: unknown): string {
+  if (e instanceof BundleError) return e.message; // "Script function not found: …", as Sheets words it
+  if (e instanceof Error) return `${e.name === 'Error' || !e.name ? 'Error' : e.name}: ${e.message}`;
+  return String(e);
+}
+
+export class Workbench {
+  version = 1;
+  lastAction: ActionReport | null = null;
+  private openSidebar: number | null = null;
+  private openDialog: number | null = null;
+
+  private constructor(
+    readonly emu: Emulator,
+    readonly bundle: Bundle,
+    /** Where the workbook came from, for the page's title and the saved file's name. */
+    readonly source: string,
+  ) {}
+
+  static async open(options: OpenOptions): Promise<Workbench> {
+    const emu = new Emulator({ buildDir: options.buildDir, timeZone: options.timeZone, noSheets: true, name: 'Workbook' });
+    let source: string;
+    if (options.file) {
+      await loadWorkbookFile(emu.active, options.file);
+      if (!emu.active._sheets.length) throw new Error(`${options.file} has no sheets`);
+      emu.active._activeSheet = emu.active._sheets[0];
+      emu.active._name = basename(options.file, extname(options.file));
+      source = options.label ?? options.file;
+    } else {
+      source = '';
+    }
+    const bundle = new Bundle(emu);
+    if (!options.file) {
+      buildSample(emu, bundle);
+      emu.active._name = 'Sample tracker';
+      emu.ui.reset();
+    }
+    const bench = new Workbench(emu, bundle, source);
+    bench.openFile();
+    return bench;
+  }
+
+  get title(): string {
+    return this.emu.active._name;
+  }
+
+  get description(): string {
+    const ss = this.emu.active;
+    if (!this.source) return `embedded sample (${SAMPLE_CONTACTS} made-up contacts)`;
+    return `${this.source} (${ss._sheets.length} sheet${ss._sheets.length === 1 ? '' : 's'})`;
+  }
+
+  /** The name a saved copy gets. */
+  get saveName(): string {
+    return `${this.source ? basename(this.source, extname(this.source)) : 'sample-tracker'}.xlsx`;
+  }
+
+  /** What Sheets does when the file opens: the add-on's onOpen builds its menu. */
+  private openFile(): void {
+    if (!this.bundle.has('onOpen')) return;
+    const ss = this.emu.active;
+    this.script('onOpen', 'onOpen', [{ authMode: 'LIMITED', source: ss, user: { getEmail: () => this.emu.rt.activeUser } }], 'LIMITED');
+  }
+
+  sheet(name: string): EmuSheet {
+    const sheet = this.emu.active._sheets.find((s) => s._name === name);
+    if (!sheet) throw new RangeError(`No sheet named "${name}".`);
+    return sheet;
+  }
+
+  private changed(): void {
+    this.version++;
+  }
+
+  /** Runs one entry point as one execution; the report keeps its call counts and any error. */
+  private script(kind: ActionReport['kind'], fn: string, args: unknown[], authMode: 'LIMITED' | 'FULL' = 'FULL'): { result?: unknown; error?: unknown } {
+    const ui = this.emu.ui;
+    const sidebars = ui.sidebars.length;
+    const dialogs = ui.dialogs.length;
+    const started = performance.now();
+    let outcome: { result?: unknown; error?: unknown };
+    try {
+      const run = this.bundle.run(fn, args, { authMode });
+      this.lastAction = { kind, fn, calls: run.calls, byMethod: run.byMethod, ms: Math.round(performance.now() - started) };
+      outcome = { result: run.result };
+    } catch (e) {
+      const rt = this.emu.rt;
+      this.lastAction = { kind, fn, calls: rt.totalCalls(), byMethod: rt.callsByMethod(), ms: Math.round(performance.now() - started), error: scriptErrorText(e) };
+      outcome = { error: e };
+    }
+    // A new sidebar replaces the open one; so does a new dialog.
+    if (ui.sidebars.length > sidebars) this.openSidebar = ui.sidebars.length - 1;
+    if (ui.dialogs.length > dialogs) this.openDialog = ui.dialogs.length - 1;
+    this.changed();
+    return outcome;
+  }
+
+  /** A menu item: runs its function with no arguments, as Sheets does. */
+  runMenu(fn: string): ActionReport {
+    this.script('menu', fn, []);
+    return this.lastAction!;
+  }
+
+  /** google.script.run from a sidebar or dialog. Arguments arrive already checked and copied by the page. */
+  runFromPage(fn: string, args: unknown[]): ScriptRunResult {
+    // Functions whose names end in "_" are private to the server: google.script.run cannot see them.
+    if (fn.endsWith('_') || !this.bundle.has(fn)) return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${fn}` } };
+    const { result, error } = this.script('run', fn, args);
+    if (error !== undefined) return { ok: false, error: { name: 'ScriptError', message: scriptErrorText(error) } };
+    const value = serializeScriptRunResult(result);
+    return value === undefined ? { ok: true, value: null, undefined: true } : { ok: true, value };
+  }
+
+  /** The names google.script.run exposes to pages. */
+  pageFunctions(): string[] {
+    return this.bundle.functions().filter((f) => !f.endsWith('_'));
+  }
+
+  select(sheetName: string, ranges?: Rect[]): void {
+    const sheet = this.sheet(sheetName);
+    this.emu.active._activeSheet = sheet;
+    if (ranges?.length) {
+      for (const r of ranges) {
+        if (r.row < 1 || r.col < 1 || r.numRows < 1 || r.numCols < 1 || r.row + r.numRows - 1 > sheet._maxRows || r.col + r.numCols - 1 > sheet._maxCols) {
+          throw new RangeError(`The selection ${JSON.stringify(r)} is outside sheet "${sheet._name}".`);
+        }
+      }
+      sheet._selection = ranges.map((r) => ({ row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols }));
+    }
+  }
+
+  /** The user types `text` into a cell; the add-on's onEdit simple trigger runs if it has one. */
+  edit(sheetName: string, row: number, col: number, text: string): EditResult {
+    const sheet = this.sheet(sheetName);
+    checkCell(sheet, row, col);
+    const old = sheet._readValues({ row, col, numRows: 1, numCols: 1 })[0]?.[0];
+    const result = typeIntoCell(sheet, row, col, text);
+    this.changed();
+    if (result.ok && this.bundle.has('onEdit')) {
+      const range = sheet._range({ row, col, numRows: 1, numCols: 1 });
+      const value = sheet._readValues({ row, col, numRows: 1, numCols: 1 })[0][0];
+      const e: Record<string, unknown> = { authMode: 'LIMITED', range, source: this.emu.active, user: { getEmail: () => '' }, value };
+      if (old !== '') e.oldValue = old;
+      this.script('onEdit', 'onEdit', [e], 'LIMITED');
+    }
+    return result;
+  }
+
+  clear(sheetName: string, ranges: Rect[]): void {
+    clearCells(this.sheet(sheetName), ranges);
+    this.changed();
+  }
+
+  closePanel(id: string): void {
+    if (id === `s${this.openSidebar}`) this.openSidebar = null;
+    if (id === `d${this.openDialog}`) this.openDialog = null;
+    this.changed();
+  }
+
+  private panel(kind: 's' | 'd'): PanelWithHtml | null {
+    const ui = this.emu.ui;
+    if (kind === 's') {
+      if (this.openSidebar === null) return null;
+      const s = ui.sidebars[this.openSidebar];
+      return { id: `s${this.openSidebar}`, title: s.title, width: s.width, height: null, modal: false, html: s.html };
+    }
+    if (this.openDialog === null) return null;
+    const d = ui.dialogs[this.openDialog];
+    return { id: `d${this.openDialog}`, title: d.title, width: d.width, height: d.height, modal: d.modal, html: d.html };
+  }
+
+  snapshot(view: ViewRequest = DEFAULT_VIEW): Omit<Snapshot, 'sidebar' | 'dialog'> & { sidebar: PanelWithHtml | null; dialog: PanelWithHtml | null } {
+    const ss = this.emu.active;
+    const active = ss._activeSheet;
+    const ui = this.emu.ui;
+    const toasts = ui.toasts.slice(-5).map((t, k) => ({ index: ui.toasts.length - Math.min(5, ui.toasts.length) + k, ...t }));
+    return {
+      version: this.version,
+      title: this.title,
+      source: this.description,
+      sheets: ss._sheets.map(sheetInfo),
+      activeSheet: active._name,
+      selection: active._selection.map((r) => ({ ...r })),
+      menus: ui.menus.map((m) => ({ title: m.title, addon: m.addon, items: m.items })),
+      lastAction: this.lastAction,
+      sidebar: this.panel('s'),
+      dialog: this.panel('d'),
+      toasts,
+      toastCount: ui.toasts.length,
+      alerts: ui.alerts.slice(-10).map((a) => ({ title: a.title, prompt: a.prompt, buttons: a.buttons, answer: a.answer })),
+      window: gridWindow(active, view.top, view.rows, this.version),
+    };
+  }
+
+  window(sheetName: string, view: ViewRequest) {
+    return gridWindow(this.sheet(sheetName), view.top, view.rows, this.version);
+  }
+
+  save(): Promise<Buffer> {
+    return saveXlsx(this.emu.active);
+  }
+}

@@ -1,0 +1,44 @@
+// Messages between the server thread (host.ts) and the worker thread that holds the workbook
+// (worker.ts).
+
+import type { GridWindow, QuestionView, Rect, ViewRequest } from './protocol.ts';
+import type { PanelWithHtml, Workbench } from './session.ts';
+
+export interface WorkerStart {
+  file?: string;
+  label?: string;
+  buildDir: string;
+  timeZone: string;
+  answers: SharedArrayBuffer;
+}
+
+export type Request =
+  | { type: 'snapshot'; view: ViewRequest }
+  | { type: 'window'; sheet: string; view: ViewRequest }
+  | { type: 'select'; sheet: string; ranges?: Rect[]; view: ViewRequest }
+  | { type: 'edit'; sheet: string; row: number; col: number; text: string; view: ViewRequest }
+  | { type: 'clear'; sheet: string; ranges: Rect[]; view: ViewRequest }
+  | { type: 'menu'; fn: string; view: ViewRequest }
+  | { type: 'run'; fn: string; args: unknown[]; view: ViewRequest }
+  | { type: 'close'; panel: string; view: ViewRequest }
+  | { type: 'save' };
+
+/** A snapshot as the worker sends it: open panels still carry their HTML. */
+export type WorkerSnapshot = ReturnType<Workbench['snapshot']>;
+
+export type Reply =
+  | { snapshot: WorkerSnapshot; result?: unknown }
+  | { window: GridWindow }
+  | { xlsx: Uint8Array; name: string };
+
+export type FromWorker =
+  | { type: 'ready'; description: string; functions: string[] }
+  | { type: 'failed'; message: string }
+  | { type: 'reply'; id: number; ok: true; reply: Reply }
+  | { type: 'reply'; id: number; ok: false; message: string; badRequest: boolean }
+  | { type: 'question'; id: number; question: QuestionView; snapshot: WorkerSnapshot };
+
+export interface ToWorker {
+  id: number;
+  request: Request;
+}

@@ -1,0 +1,219 @@
+// End to end, in headless Chromium: `npm start` on a hand-made contacts CSV, then what a user
+// does with the add-on: Set up tracker from the menu, select a row, edit cells, import contacts
+// through the Import dialog, save the .xlsx, and check the saved file. Then the embedded sample,
+// whose screenshot goes in the README.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { FIXTURES, ROOT } from '../helpers.ts';
+import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
+import {
+  answerAlert,
+  cell,
+  cellText,
+  dialogFrame,
+  editCell,
+  lastActionText,
+  launchBrowser,
+  openMenu,
+  openPage,
+  saveXlsx,
+  selectedRange,
+  selectRow,
+  serverState,
+  startWorkbench,
+  type RunningWorkbench,
+} from './harness.ts';
+
+const DOCS = join(ROOT, 'docs');
+const TRACKER_HEADERS = TRACKER_COLUMNS.map((c) => c.header);
+const INJECTION = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(DOCS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Column letter of a header in row 1, read from the page. */
+async function columnOf(page: Page, header: string): Promise<string> {
+  const a1 = await page.locator('tr.frozen td.cell', { hasText: header }).first().getAttribute('data-a1');
+  if (!a1) throw new Error(`no header ${header}`);
+  return a1.replace(/\d+$/, '');
+}
+
+describe('the workbench on a hand-made contacts CSV', () => {
+  let wb: RunningWorkbench;
+  let page: Page;
+  const dialogsSeen: string[] = [];
+
+  beforeAll(async () => {
+    wb = await startWorkbench(join(FIXTURES, 'hand-made.csv'));
+    page = await openPage(browser, wb.url);
+    page.on('dialog', (d) => {
+      dialogsSeen.push(d.message());
+      void d.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await page?.close();
+    expect(await wb?.stop()).toBe(0); // Ctrl-C stops it cleanly
+  });
+
+  it('shows the CSV as a sheet named after the file, with the add-on menu onOpen built', async () => {
+    expect(await page.locator('.tab[aria-selected="true"]').innerText()).toBe('hand-made');
+    expect(await cellText(page, 'A1')).toBe('FULL NAME');
+    expect(await cellText(page, 'A5')).toBe('Kenji Watanabe 😊');
+    await page.locator('.menubar > button', { hasText: 'Extensions' }).click();
+    await page.locator('.menu .item.submenu').first().click();
+    const captions = await page.locator('.menu .item:not(.submenu)').allInnerTexts();
+    expect(captions).toContain('Set up tracker');
+    expect(captions).toContain('Import contacts…');
+    await page.keyboard.press('Escape');
+    expect(await lastActionText(page)).toMatch(/onOpen: \d+ service calls?/);
+  });
+
+  it('runs Set up tracker from the menu; its alert waits for the user, over the changed sheet', async () => {
+    await openMenu(page, 'Set up tracker');
+    // The script is blocked in ui.alert: what it wrote before asking is already on the sheet.
+    await page.locator('.modal.question').waitFor();
+    expect(await cellText(page, 'J1')).toBe('Contact ID');
+    const shown = await answerAlert(page, 'OK');
+    expect(shown.title).toBe('Tracker ready');
+    const headers = await page.locator('tr.frozen td.cell .c').allInnerTexts();
+    expect(headers.slice(9, 9 + TRACKER_HEADERS.length)).toEqual(TRACKER_HEADERS);
+    expect(await cellText(page, 'J2')).toMatch(/^C-\d{4,}$/);
+    // Frozen header row: it stays on screen when the sheet scrolls.
+    await page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 400));
+    await page.waitForTimeout(100);
+    expect(await cell(page, 'A1').isVisible()).toBe(true);
+    await page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 0));
+    expect(await lastActionText(page)).toMatch(/setUpTracker \(menu\): \d+ service calls/);
+    const state = await serverState(wb.url);
+    expect(state.snapshot.window.frozen[0].slice(9, 9 + TRACKER_HEADERS.length).map((c) => c?.text)).toEqual(TRACKER_HEADERS);
+  });
+
+  it('selecting a row makes it the active range the add-on sees', async () => {
+    await selectRow(page, 3);
+    expect(await selectedRange(page)).toBe('3:3');
+    await expect.poll(async () => (await serverState(wb.url)).snapshot.selection[0]).toMatchObject({ row: 3, col: 1, numRows: 1 });
+    await selectRow(page, 5, true);
+    expect(await selectedRange(page)).toBe('3:5');
+    await cell(page, 'B2').click();
+    expect(await selectedRange(page)).toBe('B2');
+  });
+
+  it('edits cells: typed text stays text, formulas compute, drop-downs enforce their list', async () => {
+    await editCell(page, 'F4', INJECTION);
+    expect(await cellText(page, 'F4')).toBe(INJECTION);
+    expect(await page.locator('#grid img').count()).toBe(0);
+
+    const notes = await columnOf(page, 'Notes for coach');
+    await editCell(page, `${notes}2`, '=LEN(A2)');
+    expect(await cellText(page, `${notes}2`)).toBe('12');
+    await cell(page, `${notes}2`).click();
+    expect(await page.locator('#formula').inputValue()).toBe('=LEN(A2)');
+
+    // Stage rejects what is not on its list, with Sheets' message; the cell keeps its value.
+    const stage = await columnOf(page, 'Stage');
+    const before = await cellText(page, `${stage}3`);
+    await editCell(page, `${stage}3`, 'Maybe later');
+    const notice = page.locator('.modal.notice');
+    await notice.waitFor();
+    expect(await notice.locator('h2').innerText()).toBe('There was a problem');
+    expect(await notice.locator('.prompt').innerText()).toContain('Interviewed');
+    await notice.locator('button.action').click();
+    expect(await cellText(page, `${stage}3`)).toBe(before);
+
+    // Its drop-down offers the stages; choosing one writes it.
+    await cell(page, `${stage}3`).locator('.dd').click();
+    await page.locator('.dropdown .option', { hasText: 'Pitched' }).click();
+    await expect.poll(() => cellText(page, `${stage}3`)).toBe('Pitched');
+    expect(dialogsSeen).toEqual([]);
+  });
+
+  it('opens Import contacts from the menu, imports pasted CSV, and the sheet changes', async () => {
+    await openMenu(page, 'Import contacts…');
+    const box = page.locator('.panel-dialog');
+    await box.waitFor();
+    expect(await box.locator('h2').innerText()).toBe('Import contacts');
+    const frame = box.locator('iframe');
+    expect(await frame.evaluate((f) => [f.clientWidth, f.clientHeight])).toEqual([520, 560]);
+    const dialog = dialogFrame(page);
+    await dialog.locator('#csv').fill('First Name,Last Name,Email Address,Company,Position\nNadia,Hussain,nadia.hussain@example.com,Humongous Insurance,HR Business Partner\nOmar,Haddad,omar.haddad@example.com,"Fourth Coffee, Ltd",Finance Manager\n');
+    await page.screenshot({ path: join(DOCS, 'import-dialog.png') });
+    await dialog.locator('#import').click();
+    await expect.poll(() => dialog.locator('#message').innerText()).toMatch(/Added 2 contacts/);
+    expect(await lastActionText(page)).toMatch(/google\.script\.run\.importContacts: \d+ service calls/);
+    const names = await page.locator('td.cell[data-c="1"] .c').allInnerTexts();
+    expect(names.some((n) => n.includes('Nadia') && n.includes('Hussain'))).toBe(true);
+    expect(names.some((n) => n.includes('Omar') && n.includes('Haddad'))).toBe(true);
+
+    // google.script.run applies Google's rules in the browser: a Date argument fails at the call.
+    const panel = page.frames().find((f) => f.url().includes('/panel/'))!;
+    const thrown = await panel.evaluate(() => {
+      try {
+        (window as unknown as { google: { script: { run: { importContacts(d: Date): void } } } }).google.script.run.importContacts(new Date());
+        return 'no error';
+      } catch (e) {
+        return String(e);
+      }
+    });
+    expect(thrown).toBe('TypeError: Failed due to illegal value in property: 0');
+
+    await dialog.locator('#close').click(); // google.script.host.close()
+    await box.waitFor({ state: 'detached' });
+  });
+
+  it('saves an .xlsx with the tracker columns, the edits, the imported rows and the formula', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'workbench-')), 'saved.xlsx');
+    expect(await saveXlsx(page, path)).toBe('hand-made.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const ws = book.getWorksheet('hand-made')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header.slice(0, 9)).toEqual(['FULL NAME', 'e-mail', 'Employer', 'role', 'How We Met', 'Notes', 'Priority', 'linkedin', 'Phone']);
+    expect(header.slice(9, 9 + TRACKER_HEADERS.length)).toEqual(TRACKER_HEADERS);
+    expect(ws.getCell('F4').value).toBe(INJECTION);
+    const notes = 10 + TRACKER_HEADERS.indexOf('Notes for coach');
+    expect(ws.getCell(2, notes).value).toMatchObject({ formula: 'LEN(A2)', result: 12 });
+    const stage = 10 + TRACKER_HEADERS.indexOf('Stage');
+    expect(ws.getCell(3, stage).value).toBe('Pitched');
+    expect(ws.getCell(3, stage).dataValidation).toMatchObject({ type: 'list' });
+    const names: string[] = [];
+    ws.eachRow((row) => names.push(String(row.getCell(1).value ?? '')));
+    expect(names.filter((n) => /Nadia|Omar/.test(n))).toHaveLength(2);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('the workbench on its embedded sample', () => {
+  it('opens a tracker with progress to show, and takes the README screenshot', async () => {
+    const wb = await startWorkbench();
+    try {
+      expect(wb.output()).toContain('embedded sample (40 made-up contacts)');
+      const page = await openPage(browser, wb.url);
+      expect(await page.locator('.tab[aria-selected="true"]').innerText()).toBe('Contacts');
+      const stage = await columnOf(page, 'Stage');
+      const stages = await page.locator(`td.cell[data-a1^="${stage}"] .c`).allInnerTexts();
+      for (const s of ['Pitched', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response']) expect(stages).toContain(s);
+      // Conditional colours: an interviewed contact's stage is green, an overdue follow-up red.
+      const colours = await page.locator(`td.cell[data-a1^="${stage}"]`).evaluateAll((tds) => tds.map((td) => [td.textContent?.replace('▾', ''), getComputedStyle(td).backgroundColor]));
+      expect(colours).toContainEqual(['Interviewed', 'rgb(206, 234, 214)']);
+      const followUp = await columnOf(page, 'Next follow-up');
+      const overdue = await page.locator(`td.cell[data-a1^="${followUp}"]`).evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).backgroundColor === 'rgb(244, 199, 195)').length);
+      expect(overdue).toBeGreaterThan(0);
+      await cell(page, 'A3').click();
+      await page.screenshot({ path: join(DOCS, 'workbench.png') });
+      await page.close();
+    } finally {
+      await wb.stop();
+    }
+  });
+});
