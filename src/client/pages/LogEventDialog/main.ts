@@ -1,0 +1,144 @@
+// The log dialogs (one page, a mode per menu item): fill the date (today by default) and the
+// fields of the mode, save with the event ID the server gave, show the result or the error.
+// A failed save can be retried: the same event ID never logs the event twice.
+import '../../lib/addon.css';
+import './dialog.css';
+import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
+import { callServer, failureText } from '../../lib/server.ts';
+import { byId, say } from '../../lib/dom.ts';
+import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
+import { ReferralRows } from './referral-rows.ts';
+
+declare const google: { script: { host: { close(): void } } };
+
+const form = byId<HTMLFormElement>('form');
+const date = byId<HTMLInputElement>('date');
+const message = byId('message');
+const save = byId<HTMLButtonElement>('save');
+const cancel = byId<HTMLButtonElement>('cancel');
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+const ctx = readContext(byId('context'));
+
+function value(id: string): string {
+  return byId<HTMLInputElement | HTMLTextAreaElement>(id).value.trim();
+}
+
+function setUp(c: EventDialogContext): ReferralRows {
+  document.title = c.title;
+  byId('who').textContent = describeContacts(c.contacts);
+  byId('date-label').textContent = DATE_LABELS[c.mode];
+  date.value = c.today;
+  if (PAST_ONLY.includes(c.mode)) date.max = c.today;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-for]')) {
+    node.hidden = !(node.getAttribute('data-for') ?? '').split(' ').includes(c.mode);
+  }
+  if (c.contacts.length === 1) byId<HTMLInputElement>('company').value = c.contacts[0].company;
+  const rows = new ReferralRows(byId('referrals'), c.relationships);
+  const add = byId<HTMLButtonElement>('add-referral');
+  if (c.contacts.length > 1) {
+    add.disabled = true;
+    byId('referrals-note').textContent = 'To log referrals, select only the person who gave them.';
+  }
+  add.addEventListener('click', () => rows.add());
+  date.focus();
+  return rows;
+}
+
+async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResult | null> {
+  const target = { eventId: c.eventId, contactIds: c.contacts.map((x) => x.id), date: date.value };
+  const note = value('note');
+  switch (c.mode) {
+    case 'interview': {
+      const read = rows.read();
+      if (!read.ok) {
+        say(message, read.message, 'error');
+        read.focus.focus();
+        return null;
+      }
+      const minutes = value('minutes');
+      return callServer('logInterview', { ...target, minutes: minutes ? Number(minutes) : null, learned: value('learned'), nextStep: value('nextStep'), referrals: read.referrals });
+    }
+    case 'pitch':
+      return callServer('logPitchSent', { ...target, note });
+    case 'reply':
+      return callServer('logReply', { ...target, note, meetingDate: byId<HTMLInputElement>('meetingDate').value });
+    case 'followUp':
+      return callServer('logFollowUp', { ...target, note });
+    case 'thankYou':
+      return callServer('logThankYou', { ...target, note });
+    case 'declined':
+      return callServer('logDeclined', { ...target, note });
+    case 'jobInterview':
+    case 'offer':
+      return callServer('logOutcome', { ...target, note, kind: c.mode === 'offer' ? 'offer' : 'job_interview', company: value('company') });
+  }
+}
+
+function done(result: Extract<LogResult, { ok: true }>, rows: ReferralRows): void {
+  say(message, result.message, 'ok');
+  form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, select, #add-referral').forEach((x) => (x.disabled = true));
+  rows.disable();
+  save.hidden = true;
+  cancel.textContent = 'Close';
+  if (result.askForReferral) {
+    byId('ask').hidden = false;
+    const text = byId<HTMLTextAreaElement>('ask-text');
+    text.disabled = false;
+    text.value = result.askForReferral;
+    byId<HTMLButtonElement>('copy').disabled = false;
+  }
+  cancel.focus();
+}
+
+if (!ctx) {
+  say(message, 'This dialog was opened without its contacts. Close it, select contacts in the tracker, and choose the menu item again.', 'error');
+  save.disabled = true;
+} else {
+  const rows = setUp(ctx);
+  let busy = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (busy) return; // a double click must not send twice
+    if (!ISO.test(date.value)) {
+      say(message, 'Enter the date (for example 2026-01-05).', 'error');
+      date.focus();
+      return;
+    }
+    busy = true;
+    save.disabled = true;
+    say(message, 'Saving…');
+    try {
+      const result = await send(ctx, rows);
+      if (result === null) return;
+      if (result.ok) done(result, rows);
+      else say(message, result.message, 'error');
+    } catch (err) {
+      say(message, failureText(err), 'error');
+    } finally {
+      busy = false;
+      save.disabled = false;
+    }
+  });
+}
+
+form.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') google.script.host.close();
+});
+cancel.addEventListener('click', () => google.script.host.close());
+byId('copy').addEventListener('click', async () => {
+  const text = byId<HTMLTextAreaElement>('ask-text');
+  try {
+    await navigator.clipboard.writeText(text.value);
+  } catch {
+    text.select();
+    document.execCommand('copy');
+  }
+  say(message, 'Message copied.', 'ok');
+});

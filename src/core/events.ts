@@ -1,0 +1,188 @@
+// The events of the interview cycle and what each does to a contact's row: stage (forward
+// only), last contact, next follow-up (the 3B7 routine in business days), interview date,
+// thank-you sent and outcome. Pure: dates are DateParts, "today" is given.
+
+import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from './calendar.ts';
+import type { OutCell } from './cells.ts';
+import type { DateParts } from './dates.ts';
+import { type Stage, type TrackerKey, advanceStage, canonicalValue, OUTCOMES, stageIndex } from './schema.ts';
+
+export type EventKind = 'pitch' | 'reply' | 'followUp' | 'interview' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
+
+/** What the Interview log's "Event" column says; a dashboard can count these words. */
+export const EVENT_LABELS: Record<EventKind | 'referred', string> = {
+  pitch: 'Pitch sent',
+  reply: 'Reply',
+  followUp: 'Follow-up sent',
+  interview: 'Informational interview',
+  thankYou: 'Thank-you sent',
+  declined: 'Declined',
+  jobInterview: 'Job interview',
+  offer: 'Offer',
+  referred: 'Referred',
+};
+
+/**
+ * 3B7: no reply 3 business days after a pitch, reach out to a second contact at the same
+ * organisation; no reply after 7, follow up once with the first contact.
+ */
+export const SECOND_CONTACT_AFTER = 3;
+export const FOLLOW_UP_AFTER = 7;
+/** A reply that fixes no day yet: nudge again after this many business days. */
+export const REPLY_NUDGE_AFTER = 3;
+
+export interface ReferralInput {
+  name: string;
+  email: string;
+  company: string;
+  role: string;
+  /** A Relationship value; "Referral" when the user chose none. */
+  relationship: string;
+}
+
+export type CycleEvent =
+  | { kind: 'pitch' | 'followUp' | 'thankYou' | 'declined'; date: DateParts; note: string }
+  | { kind: 'reply'; date: DateParts; note: string; meetingDate: DateParts | null }
+  | { kind: 'interview'; date: DateParts; note: string; minutes: number | null; nextStep: string; referrals: ReferralInput[] }
+  | { kind: 'jobInterview' | 'offer'; date: DateParts; note: string; company: string };
+
+/** A contact's tracker cells as the events read them. */
+export interface ContactState {
+  name: string;
+  company: string;
+  stage: string;
+  lastContact: DateParts | null;
+  nextFollowUp: DateParts | null;
+  thankYouSent: DateParts | null;
+  outcome: string;
+}
+
+/** Tracker columns each kind of event writes (besides Contact ID, which every event reads). */
+export const COLUMNS_WRITTEN: Record<EventKind, readonly TrackerKey[]> = {
+  pitch: ['stage', 'lastContact', 'nextFollowUp'],
+  followUp: ['stage', 'lastContact', 'nextFollowUp'],
+  reply: ['stage', 'lastContact', 'nextFollowUp', 'interviewDate'],
+  interview: ['stage', 'lastContact', 'nextFollowUp', 'interviewDate', 'referralsGiven', 'referredBy', 'relationship'],
+  thankYou: ['stage', 'lastContact', 'nextFollowUp', 'thankYouSent'],
+  declined: ['stage', 'lastContact', 'nextFollowUp'],
+  jobInterview: ['outcome'],
+  offer: ['outcome'],
+};
+
+export interface ContactChange {
+  /** Cells to set: DateParts for dates, '' to clear, text already canonical. */
+  set: Partial<Record<TrackerKey, OutCell>>;
+  stageBefore: string;
+  stageAfter: string;
+  /** The event proposed a stage the contact is already past, so the stage was kept. */
+  stageKept: boolean;
+  /** For the log's "Next step" column. */
+  nextStep: string;
+}
+
+const PROPOSED_STAGE: Partial<Record<EventKind, Stage>> = {
+  pitch: 'Pitched',
+  followUp: 'Followed up',
+  interview: 'Interviewed',
+  thankYou: 'Thanked',
+  declined: 'Declined',
+};
+
+/** Stages in which the contact has not answered yet (the 3B7 clock runs). */
+const AWAITING_REPLY: readonly string[] = ['Pitched', 'Followed up'];
+
+const HONORIFIC = /^(prof|dr|mr|mrs|ms|mx|sir|dame)\.?$/i;
+
+/** The name to address someone by: the first word, past a title such as "Prof." or "Dr". */
+export function firstName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words.length > 1 && HONORIFIC.test(words[0]) ? words.slice(1).join(' ') : words[0] ?? '';
+  return first.split(/\s+/)[0] ?? '';
+}
+
+/**
+ * The Outcome to write, or null to leave the cell: it only moves forward (none → Job interview →
+ * Offer), and text of the user's own is kept.
+ */
+function nextOutcome(current: string, proposed: 'Job interview' | 'Offer'): string | null {
+  const now = current.trim() === '' ? '' : canonicalValue(OUTCOMES, current);
+  if (now === null) return null;
+  const rank = (o: string) => (o === '' ? 0 : OUTCOMES.indexOf(o as (typeof OUTCOMES)[number]) + 1);
+  return rank(proposed) > rank(now) ? proposed : null;
+}
+
+/** What `event` changes on a contact in state `c`. Referrals given are counted by the planner. */
+export function contactChange(c: ContactState, event: CycleEvent): ContactChange {
+  const set: ContactChange['set'] = {};
+  const D = event.date;
+  let stageAfter = c.stage;
+  let stageKept = false;
+  const proposed = event.kind === 'reply' ? (event.meetingDate ? 'Scheduled' : undefined) : PROPOSED_STAGE[event.kind];
+  if (proposed) {
+    stageAfter = advanceStage(c.stage, proposed);
+    stageKept = stageAfter !== proposed;
+    if (!stageKept) set.stage = proposed;
+  }
+  if (event.kind !== 'jobInterview' && event.kind !== 'offer') {
+    const last = laterOf(c.lastContact, D);
+    if (!c.lastContact || compareDates(last, c.lastContact) !== 0) set.lastContact = last;
+  }
+  const who = firstName(c.name);
+  const at = c.company ? ` at ${c.company}` : '';
+  let nextStep = '';
+  switch (event.kind) {
+    case 'pitch':
+    case 'followUp': {
+      if (!AWAITING_REPLY.includes(stageAfter)) break;
+      const followUp = addBusinessDays(D, FOLLOW_UP_AFTER);
+      set.nextFollowUp = followUp;
+      nextStep =
+        event.kind === 'pitch'
+          ? `No reply by ${describeDate(addBusinessDays(D, SECOND_CONTACT_AFTER))}: reach out to a second contact${at}. Still none by ${describeDate(followUp)}: follow up once with ${who}.`
+          : `No reply by ${describeDate(followUp)}: mark ${who} as No response and move on.`;
+      break;
+    }
+    case 'reply': {
+      if (event.meetingDate) {
+        if (stageAfter === 'Scheduled') {
+          set.interviewDate = event.meetingDate;
+          set.nextFollowUp = event.meetingDate;
+        }
+        nextStep = `Prepare your questions for the conversation on ${describeDate(event.meetingDate)}.`;
+      } else if (stageIndex(stageAfter) < stageIndex('Scheduled') || stageAfter === 'No response') {
+        const nudge = addBusinessDays(D, REPLY_NUDGE_AFTER);
+        set.nextFollowUp = nudge;
+        nextStep = `Agree a day, time and medium with ${who}; if nothing is fixed by ${describeDate(nudge)}, follow up.`;
+      }
+      break;
+    }
+    case 'interview': {
+      set.interviewDate = D;
+      const thanks = addDays(D, 1);
+      // After every conversation a thank-you is due the next day, unless it was already sent.
+      if (!c.thankYouSent || compareDates(c.thankYouSent, D) < 0) set.nextFollowUp = thanks;
+      nextStep = event.nextStep || `Send ${who} a thank-you by ${describeDate(thanks)}.`;
+      break;
+    }
+    case 'thankYou': {
+      set.thankYouSent = D;
+      // The reminder to thank them is done; a date still ahead was set on purpose and stays.
+      if (c.nextFollowUp && compareDates(c.nextFollowUp, D) <= 0) set.nextFollowUp = '';
+      nextStep = `Keep ${who} posted on how your search goes.`;
+      break;
+    }
+    case 'declined': {
+      if (stageAfter === 'Declined' && c.nextFollowUp) set.nextFollowUp = '';
+      nextStep = `Ask ${who} whom else they would suggest you talk to.`;
+      break;
+    }
+    case 'jobInterview':
+    case 'offer': {
+      const outcome = nextOutcome(c.outcome, event.kind === 'offer' ? 'Offer' : 'Job interview');
+      if (outcome !== null) set.outcome = outcome;
+      nextStep = event.kind === 'offer' ? `Thank ${who} for the introduction and tell them about the offer.` : `Tell ${who} about the interview; they may have advice.`;
+      break;
+    }
+  }
+  return { set, stageBefore: c.stage, stageAfter, stageKept, nextStep };
+}

@@ -1,0 +1,113 @@
+// "Show follow-ups due": contacts whose Next follow-up is today or past, with what to do, and
+// (the first half of 3B7) pitches unanswered for 3 business days, when a second contact at the
+// same organisation is worth trying while waiting to follow up with the first.
+
+import { addBusinessDays, cellDate, compareDates, dayNumber, describeDate } from './calendar.ts';
+import { type Cell, cellText } from './cells.ts';
+import { contactFromRow, normaliseName } from './contacts.ts';
+import type { DateParts } from './dates.ts';
+import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import type { ContactField } from './headers.ts';
+import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalValue, STAGES, type TrackerKey } from './schema.ts';
+
+export interface FollowUpTable {
+  headerRow: number;
+  rows: readonly (readonly Cell[])[];
+  contact: Partial<Record<ContactField, number>>;
+  tracker: Partial<Record<TrackerKey, number>>;
+  offsets: readonly number[];
+}
+
+export interface DueContact {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  name: string;
+  stage: string;
+  due: DateParts;
+  daysOverdue: number;
+  step: string;
+}
+
+export interface SecondContactHint {
+  row: number;
+  name: string;
+  company: string;
+  pitched: DateParts;
+}
+
+export interface FollowUps {
+  due: DueContact[];
+  secondContact: SecondContactHint[];
+}
+
+const CLOSED = ['Declined', 'No response'];
+
+function step(stage: string, first: string): string {
+  switch (stage) {
+    case 'Pitched':
+      return `follow up once with ${first}`;
+    case 'Followed up':
+      return `no reply since your follow-up: mark ${first} as No response, or try once more`;
+    case 'Scheduled':
+      return `the conversation with ${first} is due: confirm it or log it`;
+    case 'Interviewed':
+      return `send ${first} a thank-you`;
+    case 'Thanked':
+      return `keep ${first} posted`;
+    default:
+      return `reach out to ${first}`;
+  }
+}
+
+export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
+  const due: DueContact[] = [];
+  const secondContact: SecondContactHint[] = [];
+  const col = t.tracker;
+  const cell = (row: readonly Cell[], key: TrackerKey): Cell => (col[key] === undefined ? '' : row[col[key]!]);
+  t.rows.forEach((row, index) => {
+    const contact = contactFromRow(row, t.contact);
+    if (!normaliseName(contact.name)) return;
+    const stageText = cellText(cell(row, 'stage'));
+    const stage = canonicalValue(STAGES, stageText) ?? stageText;
+    if (CLOSED.includes(stage)) return;
+    const sheetRow = t.headerRow + 1 + index;
+    const next = cellDate(cell(row, 'nextFollowUp'), t.offsets);
+    const first = firstName(contact.name);
+    if (next && compareDates(next, today) <= 0) {
+      const n = parseContactId(cell(row, 'contactId'));
+      due.push({ row: sheetRow, id: n === null ? '' : formatContactId(n), name: contact.name, stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(stage, first) });
+      return;
+    }
+    const last = cellDate(cell(row, 'lastContact'), t.offsets);
+    if (stage === 'Pitched' && last && compareDates(addBusinessDays(last, SECOND_CONTACT_AFTER), today) <= 0) {
+      secondContact.push({ row: sheetRow, name: contact.name, company: contact.fields.company ?? '', pitched: last });
+    }
+  });
+  due.sort((a, b) => compareDates(a.due, b.due) || a.row - b.row);
+  secondContact.sort((a, b) => compareDates(a.pitched, b.pitched) || a.row - b.row);
+  return { due, secondContact };
+}
+
+const LISTED = 25;
+
+/** The text of the "Follow-ups due" alert. */
+export function describeFollowUps(f: FollowUps, today: DateParts): string {
+  const lines: string[] = [];
+  if (f.due.length === 0) lines.push(`No follow-ups are due (today is ${describeDate(today)}).`);
+  else {
+    lines.push(`${f.due.length} ${f.due.length === 1 ? 'contact is' : 'contacts are'} due for a follow-up (today is ${describeDate(today)}):`);
+    for (const d of f.due.slice(0, LISTED)) {
+      const when = d.daysOverdue === 0 ? 'today' : `${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue`;
+      lines.push(`• Row ${d.row}: ${d.name}${d.id ? ` (${d.id})` : ''}, ${when}: ${d.step}.`);
+    }
+    if (f.due.length > LISTED) lines.push(`…and ${f.due.length - LISTED} more.`);
+  }
+  if (f.secondContact.length) {
+    lines.push('', `No reply for ${SECOND_CONTACT_AFTER}+ business days: while you wait to follow up, try a second contact at the same organisation:`);
+    for (const h of f.secondContact.slice(0, LISTED)) lines.push(`• Row ${h.row}: ${h.name}${h.company ? ` (${h.company})` : ''}, pitched ${describeDate(h.pitched)}.`);
+    if (f.secondContact.length > LISTED) lines.push(`…and ${f.secondContact.length - LISTED} more.`);
+  }
+  return lines.join('\n');
+}

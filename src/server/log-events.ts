@@ -1,0 +1,73 @@
+// Logging an event from a dialog: checks the input, reads the tracker and the log's Event IDs
+// once, lets core plan, then writes the tracker (referral rows, changed cells) and, last, the
+// log rows, which mark the event as done. A retry with the same event ID finds its log rows and
+// writes nothing; a retry after a failure before the log rows re-plans to the same tracker state.
+
+import { checkEventInput } from '../core/event-input.ts';
+import { planEvent } from '../core/event-plan.ts';
+import { askForReferralText, summariseLogged } from '../core/event-summary.ts';
+import { EVENT_LABELS, type EventKind } from '../core/events.ts';
+import { logRowCells } from '../core/interview-log.ts';
+import { maxWidth } from '../core/cells.ts';
+import type { TrackerKey } from '../core/schema.ts';
+import type { LogResult } from '../shared/types.ts';
+import { UserError } from './actions.ts';
+import { toWritable, writeFills } from './cells.ts';
+import { sheetClock } from './clock.ts';
+import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
+import { formatTrackerRows } from './setup.ts';
+import { writeRecord } from './tracker-store.ts';
+import { readTracker } from './tracker-table.ts';
+
+/** Logs `raw` (a dialog's input) as an event of `kind`. Caller holds the document lock. */
+export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getDocumentProperties();
+  const clock = sheetClock(ss);
+  const checked = checkEventInput(kind, raw, clock.today);
+  if (!checked.ok) throw new UserError(checked.message);
+
+  const view = readTracker(ss, props);
+  const existingLog = openLog(ss, props, false);
+  const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
+  const plan = planEvent(
+    { headerRow: view.record.headerRow, header: view.header, rows: view.rows, formulas: view.formulas, contact: view.contact, tracker: view.tracker, idCounter: view.record.idCounter, offsets: clock.offsets },
+    checked.value,
+    (key) => keys.has(key),
+  );
+  if (!plan.ok) throw new UserError(plan.message);
+
+  if (plan.log.length) {
+    const { sheet, record } = view;
+    if (plan.append.length) {
+      const lastRow = plan.appendAt + plan.append.length - 1;
+      const maxRows = sheet.getMaxRows();
+      if (lastRow > maxRows) {
+        sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+        const oneBased = Object.fromEntries(Object.entries(view.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
+        formatTrackerRows(sheet, oneBased, maxRows + 1, lastRow - maxRows);
+      }
+      const width = maxWidth(plan.append);
+      sheet.getRange(plan.appendAt, 1, plan.append.length, width).setValues(plan.append.map((r) => r.map(toWritable)));
+    }
+    writeFills(sheet, plan.fills, { top: record.headerRow + 1, values: view.rows, formulas: view.formulas });
+    if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
+    const log = existingLog ?? openLog(ss, props, true)!;
+    const width = Math.max(...Object.values(log.columns));
+    appendToLog(log, plan.log.map((entry) => logRowCells(entry, log.columns, width, clock.timestamp)));
+  }
+
+  const label = EVENT_LABELS[kind];
+  const fresh = plan.contacts.filter((c) => !c.alreadyLogged);
+  const result: LogResult = {
+    ok: true,
+    event: label,
+    logged: fresh.length,
+    alreadyLogged: plan.contacts.length - fresh.length,
+    contacts: plan.contacts,
+    referrals: plan.referrals,
+    message: summariseLogged(label, plan.contacts, plan.referrals),
+  };
+  if (kind === 'declined') result.askForReferral = askForReferralText(plan.contacts);
+  return result;
+}
