@@ -1,0 +1,81 @@
+// Loads a built page (build/<Page>.html) in Debian's headless Chromium with google.script.run
+// bridged to the built bundle running in the emulator, for browser tests and `npm run bench`.
+// The page is served from an https origin (a secure context, as Google serves it) and every
+// other request is refused, so the test never touches the network.
+
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Bundle } from './bundle.ts';
+import { serializeScriptRunArgs } from './emulator/scriptrun.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ORIGIN = 'https://addon-page.local';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface ServerCall {
+  name: string;
+  args: unknown[];
+  ok: boolean;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Every google.script.run call the page made, in order. */
+  calls: ServerCall[];
+  /** Uncaught errors and console errors of the page. */
+  errors: string[];
+}
+
+/**
+ * The page's google.script.run: each handler-setting method returns a new runner, calls go to
+ * the Node side through a binding, and the handlers run asynchronously, as in Google's client.
+ */
+const SHIM = `(() => {
+  const runner = (h) => new Proxy({}, { get(_, prop) {
+    if (prop === 'withSuccessHandler') return (f) => runner({ ...h, success: f });
+    if (prop === 'withFailureHandler') return (f) => runner({ ...h, failure: f });
+    if (prop === 'withUserObject') return (o) => runner({ ...h, userObject: o });
+    return (...args) => { window.__gasRun(String(prop), args).then((r) => {
+      if (r.ok) { if (h.success) h.success(r.value, h.userObject); }
+      else { const e = new Error(r.message); if (h.failure) h.failure(e, h.userObject); else console.error(e); }
+    }); };
+  } });
+  window.google = { script: { run: runner({}), host: { close() {}, setHeight() {}, setWidth() {}, editor: { focus() {} } } } };
+})();`;
+
+function hasDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  return value !== null && typeof value === 'object' && Object.values(value).some(hasDate);
+}
+
+export async function openPage(browser: Browser, bundle: Bundle, htmlPath: string, options: { width?: number; height?: number } = {}): Promise<OpenedPage> {
+  const html = readFileSync(htmlPath, 'utf8');
+  const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const calls: ServerCall[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  await page.exposeBinding('__gasRun', (_source, name: string, args: unknown[]) => {
+    const call: ServerCall = { name, args, ok: false };
+    calls.push(call);
+    try {
+      const result = bundle.run(name, serializeScriptRunArgs(args)).result;
+      call.ok = true;
+      // A result holding a Date arrives as null; the rest arrives as a copy.
+      return { ok: true, value: result === undefined ? undefined : hasDate(result) ? null : JSON.parse(JSON.stringify(result)) };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  await page.addInitScript(SHIM);
+  await page.route('**/*', (route) => (route.request().url() === `${ORIGIN}/page.html` ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
+  await page.goto(`${ORIGIN}/page.html`);
+  return { page, calls, errors };
+}

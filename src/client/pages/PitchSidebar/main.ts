@@ -1,0 +1,498 @@
+// The pitch sidebar: pick a contact and a template, see the message filled and checked, copy
+// it or open it in a mail composer, mark it sent, and keep your own details and templates.
+// Contact text reaches the page only through textContent (see lib/dom.ts).
+import '../../lib/addon.css';
+import './sidebar.css';
+import { agendaText } from '../../../core/pitch/questions.ts';
+import { availableFields } from '../../../core/pitch/merge.ts';
+import { calendarUrl } from '../../../core/pitch/links.ts';
+import { DEFAULT_SETTINGS, USER_FIELDS, type PitchSettings } from '../../../core/pitch/settings.ts';
+import { BUILT_IN_TEMPLATES, builtInTemplate, PURPOSE_LABELS, PURPOSES, suggestTemplate, type MessageTemplate, type TemplatePurpose } from '../../../core/pitch/templates.ts';
+import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/pitch.ts';
+import { callServer, failureText } from '../../lib/server.ts';
+import { byId, clear, el, say } from '../../lib/dom.ts';
+import { copyText } from './clipboard.ts';
+import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
+import { buildQuestions } from './questions-panel.ts';
+
+const $ = {
+  contactName: byId('contact-name'),
+  contactMeta: byId('contact-meta'),
+  contactNote: byId('contact-note'),
+  useSelected: byId<HTMLButtonElement>('use-selected'),
+  nextToContact: byId<HTMLButtonElement>('next-to-contact'),
+  nextFollowUp: byId<HTMLButtonElement>('next-follow-up'),
+  template: byId<HTMLSelectElement>('template'),
+  suggested: byId('suggested'),
+  editBox: byId<HTMLDetailsElement>('edit-box'),
+  subjectSrc: byId<HTMLInputElement>('subject-src'),
+  bodySrc: byId<HTMLTextAreaElement>('body-src'),
+  field: byId<HTMLSelectElement>('field'),
+  insert: byId<HTMLButtonElement>('insert'),
+  copySubject: byId<HTMLButtonElement>('copy-subject'),
+  copyBody: byId<HTMLButtonElement>('copy-body'),
+  markSent: byId<HTMLButtonElement>('mark-sent'),
+  markSentHelp: byId('mark-sent-help'),
+  calDate: byId<HTMLInputElement>('cal-date'),
+  calTime: byId<HTMLInputElement>('cal-time'),
+  calZone: byId('cal-zone'),
+  calendar: byId<HTMLAnchorElement>('calendar'),
+  copyAgenda: byId<HTMLButtonElement>('copy-agenda'),
+  detailsForm: byId<HTMLFormElement>('details-form'),
+  detailsFields: byId('details-fields'),
+  wordLimit: byId<HTMLInputElement>('word-limit'),
+  saveForm: byId<HTMLFormElement>('save-form'),
+  tplName: byId<HTMLInputElement>('tpl-name'),
+  tplPurpose: byId<HTMLSelectElement>('tpl-purpose'),
+  deleteTemplate: byId<HTMLButtonElement>('delete-template'),
+  deleteConfirm: byId('delete-confirm'),
+  deleteQuestion: byId('delete-question'),
+  deleteYes: byId<HTMLButtonElement>('delete-yes'),
+  deleteNo: byId<HTMLButtonElement>('delete-no'),
+  exportButton: byId<HTMLButtonElement>('export'),
+  exportDownload: byId<HTMLAnchorElement>('export-download'),
+  importFile: byId<HTMLInputElement>('import-file'),
+  transfer: byId<HTMLTextAreaElement>('transfer'),
+  importButton: byId<HTMLButtonElement>('import'),
+  message: byId('message'),
+  clipboard: byId<HTMLTextAreaElement>('clipboard'),
+};
+const view = {
+  subject: byId('preview-subject'),
+  body: byId('preview-body'),
+  words: byId('word-count'),
+  warnings: byId<HTMLUListElement>('warnings'),
+  gmail: byId<HTMLAnchorElement>('gmail'),
+  mailto: byId<HTMLAnchorElement>('mailto'),
+};
+
+const state = {
+  contact: null as PitchContact | null,
+  headers: [] as string[],
+  settings: { ...DEFAULT_SETTINGS } as PitchSettings,
+  userTemplates: [] as UserTemplate[],
+  template: builtInTemplate('known') as MessageTemplate,
+  /** The user changed the text: a new contact keeps it instead of switching template. */
+  edited: false,
+  /** One per contact and message, so a repeated Mark as sent logs nothing new. */
+  eventId: '',
+  today: '',
+  timeZone: '',
+  preview: null as Preview | null,
+  /** Only the latest contact request is applied: google.script.run answers out of order. */
+  contactRequest: 0,
+  markingSent: false,
+};
+
+function newEventId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `sb-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const allTemplates = (): MessageTemplate[] => [...BUILT_IN_TEMPLATES, ...state.userTemplates];
+const isUserTemplate = (t: MessageTemplate) => state.userTemplates.some((u) => u.id === t.id);
+
+// ---- rendering ----
+
+function render(): void {
+  const draft = { subject: $.subjectSrc.value, body: $.bodySrc.value, purpose: state.template.purpose };
+  state.preview = computePreview(draft, state.contact, state.headers, state.settings);
+  showPreview(view, state.preview, state.settings.wordLimit);
+  renderMarkSent();
+  renderCalendar();
+}
+
+const LOGS: Record<TemplatePurpose, string> = {
+  pitch: 'Logs “Pitch sent” in the Interview log, moves the stage to Pitched and sets the next follow-up.',
+  followUp: 'Logs “Follow-up sent” in the Interview log, moves the stage on and sets the next follow-up.',
+  askReferral: 'Logs it as “Follow-up sent” in the Interview log and updates the last contact date.',
+  thankYou: 'Logs “Thank-you sent” in the Interview log and moves the stage to Thanked.',
+};
+
+function renderMarkSent(): void {
+  const c = state.contact;
+  let help = LOGS[state.template.purpose];
+  if (!c) help = 'Pick a contact first.';
+  else if (!c.id) help = `${c.name} has no Contact ID yet: run Set up tracker to give new rows an ID.`;
+  $.markSent.disabled = state.markingSent || !c || !c.id;
+  $.markSentHelp.textContent = help;
+}
+
+function renderCalendar(): void {
+  const c = state.contact;
+  const agenda = agendaText(pickedQuestions(), { name: c?.name });
+  const details = [c?.company && `${c.name}, ${c.company}`, c?.email, agenda].filter(Boolean).join('\n');
+  const url = c ? calendarUrl({ date: $.calDate.value, time: $.calTime.value, title: `Informational interview: ${c.name}`, details, timeZone: state.timeZone || undefined }) : null;
+  setLink($.calendar, url);
+}
+
+function describeContact(c: PitchContact): string {
+  const parts = [c.company, c.stage ? `Stage: ${c.stage}` : '', c.email || 'no email address', `row ${c.row}`];
+  if (c.referrerName) parts.push(`referred by ${c.referrerName}`);
+  if (c.nextFollowUp) parts.push(`follow up ${c.nextFollowUp}`);
+  return parts.filter(Boolean).join(' · ');
+}
+
+function setContact(contact: PitchContact | null, note: string): void {
+  state.contact = contact;
+  state.eventId = newEventId();
+  $.contactName.textContent = contact ? contact.name : 'No contact';
+  $.contactMeta.textContent = contact ? describeContact(contact) : '';
+  $.contactNote.textContent = note;
+  if (contact) {
+    const suggestion = builtInTemplate(suggestTemplate({ stage: contact.stage, relationship: contact.relationship, referred: Boolean(contact.referrerName) }));
+    $.suggested.textContent = `Suggested for ${contact.name}: ${suggestion.name}.`;
+    if (!state.edited) chooseTemplate(suggestion.id, false);
+    $.calDate.value = contact.interviewDate || state.today;
+  } else {
+    $.suggested.textContent = '';
+  }
+  render();
+}
+
+// ---- templates ----
+
+function fillTemplateSelect(selectedId: string): void {
+  clear($.template);
+  const group = (label: string, list: readonly MessageTemplate[]) => {
+    if (!list.length) return;
+    const g = el('optgroup');
+    g.label = label;
+    for (const t of list) {
+      const o = el('option', t.name);
+      o.value = t.id;
+      g.appendChild(o);
+    }
+    $.template.appendChild(g);
+  };
+  group('Built-in', BUILT_IN_TEMPLATES);
+  group('Your templates', state.userTemplates);
+  $.template.value = allTemplates().some((t) => t.id === selectedId) ? selectedId : BUILT_IN_TEMPLATES[0].id;
+}
+
+function chooseTemplate(id: string, announce: boolean): void {
+  const t = allTemplates().find((x) => x.id === id) ?? BUILT_IN_TEMPLATES[0];
+  state.template = t;
+  state.edited = false;
+  state.eventId = newEventId();
+  $.template.value = t.id;
+  $.subjectSrc.value = t.subject;
+  $.bodySrc.value = t.body;
+  $.tplPurpose.value = t.purpose;
+  $.tplName.value = isUserTemplate(t) ? t.name : '';
+  $.deleteTemplate.disabled = !isUserTemplate(t);
+  hideDeleteConfirm();
+  if (announce) render();
+}
+
+function setUserTemplates(list: UserTemplate[], selectId: string): void {
+  state.userTemplates = list;
+  fillTemplateSelect(selectId);
+  chooseTemplate($.template.value, true);
+}
+
+function fillFieldList(): void {
+  const current = $.field.value;
+  clear($.field);
+  for (const name of availableFields(state.headers)) {
+    const o = el('option', name);
+    o.value = name;
+    $.field.appendChild(o);
+  }
+  if (current) $.field.value = current;
+}
+
+// ---- server calls ----
+
+/** Runs a call with `button` disabled (a double click acts once); shows failures in plain words. */
+async function busy<T>(button: HTMLButtonElement | null, progress: string, call: () => Promise<T>): Promise<T | null> {
+  if (button?.dataset.busy) return null;
+  if (button) {
+    button.dataset.busy = '1';
+    button.disabled = true;
+  }
+  if (progress) say($.message, progress);
+  try {
+    return await call();
+  } catch (e) {
+    // The server threw something it did not expect (its own problems come back as { ok: false }).
+    say($.message, `${failureText(e).replace(/\.?$/, '.')} Please try again.`, 'error');
+    return null;
+  } finally {
+    if (button) {
+      delete button.dataset.busy;
+      button.disabled = false;
+    }
+  }
+}
+
+function applyContext(ctx: PitchContext): void {
+  state.headers = ctx.headers;
+  state.settings = ctx.settings;
+  state.today = ctx.today;
+  state.timeZone = ctx.timeZone;
+  $.calZone.textContent = ctx.timeZone;
+  fillDetails();
+  fillFieldList();
+  state.userTemplates = ctx.templates;
+  fillTemplateSelect(state.template.id);
+  if (ctx.templatesDamaged) say($.message, 'Your saved templates could not be read back. Saving a template starts a new list.', 'error');
+  setContact(ctx.contact, ctx.note);
+}
+
+async function loadContext(row: number | null, button: HTMLButtonElement | null): Promise<void> {
+  const request = ++state.contactRequest;
+  const result = await busy(button, button ? 'Reading the selected row…' : '', () => callServer('getPitchContext', row));
+  if (request !== state.contactRequest) return;
+  if (!result || !result.ok) {
+    if (result) say($.message, result.message, 'error');
+    if (!button) {
+      document.body.dataset.state = 'error';
+      $.contactName.textContent = 'No contact';
+    }
+    return;
+  }
+  applyContext(result);
+  if (button) say($.message, result.contact ? `Showing ${result.contact.name}.` : result.note, result.contact ? 'ok' : 'info');
+  else if (!result.templatesDamaged) $.message.textContent = '';
+  if (document.body.dataset.state !== 'ready') {
+    document.body.dataset.state = 'ready';
+    // For `npm run bench`: when the first contact's preview was filled, from the page's start.
+    performance.mark('pitch-preview-filled');
+  }
+}
+
+async function loadNext(kind: 'toContact' | 'followUp', button: HTMLButtonElement): Promise<void> {
+  const request = ++state.contactRequest;
+  const result = await busy(button, 'Looking…', () => callServer('nextContact', kind, state.contact?.row ?? null));
+  if (!result || request !== state.contactRequest) return;
+  if (!result.ok) {
+    say($.message, result.message, 'info');
+    return;
+  }
+  setContact(result.contact, '');
+  say($.message, result.message, 'ok');
+}
+
+async function markSent(): Promise<void> {
+  const c = state.contact;
+  if (!c || !c.id || state.markingSent || !state.preview) return;
+  state.markingSent = true;
+  renderMarkSent();
+  try {
+    const input = { eventId: state.eventId, contactId: c.id, purpose: state.template.purpose, subject: state.preview.message.subject, templateName: state.template.name };
+    const result = await busy(null, `Logging the message to ${c.name}…`, () => callServer('markMessageSent', input));
+    if (!result) return;
+    if (!result.ok) {
+      say($.message, result.message, 'error');
+      return;
+    }
+    const logged = result.contacts.find((x) => x.id === c.id);
+    if (logged && state.contact === c) {
+      c.stage = logged.stage;
+      c.nextFollowUp = logged.nextFollowUp;
+      $.contactMeta.textContent = describeContact(c);
+    }
+    say($.message, result.alreadyLogged && !result.logged ? `Already logged: this message to ${c.name} is in the Interview log.` : result.message, 'ok');
+  } finally {
+    state.markingSent = false;
+    renderMarkSent();
+  }
+}
+
+// ---- your details ----
+
+const detailInputs = new Map<string, HTMLInputElement>();
+
+function buildDetails(): void {
+  for (const f of USER_FIELDS) {
+    const id = `me-${f.key}`;
+    const label = el('label', `${f.label} — {{${f.merge}}}`);
+    label.htmlFor = id;
+    const input = el('input');
+    input.type = 'text';
+    input.id = id;
+    input.maxLength = f.max;
+    input.placeholder = `e.g. ${f.example}`;
+    input.addEventListener('input', () => {
+      state.settings = { ...state.settings, [f.key]: input.value.trim() };
+      render();
+    });
+    detailInputs.set(f.key, input);
+    $.detailsFields.append(label, input);
+  }
+  $.wordLimit.addEventListener('input', () => {
+    const n = Number($.wordLimit.value);
+    if (Number.isInteger(n) && n >= 20 && n <= 1000) {
+      state.settings = { ...state.settings, wordLimit: n };
+      render();
+    }
+  });
+}
+
+function fillDetails(): void {
+  for (const f of USER_FIELDS) detailInputs.get(f.key)!.value = state.settings[f.key];
+  $.wordLimit.value = String(state.settings.wordLimit);
+}
+
+function detailsFromForm(): PitchSettings {
+  const s = { ...DEFAULT_SETTINGS };
+  for (const f of USER_FIELDS) s[f.key] = detailInputs.get(f.key)!.value;
+  return { ...s, wordLimit: Number($.wordLimit.value) };
+}
+
+// ---- question bank ----
+
+let pickedQuestions: () => string[] = () => [];
+
+// ---- wiring ----
+
+function insertField(): void {
+  const name = $.field.value;
+  if (!name) return;
+  const target = lastSource;
+  $.editBox.open = true;
+  const token = `{{${name}}}`;
+  const start = target.selectionStart ?? target.value.length;
+  const end = target.selectionEnd ?? start;
+  target.setRangeText(token, start, end, 'end');
+  target.focus();
+  state.edited = true;
+  render();
+}
+
+let lastSource: HTMLInputElement | HTMLTextAreaElement = $.bodySrc;
+
+function hideDeleteConfirm(): void {
+  $.deleteConfirm.hidden = true;
+}
+
+function init(): void {
+  for (const p of PURPOSES) {
+    const o = el('option', PURPOSE_LABELS[p]);
+    o.value = p;
+    $.tplPurpose.appendChild(o);
+  }
+  buildDetails();
+  fillDetails();
+  pickedQuestions = buildQuestions(byId('questions'));
+  fillTemplateSelect(state.template.id);
+  chooseTemplate(state.template.id, false);
+  fillFieldList();
+  setContact(null, '');
+  $.contactName.textContent = 'Loading…';
+
+  $.template.addEventListener('change', () => chooseTemplate($.template.value, true));
+  for (const src of [$.subjectSrc, $.bodySrc]) {
+    src.addEventListener('input', () => {
+      state.edited = true;
+      render();
+    });
+    src.addEventListener('focus', () => (lastSource = src));
+  }
+  $.insert.addEventListener('click', insertField);
+  $.useSelected.addEventListener('click', () => void loadContext(null, $.useSelected));
+  $.nextToContact.addEventListener('click', () => void loadNext('toContact', $.nextToContact));
+  $.nextFollowUp.addEventListener('click', () => void loadNext('followUp', $.nextFollowUp));
+  $.markSent.addEventListener('click', () => void markSent());
+
+  const copy = async (text: string, what: string) => say($.message, (await copyText(text, $.clipboard)) ? `Copied the ${what}.` : `Could not copy: select the ${what} in the preview and press Ctrl+C (⌘C on a Mac).`, 'info');
+  $.copySubject.addEventListener('click', () => void copy(state.preview?.message.subject ?? '', 'subject'));
+  $.copyBody.addEventListener('click', () => void copy(state.preview?.message.body ?? '', 'message'));
+  $.copyAgenda.addEventListener('click', () => {
+    const text = agendaText(pickedQuestions(), { name: state.contact?.name, date: $.calDate.value || undefined });
+    if (!text) say($.message, 'Pick at least one question first.', 'error');
+    else void copy(text, 'agenda');
+  });
+  byId('questions').addEventListener('change', renderCalendar);
+  $.calDate.addEventListener('input', renderCalendar);
+  $.calTime.addEventListener('input', renderCalendar);
+
+  $.detailsForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(byId<HTMLButtonElement>('save-details'), 'Saving your details…', () => callServer('saveUserSettings', detailsFromForm())).then((r) => {
+      if (!r) return;
+      if (!r.ok) return say($.message, r.message, 'error');
+      state.settings = r.settings;
+      fillDetails();
+      render();
+      say($.message, 'Saved your details.', 'ok');
+    });
+  });
+
+  $.saveForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = $.tplName.value.trim();
+    if (!name) {
+      say($.message, 'Give the template a name.', 'error');
+      $.tplName.focus();
+      return;
+    }
+    const input = { name, purpose: $.tplPurpose.value as TemplatePurpose, subject: $.subjectSrc.value, body: $.bodySrc.value };
+    void busy(byId<HTMLButtonElement>('save-template'), 'Saving the template…', () => callServer('saveTemplate', input)).then((r) => {
+      if (!r) return;
+      if (!r.ok) return say($.message, r.message, 'error');
+      setUserTemplates(r.templates, r.saved?.id ?? state.template.id);
+      say($.message, r.message, 'ok');
+    });
+  });
+
+  $.deleteTemplate.addEventListener('click', () => {
+    $.deleteQuestion.textContent = `Delete “${state.template.name}”?`;
+    $.deleteConfirm.hidden = false;
+    $.deleteNo.focus();
+  });
+  $.deleteNo.addEventListener('click', () => {
+    hideDeleteConfirm();
+    $.deleteTemplate.focus();
+  });
+  $.deleteYes.addEventListener('click', () => {
+    const id = state.template.id;
+    void busy($.deleteYes, 'Deleting…', () => callServer('deleteTemplate', id)).then((r) => {
+      if (!r) return;
+      if (!r.ok) return say($.message, r.message, 'error');
+      setUserTemplates(r.templates, BUILT_IN_TEMPLATES[0].id);
+      $.template.focus();
+      say($.message, r.message, 'ok');
+    });
+  });
+
+  $.exportButton.addEventListener('click', () => {
+    void busy($.exportButton, 'Exporting…', () => callServer('exportTemplates')).then((r) => {
+      if (!r) return;
+      if (!r.ok) return say($.message, r.message, 'error');
+      $.transfer.value = r.text;
+      const old = $.exportDownload.getAttribute('href');
+      if (old) URL.revokeObjectURL(old);
+      $.exportDownload.setAttribute('href', URL.createObjectURL(new Blob([r.text], { type: 'application/json' })));
+      $.exportDownload.setAttribute('download', r.fileName);
+      $.exportDownload.hidden = false;
+      say($.message, `Exported ${r.count} ${r.count === 1 ? 'template' : 'templates'}: download the file, or copy the text from the box below.`, 'ok');
+    });
+  });
+  $.importFile.addEventListener('change', async () => {
+    const file = $.importFile.files?.[0];
+    if (!file) return;
+    if (file.size > 2_000_000) return say($.message, 'That file is too big to be a templates export.', 'error');
+    $.transfer.value = await file.text();
+    say($.message, `Read ${file.name}. Choose Import to add its templates.`);
+  });
+  $.importButton.addEventListener('click', () => {
+    if (!$.transfer.value.trim()) {
+      say($.message, 'Choose an exported templates file, or paste its text, first.', 'error');
+      $.transfer.focus();
+      return;
+    }
+    void busy($.importButton, 'Importing…', () => callServer('importTemplates', $.transfer.value)).then((r) => {
+      if (!r) return;
+      if (!r.ok) return say($.message, r.message, 'error');
+      setUserTemplates(r.templates, state.template.id);
+      say($.message, r.message, 'ok');
+    });
+  });
+
+  void loadContext(null, null);
+}
+
+init();

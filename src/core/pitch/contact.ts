@@ -1,0 +1,139 @@
+// The contact the pitch sidebar shows: a tracker row as plain JSON (dates as ISO days), its
+// referrer's name, and which contact comes next for the sidebar's "next" buttons.
+
+import { cellDate, dayNumber } from '../calendar.ts';
+import { type Cell, cellText } from '../cells.ts';
+import { contactFromRow, normaliseName } from '../contacts.ts';
+import { formatIsoDate, type DateParts } from '../dates.ts';
+import { followUpsDue } from '../follow-ups.ts';
+import type { ContactField } from '../headers.ts';
+import { formatContactId, parseContactId } from '../ids.ts';
+import { canonicalValue, FIRST_STAGE, STAGES, type TrackerKey } from '../schema.ts';
+import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
+
+export interface PitchTable {
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  header: readonly Cell[];
+  /** Rows below the header. */
+  rows: readonly (readonly Cell[])[];
+  /** 0-based columns. */
+  contact: Partial<Record<ContactField, number>>;
+  tracker: Partial<Record<TrackerKey, number>>;
+  /** UTC offsets of the spreadsheet's zone, to read Date cells as days. */
+  offsets: readonly number[];
+}
+
+/** A cell as JSON for the page: a Date becomes its day in the spreadsheet's zone. */
+export function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
+  if (value === undefined || value === null) return '';
+  if (value instanceof Date) {
+    const day = cellDate(value, offsets);
+    return day ? formatIsoDate(day) : '';
+  }
+  return value;
+}
+
+export function headerTexts(header: readonly Cell[]): string[] {
+  return header.map((h) => (h instanceof Date ? '' : cellText(h)));
+}
+
+function dayText(value: Cell | undefined, offsets: readonly number[]): string {
+  const d = value === undefined ? null : cellDate(value, offsets);
+  return d ? formatIsoDate(d) : '';
+}
+
+/** The contact on 1-based sheet row `row`, or null when that row holds no contact (no name). */
+export function pitchContactAt(t: PitchTable, row: number): PitchContact | null {
+  const cells = t.rows[row - t.headerRow - 1];
+  if (!cells) return null;
+  const c = contactFromRow(cells, t.contact);
+  if (!normaliseName(c.name)) return null;
+  const at = (key: TrackerKey): Cell | undefined => (t.tracker[key] === undefined ? undefined : cells[t.tracker[key]!]);
+  const headers = headerTexts(t.header);
+  const values: Record<string, CellJson> = {};
+  headers.forEach((h, i) => {
+    if (h && !(h in values)) values[h] = cellJson(cells[i], t.offsets);
+  });
+  const id = parseContactId(at('contactId'));
+  const stageText = cellText(at('stage'));
+  return {
+    row,
+    id: id === null ? '' : formatContactId(id),
+    name: c.name,
+    email: c.emails[0] ?? '',
+    company: c.fields.company ?? '',
+    stage: canonicalValue(STAGES, stageText) ?? stageText,
+    relationship: cellText(at('relationship')),
+    referrerName: referrerName(t, at('referredBy')),
+    referredByHeader: t.tracker.referredBy === undefined ? '' : headers[t.tracker.referredBy] ?? '',
+    interviewDate: dayText(at('interviewDate'), t.offsets),
+    nextFollowUp: dayText(at('nextFollowUp'), t.offsets),
+    values,
+  };
+}
+
+/** Referred by holds the referrer's Contact ID; a name typed there by hand is kept as it is. */
+function referrerName(t: PitchTable, cell: Cell | undefined): string {
+  const text = cellText(cell);
+  const wanted = parseContactId(text);
+  if (wanted === null) return text;
+  const idColumn = t.tracker.contactId;
+  if (idColumn === undefined) return '';
+  const found = t.rows.find((r) => parseContactId(r[idColumn]) === wanted);
+  return found ? contactFromRow(found, t.contact).name : '';
+}
+
+/** The contact on the selected row, or why there is none. */
+export function contactAtSelection(t: PitchTable, selection: { onTracker: boolean; row: number; rows: number } | null, trackerName: string): { contact: PitchContact | null; note: string } {
+  const pick = `Select a contact's row in "${trackerName}", then choose Use selected row.`;
+  if (!selection || !selection.onTracker) return { contact: null, note: `No contact selected. ${pick}` };
+  if (selection.row <= t.headerRow) return { contact: null, note: `Row ${selection.row} is not a contact. ${pick}` };
+  const contact = pitchContactAt(t, selection.row);
+  if (!contact) return { contact: null, note: `Row ${selection.row} has no contact (no name). ${pick}` };
+  return { contact, note: selection.rows > 1 ? `Several rows are selected: showing the first, ${contact.name}.` : '' };
+}
+
+export type NextContact = { ok: true; contact: PitchContact; message: string } | { ok: false; message: string };
+
+/**
+ * The one after `afterRow` in `rows` (wrapping round). When `afterRow` is not in the list: the
+ * first row below it if `rows` is in sheet order, else the first of the list.
+ */
+function after(rows: readonly number[], afterRow: number | null, sheetOrder: boolean): number {
+  const i = afterRow === null ? -1 : rows.indexOf(afterRow);
+  if (i >= 0) return rows[(i + 1) % rows.length];
+  return (sheetOrder && afterRow !== null ? rows.find((r) => r > afterRow) : undefined) ?? rows[0];
+}
+
+/**
+ * toContact: contacts whose stage is To contact (or empty), in sheet order, starting after the
+ * current one. followUp: contacts whose Next follow-up is today or past (as Show follow-ups due
+ * lists them), most overdue first, starting after the current one.
+ */
+export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: number | null, today: DateParts): NextContact {
+  if (kind === 'toContact') {
+    const rows: number[] = [];
+    t.rows.forEach((cells, i) => {
+      if (!normaliseName(contactFromRow(cells, t.contact).name)) return;
+      const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
+      if (stage === '' || canonicalValue(STAGES, stage) === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
+    });
+    if (!rows.length) return { ok: false, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
+    const contact = pitchContactAt(t, after(rows, afterRow, true))!;
+    const others = rows.length - 1;
+    return { ok: true, contact, message: `${contact.name} (row ${contact.row}) is still to contact${others ? `; ${others} more after them` : ''}.` };
+  }
+  const due = followUpsDue({ headerRow: t.headerRow, rows: t.rows, contact: t.contact, tracker: t.tracker, offsets: t.offsets }, today).due;
+  if (!due.length) return { ok: false, message: 'No follow-ups are due today.' };
+  const row = after(
+    due.map((d) => d.row),
+    afterRow,
+    false,
+  );
+  const d = due.find((x) => x.row === row)!;
+  const contact = pitchContactAt(t, row)!;
+  const late = dayNumber(today) - dayNumber(d.due);
+  const when = late === 0 ? 'due today' : `${late} ${late === 1 ? 'day' : 'days'} overdue`;
+  return { ok: true, contact, message: `Follow-up ${when} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
+}

@@ -1,0 +1,212 @@
+// The real build/PitchSidebar.html in Debian's headless Chromium, with google.script.run bridged
+// to the built bundle in the emulator: what the user sees and does, down to the tracker and log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addOn, BUILD, ROOT } from '../helpers.ts';
+import { launchChromium, openPage } from '../../local/pitch-page.ts';
+import { selectRange } from '../../local/emulator/io.ts';
+import { CHUNK_PREFIX } from '../../src/core/pitch/store.ts';
+
+const XSS = '<img src=x onerror="window.__pwned=1">';
+const CSV = [
+  'Name,Email,Company,Title,How we met',
+  'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager,Alumni dinner',
+  'Grace Hopper,grace@example.com,Contoso Health,Engineer,Internship',
+  `"${XSS.replace(/"/g, '""')}",x@example.com,Initech,Analyst,`,
+  'Alan Turing,,Globex,Researcher,Conference',
+].join('\n');
+const PAGE = join(BUILD, 'PitchSidebar.html');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function sidebar(select = 'Contacts!B2', settings = true) {
+  const app = addOn({ csv: CSV, sheetName: 'Contacts' });
+  app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+  const sheet = app.ss.getSheetByName('Contacts')!;
+  sheet.getRange(2, 7).setValue('Alumni'); // Relationship
+  if (settings) app.bundle.run('saveUserSettings', [{ myName: 'Sam Rivera', aboutMe: 'a final-year economics student at Leeds', myField: 'health-care data analysis', learnGoal: 'how analysts move into product roles', wordLimit: 100 }]);
+  selectRange(app.ss, select);
+  const opened = await openPage(browser, app.bundle, PAGE);
+  await opened.page.waitForSelector('body[data-state="ready"]');
+  return { ...app, sheet, ...opened };
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+const warnings = (page: Page) => page.locator('#warnings li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.code ?? 'good'));
+const logRows = (app: Awaited<ReturnType<typeof sidebar>>) => app.ss.getSheetByName('Interview log')?.getDataRange().getDisplayValues() ?? [];
+
+describe('pitch sidebar in Chromium', () => {
+  it('shows the selected contact and fills the preview from the row and the user details; a clean pitch has no warnings', async () => {
+    const { page, errors } = await sidebar();
+    expect(await text(page, '#contact-name')).toBe('Ada Lovelace');
+    expect(await text(page, '#contact-meta')).toContain('Northwind Labs · Stage: To contact · ada@example.com · row 2');
+    // Alumni relationship: the alumni template is suggested and chosen.
+    expect(await page.locator('#template').inputValue()).toBe('builtin:alumni');
+    const body = await text(page, '#preview-body');
+    expect(body).toMatch(/^Hi Ada,\n\nI found you through our alumni network\. I'm a final-year economics student at Leeds, exploring health-care data analysis, and your path to Product Manager at Northwind Labs/);
+    expect(body).toContain('Sam Rivera');
+    expect(await warnings(page)).toEqual(['good']);
+    expect(await text(page, '#word-count')).toMatch(/^\d+ of 100 words$/);
+    const gmail = new URL((await page.locator('#gmail').getAttribute('href'))!);
+    expect(gmail.searchParams.get('to')).toBe('ada@example.com');
+    expect(gmail.searchParams.get('body')).toBe(body);
+    expect(await page.locator('#mailto').getAttribute('href')).toMatch(/^mailto:ada@example\.com\?subject=/);
+    expect(errors).toEqual([]);
+  });
+
+  it('warns as the user edits: job words, no question, no time request, an empty merge field', async () => {
+    const { page } = await sidebar();
+    await page.locator('#edit-box summary').click();
+    await page.locator('#body-src').fill('Hi {{First Name}},\n\nI am looking for a job at {{Company}} and I attach my résumé. Tell me about {{Team}}.\n\n{{My name}}');
+    expect(await warnings(page)).toEqual(['job', 'no-question', 'no-time', 'missing-field']);
+    expect(await text(page, '#warnings')).toContain('Mentions “job”, “résumé”');
+    expect(await text(page, '#warnings')).toContain('{{Team}} matches no column');
+    expect(await text(page, '#preview-body')).toContain('Tell me about {{Team}}.');
+    await page.locator('#details-box summary').click();
+    await page.locator('#word-limit').fill('20');
+    expect(await warnings(page)).toContain('too-long');
+  });
+
+  it('shows a contact named like markup as text: nothing runs, no element is made', async () => {
+    const { page, errors } = await sidebar('Contacts!A4');
+    expect(await text(page, '#contact-name')).toBe(XSS);
+    expect(await text(page, '#preview-body')).toContain('Hi <img,');
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#contact-name').innerHTML()).toBe('&lt;img src=x onerror="window.__pwned=1"&gt;');
+    expect(errors).toEqual([]);
+  });
+
+  it('follows a new selection, and walks the contacts still to contact', async () => {
+    const app = await sidebar();
+    selectRange(app.ss, 'Contacts!C3');
+    await app.page.getByRole('button', { name: 'Use selected row' }).click();
+    await app.page.locator('#contact-name', { hasText: 'Grace Hopper' }).waitFor();
+    await app.page.getByRole('button', { name: 'Next to contact' }).click();
+    await app.page.locator('#contact-name', { hasText: XSS }).waitFor();
+    expect(await text(app.page, '#message')).toMatch(/is still to contact/);
+    await app.page.getByRole('button', { name: 'Next follow-up due' }).click();
+    await app.page.locator('#message', { hasText: 'No follow-ups are due today.' }).waitFor();
+    expect(await text(app.page, '#contact-name')).toBe(XSS);
+  });
+
+  it('is operable by keyboard: choose a template, edit, and mark as sent with Enter, once for a double press', async () => {
+    const app = await sidebar();
+    const { page } = app;
+    await page.locator('#template').focus();
+    await page.keyboard.press('ArrowUp'); // alumni → someone you know
+    expect(await page.locator('#template').inputValue()).toBe('builtin:known');
+    expect(await text(page, '#preview-body')).toMatch(/^Hi Ada,\n\nI hope you're well!/);
+    await page.locator('#edit-box summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#edit-box').getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('body-src');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nP.S. Thank you!');
+    expect(await text(page, '#preview-body')).toMatch(/P\.S\. Thank you!$/);
+    await page.locator('#mark-sent').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.locator('#message', { hasText: /Pitch sent/ }).waitFor();
+    await page.locator('#mark-sent:not([disabled])').waitFor();
+    await page.locator('#mark-sent').click();
+    await page.locator('#message', { hasText: 'Already logged' }).waitFor();
+    const log = logRows(app);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toContain('Pitch sent');
+    expect(log[1][log[0].indexOf('Details')]).toBe('Template: First contact: someone you know\nSubject: Could I ask your advice?');
+    expect(app.sheet.getRange(2, 9).getValue()).toBe('Pitched');
+    expect(await text(page, '#contact-meta')).toContain('Stage: Pitched');
+    expect(app.calls.filter((c) => c.name === 'markMessageSent').every((c) => (c.args[0] as { eventId: string }).eventId === (app.calls.find((x) => x.name === 'markMessageSent')!.args[0] as { eventId: string }).eventId)).toBe(true);
+  });
+
+  it('double click on Mark as sent logs once', async () => {
+    const app = await sidebar('Contacts!A3');
+    await app.page.locator('#mark-sent').dblclick();
+    await app.page.locator('#message', { hasText: /Pitch sent|Already logged/ }).waitFor();
+    await app.page.locator('#mark-sent:not([disabled])').waitFor();
+    expect(logRows(app)).toHaveLength(2);
+  });
+
+  it('saves the edited text as a template of the user, kept in user properties', async () => {
+    const app = await sidebar();
+    const { page } = app;
+    await page.locator('#edit-box summary').click();
+    await page.locator('#subject-src').fill('Coffee, {{First Name}}?');
+    await page.locator('#templates-box summary').click();
+    await page.getByLabel('Save the current text as').fill('My coffee note');
+    await page.getByLabel('It is for').selectOption('followUp');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.locator('#message', { hasText: 'Saved your template “My coffee note”.' }).waitFor();
+    expect(await page.locator('#template option:checked').innerText()).toBe('My coffee note');
+    expect(await page.locator('#template optgroup[label="Your templates"] option').count()).toBe(1);
+    expect(await text(page, '#preview-subject')).toBe('Coffee, Ada?');
+    const store = app.emu.properties.user(app.emu.rt.activeUser);
+    expect(store.get(`${CHUNK_PREFIX}0`)).toContain('My coffee note');
+    // Delete asks first, then removes it.
+    await page.getByRole('button', { name: 'Delete this template' }).click();
+    expect(await text(page, '#delete-question')).toBe('Delete “My coffee note”?');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('#message', { hasText: 'Deleted your template' }).waitFor();
+    expect(await page.locator('#template optgroup[label="Your templates"]').count()).toBe(0);
+  });
+
+  it('shows a server error in plain words and keeps working', async () => {
+    const app = await sidebar();
+    app.emu.locks.holdByOther('document', 60_000);
+    await app.page.locator('#mark-sent').click();
+    await app.page.locator('#message.error', { hasText: 'The tracker is busy with another action. Try again in a few seconds.' }).waitFor();
+    expect(await app.page.locator('#message').getAttribute('role')).toBe('alert');
+    expect(logRows(app)).toEqual([]);
+    // The tracker sheet was deleted meanwhile: the server says what to do.
+    app.ss.insertSheet('Notes');
+    app.ss.deleteSheet(app.ss.getSheetByName('Contacts')!);
+    await app.page.getByRole('button', { name: 'Next to contact' }).click();
+    await app.page.locator('#message', { hasText: 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.' }).waitFor();
+    // An exception the server did not expect reaches the failure handler and is shown too.
+    app.bundle.context.LockService = { getUserLock: () => { throw new Error('Service unavailable: Lock'); } };
+    await app.page.locator('#templates-box summary').click();
+    await app.page.getByLabel('Save the current text as').fill('Mine');
+    await app.page.getByRole('button', { name: 'Save template' }).click();
+    await app.page.locator('#message.error', { hasText: 'Service unavailable: Lock. Please try again.' }).waitFor();
+    expect(await app.page.getByRole('button', { name: 'Save template' }).isEnabled()).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('has a label for every control', async () => {
+    const { page } = await sidebar();
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input:not([type=hidden]):not(.offscreen), select, textarea:not(.offscreen), button'))
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const label = e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim());
+          return !label;
+        })
+        .map((el) => el.id || el.outerHTML.slice(0, 60)),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('takes the screenshot for the README', async () => {
+    const { page } = await sidebar('Contacts!A3');
+    await page.locator('#edit-box summary').click();
+    await page.locator('#body-src').press('Control+End');
+    await page.locator('#body-src').type('\nI also attached my résumé.');
+    await page.locator('#edit-box summary').click();
+    await page.setViewportSize({ width: 300, height: 960 });
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'docs/sidebar.png'), fullPage: false });
+    expect(await warnings(page)).toContain('job');
+  });
+});
