@@ -1,0 +1,274 @@
+// The Dashboard sheet, cell by cell: labels, formulas, number formats, the settings block and
+// the funnel chart's range. Pure and deterministic: the same sources give the same sheet, which
+// is what makes rebuilding idempotent.
+
+import { RELATIONSHIPS } from '../schema.ts';
+import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRAL_LEVELS } from './definitions.ts';
+import { byRelationship, conversionCounts, followUps, introductions, rate, topReferrers, totals, weekCount } from './formulas.ts';
+import { buildRefs, type DashboardSources, type Refs } from './refs.ts';
+
+export const DASHBOARD_WIDTH = 6;
+
+/** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
+export type LayoutCell = string | number;
+
+interface Ctx {
+  row: number;
+  /** A1 address of column `column` (default B) in the row keyed `key`. */
+  at(key: string, column?: string): string;
+}
+
+type Spec = LayoutCell | ((c: Ctx) => string);
+
+interface RowSpec {
+  key?: string;
+  cells: Spec[];
+  /** Number format per column (A…F); unset columns get "0". */
+  formats?: Partial<Record<number, string>>;
+  kind?: 'title' | 'header' | 'columns' | 'setting';
+  setting?: SettingKey;
+}
+
+export interface DashboardLayout {
+  cells: LayoutCell[][];
+  formats: string[][];
+  /** 1-based rows of section headers (bold, shaded) and of column labels (bold). */
+  headerRows: number[];
+  columnRows: number[];
+  titleRow: number;
+  /** Settings: 1-based row; the value is in column B, the user's to edit. */
+  settings: { key: SettingKey; row: number; format: string }[];
+  settingsBlock: { first: number; last: number };
+  /** Rows of the totals (labels in A, numbers in B): the funnel chart's data. */
+  funnel: { first: number; last: number };
+  /** Key → 1-based row, for tests and the README sample. */
+  rows: Record<string, number>;
+}
+
+const PCT = '0.0%';
+const DATE = 'yyyy-mm-dd';
+
+const blank = (): RowSpec => ({ cells: [] });
+const header = (...cells: string[]): RowSpec => ({ cells, kind: 'header' });
+
+function totalsSection(r: Refs): RowSpec[] {
+  const row = (key: keyof typeof totals, label: string, note: string): RowSpec => ({ key, cells: [label, totals[key](r), note] });
+  return [
+    header('Totals', 'Number', 'How it is counted'),
+    row('contacts', 'Contacts', 'Tracker rows with a Contact ID.'),
+    row('pitched', 'Pitched', 'Stage past To contact: Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined or No response.'),
+    row('replied', 'Replied', 'Stage Scheduled, Interviewed, Thanked or Declined: they answered.'),
+    row('interviewed', 'Informational interviews held', 'Stage Interviewed or Thanked.'),
+    row('referralsReceived', 'Referrals received', 'Contacts whose Referred by is filled in.'),
+    row('jobInterviews', 'Job interviews', 'Outcome Job interview or Offer.'),
+    row('offers', 'Offers', 'Outcome Offer.'),
+  ];
+}
+
+function conversionSection(r: Refs): RowSpec[] {
+  const step = (key: string, label: string, count: Spec, outOf: Spec, benchmark: Spec, note: Spec, format = PCT): RowSpec => ({
+    key,
+    cells: [label, (c) => rate(`C${c.row}`, `D${c.row}`), count, outOf, benchmark, note],
+    formats: { 1: format, 4: PCT },
+  });
+  const at = (key: string) => (c: Ctx) => `=${c.at(key)}`;
+  const rough = (c: Ctx, text: string) => `=IFERROR(${text},"")`;
+  return [
+    header('Conversion', 'Your rate', 'Count', 'Out of', 'Outside benchmark', 'Notes'),
+    step('pitchToReply', 'Pitch → reply', at('replied'), at('pitched'), '', (c) =>
+      rough(c, `"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`),
+    ),
+    step('replyToInterview', 'Reply → informational interview', at('interviewed'), at('replied'), '', 'Of those who answered, how many you have talked with.'),
+    step('referralsPerInterview', 'Interview → referrals: referrals per interview', conversionCounts.referralsFromInterviews(r), at('interviewed'), '', 'Referrals given by the people you interviewed, per interview.', '0.00'),
+    step('interviewsWithReferral', 'Interview → referral: interviews that gave at least one', conversionCounts.interviewsWithReferral(r), at('interviewed'), '', 'Always ask who else you should talk to.'),
+    step('referralToInterview', 'Referral → interview: referred contacts interviewed', conversionCounts.referredInterviewed(r), at('referralsReceived'), '', (c) =>
+      rough(c, `"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`),
+    ),
+    step('interviewToJobInterview', 'Interview → job interview', conversionCounts.interviewedToJobInterview(r), at('interviewed'), '', 'Interviewed contacts whose Outcome is Job interview or Offer.'),
+    step('interviewToOffer', 'Interview → offer', conversionCounts.interviewedToOffer(r), at('interviewed'), at('offersPerInterview'), (c) =>
+      rough(c, `"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`),
+    ),
+  ];
+}
+
+function goalsSection(): RowSpec[] {
+  const progress = (c: Ctx) => `=IF(N(B${c.row})<=0,"–",C${c.row}/B${c.row})`;
+  return [
+    header('Goals', 'Target', 'Now', 'Progress', '', 'Notes'),
+    { key: 'goalNamesRow', cells: ['Names on your list', (c) => `=${c.at('goalNames')}`, (c) => `=${c.at('contacts')}`, progress, '', 'Start with about 25 people you already know.'], formats: { 3: PCT } },
+    {
+      key: 'goalWeekRow',
+      cells: ['Informational interviews this week', (c) => `=${c.at('goalPerWeek')}`, (c) => `=${c.at('activity_interview')}`, progress, '', 'Informational interview events in the log since Monday.'],
+      formats: { 3: PCT },
+    },
+    { key: 'goalTotalRow', cells: ['Informational interviews held in total', (c) => `=${c.at('goalTotal')}`, (c) => `=${c.at('interviewed')}`, progress, '', 'Interviewed or Thanked contacts.'], formats: { 3: PCT } },
+    {
+      key: 'daysLeft',
+      cells: ['Days left to the target date', (c) => `=${c.at('targetDate')}`, (c) => `=IF(ISNUMBER(B${c.row}),B${c.row}-${c.at('today')},"–")`, '', '', 'Negative once the date has passed.'],
+      formats: { 1: DATE },
+    },
+    {
+      key: 'perWeekNeeded',
+      cells: [
+        'Interviews per week still needed to reach the total by then',
+        (c) => `=MAX(0,N(${c.at('goalTotal')})-${c.at('interviewed')})`,
+        (c) => `=IF(N(C${c.row - 1})<=0,"–",B${c.row}/(C${c.row - 1}/7))`,
+        '',
+        '',
+        'Interviews still to hold (Target), spread over the weeks left (Now).',
+      ],
+      formats: { 2: '0.0' },
+    },
+  ];
+}
+
+function activitySection(r: Refs): RowSpec[] {
+  const rows: RowSpec[] = ACTIVITY_EVENTS.map((e) => ({
+    key: `activity_${e.kind}`,
+    cells: [e.label, (c) => weekCount(r, eventWord(e.kind), c.at('weekStart')), (c) => weekCount(r, eventWord(e.kind), `(${c.at('weekStart')}-7)`), `Event "${eventWord(e.kind)}"`],
+  }));
+  rows.push({
+    key: 'activity_all',
+    cells: ['All events', (c) => weekCount(r, null, c.at('weekStart')), (c) => weekCount(r, null, `(${c.at('weekStart')}-7)`), 'Every log row, whatever its Event'],
+  });
+  return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
+}
+
+function followUpSection(r: Refs): RowSpec[] {
+  return [
+    header('Follow-ups', 'Number', `Who (first ${NAMES_PER_CELL})`),
+    { key: 'dueToday', cells: ['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => followUps.dueTodayNames(r, c.at('today'), `B${c.row}`)] },
+    { key: 'overdue', cells: ['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => followUps.overdueNames(r, c.at('today'), `B${c.row}`)] },
+  ];
+}
+
+function relationshipSection(r: Refs): RowSpec[] {
+  const rows: RowSpec[] = RELATIONSHIPS.map((rel) => ({ key: `rel_${rel}`, cells: [rel, byRelationship(r, rel)] }));
+  rows.push({
+    key: 'rel_other',
+    cells: ['Other or blank', (c) => `=${c.at('contacts')}-SUM(B${c.row - RELATIONSHIPS.length}:B${c.row - 1})`],
+  });
+  return [header('Contacts by relationship', 'Number'), ...rows];
+}
+
+function settingsSection(): RowSpec[] {
+  return [
+    header('Settings: yours to edit (yellow cells)', 'Value', 'Source or meaning'),
+    ...SETTINGS.map((s): RowSpec => ({ key: s.key, cells: [s.label, '', s.note], kind: 'setting', setting: s.key, formats: { 1: s.format } })),
+  ];
+}
+
+function topReferrersSection(r: Refs): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (let k = 1; k <= TOP_REFERRAL_LEVELS; k++) {
+    rows.push({
+      key: `top_${k}`,
+      cells: [
+        (c) => topReferrers.level(r, k === 1 ? null : `A${c.row - 1}`),
+        (c) => topReferrers.count(r, `A${c.row}`),
+        (c) => topReferrers.names(r, `A${c.row}`, `B${c.row}`),
+      ],
+      formats: { 0: '0.##' },
+    });
+  }
+  return [header('Who opened the most doors', 'Contacts', `Who (first ${NAMES_PER_CELL}), by Referrals given`), { cells: ['Referrals given', 'Contacts', 'Who'], kind: 'columns' }, ...rows];
+}
+
+function definitionsSection(): RowSpec[] {
+  return [header('Definitions'), ...DEFINITIONS.map((text): RowSpec => ({ cells: [text] }))];
+}
+
+function introductionsSection(r: Refs, count: number): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (let k = 1; k <= count; k++) {
+    rows.push({
+      key: `intro_${k}`,
+      cells: [
+        (c) => introductions.introducer(r, k === 1 ? null : `A${c.row - 1}`),
+        (c) => introductions.name(r, `A${c.row}`),
+        (c) => introductions.introducedBy(r, `A${c.row}`),
+        (c) => introductions.count(r, `A${c.row}`),
+        (c) => introductions.names(r, `A${c.row}`, `D${c.row}`),
+      ],
+    });
+  }
+  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(r, `A${c.row - 1}`, count)] });
+  return [
+    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find a name from this column under Name'),
+    { cells: ['Contact ID', 'Name', 'Introduced by', 'How many', `Introduced (first ${NAMES_PER_CELL})`], kind: 'columns' },
+    ...rows,
+  ];
+}
+
+export function buildLayout(sources: DashboardSources): DashboardLayout {
+  const r = buildRefs(sources, CONTACT_ID_PREFIX);
+  const specs: RowSpec[] = [
+    { cells: ['Informational interview dashboard'], kind: 'title' },
+    {
+      cells: [
+        'Live spreadsheet formulas over your tracker and the Interview log: they update as you or your coach edit, with no add-on needed. Edit the yellow cells under Settings; Build dashboard (add-on menu) rebuilds everything else and never changes them.',
+      ],
+    },
+    { key: 'today', cells: ["Today (the spreadsheet's time zone)", '=TODAY()'], formats: { 1: DATE } },
+    { key: 'weekStart', cells: ['This week began on (Monday)', (c) => `=${c.at('today')}-WEEKDAY(${c.at('today')},2)+1`], formats: { 1: DATE } },
+    blank(),
+    ...totalsSection(r),
+    blank(),
+    ...conversionSection(r),
+    blank(),
+    ...goalsSection(),
+    blank(),
+    ...activitySection(r),
+    blank(),
+    ...followUpSection(r),
+    blank(),
+    ...relationshipSection(r),
+    blank(),
+    ...settingsSection(),
+    blank(),
+    ...topReferrersSection(r),
+    blank(),
+    ...definitionsSection(),
+    blank(),
+    ...introductionsSection(r, sources.introducerRows),
+  ];
+
+  const rows: Record<string, number> = {};
+  specs.forEach((s, i) => {
+    if (s.key) rows[s.key] = i + 1;
+  });
+  const at = (key: string, column = 'B') => {
+    const row = rows[key];
+    if (row === undefined) throw new Error(`Dashboard layout has no row "${key}"`);
+    return `${column}${row}`;
+  };
+
+  const cells: LayoutCell[][] = [];
+  const formats: string[][] = [];
+  const layout: DashboardLayout = {
+    cells,
+    formats,
+    headerRows: [],
+    columnRows: [],
+    titleRow: 1,
+    settings: [],
+    settingsBlock: { first: 0, last: 0 },
+    funnel: { first: rows.contacts, last: rows.offers },
+    rows,
+  };
+  specs.forEach((s, i) => {
+    const row = i + 1;
+    const ctx: Ctx = { row, at };
+    cells.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
+      const spec = s.cells[j];
+      if (spec === undefined) return '';
+      return typeof spec === 'function' ? spec(ctx) : spec;
+    }));
+    formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => s.formats?.[j] ?? '0'));
+    if (s.kind === 'header') layout.headerRows.push(row);
+    if (s.kind === 'columns') layout.columnRows.push(row);
+    if (s.kind === 'setting' && s.setting) layout.settings.push({ key: s.setting, row, format: SETTINGS.find((d) => d.key === s.setting)!.format });
+  });
+  layout.settingsBlock = { first: layout.settings[0].row, last: layout.settings[layout.settings.length - 1].row };
+  return layout;
+}

@@ -1,0 +1,85 @@
+// References from the dashboard to the tracker and the Interview log: whole columns
+// ('Contacts'!$X:$X), so rows added anywhere are counted, and so that Sheets rewrites them
+// when the user moves or renames a column or renames the sheet. Formulas are written with
+// English function names and comma separators (see docs/dashboard.md on locales).
+
+import { columnLetters } from '../a1.ts';
+
+/** The tracker columns the dashboard reads. */
+export type DashboardTrackerKey = 'contactId' | 'relationship' | 'referredBy' | 'stage' | 'nextFollowUp' | 'referralsGiven' | 'outcome';
+export const DASHBOARD_TRACKER_KEYS: readonly DashboardTrackerKey[] = ['contactId', 'relationship', 'referredBy', 'stage', 'nextFollowUp', 'referralsGiven', 'outcome'];
+
+/** 1-based columns of the contact's name, whichever the sheet has. */
+export interface NameColumns {
+  full?: number;
+  first?: number;
+  middle?: number;
+  last?: number;
+}
+
+export interface DashboardSources {
+  tracker: { sheetName: string; columns: Record<DashboardTrackerKey, number>; names: NameColumns };
+  /** The Interview log; `columns` are 1-based. When it does not exist yet, its future name and columns. */
+  log: { sheetName: string; columns: { eventDate: number; eventType: number } };
+  /** Rows in the introductions list (see introducerRows). */
+  introducerRows: number;
+}
+
+/** A sheet name as a formula reference: always quoted, which Sheets and HyperFormula both accept. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function wholeColumn(sheetName: string, column: number): string {
+  const letters = columnLetters(column);
+  return `${quoteSheet(sheetName)}!$${letters}:$${letters}`;
+}
+
+/** A text constant inside a formula. */
+export function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export interface Refs {
+  /** Whole tracker column of a key. */
+  t(key: DashboardTrackerKey): string;
+  logDate: string;
+  logEvent: string;
+  /** COUNTIFS criteria pair selecting contact rows. */
+  isContact: string;
+  /** Array condition (1/0 per row) selecting contact rows, for FILTER and friends. */
+  contactMask: string;
+  /** The contact's display name at a 1-based tracker row (`row` is a formula). */
+  nameAt(row: string): string;
+  /** Display names of every tracker row, as an array expression. */
+  nameArray: string;
+}
+
+/**
+ * Name as the add-on shows it: the Name column, else First Middle Last joined, else the
+ * Contact ID. TRIM also collapses runs of spaces, as Sheets' TRIM does.
+ */
+function nameExpression(names: NameColumns, id: string, part: (column: number) => string): string {
+  const full = names.full !== undefined ? `TRIM(${part(names.full)})` : null;
+  const pieces = [names.first, names.middle, names.last].filter((c): c is number => c !== undefined).map(part);
+  const joined = pieces.length ? `TRIM(${pieces.join('&" "&')})` : null;
+  let expr = id;
+  if (joined) expr = `IF(${joined}<>"",${joined},${expr})`;
+  if (full) expr = `IF(${full}<>"",${full},${expr})`;
+  return expr;
+}
+
+export function buildRefs(sources: DashboardSources, contactPrefix: string): Refs {
+  const { tracker, log } = sources;
+  const t = (key: DashboardTrackerKey) => wholeColumn(tracker.sheetName, tracker.columns[key]);
+  const col = (column: number) => wholeColumn(tracker.sheetName, column);
+  return {
+    t,
+    logDate: wholeColumn(log.sheetName, log.columns.eventDate),
+    logEvent: wholeColumn(log.sheetName, log.columns.eventType),
+    isContact: `${t('contactId')},${str(`${contactPrefix}*`)}`,
+    contactMask: `(LEFT(${t('contactId')},${contactPrefix.length})=${str(contactPrefix)})`,
+    nameAt: (row) => nameExpression(tracker.names, `INDEX(${t('contactId')},${row})`, (c) => `INDEX(${col(c)},${row})`),
+    nameArray: nameExpression(tracker.names, t('contactId'), col),
+  };
+}

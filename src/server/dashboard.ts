@@ -1,0 +1,297 @@
+// "Build dashboard": writes the Dashboard sheet of live formulas over the tracker and the
+// Interview log, in a fixed number of calls whatever the number of rows. The sheet is found by
+// its ID (document property), its settings cells by row metadata, so that a rebuild rewrites
+// every formula (repairing them if the tracker changed shape) and never writes a setting that
+// is already there.
+
+import { columnLetters } from '../core/a1.ts';
+import { formatIsoDate, isDateParts } from '../core/dates.ts';
+import {
+  DASHBOARD_SHEET_NAME,
+  defaultSettings,
+  FUNNEL_CHART_TITLE,
+  introducerRows,
+  SETTINGS,
+  type SettingKey,
+  type SettingValue,
+} from '../core/dashboard/definitions.ts';
+import { buildLayout, DASHBOARD_WIDTH, type DashboardLayout } from '../core/dashboard/layout.ts';
+import { DASHBOARD_TRACKER_KEYS, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
+import { mapColumns } from '../core/headers.ts';
+import { parseContactId } from '../core/ids.ts';
+import { LOG_COLUMNS, LOG_SHEET_NAME } from '../core/interview-log.ts';
+import { TRACKER_COLUMNS } from '../core/schema.ts';
+import { asSheetText } from '../core/text.ts';
+import type { DashboardResult } from '../shared/types.ts';
+import { isExpected, messageFor, UserError } from './actions.ts';
+import { withDocumentLock } from './lock.ts';
+import { sheetClock } from './clock.ts';
+import { openLog } from './interview-log.ts';
+import { findTrackerSheet, readRecord, rememberedColumns } from './tracker-store.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Props = GoogleAppsScript.Properties.Properties;
+
+const DASHBOARD_RECORD_KEY = 'iit.dashboard';
+/** Row metadata on each settings row; its value is the setting's key. */
+export const SETTING_META_KEY = 'iit.dashboardSetting';
+
+const HEADER_BACKGROUND = '#e8eaed';
+const SETTING_BACKGROUND = '#fff2cc';
+const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
+/** The funnel chart sits right of the tables: column H. */
+const CHART_COLUMN = DASHBOARD_WIDTH + 2;
+const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
+
+export function findDashboard(ss: Ss, props: Props): Sheet | null {
+  const raw = props.getProperty(DASHBOARD_RECORD_KEY);
+  if (!raw) return null;
+  try {
+    const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
+    return typeof id === 'number' ? ss.getSheetById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's. */
+function readSources(ss: Ss, props: Props): DashboardSources {
+  const record = readRecord(props);
+  const tracker = findTrackerSheet(ss, record);
+  if (!record || !tracker) throw new UserError('There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.');
+  const remembered = rememberedColumns(tracker);
+  const missing = DASHBOARD_TRACKER_KEYS.filter((k) => remembered[k] === undefined);
+  if (missing.length) {
+    const names = missing.map((k) => `"${TRACKER_COLUMNS.find((c) => c.key === k)!.header}"`).join(', ');
+    throw new UserError(`The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then build the dashboard again.`);
+  }
+  const columns = Object.fromEntries(DASHBOARD_TRACKER_KEYS.map((k) => [k, remembered[k]! + 1])) as Record<DashboardTrackerKey, number>;
+  const width = Math.max(tracker.getLastColumn(), 1);
+  const header = tracker.getRange(record.headerRow, 1, 1, width).getValues()[0];
+  const contact = mapColumns(header).contact;
+  const at = (i: number | undefined) => (i === undefined ? undefined : i + 1);
+  const names: NameColumns = { full: at(contact.fullName), first: at(contact.firstName), middle: at(contact.middleName), last: at(contact.lastName) };
+
+  const log = openLog(ss, props, false);
+  // Before the first logged event there is no log: the formulas name the sheet the add-on will
+  // create, and Sheets resolves them once it exists.
+  const logSheet = log
+    ? { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } }
+    : {
+        sheetName: LOG_SHEET_NAME,
+        columns: { eventDate: LOG_COLUMNS.findIndex((c) => c.key === 'eventDate') + 1, eventType: LOG_COLUMNS.findIndex((c) => c.key === 'eventType') + 1 },
+      };
+
+  return {
+    tracker: { sheetName: tracker.getName(), columns, names },
+    log: logSheet,
+    introducerRows: introducerRows(countIntroducers(tracker, record.headerRow, columns)),
+  };
+}
+
+/** People whose Contact ID appears in Referred by, today: sizes the introductions list. */
+function countIntroducers(tracker: Sheet, headerRow: number, columns: Record<DashboardTrackerKey, number>): number {
+  const rows = tracker.getLastRow() - headerRow;
+  if (rows < 1) return 0;
+  const first = Math.min(columns.contactId, columns.referredBy);
+  const span = Math.abs(columns.contactId - columns.referredBy) + 1;
+  const values = tracker.getRange(headerRow + 1, first, rows, span).getValues();
+  const ids = new Set<number>();
+  for (const row of values) {
+    if (parseContactId(row[columns.contactId - first]) === null) continue;
+    const n = parseContactId(row[columns.referredBy - first]);
+    if (n !== null) ids.add(n);
+  }
+  return ids.size;
+}
+
+function uniqueName(ss: Ss): string {
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  let name = DASHBOARD_SHEET_NAME;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${DASHBOARD_SHEET_NAME} ${n}`;
+  return name;
+}
+
+function createDashboard(ss: Ss, props: Props): Sheet {
+  const previous = ss.getActiveSheet();
+  const sheet = ss.insertSheet(uniqueName(ss), 0);
+  previous.activate();
+  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
+  return sheet;
+}
+
+interface FoundSetting {
+  row: number;
+  meta: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+}
+
+function findSettings(sheet: Sheet): Map<SettingKey, FoundSetting> {
+  const found = new Map<SettingKey, FoundSetting>();
+  const keys = new Set<string>(SETTINGS.map((s) => s.key));
+  for (const meta of sheet.createDeveloperMetadataFinder().withKey(SETTING_META_KEY).find()) {
+    const key = meta.getValue();
+    const row = meta.getLocation().getRow();
+    if (key && keys.has(key) && row && !found.has(key as SettingKey)) found.set(key as SettingKey, { row: row.getRow(), meta });
+  }
+  return found;
+}
+
+function writable(value: string | number): string | number {
+  return typeof value === 'string' && !value.startsWith('=') ? asSheetText(value) : value;
+}
+
+function settingWritable(value: SettingValue): string | number {
+  return isDateParts(value) ? formatIsoDate(value) : value;
+}
+
+/** Clears and writes everything but the settings values (column B of the settings rows). */
+function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
+  const { first, last } = layout.settingsBlock;
+  const height = layout.cells.length;
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const settingRows = last - first + 1;
+  sheet.getRange(1, 1, first - 1, maxColumns).clear();
+  sheet.getRange(first, 1, settingRows, 1).clear();
+  sheet.getRange(first, 3, settingRows, maxColumns - 2).clear();
+  sheet.getRange(last + 1, 1, maxRows - last, maxColumns).clear();
+
+  const cells = layout.cells.map((row) => row.map(writable));
+  const write = (row: number, column: number, numRows: number, numColumns: number) =>
+    sheet.getRange(row, column, numRows, numColumns).setValues(cells.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns)));
+  const formats = (row: number, numRows: number) => sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH).setNumberFormats(layout.formats.slice(row - 1, row - 1 + numRows));
+  formats(1, first - 1);
+  formats(last + 1, height - last);
+  write(1, 1, first - 1, DASHBOARD_WIDTH);
+  write(first, 1, settingRows, 1);
+  write(first, 3, settingRows, DASHBOARD_WIDTH - 2);
+  write(last + 1, 1, height - last, DASHBOARD_WIDTH);
+
+  sheet.getRange(layout.titleRow, 1).setFontWeight('bold');
+  for (const row of layout.headerRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  for (const row of layout.columnRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold');
+  COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+}
+
+/**
+ * Settings stay where they are when they are in their place. One the user moved (by inserting or
+ * deleting rows on the dashboard) is carried back, formula or value; a missing one gets its default.
+ */
+function placeSettings(ss: Ss, sheet: Sheet, layout: DashboardLayout, found: Map<SettingKey, FoundSetting>): { kept: number; written: SettingKey[]; carry: () => void } {
+  const moved: { key: SettingKey; row: number; content: string | number | Date | boolean }[] = [];
+  const missing: { key: SettingKey; row: number }[] = [];
+  let kept = 0;
+  for (const s of layout.settings) {
+    const at = found.get(s.key);
+    if (at && at.row === s.row) kept++;
+    else if (at) {
+      const cell = sheet.getRange(at.row, 2);
+      const formula = cell.getFormula();
+      moved.push({ key: s.key, row: s.row, content: formula || (cell.getValue() as string | number | Date | boolean) });
+    } else missing.push({ key: s.key, row: s.row });
+  }
+  const carry = () => {
+    if (moved.length === 0 && missing.length === 0) return;
+    const defaults = missing.length ? defaultSettings(sheetClock(ss).today) : null;
+    for (const m of moved) sheet.getRange(m.row, 2).setValue(m.content);
+    for (const m of missing) {
+      const def = SETTINGS.find((d) => d.key === m.key)!;
+      sheet.getRange(m.row, 2).setNumberFormat(def.format).setBackground(SETTING_BACKGROUND).setValue(settingWritable(defaults![m.key]));
+    }
+    for (const m of moved) found.get(m.key)!.meta.remove();
+    for (const m of [...moved, ...missing]) sheet.getRange(`${m.row}:${m.row}`).addDeveloperMetadata(SETTING_META_KEY, m.key);
+  };
+  return { kept, written: [...moved, ...missing].map((m) => m.key), carry };
+}
+
+function placeChart(sheet: Sheet, layout: DashboardLayout): void {
+  const { first, last } = layout.funnel;
+  const data = sheet.getRange(first, 1, last - first + 1, 2);
+  const existing = sheet.getCharts().find((c) => c.getOptions().get('title') === FUNNEL_CHART_TITLE);
+  const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
+    .setChartType(Charts.ChartType.BAR)
+    .addRange(data)
+    .setOption('title', FUNNEL_CHART_TITLE)
+    .setOption('legend', { position: 'none' })
+    .setPosition(first - 1, CHART_COLUMN, 0, 0);
+  if (existing) sheet.updateChart(builder.build());
+  else sheet.insertChart(builder.build());
+}
+
+/** Cells showing a formula error after the build, as "B12 (#NAME?)". */
+function errorCells(sheet: Sheet, height: number): string[] {
+  const values = sheet.getRange(1, 1, height, DASHBOARD_WIDTH).getValues();
+  const out: string[] = [];
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v === 'string' && ERROR_TEXT.test(v)) out.push(`${columnLetters(j + 1)}${i + 1} (${v})`);
+    }),
+  );
+  return out;
+}
+
+export interface BuildOptions {
+  /** Show the dashboard afterwards (the menu item does; setup keeps the user where they were). */
+  activate: boolean;
+}
+
+/** Builds or rebuilds the dashboard. Caller holds the document lock. */
+export function buildDashboard(options: BuildOptions): DashboardResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getDocumentProperties();
+  const sources = readSources(ss, props);
+  const layout = buildLayout(sources);
+  let sheet = findDashboard(ss, props);
+  const created = sheet === null;
+  if (!sheet) sheet = createDashboard(ss, props);
+
+  const height = layout.cells.length;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < height + 1) sheet.insertRowsAfter(maxRows, height + 1 - maxRows);
+  if (sheet.getMaxColumns() < CHART_COLUMN + 6) sheet.insertColumnsAfter(sheet.getMaxColumns(), CHART_COLUMN + 6 - sheet.getMaxColumns());
+
+  const settings = placeSettings(ss, sheet, layout, findSettings(sheet));
+  writeGenerated(sheet, layout);
+  settings.carry();
+  placeChart(sheet, layout);
+  const errors = errorCells(sheet, height);
+  if (options.activate) sheet.activate();
+
+  const name = sheet.getName();
+  const parts = [created ? `Built the "${name}" sheet: live formulas over your tracker and the Interview log.` : `Rebuilt the "${name}" sheet.`];
+  if (settings.kept) parts.push(`Your ${settings.kept} settings were left as they were.`);
+  if (errors.length) {
+    parts.push(
+      `Some cells show errors: ${errors.slice(0, 5).join(', ')}${errors.length > 5 ? ', …' : ''}. The formulas are written in English with commas; if your spreadsheet's locale (File > Settings: ${ss.getSpreadsheetLocale()}) changed how they read, please report it.`,
+    );
+  }
+  return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message: parts.join(' ') };
+}
+
+/** Setup builds the dashboard when it changed the tracker, or when there is no dashboard yet. */
+export function dashboardAfterSetup(changed: boolean): DashboardResult | null {
+  if (!changed && findDashboard(SpreadsheetApp.getActiveSpreadsheet(), PropertiesService.getDocumentProperties())) return null;
+  try {
+    return buildDashboard({ activate: false });
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    return { ok: false, message: messageFor(e) };
+  }
+}
+
+
+/** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
+export function refreshDashboard(): DashboardResult {
+  let result: DashboardResult;
+  try {
+    result = withDocumentLock(() => buildDashboard({ activate: true }));
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    result = { ok: false, message: messageFor(e) };
+  }
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
+  else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
+  return result;
+}
