@@ -1,0 +1,175 @@
+// The Share with coach dialog: choose the coach, how to share, and (for a coach copy) which
+// columns; see exactly what sharing the tracker itself exposes; update or stop a share.
+import '../../lib/addon.css';
+import './style.css';
+import { checkCoachEmail } from '../../../core/coach/email.ts';
+import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharingState } from '../../../shared/coach.ts';
+import { callServer, failureText } from '../../lib/server.ts';
+import { byId, clear, el, say } from '../../lib/dom.ts';
+
+declare const google: { script: { host: { close(): void } } };
+
+const form = byId<HTMLFormElement>('form');
+const current = byId('current');
+const email = byId<HTMLInputElement>('email');
+const modeCopy = byId<HTMLInputElement>('mode-copy');
+const modeDirect = byId<HTMLInputElement>('mode-direct');
+const role = byId<HTMLSelectElement>('role');
+const copyOptions = byId('copy-options');
+const directOptions = byId('direct-options');
+const noTracker = byId('no-tracker');
+const columnsTable = byId('columns');
+const columnRows = byId('column-rows');
+const warning = byId<HTMLUListElement>('warning');
+const ack = byId<HTMLInputElement>('ack');
+const shareButton = byId<HTMLButtonElement>('share');
+const updateButton = byId<HTMLButtonElement>('update');
+const stopButton = byId<HTMLButtonElement>('stop');
+const message = byId('message');
+
+let state: CoachSharingState | null = null;
+let roleChosen = false;
+const choices = new Map<string, { share: HTMLInputElement; private: HTMLInputElement }>();
+
+const mode = (): CoachMode => (modeDirect.checked ? 'direct' : 'copy');
+
+function renderColumns(columns: readonly CoachColumnChoice[]): void {
+  clear(columnRows);
+  choices.clear();
+  for (const c of columns) {
+    const row = el('tr', undefined, c.lock ? 'locked' : undefined);
+    const name = el('td', c.header);
+    if (c.lock === 'required') name.title = 'Always shared: the coach’s feedback is matched to your contacts by it.';
+    if (c.lock === 'never') name.title = 'Your private notes are never shared.';
+    const share = el('input');
+    share.type = 'checkbox';
+    share.checked = c.shared;
+    share.disabled = Boolean(c.lock) || c.private;
+    share.setAttribute('aria-label', `Share ${c.header}`);
+    const priv = el('input');
+    priv.type = 'checkbox';
+    priv.checked = c.private;
+    priv.disabled = Boolean(c.lock);
+    priv.setAttribute('aria-label', `Keep ${c.header} private`);
+    priv.addEventListener('change', () => {
+      share.disabled = priv.checked;
+      if (priv.checked) share.checked = false;
+    });
+    const shareCell = el('td');
+    shareCell.appendChild(share);
+    const privCell = el('td');
+    privCell.appendChild(priv);
+    row.append(name, shareCell, privCell);
+    columnRows.appendChild(row);
+    if (!c.lock) choices.set(c.id, { share, private: priv });
+  }
+}
+
+function renderMode(): void {
+  const direct = mode() === 'direct';
+  copyOptions.hidden = direct;
+  directOptions.hidden = !direct;
+  if (!roleChosen) role.value = direct ? 'viewer' : 'editor';
+  renderWarning();
+}
+
+function renderWarning(): void {
+  clear(warning);
+  if (!state) return;
+  for (const line of state.directWarning[role.value as CoachRole]) warning.appendChild(el('li', line));
+}
+
+function render(next: CoachSharingState): void {
+  state = next;
+  const coach = next.coach;
+  current.hidden = !coach;
+  clear(current);
+  if (coach) {
+    const how = coach.mode === 'copy' ? `a coach copy, as ${coach.role}` : `this tracker itself, as ${coach.role}`;
+    current.appendChild(document.createTextNode(`Shared with ${coach.email} (${how}). `));
+    if (/^https:\/\//.test(coach.url)) {
+      const link = el('a', coach.mode === 'copy' ? 'Open the coach view' : 'Open');
+      link.setAttribute('href', coach.url);
+      link.setAttribute('target', '_blank');
+      link.setAttribute('rel', 'noopener');
+      current.appendChild(link);
+    }
+    if (!email.value) email.value = coach.email;
+    (coach.mode === 'direct' ? modeDirect : modeCopy).checked = true;
+    role.value = coach.role;
+    roleChosen = true;
+  }
+  updateButton.hidden = !coach || coach.mode !== 'copy';
+  stopButton.hidden = !coach;
+  noTracker.hidden = next.hasTracker;
+  columnsTable.hidden = !next.hasTracker;
+  renderColumns(next.columns);
+  renderMode();
+}
+
+let busy = false;
+async function act(label: string, call: () => Promise<CoachResult>): Promise<void> {
+  if (busy) return; // a double click must not share twice
+  busy = true;
+  shareButton.disabled = updateButton.disabled = stopButton.disabled = true;
+  say(message, label);
+  try {
+    const result = await call();
+    if (result.ok) {
+      render(result.state);
+      say(message, result.message, 'ok');
+    } else {
+      say(message, result.message, 'error');
+    }
+  } catch (e) {
+    say(message, failureText(e), 'error');
+  } finally {
+    busy = false;
+    shareButton.disabled = updateButton.disabled = stopButton.disabled = false;
+  }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const checked = checkCoachEmail(email.value);
+  if (!checked.ok) {
+    say(message, checked.message, 'error');
+    email.setAttribute('aria-invalid', 'true');
+    email.focus();
+    return;
+  }
+  email.removeAttribute('aria-invalid');
+  if (mode() === 'direct' && !ack.checked) {
+    say(message, 'Read what your coach will see, and tick "I understand" to share the tracker itself.', 'error');
+    ack.focus();
+    return;
+  }
+  if (mode() === 'copy' && state && !state.hasTracker) {
+    say(message, 'Run Set up tracker first: a coach copy is made from your tracker.', 'error');
+    return;
+  }
+  const shared = [...choices].filter(([, c]) => c.share.checked && !c.private.checked).map(([id]) => id);
+  const privateIds = [...choices].filter(([, c]) => c.private.checked).map(([id]) => id);
+  void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', () =>
+    callServer('shareWithCoachNow', { email: checked.email, mode: mode(), role: role.value as CoachRole, shared, private: privateIds, acknowledged: mode() === 'direct' && ack.checked }),
+  );
+});
+
+modeCopy.addEventListener('change', renderMode);
+modeDirect.addEventListener('change', renderMode);
+role.addEventListener('change', () => {
+  roleChosen = true;
+  renderWarning();
+});
+updateButton.addEventListener('click', () => void act('Updating the coach view…', () => callServer('updateCoachViewNow')));
+stopButton.addEventListener('click', () => void act('Stopping…', () => callServer('stopSharingWithCoachNow')));
+byId('close').addEventListener('click', () => google.script.host.close());
+
+say(message, 'Loading…');
+callServer('getCoachSharing')
+  .then((s) => {
+    render(s);
+    say(message, '');
+    message.className = 'message';
+  })
+  .catch((e) => say(message, failureText(e), 'error'));

@@ -1,0 +1,138 @@
+// What the coach view holds: the shared columns of every contact that has a Contact ID, as
+// values (text can never become a formula), then the Coach feedback column; and the
+// dashboard's figures as values.
+
+import { contactFromRow } from '../contacts.ts';
+import { cellText, isBlank, type Cell } from '../cells.ts';
+import type { ContactField } from '../headers.ts';
+import { toSheetText } from '../text.ts';
+import type { CoachColumn } from './columns.ts';
+
+export const FEEDBACK_HEADER = 'Coach feedback';
+/** The copy's ID column always has this header, whatever the tracker calls it: feedback is matched by it. */
+export const ID_HEADER = 'Contact ID';
+
+export interface TrackerRows {
+  /** Data rows under the header, as getValues returns them. */
+  rows: readonly (readonly unknown[])[];
+  /** Number formats of the same cells (getNumberFormats). */
+  formats: readonly (readonly string[])[];
+  /** 0-based columns. */
+  contactIdIndex: number;
+  referredByIndex: number | null;
+  contact: Partial<Record<ContactField, number>>;
+}
+
+export interface CopyTable {
+  header: string[];
+  /** One row per contact, shared columns then Coach feedback. */
+  rows: Cell[][];
+  /** Number formats of the shared columns (not the feedback column). */
+  formats: string[][];
+  ids: string[];
+  /** Rows with a name or other content but no Contact ID: not in the copy (feedback could not come back). */
+  withoutId: number;
+  /** Contact IDs found on more than one row: only the first row is copied. */
+  duplicateIds: string[];
+}
+
+/** A cell as the copy gets it: text through toSheetText, other values as they are. */
+export function copyValue(value: unknown): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value === '' ? '' : toSheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  return toSheetText(String(value));
+}
+
+export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], feedback: ReadonlyMap<string, string>): CopyTable {
+  const names = new Map<string, string>();
+  const nameShared = sharesNames(shared);
+  if (nameShared) {
+    for (const row of t.rows) {
+      const id = cellText(row[t.contactIdIndex]);
+      if (id !== '' && !names.has(id)) names.set(id, contactFromRow(row, t.contact).name);
+    }
+  }
+
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  const out: CopyTable = { header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER], rows: [], formats: [], ids: [], withoutId: 0, duplicateIds: [] };
+  t.rows.forEach((row, r) => {
+    const id = cellText(row[t.contactIdIndex]);
+    if (id === '') {
+      if (row.some((v) => !isBlank(v))) out.withoutId++;
+      return;
+    }
+    if (seen.has(id)) {
+      duplicates.add(id);
+      return;
+    }
+    seen.add(id);
+    out.ids.push(id);
+    out.rows.push([
+      ...shared.map((c) => {
+        const value = row[c.index];
+        if (c.index === t.referredByIndex && nameShared) {
+          const ref = cellText(value);
+          const name = names.get(ref);
+          return ref && name ? toSheetText(`${name} (${ref})`) : copyValue(value);
+        }
+        return copyValue(value);
+      }),
+      toSheetText(feedback.get(id) ?? ''),
+    ]);
+    out.formats.push(shared.map((c) => t.formats[r]?.[c.index] ?? ''));
+  });
+  out.duplicateIds = [...duplicates];
+  return out;
+}
+
+/** The coach view's feedback cells by contact ID: the first non-empty cell of each ID. */
+export function readCopyFeedback(values: readonly (readonly unknown[])[]): { feedback: Map<string, string>; found: boolean } {
+  const header = (values[0] ?? []).map((h) => cellText(h).toLowerCase());
+  const idAt = header.indexOf(ID_HEADER.toLowerCase());
+  const feedbackAt = header.indexOf(FEEDBACK_HEADER.toLowerCase());
+  const feedback = new Map<string, string>();
+  if (idAt < 0 || feedbackAt < 0) return { feedback, found: false };
+  for (const row of values.slice(1)) {
+    const id = cellText(row[idAt]);
+    if (id === '') continue;
+    const text = cellText(row[feedbackAt]);
+    if (!feedback.has(id) || (feedback.get(id) === '' && text !== '')) feedback.set(id, text);
+  }
+  return { feedback, found: true };
+}
+
+export const NAMES_WITHHELD = '(names not shared)';
+
+/**
+ * The dashboard's cells as values: numbers, dates and booleans as they are, text as text. When
+ * the copy does not share names, `withhold` holds the contacts' names, and any text cell naming
+ * one (the dashboard's lists of who to follow up, who referred whom) is replaced.
+ */
+export function dashboardValues(values: readonly (readonly unknown[])[], withhold: ReadonlySet<string> = new Set()): Cell[][] {
+  // Very short names would match ordinary words.
+  const names = [...withhold].filter((n) => n.length >= 3);
+  return values.map((row) =>
+    row.map((v) => {
+      if (typeof v === 'string' && names.length && names.some((n) => v.includes(n))) return NAMES_WITHHELD;
+      return copyValue(v);
+    }),
+  );
+}
+
+/** Whether the shared columns include the contact's name. */
+export function sharesNames(shared: readonly CoachColumn[]): boolean {
+  return shared.some((c) => /^c:(fullName|firstName|lastName)$/.test(c.id));
+}
+
+/** Every contact's name (for withholding them from the dashboard copy). */
+export function contactNames(rows: readonly (readonly unknown[])[], contact: Partial<Record<ContactField, number>>): Set<string> {
+  const names = new Set<string>();
+  for (const row of rows) {
+    const c = contactFromRow(row, contact);
+    if (c.name) names.add(c.name);
+    for (const part of [c.fields.firstName, c.fields.lastName]) if (part) names.add(part);
+  }
+  return names;
+}

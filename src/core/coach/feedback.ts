@@ -1,0 +1,109 @@
+// Bringing the coach's feedback back into the tracker, by contact ID, without ever removing or
+// replacing text the user wrote.
+//
+// The tracker's "Coach feedback" column is filled by the add-on. For each contact the add-on
+// remembers what it last put in the coach view (a hash, and whether that text holds any of the
+// user's own words). On the next update, with C the coach view's cell and T the tracker's:
+//   a. the coach did not change C since the last update   -> nothing (whatever the user did to T);
+//   b. C equals T                                          -> nothing;
+//   c. the coach emptied C                                 -> nothing: an update never deletes;
+//   d. T is empty                                          -> T becomes C;
+//   e. T is exactly what the add-on last wrote and holds only the coach's words -> T becomes C
+//      (the coach edited their own feedback);
+//   f. C is T with more text after it                      -> T becomes C (nothing is lost);
+//   g. otherwise (the user typed in T, or both changed)    -> the coach's text is added below
+//      the user's: "T", a blank line, "C". The cell is then marked as holding the user's words,
+//      so rule e never applies to it again.
+// Then the coach view is rewritten from the tracker, so both hold the same text again.
+
+import { limitCellText } from '../text.ts';
+
+/** What the add-on last wrote to the coach view for one contact. */
+export interface FeedbackBase {
+  hash: string;
+  /** The text includes words the user typed into the tracker's Coach feedback cell. */
+  userText: boolean;
+}
+
+export type FeedbackRule = 'unchanged' | 'same' | 'cleared' | 'filled' | 'replaced' | 'extended' | 'appended';
+
+export interface FeedbackOutcome {
+  /** The tracker cell's text after the update. */
+  text: string;
+  rule: FeedbackRule;
+  /** What to remember for the next update (the coach view is rewritten with `text`). */
+  base: FeedbackBase;
+}
+
+/** 32-bit FNV-1a of the UTF-16 text, base 36: enough to tell whether a cell changed. */
+export function feedbackHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+const EMPTY: FeedbackBase = { hash: feedbackHash(''), userText: false };
+
+/** `coachText` undefined: the contact is not in the coach view (new since the last update). */
+export function mergeFeedback(coachText: string | undefined, trackerText: string, base: FeedbackBase | undefined): FeedbackOutcome {
+  const b = base ?? EMPTY;
+  const c = coachText === undefined ? undefined : coachText.trim();
+  const t = trackerText.trim();
+  const userEdited = t !== '' && feedbackHash(t) !== b.hash;
+  const keep = (rule: FeedbackRule): FeedbackOutcome => ({ text: t, rule, base: { hash: feedbackHash(t), userText: t !== '' && (b.userText || userEdited) } });
+  const take = (text: string, rule: FeedbackRule, userText: boolean): FeedbackOutcome => {
+    const limited = limitCellText(text);
+    return { text: limited, rule, base: { hash: feedbackHash(limited), userText } };
+  };
+  if (c === undefined || feedbackHash(c) === b.hash) return keep('unchanged');
+  if (c === t) return keep('same');
+  if (c === '') return keep('cleared');
+  if (t === '') return take(c, 'filled', false);
+  if (!userEdited && !b.userText) return take(c, 'replaced', false);
+  if (c.startsWith(t)) return take(c, 'extended', b.userText || userEdited);
+  return take(`${t}\n\n${c}`, 'appended', true);
+}
+
+// ---- remembering the bases in document properties (9 KB per value) ----
+
+/** One entry: "u" or "c" (user text or not) followed by the hash. */
+export function encodeBases(bases: ReadonlyMap<string, FeedbackBase>, maxChars = 8000): string[] {
+  const chunks: string[] = [];
+  let current: Record<string, string> = {};
+  let size = 2;
+  for (const [id, base] of bases) {
+    if (base.hash === EMPTY.hash && !base.userText) continue;
+    const value = `${base.userText ? 'u' : 'c'}${base.hash}`;
+    const entry = JSON.stringify(id).length + JSON.stringify(value).length + 2;
+    if (size + entry > maxChars && Object.keys(current).length) {
+      chunks.push(JSON.stringify(current));
+      current = {};
+      size = 2;
+    }
+    current[id] = value;
+    size += entry;
+  }
+  if (Object.keys(current).length || chunks.length === 0) chunks.push(JSON.stringify(current));
+  return chunks;
+}
+
+export function decodeBases(chunks: readonly (string | null | undefined)[]): Map<string, FeedbackBase> {
+  const out = new Map<string, FeedbackBase>();
+  for (const chunk of chunks) {
+    if (!chunk) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(chunk);
+    } catch {
+      continue;
+    }
+    if (!parsed || typeof parsed !== 'object') continue;
+    for (const [id, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof value === 'string' && /^[uc][0-9a-z]+$/.test(value)) out.set(id, { userText: value[0] === 'u', hash: value.slice(1) });
+    }
+  }
+  return out;
+}

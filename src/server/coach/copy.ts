@@ -1,0 +1,161 @@
+// The coach copy: a separate spreadsheet owned by the user, holding values only (never a
+// formula, so nothing in it points back at the tracker) and no hidden sheet. Opening or
+// creating it needs https://www.googleapis.com/auth/spreadsheets
+// (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String),
+//  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
+
+import type { Cell } from '../../core/cells.ts';
+import { readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
+import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
+import { UserError } from '../actions.ts';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const PROGRESS_SHEET = 'Progress';
+export const DASHBOARD_SHEET = DASHBOARD_SHEET_NAME;
+
+export function copyName(trackerName: string): string {
+  return `${trackerName} – coach view`;
+}
+
+/** The coach copy, or null when it was deleted or can no longer be opened. */
+export function openCopy(id: string): Ss | null {
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch {
+    return null;
+  }
+}
+
+export function createCopy(trackerName: string): Ss {
+  try {
+    return SpreadsheetApp.create(copyName(trackerName));
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    if (/permission/i.test(text)) {
+      throw new UserError('The add-on is not allowed to create a separate spreadsheet (it needs permission to manage your spreadsheets). Share the tracker itself instead, or ask whoever installed the add-on to allow it.');
+    }
+    throw e;
+  }
+}
+
+export interface CopyFeedback {
+  feedback: Map<string, string>;
+  /** False when the Progress sheet has content but no Contact ID or Coach feedback header. */
+  readable: boolean;
+}
+
+export function readFeedbackFrom(copy: Ss): CopyFeedback {
+  const sheet = copy.getSheetByName(PROGRESS_SHEET);
+  if (!sheet) return { feedback: new Map(), readable: true };
+  const values = sheet.getDataRange().getValues();
+  const { feedback, found } = readCopyFeedback(values);
+  const empty = values.length <= 1 && (values[0] ?? []).every((v) => v === '');
+  return { feedback, readable: found || empty };
+}
+
+function sheetNamed(copy: Ss, name: string, index: number): Sheet {
+  const existing = copy.getSheetByName(name);
+  if (existing) {
+    if (existing.isSheetHidden()) existing.showSheet();
+    return existing;
+  }
+  // A new file has one empty sheet: use it for the first of ours.
+  const sheets = copy.getSheets();
+  if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET) return sheets[0].setName(name);
+  return copy.insertSheet(name, Math.min(index, sheets.length));
+}
+
+function fit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** A chart of the Dashboard whose data is all on the Dashboard sheet, by A1 ranges. */
+export interface DashboardChart {
+  type: GoogleAppsScript.Charts.ChartType;
+  ranges: string[];
+  options: [string, unknown][];
+  numHeaders: number;
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
+export interface DashboardBlock {
+  values: Cell[][];
+  formats: string[][];
+  charts: DashboardChart[];
+}
+
+/** Chart options carried over to the copy (the ones the dashboard sets). */
+const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
+
+/** Rewrites the coach copy: the Progress table, then the dashboard figures if there are any. */
+export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock | null, timeZone: string, ownerLabel: string): void {
+  if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
+  const sheet = sheetNamed(copy, PROGRESS_SHEET, 0);
+  const width = table.header.length;
+  const rows = [table.header as Cell[], ...table.rows];
+  sheet.clear();
+  fit(sheet, rows.length, width);
+  sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  if (table.rows.length && width > 1) sheet.getRange(2, 1, table.rows.length, width - 1).setNumberFormats(table.formats);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet
+    .getRange(1, width)
+    .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are rewritten each time.`);
+
+  const existing = copy.getSheetByName(DASHBOARD_SHEET);
+  if (!dashboard && !existing) return;
+  const dash = sheetNamed(copy, DASHBOARD_SHEET, 1);
+  dash.clear();
+  if (!dashboard || dashboard.values.length === 0) {
+    dash.getRange(1, 1).setValue('The tracker has no dashboard yet.');
+    return;
+  }
+  const dashWidth = Math.max(...dashboard.values.map((r) => r.length));
+  fit(dash, dashboard.values.length, dashWidth);
+  const block = dash.getRange(1, 1, dashboard.values.length, dashWidth);
+  block.setValues(dashboard.values);
+  block.setNumberFormats(dashboard.formats);
+  writeCharts(dash, dashboard.charts);
+}
+
+/** Charts drawn from the copy's own cells: the values sit where they sit on the tracker's Dashboard. */
+function writeCharts(dash: Sheet, charts: readonly DashboardChart[]): void {
+  for (const old of dash.getCharts()) dash.removeChart(old);
+  for (const chart of charts) {
+    let builder = dash.newChart().setChartType(chart.type);
+    if (chart.numHeaders >= 0) builder = builder.setNumHeaders(chart.numHeaders);
+    for (const a1 of chart.ranges) builder = builder.addRange(dash.getRange(a1));
+    for (const [name, value] of chart.options) builder = builder.setOption(name, value);
+    dash.insertChart(builder.setPosition(chart.anchor.row, chart.anchor.column, chart.anchor.offsetX, chart.anchor.offsetY).build());
+  }
+}
+
+/** The tracker's Dashboard sheet as values and number formats, or null if there is none. */
+export function readDashboard(ss: Ss): DashboardBlock | null {
+  const sheet = ss.getSheetByName(DASHBOARD_SHEET);
+  if (!sheet) return null;
+  const range = sheet.getDataRange();
+  const id = sheet.getSheetId();
+  const charts: DashboardChart[] = [];
+  for (const chart of sheet.getCharts()) {
+    const ranges = chart.getRanges();
+    // A chart drawn from another sheet (the tracker) would point back at it: left out.
+    if (ranges.length === 0 || ranges.some((r) => r.getSheet().getSheetId() !== id)) continue;
+    const options = chart.getOptions();
+    const info = chart.getContainerInfo();
+    charts.push({
+      type: chart.modify().getChartType(),
+      ranges: ranges.map((r) => r.getA1Notation()),
+      options: CHART_OPTIONS.map((name): [string, unknown] => [name, options.get(name)]).filter(([, v]) => v !== null && v !== undefined),
+      numHeaders: chart.getNumHeaders(),
+      anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn(), offsetX: info.getOffsetX(), offsetY: info.getOffsetY() },
+    });
+  }
+  return { values: range.getValues() as Cell[][], formats: range.getNumberFormats(), charts };
+}

@@ -1,0 +1,66 @@
+// Sharing with a coach: menu items and the targets the Share with coach dialog calls.
+// Re-exported by main.ts, so each is a top-level function of build/Code.js.
+
+import type { CoachResult, CoachSharingState, ShareWithCoachInput } from '../../shared/coach.ts';
+import { isExpected, messageFor } from '../actions.ts';
+import { withDocumentLock } from '../lock.ts';
+import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
+
+const TITLE = 'Share with coach';
+
+function guarded(action: () => CoachResult): CoachResult {
+  try {
+    return withDocumentLock(action);
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    return { ok: false, message: messageFor(e) };
+  }
+}
+
+/** Menu: Share with coach…, the dialog. */
+export function shareWithCoach(): void {
+  const html = HtmlService.createHtmlOutputFromFile('ShareDialog').setWidth(560).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(html, TITLE);
+}
+
+/** Dialog target: who the tracker is shared with, the columns the user can share, the warning. */
+export function getCoachSharing(): CoachSharingState {
+  return coachSharingState();
+}
+
+/** Dialog target: shares a coach copy or the tracker itself. Running it again changes nothing new. */
+export function shareWithCoachNow(input: ShareWithCoachInput): CoachResult {
+  return guarded(() => share(input));
+}
+
+/** Dialog target: brings the coach's feedback back, then rewrites the coach copy. */
+export function updateCoachViewNow(): CoachResult {
+  return guarded(() => update());
+}
+
+/** Dialog target: takes back the access the add-on gave the coach. Safe to run again. */
+export function stopSharingWithCoachNow(): CoachResult {
+  return guarded(() => stop());
+}
+
+/** Menu: Update coach view. */
+export function updateCoachView(): CoachResult {
+  const result = updateCoachViewNow();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Update coach view', result.message, ui.ButtonSet.OK);
+  return result;
+}
+
+/** Menu: Stop sharing with coach, after a yes. */
+export function stopSharingWithCoach(): CoachResult {
+  const ui = SpreadsheetApp.getUi();
+  const coach = currentCoach();
+  if (coach) {
+    const what = coach.mode === 'copy' ? 'the coach view' : 'this spreadsheet';
+    const answer = ui.alert('Stop sharing with coach', `Take back the access the add-on gave ${coach.email} to ${what}?`, ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return { ok: false, message: 'Nothing was changed.' };
+  }
+  const result = stopSharingWithCoachNow();
+  ui.alert('Stop sharing with coach', result.message, ui.ButtonSet.OK);
+  return result;
+}

@@ -1,0 +1,122 @@
+// The tracker as sharing needs it: one batched read of values, formulas and number formats, the
+// columns the user could share, and the add-on's Coach feedback column (found by its developer
+// metadata, so it is found again after the user renames or moves it).
+
+import type { Cell, CellFill } from '../../core/cells.ts';
+import { coachColumns, type CoachColumn } from '../../core/coach/columns.ts';
+import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
+import { mapColumns, normaliseHeader, type ContactField } from '../../core/headers.ts';
+import type { TrackerKey } from '../../core/schema.ts';
+import { columnLetters } from '../../core/a1.ts';
+import { findTrackerSheet, readRecord, rememberedColumns, type TrackerRecord } from '../tracker-store.ts';
+import { writeFills } from '../cells.ts';
+import { UserError } from '../actions.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const FEEDBACK_KEY = 'iit.coach.feedback';
+export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
+
+export interface TrackerSnapshot {
+  sheet: Sheet;
+  record: TrackerRecord;
+  header: Cell[];
+  /** Every row of the data range from row 1, so sheet row = index + 1. */
+  values: Cell[][];
+  formulas: string[][];
+  formats: string[][];
+  contact: Partial<Record<ContactField, number>>;
+  tracker: Partial<Record<TrackerKey, number>>;
+  /** 0-based; null when the tracker has no Coach feedback column yet. */
+  feedbackIndex: number | null;
+  /** The feedback column carries the add-on's metadata (else it was found by its header). */
+  feedbackTagged: boolean;
+  columns: CoachColumn[];
+}
+
+export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } | null {
+  const record = readRecord(props);
+  const sheet = findTrackerSheet(ss, record);
+  return record && sheet ? { sheet, record } : null;
+}
+
+/** 0-based column tagged as the Coach feedback column, else one headed "Coach feedback". */
+function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: number; tagged: boolean } | null {
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(FEEDBACK_KEY).find()) {
+    const column = m.getLocation().getColumn();
+    if (column) return { index: column.getColumn() - 1, tagged: true };
+  }
+  const wanted = normaliseHeader(FEEDBACK_HEADER);
+  const index = header.findIndex((h) => typeof h === 'string' && normaliseHeader(h) === wanted);
+  return index >= 0 ? { index, tagged: false } : null;
+}
+
+/** Reads the tracker; with `withRows` false, only its header row (for the dialog). */
+export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, withRows: boolean): TrackerSnapshot {
+  const { sheet, record } = found;
+  let values: Cell[][];
+  let formulas: string[][] = [];
+  let formats: string[][] = [];
+  if (withRows) {
+    const data = sheet.getDataRange();
+    values = data.getValues() as Cell[][];
+    formulas = data.getFormulas();
+    formats = data.getNumberFormats();
+  } else {
+    const width = Math.max(sheet.getLastColumn(), 1);
+    values = [...Array.from({ length: record.headerRow - 1 }, () => []), sheet.getRange(record.headerRow, 1, 1, width).getValues()[0] as Cell[]];
+  }
+  const header = values[record.headerRow - 1] ?? [];
+  const map = mapColumns(header);
+  const remembered = rememberedColumns(sheet);
+  const feedback = feedbackColumn(sheet, header);
+  const feedbackIndex = feedback?.index ?? null;
+  return {
+    sheet,
+    record,
+    header,
+    values,
+    formulas,
+    formats,
+    contact: map.contact,
+    tracker: { ...map.tracker, ...remembered },
+    feedbackIndex,
+    feedbackTagged: feedback?.tagged ?? false,
+    columns: coachColumns({ header, remembered, feedbackIndex }),
+  };
+}
+
+/**
+ * Makes sure the tracker has the add-on's Coach feedback column: tags a column already headed
+ * "Coach feedback", or adds one after the last column. Returns its 0-based index.
+ */
+export function ensureFeedbackColumn(t: TrackerSnapshot): number {
+  if (t.feedbackIndex !== null) {
+    if (!t.feedbackTagged) tagColumn(t.sheet, t.feedbackIndex + 1);
+    return t.feedbackIndex;
+  }
+  const width = Math.max(t.sheet.getLastColumn(), t.header.length);
+  const column = width + 1;
+  const maxColumns = t.sheet.getMaxColumns();
+  if (column > maxColumns) t.sheet.insertColumnsAfter(maxColumns, column - maxColumns);
+  t.sheet.getRange(t.record.headerRow, column).setValue(FEEDBACK_HEADER).setFontWeight('bold');
+  tagColumn(t.sheet, column);
+  return column - 1;
+}
+
+function tagColumn(sheet: Sheet, column: number): void {
+  const letters = columnLetters(column);
+  sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(FEEDBACK_KEY, 'coachFeedback');
+}
+
+/** Writes new Coach feedback texts (already sheet-safe) into the tracker in one call. */
+export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
+  const fills: CellFill[] = [...updates].map(([row, value]) => ({ row, column: feedbackIndex + 1, value }));
+  if (fills.length) writeFills(t.sheet, fills, { top: 1, values: t.values, formulas: t.formulas });
+}
+
+export function requireTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } {
+  const found = findTracker(ss, props);
+  if (!found) throw new UserError(NO_TRACKER);
+  return found;
+}

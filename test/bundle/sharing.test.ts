@@ -1,0 +1,431 @@
+// Share with a coach, through the built bundle in the emulator: the coach copy holds no private
+// column, no hidden sheet and no formula; the coach (another user) can open the copy and not the
+// tracker; feedback comes back by contact ID without overwriting the user's words; sharing and
+// stopping are idempotent and never take away access given for another reason; bad emails are
+// refused; direct sharing works under spreadsheets.currentonly.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addOn, FIXTURES } from '../helpers.ts';
+import { accessOf, NO_ACCESS } from '../../local/emulator/drive.ts';
+import { handMadeContacts, toCsv } from '../../local/generate.ts';
+import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+import type { EmuSheet } from '../../local/emulator/sheet.ts';
+import type { SetupResult } from '../../src/shared/types.ts';
+import type { CoachResult, ShareWithCoachInput } from '../../src/shared/coach.ts';
+
+const COACH = 'coach@example.com';
+const CURRENT_ONLY = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+
+function tracker(options: { csv?: string; scopes?: string[] } = {}) {
+  const app = addOn({ csv: options.csv ?? readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...(options.scopes ? { scopes: options.scopes } : {}) });
+  const setup = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
+  if (!setup.ok) throw new Error(setup.message);
+  const sheet = app.ss.getSheetByName('Contacts')!;
+  const spreadsheetApp = app.bundle.context.SpreadsheetApp as EmuSpreadsheetApp;
+  const run = (fn: string, ...args: unknown[]) => app.bundle.run(fn, args);
+  const share = (input: Partial<ShareWithCoachInput> = {}) => run('shareWithCoachNow', { email: COACH, mode: 'copy', ...input }).result as CoachResult;
+  return { ...app, sheet, spreadsheetApp, run, share };
+}
+
+function ok(result: CoachResult): Extract<CoachResult, { ok: true }> {
+  if (!result.ok) throw new Error(`expected ok: ${result.message}`);
+  return result;
+}
+
+function copyOf(emu: { files: Map<string, EmuSpreadsheet> }): EmuSpreadsheet {
+  const copies = [...emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+  expect(copies).toHaveLength(1);
+  return copies[0];
+}
+
+function table(sheet: EmuSheet) {
+  return sheet.getDataRange().getValues();
+}
+
+function columnOf(sheet: EmuSheet, header: string, headerRow = 1): number {
+  const c = (sheet.getRange(headerRow, 1, 1, sheet.getLastColumn()).getValues()[0] as unknown[]).indexOf(header);
+  if (c < 0) throw new Error(`no column ${header}`);
+  return c + 1;
+}
+
+function rowOf(sheet: EmuSheet, id: string): number {
+  const c = columnOf(sheet, 'Contact ID');
+  const r = sheet.getRange(1, c, sheet.getLastRow(), 1).getValues().findIndex((v) => v[0] === id);
+  if (r < 0) throw new Error(`no contact ${id}`);
+  return r + 1;
+}
+
+function feedbackIn(sheet: EmuSheet, id: string): unknown {
+  return sheet.getRange(rowOf(sheet, id), columnOf(sheet, 'Coach feedback')).getValue();
+}
+
+/** The coach, as another user, types feedback into the coach view. */
+function coachTypes(t: ReturnType<typeof tracker>, copy: EmuSpreadsheet, id: string, text: string): void {
+  t.emu.actAs(COACH, () => {
+    const progress = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+    progress.getRange(rowOf(progress, id), columnOf(progress, 'Coach feedback')).setValue(text);
+  });
+}
+
+function access(ss: EmuSpreadsheet) {
+  return { owner: ss._owner, editors: [...ss._editors].sort(), viewers: [...ss._viewers].sort() };
+}
+
+describe('coach copy', () => {
+  it('holds only the shared columns as values: no private column, no hidden sheet, no formula', () => {
+    const t = tracker();
+    // A private column of the user's own, a hidden sheet, and text that looks like a formula.
+    const last = t.sheet.getLastColumn();
+    t.sheet.getRange(1, last + 1).setValue('Salary hopes');
+    t.sheet.getRange(2, last + 1).setValue('95k SECRET-SALARY');
+    t.sheet.getRange(3, 1).setValue("'=HYPERLINK(\"http://evil\")");
+    t.sheet.getRange(4, columnOf(t.sheet, 'Notes for coach')).setValue('Ask about the alumni list');
+    t.ss.insertSheet('Private diary').getRange('A1').setValue('SECRET-DIARY');
+    t.ss.getSheetByName('Private diary')!.hideSheet();
+
+    const state = t.run('getCoachSharing').result as { columns: { id: string; header: string }[] };
+    const salary = state.columns.find((c) => c.header === 'Salary hopes')!.id;
+    const result = ok(t.share({ private: [salary] }));
+    expect(result.message).toContain(COACH);
+
+    const copy = copyOf(t.emu);
+    expect(copy.getName()).toBe('Contacts – coach view');
+    expect(copy.getOwner().getEmail()).toBe('me@example.com');
+    expect(copy.getSheets().map((s) => s.getName())).toEqual(['Progress', 'Dashboard']);
+    expect(copy.getSheets().some((s) => s.isSheetHidden())).toBe(false);
+    for (const s of copy.getSheets()) for (const row of s.getDataRange().getFormulas()) for (const f of row) expect(f).toBe('');
+
+    const progress = copy.getSheetByName('Progress')!;
+    const header = table(progress)[0];
+    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback']);
+    const everything = copy.getSheets().flatMap((s) => table(s).flat().map(String)).join('\n');
+    for (const secret of ['SECRET-SALARY', 'SECRET-DIARY', 'pipelines', 'jordan.ellis@example.com', '555 0100']) expect(everything).not.toContain(secret);
+    expect(everything).toContain('Ask about the alumni list');
+    expect(feedbackIn(progress, 'C-0002')).toBe('');
+    expect(progress.getRange(rowOf(progress, 'C-0002'), 1).getValue()).toBe('=HYPERLINK("http://evil")');
+
+    // The tracker got the add-on's Coach feedback column; nothing else changed in it.
+    expect(columnOf(t.sheet, 'Coach feedback')).toBe(last + 2);
+  });
+
+  it('copies the Dashboard built by the add-on as values, with its funnel chart drawn from the copy itself', () => {
+    const t = tracker();
+    t.run('refreshDashboard');
+    const trackerDash = t.ss.getSheetByName('Dashboard')!;
+    const [funnel] = trackerDash.getCharts();
+    expect(funnel).toBeDefined();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const dash = copy.getSheetByName('Dashboard')!;
+    expect(dash.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    // Every figure as the user sees it (the tracker's trailing rows of empty formulas are empty cells here).
+    const want = trackerDash.getDataRange().getDisplayValues();
+    expect(dash.getRange(1, 1, want.length, want[0].length).getDisplayValues()).toEqual(want);
+    expect(want.flat().filter((v) => /^\d/.test(v)).length).toBeGreaterThan(5);
+    const charts = dash.getCharts();
+    expect(charts).toHaveLength(1);
+    expect(charts[0].getRanges().map((r) => [r.getSheet().getParent().getId(), r.getA1Notation()])).toEqual(funnel.getRanges().map((r) => [copy.getId(), r.getA1Notation()]));
+    expect(charts[0].getOptions().get('title')).toBe(funnel.getOptions().get('title'));
+    // Updating replaces the chart instead of adding another.
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(dash.getCharts()).toHaveLength(1);
+  });
+
+  it('keeps contact names out of the dashboard copy when the Name column is not shared', () => {
+    const t = tracker();
+    // Jordan Ellis is overdue for a follow-up: the dashboard lists him by name.
+    t.sheet.getRange(2, columnOf(t.sheet, 'Stage')).setValue('Pitched');
+    t.sheet.getRange(2, columnOf(t.sheet, 'Next follow-up')).setValue('2020-01-06');
+    t.run('refreshDashboard');
+    expect(t.ss.getSheetByName('Dashboard')!.getDataRange().getValues().flat()).toContain('Jordan Ellis');
+    const withNames = ok(t.share());
+    expect(copyOf(t.emu).getSheetByName('Dashboard')!.getDataRange().getValues().flat()).toContain('Jordan Ellis');
+
+    const shared = withNames.state.columns.filter((c) => c.shared && c.id !== 'c:fullName').map((c) => c.id);
+    ok(t.share({ shared }));
+    const copy = copyOf(t.emu);
+    const everything = copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n');
+    expect(everything).not.toContain('Jordan');
+    expect(everything).toContain('(names not shared)');
+    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()[0]).not.toContain('FULL NAME');
+  });
+
+  it('the coach, as another user, can open and edit the copy but not open the tracker', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    expect(access(copy).editors).toEqual([COACH]);
+    expect(access(t.ss)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+    t.emu.actAs(COACH, () => {
+      expect(t.spreadsheetApp.openById(copy.getId()).getName()).toBe('Contacts – coach view');
+      expect(() => t.spreadsheetApp.openById(t.ss.getId())).toThrow(NO_ACCESS);
+    });
+    coachTypes(t, copy, 'C-0003', 'Good progress');
+    expect(feedbackIn(copy.getSheetByName('Progress')!, 'C-0003')).toBe('Good progress');
+  });
+
+  it('a coach who is a viewer of the copy cannot write in it', () => {
+    const t = tracker();
+    ok(t.share({ role: 'viewer' }));
+    const copy = copyOf(t.emu);
+    expect(access(copy).viewers).toEqual([COACH]);
+    expect(() => coachTypes(t, copy, 'C-0001', 'hi')).toThrow(NO_ACCESS);
+  });
+
+  it('feedback comes back by contact ID, even after the coach sorts and moves columns', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0002', 'Ask Prof. Obi for two names');
+    // Typed with Sheets' leading apostrophe, as the coach's own text, not a formula.
+    coachTypes(t, copy, 'C-0005', "'=1+1 is not a formula here");
+    // The coach reverses the rows and moves Coach feedback to the front.
+    t.emu.actAs(COACH, () => {
+      const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+      const values = p.getDataRange().getValues();
+      const fb = values[0].indexOf('Coach feedback');
+      const reordered = [values[0], ...values.slice(1).reverse()].map((r) => [r[fb], ...r.filter((_, i) => i !== fb)]);
+      p.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+    });
+
+    const update = ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(update.feedback).toMatchObject({ filled: 2, appended: 0 });
+    expect(feedbackIn(t.sheet, 'C-0002')).toBe('Ask Prof. Obi for two names');
+    expect(feedbackIn(t.sheet, 'C-0005')).toBe('=1+1 is not a formula here');
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0005'), columnOf(t.sheet, 'Coach feedback')).getFormula()).toBe('');
+    expect(feedbackIn(t.sheet, 'C-0001')).toBe('');
+
+    // The copy is rewritten from the tracker, in tracker order, feedback kept.
+    const progress = copy.getSheetByName('Progress')!;
+    expect(table(progress)[0].at(-1)).toBe('Coach feedback');
+    expect(table(progress)[1][columnOf(progress, 'Contact ID') - 1]).toBe('C-0001');
+    expect(feedbackIn(progress, 'C-0002')).toBe('Ask Prof. Obi for two names');
+
+    // The user answers in the tracker; the coach adds more: the user's words stay.
+    t.sheet.getRange(rowOf(t.sheet, 'C-0002'), columnOf(t.sheet, 'Coach feedback')).setValue('Ask Prof. Obi for two names — asked, she gave me Dana');
+    coachTypes(t, copy, 'C-0002', 'Great, now pitch Dana');
+    const second = ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(second.feedback).toMatchObject({ appended: 1 });
+    expect(feedbackIn(t.sheet, 'C-0002')).toBe('Ask Prof. Obi for two names — asked, she gave me Dana\n\nGreat, now pitch Dana');
+
+    // The coach rewriting feedback only they wrote replaces it; emptying it never empties the tracker.
+    coachTypes(t, copy, 'C-0005', 'Rewritten by the coach');
+    coachTypes(t, copy, 'C-0002', '');
+    const third = ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(third.feedback).toMatchObject({ replaced: 1, cleared: 1 });
+    expect(feedbackIn(t.sheet, 'C-0005')).toBe('Rewritten by the coach');
+    expect(feedbackIn(t.sheet, 'C-0002')).toContain('asked, she gave me Dana');
+
+    // Nothing new: an update changes nothing in the tracker.
+    const before = table(t.sheet);
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(table(t.sheet)).toEqual(before);
+  });
+
+  it('sharing again changes nothing new, and stopping twice is a no-op the second time', () => {
+    const t = tracker();
+    const first = ok(t.share());
+    const copy = copyOf(t.emu);
+    const accessAfterShare = access(copy);
+    const again = ok(t.share());
+    expect(copyOf(t.emu)).toBe(copy);
+    expect(access(copy)).toEqual(accessAfterShare);
+    expect(again.state.coach).toMatchObject({ email: COACH, mode: 'copy', role: 'editor', sharedAt: first.state.coach!.sharedAt });
+
+    const stop = ok(t.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(stop.changed).toBe(true);
+    expect(access(copy)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+    t.emu.actAs(COACH, () => expect(() => t.spreadsheetApp.openById(copy.getId())).toThrow(NO_ACCESS));
+    const stopAgain = ok(t.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(stopAgain.changed).toBe(false);
+    expect(stopAgain.state.coach).toBeNull();
+
+    // Sharing again with the same coach reuses their copy.
+    ok(t.share());
+    expect(copyOf(t.emu)).toBe(copy);
+    expect(access(copy).editors).toEqual([COACH]);
+  });
+
+  it('a different coach gets a new copy, and the first coach loses access', () => {
+    const t = tracker();
+    ok(t.share());
+    const first = copyOf(t.emu);
+    ok(t.share({ email: 'other.coach@example.com' }));
+    expect(access(first).editors).toEqual([]);
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(2);
+    expect(access(copies[1]).editors).toEqual(['other.coach@example.com']);
+  });
+
+  it('switching to sharing the tracker takes back access to the copy', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    ok(t.share({ mode: 'direct', acknowledged: true }));
+    expect(access(copy).editors).toEqual([]);
+    expect(access(t.ss).viewers).toEqual([COACH]);
+  });
+
+  it('an update when the copy was deleted says so and changes nothing', () => {
+    const t = tracker();
+    ok(t.share());
+    t.emu.files.delete(copyOf(t.emu).getId());
+    const before = table(t.sheet);
+    const r = t.run('updateCoachViewNow').result as CoachResult;
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/could not be opened/) });
+    expect(table(t.sheet)).toEqual(before);
+    // Stopping still works: the add-on forgets the coach.
+    expect(ok(t.run('stopSharingWithCoachNow').result as CoachResult).state.coach).toBeNull();
+  });
+
+  it('refuses to rewrite a copy whose feedback column header the coach removed', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0001', 'Keep this');
+    t.emu.actAs(COACH, () => {
+      const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+      p.getRange(1, columnOf(p, 'Coach feedback')).setValue('Notes');
+    });
+    const r = t.run('updateCoachViewNow').result as CoachResult;
+    expect(r.ok).toBe(false);
+    expect(table(copy.getSheetByName('Progress')!).flat()).toContain('Keep this');
+  });
+
+  it('needs the spreadsheets scope: under currentonly it explains and changes nothing', () => {
+    const t = tracker({ scopes: CURRENT_ONLY });
+    const files = t.emu.files.size;
+    const r = t.share();
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/not allowed to create a separate spreadsheet/) });
+    expect(t.emu.files.size).toBe(files);
+    expect((t.run('getCoachSharing').result as { coach: unknown }).coach).toBeNull();
+  });
+
+  it('costs the same number of service calls at 100 and 1,000 contacts', () => {
+    const calls = [100, 1000].map((n) => {
+      const t = tracker({ csv: toCsv(handMadeContacts(n)) });
+      ok(t.share());
+      coachTypes(t, copyOf(t.emu), 'C-0002', 'note');
+      const run = t.bundle.run('updateCoachViewNow');
+      ok(run.result as CoachResult);
+      return run.calls;
+    });
+    expect(calls[0]).toBe(calls[1]);
+  });
+});
+
+describe('sharing the tracker itself', () => {
+  it('works under spreadsheets.currentonly, after the warning is acknowledged', () => {
+    const t = tracker({ scopes: CURRENT_ONLY });
+    const refused = t.share({ mode: 'direct' });
+    expect(refused).toEqual({ ok: false, message: expect.stringMatching(/I understand/) });
+    expect(access(t.ss).viewers).toEqual([]);
+
+    const r = ok(t.share({ mode: 'direct', acknowledged: true }));
+    expect(r.state.coach).toMatchObject({ email: COACH, mode: 'direct', role: 'viewer', url: t.ss.getUrl() });
+    expect(access(t.ss).viewers).toEqual([COACH]);
+    // The coach opens it in Sheets; the script's own scope has nothing to do with that.
+    expect(accessOf(t.ss, COACH)).toBe('viewer');
+  });
+
+  it('the warning lists every sheet, including hidden ones, the private columns and the Interview log', () => {
+    const t = tracker();
+    t.ss.insertSheet('Interview log');
+    t.ss.insertSheet('Old notes').hideSheet();
+    const state = t.run('getCoachSharing').result as { directWarning: { viewer: string[]; editor: string[] } };
+    const text = state.directWarning.editor.join('\n');
+    expect(text).toContain('“Contacts”');
+    expect(text).toContain('hidden sheet “Old notes”');
+    expect(text).toContain('“Notes”');
+    expect(text).toContain('Interview log');
+    expect(text).toContain('version history');
+  });
+
+  it('never demotes or removes someone who had access for another reason', () => {
+    const t = tracker();
+    t.ss.addEditor(COACH);
+    const r = ok(t.share({ mode: 'direct', role: 'viewer', acknowledged: true }));
+    expect(r.message).toMatch(/stay an editor/);
+    expect(access(t.ss).editors).toEqual([COACH]);
+    ok(t.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(access(t.ss).editors).toEqual([COACH]);
+
+    // A viewer made editor by the add-on goes back to viewer.
+    const v = tracker();
+    v.ss.addViewer(COACH);
+    ok(v.share({ mode: 'direct', role: 'editor', acknowledged: true }));
+    expect(access(v.ss)).toMatchObject({ editors: [COACH], viewers: [] });
+    ok(v.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(access(v.ss)).toMatchObject({ editors: [], viewers: [COACH] });
+  });
+
+  it('never shares with or removes the owner', () => {
+    const t = tracker();
+    const r = t.share({ email: 'ME@example.com', mode: 'direct', acknowledged: true });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/owns this spreadsheet/) });
+    expect(access(t.ss)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+  });
+
+  it('is idempotent, and the coach and mode are remembered in document properties', () => {
+    const t = tracker();
+    ok(t.share({ mode: 'direct', acknowledged: true }));
+    ok(t.share({ mode: 'direct', acknowledged: true }));
+    expect(access(t.ss).viewers).toEqual([COACH]);
+    const stored = JSON.parse(t.emu.properties.document.get('iit.coach')!);
+    expect(stored).toMatchObject({ email: COACH, mode: 'direct', role: 'viewer', before: 'none' });
+    ok(t.run('stopSharingWithCoachNow').result as CoachResult);
+    ok(t.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(access(t.ss)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+    expect(t.emu.properties.document.get('iit.coach')).toBe('');
+  });
+});
+
+describe('bad input', () => {
+  it.each(['', 'coach', 'coach@example', 'a@example.com; b@example.com', 'co ach@example.com'])('refuses %j with a clear message and no change', (email) => {
+    const t = tracker();
+    const props = new Map(t.emu.properties.document);
+    const files = t.emu.files.size;
+    const before = table(t.sheet);
+    const r = t.share({ email });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/email/i);
+    expect(t.emu.files.size).toBe(files);
+    expect(new Map(t.emu.properties.document)).toEqual(props);
+    expect(table(t.sheet)).toEqual(before);
+    expect(access(t.ss)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+  });
+
+  it('waits for the document lock and changes nothing when it cannot have it', () => {
+    const t = tracker();
+    t.emu.locks.holdByOther('document', 60_000);
+    const r = t.share();
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/busy/) });
+    expect([...t.emu.files.values()].some((f) => f.getName().endsWith('coach view'))).toBe(false);
+  });
+});
+
+describe('menu items', () => {
+  it('the menu has the three items, and they open the dialog, update and stop with a question', () => {
+    const t = tracker();
+    t.run('onOpen', { authMode: 'FULL' });
+    const captions = t.emu.ui.menus.flatMap((m) => m.items).filter((i) => i.type === 'item').map((i) => (i as { caption: string }).caption);
+    expect(captions).toEqual(expect.arrayContaining(['Share with coach…', 'Update coach view', 'Stop sharing with coach']));
+
+    t.run('shareWithCoach');
+    expect(t.emu.ui.dialogs.at(-1)).toMatchObject({ title: 'Share with coach', modal: true });
+    expect(t.emu.ui.dialogs.at(-1)!.html).toContain('Your coach');
+
+    const notShared = t.run('updateCoachView').result as CoachResult;
+    expect(notShared.ok).toBe(false);
+    expect(t.emu.ui.alerts.at(-1)!.prompt).toMatch(/not shared with a coach yet/);
+
+    ok(t.share());
+    t.emu.ui.answer('NO');
+    expect((t.run('stopSharingWithCoach').result as CoachResult).ok).toBe(false);
+    expect(access(copyOf(t.emu)).editors).toEqual([COACH]);
+    t.emu.ui.answer('YES');
+    ok(t.run('stopSharingWithCoach').result as CoachResult);
+    expect(access(copyOf(t.emu)).editors).toEqual([]);
+  });
+});

@@ -1,0 +1,246 @@
+// Sharing with a coach, the pure parts: the coach's email, which columns a copy may hold, how the
+// coach's feedback comes back, access changes, the copy's table and the direct-share warning.
+import { describe, expect, it } from 'vitest';
+import { checkCoachEmail, sameEmail } from '../../src/core/coach/email.ts';
+import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../src/core/coach/columns.ts';
+import { decodeBases, encodeBases, feedbackHash, mergeFeedback, type FeedbackBase } from '../../src/core/coach/feedback.ts';
+import { effectiveRole, grantOps, revokeOps } from '../../src/core/coach/access.ts';
+import { buildCopyTable, contactNames, copyValue, dashboardValues, NAMES_WITHHELD, readCopyFeedback } from '../../src/core/coach/copy-table.ts';
+import { directShareWarning } from '../../src/core/coach/warning.ts';
+
+describe('checkCoachEmail', () => {
+  it('accepts one address, trimmed, with mailto: removed', () => {
+    expect(checkCoachEmail('  coach@example.com ')).toEqual({ ok: true, email: 'coach@example.com' });
+    expect(checkCoachEmail('mailto:Ana.Lopez+career@uni.ac.uk')).toEqual({ ok: true, email: 'Ana.Lopez+career@uni.ac.uk' });
+  });
+  it.each(['', '   ', 'coach', 'coach@', '@example.com', 'coach@example', 'coach@@example.com', 'co ach@example.com', 'coach@exa_mple.com', 'coach@example..com', '<coach@example.com>', `${'a'.repeat(250)}@example.com`, 42, null])(
+    'refuses %j with a message',
+    (bad) => {
+      const r = checkCoachEmail(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+    },
+  );
+  it('refuses a list of addresses: one coach at a time', () => {
+    const r = checkCoachEmail('a@example.com, b@example.com');
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/one email address/) });
+  });
+  it('compares addresses without regard to case', () => {
+    expect(sameEmail('Coach@Example.com', 'coach@example.com ')).toBe(true);
+    expect(sameEmail('', '')).toBe(false);
+    expect(sameEmail(null, 'a@b.co')).toBe(false);
+  });
+});
+
+describe('coachColumns', () => {
+  const header = ['Full name', 'Email', 'Employer', 'Role', 'Notes', 'Priority', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Referrals given', 'Outcome', 'Notes for coach', 'Coach feedback'];
+  const columns = coachColumns({ header, remembered: {}, feedbackIndex: 17 });
+  const byHeader = (h: string) => columns.find((c) => c.header === h)!;
+
+  it('offers every column but the Coach feedback column, in sheet order, with stable ids', () => {
+    expect(columns.map((c) => c.header)).toEqual(header.slice(0, 17));
+    expect(byHeader('Employer').id).toBe('c:company');
+    expect(byHeader('Stage').id).toBe('t:stage');
+    expect(byHeader('Priority').id).toBe('h:priority');
+  });
+  it('always shares the Contact ID and never the private notes', () => {
+    expect(byHeader('Contact ID').lock).toBe('required');
+    expect(byHeader('Notes').lock).toBe('never');
+    expect(isShared(byHeader('Notes'), { shared: ['c:notes'], private: [] })).toBe(false);
+    expect(isShared(byHeader('Contact ID'), { shared: [], private: ['t:contactId'] })).toBe(true);
+  });
+  it('defaults to name, company, role, relationship, stage, dates, outcome and notes for coach', () => {
+    const shared = sharedColumns(columns, { shared: null, private: [] }).map((c) => c.header);
+    expect(shared).toEqual(['Full name', 'Employer', 'Role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach']);
+  });
+  it('a column marked private is not shared even when ticked', () => {
+    const shared = sharedColumns(columns, { shared: ['c:company', 'h:priority'], private: ['h:priority'] }).map((c) => c.id);
+    expect(shared).toEqual(['c:company', 't:contactId']);
+  });
+  it('finds tracker columns by their metadata after a rename', () => {
+    const renamed = [...header];
+    renamed[9] = 'Where they are';
+    const cols = coachColumns({ header: renamed, remembered: { stage: 9 }, feedbackIndex: null });
+    expect(cols.find((c) => c.index === 9)!.id).toBe('t:stage');
+  });
+  it('a second "Notes" column is private too', () => {
+    const cols = coachColumns({ header: ['Name', 'Notes', 'Comments'], remembered: {}, feedbackIndex: null });
+    expect(cols.filter((c) => c.lock === 'never').map((c) => c.header)).toEqual(['Notes', 'Comments']);
+  });
+  it('cleanSettings keeps known, unlocked ids and remembers ids of columns not there now', () => {
+    const s = cleanSettings(columns, { shared: ['c:company', 'bogus', 't:contactId', 3], private: ['c:email'] }, { shared: ['h:gone'], private: [] });
+    expect(s).toEqual({ shared: ['c:company', 'h:gone'], private: ['c:email'] });
+    expect(cleanSettings(columns, {}, { shared: null, private: ['x'] })).toEqual({ shared: null, private: ['x'] });
+  });
+});
+
+describe('mergeFeedback: never removes or replaces the user own text', () => {
+  const base = (text: string, userText = false): FeedbackBase => ({ hash: feedbackHash(text.trim()), userText });
+
+  it('a first comment fills an empty tracker cell', () => {
+    expect(mergeFeedback('Great pitch', '', undefined)).toMatchObject({ text: 'Great pitch', rule: 'filled', base: { userText: false } });
+  });
+  it('a coach cell unchanged since the last update changes nothing, whatever the user did', () => {
+    expect(mergeFeedback('Old', 'Old, and my reply', base('Old'))).toMatchObject({ text: 'Old, and my reply', rule: 'unchanged', base: { userText: true } });
+    expect(mergeFeedback(undefined, 'Mine', undefined).rule).toBe('unchanged');
+  });
+  it('the coach rewriting their own words replaces them', () => {
+    expect(mergeFeedback('Follow up on Friday', 'Folow up', base('Folow up'))).toMatchObject({ text: 'Follow up on Friday', rule: 'replaced' });
+  });
+  it('the user typing in the cell makes it theirs: the coach text is added below', () => {
+    const r = mergeFeedback('Try the alumni list', 'Folow up — I did!', base('Folow up'));
+    expect(r).toMatchObject({ text: 'Folow up — I did!\n\nTry the alumni list', rule: 'appended', base: { userText: true } });
+    // Once the user's, the coach editing again only adds.
+    const next = mergeFeedback('Try the alumni list first', r.text, r.base);
+    expect(next.text.startsWith('Folow up — I did!')).toBe(true);
+    expect(next.text).toContain('Try the alumni list first');
+  });
+  it('the coach adding to the text extends it', () => {
+    expect(mergeFeedback('Mine. Coach: good', 'Mine.', base('Mine.', true))).toMatchObject({ text: 'Mine. Coach: good', rule: 'extended', base: { userText: true } });
+  });
+  it('the coach emptying a cell never empties the tracker', () => {
+    expect(mergeFeedback('', 'Keep me', base('Keep me'))).toMatchObject({ text: 'Keep me', rule: 'cleared' });
+  });
+  it('the same text on both sides is nothing to do', () => {
+    expect(mergeFeedback('Same', 'Same', base('Older')).rule).toBe('same');
+  });
+  it('caps the merged text at the cell limit', () => {
+    const long = 'x'.repeat(49_990);
+    const r = mergeFeedback('y'.repeat(100), long, base('z', true));
+    expect(r.text.length).toBeLessThanOrEqual(50_000);
+    expect(r.base.hash).toBe(feedbackHash(r.text));
+  });
+  it('bases survive encoding in chunks under the property value limit', () => {
+    const bases = new Map<string, FeedbackBase>();
+    for (let i = 0; i < 2000; i++) bases.set(`C-${String(i).padStart(4, '0')}`, { hash: feedbackHash(`t${i}`), userText: i % 3 === 0 });
+    bases.set('C-empty', { hash: feedbackHash(''), userText: false });
+    const chunks = encodeBases(bases, 8000);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(Buffer.byteLength(c)).toBeLessThanOrEqual(8000);
+    const back = decodeBases([...chunks, null, 'not json', '{"x":"bad value"}']);
+    expect(back.size).toBe(2000);
+    expect(back.get('C-0003')).toEqual(bases.get('C-0003'));
+    expect(back.has('C-empty')).toBe(false);
+    expect(encodeBases(new Map())).toEqual(['{}']);
+  });
+});
+
+describe('grantOps and revokeOps', () => {
+  it('gives the asked role and takes back only what the add-on gave', () => {
+    expect(grantOps('none', 'viewer', 'none')).toEqual(['addViewer']);
+    expect(grantOps('none', 'editor', 'none')).toEqual(['addEditor']);
+    expect(revokeOps('viewer', 'none')).toEqual(['removeViewer']);
+    expect(revokeOps('editor', 'none')).toEqual(['removeEditor']);
+    expect(revokeOps('none', 'none')).toEqual([]);
+  });
+  it('never demotes someone who was an editor for another reason, never touches the owner', () => {
+    expect(grantOps('editor', 'viewer', 'editor')).toEqual([]);
+    expect(effectiveRole('editor', 'viewer', 'editor')).toBe('editor');
+    expect(revokeOps('editor', 'editor')).toEqual([]);
+    expect(grantOps('owner', 'editor', 'owner')).toEqual([]);
+    expect(revokeOps('owner', 'none')).toEqual([]);
+  });
+  it('a viewer made editor by the add-on goes back to viewer', () => {
+    expect(grantOps('viewer', 'editor', 'viewer')).toEqual(['addEditor']);
+    expect(revokeOps('editor', 'viewer')).toEqual(['removeEditor', 'addViewer']);
+    expect(revokeOps('viewer', 'viewer')).toEqual([]);
+  });
+  it('changing the role of an add-on editor to viewer demotes only what the add-on gave', () => {
+    expect(grantOps('editor', 'viewer', 'none')).toEqual(['removeEditor', 'addViewer']);
+  });
+});
+
+describe('buildCopyTable', () => {
+  const contact = { fullName: 0, company: 1 };
+  const rows = [
+    ['Jordan Ellis', 'Northwind', 'C-0001', '', '=HYPERLINK("x")', new Date(Date.UTC(2025, 11, 7))],
+    ['Amara Obi', '', 'C-0002', 'C-0001', '@me', ''],
+    ['', '', '', '', '', ''],
+    ['No Id', 'X', '', '', '', ''],
+    ['Dup', '', 'C-0001', '', '', ''],
+  ];
+  const formats = rows.map(() => ['@', '@', '@', '@', '@', 'yyyy-mm-dd']);
+  const shared = [
+    { id: 'c:fullName', header: 'Name', index: 0, byDefault: true },
+    { id: 't:contactId', header: 'ID', index: 2, byDefault: false, lock: 'required' as const },
+    { id: 't:referredBy', header: 'Referred by', index: 3, byDefault: false },
+    { id: 'h:note', header: 'Note', index: 4, byDefault: false },
+    { id: 't:lastContact', header: 'Last contact', index: 5, byDefault: true },
+  ];
+  const table = buildCopyTable({ rows, formats, contactIdIndex: 2, referredByIndex: 3, contact }, shared, new Map([['C-0002', '=1+1']]));
+
+  it('holds shared columns then Coach feedback; the ID column is always "Contact ID"', () => {
+    expect(table.header).toEqual(['Name', 'Contact ID', 'Referred by', 'Note', 'Last contact', 'Coach feedback']);
+    expect(table.ids).toEqual(['C-0001', 'C-0002']);
+  });
+  it('writes text that could become a formula as text, and keeps dates as dates', () => {
+    expect(table.rows[0][3]).toBe(`'=HYPERLINK("x")`);
+    expect(table.rows[1][3]).toBe(`'@me`);
+    expect(table.rows[1][5]).toBe(`'=1+1`);
+    expect(table.rows[0][4]).toBeInstanceOf(Date);
+    expect(table.formats[0]).toEqual(['@', '@', '@', '@', 'yyyy-mm-dd']);
+  });
+  it('shows the referrer by name when names are shared', () => {
+    expect(table.rows[1][2]).toBe('Jordan Ellis (C-0001)');
+  });
+  it('counts rows without an ID and duplicate IDs', () => {
+    expect(table.withoutId).toBe(1);
+    expect(table.duplicateIds).toEqual(['C-0001']);
+  });
+  it('shows only the referrer ID when names are not shared', () => {
+    const t = buildCopyTable({ rows, formats, contactIdIndex: 2, referredByIndex: 3, contact }, shared.slice(1, 3), new Map());
+    expect(t.rows[1][1]).toBe('C-0001');
+  });
+  it('reads the feedback back by header, wherever the coach moved the columns', () => {
+    const { feedback, found } = readCopyFeedback([
+      ['Coach feedback', 'Name', 'contact id'],
+      ['Good', 'A', 'C-0002'],
+      ['', 'B', 'C-0001'],
+      ['later', 'B again', 'C-0001'],
+      ['no id', 'C', ''],
+    ]);
+    expect(found).toBe(true);
+    expect([...feedback]).toEqual([
+      ['C-0002', 'Good'],
+      ['C-0001', 'later'],
+    ]);
+    expect(readCopyFeedback([['Name', 'Stage']]).found).toBe(false);
+  });
+  it('withholds contact names from the dashboard when names are not shared', () => {
+    const names = contactNames([['Jordan Ellis', 'x'], ['', 'y'], ['Al', 'z']], { fullName: 0 });
+    expect([...names]).toEqual(['Jordan Ellis', 'Al']);
+    expect(dashboardValues([['Overdue', 2, 'Jordan Ellis, Al'], ['Alumni', 0, '']], names)).toEqual([['Overdue', 2, NAMES_WITHHELD], ['Alumni', 0, '']]);
+  });
+  it('dashboard figures become values', () => {
+    expect(dashboardValues([['Contacts', 12, '=A1'], [true, '', 0.25]])).toEqual([['Contacts', 12, `'=A1`], [true, '', 0.25]]);
+    expect(copyValue(null)).toBe('');
+  });
+});
+
+describe('directShareWarning', () => {
+  const contents = {
+    trackerName: 'My search',
+    sheets: [
+      { name: 'Contacts', hidden: false },
+      { name: 'Interview log', hidden: false },
+      { name: 'Private', hidden: true },
+    ],
+    privateColumns: ['Notes', 'Salary hopes'],
+    columnCount: 18,
+    hasInterviewLog: true,
+  };
+  it('names every sheet, the hidden ones, the private columns and the log', () => {
+    const text = directShareWarning(contents, 'viewer').join('\n');
+    expect(text).toContain('“Contacts”, “Interview log” and “Private”');
+    expect(text).toContain('hidden sheet “Private”');
+    expect(text).toContain('“Notes” and “Salary hopes”');
+    expect(text).toContain('Interview log');
+    expect(text).toContain('download, print or copy');
+    expect(text).not.toContain('version history');
+  });
+  it('warns an editor about version history and sharing onwards', () => {
+    const text = directShareWarning(contents, 'editor').join('\n');
+    expect(text).toContain('version history');
+    expect(text).toContain('share the file with others');
+  });
+});
