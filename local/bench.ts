@@ -11,12 +11,32 @@ import { Emulator } from './emulator/index.ts';
 import { loadCsvInto } from './emulator/io.ts';
 import { Bundle } from './bundle.ts';
 import { handMadeContacts, toCsv } from './generate.ts';
+import { formatSidebarBench, sidebarBench } from './pitch-bench.ts';
 
 export interface BenchAction {
   name: string;
   /** Prepares the workbook (untimed) and returns the call to measure. */
   prepare(bundle: Bundle, rows: number): { fn: string; args?: unknown[]; select?: string };
 }
+
+/**
+ * A set-up tracker (with spare rows, as real sheets have, so every size takes the same path: a
+ * full sheet costs a fixed few calls more) and, with `log`, an Interview log of 10,000 rows.
+ * Only the log columns an action reads are filled, to keep preparing fast.
+ */
+function tracker(bundle: Bundle, log = false): void {
+  bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+  const contacts = bundle.emu.active.getSheetByName('Contacts')!;
+  contacts.insertRowsAfter(contacts.getMaxRows(), 100);
+  if (!log) return;
+  bundle.run('logPitchSent', [{ eventId: 'bench-seed', contactIds: ['C-0001'], date: '2026-01-05' }]);
+  const sheet = bundle.emu.active.getSheetByName('Interview log')!;
+  sheet.insertRowsAfter(sheet.getMaxRows(), 10_100 - sheet.getMaxRows());
+  sheet.getRange(3, 8, 9_999, 1).setValues(Array.from({ length: 9_999 }, (_, i) => [`bench-seed-${i}/C-0001`]));
+}
+const trackerWithLog = (bundle: Bundle) => tracker(bundle, true);
+
+const event = (extra: object) => ({ eventId: 'bench-event', contactIds: ['C-0002'], date: '2026-01-09', ...extra });
 
 export const ACTIONS: BenchAction[] = [
   { name: 'onOpen (AuthMode.NONE)', prepare: () => ({ fn: 'onOpen', args: [{ authMode: 'NONE' }] }) },
@@ -28,6 +48,17 @@ export const ACTIONS: BenchAction[] = [
       bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
       return { fn: 'importContacts', args: [toCsv(handMadeContacts(rows, 2)), {}] };
     },
+  },
+  { name: 'Log interview dialog, 3 rows selected', prepare: (b) => (tracker(b), { fn: 'showInterviewDialog', select: 'Contacts!A2:A4' }) },
+  { name: 'Mark pitch sent, 3 contacts (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logPitchSent', args: [event({ contactIds: ['C-0002', 'C-0003', 'C-0004'] })] }) },
+  { name: 'Log interview + 2 referrals (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logInterview', args: [event({ minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] })] }) },
+  { name: 'Log offer (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'offer', company: 'Globex' })] }) },
+  { name: 'Retry of a logged reply: no-op (10,000-row log)', prepare: (b) => (trackerWithLog(b), b.run('logReply', [event({})]), { fn: 'logReply', args: [event({})] }) },
+  { name: 'Show follow-ups due', prepare: (b) => (tracker(b), { fn: 'showFollowUpsDue' }) },
+  {
+    // Brings feedback back and rewrites a coach copy that already holds every contact.
+    name: 'updateCoachView',
+    prepare: (b) => (b.run('setUpTracker', [], { select: 'Contacts!A1' }), b.run('shareWithCoachNow', [{ email: 'coach@example.com', mode: 'copy' }]), { fn: 'updateCoachViewNow' }),
   },
 ];
 
@@ -67,4 +98,6 @@ function table(rows: BenchRow[]): string {
 if (process.argv[1]?.endsWith('bench.ts')) {
   const rows = runBench();
   process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n`);
+  // The pitch sidebar's page size and load time (table output only: --json stays one array).
+  if (!process.argv.includes('--json')) process.stdout.write(`\n${formatSidebarBench(await sidebarBench())}\n`);
 }

@@ -9,6 +9,46 @@ import { importInto } from './import.ts';
 import { isExpected, messageFor } from './actions.ts';
 import type { ImportResult, SetupResult } from '../shared/types.ts';
 
+// Menu: Build dashboard (the Dashboard sheet of live formulas).
+export { refreshDashboard } from './dashboard.ts';
+
+// Logging the interview cycle: menu items (show*) and their dialog targets (log*).
+export {
+  showInterviewDialog,
+  showPitchSentDialog,
+  showReplyDialog,
+  showFollowUpDialog,
+  showThankYouDialog,
+  showDeclinedDialog,
+  showJobInterviewDialog,
+  showOfferDialog,
+  showFollowUpsDue,
+  logInterview,
+  logPitchSent,
+  logReply,
+  logFollowUp,
+  logThankYou,
+  logDeclined,
+  logOutcome,
+} from './event-entry-points.ts';
+
+// The pitch sidebar: its menu item and the targets its page calls.
+export {
+  showPitchSidebar,
+  getPitchContext,
+  nextContact,
+  saveUserSettings,
+  listTemplates,
+  saveTemplate,
+  deleteTemplate,
+  importTemplates,
+  exportTemplates,
+  markMessageSent,
+} from './pitch-entry-points.ts';
+
+// Sharing with a coach: menu items and the Share with coach dialog's targets.
+export { shareWithCoach, getCoachSharing, shareWithCoachNow, updateCoachViewNow, stopSharingWithCoachNow, updateCoachView, stopSharingWithCoach } from './coach/entry-points.ts';
+
 /** Simple trigger: builds the menu. Runs in AuthMode.NONE before the add-on is used in a file. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();

@@ -14,6 +14,24 @@ export const MENU: readonly (readonly MenuItem[])[] = [
   [
     { caption: 'Set up tracker', fn: 'setUpTracker' },
     { caption: 'Import contacts…', fn: 'showImportDialog' },
+    { caption: 'Draft a pitch…', fn: 'showPitchSidebar' },
+  ],
+  [
+    { caption: 'Mark pitch sent…', fn: 'showPitchSentDialog' },
+    { caption: 'Log reply…', fn: 'showReplyDialog' },
+    { caption: 'Log follow-up sent…', fn: 'showFollowUpDialog' },
+    { caption: 'Log informational interview…', fn: 'showInterviewDialog' },
+    { caption: 'Mark thank-you sent…', fn: 'showThankYouDialog' },
+    { caption: 'Mark declined…', fn: 'showDeclinedDialog' },
+    { caption: 'Log job interview…', fn: 'showJobInterviewDialog' },
+    { caption: 'Log offer…', fn: 'showOfferDialog' },
+    { caption: 'Show follow-ups due', fn: 'showFollowUpsDue' },
+  ],
+  [{ caption: 'Build dashboard', fn: 'refreshDashboard' }],
+  [
+    { caption: 'Share with coach…', fn: 'shareWithCoach' },
+    { caption: 'Update coach view', fn: 'updateCoachView' },
+    { caption: 'Stop sharing with coach', fn: 'stopSharingWithCoach' },
   ],
   [{ caption: 'About Informational Interview Tracker', fn: 'showAbout' }],
 ];

@@ -8,6 +8,7 @@ import { columnLetters } from '../core/a1.ts';
 import type { SetupResult } from '../shared/types.ts';
 import { findTrackerSheet, readRecord, rememberedColumns, tagColumns, writeRecord } from './tracker-store.ts';
 import { toWritable, writeFills, type Snapshot } from './cells.ts';
+import { dashboardAfterSetup } from './dashboard.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,6 +62,8 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
 
   apply(sheet, plan, { top: 1, values, formulas }, maxColumns, remembered);
   writeRecord(props, { sheetId: sheet.getSheetId(), headerRow: plan.headerRow, idCounter: plan.idCounter });
+  // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the tracker.
+  const dashboard = dashboardAfterSetup(plan.changed);
   return {
     ok: true,
     sheetName: sheet.getName(),
@@ -69,7 +72,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     newIds: plan.newIds,
     contacts: plan.contactRows,
     changed: plan.changed,
-    warnings: plan.warnings,
+    warnings: dashboard && !dashboard.ok ? [...plan.warnings, `Dashboard not built: ${dashboard.message}`] : plan.warnings,
     summary: plan.summary,
   };
 }

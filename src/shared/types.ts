@@ -57,7 +57,104 @@ export type SetupResult =
     }
   | { ok: false; message: string; cancelled?: boolean };
 
+/** What "Build dashboard" did. `errors` lists cells that show a formula error, as "B12 (#NAME?)". */
+export type DashboardResult =
+  | { ok: true; sheetName: string; created: boolean; settingsKept: number; settingsWritten: string[]; errors: string[]; message: string }
+  | { ok: false; message: string };
+
 /** What importContacts returns to the dialog. */
 export type ImportResult =
   | { ok: true; sheetName: string; format: string; summary: ImportSummary; dryRun: boolean }
+  | { ok: false; message: string };
+
+// ---- Logging the interview cycle (dialogs ↔ log* entry points) ----
+
+/** Which dialog is open; each maps to one log* entry point. */
+export type EventDialogMode = 'interview' | 'pitch' | 'reply' | 'followUp' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
+
+/** Who an event is for, and its ID: a retry with the same ID writes nothing new. */
+export interface EventTarget {
+  eventId: string;
+  contactIds: string[];
+}
+
+/** Dates are ISO "YYYY-MM-DD" strings in the spreadsheet's time zone. */
+export interface SimpleEventInput extends EventTarget {
+  date: string;
+  note?: string;
+}
+
+export interface ReplyInput extends SimpleEventInput {
+  /** The day the conversation was arranged for, if the reply fixed one. */
+  meetingDate?: string;
+}
+
+export interface ReferralEntry {
+  name: string;
+  email?: string;
+  company?: string;
+  role?: string;
+  /** A Relationship value; Referral when blank. */
+  relationship?: string;
+}
+
+export interface InterviewInput extends EventTarget {
+  date: string;
+  minutes?: number | null;
+  learned?: string;
+  nextStep?: string;
+  /** People this contact suggested; each becomes (or is matched to) a contact. */
+  referrals?: ReferralEntry[];
+}
+
+export interface OutcomeInput extends SimpleEventInput {
+  kind: 'job_interview' | 'offer';
+  /** Where the job interview or offer is; the contact's company when blank. */
+  company?: string;
+}
+
+/** What the dialog is opened with (from the selection when the menu item was chosen). */
+export interface EventDialogContext {
+  mode: EventDialogMode;
+  title: string;
+  eventId: string;
+  /** Today in the spreadsheet's time zone. */
+  today: string;
+  timeZone: string;
+  contacts: { id: string; name: string; company: string; stage: string }[];
+  relationships: string[];
+}
+
+export interface LoggedContact {
+  id: string;
+  name: string;
+  company: string;
+  stage: string;
+  /** The event proposed an earlier stage than the contact's, so the stage was kept. */
+  stageKept: boolean;
+  /** ISO date or ''. */
+  nextFollowUp: string;
+  /** This event ID was already in the Interview log for this contact: nothing was written. */
+  alreadyLogged: boolean;
+}
+
+export interface LoggedReferral {
+  id: string;
+  name: string;
+  /** added: a new contact row; matched: already in the tracker, empty cells filled in. */
+  status: 'added' | 'matched';
+}
+
+export type LogResult =
+  | {
+      ok: true;
+      event: string;
+      logged: number;
+      alreadyLogged: number;
+      contacts: LoggedContact[];
+      referrals: LoggedReferral[];
+      message: string;
+      /** After Declined: a suggested ask-for-referral message to copy. */
+      askForReferral?: string;
+    }
   | { ok: false; message: string };
