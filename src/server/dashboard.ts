@@ -10,7 +10,7 @@ import {
   DASHBOARD_SHEET_NAME,
   defaultSettings,
   FUNNEL_CHART_TITLE,
-  introducerRows,
+  introductionRows,
   SETTINGS,
   type SettingKey,
   type SettingValue,
@@ -86,24 +86,22 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   return {
     tracker: { sheetName: tracker.getName(), columns, names },
     log: logSheet,
-    introducerRows: introducerRows(countIntroducers(tracker, record.headerRow, columns)),
+    introductionRows: introductionRows(countIntroductions(tracker, record.headerRow, columns)),
   };
 }
 
-/** People whose Contact ID appears in Referred by, today: sizes the introductions list. */
-function countIntroducers(tracker: Sheet, headerRow: number, columns: Record<DashboardTrackerKey, number>): number {
+/** Contacts whose Referred by is another Contact ID, today: sizes the introductions list. */
+function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<DashboardTrackerKey, number>): number {
   const rows = tracker.getLastRow() - headerRow;
   if (rows < 1) return 0;
   const first = Math.min(columns.contactId, columns.referredBy);
   const span = Math.abs(columns.contactId - columns.referredBy) + 1;
   const values = tracker.getRange(headerRow + 1, first, rows, span).getValues();
-  const ids = new Set<number>();
+  let count = 0;
   for (const row of values) {
-    if (parseContactId(row[columns.contactId - first]) === null) continue;
-    const n = parseContactId(row[columns.referredBy - first]);
-    if (n !== null) ids.add(n);
+    if (parseContactId(row[columns.contactId - first]) !== null && parseContactId(row[columns.referredBy - first]) !== null) count++;
   }
-  return ids.size;
+  return count;
 }
 
 function uniqueName(ss: Ss): string {

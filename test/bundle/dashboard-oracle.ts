@@ -73,10 +73,11 @@ export interface Expected {
   activity: { label: string; thisWeek: number; lastWeek: number }[];
   followUps: { dueToday: number; overdue: number; dueNames: string; overdueNames: string };
   relationships: { label: string; count: number }[];
-  top: { level: number; count: number; names: string }[];
-  introductions: { id: string; name: string; introducedBy: string; count: number; names: string }[];
-  /** Distinct introducers: more than the list's rows shows a notice. */
-  introducers: number;
+  top: { id: string; name: string; given: number | string; introducedBy: string }[];
+  /** Every introduction, in order; the dashboard lists the first rows and notes the rest. */
+  introductions: { introducerName: string; introducerId: string; introducedName: string; introducedId: string }[];
+  /** Introductions as the server counts them when it sizes the list. */
+  introductionsNow: number;
   today: Day;
   weekStart: Day;
 }
@@ -147,31 +148,36 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const relationships = RELATIONSHIPS.map((r) => ({ label: r as string, count: cs.filter((c) => eq(c.relationship, r)).length }));
   relationships.push({ label: 'Other or blank', count: cs.length - relationships.reduce((n, r) => n + r.count, 0) });
 
-  const levels = [...new Set(cs.map((c) => num(c.referralsGiven)).filter((n): n is number => n !== null && n >= 1))].sort((a, b) => b - a).slice(0, 10);
-  const top = levels.map((level) => {
-    const who = cs.filter((c) => c.referralsGiven === level);
-    return { level, count: who.length, names: nameList(who) };
-  });
-
-  const linkNumber = (c: OracleContact) => {
-    const m = /^c-(\d+)$/i.exec(c.referredBy);
-    return m ? Number(m[1]) : null;
+  // Lists follow IDs written as the add-on writes them: "C-" and the number padded to 4 digits.
+  const idNumber = (text: string): number | null => {
+    const m = /^c-(\d+)$/i.exec(text);
+    return m && `C-${String(Number(m[1])).padStart(4, '0')}`.toLowerCase() === text.toLowerCase() ? Number(m[1]) : null;
   };
-  const numbers = [...new Set(cs.map(linkNumber).filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  // MATCH(id, Contact ID column, 0): the first row whose ID is that text, in any case.
   const byId = (id: string) => contacts.find((c) => eq(c.id, id));
-  const introductions = numbers.map((n) => {
-    const id = cs.find((c) => linkNumber(c) === n)!.referredBy;
+  const nameOf = (id: string) => {
     const person = byId(id);
-    const parent = person && person.referredBy !== '' ? byId(person.referredBy) : undefined;
-    const introduced = cs.filter((c) => eq(c.referredBy, id));
-    return {
-      id,
-      name: person ? displayName(person) : '(not in the tracker)',
-      introducedBy: parent ? displayName(parent) : '',
-      count: introduced.length,
-      names: nameList(introduced),
-    };
-  });
+    return person ? displayName(person) : '(not in the tracker)';
+  };
+  const introducedBy = (person: OracleContact | undefined) => {
+    if (!person || person.referredBy === '') return '';
+    const parent = byId(person.referredBy);
+    return parent ? displayName(parent) : '';
+  };
 
-  return { totals, conversion, goals, activity, followUps, relationships, top, introductions, introducers: numbers.length, today, weekStart };
+  const ranked = contacts
+    .filter((c) => idNumber(c.id) !== null && typeof c.referralsGiven === 'number' && c.referralsGiven >= 1)
+    .sort((a, b) => Math.floor(b.referralsGiven as number) - Math.floor(a.referralsGiven as number) || idNumber(a.id)! - idNumber(b.id)!)
+    .slice(0, 10);
+  const top = ranked.map((c) => ({ id: c.id, name: displayName(c), given: c.referralsGiven, introducedBy: introducedBy(byId(c.id)) }));
+
+  const introductions = contacts
+    .filter((c) => idNumber(c.id) !== null && idNumber(c.referredBy) !== null)
+    .sort((a, b) => idNumber(a.referredBy)! - idNumber(b.referredBy)! || idNumber(a.id)! - idNumber(b.id)!)
+    .map((c) => ({ introducerName: nameOf(c.referredBy), introducerId: c.referredBy, introducedName: displayName(c), introducedId: c.id }));
+  // The server sizes the list by the IDs it recognises (any number of digits, spaces trimmed).
+  const loose = (v: string) => /^c-\d+$/i.test(v.trim());
+  const introductionsNow = contacts.filter((c) => loose(c.id) && loose(c.referredBy)).length;
+
+  return { totals, conversion, goals, activity, followUps, relationships, top, introductions, introductionsNow, today, weekStart };
 }

@@ -4,7 +4,7 @@
 // compared with the same metric computed directly in TypeScript (dashboard-oracle.ts).
 import { describe, expect, it } from 'vitest';
 import { random } from '../../local/generate.ts';
-import { introducerRows } from '../../src/core/dashboard/definitions.ts';
+import { introductionRows } from '../../src/core/dashboard/definitions.ts';
 import { DASH, expectedDashboard, type Day, type Expected, type OracleSettings, type Rate } from './dashboard-oracle.ts';
 import { dayIn, generateCase, type Grid, rowOf, section, World } from './dashboard-world.ts';
 
@@ -20,7 +20,7 @@ function expectRate(actual: unknown, expected: Rate, what: string): void {
   if (!close(actual, expected)) throw new Error(`${what}: dashboard shows ${String(actual)}, expected ${String(expected)}`);
 }
 
-function checkDashboard(grid: Grid, e: Expected, timeZone: string, introducerRows: number): void {
+function checkDashboard(grid: Grid, e: Expected, timeZone: string, rows: number): void {
   const day = (v: unknown) => (v instanceof Date ? dayIn(v, timeZone) : v);
   const top = section(grid, 'Informational interview dashboard');
   expect(day(rowOf(grid, "Today (the spreadsheet's time zone)")[1])).toBe(e.today);
@@ -77,15 +77,15 @@ function checkDashboard(grid: Grid, e: Expected, timeZone: string, introducerRow
   expect(relationships.map((r) => [r[0], r[1]])).toEqual(e.relationships.map((r) => [r.label, r.count]));
 
   const doors = section(grid, 'Who opened the most doors').slice(1);
-  const shown = doors.filter((r) => r[0] !== '').map((r) => ({ level: r[0], count: r[1], names: r[2] }));
+  const shown = doors.filter((r) => r[0] !== '').map((r) => ({ id: r[0], name: r[1], given: r[2], introducedBy: r[3] }));
   expect(shown).toEqual(e.top);
 
   const start = grid.findIndex((r) => r[0] === 'Introductions: who introduced whom') + 2;
-  const intro = grid.slice(start, start + introducerRows + 1);
-  const listed = intro.slice(0, introducerRows).filter((r) => r[0] !== '').map((r) => ({ id: r[0], name: r[1], introducedBy: r[2], count: r[3], names: r[4] }));
-  expect(listed).toEqual(e.introductions.slice(0, introducerRows));
-  const notice = intro[introducerRows]?.[0] ?? '';
-  if (e.introducers > introducerRows) expect(notice).toMatch(/More people introduced others than the \d+ rows here/);
+  const intro = grid.slice(start, start + rows + 1);
+  const listed = intro.slice(0, rows).filter((r) => r[1] !== '').map((r) => ({ introducerName: r[0], introducerId: r[1], introducedName: r[2], introducedId: r[3] }));
+  expect(listed).toEqual(e.introductions.slice(0, rows));
+  const notice = intro[rows]?.[0] ?? '';
+  if (e.introductions.length > rows) expect(notice).toMatch(/More introductions than the \d+ rows here/);
   else expect(notice).toBe('');
 }
 
@@ -170,7 +170,7 @@ describe.each(SCENARIOS)('dashboard numbers match an independent computation: $n
       }
       const expected = expectedDashboard(contacts, data.log, settingsOf(grid, scenario.timeZone), today);
       try {
-        checkDashboard(grid, expected, scenario.timeZone, introducerRows(expected.introducers));
+        checkDashboard(grid, expected, scenario.timeZone, introductionRows(expected.introductionsNow));
       } catch (e) {
         throw new Error(`case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`);
       }

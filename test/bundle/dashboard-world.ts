@@ -167,6 +167,7 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
     if (chance(0.05)) id = '';
     else if (chance(0.05)) id = id.toLowerCase();
     else if (chance(0.03)) id = `X-${i}`;
+    else if (chance(0.03)) id = `C-${i + 1}`; // a Contact ID typed by hand, not padded
     const first = chance(0.1) ? '' : pick(FIRST);
     const last = chance(0.2) ? '' : pick(LAST);
     const full = chance(0.1) ? '' : chance(0.1) ? `  ${first}   ${last} ` : `${first} ${last}`;
@@ -178,7 +179,8 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
       referredBy = chance(0.15) ? target.id.toLowerCase() : target.id;
     } else if (r < 0.7) referredBy = '';
     else if (r < 0.8) referredBy = `C-9${String(Math.floor(rnd() * 1000)).padStart(3, '0')}`;
-    else if (r < 0.9) referredBy = 'Someone at the fair';
+    else if (r < 0.85) referredBy = 'Someone at the fair';
+    else if (r < 0.9) referredBy = pick(['C-1e3', 'C-1/2', 'C-50%', `C-${String(i).padStart(4, '0')} `, `C-${Math.max(1, i)}`]);
     const stage = chance(0.85) ? pick(STAGES) : pick(['', 'pitched', 'THANKED', 'Pitched ', 'Maybe later']);
     const relationship = chance(0.8) ? pick(RELATIONSHIPS) : pick(['', 'friend', 'Colleague']);
     const fuRoll = rnd();

@@ -27,15 +27,15 @@ export const OFFER_OUTCOME = 'Offer';
 
 /** Names listed in one cell at most; the rest are counted ("and 3 more"). */
 export const NAMES_PER_CELL = 25;
-/** Rows of "Who opened the most doors": the ten highest distinct Referrals given values. */
-export const TOP_REFERRAL_LEVELS = 10;
-/** Rows of the introductions list: enough for today's introducers plus room to grow, within a bound that keeps recalculation fast. */
-export const MIN_INTRODUCER_ROWS = 10;
-export const MAX_INTRODUCER_ROWS = 50;
-export const SPARE_INTRODUCER_ROWS = 10;
+/** Rows of "Who opened the most doors": the ten contacts with the most Referrals given. */
+export const TOP_REFERRERS = 10;
+/** Rows of the introductions list: today's introductions plus room to grow, within a bound. */
+export const MIN_INTRODUCTION_ROWS = 20;
+export const MAX_INTRODUCTION_ROWS = 200;
+export const SPARE_INTRODUCTION_ROWS = 20;
 
-export function introducerRows(introducersNow: number): number {
-  return Math.min(MAX_INTRODUCER_ROWS, Math.max(MIN_INTRODUCER_ROWS, introducersNow + SPARE_INTRODUCER_ROWS));
+export function introductionRows(introductionsNow: number): number {
+  return Math.min(MAX_INTRODUCTION_ROWS, Math.max(MIN_INTRODUCTION_ROWS, introductionsNow + SPARE_INTRODUCTION_ROWS));
 }
 
 /** Interview log events counted per week, in the order shown, with the log's own words. */
@@ -134,7 +134,7 @@ export const DEFINITIONS: readonly string[] = [
   'Contact: a tracker row with a Contact ID (C-…). Rows without one are not counted until Set up tracker gives them an ID.',
   'Stages are read as written in the Stage column, upper or lower case alike. Pitched: any stage past To contact (Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response). Replied: Scheduled, Interviewed, Thanked or Declined. Informational interview held: Interviewed or Thanked. Stages only move forward, so a contact counts in every step it has passed.',
   'A reply that fixes no day yet leaves the stage as it was: it shows under this week\'s activity (Replies) and counts as Replied once a day is fixed (Scheduled) or the contact declines.',
-  'Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date. Introductions follow the Referred by links.',
+  'Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date; ties are listed in Contact ID order. Introductions follow the Referred by links between Contact IDs written as the add-on writes them (C-0042).',
   'Job interviews: Outcome is Job interview or Offer (an offer comes after a job interview). Offers: Outcome is Offer.',
   'Rates: count ÷ out of, among contacts who reached the earlier step. A dash means there is nothing to divide by yet.',
   'Weeks run Monday to Sunday in the spreadsheet\'s time zone (File > Settings). Activity counts Interview log rows by their Event date and Event.',

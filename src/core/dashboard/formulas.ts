@@ -1,7 +1,10 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and HyperFormula
-// compute the same way: COUNTIFS, SUMIFS, MAXIFS, IF, IFERROR, INDEX, MATCH, SMALL, VALUE, MID,
-// LEFT, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND.
+// compute the same way: COUNTIFS, SUMIFS, IF, IFERROR, XLOOKUP, VALUE, MID, LEFT, TEXT, INT,
+// MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND.
 // Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and HyperFormula accepts.
+// Whole-column array work is expensive in both engines, so each list computes it once, in one
+// formula that spills a column of IDs or keys, and every row of the list then looks one contact up
+// with XLOOKUP (INDEX over a whole column costs as much as the column is long in HyperFormula).
 
 import {
   CLOSED_STAGES,
@@ -81,51 +84,66 @@ export function namesList(r: Refs, mask: string, count: string): string {
   return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
 }
 
+/**
+ * The number of a Contact ID written as the add-on writes them ("C-0042", any case), per row of
+ * `column`; "" for anything else (blank, "C-42", "C-1e3", free text). The check rebuilds the ID
+ * from its number and compares, so VALUE's leniency (exponents, dates, percentages) cannot slip in.
+ */
+export function idNumbers(column: string): string {
+  const p = CONTACT_ID_PREFIX.length;
+  const n = `VALUE(MID(${column},${p + 1},20))`;
+  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},"0000")=${column},${n},""),"")`;
+}
+
+/** Keys pack two numbers into one sortable number: high × KEY_BASE + low (IDs stay below it). */
+export const KEY_BASE = 10_000_000;
+/** Referrals given at or above this are not ranked (they would not fit in a key). */
+const MAX_REFERRALS = 1_000_000;
+
+/**
+ * One array formula for a whole list: the rows of `columns` (whole-column arrays) where every
+ * condition holds, ordered by `key` (unique per row, so the order never depends on how an engine
+ * breaks ties), the first `rows`. The key is sorted on as an extra last column and then dropped.
+ * SORT's order argument differs between the engines (Sheets takes TRUE/FALSE, HyperFormula
+ * 1/-1), so keys are built to sort ascending with the default order.
+ */
+function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
+  const n = columns.length;
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER({${[...columns, key].join(',')}},${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
+}
+
 export const topReferrers = {
-  /** The k-th highest distinct Referrals given value (≥ 1) among contacts; "" when there is none. */
-  level: (r: Refs, previous: string | null) => {
-    const below = previous === null ? '' : `,${r.t('referralsGiven')},"<"&${previous}`;
-    const max = `MAXIFS(${r.t('referralsGiven')},${r.isContact},${r.t('referralsGiven')},">=1"${below})`;
-    return previous === null ? `=IF(${max}=0,"",${max})` : `=IF(N(${previous})=0,"",IF(${max}=0,"",${max}))`;
+  /**
+   * Contact ID, name and Referrals given of the `rows` contacts who gave the most referrals
+   * (≥ 1, counted in whole numbers), ties in Contact ID order.
+   */
+  list: (r: Refs, rows: number) => {
+    const own = idNumbers(r.t('contactId'));
+    const given = r.t('referralsGiven');
+    const key = `(${MAX_REFERRALS}-INT(${given}))*${KEY_BASE}+${own}`;
+    return sortedList([r.t('contactId'), r.nameArray, given], key, [`ISNUMBER(${own})`, `ISNUMBER(${given})`, `${given}>=1`, `${given}<${MAX_REFERRALS}`], rows);
   },
-  count: (r: Refs, level: string) => `=IF(N(${level})=0,"",COUNTIFS(${r.isContact},${r.t('referralsGiven')},${level}))`,
-  names: (r: Refs, level: string, count: string) => namesList(r, `${r.contactMask}*(${r.t('referralsGiven')}=${level})`, count),
 };
-
-/** ID numbers of the Referred by links of contact rows (the number in "C-0042"), "" elsewhere. */
-function linkNumbers(r: Refs): string {
-  const p = str(CONTACT_ID_PREFIX);
-  const n = CONTACT_ID_PREFIX.length;
-  return `IF(${r.contactMask},IF(LEFT(${r.t('referredBy')},${n})=${p},IFERROR(VALUE(MID(${r.t('referredBy')},${n + 1},20)),""),""),"")`;
-}
-
-function idNumber(cell: string): string {
-  return `VALUE(MID(${cell},${CONTACT_ID_PREFIX.length + 1},20))`;
-}
 
 export const introductions = {
   /**
-   * The Referred by text of the next introducer after `previous` (a cell holding the last one's
-   * ID), in order of ID number: the smallest linked number above the previous one. "" at the end.
+   * Every introduction, a contact whose Referred by is another Contact ID (both as the add-on
+   * writes them): the Referred by ID, the contact's name and Contact ID, ordered by introducer
+   * then introduced, the first `rows`.
    */
-  introducer: (r: Refs, previous: string | null) => {
-    const links = linkNumbers(r);
-    const after = previous === null ? '0' : idNumber(previous);
-    const next = `SMALL(IF(ISNUMBER(${links}),IF(${links}>${after},${links})),1)`;
-    const body = `IFERROR(ARRAYFORMULA(INDEX(${r.t('referredBy')},MATCH(${next},${links},0))),"")`;
-    return previous === null ? `=${body}` : `=IF(${previous}="","",${body})`;
+  list: (r: Refs, rows: number) => {
+    const own = idNumbers(r.t('contactId'));
+    const link = idNumbers(r.t('referredBy'));
+    return sortedList([r.t('referredBy'), r.nameArray, r.t('contactId')], `${link}*${KEY_BASE}+${own}`, [`ISNUMBER(${own})`, `ISNUMBER(${link})`], rows);
   },
-  name: (r: Refs, id: string) => `=IF(${id}="","",IFERROR(${r.nameAt(`MATCH(${id},${r.t('contactId')},0)`)},"(not in the tracker)"))`,
-  introducedBy: (r: Refs, id: string) => {
-    const row = `MATCH(${id},${r.t('contactId')},0)`;
-    const link = `INDEX(${r.t('referredBy')},${row})`;
-    return `=IF(${id}="","",IFERROR(IF(${link}="","",${r.nameAt(`MATCH(${link},${r.t('contactId')},0)`)}),""))`;
-  },
-  count: (r: Refs, id: string) => `=IF(${id}="","",COUNTIFS(${r.isContact},${r.t('referredBy')},${id}))`,
-  names: (r: Refs, id: string, count: string) => namesList(r, `${r.contactMask}*(${r.t('referredBy')}=${id})`, count),
-  /** Shown under the list when more people introduced others than it has rows. */
-  overflow: (r: Refs, last: string, rows: number) => {
-    const links = linkNumbers(r);
-    return `=IF(${last}="","",IF(ISNUMBER(IFERROR(ARRAYFORMULA(SMALL(IF(ISNUMBER(${links}),IF(${links}>${idNumber(last)},${links})),1)),"")),${str(`More people introduced others than the ${rows} rows here: choose Build dashboard again to list them all.`)},""))`;
-  },
+  /** The name of the contact whose ID is in `id`, or a note when no contact has it. */
+  name: (r: Refs, id: string) => `=IF(${id}="","",IFERROR(${r.nameOf(id)},"(not in the tracker)"))`,
+  /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
+  overflow: (next: string, rows: number) => `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
 };
+
+/** The name of whoever is in the Referred by of the contact whose ID is in `id`, if that is a contact. */
+export function introducedBy(r: Refs, id: string): string {
+  const link = `XLOOKUP(${id},${r.t('contactId')},${r.t('referredBy')})`;
+  return `=IF(${id}="","",IFERROR(IF(${link}="","",${r.nameOf(link)}),""))`;
+}

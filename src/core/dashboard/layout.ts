@@ -3,8 +3,8 @@
 // is what makes rebuilding idempotent.
 
 import { RELATIONSHIPS } from '../schema.ts';
-import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRAL_LEVELS } from './definitions.ts';
-import { byRelationship, conversionCounts, followUps, introductions, rate, topReferrers, totals, weekCount } from './formulas.ts';
+import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
+import { byRelationship, conversionCounts, followUps, introducedBy, introductions, rate, topReferrers, totals, weekCount } from './formulas.ts';
 import { buildRefs, type DashboardSources, type Refs } from './refs.ts';
 
 export const DASHBOARD_WIDTH = 6;
@@ -47,6 +47,8 @@ export interface DashboardLayout {
 
 const PCT = '0.0%';
 const DATE = 'yyyy-mm-dd';
+/** Shows nothing, text or number: for a row a list fills only so that it can tell there is more. */
+const HIDDEN = ';;;';
 
 const blank = (): RowSpec => ({ cells: [] });
 const header = (...cells: string[]): RowSpec => ({ cells, kind: 'header' });
@@ -160,18 +162,18 @@ function settingsSection(): RowSpec[] {
 
 function topReferrersSection(r: Refs): RowSpec[] {
   const rows: RowSpec[] = [];
-  for (let k = 1; k <= TOP_REFERRAL_LEVELS; k++) {
+  for (let k = 1; k <= TOP_REFERRERS; k++) {
     rows.push({
       key: `top_${k}`,
-      cells: [
-        (c) => topReferrers.level(r, k === 1 ? null : `A${c.row - 1}`),
-        (c) => topReferrers.count(r, `A${c.row}`),
-        (c) => topReferrers.names(r, `A${c.row}`, `B${c.row}`),
-      ],
-      formats: { 0: '0.##' },
+      // The first row's formula fills columns A to C of every row (one array formula for the list).
+      cells: [k === 1 ? () => topReferrers.list(r, TOP_REFERRERS) : '', '', '', (c) => introducedBy(r, `A${c.row}`)],
     });
   }
-  return [header('Who opened the most doors', 'Contacts', `Who (first ${NAMES_PER_CELL}), by Referrals given`), { cells: ['Referrals given', 'Contacts', 'Who'], kind: 'columns' }, ...rows];
+  return [
+    header('Who opened the most doors'),
+    { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by'], kind: 'columns' },
+    ...rows,
+  ];
 }
 
 function definitionsSection(): RowSpec[] {
@@ -180,22 +182,18 @@ function definitionsSection(): RowSpec[] {
 
 function introductionsSection(r: Refs, count: number): RowSpec[] {
   const rows: RowSpec[] = [];
+  // The first row's formula fills columns B to D, one row further than the list shows: that
+  // row is hidden by its number format and tells the notice under the list there is more.
   for (let k = 1; k <= count; k++) {
     rows.push({
       key: `intro_${k}`,
-      cells: [
-        (c) => introductions.introducer(r, k === 1 ? null : `A${c.row - 1}`),
-        (c) => introductions.name(r, `A${c.row}`),
-        (c) => introductions.introducedBy(r, `A${c.row}`),
-        (c) => introductions.count(r, `A${c.row}`),
-        (c) => introductions.names(r, `A${c.row}`, `D${c.row}`),
-      ],
+      cells: [(c) => introductions.name(r, `B${c.row}`), k === 1 ? () => introductions.list(r, count + 1) : '', '', ''],
     });
   }
-  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(r, `A${c.row - 1}`, count)] });
+  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
   return [
-    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find a name from this column under Name'),
-    { cells: ['Contact ID', 'Name', 'Introduced by', 'How many', `Introduced (first ${NAMES_PER_CELL})`], kind: 'columns' },
+    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find a name from Introduced under Introduced by'),
+    { cells: ['Introduced by', 'Contact ID', 'Introduced', 'Contact ID'], kind: 'columns' },
     ...rows,
   ];
 }
@@ -230,7 +228,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     blank(),
     ...definitionsSection(),
     blank(),
-    ...introductionsSection(r, sources.introducerRows),
+    ...introductionsSection(r, sources.introductionRows),
   ];
 
   const rows: Record<string, number> = {};

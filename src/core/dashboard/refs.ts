@@ -21,8 +21,8 @@ export interface DashboardSources {
   tracker: { sheetName: string; columns: Record<DashboardTrackerKey, number>; names: NameColumns };
   /** The Interview log; `columns` are 1-based. When it does not exist yet, its future name and columns. */
   log: { sheetName: string; columns: { eventDate: number; eventType: number } };
-  /** Rows in the introductions list (see introducerRows). */
-  introducerRows: number;
+  /** Rows in the introductions list (see introductionRows). */
+  introductionRows: number;
 }
 
 /** A sheet name as a formula reference: always quoted, which Sheets and HyperFormula both accept. */
@@ -49,19 +49,25 @@ export interface Refs {
   isContact: string;
   /** Array condition (1/0 per row) selecting contact rows, for FILTER and friends. */
   contactMask: string;
-  /** The contact's display name at a 1-based tracker row (`row` is a formula). */
-  nameAt(row: string): string;
+  /**
+   * The display name of the contact whose Contact ID is `id` (a formula; must be found). XLOOKUP
+   * per name part: a lookup on the ID column is cheap where INDEX over a whole column is not.
+   */
+  nameOf(id: string): string;
   /** Display names of every tracker row, as an array expression. */
   nameArray: string;
 }
 
 /**
  * Name as the add-on shows it: the Name column, else First Middle Last joined, else the
- * Contact ID. TRIM also collapses runs of spaces, as Sheets' TRIM does.
+ * Contact ID. TRIM also collapses runs of spaces, as Sheets' TRIM does. Only text counts as a
+ * name part: a lookup of an empty cell gives 0 in HyperFormula (as in Excel) where Sheets gives
+ * an empty value, and ISTEXT is FALSE for both.
  */
 function nameExpression(names: NameColumns, id: string, part: (column: number) => string): string {
-  const full = names.full !== undefined ? `TRIM(${part(names.full)})` : null;
-  const pieces = [names.first, names.middle, names.last].filter((c): c is number => c !== undefined).map(part);
+  const text = (column: number) => `IF(ISTEXT(${part(column)}),${part(column)},"")`;
+  const full = names.full !== undefined ? `TRIM(${text(names.full)})` : null;
+  const pieces = [names.first, names.middle, names.last].filter((c): c is number => c !== undefined).map(text);
   const joined = pieces.length ? `TRIM(${pieces.join('&" "&')})` : null;
   let expr = id;
   if (joined) expr = `IF(${joined}<>"",${joined},${expr})`;
@@ -79,7 +85,7 @@ export function buildRefs(sources: DashboardSources, contactPrefix: string): Ref
     logEvent: wholeColumn(log.sheetName, log.columns.eventType),
     isContact: `${t('contactId')},${str(`${contactPrefix}*`)}`,
     contactMask: `(LEFT(${t('contactId')},${contactPrefix.length})=${str(contactPrefix)})`,
-    nameAt: (row) => nameExpression(tracker.names, `INDEX(${t('contactId')},${row})`, (c) => `INDEX(${col(c)},${row})`),
+    nameOf: (id) => nameExpression(tracker.names, `XLOOKUP(${id},${t('contactId')},${t('contactId')})`, (c) => `XLOOKUP(${id},${t('contactId')},${col(c)})`),
     nameArray: nameExpression(tracker.names, t('contactId'), col),
   };
 }

@@ -1,0 +1,69 @@
+// FILTER as Google Sheets computes it: the range may be several columns wide (or rows tall), and
+// each condition is one column (or one row) as long as the range, choosing whole rows (or
+// columns). HyperFormula's own FILTER only takes conditions of the range's exact shape, so
+// FILTER(A2:C9, B2:B9>0), which Sheets documents as its first example, fails there.
+// Source: https://support.google.com/docs/answer/3093197 ("condition1 - A column or row
+// containing true or false values corresponding to the first column or row of range"; "All
+// conditions must be of the same type (row or column)"; "condition arguments must have exactly
+// the same length as range"; no match gives #N/A).
+
+import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+
+type RunArgs = Parameters<FunctionPlugin['runFunction']>;
+type Result = ReturnType<FunctionPlugin['runFunction']>;
+type Ast = { args: RunArgs[0] };
+type Range = InstanceType<typeof SimpleRangeValue>;
+
+/** Sheets reads a condition cell as true when it is TRUE or a non-zero number. */
+function passes(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return false;
+}
+
+class SheetsFilterPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    FILTER: {
+      method: 'filter',
+      sizeOfResultArrayMethod: 'filterArraySize',
+      enableArrayArithmeticForArguments: true,
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE }],
+      repeatLastArgs: 1,
+    },
+  };
+
+  filter(ast: Ast, state: RunArgs[1]): Result {
+    return this.runFunction(ast.args, state, this.metadata('FILTER'), (range: Range, ...conditions: Range[]) => {
+      const height = range.height();
+      const width = range.width();
+      const byRows = conditions.every((c) => c.width() === 1 && c.height() === height);
+      const byColumns = !byRows && conditions.every((c) => c.height() === 1 && c.width() === width);
+      if (!byRows && !byColumns) return new CellError(ErrorType.VALUE, 'FILTER has mismatched range sizes.');
+      const data = range.data;
+      const keep = (i: number) => conditions.every((c) => passes(byRows ? c.data[i][0] : c.data[0][i]));
+      let out: unknown[][];
+      if (byRows) out = data.filter((_, i) => keep(i));
+      else {
+        const columns = Array.from({ length: width }, (_, j) => j).filter(keep);
+        out = columns.length ? data.map((row) => columns.map((j) => row[j])) : [];
+      }
+      if (out.length === 0 || out[0].length === 0) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
+      return SimpleRangeValue.onlyValues(out as never);
+    });
+  }
+
+  /** At most the range's own size: the engine reserves room for the largest possible result. */
+  filterArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
+    if (ast.args.length < 2) return ArraySize.error();
+    return this.arraySizeForAst(ast.args[0], state);
+  }
+}
+
+let registered = false;
+
+/** Replaces FILTER for every engine built afterwards (HyperFormula's registry is global). */
+export function registerSheetsFilter(): void {
+  if (registered) return;
+  HyperFormula.registerFunction('FILTER', SheetsFilterPlugin);
+  registered = true;
+}
