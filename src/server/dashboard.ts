@@ -170,6 +170,10 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   for (const row of layout.headerRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   for (const row of layout.columnRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold');
   COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  // The recent-events list is for the activity counts, not for reading (nor for a coach copy).
+  const recent = layout.recentEvents;
+  sheet.getRange(recent.first, recent.column, recent.rows, 1).setNumberFormat(';;;');
+  sheet.hideColumns(recent.column);
 }
 
 /**
@@ -246,7 +250,8 @@ export function buildDashboard(options: BuildOptions): DashboardResult {
 
   const height = layout.cells.length;
   const maxRows = sheet.getMaxRows();
-  if (maxRows < height + 1) sheet.insertRowsAfter(maxRows, height + 1 - maxRows);
+  const needed = Math.max(height, layout.recentEvents.first + layout.recentEvents.rows - 1) + 1;
+  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
   if (sheet.getMaxColumns() < CHART_COLUMN + 6) sheet.insertColumnsAfter(sheet.getMaxColumns(), CHART_COLUMN + 6 - sheet.getMaxColumns());
 
   const settings = placeSettings(ss, sheet, layout, findSettings(sheet));

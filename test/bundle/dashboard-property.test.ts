@@ -175,5 +175,7 @@ describe.each(SCENARIOS)('dashboard numbers match an independent computation: $n
         throw new Error(`case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`);
       }
     }
-  });
+    // Each case rebuilds the dashboard through the bundle (a few hundred ms): hundreds of cases
+    // need more than the default per-test time.
+  }, 240_000);
 });

@@ -52,10 +52,28 @@ export const conversionCounts = {
   interviewedToOffer: (r: Refs) => `=${countStages(r, INTERVIEWED_STAGES, `,${r.t('outcome')},${str(OFFER_OUTCOME)}`)}`,
 };
 
-/** Log rows with Event `word` whose Event date falls in [start, start + 7). 0 while there is no log. */
-export function weekCount(r: Refs, word: string | null, start: string): string {
+/**
+ * The Interview log's rows of this week and last week, as "<Event>#this" or "<Event>#last", in
+ * one array formula (`cap` + 1 rows at most: a value in the last row means there were more).
+ * TODAY() is volatile, so everything that depends on the week is recomputed after every edit;
+ * counting within this short list instead of the whole log keeps that cheap. The separator is
+ * "#": HyperFormula reads "|" in a COUNTIF criterion as a regular-expression alternation.
+ */
+export function recentEvents(r: Refs, start: string, cap: number): string {
+  const d = r.logDate;
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(${r.logEvent}&"#"&IF(${d}>=${start},"this","last"),ISNUMBER(${d}),${d}>=${start}-7,${d}<${start}+7),${cap + 1},1)),"")`;
+}
+
+/**
+ * Log rows with Event `word` (any, for null) in this week or last week: counted in the recent
+ * events list (`list`, its first `cap` rows), or in the whole log when the list overflowed
+ * (`more` holds a value). 0 while there is no log.
+ */
+export function weekCount(r: Refs, word: string | null, week: 'this' | 'last', start: string, list: string, more: string): string {
+  const from = week === 'this' ? start : `(${start}-7)`;
   const event = word === null ? '' : `${r.logEvent},${str(word)},`;
-  return `=IFERROR(COUNTIFS(${event}${r.logDate},">="&${start},${r.logDate},"<"&(${start}+7)),0)`;
+  const whole = `IFERROR(COUNTIFS(${event}${r.logDate},">="&${from},${r.logDate},"<"&(${from}+7)),0)`;
+  return `=IF(${more}="",COUNTIF(${list},${str(`${word ?? '*'}#${week}`)}),${whole})`;
 }
 
 function openStageCriteria(r: Refs): string {

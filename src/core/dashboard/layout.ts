@@ -4,16 +4,19 @@
 
 import { RELATIONSHIPS } from '../schema.ts';
 import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { byRelationship, conversionCounts, followUps, introducedBy, introductions, rate, topReferrers, totals, weekCount } from './formulas.ts';
-import { buildRefs, type DashboardSources, type Refs } from './refs.ts';
+import { byRelationship, conversionCounts, followUps, introducedBy, introductions, rate, recentEvents, topReferrers, totals, weekCount } from './formulas.ts';
+import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
 
-export const DASHBOARD_WIDTH = 6;
+/** Columns A to F hold what a reader sees; G holds the recent-events list the activity counts read. */
+export const DASHBOARD_WIDTH = 7;
 
 /** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
 export type LayoutCell = string | number;
 
 interface Ctx {
   row: number;
+  /** 1-based row of the row keyed `key`. */
+  rowOf(key: string): number;
   /** A1 address of column `column` (default B) in the row keyed `key`. */
   at(key: string, column?: string): string;
 }
@@ -43,6 +46,8 @@ export interface DashboardLayout {
   funnel: { first: number; last: number };
   /** Key → 1-based row, for tests and the README sample. */
   rows: Record<string, number>;
+  /** Where the recent-events list spills (1-based column and row, and its most rows). */
+  recentEvents: { column: number; first: number; rows: number };
 }
 
 const PCT = '0.0%';
@@ -124,14 +129,37 @@ function goalsSection(): RowSpec[] {
   ];
 }
 
+/** Rows of the recent-events list (column G from the first activity row, hidden). */
+export const RECENT_EVENTS_CAP = 1000;
+export const RECENT_COLUMN = 'G';
+
 function activitySection(r: Refs): RowSpec[] {
-  const rows: RowSpec[] = ACTIVITY_EVENTS.map((e) => ({
+  const list = (c: Ctx) => {
+    const first = c.rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`);
+    const at = (row: number) => `$${RECENT_COLUMN}$${row}`;
+    return { range: `${at(first)}:${at(first + RECENT_EVENTS_CAP - 1)}`, more: at(first + RECENT_EVENTS_CAP) };
+  };
+  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list(c).range, list(c).more);
+  const rows: RowSpec[] = ACTIVITY_EVENTS.map((e, i) => ({
     key: `activity_${e.kind}`,
-    cells: [e.label, (c) => weekCount(r, eventWord(e.kind), c.at('weekStart')), (c) => weekCount(r, eventWord(e.kind), `(${c.at('weekStart')}-7)`), `Event "${eventWord(e.kind)}"`],
+    cells: [
+      e.label,
+      count(eventWord(e.kind), 'this'),
+      count(eventWord(e.kind), 'last'),
+      `Event "${eventWord(e.kind)}"`,
+      '',
+      '',
+      i === 0 ? (c: Ctx) => recentEvents(r, c.at('weekStart'), RECENT_EVENTS_CAP) : '',
+    ],
   }));
   rows.push({
     key: 'activity_all',
-    cells: ['All events', (c) => weekCount(r, null, c.at('weekStart')), (c) => weekCount(r, null, `(${c.at('weekStart')}-7)`), 'Every log row, whatever its Event'],
+    cells: [
+      'All events',
+      count(null, 'this'),
+      count(null, 'last'),
+      (c) => `=IF(${list(c).more}="","Every log row, whatever its Event",${str(`More than ${RECENT_EVENTS_CAP.toLocaleString('en')} events in these two weeks: counted across the whole log instead.`)})`,
+    ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
 }
@@ -235,11 +263,12 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   specs.forEach((s, i) => {
     if (s.key) rows[s.key] = i + 1;
   });
-  const at = (key: string, column = 'B') => {
+  const rowOf = (key: string) => {
     const row = rows[key];
     if (row === undefined) throw new Error(`Dashboard layout has no row "${key}"`);
-    return `${column}${row}`;
+    return row;
   };
+  const at = (key: string, column = 'B') => `${column}${rowOf(key)}`;
 
   const cells: LayoutCell[][] = [];
   const formats: string[][] = [];
@@ -253,10 +282,11 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     settingsBlock: { first: 0, last: 0 },
     funnel: { first: rows.contacts, last: rows.offers },
     rows,
+    recentEvents: { column: 0, first: 0, rows: 0 },
   };
   specs.forEach((s, i) => {
     const row = i + 1;
-    const ctx: Ctx = { row, at };
+    const ctx: Ctx = { row, at, rowOf };
     cells.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
       const spec = s.cells[j];
       if (spec === undefined) return '';
@@ -268,5 +298,9 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     if (s.kind === 'setting' && s.setting) layout.settings.push({ key: s.setting, row, format: SETTINGS.find((d) => d.key === s.setting)!.format });
   });
   layout.settingsBlock = { first: layout.settings[0].row, last: layout.settings[layout.settings.length - 1].row };
+  // The recent-events list fills column G from its first row down, past the last row of the
+  // layout when the log is busy: the sheet keeps room for it and the column stays hidden.
+  const recentFirst = rows[`activity_${ACTIVITY_EVENTS[0].kind}`];
+  layout.recentEvents = { column: RECENT_COLUMN.charCodeAt(0) - 64, first: recentFirst, rows: RECENT_EVENTS_CAP + 1 };
   return layout;
 }

@@ -61,11 +61,11 @@ export interface Refs {
 /**
  * Name as the add-on shows it: the Name column, else First Middle Last joined, else the
  * Contact ID. TRIM also collapses runs of spaces, as Sheets' TRIM does. Only text counts as a
- * name part: a lookup of an empty cell gives 0 in HyperFormula (as in Excel) where Sheets gives
- * an empty value, and ISTEXT is FALSE for both.
+ * name part (T gives "" for anything else): a lookup of an empty cell gives 0 in HyperFormula
+ * (as in Excel) where Sheets gives an empty value, and T turns both into "".
  */
 function nameExpression(names: NameColumns, id: string, part: (column: number) => string): string {
-  const text = (column: number) => `IF(ISTEXT(${part(column)}),${part(column)},"")`;
+  const text = (column: number) => `T(${part(column)})`;
   const full = names.full !== undefined ? `TRIM(${text(names.full)})` : null;
   const pieces = [names.first, names.middle, names.last].filter((c): c is number => c !== undefined).map(text);
   const joined = pieces.length ? `TRIM(${pieces.join('&" "&')})` : null;
