@@ -1,6 +1,7 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and HyperFormula
-// compute the same way: COUNTIFS, SUMIFS, IF, IFERROR, XLOOKUP, VALUE, MID, LEFT, TEXT, INT,
-// MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND.
+// compute the same way: COUNTIFS, COUNTIF, SUMIFS, IF, IFERROR, XLOOKUP, T, VALUE, MID, LEFT, TEXT,
+// INT, MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ARRAY_CONSTRAIN,
+// ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how the formulas avoid it).
 // Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and HyperFormula accepts.
 // Whole-column array work is expensive in both engines, so each list computes it once, in one
 // formula that spills a column of IDs or keys, and every row of the list then looks one contact up
@@ -123,11 +124,12 @@ const MAX_REFERRALS = 1_000_000;
  * condition holds, ordered by `key` (unique per row, so the order never depends on how an engine
  * breaks ties), the first `rows`. The key is sorted on as an extra last column and then dropped.
  * SORT's order argument differs between the engines (Sheets takes TRUE/FALSE, HyperFormula
- * 1/-1), so keys are built to sort ascending with the default order.
+ * 1/-1), so keys are built to sort ascending (TRUE, which both read as ascending). HSTACK, not
+ * an array literal: {a,b} is written {a\b} in locales with a decimal comma.
  */
 function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
   const n = columns.length;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER({${[...columns, key].join(',')}},${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
 }
 
 export const topReferrers = {
