@@ -55,7 +55,11 @@ class SheetsFilterPlugin extends FunctionPlugin {
   /** At most the range's own size: the engine reserves room for the largest possible result. */
   filterArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
     if (ast.args.length < 2) return ArraySize.error();
-    return this.arraySizeForAst(ast.args[0], state);
+    // As HyperFormula's own FILTER does: size every argument in array mode and take the largest,
+    // as a plain array size (a reference-shaped size would make the cell a non-array formula).
+    const arrays = Object.assign(Object.create(Object.getPrototypeOf(state)) as RunArgs[1], state, { arraysFlag: true });
+    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, arrays));
+    return new ArraySize(Math.max(...sizes.map((s) => s.width)), Math.max(...sizes.map((s) => s.height)));
   }
 }
 

@@ -352,6 +352,7 @@ export class EmuSheet
   /** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
   _shift(axis: Axis, at: number, count: number): void {
     const hf = this._ss._hf;
+    const restore = count > 0 ? this._shrinkArraysAcross(axis, at) : () => undefined;
     if (axis === 'row') {
       if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
       else hf.removeRows(this._hfId, [at - 1, -count]);
@@ -391,7 +392,49 @@ export class EmuSheet
     if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
     if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
     this._ss._onShift(this, axis, at, count);
+    restore();
   }
+  /**
+   * HyperFormula 3.x fails to insert rows (or columns) inside an array formula's result when a
+   * formula elsewhere reads those cells ("Cannot move cell. Destination already occupied."),
+   * which Sheets does without fuss (e.g. COUNTIF over a FILTER's column, then a row inserted in
+   * it). So an array formula spanning the insertion point is cut to one cell for the insert,
+   * with ARRAY_CONSTRAIN(..., 1, 1), and given back its formula, as the engine adjusted it,
+   * after. Returns the function that gives them back.
+   */
+  _shrinkArraysAcross(axis: Axis, at: number): () => void {
+    const hf = this._ss._hf;
+    const sheet = this._hfId;
+    const { width, height } = hf.getSheetDimensions(sheet);
+    // Arrays that cover the line just before the insertion point, found by their root cell.
+    const line = at - 2;
+    if (line < 0) return () => undefined;
+    const roots = new Map<string, { row: number; col: number }>();
+    const span = axis === 'row' ? width : height;
+    for (let k = 0; k < span; k++) {
+      let row = axis === 'row' ? line : k;
+      let col = axis === 'row' ? k : line;
+      if (!hf.isCellPartOfArray({ sheet, row, col })) continue;
+      while (row > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row: row - 1, col })) row--;
+      while (col > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row, col: col - 1 })) col--;
+      if (hf.getCellType({ sheet, row, col }) === 'ARRAYFORMULA') roots.set(`${row}:${col}`, { row, col });
+    }
+    const shrunk: { row: number; col: number }[] = [];
+    for (const root of roots.values()) {
+      const formula = hf.getCellFormula({ sheet, ...root });
+      if (!formula) continue;
+      hf.setCellContents({ sheet, ...root }, [[`=ARRAY_CONSTRAIN(${formula.slice(1)},1,1)`]]);
+      shrunk.push(root);
+    }
+    return () => {
+      for (const root of shrunk) {
+        const formula = hf.getCellFormula({ sheet, ...root }) ?? '';
+        const inner = /^=ARRAY_CONSTRAIN\((.*),1,1\)$/s.exec(formula);
+        if (inner) hf.setCellContents({ sheet, ...root }, [[`=${inner[1]}`]]);
+      }
+    };
+  }
+
 
   _mergeAt(row: number, col: number): GridRect | undefined {
     return this._merges.find((m) => row >= m.row && row < m.row + m.numRows && col >= m.col && col < m.col + m.numCols);

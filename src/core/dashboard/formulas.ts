@@ -67,14 +67,14 @@ export function recentEvents(r: Refs, start: string, cap: number): string {
 
 /**
  * Log rows with Event `word` (any, for null) in this week or last week: counted in the recent
- * events list (`list`, its first `cap` rows), or in the whole log when the list overflowed
- * (`more` holds a value). 0 while there is no log.
+ * events list (`list`), or in the whole log when the list overflowed (`more` is TRUE).
+ * 0 while there is no log.
  */
 export function weekCount(r: Refs, word: string | null, week: 'this' | 'last', start: string, list: string, more: string): string {
   const from = week === 'this' ? start : `(${start}-7)`;
   const event = word === null ? '' : `${r.logEvent},${str(word)},`;
   const whole = `IFERROR(COUNTIFS(${event}${r.logDate},">="&${from},${r.logDate},"<"&(${from}+7)),0)`;
-  return `=IF(${more}="",COUNTIF(${list},${str(`${word ?? '*'}#${week}`)}),${whole})`;
+  return `=IF(${more},${whole},COUNTIF(${list},${str(`${word ?? '*'}#${week}`)}))`;
 }
 
 function openStageCriteria(r: Refs): string {

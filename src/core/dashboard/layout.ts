@@ -134,12 +134,11 @@ export const RECENT_EVENTS_CAP = 1000;
 export const RECENT_COLUMN = 'G';
 
 function activitySection(r: Refs): RowSpec[] {
-  const list = (c: Ctx) => {
-    const first = c.rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`);
-    const at = (row: number) => `$${RECENT_COLUMN}$${row}`;
-    return { range: `${at(first)}:${at(first + RECENT_EVENTS_CAP - 1)}`, more: at(first + RECENT_EVENTS_CAP) };
-  };
-  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list(c).range, list(c).more);
+  // The whole column: the list is all it holds. (A bounded range over the spilled cells makes
+  // HyperFormula fail to insert rows inside the list, which Sheets does without fuss.)
+  const list = `$${RECENT_COLUMN}:$${RECENT_COLUMN}`;
+  const more = `COUNTIF(${list},"*#*")>${RECENT_EVENTS_CAP}`;
+  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list, more);
   const rows: RowSpec[] = ACTIVITY_EVENTS.map((e, i) => ({
     key: `activity_${e.kind}`,
     cells: [
@@ -158,7 +157,7 @@ function activitySection(r: Refs): RowSpec[] {
       'All events',
       count(null, 'this'),
       count(null, 'last'),
-      (c) => `=IF(${list(c).more}="","Every log row, whatever its Event",${str(`More than ${RECENT_EVENTS_CAP.toLocaleString('en')} events in these two weeks: counted across the whole log instead.`)})`,
+      () => `=IF(NOT(${more}),"Every log row, whatever its Event",${str(`More than ${RECENT_EVENTS_CAP.toLocaleString('en')} events in these two weeks: counted across the whole log instead.`)})`,
     ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];

@@ -1,0 +1,81 @@
+// Array formulas as Sheets computes them, where HyperFormula on its own does not: FILTER over a
+// range several columns wide, and inserting rows or columns inside an array's result.
+import { describe, expect, it } from 'vitest';
+import { Emulator } from '../../local/emulator/index.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+
+function sheet() {
+  const emu = new Emulator({ scopes: null });
+  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
+  return app.getActiveSpreadsheet().getActiveSheet();
+}
+
+describe('FILTER', () => {
+  // https://support.google.com/docs/answer/3093197: "FILTER(A2:B26, A2:A26 > 5, D2:D26 < 10)";
+  // conditions are a column (or row) as long as the range; no match gives #N/A.
+  it('keeps whole rows of a wider range by column conditions, without ARRAYFORMULA', () => {
+    const s = sheet();
+    s.getRange('A1:C4').setValues([
+      ['Ada', 3, 'x'],
+      ['Alan', 0, 'y'],
+      ['Grace', 5, 'z'],
+      ['Mei', '', 'w'],
+    ]);
+    s.getRange('E1').setFormula('=FILTER(A1:C4,B1:B4>0,ISNUMBER(B1:B4))');
+    expect(s.getRange('E1:G3').getValues()).toEqual([
+      ['Ada', 3, 'x'],
+      ['Grace', 5, 'z'],
+      ['', '', ''],
+    ]);
+  });
+
+  it('keeps columns by a row condition, and gives #N/A when nothing matches', () => {
+    const s = sheet();
+    s.getRange('A1:C2').setValues([
+      [1, 2, 3],
+      ['a', 'b', 'c'],
+    ]);
+    s.getRange('A4').setFormula('=FILTER(A1:C2,A1:C1<>2)');
+    expect(s.getRange('A4:B5').getValues()).toEqual([
+      [1, 3],
+      ['a', 'c'],
+    ]);
+    s.getRange('A7').setFormula('=FILTER(A1:C2,A1:C1>10)');
+    expect(s.getRange('A7').getValue()).toBe('#N/A');
+  });
+
+  it('refuses conditions of the wrong length', () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([[1], [2], [3]]);
+    s.getRange('C1').setFormula('=FILTER(A1:A3,A1:A2>0)');
+    expect(s.getRange('C1').getValue()).toBe('#VALUE!');
+  });
+});
+
+describe('inserting inside an array formula that other formulas read', () => {
+  // HyperFormula 3.x throws "Cannot move cell. Destination already occupied." here; Sheets
+  // inserts the rows and the array fills them.
+  it('inserts rows inside a FILTER result counted by COUNTIF, and the counts follow', () => {
+    const s = sheet();
+    s.getRange('A1:A6').setValues([[1], [2], [3], [4], [5], [6]]);
+    s.getRange('C1').setFormula('=FILTER(A1:A6,A1:A6>0)');
+    s.getRange('E1').setFormula('=COUNTIF(C:C,">2")');
+    expect(s.getRange('E1').getValue()).toBe(4);
+    s.insertRowsBefore(4, 2);
+    expect(s.getRange('C1').getFormula()).toBe('=FILTER(A1:A8,A1:A8>0)');
+    expect(s.getRange('C1:C6').getValues().flat()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(s.getRange('E1').getValue()).toBe(4);
+    s.getRange('A4').setValue(9);
+    expect(s.getRange('E1').getValue()).toBe(5);
+  });
+
+  it('inserts columns inside a FILTER result read by a formula', () => {
+    const s = sheet();
+    s.getRange('A1:F1').setValues([[1, 2, 3, 4, 5, 6]]);
+    s.getRange('A3').setFormula('=FILTER(A1:F1,A1:F1>0)');
+    s.getRange('A5').setFormula('=COUNTIF(3:3,">2")');
+    s.insertColumnsBefore(3, 2);
+    expect(s.getRange('A3').getFormula()).toBe('=FILTER(A1:H1,A1:H1>0)');
+    expect(s.getRange('A5').getValue()).toBe(4);
+  });
+});
