@@ -192,6 +192,23 @@ describe('the workbench on a hand-made contacts CSV', () => {
     ws.eachRow((row) => names.push(String(row.getCell(1).value ?? '')));
     expect(names.filter((n) => /Nadia|Omar/.test(n))).toHaveLength(2);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // The custom-formula colours travel too (the note below says they do).
+    const formats = (ws as unknown as { conditionalFormattings: { rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(formats.flatMap((f) => f.rules).some((r) => r.type === 'expression')).toBe(true);
+  });
+
+  it('tells how to open the saved file in Google Sheets', async () => {
+    const note = page.locator('.import-note');
+    expect(await note.locator('summary').innerText()).toBe('Open it in Google Sheets');
+    expect(await note.locator('p').isVisible()).toBe(false);
+    await note.locator('summary').click();
+    const text = note.locator('p');
+    expect(await text.isVisible()).toBe(true);
+    const words = await text.innerText();
+    expect(words).toContain('File › Import › Upload');
+    expect(words).toContain('drop-downs, frozen rows and custom-formula colours come across');
+    expect(words).toContain('run Set up tracker once after importing');
+    await note.locator('summary').click();
   });
 });
 
