@@ -23,6 +23,20 @@ export interface RunResult {
 
 export class BundleError extends Error {}
 
+/**
+ * The script's Date: the host's own (so Dates cross between script and emulator intact, and
+ * instanceof works both ways), except that "now" (new Date(), Date(), Date.now()) reads the
+ * emulator's clock, so a script sees the same today as TODAY() when a test or `npm start --now`
+ * pins the clock, and time passes for it during Utilities.sleep and lock waits, as in Apps Script.
+ */
+export function clockDate(HostDate: DateConstructor, now: () => number): DateConstructor {
+  return new Proxy(HostDate, {
+    construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget) as object,
+    apply: () => new HostDate(now()).toString(),
+    get: (target, key) => (key === 'now' ? () => now() : Reflect.get(target, key)),
+  });
+}
+
 export class Bundle {
   readonly context: vm.Context;
 
@@ -36,8 +50,7 @@ export class Bundle {
     } catch {
       throw new BundleError(`cannot read ${codePath}: run \`npm run build\` first`);
     }
-    // Share the host's Date so that Dates cross between script and emulator intact (instanceof works).
-    this.context = vm.createContext({ ...emu.globals(), Date });
+    this.context = vm.createContext({ ...emu.globals(), Date: clockDate(Date, () => emu.rt.now()) });
     vm.runInContext(code, this.context, { filename: 'Code.js' });
   }
 
@@ -52,11 +65,12 @@ export class Bundle {
 
   /** Calls a top-level function as one execution. Errors propagate as the script threw them. */
   run(name: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
-    if (!this.has(name)) throw new BundleError(`Script function not found: ${name}`);
     const rt = this.emu.rt;
+    // Reset first: an execution that fails before it starts made no calls, and must not report the last one's.
+    rt.resetCalls();
+    if (!this.has(name)) throw new BundleError(`Script function not found: ${name}`);
     if (options.select) selectRange(this.emu.active, options.select);
     rt.authMode = options.authMode ?? 'FULL';
-    rt.resetCalls();
     try {
       const result = (this.context[name] as (...a: unknown[]) => unknown)(...args);
       return { result, calls: rt.totalCalls(), byMethod: rt.callsByMethod() };

@@ -113,13 +113,28 @@ export async function loadXlsxInto(ss: EmuSpreadsheet, data: Buffer): Promise<vo
   }
 }
 
+/** Why a file could not be read, in words (the system's own message for the rarer reasons). */
+function readFailure(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file (EISDIR)';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${e.code})`;
+    default:
+      return e.message;
+  }
+}
+
 /** Opens a .csv or .xlsx file into `ss` (adds its sheets). Throws WorkbookFileError with a clear message. */
 export async function loadWorkbookFile(ss: EmuSpreadsheet, path: string): Promise<void> {
   let data: Buffer;
   try {
     data = readFileSync(path);
-  } catch {
-    throw new WorkbookFileError(`cannot read ${path}: no such file`);
+  } catch (e) {
+    throw new WorkbookFileError(`cannot read ${path}: ${readFailure(e as NodeJS.ErrnoException)}`);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') loadCsvInto(ss, basename(path, extname(path)), data.toString('utf8'));

@@ -35,6 +35,7 @@ export interface HostOptions {
   label?: string;
   buildDir: string;
   timeZone: string;
+  now?: number;
 }
 
 export class WorkbenchHost {
@@ -52,7 +53,7 @@ export class WorkbenchHost {
 
   private constructor(options: HostOptions) {
     this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { file: options.file, label: options.label, buildDir: options.buildDir, timeZone: options.timeZone, answers: this.answers },
+      workerData: { file: options.file, label: options.label, buildDir: options.buildDir, timeZone: options.timeZone, now: options.now, answers: this.answers },
     });
   }
 

@@ -2,8 +2,8 @@
 // companies fictional, emails on example.* domains) from every kind of relationship, turned into
 // a tracker by the add-on's own "Set up tracker" (the real bundle), then given the progress a
 // few weeks of outreach would leave: pitches, follow-ups due and overdue, interviews held,
-// thank-yous, referrals, one job interview. Dates are relative to today, so the overdue colours
-// always have something to show.
+// thank-yous, referrals, one job interview. Dates are relative to today (the emulator's clock, which
+// `--now` can pin), so the overdue colours always have something to show.
 
 import type { Emulator } from '../emulator/index.ts';
 import type { Bundle } from '../bundle.ts';
@@ -103,7 +103,7 @@ function headerColumns(sheet: EmuSheet, headerRow: number): Record<TrackerKey, n
  * Adds the sample sheet to the emulator's spreadsheet and sets it up with the bundle's own
  * setUpTracker. Throws if the add-on could not set it up (the sample is never faked).
  */
-export function buildSample(emu: Emulator, bundle: Bundle, now = new Date()): EmuSheet {
+export function buildSample(emu: Emulator, bundle: Bundle, now = new Date(emu.rt.now())): EmuSheet {
   const ss = emu.active;
   const sheet = loadCsvInto(ss, SAMPLE_SHEET, csv([HEADER, ...CONTACTS.map((c) => c.slice(0, 6) as string[])]));
   ss._activeSheet = sheet;
@@ -135,8 +135,11 @@ export function buildSample(emu: Emulator, bundle: Bundle, now = new Date()): Em
     }
     if (p.notesForCoach) put(row, 'notesForCoach', p.notesForCoach);
   }));
-  // Widths a user would have dragged the columns to, so the text can be read.
-  [170, 230, 170, 190, 200, 210].forEach((width, i) => sheet._colWidths.set(i + 1, width));
+  // What a user would have done to read it: widths dragged to fit the text, and the names frozen
+  // so that they stay in view beside the tracker's columns (which come after the contacts' own).
+  [150, 210, 170, 180, 190, 200].forEach((width, i) => sheet._colWidths.set(i + 1, width));
+  sheet._colWidths.set(columns.notesForCoach, 300);
+  sheet._frozenCols = 1;
   sheet._selection = [{ row: headerRow + 1, col: 1, numRows: 1, numCols: 1 }];
   ss._activeSheet = sheet; // setup may have added other sheets (a dashboard); open on the contacts
   return sheet;

@@ -1,17 +1,18 @@
-// `npm start [-- <contacts.csv|tracker.xlsx>] [--port N] [--tz Zone]`: the local workbench.
+// `npm start [-- <contacts.csv|tracker.xlsx>] [--port N] [--tz Zone] [--now Time]`: the local workbench.
 // Opens the workbook in a worker thread running the built add-on (build/Code.js), serves the
 // page on 127.0.0.1 only, prints its address, and stops cleanly on Ctrl-C.
 
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildAssets, type Assets } from './assets.ts';
 import { StartError, WorkbenchHost } from './host.ts';
 import { router } from './routes.ts';
 import { isValidTimeZone } from '../emulator/tz.ts';
 
-const USAGE = 'usage: npm start [-- <contacts.csv|tracker.xlsx>] [--port <number>] [--tz <time zone>]';
+const USAGE = 'usage: npm start [-- <contacts.csv|tracker.xlsx>] [--port <number>] [--tz <time zone>] [--now <date and time>]';
 export const DEFAULT_PORT = 5173;
 /** How many ports after the asked one are tried when it is taken. */
 const PORT_TRIES = 20;
@@ -23,13 +24,14 @@ interface Options {
   label?: string;
   port: number;
   timeZone: string;
+  now?: number;
   buildDir: string;
 }
 
 function readOptions(argv: string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, tz: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, tz: { type: 'string' }, now: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -41,12 +43,16 @@ function readOptions(argv: string[]): Options {
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
   const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'Etc/UTC';
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris)`);
+  // The clock starts at --now and runs on (the same screenshot every day; a demo on a given date).
+  const now = values.now === undefined ? undefined : Date.parse(values.now);
+  if (now !== undefined && (Number.isNaN(now) || !/^\d{4}-\d\d-\d\d/.test(values.now!))) throw new UsageError(`--now must be an ISO date and time such as 2025-06-02T10:00:00Z, not "${values.now}"`);
   const file = positionals[0] ? resolve(positionals[0]) : undefined;
   if (file && !existsSync(file)) throw new StartError(`cannot open ${positionals[0]}: no such file`);
-  return { file, label: positionals[0], port, timeZone, buildDir: values.build ? resolve(values.build) : join(process.cwd(), 'build') };
+  return { file, label: positionals[0], port, timeZone, now, buildDir: values.build ? resolve(values.build) : join(process.cwd(), 'build') };
 }
 
 function listen(server: Server, port: number): Promise<number> {
+  // 127.0.0.1 only: the workbench runs the user's workbook and add-on, for this machine alone.
   return new Promise((resolvePort, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
@@ -63,8 +69,8 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** Listens on `port`, or the next free one (saying so); port 0 lets the system choose. */
-async function listenNear(server: Server, port: number, log: (line: string) => void): Promise<number> {
+/** Listens on 127.0.0.1 at `port`, or the next free one (saying so); port 0 lets the system choose. */
+export async function listenNear(server: Server, port: number, log: (line: string) => void): Promise<number> {
   for (let p = port; ; p++) {
     try {
       const bound = await listen(server, p);
@@ -134,4 +140,6 @@ export async function main(argv: string[]): Promise<number> {
   });
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// Run as a command (`npm start`), not when a test imports this module.
+const isCommand = () => !!process.argv[1] && existsSync(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+if (isCommand()) void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -8,7 +8,7 @@ import { loadWorkbookFile, saveXlsx } from '../emulator/io.ts';
 import { serializeScriptRunResult } from '../emulator/scriptrun.ts';
 import type { EmuSheet } from '../emulator/sheet.ts';
 import { Bundle, BundleError } from '../bundle.ts';
-import type { ActionReport, EditResult, PanelView, Rect, ScriptRunResult, Snapshot, ViewRequest } from './protocol.ts';
+import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, ViewRequest } from './protocol.ts';
 import { gridWindow, sheetInfo } from './view.ts';
 import { checkCell, clearCells, typeIntoCell } from './edit.ts';
 import { buildSample, SAMPLE_CONTACTS } from './sample.ts';
@@ -20,6 +20,11 @@ export interface OpenOptions {
   label?: string;
   buildDir: string;
   timeZone: string;
+  /**
+   * Epoch ms at which the emulator's clock starts (it then runs on): TODAY(), the script's
+   * new Date() and the sample's dates follow it. Omitted: the real time.
+   */
+  now?: number;
 }
 
 /** The panel HTML travels beside the snapshot so the server can serve it while a script runs. */
@@ -49,6 +54,7 @@ export class Workbench {
 
   static async open(options: OpenOptions): Promise<Workbench> {
     const emu = new Emulator({ buildDir: options.buildDir, timeZone: options.timeZone, noSheets: true, name: 'Workbook' });
+    if (options.now !== undefined) emu.rt.virtualMs = options.now - Date.now();
     let source: string;
     if (options.file) {
       await loadWorkbookFile(emu.active, options.file);
@@ -125,10 +131,32 @@ export class Workbench {
     return outcome;
   }
 
-  /** A menu item: runs its function with no arguments, as Sheets does. */
+  /**
+   * A menu item: runs its function with no arguments, as Sheets does. Only a function that an item
+   * of the menus names can run this way (the page offers nothing else); any other name, like a
+   * menu item whose function the script lacks, fails with Sheets' "Script function not found".
+   */
   runMenu(fn: string): ActionReport {
+    if (!this.menuFunctions().has(fn)) {
+      this.lastAction = { kind: 'menu', fn, calls: 0, byMethod: {}, ms: 0, error: `Script function not found: ${fn}` };
+      this.changed();
+      return this.lastAction;
+    }
     this.script('menu', fn, []);
     return this.lastAction!;
+  }
+
+  /** The function names the items of the menus (as onOpen and later scripts built them) call. */
+  private menuFunctions(): Set<string> {
+    const names = new Set<string>();
+    const walk = (entries: MenuEntry[]) => {
+      for (const e of entries) {
+        if (e.type === 'item') names.add(e.functionName);
+        else if (e.type === 'submenu') walk(e.items);
+      }
+    };
+    for (const menu of this.emu.ui.menus) walk(menu.items);
+    return names;
   }
 
   /** google.script.run from a sidebar or dialog. Arguments arrive already checked and copied by the page. */

@@ -9,6 +9,8 @@ export interface WorkerStart {
   label?: string;
   buildDir: string;
   timeZone: string;
+  /** Epoch ms the emulator's clock starts at (`--now`); omitted: the real time. */
+  now?: number;
   answers: SharedArrayBuffer;
 }
 

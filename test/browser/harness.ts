@@ -13,9 +13,9 @@
 //   await browser.close(); await wb.stop();
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,12 +30,19 @@ export interface RunningWorkbench {
 }
 
 /**
- * Starts `local/workbench/server.ts` (what `npm start` runs after building) on `file`, or on the
- * embedded sample, on a free port. Resolves once it prints its address.
+ * The moment the emulator's clock is pinned to in tests that take screenshots, so that the
+ * sample's dates, TODAY() and the add-on's "today" are the same whatever day the tests run.
  */
-export function startWorkbench(file?: string, options: { buildDir?: string; args?: string[]; timeoutMs?: number } = {}): Promise<RunningWorkbench> {
+export const SCREENSHOT_NOW = '2025-06-02T10:00:00Z';
+
+/**
+ * Starts `local/workbench/server.ts` (what `npm start` runs after building) on `file`, or on the
+ * embedded sample, on a free port. Resolves once it prints its address. `now` pins the clock
+ * (`--now`).
+ */
+export function startWorkbench(file?: string, options: { buildDir?: string; args?: string[]; timeoutMs?: number; now?: string } = {}): Promise<RunningWorkbench> {
   if (!options.buildDir) requireBuild();
-  const args = ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...(file ? [file] : []), '--port', '0', '--build', options.buildDir ?? BUILD, ...(options.args ?? [])];
+  const args = ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...(file ? [file] : []), '--port', '0', '--build', options.buildDir ?? BUILD, ...(options.now ? ['--now', options.now] : []), ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -166,6 +173,21 @@ export async function saveXlsx(page: Page, path: string): Promise<string> {
 export async function serverState(url: string): Promise<import('../../local/workbench/protocol.ts').Outcome> {
   const res = await fetch(`${url}/api/state?top=1&rows=200`);
   return (await res.json()) as import('../../local/workbench/protocol.ts').Outcome;
+}
+
+/**
+ * Takes a screenshot for the README (docs/<name>). Pixels differ between machines and even between
+ * runs (fonts, antialiasing), so docs/ is rewritten only when UPDATE_SCREENSHOTS=1 is set or the
+ * file does not exist yet: `npm test` leaves git clean. Returns the PNG either way.
+ */
+export async function docsScreenshot(page: Page, name: string, options: Omit<PageScreenshotOptions, 'path'> = {}): Promise<Buffer> {
+  const png = await page.screenshot({ animations: 'disabled', caret: 'hide', ...options });
+  const path = join(ROOT, 'docs', name);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path)) {
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(path, png);
+  }
+  return png;
 }
 
 /** The service-call line of the status bar ("Last action: …"). */

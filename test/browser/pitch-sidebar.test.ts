@@ -1,12 +1,12 @@
 // The real build/PitchSidebar.html in Debian's headless Chromium, with google.script.run bridged
 // to the built bundle in the emulator: what the user sees and does, down to the tracker and log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { addOn, BUILD, ROOT } from '../helpers.ts';
+import { addOn, BUILD } from '../helpers.ts';
 import { launchChromium, openPage } from '../../local/pitch-page.ts';
 import { selectRange } from '../../local/emulator/io.ts';
+import { docsScreenshot, SCREENSHOT_NOW } from './harness.ts';
 import { CHUNK_PREFIX } from '../../src/core/pitch/store.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
@@ -27,8 +27,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function sidebar(select = 'Contacts!B2', settings = true) {
+async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
+  if (now) app.emu.rt.virtualMs = Date.parse(now) - Date.now(); // a pinned clock: the same screenshot every day
   app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
   const sheet = app.ss.getSheetByName('Contacts')!;
   sheet.getRange(2, 7).setValue('Alumni'); // Relationship
@@ -199,14 +200,13 @@ describe('pitch sidebar in Chromium', () => {
   });
 
   it('takes the screenshot for the README', async () => {
-    const { page } = await sidebar('Contacts!A3');
+    const { page } = await sidebar('Contacts!A3', true, SCREENSHOT_NOW);
     await page.locator('#edit-box summary').click();
     await page.locator('#body-src').press('Control+End');
     await page.locator('#body-src').type('\nI also attached my résumé.');
     await page.locator('#edit-box summary').click();
     await page.setViewportSize({ width: 300, height: 960 });
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs/sidebar.png'), fullPage: false });
+    await docsScreenshot(page, 'sidebar.png');
     expect(await warnings(page)).toContain('job');
   });
 });

@@ -3,17 +3,20 @@
 // user answers, toasts, script errors, the selection the script sees, sidebars and dialogs with
 // google.script.run and google.script.host, and requests arriving all at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { answer, cell, cellText, editCell, idle, launchBrowser, openMenu, openPage, selectRow, serverState, sidebarFrame, startWorkbench, type RunningWorkbench } from './harness.ts';
+import { answer, cell, cellText, editCell, idle, lastActionText, launchBrowser, openMenu, openPage, saveXlsx, selectedRange, selectRow, serverState, sidebarFrame, startWorkbench, type RunningWorkbench } from './harness.ts';
+
+const post = (url: string, path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 const CODE = `
 function onOpen(e) {
   var ui = SpreadsheetApp.getUi();
   ui.createAddonMenu().addItem('Ask my name', 'askName').addItem('Echo selection', 'echoSelection')
-    .addItem('Open helper', 'openHelper').addItem('Open small dialog', 'openDialog').addSeparator().addItem('Fail', 'fail').addToUi();
+    .addItem('Open helper', 'openHelper').addItem('Open small dialog', 'openDialog').addSeparator().addItem('Fail', 'fail')
+    .addItem('Ghost', 'ghost').addItem('Guarded', 'guarded').addToUi();
   ui.createMenu('Tools').addItem('Toast', 'toastMe').addToUi();
 }
 function askName() {
@@ -35,7 +38,18 @@ function echo(x) { return { got: x, type: typeof x }; }
 function withDate() { return { when: new Date(), n: 1 }; }
 function boom() { throw new Error('boom'); }
 function write(a1, text) { SpreadsheetApp.getActiveSheet().getRange(a1).setValue(text); return 'ok'; }
-function hidden_() { return 'secret'; }
+function hidden_() { SpreadsheetApp.getActiveSheet().getRange('F1').setValue('hidden_ ran'); return 'secret'; }
+function notOnMenu() { SpreadsheetApp.getActiveSheet().getRange('F1').setValue('notOnMenu ran'); }
+// Busy for a while, then waits on a question: whatever arrives meanwhile must not touch the sheet
+// under it (B10 is read before the question and after it).
+function guarded() {
+  var sheet = SpreadsheetApp.getActiveSheet();
+  var before = sheet.getRange('B10').getValue();
+  var until = Date.now() + 1500;
+  while (Date.now() < until) {}
+  SpreadsheetApp.getUi().alert('Hold on', 'Waiting', SpreadsheetApp.getUi().ButtonSet.OK);
+  sheet.getRange('D10').setValue(sheet.getRange('B10').getValue() === before ? 'untouched' : 'changed under me');
+}
 function onEdit(e) {
   if (e.range.getColumn() === 1) e.range.offset(0, 2).setValue('onEdit: ' + e.value + ' (was ' + (e.oldValue === undefined ? 'empty' : e.oldValue) + ')');
 }
@@ -140,6 +154,67 @@ describe('workbench machinery, on a stand-in add-on', () => {
     expect(await cellText(page, 'D1')).toBe('B3');
   });
 
+  it('when the server refuses a selection, says so and shows the selection the add-on sees', async () => {
+    await cell(page, 'B2').click();
+    await idle(page);
+    await openMenu(page, 'Ask my name');
+    await page.locator('.modal.question').waitFor();
+    // The question covers the grid; a click that reaches it anyway (racing the menu) is refused (409).
+    await cell(page, 'B4').dispatchEvent('mousedown', { button: 0 });
+    await cell(page, 'B4').dispatchEvent('mouseup', { button: 0 });
+    const notice = page.locator('.modal.notice');
+    await notice.waitFor();
+    expect(await notice.locator('.prompt').innerText()).toBe('The selection could not be sent: A script is waiting for an answer to its question. The sheet shows the selection the add-on sees.');
+    expect(await selectedRange(page)).toBe('B2');
+    expect((await serverState(wb.url)).snapshot.selection[0]).toMatchObject({ row: 2, col: 2, numRows: 1, numCols: 1 });
+    await notice.locator('button.action').click();
+    await answer(page, 'CANCEL');
+    expect(await cellText(page, 'A1')).toBe('cancelled');
+  });
+
+  it('Save as .xlsx downloads the workbook, and says why when it cannot', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'workbench-save-')), 'saved.xlsx');
+    expect(await saveXlsx(page, path)).toBe('people.xlsx');
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // a zip: an .xlsx
+    // While a script waits for an answer the workbook cannot be saved (409).
+    await openMenu(page, 'Ask my name');
+    await page.locator('.modal.question').waitFor();
+    await page.locator('#save').dispatchEvent('click');
+    const notice = page.locator('.modal.notice');
+    await notice.waitFor();
+    expect(await notice.locator('h2').innerText()).toBe('Save as .xlsx');
+    expect(await notice.locator('.prompt').innerText()).toBe('The workbook could not be saved: A script is waiting for an answer to its question.');
+    await notice.locator('button.action').click();
+    await answer(page, 'CANCEL');
+    // A server error, in its own words.
+    await page.route('**/api/save.xlsx', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'the disk is full' }) }));
+    await page.locator('#save').click();
+    await notice.waitFor();
+    expect(await notice.locator('.prompt').innerText()).toBe('The workbook could not be saved: the disk is full');
+    await notice.locator('button.action').click();
+    await page.unroute('**/api/save.xlsx');
+  });
+
+  it('runs from the menu only what a menu item names, and a missing function reports no calls', async () => {
+    for (const fn of ['notOnMenu', 'hidden_', 'echo']) {
+      const res = await post(wb.url, '/api/menu', { fn });
+      expect(res.status).toBe(200);
+      const outcome = (await res.json()) as { snapshot: { lastAction: { error?: string; calls: number } } };
+      expect(outcome.snapshot.lastAction).toMatchObject({ error: `Script function not found: ${fn}`, calls: 0 });
+    }
+    await page.reload();
+    await page.locator('td.cell[data-a1="A1"]').waitFor();
+    expect(await cellText(page, 'F1')).toBe('');
+    await openMenu(page, 'Echo selection'); // some service calls...
+    await idle(page);
+    expect(await lastActionText(page)).toMatch(/echoSelection \(menu\): [1-9]\d* service calls/);
+    await openMenu(page, 'Ghost'); // ...then none: the script has no ghost()
+    await page.locator('#error-bar:not([hidden])').waitFor();
+    expect(await page.locator('#error-bar').innerText()).toContain('Script function not found: ghost');
+    expect(await lastActionText(page)).toMatch(/ghost \(menu\): 0 service calls/);
+    await page.locator('#error-bar button').click();
+  });
+
   it('runs the onEdit simple trigger after the user types into a cell', async () => {
     await editCell(page, 'A6', 'Hedy');
     expect(await cellText(page, 'C6')).toBe('onEdit: Hedy (was empty)');
@@ -218,6 +293,27 @@ describe('workbench machinery, on a stand-in add-on', () => {
     const column = after.snapshot.window.rows.map((r) => r[1]?.text ?? '');
     const top = after.snapshot.window.top;
     for (let i = 0; i < 25; i++) expect(column[20 + i - top]).toBe(`v${i}`);
+  });
+
+  it('holds edits and menu actions that arrive while a script runs until it ends, even while it waits on a question', async () => {
+    const menu = post(wb.url, '/api/menu', { fn: 'guarded' });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the script is busy now
+    const during = [...Array.from({ length: 5 }, (_, i) => post(wb.url, '/api/edit', { sheet: 'people', row: 10, col: 2, text: `edit ${i}` })), post(wb.url, '/api/menu', { fn: 'echoSelection' })];
+    const asked = (await (await menu).json()) as { status: string; question: { title: string } };
+    expect(asked).toMatchObject({ status: 'question', question: { title: 'Hold on' } });
+    // While the script waits, a new request is told so; those already queued wait their turn.
+    const late = await post(wb.url, '/api/edit', { sheet: 'people', row: 10, col: 2, text: 'late' });
+    expect(late.status).toBe(409);
+    const done = (await (await post(wb.url, '/api/answer', { button: 'OK' })).json()) as { status: string };
+    expect(done.status).toBe('done');
+    const statuses = await Promise.all(during.map(async (r) => (await r).status));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    const rows = (await serverState(wb.url)).snapshot.window;
+    const row10 = rows.rows[10 - rows.top];
+    expect(row10[3]?.text).toBe('untouched'); // D10: nothing ran under the waiting script
+    expect(row10[1]?.text).toBe('edit 4'); // the queued edits ran after it, in order
+    await page.reload();
+    await page.locator('td.cell[data-a1="A1"]').waitFor();
   });
 
   it('refuses requests from other sites', async () => {

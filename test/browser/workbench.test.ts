@@ -3,11 +3,11 @@
 // through the Import dialog, save the .xlsx, and check the saved file. Then the embedded sample,
 // whose screenshot goes in the README.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { FIXTURES, ROOT } from '../helpers.ts';
 import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
 import {
@@ -15,6 +15,7 @@ import {
   cell,
   cellText,
   dialogFrame,
+  docsScreenshot,
   editCell,
   lastActionText,
   launchBrowser,
@@ -24,18 +25,17 @@ import {
   selectedRange,
   selectRow,
   serverState,
+  SCREENSHOT_NOW,
   startWorkbench,
   type RunningWorkbench,
 } from './harness.ts';
 
-const DOCS = join(ROOT, 'docs');
 const TRACKER_HEADERS = TRACKER_COLUMNS.map((c) => c.header);
 const INJECTION = '<img src=x onerror=alert(1)>';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
-  mkdirSync(DOCS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +54,9 @@ describe('the workbench on a hand-made contacts CSV', () => {
   const dialogsSeen: string[] = [];
 
   beforeAll(async () => {
-    wb = await startWorkbench(join(FIXTURES, 'hand-made.csv'));
+    // Named as a user types it (relative to the project), and on a pinned clock: the import
+    // dialog's screenshot is the same on every machine and every day.
+    wb = await startWorkbench(relative(ROOT, join(FIXTURES, 'hand-made.csv')), { now: SCREENSHOT_NOW });
     page = await openPage(browser, wb.url);
     page.on('dialog', (d) => {
       dialogsSeen.push(d.message());
@@ -147,7 +149,7 @@ describe('the workbench on a hand-made contacts CSV', () => {
     expect(await frame.evaluate((f) => [f.clientWidth, f.clientHeight])).toEqual([520, 560]);
     const dialog = dialogFrame(page);
     await dialog.locator('#csv').fill('First Name,Last Name,Email Address,Company,Position\nNadia,Hussain,nadia.hussain@example.com,Humongous Insurance,HR Business Partner\nOmar,Haddad,omar.haddad@example.com,"Fourth Coffee, Ltd",Finance Manager\n');
-    await page.screenshot({ path: join(DOCS, 'import-dialog.png') });
+    await docsScreenshot(page, 'import-dialog.png');
     await dialog.locator('#import').click();
     await expect.poll(() => dialog.locator('#message').innerText()).toMatch(/Added 2 contacts/);
     expect(await lastActionText(page)).toMatch(/google\.script\.run\.importContacts: \d+ service calls/);
@@ -190,12 +192,51 @@ describe('the workbench on a hand-made contacts CSV', () => {
     ws.eachRow((row) => names.push(String(row.getCell(1).value ?? '')));
     expect(names.filter((n) => /Nadia|Omar/.test(n))).toHaveLength(2);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // The custom-formula colours travel too (the note below says they do).
+    const formats = (ws as unknown as { conditionalFormattings: { rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(formats.flatMap((f) => f.rules).some((r) => r.type === 'expression')).toBe(true);
+  });
+
+  it('tells how to open the saved file in Google Sheets', async () => {
+    const note = page.locator('.import-note');
+    expect(await note.locator('summary').innerText()).toBe('Open it in Google Sheets');
+    expect(await note.locator('p').isVisible()).toBe(false);
+    await note.locator('summary').click();
+    const text = note.locator('p');
+    expect(await text.isVisible()).toBe(true);
+    const words = await text.innerText();
+    expect(words).toContain('File › Import › Upload');
+    expect(words).toContain('drop-downs, frozen rows and custom-formula colours come across');
+    expect(words).toContain('run Set up tracker once after importing');
+    await note.locator('summary').click();
   });
 });
 
+/**
+ * How many of the elements the user can actually see: inside the window, and on top at their
+ * centre (not scrolled under the frozen column, nor covered by a menu).
+ */
+function shownCount(locator: Locator, where?: { background?: string }): Promise<number> {
+  return locator.evaluateAll(
+    (els, background) =>
+      els.filter((e) => {
+        if (background && getComputedStyle(e).backgroundColor !== background) return false;
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return false;
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!top && (top === e || e.contains(top));
+      }).length,
+    where?.background,
+  );
+}
+
+const GREEN = 'rgb(206, 234, 214)';
+const RED = 'rgb(244, 199, 195)';
+
 describe('the workbench on its embedded sample', () => {
   it('opens a tracker with progress to show, and takes the README screenshot', async () => {
-    const wb = await startWorkbench();
+    // The clock is pinned so that the sample's dates and colours are the same every day.
+    const wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
     try {
       expect(wb.output()).toContain('embedded sample (40 made-up contacts)');
       const page = await openPage(browser, wb.url);
@@ -205,12 +246,35 @@ describe('the workbench on its embedded sample', () => {
       for (const s of ['Pitched', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response']) expect(stages).toContain(s);
       // Conditional colours: an interviewed contact's stage is green, an overdue follow-up red.
       const colours = await page.locator(`td.cell[data-a1^="${stage}"]`).evaluateAll((tds) => tds.map((td) => [td.textContent?.replace('▾', ''), getComputedStyle(td).backgroundColor]));
-      expect(colours).toContainEqual(['Interviewed', 'rgb(206, 234, 214)']);
+      expect(colours).toContainEqual(['Interviewed', GREEN]);
       const followUp = await columnOf(page, 'Next follow-up');
-      const overdue = await page.locator(`td.cell[data-a1^="${followUp}"]`).evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).backgroundColor === 'rgb(244, 199, 195)').length);
+      const overdue = await page.locator(`td.cell[data-a1^="${followUp}"]`).evaluateAll((tds, red) => tds.filter((td) => getComputedStyle(td).backgroundColor === red).length, RED);
       expect(overdue).toBeGreaterThan(0);
-      await cell(page, 'A3').click();
-      await page.screenshot({ path: join(DOCS, 'workbench.png') });
+      // On the pinned day, Aisha Rahman's follow-up (due two days before) is overdue.
+      expect(await cellText(page, `${followUp}5`)).toBe('2025-05-31');
+
+      // The screenshot: scrolled right so that the tracker's columns sit beside the frozen names
+      // (the menu, once open, covers the last two of the contacts' own columns).
+      const contactId = Number(await page.locator('tr.frozen td.cell', { hasText: 'Contact ID' }).getAttribute('data-c'));
+      await page.locator('#grid-scroll').evaluate((el, col) => {
+        const left = (c: number) => el.querySelector<HTMLElement>(`th.ch[data-col="${c}"]`)!.offsetLeft;
+        el.scrollLeft = left(col) - left(2);
+      }, contactId - 2);
+      await cell(page, `${stage}6`).click();
+      await page.locator('.menubar > button', { hasText: 'Extensions' }).click();
+      await page.locator('.menu .item.submenu').first().click();
+      await page.locator('.menu .item:not(.submenu)', { hasText: 'Set up tracker' }).waitFor();
+
+      const header = (text: string) => page.locator('tr.frozen td.cell', { hasText: text });
+      for (const h of ['Name', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date']) expect(await shownCount(header(h)), h).toBe(1);
+      expect(await shownCount(page.locator(`td.cell[data-a1^="${stage}"]`), { background: GREEN })).toBeGreaterThan(0);
+      expect(await shownCount(page.locator(`td.cell[data-a1^="${followUp}"]`), { background: RED })).toBeGreaterThan(0);
+      expect(await shownCount(page.locator(`td.cell[data-a1^="${stage}"] .dd`))).toBeGreaterThan(5);
+      expect(await shownCount(page.locator('.menu .item', { hasText: 'Set up tracker' }))).toBe(1);
+      expect(await shownCount(page.locator('.menu .item', { hasText: 'Import contacts…' }))).toBe(1);
+      expect(await shownCount(page.locator('#calls summary'))).toBe(1);
+      expect(await lastActionText(page)).toMatch(/onOpen: \d+ service calls/);
+      await docsScreenshot(page, 'workbench.png');
       await page.close();
     } finally {
       await wb.stop();

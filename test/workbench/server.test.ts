@@ -2,13 +2,15 @@
 // not what it needs. (The browser tests cover it running.)
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { request } from 'node:http';
+import { createServer as createHttpServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ROOT, FIXTURES } from '../helpers.ts';
 import { startWorkbench } from '../browser/harness.ts';
+import { listenNear } from '../../local/workbench/server.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'workbench-cli-'));
 
@@ -38,6 +40,15 @@ describe('npm start', () => {
     expect(xlsx.out).not.toContain('http://');
   });
 
+  it('refuses a folder given as the file, and says that it is a folder', () => {
+    const dir = tmp();
+    const r = run([dir, '--port', '0']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`cannot read ${dir}: it is a folder, not a file (EISDIR)`);
+    expect(r.out).not.toContain('no such file');
+    expect(r.out).not.toContain('http://');
+  });
+
   it('says how to build when build/Code.js is missing, and explains bad options', () => {
     const noBuild = run([join(FIXTURES, 'hand-made.csv'), '--build', tmp()]);
     expect(noBuild.code).toBe(1);
@@ -49,6 +60,9 @@ describe('npm start', () => {
     const two = run(['a.csv', 'b.csv']);
     expect(two.code).toBe(2);
     expect(two.out).toContain('give one workbook file');
+    const badNow = run(['--now', 'next Tuesday']);
+    expect(badNow.code).toBe(2);
+    expect(badNow.out).toContain('--now must be an ISO date and time such as 2025-06-02T10:00:00Z');
   });
 
   it('takes the next port when the one asked for is in use, and says so', async () => {
@@ -75,6 +89,42 @@ describe('npm start', () => {
       expect(wb.output()).toContain('Stopping (SIGINT)');
     } finally {
       blocker.close();
+    }
+  });
+});
+
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 3000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+describe('the address it listens on', () => {
+  it('is 127.0.0.1 only', async () => {
+    const server = createHttpServer((_, res) => res.end());
+    const port = await listenNear(server, 0, () => {});
+    try {
+      const address = server.address() as AddressInfo;
+      expect(address).toEqual({ address: '127.0.0.1', family: 'IPv4', port });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('so the running workbench cannot be reached on this machine\'s other addresses', async () => {
+    const wb = await startWorkbench(join(FIXTURES, 'hand-made.csv'));
+    try {
+      const port = Number(new URL(wb.url).port);
+      expect(await accepts('127.0.0.1', port)).toBe(true);
+      // 127.0.0.2 is this machine too (all of 127/8 is loopback on Linux): a server on 0.0.0.0 would answer there.
+      const others = ['127.0.0.2', ...Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address)];
+      for (const host of others) expect(await accepts(host, port), host).toBe(false);
+    } finally {
+      await wb.stop();
     }
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { BUILD, FIXTURES, requireBuild } from '../helpers.ts';
 import { Workbench } from '../../local/workbench/session.ts';
 import { SAMPLE_CONTACTS } from '../../local/workbench/sample.ts';
@@ -135,5 +136,72 @@ describe('a saved .xlsx opened again', () => {
     expect(widthOf(again)).toBe(width);
     expect(again.runMenu('setUpTracker').error).toBeUndefined();
     expect(widthOf(again)).toBe(width);
+  });
+});
+
+/** A small stand-in add-on (so these tests do not change when the real one does), and a CSV. */
+function standIn(): { dir: string; csv: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'workbench-standin-'));
+  writeFileSync(
+    join(dir, 'Code.js'),
+    `function onOpen() { SpreadsheetApp.getUi().createAddonMenu().addItem('Work', 'work').addItem('Ghost', 'ghost').addItem('Private', 'private_').addToUi(); }
+function work() { var s = SpreadsheetApp.getActiveSheet(); s.getRange('A1').setValue('worked'); s.getRange('A2').setValue('again'); }
+function notOnMenu() { SpreadsheetApp.getActiveSheet().getRange('B1').setValue('ran'); }
+function secret_() { SpreadsheetApp.getActiveSheet().getRange('B1').setValue('ran'); }
+function private_() { SpreadsheetApp.getActiveSheet().getRange('B2').setValue('ran'); }
+function now() { return [new Date().toISOString(), Date.now(), Date()]; }`,
+  );
+  const csv = join(dir, 'people.csv');
+  writeFileSync(csv, 'Name,Email\nAda,ada@example.com\n');
+  return { dir, csv };
+}
+
+describe('menu items', () => {
+  it('a missing function reports no service calls, not the previous action\'s', async () => {
+    const { dir, csv } = standIn();
+    const bench = await Workbench.open({ file: csv, buildDir: dir, timeZone: 'Etc/UTC' });
+    const work = bench.runMenu('work');
+    expect(work.error).toBeUndefined();
+    expect(work.calls).toBe(5);
+    expect(bench.runMenu('ghost')).toMatchObject({ kind: 'menu', fn: 'ghost', calls: 0, byMethod: {}, error: 'Script function not found: ghost' });
+    expect(bench.snapshot().lastAction).toMatchObject({ calls: 0 });
+  });
+
+  it('runs only functions the menus name: not a private one, not one on no menu', async () => {
+    const { dir, csv } = standIn();
+    const bench = await Workbench.open({ file: csv, buildDir: dir, timeZone: 'Etc/UTC' });
+    for (const fn of ['notOnMenu', 'secret_', 'onOpen', 'constructor', '']) {
+      expect(bench.runMenu(fn), fn).toMatchObject({ calls: 0, error: `Script function not found: ${fn}` });
+    }
+    expect(cellAt(bench, 1, 2)?.text ?? '').toBe('Email'); // B1 untouched
+    // What a menu item names runs, as Sheets runs it (whether Sheets refuses a private function
+    // named by a menu item is not documented; the workbench runs it).
+    expect(bench.runMenu('private_').error).toBeUndefined();
+    expect(cellAt(bench, 2, 2)?.text).toBe('ran');
+  });
+});
+
+describe('a pinned clock (npm start --now)', () => {
+  const NOW = Date.parse('2025-06-02T10:00:00Z');
+
+  it('dates the sample from the pinned day, and TODAY() and the script see the same day', async () => {
+    const bench = await Workbench.open({ buildDir: BUILD, timeZone: 'Etc/UTC', now: NOW });
+    const followUp = column(bench, 'Next follow-up');
+    expect(cellAt(bench, 5, followUp)).toMatchObject({ text: '2025-05-31', style: { background: '#f4c7c3' } }); // two days overdue
+    const sheet = bench.snapshot().activeSheet;
+    expect(bench.edit(sheet, 60, 1, '=TODAY()')).toEqual({ ok: true });
+    expect(cellAt(bench, 60, 1)?.text).toBe('6/2/2025');
+  });
+
+  it('gives the script a Date whose now is the emulator\'s clock, and which is still the host\'s Date', async () => {
+    const { dir, csv } = standIn();
+    const bench = await Workbench.open({ file: csv, buildDir: dir, timeZone: 'Etc/UTC', now: NOW });
+    const [iso, ms, text] = bench.bundle.run('now').result as [string, number, string];
+    expect(iso.slice(0, 10)).toBe('2025-06-02');
+    expect(Math.abs(ms - NOW)).toBeLessThan(60_000);
+    expect(text).toContain('2025');
+    expect(vm.runInContext('new Date(0) instanceof Date && new Date(2020, 0, 1).getFullYear()', bench.bundle.context)).toBe(2020);
+    const fromScript = vm.runInContext('new Date()', bench.bundle.context) as unknown;
+    expect(fromScript instanceof Date).toBe(true);
   });
 });

@@ -29,10 +29,28 @@ function get<T>(path: string): Promise<T> {
   return tracked(() => fetch(path).then((r) => parse<T>(r)));
 }
 
-function post<T>(path: string, body: unknown): Promise<T> {
-  const call = chain.then(() => tracked(() => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => parse<T>(r))));
+/** Runs `send` after every request sent before it (in the order the user acted). */
+function inOrder<T>(send: () => Promise<T>): Promise<T> {
+  const call = chain.then(() => tracked(send));
   chain = call.catch(() => undefined);
   return call;
+}
+
+function post<T>(path: string, body: unknown): Promise<T> {
+  return inOrder(() => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => parse<T>(r)));
+}
+
+/** The file name a Content-Disposition header gives (its UTF-8 form first). */
+function fileName(disposition: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
 export const api = {
@@ -49,4 +67,11 @@ export const api = {
   },
   close: (panel: string, view: ViewRequest) => post<Outcome>('/api/close', { panel, view }),
   answer: (answer: Answer, view: ViewRequest) => post<Outcome>('/api/answer', { ...answer, view }),
+  /** The workbook as .xlsx, after the changes already sent; an ApiError says why it could not be saved. */
+  save: () =>
+    inOrder(async () => {
+      const res = await fetch('/api/save.xlsx');
+      if (!res.ok) await parse(res);
+      return { blob: await res.blob(), name: fileName(res.headers.get('Content-Disposition'), 'workbook.xlsx') };
+    }),
 };

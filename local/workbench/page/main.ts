@@ -23,7 +23,7 @@ const nameBox = $('name-box');
 const grid = new Grid($('grid-scroll'), $<HTMLTableElement>('grid'), {
   selected: (ranges) => {
     if (!current) return;
-    api.select(current.activeSheet, ranges, { top: 1, rows: 0 }).catch(() => undefined);
+    api.select(current.activeSheet, ranges, { top: 1, rows: 0 }).catch((e: Error) => void selectionFailed(e));
   },
   edit: (row, col, text) => void edit(row, col, text),
   clear: (ranges) => void clear(ranges),
@@ -127,6 +127,41 @@ async function settle(request: () => Promise<Outcome>, adoptSelection: boolean):
   }
 }
 
+/**
+ * The server did not take the selection (a script is waiting for an answer, or an error): draw
+ * the selection it has, which is the one menu actions would see, and say so.
+ */
+async function selectionFailed(e: Error): Promise<void> {
+  try {
+    const state = await api.state(grid.view());
+    // A waiting question is already on screen (its request shows it): only its snapshot is needed.
+    apply(state.snapshot, true);
+  } catch {
+    // the notice below still tells the user
+  }
+  await notice('Workbench', `The selection could not be sent: ${e.message} The sheet shows the selection the add-on sees.`);
+}
+
+/** Save as .xlsx: downloads the workbook, or says why it could not be saved. */
+async function save(): Promise<void> {
+  grid.commitEdit('none');
+  let file: { blob: Blob; name: string };
+  try {
+    file = await api.save();
+  } catch (e) {
+    await notice('Save as .xlsx', `The workbook could not be saved: ${(e as Error).message}`);
+    return;
+  }
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 async function runMenu(fn: string): Promise<void> {
   grid.commitEdit('none');
   const done = await settle(() => api.menu(fn, grid.view()), true);
@@ -185,6 +220,7 @@ formula.addEventListener('keydown', (e) => {
     grid.scroller.focus();
   }
 });
+$('save').addEventListener('click', () => void save());
 document.addEventListener('click', (e) => {
   if (!(e.target as HTMLElement).closest('.menubar, .menu')) closeMenus();
 });
