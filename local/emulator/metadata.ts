@@ -191,9 +191,11 @@ export class EmuProtection
     for (const e of emailAddresses) this.addEditor(e);
     return this;
   }
+  /** Any change to the editors (even removing only the owner, which is a no-op) fixes the list. */
   removeEditor(user: string | User): this {
     const e = emailOf(user);
-    if (e !== emailOf(this.sheet._ss._owner)) this._editors().delete(e);
+    const editors = this._editors();
+    if (e !== emailOf(this.sheet._ss._owner)) editors.delete(e);
     return this;
   }
   removeEditors(users: (string | User)[]): this {
@@ -210,6 +212,7 @@ export class EmuProtection
     return false;
   }
   setDomainEdit(_editable: boolean): this {
+    this._editors();
     return this;
   }
   getUnprotectedRanges(): EmuRange[] {
