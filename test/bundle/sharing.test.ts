@@ -697,4 +697,22 @@ describe('menu items', () => {
     ok(t.run('stopSharingWithCoach').result as CoachResult);
     expect(access(copyOf(t.emu)).editors).toEqual([]);
   });
+
+  it('Stop from the menu, when the copy cannot be opened, asks whether the coach was removed by hand before forgetting them', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.scopes = CURRENT_ONLY;
+    t.emu.ui.answer('YES'); // take back the access?
+    t.emu.ui.answer('NO'); // removed them yourself?
+    expect((t.run('stopSharingWithCoach').result as CoachResult).ok).toBe(false);
+    expect(t.emu.ui.alerts.at(-1)!.prompt).toMatch(/Have you removed coach@example\.com yourself/);
+    expect(stored(t)).toMatchObject({ email: COACH });
+    copy._editors.delete(COACH);
+    t.emu.ui.answer('YES');
+    t.emu.ui.answer('YES');
+    ok(t.run('stopSharingWithCoach').result as CoachResult);
+    expect(t.emu.ui.alerts.at(-1)!.prompt).toMatch(/forgotten/);
+    expect(stored(t)).toBeNull();
+  });
 });
