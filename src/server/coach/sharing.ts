@@ -292,7 +292,8 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null)
   settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
   writeCoachStore(ctx.props, ctx.store, { settings, bases: sync.bases });
   const current = currentAccess(copy, input.email);
-  const before = prior?.before ?? current;
+  // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
+  const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
   giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
   const record: CoachRecord = {
