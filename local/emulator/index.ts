@@ -13,7 +13,7 @@ import { LockTable, EmuLockService } from './lock.ts';
 import { EmuSession } from './session.ts';
 import { EmuUtilities } from './utilities.ts';
 import { EmuCharts } from './charts.ts';
-import { openAs } from './drive.ts';
+import { openAs, type SharingPolicy } from './drive.ts';
 
 export { GasException, AuthMode, Runtime };
 export type { AuthModeName };
@@ -43,8 +43,9 @@ export class Emulator {
   readonly properties = new PropertyStores();
   readonly locks: LockTable;
   readonly files = new Map<string, EmuSpreadsheet>();
+  /** Ids of files deleted for good (emptied from the trash): openById says they are missing. */
+  readonly deleted = new Set<string>();
   readonly buildDir: string;
-  readonly scopes: readonly string[] | null;
   readonly logs: string[] = [];
   active: EmuSpreadsheet;
   private readonly timeZone: string;
@@ -53,9 +54,26 @@ export class Emulator {
     if (options.user) this.rt.activeUser = options.user;
     this.timeZone = options.timeZone ?? 'Etc/UTC';
     this.buildDir = options.buildDir ?? join(process.cwd(), 'build');
-    this.scopes = options.scopes !== undefined ? options.scopes : readScopes(this.buildDir);
+    this.rt.scopes = options.scopes !== undefined ? options.scopes : readScopes(this.buildDir);
+    this.rt.currentFile = () => this.active;
     this.locks = new LockTable(this.rt);
     this.active = this.createSpreadsheet(options.name ?? 'Contacts', options.noSheets ? null : 'Sheet1');
+  }
+
+  /** Sharing refusals, as a Workspace domain's policy makes them (see drive.ts). */
+  get sharingPolicy(): SharingPolicy | null {
+    return this.rt.sharingPolicy;
+  }
+  set sharingPolicy(policy: SharingPolicy | null) {
+    this.rt.sharingPolicy = policy;
+  }
+
+  /** The manifest's oauthScopes; a test may change them between executions (the user re-deploying). */
+  get scopes(): readonly string[] | null {
+    return this.rt.scopes;
+  }
+  set scopes(scopes: readonly string[] | null) {
+    this.rt.scopes = scopes;
   }
 
   createSpreadsheet(name: string, firstSheet: string | null = 'Sheet1'): EmuSpreadsheet {
@@ -74,7 +92,7 @@ export class Emulator {
       SpreadsheetApp: new EmuSpreadsheetApp(rt, {
         active: () => this.active,
         ui: () => uiService,
-        open: (id) => openAs(this.files, id, rt.activeUser),
+        open: (id) => openAs(this.files, id, rt.activeUser, this.deleted),
         create: (name, rows, cols) => {
           const ss = this.createSpreadsheet(name);
           if (rows || cols) {
@@ -111,6 +129,20 @@ export class Emulator {
     } finally {
       this.rt.activeUser = previous;
     }
+  }
+
+  /** Deletes a file for good, as emptying it from the owner's trash does: nobody can open it any more. */
+  deleteFile(id: string): void {
+    if (this.files.delete(id)) this.deleted.add(id);
+  }
+
+  /**
+   * Moves a file to its owner's trash. Google: "If you're the owner of the file, others can access
+   * it until the file is permanently deleted" (https://support.google.com/drive/answer/14933051),
+   * so sharing is unchanged and openById still opens it (the latter is not documented).
+   */
+  trashFile(id: string): void {
+    this.open(id)._trashed = true;
   }
 
   /** Marks the end of one execution: Apps Script releases the locks a script still holds. */

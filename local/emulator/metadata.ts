@@ -116,18 +116,51 @@ export interface ProtectionData {
   rect: GridRect | null; // null protects the whole sheet
   description: string;
   warningOnly: boolean;
-  editors: Set<string>;
+  /** Who may edit, besides the owner; null until a script changes them: the spreadsheet's editors. */
+  editors: Set<string> | null;
+  /** A sheet protection's exceptions: cells anyone who can edit the file may edit. */
+  unprotected: GridRect[];
+}
+
+export function newProtection(sheet: EmuSheet, rect: GridRect | null): ProtectionData {
+  return { sheetId: sheet._id, rect, description: '', warningOnly: false, editors: null, unprotected: [] };
 }
 
 type P = GoogleAppsScript.Spreadsheet.Protection;
+type User = { getEmail(): string };
+const emailOf = (u: string | User) => (typeof u === 'string' ? u : u.getEmail()).trim().toLowerCase();
 
-export class EmuProtection implements Signatures<P, 'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly' | 'remove' | 'canEdit'> {
+export class EmuProtection
+  implements
+    Signatures<
+      P,
+      | 'getDescription'
+      | 'setDescription'
+      | 'isWarningOnly'
+      | 'setWarningOnly'
+      | 'remove'
+      | 'canEdit'
+      | 'addEditor'
+      | 'addEditors'
+      | 'removeEditor'
+      | 'removeEditors'
+      | 'canDomainEdit'
+      | 'setDomainEdit'
+      | 'getUnprotectedRanges'
+      | 'setUnprotectedRanges'
+    >
+{
   readonly [RT]: Runtime;
   constructor(
     private readonly sheet: EmuSheet,
     readonly _data: ProtectionData,
   ) {
     this[RT] = sheet[RT];
+  }
+  private _editors(): Set<string> {
+    const ss = this.sheet._ss;
+    // The owner is always an editor of a protection (Google: the owner cannot be removed).
+    return (this._data.editors ??= new Set([ss._owner, ...ss._editors].map(emailOf)));
   }
   getDescription(): string {
     return this._data.description;
@@ -150,16 +183,51 @@ export class EmuProtection implements Signatures<P, 'getDescription' | 'setDescr
     const r = this._data.rect;
     return r ? this.sheet._range(r) : this.sheet._range({ row: 1, col: 1, numRows: this.sheet._maxRows, numCols: this.sheet._maxCols });
   }
-  addEditor(emailAddress: string): this {
-    this._data.editors.add(emailAddress);
+  addEditor(user: string | User): this {
+    this._editors().add(emailOf(user));
     return this;
   }
-  getEditors(): { getEmail(): string }[] {
-    return [...this._data.editors].map((email) => ({ getEmail: () => email }));
+  addEditors(emailAddresses: string[]): this {
+    for (const e of emailAddresses) this.addEditor(e);
+    return this;
+  }
+  /** Any change to the editors (even removing only the owner, which is a no-op) fixes the list. */
+  removeEditor(user: string | User): this {
+    const e = emailOf(user);
+    const editors = this._editors();
+    if (e !== emailOf(this.sheet._ss._owner)) editors.delete(e);
+    return this;
+  }
+  removeEditors(users: (string | User)[]): this {
+    const list = [...users];
+    for (const u of list) this.removeEditor(u);
+    return this;
+  }
+  getEditors(): User[] {
+    const ss = this.sheet._ss;
+    const editors = this._data.editors ?? new Set([ss._owner, ...ss._editors]);
+    return [...editors].map((email) => ({ getEmail: () => email }));
+  }
+  canDomainEdit(): boolean {
+    return false;
+  }
+  setDomainEdit(_editable: boolean): this {
+    this._editors();
+    return this;
+  }
+  getUnprotectedRanges(): EmuRange[] {
+    return this._data.unprotected.map((r) => this.sheet._range(r));
+  }
+  setUnprotectedRanges(ranges: EmuRange[]): this {
+    if (this._data.rect) throw new GasException('Unprotected ranges can only be set on a sheet protection.');
+    this._data.unprotected = ranges.map((r) => ({ ...r._rect }));
+    return this;
   }
   canEdit(): boolean {
-    const user = this[RT].activeUser;
-    return this._data.warningOnly || this.sheet._ss._owner === user || this._data.editors.has(user);
+    const user = emailOf(this[RT].activeUser);
+    const ss = this.sheet._ss;
+    const editors = this._data.editors ?? new Set([ss._owner, ...ss._editors].map(emailOf));
+    return this._data.warningOnly || emailOf(ss._owner) === user || editors.has(user);
   }
   remove(): void {
     this.sheet._protections = this.sheet._protections.filter((p) => p !== this._data);

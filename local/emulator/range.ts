@@ -5,7 +5,7 @@ import { instrument, RT, GasException, type Runtime } from './runtime.ts';
 import { rectToA1, type GridRect } from './a1.ts';
 import type { CellMeta, EmuSheet } from './sheet.ts';
 import type { EmuDataValidation } from './rules.ts';
-import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, type MetaLocation, type Visibility } from './metadata.ts';
+import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, newProtection, type MetaLocation, type Visibility } from './metadata.ts';
 import type { Signatures } from './signatures.ts';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
@@ -336,7 +336,7 @@ export class EmuRange
       .map((m) => new EmuRange(this._sheet, m));
   }
   protect(): EmuProtection {
-    const data = { sheetId: this._sheet._id, rect: { ...this._rect }, description: '', warningOnly: false, editors: new Set([this._sheet._ss._owner]) };
+    const data = newProtection(this._sheet, { ...this._rect });
     this._sheet._protections.push(data);
     return new EmuProtection(this._sheet, data);
   }

@@ -6,6 +6,8 @@
 // Calls the emulator makes to itself while serving a call are not counted: only the
 // outermost call is a round trip in real Apps Script.
 
+import type { SharingPolicy } from './drive.ts';
+
 export class GasException extends Error {
   // Apps Script V8 reports service errors as "Exception: <message>".
   override name = 'Exception';
@@ -28,6 +30,12 @@ export class Runtime {
   /** Virtual milliseconds added by lock waits and Utilities.sleep, so tests never sleep. */
   virtualMs = 0;
   activeUser = 'me@example.com';
+  /** The manifest's oauthScopes (null: not checked). Calls needing a scope it lacks throw. */
+  scopes: readonly string[] | null = null;
+  /** The spreadsheet the script is bound to: the one spreadsheets.currentonly reaches. */
+  currentFile: () => unknown = () => null;
+  /** A Workspace domain's sharing policy, if a test sets one (see drive.ts). */
+  sharingPolicy: SharingPolicy | null = null;
   private depth = 0;
 
   now(): number {

@@ -17,6 +17,7 @@ import {
   EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuProtection,
+  newProtection,
   type MetaEntry,
   type ProtectionData,
   type Visibility,
@@ -599,7 +600,7 @@ export class EmuSheet
   protect(): EmuProtection {
     const existing = this._protections.find((p) => p.rect === null);
     if (existing) return new EmuProtection(this, existing);
-    const data: ProtectionData = { sheetId: this._id, rect: null, description: '', warningOnly: false, editors: new Set([this._ss._owner]) };
+    const data: ProtectionData = newProtection(this, null);
     this._protections.push(data);
     return new EmuProtection(this, data);
   }

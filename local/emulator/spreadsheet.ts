@@ -99,8 +99,12 @@ export class EmuSpreadsheet
   _activeSheet!: EmuSheet;
   _metadata: MetaEntry[] = [];
   _namedRanges = new Map<string, { sheet: EmuSheet; rect: GridRect }>();
+  /** Sharing lists, by lower-case address. */
   _editors = new Set<string>();
   _viewers = new Set<string>();
+  _commenters = new Set<string>();
+  /** In its owner's trash (see Emulator.trashFile). */
+  _trashed = false;
   _locale = 'en_US';
   private _nextSheetId = 0;
   private _nextMetaId = 1;
@@ -329,41 +333,73 @@ export class EmuSpreadsheet
   createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {
     return new EmuDeveloperMetadataFinder(this, () => true);
   }
+  /**
+   * Spreadsheet's sharing methods list two scopes, "spreadsheets.currentonly" or "spreadsheets"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditor(String)
+   * and the other methods here); currentonly reaches only the spreadsheet the script is bound to.
+   * A call without them fails as Apps Script reports it: "You do not have permission to call X.
+   * Required permissions: (a || b)" (the form scripts log for SpreadsheetApp.getActiveSpreadsheet).
+   */
+  _needsSheetsScope(method: string): void {
+    const scopes = this[RT].scopes;
+    if (!scopes || scopes.includes(SHEETS_SCOPE)) return;
+    if (scopes.includes(CURRENT_ONLY_SCOPE) && this[RT].currentFile() === this) return;
+    throw new GasException(`You do not have permission to call Spreadsheet.${method}. Required permissions: (${CURRENT_ONLY_SCOPE} || ${SHEETS_SCOPE})`);
+  }
   getOwner(): { getEmail(): string } {
+    this._needsSheetsScope('getOwner');
     const email = this._owner;
     return { getEmail: () => email };
   }
+  /** The owner first, then the editors (the owner can edit; Google lists them here too). */
   getEditors(): { getEmail(): string }[] {
+    this._needsSheetsScope('getEditors');
     return [this._owner, ...this._editors].map((email) => ({ getEmail: () => email }));
   }
+  /** "The list of viewers and commenters" (see drive.ts): not the editors, not the owner. */
   getViewers(): { getEmail(): string }[] {
-    return [...this._viewers, ...this._editors, this._owner].map((email) => ({ getEmail: () => email }));
+    this._needsSheetsScope('getViewers');
+    return [...this._viewers, ...this._commenters].map((email) => ({ getEmail: () => email }));
   }
   addEditor(user: string | { getEmail(): string }): this {
-    const emailAddress = typeof user === 'string' ? user : user.getEmail();
-    this._viewers.delete(emailAddress);
-    if (emailAddress !== this._owner) this._editors.add(emailAddress);
+    this._needsSheetsScope('addEditor');
+    const email = userEmail(user);
+    this._viewers.delete(email);
+    this._commenters.delete(email);
+    if (email !== userEmail(this._owner)) this._editors.add(email);
     return this;
   }
   addViewer(user: string | { getEmail(): string }): this {
-    const emailAddress = typeof user === 'string' ? user : user.getEmail();
-    if (!this._editors.has(emailAddress) && emailAddress !== this._owner) this._viewers.add(emailAddress);
+    this._needsSheetsScope('addViewer');
+    const email = userEmail(user);
+    if (this._editors.has(email) || email === userEmail(this._owner)) return this;
+    // Unconfirmed (see drive.ts): a commenter becomes a viewer.
+    this._commenters.delete(email);
+    this._viewers.add(email);
     return this;
   }
   removeEditor(user: string | { getEmail(): string }): this {
-    const emailAddress = typeof user === 'string' ? user : user.getEmail();
-    this._editors.delete(emailAddress);
+    this._needsSheetsScope('removeEditor');
+    this._editors.delete(userEmail(user));
     return this;
   }
   removeViewer(user: string | { getEmail(): string }): this {
-    const emailAddress = typeof user === 'string' ? user : user.getEmail();
-    // Google: removing a viewer who is an editor has no effect.
-    this._viewers.delete(emailAddress);
+    this._needsSheetsScope('removeViewer');
+    const email = userEmail(user);
+    // Google: removing a viewer who is an editor has no effect; commenters are removed too.
+    this._viewers.delete(email);
+    this._commenters.delete(email);
     return this;
   }
 }
 
+/** Addresses as the sharing lists hold them: Google accounts ignore case. */
+function userEmail(user: string | { getEmail(): string }): string {
+  return (typeof user === 'string' ? user : user.getEmail()).trim().toLowerCase();
+}
+
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+const CURRENT_ONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 
 /** The SpreadsheetApp global. `host` supplies the active spreadsheet and the other files. */
 export class EmuSpreadsheetApp {

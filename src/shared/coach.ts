@@ -65,4 +65,15 @@ export interface FeedbackSummary {
 
 export type CoachResult =
   | { ok: true; changed: boolean; message: string; state: CoachSharingState; feedback?: FeedbackSummary }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Stop sharing could not take the access back: the user may remove it by hand, then tell the add-on to forget the coach. */
+      canForget?: boolean;
+    };
+
+/** Options of Stop sharing with coach. */
+export interface StopSharingOptions {
+  /** The user removed the coach's access by hand: forget them even if the add-on cannot check. */
+  forget?: boolean;
+}

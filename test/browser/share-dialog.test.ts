@@ -120,4 +120,29 @@ describe('Share with coach dialog in Chromium', () => {
     expect(copies(emu.files)).toHaveLength(0);
     expect(await page.locator('#update').isHidden()).toBe(true);
   });
+
+  it('when Stop cannot take the access back, says what to do and offers to forget the coach once removed by hand', async () => {
+    const { page, emu, errors } = await dialog();
+    await page.locator('#email').fill('coach@example.com');
+    await page.locator('#share').click();
+    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
+    const [copy] = copies(emu.files);
+    expect(await page.locator('#forget').isHidden()).toBe(true);
+
+    // Whoever deployed the add-on removed the spreadsheets scope: the copy cannot be opened.
+    emu.scopes = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+    await page.locator('#stop').click();
+    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message error');
+    expect(await page.locator('#message').innerText()).toMatch(/click Share and remove coach@example\.com/);
+    expect(await page.locator('#current').innerText()).toContain('Shared with coach@example.com');
+    expect([...copy._editors]).toEqual(['coach@example.com']);
+
+    copy._editors.delete('coach@example.com'); // the user, in the copy's Share dialog
+    await page.locator('#forget').click();
+    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
+    expect(await page.locator('#message').innerText()).toMatch(/forgotten coach@example\.com/);
+    expect(await page.locator('#current').isHidden()).toBe(true);
+    expect(await page.locator('#forget').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

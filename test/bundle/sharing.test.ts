@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../helpers.ts';
-import { accessOf, NO_ACCESS } from '../../local/emulator/drive.ts';
+import { accessOf, NO_ACCESS, PROTECTED } from '../../local/emulator/drive.ts';
 import { handMadeContacts, toCsv } from '../../local/generate.ts';
 import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
@@ -16,6 +16,7 @@ import type { CoachResult, ShareWithCoachInput } from '../../src/shared/coach.ts
 
 const COACH = 'coach@example.com';
 const CURRENT_ONLY = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+const MANIFEST = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui'];
 
 function tracker(options: { csv?: string; scopes?: string[] } = {}) {
   const app = addOn({ csv: options.csv ?? readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...(options.scopes ? { scopes: options.scopes } : {}) });
@@ -70,6 +71,19 @@ function coachTypes(t: ReturnType<typeof tracker>, copy: EmuSpreadsheet, id: str
 
 function access(ss: EmuSpreadsheet) {
   return { owner: ss._owner, editors: [...ss._editors].sort(), viewers: [...ss._viewers].sort() };
+}
+
+function stored(t: ReturnType<typeof tracker>): Record<string, unknown> | null {
+  const raw = t.emu.properties.document.get('iit.coach');
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+}
+
+const stop = (t: ReturnType<typeof tracker>, options?: { forget?: boolean }) => (options ? t.run('stopSharingWithCoachNow', options) : t.run('stopSharingWithCoachNow')).result as CoachResult;
+
+function failed(result: CoachResult): string {
+  if (result.ok) throw new Error(`expected a failure, got: ${result.message}`);
+  expect(result.message).not.toMatch(/Something went wrong|Exception/);
+  return result.message;
 }
 
 describe('coach copy', () => {
@@ -173,21 +187,22 @@ describe('coach copy', () => {
     expect(() => coachTypes(t, copy, 'C-0001', 'hi')).toThrow(NO_ACCESS);
   });
 
-  it('feedback comes back by contact ID, even after the coach sorts and moves columns', () => {
+  it('feedback comes back by contact ID, even after the copy\'s rows and columns are rearranged', () => {
     const t = tracker();
     ok(t.share());
     const copy = copyOf(t.emu);
     coachTypes(t, copy, 'C-0002', 'Ask Prof. Obi for two names');
     // Typed with Sheets' leading apostrophe, as the coach's own text, not a formula.
     coachTypes(t, copy, 'C-0005', "'=1+1 is not a formula here");
-    // The coach reverses the rows and moves Coach feedback to the front.
-    t.emu.actAs(COACH, () => {
-      const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+    // The copy's owner reverses the rows and moves Coach feedback to the front (the coach cannot:
+    // every other column is protected from them).
+    {
+      const p = copy.getSheetByName('Progress')!;
       const values = p.getDataRange().getValues();
       const fb = values[0].indexOf('Coach feedback');
       const reordered = [values[0], ...values.slice(1).reverse()].map((r) => [r[fb], ...r.filter((_, i) => i !== fb)]);
       p.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
-    });
+    }
 
     const update = ok(t.run('updateCoachViewNow').result as CoachResult);
     expect(update.feedback).toMatchObject({ filled: 2, appended: 0 });
@@ -267,27 +282,41 @@ describe('coach copy', () => {
     expect(access(t.ss).viewers).toEqual([COACH]);
   });
 
-  it('an update when the copy was deleted says so and changes nothing', () => {
+  it('an update when the copy was deleted for good says so and changes nothing; Stop then forgets the coach', () => {
     const t = tracker();
     ok(t.share());
-    t.emu.files.delete(copyOf(t.emu).getId());
+    t.emu.deleteFile(copyOf(t.emu).getId());
     const before = table(t.sheet);
     const r = t.run('updateCoachViewNow').result as CoachResult;
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/could not be opened/) });
+    expect(failed(r)).toMatch(/deleted/);
     expect(table(t.sheet)).toEqual(before);
-    // Stopping still works: the add-on forgets the coach.
-    expect(ok(t.run('stopSharingWithCoachNow').result as CoachResult).state.coach).toBeNull();
+    // Nobody can open a file deleted for good: the add-on forgets the coach.
+    const s = ok(stop(t));
+    expect(s.state.coach).toBeNull();
+    expect(s.message).toMatch(/deleted/);
+    expect(stored(t)).toBeNull();
   });
 
-  it('refuses to rewrite a copy whose feedback column header the coach removed', () => {
+  it('a coach view in the trash is still shared, so Stop takes the access back', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.trashFile(copy.getId());
+    ok(stop(t));
+    expect(access(copy).editors).toEqual([]);
+  });
+
+  it('refuses to rewrite a copy whose feedback column header was renamed (the coach cannot; its owner could)', () => {
     const t = tracker();
     ok(t.share());
     const copy = copyOf(t.emu);
     coachTypes(t, copy, 'C-0001', 'Keep this');
-    t.emu.actAs(COACH, () => {
+    const rename = () => {
       const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
       p.getRange(1, columnOf(p, 'Coach feedback')).setValue('Notes');
-    });
+    };
+    expect(() => t.emu.actAs(COACH, rename)).toThrow(PROTECTED);
+    rename();
     const r = t.run('updateCoachViewNow').result as CoachResult;
     expect(r.ok).toBe(false);
     expect(table(copy.getSheetByName('Progress')!).flat()).toContain('Keep this');
@@ -312,6 +341,222 @@ describe('coach copy', () => {
       return run.calls;
     });
     expect(calls[0]).toBe(calls[1]);
+  });
+});
+
+describe('the coach copy is protected, and keeps text as text', () => {
+  it('the coach can type only in Coach feedback: Contact IDs and the other columns are protected', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const edit = (header: string) =>
+      t.emu.actAs(COACH, () => {
+        const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+        p.getRange(rowOf(p, 'C-0001'), columnOf(p, header)).setValue('C-0002');
+      });
+    expect(() => edit('Contact ID')).toThrow(PROTECTED);
+    expect(() => edit('Stage')).toThrow(PROTECTED);
+    expect(() => t.emu.actAs(COACH, () => t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!.getRange('A1').setValue('Notes'))).toThrow(PROTECTED);
+    coachTypes(t, copy, 'C-0001', 'Fine');
+    // Updating (and sharing again) keeps one protection, and the coach can still type feedback.
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    ok(t.share());
+    expect(copy.getSheetByName('Progress')!.getProtections(t.spreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+    coachTypes(t, copy, 'C-0003', 'Still works');
+    expect(() => edit('Contact ID')).toThrow(PROTECTED);
+  });
+
+  it('values starting with + or - reach the copy, and come back from it, as text', () => {
+    const t = tracker();
+    const notes = columnOf(t.sheet, 'Notes for coach');
+    t.sheet.getRange(rowOf(t.sheet, 'C-0001'), notes).setValue("'+1 more intro");
+    t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes).setValue("'-not yet");
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), columnOf(t.sheet, 'role')).setValue("'+ops lead");
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const p = copy.getSheetByName('Progress')!;
+    const cell = (id: string, header: string) => p.getRange(rowOf(p, id), columnOf(p, header));
+    expect(cell('C-0001', 'Notes for coach').getValue()).toBe('+1 more intro');
+    expect(cell('C-0002', 'Notes for coach').getValue()).toBe('-not yet');
+    expect(cell('C-0001', 'Notes for coach').getFormula()).toBe('');
+    expect(cell('C-0003', 'role').getValue()).toBe('+ops lead');
+    expect(cell('C-0003', 'role').getFormula()).toBe('');
+    coachTypes(t, copy, 'C-0001', "'+2 calls this week");
+    coachTypes(t, copy, 'C-0002', "'- send the CV first");
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    for (const [id, text] of [['C-0001', '+2 calls this week'], ['C-0002', '- send the CV first']]) {
+      const c = t.sheet.getRange(rowOf(t.sheet, id), columnOf(t.sheet, 'Coach feedback'));
+      expect(c.getValue()).toBe(text);
+      expect(c.getFormula()).toBe('');
+      expect(cell(id, 'Coach feedback').getValue()).toBe(text);
+    }
+  });
+});
+
+describe('names the user did not share stay out of the copy', () => {
+  const CSV = 'First name,Last name,Company,Title\nJo,Ellis,Northwind,Engineer\nAmara,Obi,State University,Professor\nAl,,Contoso,Nurse\n';
+
+  function namesTracker() {
+    const t = tracker({ csv: CSV });
+    // Jo and Al (no last name) are overdue for a follow-up, and Al introduced Amara: the dashboard
+    // names them, Al alone in the introductions list.
+    for (const id of ['C-0001', 'C-0003']) {
+      t.sheet.getRange(rowOf(t.sheet, id), columnOf(t.sheet, 'Stage')).setValue('Pitched');
+      t.sheet.getRange(rowOf(t.sheet, id), columnOf(t.sheet, 'Next follow-up')).setValue('2020-01-06');
+    }
+    t.sheet.getRange(rowOf(t.sheet, 'C-0002'), columnOf(t.sheet, 'Referred by')).setValue('C-0003');
+    t.run('refreshDashboard');
+    const dash = t.ss.getSheetByName('Dashboard')!.getDataRange().getValues().flat();
+    expect(dash.some((v) => typeof v === 'string' && v.includes('Jo Ellis'))).toBe(true);
+    expect(dash).toContain('Al');
+    return t;
+  }
+  const words = (copy: EmuSpreadsheet) => copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n');
+
+  it('sharing only the first name: no last name anywhere in the copy, dashboard lists withheld', () => {
+    const t = namesTracker();
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    const shared = [...state.columns.filter((c) => c.shared && c.id !== 'c:lastName').map((c) => c.id), 't:referredBy'];
+    ok(t.share({ shared }));
+    const copy = copyOf(t.emu);
+    const text = words(copy);
+    for (const last of ['Ellis', 'Obi']) expect(text).not.toMatch(new RegExp(`\\b${last}\\b`));
+    expect(text).toContain('(names not shared)');
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
+    expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'First name')).getValue()).toBe('Jo');
+  });
+
+  it('sharing no name column: even two-letter names are withheld from the dashboard copy', () => {
+    const t = namesTracker();
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    ok(t.share({ shared: state.columns.filter((c) => c.shared && !/^c:(first|last)Name$/.test(c.id)).map((c) => c.id) }));
+    const text = words(copyOf(t.emu));
+    for (const name of ['Jo', 'Al', 'Amara', 'Ellis', 'Obi']) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('sharing every name column shows the names, and whom each contact was referred by', () => {
+    const t = namesTracker();
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    ok(t.share({ shared: [...state.columns.filter((c) => c.shared).map((c) => c.id), 't:referredBy'] }));
+    const copy = copyOf(t.emu);
+    expect(words(copy)).toContain('Jo Ellis');
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('Al (C-0003)');
+  });
+
+  it('the tracker\'s Coach feedback column says that it is copied to the coach', () => {
+    const t = tracker();
+    ok(t.share());
+    expect(t.sheet.getRange(1, columnOf(t.sheet, 'Coach feedback')).getNote()).toMatch(/coach view.*coach (sees|can read)/is);
+  });
+});
+
+describe('when Google refuses, or the copy cannot be opened', () => {
+  it('Stop with the spreadsheets scope removed keeps the coach, says what to do, and works once the scope is back', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.scopes = CURRENT_ONLY;
+    const message = failed(stop(t));
+    expect(message).toContain(COACH);
+    expect(message).toMatch(/Share/);
+    expect(access(copy).editors).toEqual([COACH]);
+    expect(stored(t)).toMatchObject({ email: COACH, mode: 'copy' });
+    expect((t.run('getCoachSharing').result as { coach: unknown }).coach).toMatchObject({ email: COACH });
+    // Running it again is just as safe.
+    failed(stop(t));
+    expect(stored(t)).toMatchObject({ email: COACH });
+
+    t.emu.scopes = MANIFEST;
+    ok(stop(t));
+    expect(access(copy).editors).toEqual([]);
+    expect(stored(t)).toBeNull();
+  });
+
+  it('after removing the coach by hand, the user can tell the add-on to forget them', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.scopes = CURRENT_ONLY;
+    failed(stop(t));
+    copy._editors.delete(COACH); // the user, in the copy's Share dialog (not a script)
+    const r = ok(stop(t, { forget: true }));
+    expect(r.state.coach).toBeNull();
+    expect(r.message).toMatch(/forgot/i);
+    expect(stored(t)).toBeNull();
+  });
+
+  it('a failed switch keeps the old access and the record true: no tracker for a copy', () => {
+    const t = tracker();
+    ok(t.share({ mode: 'direct', acknowledged: true }));
+    // The tracker sheet goes away: a coach copy cannot be made.
+    t.ss.insertSheet('Other');
+    t.ss.deleteSheet(t.ss.getSheetByName('Contacts')!);
+    expect(failed(t.share())).toMatch(/no tracker/);
+    expect(access(t.ss).viewers).toEqual([COACH]);
+    expect(stored(t)).toMatchObject({ email: COACH, mode: 'direct' });
+  });
+
+  it('a failed switch keeps the old access: Google refuses the new coach', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.sharingPolicy = { allowedDomains: ['example.com'] };
+    failed(t.share({ email: 'someone@elsewhere.org', mode: 'direct', acknowledged: true }));
+    expect(access(copy).editors).toEqual([COACH]);
+    expect(access(t.ss)).toEqual({ owner: 'me@example.com', editors: [], viewers: [] });
+    expect(stored(t)).toMatchObject({ email: COACH, mode: 'copy' });
+  });
+
+  it('a switch whose old access cannot be taken back yet says so, and Stop takes it back later', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.scopes = CURRENT_ONLY;
+    const r = ok(t.share({ email: 'other.coach@example.com', mode: 'direct', acknowledged: true }));
+    expect(access(t.ss).viewers).toEqual(['other.coach@example.com']);
+    expect(r.message).toMatch(new RegExp(`could not take back.*${COACH}`, 's'));
+    expect(access(copy).editors).toEqual([COACH]);
+    t.emu.scopes = MANIFEST;
+    ok(stop(t));
+    expect(access(copy).editors).toEqual([]);
+    expect(access(t.ss).viewers).toEqual([]);
+    expect(stored(t)).toBeNull();
+  });
+
+  it('a domain that blocks sharing outside it: a clear message, one copy however often it is tried, then shared', () => {
+    const t = tracker();
+    t.emu.sharingPolicy = { allowedDomains: ['uni.example.edu'] };
+    for (let i = 0; i < 2; i++) {
+      const message = failed(t.share());
+      expect(message).toMatch(/organi[sz]ation|administrator/);
+      expect(message).toContain(COACH);
+    }
+    const copy = copyOf(t.emu);
+    expect(access(copy).editors).toEqual([]);
+    expect(stored(t)).toBeNull();
+    t.emu.sharingPolicy = null;
+    ok(t.share());
+    expect(copyOf(t.emu)).toBe(copy);
+    expect(access(copy).editors).toEqual([COACH]);
+  });
+
+  it('sharing without any spreadsheet scope explains instead of failing with Google\'s error', () => {
+    const t = tracker({ scopes: ['https://www.googleapis.com/auth/script.container.ui'] });
+    const message = failed(t.share({ mode: 'direct', acknowledged: true }));
+    expect(message).toMatch(/permission/);
+    expect(access(t.ss).viewers).toEqual([]);
+  });
+
+  it('the success message says when the coach can also open the tracker', () => {
+    const t = tracker();
+    t.ss.addViewer(COACH);
+    const r = ok(t.share());
+    expect(r.message).not.toMatch(/cannot open your tracker/);
+    expect(r.message).toMatch(/can also open your tracker.*viewer/s);
+    const plain = tracker();
+    expect(ok(plain.share()).message).toMatch(/cannot open your tracker/);
   });
 });
 
@@ -351,13 +596,37 @@ describe('sharing the tracker itself', () => {
     ok(t.run('stopSharingWithCoachNow').result as CoachResult);
     expect(access(t.ss).editors).toEqual([COACH]);
 
-    // A viewer made editor by the add-on goes back to viewer.
+    // A viewer made editor by the add-on: Apps Script cannot tell them from a commenter, so rather
+    // than risk taking comment access away, Stop leaves them an editor and says so.
     const v = tracker();
     v.ss.addViewer(COACH);
     ok(v.share({ mode: 'direct', role: 'editor', acknowledged: true }));
     expect(access(v.ss)).toMatchObject({ editors: [COACH], viewers: [] });
-    ok(v.run('stopSharingWithCoachNow').result as CoachResult);
-    expect(access(v.ss)).toMatchObject({ editors: [], viewers: [COACH] });
+    const s = ok(v.run('stopSharingWithCoachNow').result as CoachResult);
+    expect(access(v.ss)).toMatchObject({ editors: [COACH], viewers: [] });
+    expect(s.message).toMatch(/still an editor.*set them back to Viewer or Commenter/s);
+  });
+
+  it('never demotes a coach who could comment: Apps Script reads a commenter as a viewer', () => {
+    const t = tracker();
+    t.ss._commenters.add(COACH);
+    ok(t.share({ mode: 'direct', role: 'viewer', acknowledged: true }));
+    expect(accessOf(t.ss, COACH)).toBe('commenter');
+    const r = ok(t.share({ mode: 'direct', role: 'editor', acknowledged: true }));
+    expect(accessOf(t.ss, COACH)).toBe('editor');
+    expect(r.message).toMatch(/comment/);
+    const s = ok(stop(t));
+    // Not made a plain viewer (which would take their comments away): left for the user to set back.
+    expect(accessOf(t.ss, COACH)).toBe('editor');
+    expect(s.message).toMatch(/Share/);
+  });
+
+  it('takes back access given to an address typed in capitals', () => {
+    const t = tracker();
+    ok(t.share({ email: 'Coach@Example.com', mode: 'direct', role: 'editor', acknowledged: true }));
+    expect(accessOf(t.ss, COACH)).toBe('editor');
+    ok(stop(t));
+    expect(accessOf(t.ss, COACH)).toBeNull();
   });
 
   it('never shares with or removes the owner', () => {
@@ -427,5 +696,23 @@ describe('menu items', () => {
     t.emu.ui.answer('YES');
     ok(t.run('stopSharingWithCoach').result as CoachResult);
     expect(access(copyOf(t.emu)).editors).toEqual([]);
+  });
+
+  it('Stop from the menu, when the copy cannot be opened, asks whether the coach was removed by hand before forgetting them', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    t.emu.scopes = CURRENT_ONLY;
+    t.emu.ui.answer('YES'); // take back the access?
+    t.emu.ui.answer('NO'); // removed them yourself?
+    expect((t.run('stopSharingWithCoach').result as CoachResult).ok).toBe(false);
+    expect(t.emu.ui.alerts.at(-1)!.prompt).toMatch(/Have you removed coach@example\.com yourself/);
+    expect(stored(t)).toMatchObject({ email: COACH });
+    copy._editors.delete(COACH);
+    t.emu.ui.answer('YES');
+    t.emu.ui.answer('YES');
+    ok(t.run('stopSharingWithCoach').result as CoachResult);
+    expect(t.emu.ui.alerts.at(-1)!.prompt).toMatch(/forgotten/);
+    expect(stored(t)).toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCoachEmail, sameEmail } from '../../src/core/coach/email.ts';
 import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../src/core/coach/columns.ts';
 import { decodeBases, encodeBases, feedbackHash, mergeFeedback, type FeedbackBase } from '../../src/core/coach/feedback.ts';
-import { effectiveRole, grantOps, revokeOps } from '../../src/core/coach/access.ts';
-import { buildCopyTable, contactNames, copyValue, dashboardValues, NAMES_WITHHELD, readCopyFeedback } from '../../src/core/coach/copy-table.ts';
+import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../src/core/coach/access.ts';
+import { buildCopyTable, contactNames, copyValue, dashboardValues, NAMES_WITHHELD, readCopyFeedback, sharesAllNames } from '../../src/core/coach/copy-table.ts';
 import { directShareWarning } from '../../src/core/coach/warning.ts';
 
 describe('checkCoachEmail', () => {
@@ -140,9 +140,14 @@ describe('grantOps and revokeOps', () => {
     expect(grantOps('owner', 'editor', 'owner')).toEqual([]);
     expect(revokeOps('owner', 'none')).toEqual([]);
   });
-  it('a viewer made editor by the add-on goes back to viewer', () => {
+  // Apps Script reads a commenter as a viewer: calling addViewer on them could take their comments away.
+  it('never calls addViewer on someone who had view (or comment) access before', () => {
     expect(grantOps('viewer', 'editor', 'viewer')).toEqual(['addEditor']);
-    expect(revokeOps('editor', 'viewer')).toEqual(['removeEditor', 'addViewer']);
+    expect(revokeOps('editor', 'viewer')).toEqual([]);
+    expect(leftPromoted('editor', 'viewer')).toBe(true);
+    expect(leftPromoted('editor', 'none')).toBe(false);
+    expect(grantOps('editor', 'viewer', 'viewer')).toEqual([]);
+    expect(effectiveRole('editor', 'viewer', 'viewer')).toBe('editor');
     expect(revokeOps('viewer', 'viewer')).toEqual([]);
   });
   it('changing the role of an add-on editor to viewer demotes only what the add-on gave', () => {
@@ -191,6 +196,19 @@ describe('buildCopyTable', () => {
     const t = buildCopyTable({ rows, formats, contactIdIndex: 2, referredByIndex: 3, contact }, shared.slice(1, 3), new Map());
     expect(t.rows[1][1]).toBe('C-0001');
   });
+  it('shows only the referrer ID when some name column is not shared (no more of a name than chosen)', () => {
+    const split = [
+      ['Jordan', 'Ellis', 'C-0001', ''],
+      ['Amara', 'Obi', 'C-0002', 'C-0001'],
+    ];
+    const cols = [
+      { id: 'c:firstName', header: 'First', index: 0, byDefault: true },
+      { id: 't:contactId', header: 'ID', index: 2, byDefault: false, lock: 'required' as const },
+      { id: 't:referredBy', header: 'Referred by', index: 3, byDefault: false },
+    ];
+    const t = buildCopyTable({ rows: split, formats: [], contactIdIndex: 2, referredByIndex: 3, contact: { firstName: 0, lastName: 1 } }, cols, new Map());
+    expect(t.rows[1][2]).toBe('C-0001');
+  });
   it('reads the feedback back by header, wherever the coach moved the columns', () => {
     const { feedback, found } = readCopyFeedback([
       ['Coach feedback', 'Name', 'contact id'],
@@ -206,13 +224,29 @@ describe('buildCopyTable', () => {
     ]);
     expect(readCopyFeedback([['Name', 'Stage']]).found).toBe(false);
   });
-  it('withholds contact names from the dashboard when names are not shared', () => {
-    const names = contactNames([['Jordan Ellis', 'x'], ['', 'y'], ['Al', 'z']], { fullName: 0 });
-    expect([...names]).toEqual(['Jordan Ellis', 'Al']);
-    expect(dashboardValues([['Overdue', 2, 'Jordan Ellis, Al'], ['Alumni', 0, '']], names)).toEqual([['Overdue', 2, NAMES_WITHHELD], ['Alumni', 0, '']]);
+  it('withholds contact names from the dashboard when names are not shared, however short, as whole words', () => {
+    const names = contactNames([['Jordan Ellis', 'x'], ['', 'y'], ['Al', 'z'], ['Prof. Amara Obi', 'w']], { fullName: 0 });
+    expect([...names]).toEqual(['Jordan Ellis', 'Jordan', 'Ellis', 'Al', 'Prof. Amara Obi', 'Prof', 'Amara', 'Obi']);
+    const withhold = { names, trackerSheet: 'Contacts' };
+    const none = [['', '', ''], ['', '', ''], ['', '']];
+    expect(dashboardValues([['Overdue', 2, 'Al'], ['Alumni', 0, ''], ['Ask Ellis', 'Obi.']], none, withhold)).toEqual([['Overdue', 2, NAMES_WITHHELD], ['Alumni', 0, ''], [NAMES_WITHHELD, NAMES_WITHHELD]]);
+  });
+  it('withholds any text the dashboard computes from the tracker sheet (its name lists)', () => {
+    const withhold = { names: new Set<string>(), trackerSheet: "Bob's contacts" };
+    const values = [['Due today', 'C-0009', 3, '']];
+    const formulas = [['', `=IFERROR(TEXTJOIN(", ",TRUE,FILTER('Bob''s contacts'!$A:$A,1)),"")`, `=COUNTA('Bob''s contacts'!$A:$A)`, `='Bob''s contacts'!B2`]];
+    expect(dashboardValues(values, formulas, withhold)).toEqual([['Due today', NAMES_WITHHELD, 3, '']]);
+    expect(dashboardValues(values, formulas, null)).toEqual(values);
+  });
+  it('shows names only when every name column the tracker has is shared', () => {
+    const col = (id: string) => ({ id, header: id, index: 0, byDefault: true });
+    expect(sharesAllNames([col('c:firstName')], { firstName: 0, lastName: 1 })).toBe(false);
+    expect(sharesAllNames([col('c:firstName'), col('c:lastName')], { firstName: 0, lastName: 1 })).toBe(true);
+    expect(sharesAllNames([col('c:fullName')], { fullName: 0, firstName: 1 })).toBe(false);
+    expect(sharesAllNames([], {})).toBe(true);
   });
   it('dashboard figures become values', () => {
-    expect(dashboardValues([['Contacts', 12, '=A1'], [true, '', 0.25]])).toEqual([['Contacts', 12, `'=A1`], [true, '', 0.25]]);
+    expect(dashboardValues([['Contacts', 12, '=A1'], [true, '', 0.25]], [], null)).toEqual([['Contacts', 12, `'=A1`], [true, '', 0.25]]);
     expect(copyValue(null)).toBe('');
   });
 });

@@ -2,7 +2,7 @@
 // where Google documents the behaviour, or says that the emulator chose it.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import { accessOf, NO_ACCESS } from '../../local/emulator/drive.ts';
+import { accessOf, NO_ACCESS, PROTECTED, SHARING_BLOCKED } from '../../local/emulator/drive.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
 
 const SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
@@ -46,7 +46,114 @@ describe('owners and sharing lists', () => {
     const { mine } = setup();
     expect(() => mine.addViewer('not an email')).toThrow('Invalid email: not an email');
     expect(() => mine.addEditor('x@y')).toThrow(/Invalid email/);
-    expect(mine.getViewers().map((u) => u.getEmail())).toEqual(['me@example.com']);
+    expect(mine.getViewers().map((u) => u.getEmail())).toEqual([]);
+  });
+
+  // Google accounts ignore the case of an address: what addEditor added, removeEditor removes.
+  it('compares addresses without regard to case', () => {
+    const { mine } = setup();
+    mine.addEditor('Coach@Example.com');
+    expect(accessOf(mine, 'coach@example.com')).toBe('editor');
+    mine.removeEditor('coach@EXAMPLE.com');
+    expect(accessOf(mine, 'coach@example.com')).toBeNull();
+    mine.addViewer('Coach@example.com');
+    mine.removeViewer(' coach@example.com');
+    expect(accessOf(mine, 'coach@example.com')).toBeNull();
+    expect(mine.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com']);
+  });
+
+  // Spreadsheet#getViewers: "the list of viewers and commenters"; #removeViewer removes the user
+  // "from the list of viewers and commenters" (see drive.ts for the reference).
+  it('getViewers lists viewers and commenters, not editors or the owner; removeViewer removes a commenter', () => {
+    const { mine } = setup();
+    mine.addViewer('v@example.com');
+    mine.addEditor('e@example.com');
+    mine._commenters.add('c@example.com');
+    expect(mine.getViewers().map((u) => u.getEmail()).sort()).toEqual(['c@example.com', 'v@example.com']);
+    expect(mine.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com', 'e@example.com']);
+    expect(accessOf(mine, 'c@example.com')).toBe('commenter');
+    mine.removeViewer('c@example.com');
+    expect(accessOf(mine, 'c@example.com')).toBeNull();
+    mine._commenters.add('c@example.com');
+    mine.addEditor('c@example.com');
+    expect(accessOf(mine, 'c@example.com')).toBe('editor');
+  });
+});
+
+describe('scopes of the sharing methods', () => {
+  const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditor(String) (and
+  // addViewer, removeEditor, removeViewer, getEditors, getViewers): spreadsheets.currentonly or spreadsheets.
+  it('refuse a script with neither spreadsheet scope, in the form Apps Script reports', () => {
+    const { mine } = setup(['https://www.googleapis.com/auth/script.container.ui']);
+    for (const call of [() => mine.addViewer('a@example.com'), () => mine.addEditor('a@example.com'), () => mine.removeEditor('a@example.com'), () => mine.removeViewer('a@example.com'), () => mine.getEditors(), () => mine.getViewers()]) {
+      expect(call).toThrow(`Required permissions: (${CURRENT_ONLY} || ${SHEETS})`);
+    }
+    expect(mine._viewers.size + mine._editors.size).toBe(0);
+  });
+
+  it('work under spreadsheets.currentonly on the spreadsheet the script is bound to only', () => {
+    const { emu, mine } = setup([CURRENT_ONLY]);
+    mine.addViewer('a@example.com');
+    expect(accessOf(mine, 'a@example.com')).toBe('viewer');
+    const other = emu.createSpreadsheet('Other');
+    expect(() => other.addViewer('a@example.com')).toThrow(/Required permissions/);
+  });
+});
+
+describe('deleted, trashed and policy-blocked files', () => {
+  // The message scripts report for openById on a file deleted for good (see drive.ts).
+  it('openById on a file deleted for good says it is missing', () => {
+    const { emu, app } = setup();
+    const id = app.create('Gone').getId();
+    emu.deleteFile(id);
+    expect(() => app.openById(id)).toThrow(`Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`);
+  });
+
+  // https://support.google.com/drive/answer/14933051: others keep access to a trashed file until it is deleted for good.
+  it('a trashed file keeps its sharing and still opens', () => {
+    const { emu, app } = setup();
+    const file = app.create('In the trash');
+    file.addEditor('coach@example.com');
+    emu.trashFile(file.getId());
+    expect(emu.actAs('coach@example.com', () => app.openById(file.getId()).getName())).toBe('In the trash');
+    expect(app.openById(file.getId())._trashed).toBe(true);
+  });
+
+  // A stand-in for a Workspace domain that blocks sharing outside it (see drive.ts).
+  it('a sharing policy refuses addresses outside the allowed domains', () => {
+    const { emu, mine } = setup();
+    emu.sharingPolicy = { allowedDomains: ['example.com'] };
+    expect(() => mine.addEditor('coach@elsewhere.org')).toThrow(SHARING_BLOCKED);
+    expect(() => mine.addViewer('coach@elsewhere.org')).toThrow(SHARING_BLOCKED);
+    mine.addEditor('coach@Example.com');
+    expect(accessOf(mine, 'coach@example.com')).toBe('editor');
+  });
+});
+
+describe('protections', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#protect(): until the editors
+  // are changed, a protection's editors mirror the spreadsheet's ("the range remains unprotected").
+  it('a new protection stops no editor until its editors are changed; then only its editors and the owner edit', () => {
+    const { emu, app, mine } = setup();
+    mine.addEditor('coach@example.com');
+    const sheet = mine.getSheets()[0];
+    const protection = sheet.protect();
+    const write = (a1: string) => emu.actAs('coach@example.com', () => app.openById(mine.getId()).getSheets()[0].getRange(a1).setValue('x'));
+    write('A1');
+    expect(protection.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com', 'coach@example.com']);
+    protection.removeEditors(protection.getEditors());
+    expect(protection.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com']);
+    protection.setUnprotectedRanges([sheet.getRange('C:C')]);
+    expect(() => write('A2')).toThrow(PROTECTED);
+    expect(() => write('B2:C2')).toThrow(PROTECTED);
+    expect(() => emu.actAs('coach@example.com', () => app.openById(mine.getId()).getSheets()[0].clear())).toThrow(PROTECTED);
+    write('C5');
+    expect(sheet.getRange('C5').getValue()).toBe('x');
+    sheet.getRange('A2').setValue('owner'); // the owner always can
+    protection.setWarningOnly(true);
+    write('A3');
+    expect(sheet.getRange('A3').getValue()).toBe('x');
   });
 });
 

@@ -46,7 +46,8 @@ export function copyValue(value: unknown): Cell {
 
 export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], feedback: ReadonlyMap<string, string>): CopyTable {
   const names = new Map<string, string>();
-  const nameShared = sharesNames(shared);
+  // "Referred by" shows the referrer's full name only when the copy shares every name column anyway.
+  const nameShared = sharesAllNames(shared, t.contact);
   if (nameShared) {
     for (const row of t.rows) {
       const id = cellText(row[t.contactIdIndex]);
@@ -105,34 +106,69 @@ export function readCopyFeedback(values: readonly (readonly unknown[])[]): { fee
 
 export const NAMES_WITHHELD = '(names not shared)';
 
+const NAME_FIELDS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
+
 /**
- * The dashboard's cells as values: numbers, dates and booleans as they are, text as text. When
- * the copy does not share names, `withhold` holds the contacts' names, and any text cell naming
- * one (the dashboard's lists of who to follow up, who referred whom) is replaced.
+ * Whether the copy shares every name column the tracker has: only then may it show a contact's
+ * name as the add-on composes it (the Name column, else First Middle Last), as the dashboard's
+ * lists and "Referred by" do. A tracker without any name column shows Contact IDs instead.
  */
-export function dashboardValues(values: readonly (readonly unknown[])[], withhold: ReadonlySet<string> = new Set()): Cell[][] {
-  // Very short names would match ordinary words.
-  const names = [...withhold].filter((n) => n.length >= 3);
-  return values.map((row) =>
-    row.map((v) => {
-      if (typeof v === 'string' && names.length && names.some((n) => v.includes(n))) return NAMES_WITHHELD;
+export function sharesAllNames(shared: readonly CoachColumn[], contact: Partial<Record<ContactField, number>>): boolean {
+  const ids = new Set(shared.map((c) => c.id));
+  return NAME_FIELDS.every((f) => contact[f] === undefined || ids.has(`c:${f}`));
+}
+
+/** What to keep out of the dashboard copy when the copy does not share every name column. */
+export interface NameWithholding {
+  /** The contacts' names and every word of them. */
+  names: ReadonlySet<string>;
+  /** The tracker sheet's name: a dashboard formula reading it may show names. */
+  trackerSheet: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A formula that reads the tracker sheet, as Sheets writes the reference (quoted or not). */
+function readsSheet(formula: string, sheet: string): boolean {
+  return formula.includes(`'${sheet.replace(/'/g, "''")}'!`) || formula.includes(`${sheet}!`);
+}
+
+/**
+ * The dashboard's cells as values: numbers, dates and booleans as they are, text as text. With
+ * `withhold`, a text cell is replaced by NAMES_WITHHELD when its formula reads the tracker (the
+ * dashboard's lists of who to follow up and who introduced whom are computed from the name
+ * columns) or when it holds a contact's name or any word of one, however short, as a whole word.
+ */
+export function dashboardValues(values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[], withhold: NameWithholding | null): Cell[][] {
+  const words = withhold ? [...withhold.names].filter(Boolean).sort((a, b) => b.length - a.length) : [];
+  const pattern = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
+  return values.map((row, r) =>
+    row.map((v, c) => {
+      if (withhold && typeof v === 'string' && v !== '') {
+        const formula = formulas[r]?.[c] ?? '';
+        if ((formula && readsSheet(formula, withhold.trackerSheet)) || pattern?.test(v)) return NAMES_WITHHELD;
+      }
       return copyValue(v);
     }),
   );
 }
 
-/** Whether the shared columns include the contact's name. */
-export function sharesNames(shared: readonly CoachColumn[]): boolean {
-  return shared.some((c) => /^c:(fullName|firstName|lastName)$/.test(c.id));
-}
-
-/** Every contact's name (for withholding them from the dashboard copy). */
+/** Every contact's name, and each word of it (for withholding them from the dashboard copy). */
 export function contactNames(rows: readonly (readonly unknown[])[], contact: Partial<Record<ContactField, number>>): Set<string> {
   const names = new Set<string>();
+  const add = (text: string) => {
+    const name = text.trim();
+    if (!name) return;
+    names.add(name);
+    for (const word of name.split(/\s+/)) {
+      const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (bare) names.add(bare);
+    }
+  };
   for (const row of rows) {
     const c = contactFromRow(row, contact);
-    if (c.name) names.add(c.name);
-    for (const part of [c.fields.firstName, c.fields.lastName]) if (part) names.add(part);
+    add(c.name);
+    for (const f of NAME_FIELDS) add(cellText(f in contact ? row[contact[f]!] : ''));
   }
   return names;
 }

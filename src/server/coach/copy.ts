@@ -19,12 +19,37 @@ export function copyName(trackerName: string): string {
   return `${trackerName} – coach view`;
 }
 
-/** The coach copy, or null when it was deleted or can no longer be opened. */
-export function openCopy(id: string): Ss | null {
+/**
+ * Why openById failed. Google documents none of these messages; they are the ones Apps Script
+ * projects report (see local/emulator/drive.ts for the sources):
+ * - gone: "Document <id> is missing (perhaps it was deleted, or you don't have read access?)", or
+ *   "Unexpected error while getting the method or property openById…" for an id naming no file.
+ *   The copy is the user's own file, made by the add-on, so this means it was deleted for good
+ *   (then nobody, the coach included, can open it). A copy in the trash still opens, and stays
+ *   shared until it is deleted for good (https://support.google.com/drive/answer/14933051).
+ * - scope: "You do not have permission to call SpreadsheetApp.openById. Required permissions: …":
+ *   the manifest no longer has the spreadsheets scope.
+ * - denied: "You do not have permission to access the requested document.": the user lost access
+ *   (the file now belongs to someone else, for example).
+ * - other: anything else (a passing service error): nothing is concluded from it.
+ * Only "gone" lets the add-on forget a coach: in every other case the coach may still have access.
+ */
+export type OpenFailure = 'gone' | 'scope' | 'denied' | 'other';
+export type OpenedCopy = { ok: true; copy: Ss } | { ok: false; reason: OpenFailure; detail: string };
+
+export function classifyOpenError(text: string): OpenFailure {
+  if (/Required permissions|permission to call/i.test(text)) return 'scope';
+  if (/is missing \(perhaps it was deleted|Unexpected error while getting the method or property openById/i.test(text)) return 'gone';
+  if (/permission to access the requested document/i.test(text)) return 'denied';
+  return 'other';
+}
+
+export function openCopy(id: string): OpenedCopy {
   try {
-    return SpreadsheetApp.openById(id);
-  } catch {
-    return null;
+    return { ok: true, copy: SpreadsheetApp.openById(id) };
+  } catch (e) {
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/^Exception: /, '');
+    return { ok: false, reason: classifyOpenError(detail), detail };
   }
 }
 
@@ -67,11 +92,34 @@ function sheetNamed(copy: Ss, name: string, index: number): Sheet {
   return copy.insertSheet(name, Math.min(index, sheets.length));
 }
 
-function fit(sheet: Sheet, rows: number, columns: number): void {
+/** Makes the sheet at least rows × columns; returns its number of rows. */
+function fit(sheet: Sheet, rows: number, columns: number): number {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return Math.max(rows, maxRows);
+}
+
+export const PROTECTION_DESCRIPTION = 'Coach view: rewritten from the tracker; only Coach feedback is for typing';
+
+/**
+ * Only the Coach feedback cells are for the coach to type in: a changed Contact ID would send
+ * feedback to the wrong contact, and a renamed header would lose it. A warning-only protection
+ * would not stop an editor (it only asks them to confirm), so the Progress sheet is protected
+ * for everyone but its owner, the Coach feedback column below the header excepted. A new
+ * protection's editors mirror the file's until changed
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()), so they
+ * are all removed; the owner (the user running the add-on) always keeps the right to edit.
+ */
+function protectProgress(sheet: Sheet, feedbackColumn: number, rows: number): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const protection = existing ?? sheet.protect().setDescription(PROTECTION_DESCRIPTION);
+  if (!existing) {
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+  protection.setUnprotectedRanges(rows > 1 ? [sheet.getRange(2, feedbackColumn, rows - 1, 1)] : []);
 }
 
 /** A chart of the Dashboard whose data is all on the Dashboard sheet, by A1 ranges. */
@@ -85,6 +133,8 @@ export interface DashboardChart {
 
 export interface DashboardBlock {
   values: Cell[][];
+  /** The tracker's Dashboard formulas (the copy gets values only): which cells read the tracker. */
+  formulas: string[][];
   formats: string[][];
   charts: DashboardChart[];
 }
@@ -99,14 +149,15 @@ export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock 
   const width = table.header.length;
   const rows = [table.header as Cell[], ...table.rows];
   sheet.clear();
-  fit(sheet, rows.length, width);
+  const maxRows = fit(sheet, rows.length, width);
   sheet.getRange(1, 1, rows.length, width).setValues(rows);
   if (table.rows.length && width > 1) sheet.getRange(2, 1, table.rows.length, width - 1).setNumberFormats(table.formats);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(1);
   sheet
     .getRange(1, width)
-    .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are rewritten each time.`);
+    .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`);
+  protectProgress(sheet, width, maxRows);
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET);
   if (!dashboard && !existing) return;
@@ -157,5 +208,5 @@ export function readDashboard(ss: Ss): DashboardBlock | null {
       anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn(), offsetX: info.getOffsetX(), offsetY: info.getOffsetY() },
     });
   }
-  return { values: range.getValues() as Cell[][], formats: range.getNumberFormats(), charts };
+  return { values: range.getValues() as Cell[][], formulas: range.getFormulas(), formats: range.getNumberFormats(), charts };
 }

@@ -1,7 +1,7 @@
 // Sharing with a coach: menu items and the targets the Share with coach dialog calls.
 // Re-exported by main.ts, so each is a top-level function of build/Code.js.
 
-import type { CoachResult, CoachSharingState, ShareWithCoachInput } from '../../shared/coach.ts';
+import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
 import { isExpected, messageFor } from '../actions.ts';
 import { withDocumentLock } from '../lock.ts';
 import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
@@ -39,8 +39,9 @@ export function updateCoachViewNow(): CoachResult {
 }
 
 /** Dialog target: takes back the access the add-on gave the coach. Safe to run again. */
-export function stopSharingWithCoachNow(): CoachResult {
-  return guarded(() => stop());
+export function stopSharingWithCoachNow(options?: StopSharingOptions): CoachResult {
+  const forget = options !== null && typeof options === 'object' && options.forget === true;
+  return guarded(() => stop({ forget }));
 }
 
 /** Menu: Update coach view. */
@@ -61,6 +62,13 @@ export function stopSharingWithCoach(): CoachResult {
     if (answer !== ui.Button.YES) return { ok: false, message: 'Nothing was changed.' };
   }
   const result = stopSharingWithCoachNow();
+  if (!result.ok && result.canForget && coach) {
+    const forget = ui.alert('Stop sharing with coach', `${result.message}\n\nHave you removed ${coach.email} yourself? Choose Yes to make the add-on forget this coach.`, ui.ButtonSet.YES_NO);
+    if (forget !== ui.Button.YES) return result;
+    const forgotten = stopSharingWithCoachNow({ forget: true });
+    ui.alert('Stop sharing with coach', forgotten.message, ui.ButtonSet.OK);
+    return forgotten;
+  }
   ui.alert('Stop sharing with coach', result.message, ui.ButtonSet.OK);
   return result;
 }

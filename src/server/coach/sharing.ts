@@ -2,18 +2,18 @@
 // the coach copy, and stopping. Callers hold the document lock for every function that writes.
 
 import { cellText } from '../../core/cells.ts';
-import { effectiveRole, grantOps, revokeOps, type Access } from '../../core/coach/access.ts';
+import { effectiveRole, grantOps, leftPromoted, revokeOps, type Access, type AccessOp } from '../../core/coach/access.ts';
 import { cleanSettings, isShared, sharedColumns } from '../../core/coach/columns.ts';
-import { buildCopyTable, contactNames, dashboardValues, sharesNames } from '../../core/coach/copy-table.ts';
+import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '../../core/coach/copy-table.ts';
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
 import { LOG_SHEET_NAME } from '../../core/interview-log.ts';
 import { toSheetText } from '../../core/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
-import { UserError } from '../actions.ts';
+import { googleText, isScopeError, UserError } from '../actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
-import { createCopy, DASHBOARD_SHEET, openCopy, readDashboard, readFeedbackFrom, writeCopy } from './copy.ts';
+import { createCopy, DASHBOARD_SHEET, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
 import { readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
 import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, requireTracker, writeFeedback, type TrackerSnapshot } from './tracker.ts';
 
@@ -146,9 +146,11 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const shared = sharedColumns(t.columns, settings);
   const table = buildCopyTable({ rows, formats: t.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText);
   const dashboard = readDashboard(ctx.ss);
-  const withhold = dashboard && !sharesNames(shared) ? contactNames(rows, t.contact) : new Set<string>();
+  // The copy never shows more of a name than the user chose to share: unless every name column is
+  // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
+  const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
   const owner = ctx.ss.getOwner()?.getEmail();
-  writeCopy(copy, table, dashboard && { ...dashboard, values: dashboardValues(dashboard.values, withhold) }, ctx.ss.getSpreadsheetTimeZone(), owner ? `The tracker's owner (${owner})` : "The tracker's owner");
+  writeCopy(copy, table, dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) }, ctx.ss.getSpreadsheetTimeZone(), owner ? `The tracker's owner (${owner})` : "The tracker's owner");
 
   const notes: string[] = [];
   if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'}.`);
@@ -166,81 +168,199 @@ function describeFeedback(f: FeedbackSummary): string {
   return parts.join(' ');
 }
 
-// ---- sharing and stopping ----
+// ---- what to say when Google refuses ----
 
-/** Takes back the access the add-on gave. Returns false when the coach copy could not be opened. */
-function revoke(ctx: Context, record: CoachRecord): { opened: boolean; kept: Access } {
-  const target = record.mode === 'direct' ? ctx.ss : record.copyId ? openCopy(record.copyId) : null;
-  if (!target) return { opened: false, kept: 'none' };
-  const current = currentAccess(target, record.email);
-  applyAccess(target, record.email, revokeOps(current, record.before));
-  return { opened: true, kept: current === 'owner' ? 'owner' : record.before };
+const whatOf = (share: CoachRecord) => (share.mode === 'copy' ? 'the coach view' : 'this spreadsheet');
+const article = (access: Access) => (access === 'editor' ? 'an editor' : 'a viewer');
+
+/** Why the coach view could not be opened, and what the user can do, for Stop, Update or Share. */
+function cannotOpen(share: CoachRecord, reason: OpenFailure, detail: string, doing: 'stop' | 'update'): string {
+  const where = share.copyUrl ? `the coach view (${share.copyUrl})` : 'the coach view';
+  const removeByHand = `To take it back yourself: open ${where}, click Share and remove ${share.email}; then choose Stop sharing with coach again and let the add-on forget them.`;
+  if (reason === 'gone') return 'The coach view was deleted, so there is nothing to update. Choose Stop sharing with coach, then Share with coach… to make a new one.';
+  if (reason === 'scope') {
+    return doing === 'stop'
+      ? `The add-on is no longer allowed to open your other spreadsheets (its permission to see and edit your spreadsheets was removed), so it could not take back ${share.email}'s access to the coach view: they can still open it. ${removeByHand} Or give the add-on that permission back and choose Stop sharing with coach again.`
+      : 'The add-on is no longer allowed to open your other spreadsheets (its permission to see and edit your spreadsheets was removed), so it cannot update the coach view. Give it that permission back, or choose Stop sharing with coach.';
+  }
+  if (reason === 'denied') {
+    const lost = `Google would not let the add-on open ${where}: you may no longer have access to it, or it may now belong to someone else. ${share.email} may still be able to open it.`;
+    return doing === 'stop' ? `${lost} ${removeByHand.replace('click Share', 'click Share (or ask its owner to)')}` : `${lost} Choose Stop sharing with coach, then Share with coach… to make a new one.`;
+  }
+  return `The coach view could not be opened just now (Google said: “${detail}”). Nothing was changed: try again in a moment.`;
 }
 
-function shareDirect(ctx: Context, input: CheckedInput, record: CoachRecord | null, settings: CoachSettings): CoachResult {
+/** Gives access with `ops`; Google's refusal (a domain that blocks outside sharing) becomes a clear message. */
+function giveAccess(ss: Ss, email: string, ops: readonly AccessOp[], what: string, after: string): void {
+  try {
+    applyAccess(ss, email, ops);
+  } catch (e) {
+    if (isScopeError(e)) throw e;
+    throw new UserError(
+      `Google did not let the add-on share ${what} with ${email}: “${googleText(e)}”. If your Google account belongs to a school or an organization, its administrator may not allow sharing outside it: ask them, or use an address they allow. ${after}`,
+    );
+  }
+}
+
+// ---- taking access back ----
+
+type RevokeOutcome = { kind: 'revoked'; kept: Access; leftEditor: boolean } | { kind: 'gone' } | { kind: 'failed'; message: string };
+
+/** Takes back the access the add-on gave with `share`. Only a coach view deleted for good counts as gone. */
+function revoke(ctx: Context, share: CoachRecord): RevokeOutcome {
+  let target = ctx.ss;
+  if (share.mode === 'copy') {
+    if (!share.copyId) return { kind: 'gone' };
+    const opened = openCopy(share.copyId);
+    if (!opened.ok) return opened.reason === 'gone' ? { kind: 'gone' } : { kind: 'failed', message: cannotOpen(share, opened.reason, opened.detail, 'stop') };
+    target = opened.copy;
+  }
+  try {
+    const current = currentAccess(target, share.email);
+    applyAccess(target, share.email, revokeOps(current, share.before));
+    return { kind: 'revoked', kept: current === 'owner' ? 'owner' : share.before, leftEditor: leftPromoted(current, share.before) };
+  } catch (e) {
+    if (isScopeError(e)) throw e;
+    return { kind: 'failed', message: `Google did not let the add-on take back ${share.email}'s access to ${whatOf(share)}: “${googleText(e)}”. Remove them under Share yourself, then choose Stop sharing with coach again.` };
+  }
+}
+
+function revokedLines(share: CoachRecord, outcome: Exclude<RevokeOutcome, { kind: 'failed' }>): string[] {
+  if (outcome.kind === 'gone') return [`The coach view shared with ${share.email} was deleted, so nobody can open it any more: the add-on has forgotten it.`];
+  const what = whatOf(share);
+  if (outcome.leftEditor) {
+    return [
+      `${share.email} is still an editor of ${what}. They could already view or comment on it before the add-on made them an editor, and Apps Script cannot tell a viewer from a commenter, so the add-on left them an editor rather than risk taking their comments away: open Share and set them back to Viewer or Commenter.`,
+    ];
+  }
+  return [
+    `${share.email} no longer has the access the add-on gave them to ${what}.`,
+    outcome.kept !== 'none' ? `They keep the ${outcome.kept === 'owner' ? 'ownership' : `${outcome.kept} access`} they had before.` : '',
+    share.mode === 'copy' ? 'The coach view stays in your Google Drive: delete it there if you no longer need it.' : '',
+  ].filter(Boolean);
+}
+
+// ---- sharing ----
+
+interface Granted {
+  record: CoachRecord;
+  settings: CoachSettings;
+  lines: string[];
+  changed: boolean;
+  snapshot?: TrackerSnapshot;
+  feedback?: FeedbackSummary;
+}
+
+function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | null): Granted {
   const current = currentAccess(ctx.ss, input.email);
-  const before = record?.before ?? current;
+  const before = prior?.before ?? current;
   const ops = grantOps(current, input.role, before);
-  applyAccess(ctx.ss, input.email, ops);
+  giveAccess(ctx.ss, input.email, ops, 'this spreadsheet', 'Nothing was changed.');
   const role = effectiveRole(current, input.role, before);
-  const next: CoachRecord = { email: input.email, mode: 'direct', role: input.role, before, copyId: null, copyUrl: null, sharedAt: record?.sharedAt ?? nowIso(), updatedAt: null };
-  writeCoachStore(ctx.props, ctx.store, { record: next, settings });
+  const record: CoachRecord = { email: input.email, mode: 'direct', role: input.role, before, copyId: null, copyUrl: null, sharedAt: prior?.sharedAt ?? nowIso(), updatedAt: null };
   const stays = role !== input.role ? ` ${input.email} already had editor access for another reason, so they stay an editor.` : '';
-  const message = ops.length
-    ? `${input.email} can now open this spreadsheet as ${input.role === 'editor' ? 'an editor' : 'a viewer'}. Google emails them a link.${stays}`
-    : `${input.email} already has access to this spreadsheet as ${role === 'editor' ? 'an editor' : 'a viewer'}: nothing changed.${stays}`;
-  return { ok: true, changed: ops.length > 0 || record === null, message, state: stateOf(ctx, next, settings) };
+  const lines = [
+    ops.length
+      ? `${input.email} can now open this spreadsheet as ${article(input.role)}. Google emails them a link.${stays}`
+      : `${input.email} already has access to this spreadsheet as ${article(role)}: nothing changed.${stays}`,
+    ops.includes('addEditor') && before === 'viewer'
+      ? `${input.email} could already view or comment on it. Apps Script cannot tell which, so Stop sharing with coach will leave them an editor (rather than risk taking their comments away): you would set them back yourself under Share.`
+      : '',
+  ];
+  return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
 }
 
-function shareCopy(ctx: Context, input: CheckedInput, record: CoachRecord | null, previous: CoachSettings): CoachResult {
+function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null): Granted {
+  // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
   const t = readTrackerSnapshot(requireTracker(ctx.ss, ctx.props), true);
-  const settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
-  const reuseId = record?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
-  const reused = reuseId ? openCopy(reuseId) : null;
-  const copy = reused ?? createCopy(ctx.ss.getName());
+  const previous = ctx.store.settings;
+  let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
+  const reuseId = prior?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
+  const opened = reuseId ? openCopy(reuseId) : null;
+  let copy: Ss;
+  if (opened?.ok) copy = opened.copy;
+  else {
+    // A coach view that exists but cannot be opened may still be shared: never make a second one beside it.
+    if (opened && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
+    copy = createCopy(ctx.ss.getName());
+    // Remembered at once: if anything below fails, trying again reuses this copy instead of making another.
+    settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+    writeCoachStore(ctx.props, ctx.store, { settings });
+  }
   // Content first: the coach is never given a half-written copy.
   const sync = syncCopy(ctx, t, copy, settings);
+  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+  writeCoachStore(ctx.props, ctx.store, { settings, bases: sync.bases });
   const current = currentAccess(copy, input.email);
-  const before = record?.before ?? current;
+  // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
+  const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
-  applyAccess(copy, input.email, ops);
-  const next: CoachRecord = {
+  giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
+  const record: CoachRecord = {
     email: input.email,
     mode: 'copy',
     role: input.role,
     before,
     copyId: copy.getId(),
     copyUrl: copy.getUrl(),
-    sharedAt: record?.sharedAt ?? nowIso(),
+    sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: nowIso(),
   };
-  const nextSettings: CoachSettings = { ...settings, lastCopy: { id: next.copyId!, email: input.email } };
-  writeCoachStore(ctx.props, ctx.store, { record: next, settings: nextSettings, bases: sync.bases });
   const shared = sharedColumns(t.columns, settings).map((c) => c.header);
   const lines = [
     ops.length
-      ? `Shared “${copy.getName()}” with ${input.email} as ${input.role === 'editor' ? 'an editor' : 'a viewer'}: ${plural(sync.contacts, 'contact')}, the columns ${shared.join(', ')} and Coach feedback${sync.hasDashboard ? ', and the dashboard figures' : ''}, as values. Google emails them a link. They cannot open your tracker.`
+      ? `Shared “${copy.getName()}” with ${input.email} as ${article(input.role)}: ${plural(sync.contacts, 'contact')}, the columns ${shared.join(', ')} and Coach feedback${sync.hasDashboard ? ', and the dashboard figures' : ''}, as values. Google emails them a link.`
       : `Updated “${copy.getName()}” for ${input.email}: ${plural(sync.contacts, 'contact')}, the columns ${shared.join(', ')} and Coach feedback.`,
     input.role === 'viewer' ? 'As a viewer the coach cannot type in Coach feedback; share as editor (of the copy only) to let them.' : '',
     describeFeedback(sync.feedback),
     ...sync.notes,
   ];
-  return { ok: true, changed: true, message: lines.filter(Boolean).join('\n'), state: stateOf(ctx, next, nextSettings, t), feedback: sync.feedback };
+  return { record, settings, lines, changed: true, snapshot: t, feedback: sync.feedback };
 }
 
+/** Whether the coach can open the tracker itself, said plainly (they may have been given it by hand). */
+function trackerAccessLine(ctx: Context, email: string): string {
+  const access = currentAccess(ctx.ss, email);
+  if (access === 'none') return 'They cannot open your tracker.';
+  return `Note: ${email} can also open your tracker itself, as ${article(access)}, through its own Share settings: the coach copy does not change that. Remove them there if they should see only the copy.`;
+}
+
+/**
+ * One coach, one way of sharing. The new share is prepared (validated, copy written) and granted
+ * first; only then is the old access (another coach, or the other mode) taken back, so a failure
+ * never leaves the coach with neither. The store is true after every step: the new share is
+ * recorded with the old one as pending, and the pending list shrinks as access is taken back; what
+ * cannot be taken back yet stays pending for the next share or Stop.
+ */
 export function shareWithCoachNow(raw: unknown): CoachResult {
   const input = checkInput(raw);
   const ctx = context();
   if (sameEmail(ctx.ss.getOwner()?.getEmail(), input.email)) {
     throw new UserError(`${input.email} owns this spreadsheet and already sees everything in it. Enter your coach's address.`);
   }
-  let record = ctx.store.record;
-  // One coach, one way of sharing: a different coach or mode first takes back the old access.
-  if (record && (!sameEmail(record.email, input.email) || record.mode !== input.mode)) {
-    revoke(ctx, record);
-    record = null;
+  const { record, pending } = ctx.store;
+  const matches = (r: CoachRecord) => sameEmail(r.email, input.email) && r.mode === input.mode;
+  const prior = record && matches(record) ? record : (pending.find(matches) ?? null);
+  const leftover = [...pending.filter((r) => r !== prior), ...(record && record !== prior ? [record] : [])];
+
+  const granted = input.mode === 'direct' ? grantDirect(ctx, input, prior) : grantCopy(ctx, input, prior);
+  writeCoachStore(ctx.props, ctx.store, { record: granted.record, pending: leftover, settings: granted.settings });
+
+  const notes: string[] = [];
+  const still: CoachRecord[] = [];
+  for (const old of leftover) {
+    const outcome = revoke(ctx, old);
+    if (outcome.kind === 'failed') {
+      still.push(old);
+      notes.push(`The add-on could not take back ${old.email}'s access to ${whatOf(old)} yet: ${outcome.message}`);
+    } else notes.push(...revokedLines(old, outcome));
   }
-  return input.mode === 'direct' ? shareDirect(ctx, input, record, ctx.store.settings) : shareCopy(ctx, input, record, ctx.store.settings);
+  if (still.length !== leftover.length) writeCoachStore(ctx.props, ctx.store, { pending: still });
+
+  const lines = [...granted.lines];
+  if (input.mode === 'copy') lines.splice(1, 0, trackerAccessLine(ctx, input.email));
+  const message = [...lines, ...notes].filter(Boolean).join('\n');
+  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
 }
 
 export function updateCoachViewNow(): CoachResult {
@@ -248,34 +368,46 @@ export function updateCoachViewNow(): CoachResult {
   const record = ctx.store.record;
   if (!record) throw new UserError('The tracker is not shared with a coach yet. Choose Share with coach… first.');
   if (record.mode !== 'copy') throw new UserError(`${record.email} sees the tracker itself, so there is no coach view to update: they always see it as it is.`);
-  const copy = record.copyId ? openCopy(record.copyId) : null;
-  if (!copy) {
-    throw new UserError('The coach view could not be opened: it may have been deleted, or you no longer have access to it. Choose Stop sharing with coach, then Share with coach… to make a new one.');
-  }
+  const opened = record.copyId ? openCopy(record.copyId) : ({ ok: false, reason: 'gone', detail: '' } as const);
+  if (!opened.ok) throw new UserError(cannotOpen(record, opened.reason, opened.detail, 'update'));
   const t = readTrackerSnapshot(requireTracker(ctx.ss, ctx.props), true);
-  const sync = syncCopy(ctx, t, copy, ctx.store.settings);
+  const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, bases: sync.bases });
   const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || 'No new feedback from the coach.', ...sync.notes].join('\n');
   return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, t), feedback: sync.feedback };
 }
 
-export function stopSharingWithCoachNow(): CoachResult {
+/**
+ * Takes back the access the add-on gave (the current share and any still pending). A share whose
+ * access cannot be taken back is kept, and the user told what to do, unless `forget` (the user
+ * says they removed the coach themselves).
+ */
+export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachResult {
   const ctx = context();
-  const record = ctx.store.record;
-  if (!record) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings) };
-  const { opened, kept } = revoke(ctx, record);
-  const settings: CoachSettings = record.mode === 'copy' && record.copyId ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } } : ctx.store.settings;
-  writeCoachStore(ctx.props, ctx.store, { record: null, settings });
-  const what = record.mode === 'copy' ? 'the coach view' : 'this spreadsheet';
-  const lines = [
-    opened ? `${record.email} no longer has the access the add-on gave them to ${what}.` : 'The coach view could not be opened (it may have been deleted), so there was no access left to remove. The add-on has forgotten this coach.',
-    kept === 'owner' || kept === 'editor' || kept === 'viewer' ? `They keep the ${kept === 'owner' ? 'ownership' : `${kept} access`} they had before.` : '',
-    record.mode === 'copy' && opened ? 'The coach view stays in your Google Drive: delete it there if you no longer need it.' : '',
-  ];
-  return { ok: true, changed: true, message: lines.filter(Boolean).join('\n'), state: stateOf(ctx, null, settings) };
+  const { record, pending } = ctx.store;
+  const shares = [...(record ? [record] : []), ...pending];
+  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings) };
+  const forget = options?.forget === true;
+  const lines: string[] = [];
+  const failures: string[] = [];
+  const kept: CoachRecord[] = [];
+  for (const share of shares) {
+    const outcome = revoke(ctx, share);
+    if (outcome.kind !== 'failed') lines.push(...revokedLines(share, outcome));
+    else if (forget) lines.push(`The add-on has forgotten ${share.email} without being able to check ${whatOf(share)}: make sure under Share that they no longer have access.`);
+    else {
+      failures.push(outcome.message);
+      kept.push(share);
+    }
+  }
+  const nextRecord = record && kept.includes(record) ? record : null;
+  // Sharing again with the same coach reuses their copy.
+  const settings: CoachSettings = record && !nextRecord && record.mode === 'copy' && record.copyId ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } } : ctx.store.settings;
+  writeCoachStore(ctx.props, ctx.store, { record: nextRecord, pending: kept.filter((s) => s !== record), settings });
+  if (failures.length) return { ok: false, message: [...lines, ...failures].join('\n'), canForget: true };
+  return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings) };
 }
-
 /** For the menu's confirmation question: who the tracker is shared with now. */
 export function currentCoach(): CoachRecord | null {
   return readCoachStore(PropertiesService.getDocumentProperties()).record;

@@ -8,6 +8,7 @@ import { decodeBases, encodeBases, type FeedbackBase } from '../../core/coach/fe
 import type { CoachMode, CoachRole } from '../../shared/coach.ts';
 
 const RECORD_KEY = 'iit.coach';
+const PENDING_KEY = 'iit.coach.pending';
 const SETTINGS_KEY = 'iit.coach.settings';
 const BASE_PREFIX = 'iit.coach.feedback.';
 
@@ -30,6 +31,11 @@ export interface CoachSettings extends ColumnSettings {
 
 export interface CoachStore {
   record: CoachRecord | null;
+  /**
+   * Earlier shares whose access the add-on has not been able to take back yet (the coach view
+   * could not be opened when the user switched coach or mode): every share and stop tries again.
+   */
+  pending: CoachRecord[];
   settings: CoachSettings;
   bases: Map<string, FeedbackBase>;
   /** Keys of the feedback chunks now stored, so a rewrite can blank the ones it no longer needs. */
@@ -63,6 +69,16 @@ function readRecord(raw: string | undefined): CoachRecord | null {
   };
 }
 
+function readPending(raw: string | undefined): CoachRecord[] {
+  if (!raw) return [];
+  try {
+    const list = JSON.parse(raw) as unknown;
+    return Array.isArray(list) ? list.map((r) => readRecord(JSON.stringify(r))).filter((r): r is CoachRecord => r !== null) : [];
+  } catch {
+    return [];
+  }
+}
+
 function readSettings(raw: string | undefined): CoachSettings {
   const s = parse(raw) ?? {};
   const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null);
@@ -79,6 +95,7 @@ export function readCoachStore(props: GoogleAppsScript.Properties.Properties): C
   const baseKeys = Object.keys(all).filter((k) => k.startsWith(BASE_PREFIX)).sort();
   return {
     record: readRecord(all[RECORD_KEY]),
+    pending: readPending(all[PENDING_KEY]),
     settings: readSettings(all[SETTINGS_KEY]),
     bases: decodeBases(baseKeys.map((k) => all[k])),
     baseKeys,
@@ -87,6 +104,7 @@ export function readCoachStore(props: GoogleAppsScript.Properties.Properties): C
 
 export interface CoachStoreUpdate {
   record?: CoachRecord | null;
+  pending?: readonly CoachRecord[];
   settings?: CoachSettings;
   bases?: ReadonlyMap<string, FeedbackBase>;
 }
@@ -95,6 +113,7 @@ export interface CoachStoreUpdate {
 export function writeCoachStore(props: GoogleAppsScript.Properties.Properties, store: CoachStore, update: CoachStoreUpdate): void {
   const out: Record<string, string> = {};
   if (update.record !== undefined) out[RECORD_KEY] = update.record ? JSON.stringify(update.record) : '';
+  if (update.pending) out[PENDING_KEY] = update.pending.length ? JSON.stringify(update.pending) : '';
   if (update.settings) out[SETTINGS_KEY] = JSON.stringify(update.settings);
   if (update.bases) {
     const chunks = encodeBases(update.bases);

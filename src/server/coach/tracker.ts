@@ -15,6 +15,9 @@ import { UserError } from '../actions.ts';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const FEEDBACK_KEY = 'iit.coach.feedback';
+/** On the tracker's Coach feedback header: this column goes both ways. */
+export const FEEDBACK_NOTE =
+  'Shared with your coach: Update coach view copies this column to the coach view, so your coach can read what you type here, and brings their feedback back into it (your own words are never replaced).';
 export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
 
 export interface TrackerSnapshot {
@@ -92,14 +95,17 @@ export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord
  */
 export function ensureFeedbackColumn(t: TrackerSnapshot): number {
   if (t.feedbackIndex !== null) {
-    if (!t.feedbackTagged) tagColumn(t.sheet, t.feedbackIndex + 1);
+    if (!t.feedbackTagged) {
+      tagColumn(t.sheet, t.feedbackIndex + 1);
+      t.sheet.getRange(t.record.headerRow, t.feedbackIndex + 1).setNote(FEEDBACK_NOTE);
+    }
     return t.feedbackIndex;
   }
   const width = Math.max(t.sheet.getLastColumn(), t.header.length);
   const column = width + 1;
   const maxColumns = t.sheet.getMaxColumns();
   if (column > maxColumns) t.sheet.insertColumnsAfter(maxColumns, column - maxColumns);
-  t.sheet.getRange(t.record.headerRow, column).setValue(FEEDBACK_HEADER).setFontWeight('bold');
+  t.sheet.getRange(t.record.headerRow, column).setValue(FEEDBACK_HEADER).setFontWeight('bold').setNote(FEEDBACK_NOTE);
   tagColumn(t.sheet, column);
   return column - 1;
 }

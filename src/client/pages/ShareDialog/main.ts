@@ -25,6 +25,7 @@ const ack = byId<HTMLInputElement>('ack');
 const shareButton = byId<HTMLButtonElement>('share');
 const updateButton = byId<HTMLButtonElement>('update');
 const stopButton = byId<HTMLButtonElement>('stop');
+const forgetButton = byId<HTMLButtonElement>('forget');
 const message = byId('message');
 
 let state: CoachSharingState | null = null;
@@ -111,7 +112,8 @@ let busy = false;
 async function act(label: string, call: () => Promise<CoachResult>): Promise<void> {
   if (busy) return; // a double click must not share twice
   busy = true;
-  shareButton.disabled = updateButton.disabled = stopButton.disabled = true;
+  shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = true;
+  forgetButton.hidden = true;
   say(message, label);
   try {
     const result = await call();
@@ -120,12 +122,14 @@ async function act(label: string, call: () => Promise<CoachResult>): Promise<voi
       say(message, result.message, 'ok');
     } else {
       say(message, result.message, 'error');
+      // Stop could not take the access back: once the user has removed it by hand, they may say so.
+      forgetButton.hidden = !result.canForget;
     }
   } catch (e) {
     say(message, failureText(e), 'error');
   } finally {
     busy = false;
-    shareButton.disabled = updateButton.disabled = stopButton.disabled = false;
+    shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
   }
 }
 
@@ -163,6 +167,7 @@ role.addEventListener('change', () => {
 });
 updateButton.addEventListener('click', () => void act('Updating the coach view…', () => callServer('updateCoachViewNow')));
 stopButton.addEventListener('click', () => void act('Stopping…', () => callServer('stopSharingWithCoachNow')));
+forgetButton.addEventListener('click', () => void act('Forgetting this coach…', () => callServer('stopSharingWithCoachNow', { forget: true })));
 byId('close').addEventListener('click', () => google.script.host.close());
 
 say(message, 'Loading…');
