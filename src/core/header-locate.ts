@@ -19,10 +19,11 @@ function isHeaderText(value: Cell | undefined): value is string {
 
 /**
  * Whether `row` is the tracker's header row: its tracker columns hold header text (not a
- * contact ID, not one of the column's allowed values, as a contact's row would) and it names
- * the contacts (a name column). Renamed headers still count: only their kind of content is checked.
+ * contact ID, not one of the column's allowed values, as a contact's row would) and, with
+ * `requireName`, it names the contacts (a name column). Renamed headers still count: only their
+ * kind of content is checked.
  */
-export function isTrackerHeader(row: readonly Cell[], remembered: RememberedColumns): boolean {
+export function isTrackerHeader(row: readonly Cell[], remembered: RememberedColumns, requireName = true): boolean {
   const tracker = Object.entries(remembered.tracker) as [TrackerKey, number][];
   if (tracker.length === 0) {
     const map = mapColumns(row);
@@ -37,6 +38,7 @@ export function isTrackerHeader(row: readonly Cell[], remembered: RememberedColu
     headers++;
   }
   if (headers * 2 < tracker.length) return false;
+  if (!requireName) return true;
   const names = NAME_FIELDS.map((f) => remembered.contact?.[f]).filter((i): i is number => i !== undefined);
   if (names.length) return names.some((i) => isHeaderText(row[i]));
   const map = mapColumns(row);
@@ -52,7 +54,9 @@ export type HeaderLocation = { ok: true; headerRow: number } | { ok: false; mess
  * the wrong rows and columns.
  */
 export function locateHeader(values: readonly (readonly Cell[])[], expected: readonly (number | null)[], remembered: RememberedColumns): HeaderLocation {
-  for (const row of expected) if (row !== null && row >= 1 && row <= values.length && isTrackerHeader(values[row - 1], remembered)) return { ok: true, headerRow: row };
+  // Where the header is expected, its tracker columns are enough (the name column may have been
+  // renamed to something not recognised); elsewhere a name column is needed too.
+  for (const row of expected) if (row !== null && row >= 1 && row <= values.length && isTrackerHeader(values[row - 1], remembered, false)) return { ok: true, headerRow: row };
   const found: number[] = [];
   for (let i = 0; i < values.length && found.length < 2; i++) if (isTrackerHeader(values[i], remembered)) found.push(i + 1);
   if (found.length === 1) return { ok: true, headerRow: found[0] };

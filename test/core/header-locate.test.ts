@@ -22,6 +22,12 @@ describe('locateHeader', () => {
     expect(isTrackerHeader(['Person', 'Mail', 'My ID', 'Where', 'Result'], { tracker, contact: { fullName: 0 } })).toBe(true);
   });
 
+  it('at the expected row, does not need a recognised name column (it may have been renamed)', () => {
+    const renamed = ['Person', 'Email', 'Contact ID', 'Stage', 'Outcome'];
+    expect(locateHeader([renamed, ...rows], [1], { tracker })).toEqual({ ok: true, headerRow: 1 });
+    expect(locateHeader([['note'], renamed, ...rows], [1], { tracker }).ok).toBe(false);
+  });
+
   it('never takes a contact row for the header', () => {
     for (const row of rows) expect(isTrackerHeader(row, { tracker, contact: { fullName: 0 } })).toBe(false);
     // A contact without an ID yet, whose tracker cells hold allowed values only.
