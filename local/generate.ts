@@ -39,3 +39,23 @@ export function handMadeContacts(n: number, seed = 1): string[][] {
 export function toCsv(rows: string[][]): string {
   return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
 }
+
+/**
+ * An export to import into a tracker made from handMadeContacts(n): the tracker's first `known`
+ * contacts again, bringing details the tracker lacks (so the import fills their empty cells),
+ * then `n` people the tracker does not have (a middle initial and their own email domain keep
+ * them from matching anyone). The same `known` contacts at every `n`, so the work an import
+ * does beyond adding rows is the same at every size.
+ */
+export function importExport(n: number, known = 20): string[][] {
+  const tracker = handMadeContacts(Math.max(n, known));
+  const rows: string[][] = [[...HAND_MADE_HEADER, 'Phone']];
+  for (let i = 1; i <= known; i++) {
+    const [name, email, company, title, met, notes] = tracker[i];
+    rows.push([name, email, company, title, met || 'Conference', notes || 'Asked about internships', `+1 555 01${String(i).padStart(2, '0')}`]);
+  }
+  for (const [name, email, company, title, met, notes] of handMadeContacts(n, 2).slice(1)) {
+    rows.push([name.replace(' ', ' Q. '), email.replace('@example.com', '@new.example.org'), company, title, met, notes, '']);
+  }
+  return rows;
+}

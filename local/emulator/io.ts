@@ -47,6 +47,22 @@ export function loadCsvInto(ss: EmuSpreadsheet, name: string, text: string): Emu
 
 type XlsxValue = ExcelJS.CellValue;
 
+/**
+ * A cell of a filled-down formula is stored as a reference to the range's first cell (a shared
+ * formula, `{ sharedFormula: 'B2', result }`). exceljs translates the master's formula to this
+ * cell (`cell.formula`, its relative references moved as a fill-down moves them); failing that
+ * (no master in the file), the cached result is kept as the cell's value.
+ */
+function fromXlsxCell(cell: ExcelJS.Cell): { raw: RawCellContent; date?: boolean } {
+  const v = cell.value;
+  if (v && typeof v === 'object' && 'sharedFormula' in v) {
+    const formula = cell.formula;
+    if (formula) return { raw: `=${formula}` };
+    return v.result === undefined ? { raw: null } : fromXlsxValue(v.result as XlsxValue);
+  }
+  return fromXlsxValue(v);
+}
+
 function fromXlsxValue(v: XlsxValue): { raw: RawCellContent; date?: boolean } {
   if (v === null || v === undefined) return { raw: null };
   if (v instanceof Date) return { raw: (v.getTime() - EXCEL_EPOCH) / 86400000, date: true };
@@ -54,7 +70,6 @@ function fromXlsxValue(v: XlsxValue): { raw: RawCellContent; date?: boolean } {
   if (typeof v === 'string') return { raw: v === '' ? null : `'${v}` };
   if (typeof v === 'object') {
     if ('formula' in v && v.formula) return { raw: `=${v.formula}` };
-    if ('sharedFormula' in v) return { raw: null };
     if ('richText' in v) return { raw: `'${v.richText.map((t) => t.text).join('')}` };
     if ('text' in v && 'hyperlink' in v) return { raw: `'${String(v.text)}` };
     if ('error' in v) return { raw: `'${String(v.error)}` };
@@ -76,7 +91,7 @@ export async function loadXlsxInto(ss: EmuSpreadsheet, data: Buffer): Promise<vo
     const grid: RawCellContent[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const { raw, date } = fromXlsxValue(cell.value);
+        const { raw, date } = fromXlsxCell(cell);
         (grid[r - 1] ??= [])[c - 1] = raw;
         const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : date ? 'M/d/yyyy' : undefined;
         if (fmt) sheet._setMeta(r, c, { numberFormat: fmt });

@@ -16,6 +16,8 @@ export interface CellFill {
   row: number;
   column: number;
   value: OutCell;
+  /** The line of the imported file the value comes from, for reporting. */
+  line?: number;
 }
 
 /** A merged range as Apps Script reports it: 1-based sheet row and column. */
@@ -44,17 +46,51 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
+/** Writes of fills in one column: `values` from sheet row `row` down, one setValues each. */
+export interface FillRun {
+  row: number;
+  column: number;
+  values: OutCell[][];
+  /** The fills the run writes (the other cells of `values` are empty ones it spans). */
+  fills: CellFill[];
+}
+
 /**
- * Runs of consecutive rows in the same column, so the server can write fills with one
- * setValues per run instead of one call per cell. Sorted by column, then row.
+ * Fills grouped into runs, one setValues each, sorted by column then row. Two fills of a
+ * column share a run when every cell between them is empty (`isEmpty`, 1-based), since
+ * writing '' into an empty cell changes nothing; a cell that holds anything (a value the user
+ * typed, a formula, a spilled array value) is never inside a run, so it is never written.
+ * The number of runs therefore depends on how the fills are scattered among the user's cells,
+ * not on the number of rows: `limitRuns` bounds it.
  */
-export function groupFills(fills: readonly CellFill[]): { row: number; column: number; values: OutCell[][] }[] {
+export function groupFills(fills: readonly CellFill[], isEmpty: (row: number, column: number) => boolean = () => false): FillRun[] {
   const sorted = [...fills].sort((a, b) => a.column - b.column || a.row - b.row);
-  const runs: { row: number; column: number; values: OutCell[][] }[] = [];
+  const runs: FillRun[] = [];
   for (const fill of sorted) {
     const run = runs[runs.length - 1];
-    if (run && run.column === fill.column && run.row + run.values.length === fill.row) run.values.push([fill.value]);
-    else runs.push({ row: fill.row, column: fill.column, values: [[fill.value]] });
+    const next = run ? run.row + run.values.length : 0;
+    if (run && run.column === fill.column && next <= fill.row && bridgeable(run.column, next, fill.row, isEmpty)) {
+      for (let row = next; row < fill.row; row++) run.values.push(['']);
+      run.values.push([fill.value]);
+      run.fills.push(fill);
+    } else if (run && run.column === fill.column && next > fill.row) {
+      // A second fill for a cell already in the run: the first one wins.
+      continue;
+    } else runs.push({ row: fill.row, column: fill.column, values: [[fill.value]], fills: [fill] });
   }
   return runs;
+}
+
+function bridgeable(column: number, from: number, to: number, isEmpty: (row: number, column: number) => boolean): boolean {
+  for (let row = from; row < to; row++) if (!isEmpty(row, column)) return false;
+  return true;
+}
+
+/**
+ * At most `max` runs, so an action's service calls stay bounded however scattered its fills
+ * are; the fills of the runs left over are returned as `deferred` (the caller reports them,
+ * and running the action again fills them, since it only ever fills cells that are empty).
+ */
+export function limitRuns(runs: readonly FillRun[], max: number): { runs: FillRun[]; deferred: CellFill[] } {
+  return { runs: runs.slice(0, max), deferred: runs.slice(max).flatMap((run) => run.fills) };
 }

@@ -1,7 +1,7 @@
 // Whether a sheet can become a tracker: clear messages for the user instead of exceptions.
 
 import { type CellRange, isBlank, maxWidth } from './cells.ts';
-import { type ColumnMap, findHeaderRow, mapColumns, normaliseHeader } from './headers.ts';
+import { type ColumnMap, type ContactField, findHeaderRow, mapColumns, normaliseHeader } from './headers.ts';
 import { TRACKER_KEYS, type TrackerKey } from './schema.ts';
 
 /** Google Sheets' limit on cells in one spreadsheet, all sheets together. */
@@ -52,6 +52,10 @@ export interface HeaderCheckInput {
   knownTracker?: boolean;
   /** The user already answered yes to the foreign-table question. */
   confirmed?: boolean;
+  /** 0-based header row, when already known (a known tracker's, found again); else detected. */
+  headerRow?: number;
+  /** 0-based remembered contact columns (found by metadata after a rename). */
+  rememberedContact?: Partial<Record<ContactField, number>>;
 }
 
 // Headers that another job-search or CRM tracker would have. Our own default headers count
@@ -110,7 +114,7 @@ export function validateHeader(input: HeaderCheckInput): HeaderCheck {
   if (!rows.some((row) => row.some((cell) => !isBlank(cell))))
     return fail('empty-sheet', 'This sheet is empty. Put your contacts in it (one per row, with a header row such as "Name, Email, Company"), or import a LinkedIn or Google Contacts export.');
 
-  const headerRow = findHeaderRow(rows);
+  const headerRow = input.headerRow ?? findHeaderRow(rows);
   if (headerRow < 0)
     return fail('no-header', 'I could not find a header row in the first 20 rows. Add a row of column names such as "Name", "Email", "Company" above your contacts.');
 
@@ -124,7 +128,8 @@ export function validateHeader(input: HeaderCheckInput): HeaderCheck {
     return fail('duplicate-headers', `Some column names appear more than once in row ${headerRow + 1}: ${list}. Rename them so each is unique, then try again.`);
   }
 
-  if (map.contact.fullName === undefined && map.contact.firstName === undefined)
+  const names = { ...map.contact, ...input.rememberedContact };
+  if (names.fullName === undefined && names.firstName === undefined)
     return fail('no-name-column', `I could not find a name column in row ${headerRow + 1}. Name a column "Name" (or "First name" and "Last name") and try again.`);
 
   if (input.grid) {

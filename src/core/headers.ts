@@ -147,7 +147,7 @@ export interface ColumnMap {
   own: { index: number; header: string }[];
   /** Recognised headers left unused because an earlier column means the same (e.g. "E-mail" after "Email"). */
   shadowed: RecognisedColumn[];
-  /** Recognised headers that appear more than once, with every 0-based index. */
+  /** Headers that appear more than once (recognised ones, and the user's own), with every 0-based index. */
   duplicates: { header: string; indexes: number[] }[];
   /** Plain-language account of what was recognised, for the user. */
   summary: string;
@@ -170,14 +170,16 @@ export function mapColumns(headers: readonly unknown[]): ColumnMap {
     const header = typeof raw === 'string' ? raw.trim() : raw instanceof Date ? '' : String(raw ?? '').trim();
     if (header === '') return;
     const target = recogniseHeader(header);
+    // Recognised names are the same when they normalise alike ("E-mail" and "email"); the user's
+    // own names when they differ only in case and surrounding spaces.
+    const textKey = target ? `r:${normaliseHeader(header)}` : `o:${header.toLowerCase()}`;
+    const same = byText.get(textKey);
+    if (same) same.indexes.push(index);
+    else byText.set(textKey, { header, indexes: [index] });
     if (!target) {
       own.push({ index, header });
       return;
     }
-    const norm = normaliseHeader(header);
-    const same = byText.get(norm);
-    if (same) same.indexes.push(index);
-    else byText.set(norm, { header, indexes: [index] });
 
     const label = target.kind === 'contact' ? contactFieldLabel(target.field) : TRACKER_COLUMNS.find((c) => c.key === target.key)!.header;
     const column: RecognisedColumn = { index, header, target, label };

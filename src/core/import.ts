@@ -8,7 +8,7 @@ import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds } from './ids.ts';
 import { type ColumnMap, type ContactField, contactFieldLabel, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from './schema.ts';
-import { toSheetText } from './text.ts';
+import { limitCellText, toSheetText } from './text.ts';
 
 /** The tracker as the server read it. Column indexes in `columns` are 0-based. */
 export interface TrackerTable {
@@ -110,11 +110,25 @@ function valueFor(source: Source, contact: Contact, row: CsvRow): OutCell | '' {
     case 'tracker': {
       const text = (row.cells[source.csvIndex] ?? '').trim();
       const values = TRACKER_COLUMNS.find((c) => c.key === source.key)?.values;
-      return values ? (canonicalValue(values, text) ?? text) : text;
+      // A list column takes only its allowed values (invalidListValues reports the others).
+      return values ? (canonicalValue(values, text) ?? '') : text;
     }
     case 'own':
       return (row.cells[source.csvIndex] ?? '').trim();
   }
+}
+
+/** Problems for the line's values that a list column (Stage, Relationship, Outcome) does not allow. */
+function invalidListValues(sources: ReadonlyMap<number, Source>, row: CsvRow): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const source of sources.values()) {
+    if (source.kind !== 'tracker') continue;
+    const column = TRACKER_COLUMNS.find((c) => c.key === source.key)!;
+    const text = (row.cells[source.csvIndex] ?? '').trim();
+    if (!column.values || text === '' || canonicalValue(column.values, text) !== null) continue;
+    problems.push({ line: row.line, reason: `"${limitCellText(text, 60)}" is not one of the ${column.header} values (${column.values.join(', ')}), so that value was not used.` });
+  }
+  return problems;
 }
 
 /** `target` with the identifiers and company `other` adds, so later lines are compared with both. */
@@ -172,20 +186,25 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
 
   const isEmpty = (row: number, column: number) =>
     isBlank(table.rows[row]?.[column]) && !(table.formulas?.[row]?.[column] ?? '');
+  const wanted = options.relationship ?? (csv.format === 'linkedin' ? 'LinkedIn' : '');
+  const relationship = canonicalValue(RELATIONSHIPS, wanted) ?? '';
+  const relationshipAt = table.columns.tracker.relationship;
   const append: OutCell[][] = [];
   const filled = new Set<string>();
   const fills: CellFill[] = [];
   const firstLineFor = new Map<string, number>();
   const fillExisting = (row: number, contact: Contact, csvRow: CsvRow): boolean => {
     let any = false;
-    for (const [column, source] of sources) {
-      const value = valueFor(source, contact, csvRow);
+    const fill = (column: number, value: OutCell | '') => {
       const key = `${row}:${column}`;
-      if (value === '' || filled.has(key) || !isEmpty(row, column)) continue;
+      if (value === '' || filled.has(key) || !isEmpty(row, column)) return;
       filled.add(key);
-      fills.push({ row: table.headerRow + 1 + row, column: column + 1, value: safe(value) });
+      fills.push({ row: table.headerRow + 1 + row, column: column + 1, value: safe(value), line: csvRow.line });
       any = true;
-    }
+    };
+    for (const [column, source] of sources) fill(column, valueFor(source, contact, csvRow));
+    // A LinkedIn row (or the relationship chosen for the file) also fills an empty Relationship.
+    if (relationshipAt !== undefined) fill(relationshipAt, relationship);
     return any;
   };
   const fillNew = (row: OutCell[], contact: Contact, csvRow: CsvRow) => {
@@ -202,6 +221,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
       problems.push({ line: csvRow.line, reason: 'No name, so it was not imported.' });
       continue;
     }
+    problems.push(...invalidListValues(sources, csvRow));
     const match = findMatch(contact);
     if (!match) {
       const row: OutCell[] = new Array(totalWidth).fill('');
@@ -236,8 +256,6 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
     table.idCounter,
     table.columns.tracker.contactId === undefined ? 0 : append.length,
   );
-  const wanted = options.relationship ?? (csv.format === 'linkedin' ? 'LinkedIn' : '');
-  const relationship = canonicalValue(RELATIONSHIPS, wanted) ?? wanted.trim();
   const defaults: [TrackerKey, (i: number) => string][] = [
     ['contactId', (i) => ids.ids[i]],
     ['stage', () => FIRST_STAGE],

@@ -4,7 +4,7 @@
 import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, maxWidth } from './cells.ts';
 import { contactFromRow, normaliseName } from './contacts.ts';
 import { type ConfirmQuestion, type GridSize, type HeaderError, validateHeader } from './header-check.ts';
-import { type ColumnMap, findHeaderRow, mapColumns } from './headers.ts';
+import { type ColumnMap, type ContactField, findHeaderRow, mapColumns } from './headers.ts';
 import { assignIds, findDuplicateIds, isContactId } from './ids.ts';
 import { FIRST_STAGE, TRACKER_COLUMNS, TRACKER_KEYS, type TrackerKey } from './schema.ts';
 import { toSheetText } from './text.ts';
@@ -25,6 +25,10 @@ export interface SetupInput {
    * with its column). Wins over headers, so renamed or moved columns are still found.
    */
   remembered?: Partial<Record<TrackerKey, number>>;
+  /** 1-based header row of a known tracker, found again by the server; detected when absent. */
+  headerRow?: number;
+  /** 0-based columns of the remembered contact columns: win over headers, like `remembered`. */
+  rememberedContact?: Partial<Record<ContactField, number>>;
   /** Questions the user has answered yes to. */
   confirmed?: readonly SetupConfirmKind[];
   /** Last contact-ID number handed out. */
@@ -77,7 +81,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   // Where each tracker column is now: remembered first, then its default header. Found before
   // validating, so the cell-limit check counts exactly the columns to add.
   const found: Partial<Record<TrackerKey, number>> = { ...remembered };
-  const guess = findHeaderRow(values);
+  const guess = input.headerRow !== undefined ? input.headerRow - 1 : findHeaderRow(values);
   if (guess >= 0) {
     const byHeader = mapColumns(values[guess]).tracker;
     const taken = new Set(Object.values(found));
@@ -99,6 +103,8 @@ export function planSetup(input: SetupInput): SetupPlan {
     newColumns: missing.length,
     knownTracker: input.knownTracker,
     confirmed: confirmed.includes('foreign-table'),
+    headerRow: input.headerRow !== undefined ? input.headerRow - 1 : undefined,
+    rememberedContact: input.rememberedContact,
   });
   if (check.ok === false) return check;
   if (check.ok === 'confirm') return { ok: 'confirm', confirm: toSetupConfirm(check.confirm) };
@@ -115,7 +121,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   }
 
   const headerIndex = check.headerRow;
-  const map = check.map;
+  const map = withRemembered(check.map, input.rememberedContact ?? {});
   const headerRow = headerIndex + 1;
   const dataRows = values.slice(headerIndex + 1);
   const formulaAt = (r: number, c: number) => input.formulas?.[headerIndex + 1 + r]?.[c] ?? '';
@@ -183,6 +189,14 @@ export function planSetup(input: SetupInput): SetupPlan {
     summary: summaryParts.join(' '),
     changed,
   };
+}
+
+/** `map` with the remembered contact columns winning over headers (a renamed "Email" is still email). */
+export function withRemembered(map: ColumnMap, contact: Partial<Record<ContactField, number>>): ColumnMap {
+  const at = new Set(Object.values(contact));
+  if (at.size === 0) return map;
+  const fromHeaders = Object.entries(map.contact).filter(([, i]) => !at.has(i));
+  return { ...map, contact: { ...Object.fromEntries(fromHeaders), ...contact }, own: map.own.filter((o) => !at.has(o.index)) };
 }
 
 function toSetupConfirm(c: ConfirmQuestion): SetupConfirm {

@@ -1,9 +1,8 @@
 // Writing what core planned: converting planned cells to what setValues takes, and writing
-// scattered cells of a column in one call while keeping every other cell as it was.
+// scattered cells of a column without touching any other cell.
 
-import type { CellFill, OutCell } from '../core/cells.ts';
+import { type CellFill, type OutCell, groupFills, limitRuns } from '../core/cells.ts';
 import { isDateParts, formatIsoDate } from '../core/dates.ts';
-import { asSheetText } from '../core/text.ts';
 
 /**
  * A planned cell as setValues takes it. A date is written as an ISO date string, which Sheets
@@ -13,37 +12,47 @@ export function toWritable(value: OutCell): string | number | boolean {
   return isDateParts(value) ? formatIsoDate(value) : value;
 }
 
-/** What to write back so a cell keeps exactly what it holds: its formula, or its value as typed. */
-export function keep(value: unknown, formula: string): unknown {
-  if (formula) return formula;
-  return typeof value === 'string' ? asSheetText(value) : value;
+/** The Plain text number format: Sheets keeps what is written as text, apostrophe included. */
+export const PLAIN_TEXT_FORMAT = '@';
+
+/**
+ * `value` for a cell with number format `format`. Core makes strings sheet-safe with a leading
+ * apostrophe, which Sheets strips in an Automatic-format cell; in a Plain text cell nothing is
+ * parsed, so the apostrophe would stay as part of the text and is removed here (one, the one
+ * asSheetText added: a string only starts with an apostrophe once that prefix is on it).
+ */
+export function forCell(value: OutCell, format: string | undefined): string | number | boolean {
+  const v = toWritable(value);
+  return format === PLAIN_TEXT_FORMAT && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
 }
 
-/** The table as read once: values and formulas from sheet row `top`, column 1. */
+/** The table as read once: values and formulas (and number formats, if read) from sheet row `top`, column 1. */
 export interface Snapshot {
   top: number;
   values: readonly (readonly unknown[])[];
   formulas: readonly (readonly string[])[];
+  formats?: readonly (readonly string[])[];
+}
+
+export interface WriteFillsOptions {
+  /** At most this many setValues calls; the fills left over are returned. */
+  maxWrites?: number;
 }
 
 /**
- * Writes `fills` with one setValues per column: the span from the column's first to last fill,
- * with the cells in between written back as they were (formulas as formulas, text as text).
- * The number of calls depends on the columns touched, never on the number of rows.
+ * Writes `fills` (cells that are empty now) with one setValues per run of fills in a column;
+ * runs only ever span empty cells (see groupFills), so no other cell is written. Returns the
+ * fills not written because of `maxWrites`.
  */
-export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot): void {
-  const byColumn = new Map<number, CellFill[]>();
-  for (const f of fills) byColumn.set(f.column, [...(byColumn.get(f.column) ?? []), f]);
-  for (const [column, list] of byColumn) {
-    const first = Math.min(...list.map((f) => f.row));
-    const last = Math.max(...list.map((f) => f.row));
-    const planned = new Map(list.map((f) => [f.row, f.value]));
-    const out: unknown[][] = [];
-    for (let row = first; row <= last; row++) {
-      const value = planned.get(row);
-      const i = row - snap.top;
-      out.push([value !== undefined ? toWritable(value) : keep(snap.values[i]?.[column - 1] ?? '', snap.formulas[i]?.[column - 1] ?? '')]);
-    }
-    sheet.getRange(first, column, out.length, 1).setValues(out);
+export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot, options: WriteFillsOptions = {}): CellFill[] {
+  const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
+  // Strictly empty: a cell holding only spaces is left alone too.
+  const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
+  const all = groupFills(fills, isEmpty);
+  const { runs, deferred } = options.maxWrites === undefined ? { runs: all, deferred: [] } : limitRuns(all, options.maxWrites);
+  for (const run of runs) {
+    const values = run.values.map(([v], i) => [forCell(v, at(snap.formats, run.row + i, run.column) as string | undefined)]);
+    sheet.getRange(run.row, run.column, values.length, 1).setValues(values);
   }
+  return deferred;
 }

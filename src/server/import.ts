@@ -1,24 +1,101 @@
 // "Import contacts": parses the text of a CSV export, plans the merge in core, and writes new
-// rows, new columns and filled-in cells in a fixed number of calls. Nothing is written when
-// the file is rejected.
+// rows, new columns and filled-in cells in a fixed number of calls. Every check runs before
+// anything is written or created, so a rejected file changes nothing.
 
-import { parseContactsCsv } from '../core/csv.ts';
-import { planImport } from '../core/import.ts';
+import type { Cell } from '../core/cells.ts';
+import { type ParsedCsv, parseContactsCsv } from '../core/csv.ts';
+import { type ImportPlan, type TrackerTable, planImport } from '../core/import.ts';
 import { mapColumns } from '../core/headers.ts';
-import { fitsCellLimit, gridGrowth } from '../core/header-check.ts';
-import type { TrackerKey } from '../core/schema.ts';
-import type { ImportOptions, ImportResult } from '../shared/types.ts';
-import { findTrackerSheet, readRecord, rememberedColumns, writeRecord, type TrackerRecord } from './tracker-store.ts';
-import { toWritable, writeFills } from './cells.ts';
-import { formatTrackerRows, setUpSheet } from './setup.ts';
+import { locateHeader } from '../core/header-locate.ts';
+import { fitsCellLimit, gridGrowth, type GridSize } from '../core/header-check.ts';
+import { withRemembered } from '../core/setup.ts';
+import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../core/schema.ts';
+import type { ImportOptions, ImportProblem, ImportResult } from '../shared/types.ts';
+import { findTrackerSheet, readColumnTags, readRecord, tagContactColumns, taggedHeaderRow, writeRecord, type TrackerRecord } from './tracker-store.ts';
+import { forCell, writeFills } from './cells.ts';
+import { coverTrackerRows, formatTrackerRows, setUpSheet } from './setup.ts';
 import { UserError } from './actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The header a new tracker sheet starts with when the file has no tracker yet. */
 const NEW_TRACKER_HEADER = ['Name', 'Email', 'Company', 'Title'];
+/** The grid of a sheet made by insertSheet(): 1,000 rows by 26 columns. */
+const NEW_SHEET_GRID = { maxRows: 1000, maxColumns: 26 };
+/** Most setValues calls an import spends on filling empty cells of contacts already there. */
+export const MAX_IMPORT_FILL_WRITES = 100;
 
-function newTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+const TOO_BIG =
+  'This file has more contacts than the spreadsheet has room for (Google Sheets allows 10 million cells per file). Split the file, or remove unused sheets, and try again.';
+
+function checkOptions(options: unknown): ImportOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new UserError('Import options must be an object.');
+  const o = options as Record<string, unknown>;
+  if (o.relationship !== undefined && typeof o.relationship !== 'string') throw new UserError('Relationship must be text.');
+  let relationship: string | undefined;
+  if (typeof o.relationship === 'string' && o.relationship.trim() !== '') {
+    const canonical = canonicalValue(RELATIONSHIPS, o.relationship);
+    if (canonical === null) throw new UserError(`Relationship must be one of: ${RELATIONSHIPS.join(', ')}.`);
+    relationship = canonical;
+  }
+  return { relationship, updateExisting: o.updateExisting !== false, dryRun: o.dryRun === true };
+}
+
+function cellsInSpreadsheet(ss: Spreadsheet): number {
+  return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+}
+
+/** Cells the plan adds to a grid: one inserted row per new contact, and any new columns. */
+function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): number {
+  const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
+  return gridGrowth({ ...grid, cellsInSpreadsheet: 0 }, grid.maxRows + plan.append.length, lastColumn);
+}
+
+/** The tracker as read once, with its header found again and its columns (metadata first). */
+interface TrackerRead {
+  table: TrackerTable;
+  values: Cell[][];
+  formulas: string[][];
+  formats: string[][];
+}
+
+function readTrackerSheet(sheet: Sheet, record: TrackerRecord): TrackerRead {
+  const data = sheet.getDataRange();
+  const values = data.getValues() as Cell[][];
+  const formulas = data.getFormulas();
+  const formats = data.getNumberFormats();
+  const tags = readColumnTags(sheet);
+  // The header row saved at setup moves when the user inserts or deletes rows above it.
+  const located = locateHeader(values, [taggedHeaderRow(sheet), record.headerRow], tags);
+  if (!located.ok) throw new UserError(located.message);
+  const headerRow = located.headerRow;
+  const header = values[headerRow - 1] ?? [];
+  const map = withRemembered(mapColumns(header), tags.contact);
+  return {
+    table: {
+      headerRow,
+      header,
+      rows: values.slice(headerRow),
+      formulas: formulas.slice(headerRow),
+      columns: { contact: map.contact, tracker: { ...map.tracker, ...tags.tracker }, own: map.own },
+      idCounter: record.idCounter,
+    },
+    values,
+    formulas,
+    formats,
+  };
+}
+
+/** The table of the sheet newTrackerSheet would make: its header after setup, no rows. */
+function newTrackerTable(idCounter: number): TrackerTable {
+  const header = [...NEW_TRACKER_HEADER, ...TRACKER_COLUMNS.map((c) => c.header)];
+  const map = mapColumns(header);
+  return { headerRow: 1, header, rows: [], formulas: [], columns: { contact: map.contact, tracker: map.tracker, own: map.own }, idCounter };
+}
+
+function newTrackerSheet(ss: Spreadsheet): Sheet {
   const names = new Set(ss.getSheets().map((s) => s.getName()));
   let name = 'Contacts';
   for (let n = 2; names.has(name); n++) name = `Contacts ${n}`;
@@ -27,14 +104,6 @@ function newTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
   const setup = setUpSheet(sheet, { interactive: false });
   if (!setup.ok) throw new UserError(setup.message);
   return sheet;
-}
-
-function checkOptions(options: unknown): ImportOptions {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new UserError('Import options must be an object.');
-  const o = options as Record<string, unknown>;
-  if (o.relationship !== undefined && typeof o.relationship !== 'string') throw new UserError('Relationship must be text.');
-  return { relationship: o.relationship as string | undefined, updateExisting: o.updateExisting !== false, dryRun: o.dryRun === true };
 }
 
 /** Imports `csvText` into the tracker (making one if the file has none). Caller holds the lock. */
@@ -50,55 +119,66 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
   let sheet = findTrackerSheet(ss, record);
   if (!sheet) {
     if (options.dryRun) throw new UserError('There is no tracker yet: import the file to create one, or run Set up tracker first.');
+    // Planned against the sheet that would be made, so a file that is refused creates nothing.
+    const preview = planImport(newTrackerTable(record?.idCounter ?? 0), parsed, options);
+    const newSheetCells = NEW_SHEET_GRID.maxRows * NEW_SHEET_GRID.maxColumns;
+    if (!fitsCellLimit(cellsInSpreadsheet(ss), newSheetCells + growth(NEW_SHEET_GRID, preview))) throw new UserError(TOO_BIG);
     sheet = newTrackerSheet(ss);
     record = readRecord(props)!;
   }
-  const tracker = record as TrackerRecord;
-  const data = sheet.getDataRange();
-  const values = data.getValues() as (string | number | boolean | Date)[][];
-  const formulas = data.getFormulas();
-  const header = values[tracker.headerRow - 1] ?? [];
-  const map = mapColumns(header);
-  const trackerColumns: Partial<Record<TrackerKey, number>> = { ...map.tracker, ...rememberedColumns(sheet) };
-  const plan = planImport(
-    {
-      headerRow: tracker.headerRow,
-      header,
-      rows: values.slice(tracker.headerRow),
-      formulas: formulas.slice(tracker.headerRow),
-      columns: { contact: map.contact, tracker: trackerColumns, own: map.own },
-      idCounter: tracker.idCounter,
-    },
-    parsed,
-    options,
-  );
+  return importIntoSheet(ss, props, sheet, record!, parsed, options);
+}
+
+function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Properties, sheet: Sheet, record: TrackerRecord, parsed: ParsedCsv, options: ImportOptions): ImportResult {
+  const read = readTrackerSheet(sheet, record);
+  const { table } = read;
+  const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
 
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
+  if (!fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
+
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
-  const lastRow = plan.appendAt + plan.append.length - 1;
-  const grid = { maxRows, maxColumns, cellsInSpreadsheet: ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0) };
-  if (!fitsCellLimit(grid.cellsInSpreadsheet, gridGrowth(grid, lastRow, lastColumn))) {
-    throw new UserError('This file has more contacts than the spreadsheet has room for (Google Sheets allows 10 million cells per file). Split the file, or remove unused sheets, and try again.');
-  }
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
   if (plan.newColumns.length) {
     const first = plan.newColumns[0].column;
-    sheet.getRange(tracker.headerRow, first, 1, plan.newColumns.length).setValues([plan.newColumns.map((c) => c.header)]).setFontWeight('bold');
+    sheet.getRange(table.headerRow, first, 1, plan.newColumns.length).setValues([plan.newColumns.map((c) => c.header)]).setFontWeight('bold');
+    // Remembered like setup's columns, so a later import finds them after a rename or move.
+    tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.columns.contact);
   }
-  if (plan.append.length) {
-    // Growing the grid is the one call that depends on size: only when the rows do not fit.
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    const width = Math.max(...plan.append.map((r) => r.length));
-    const rows = plan.append.map((r) => Array.from({ length: width }, (_, i) => toWritable(r[i] ?? '')));
-    sheet.getRange(plan.appendAt, 1, rows.length, width).setValues(rows);
-    // New rows get the tracker columns' formats and drop-downs (inserted rows have none).
-    const oneBased = Object.fromEntries(Object.entries(trackerColumns).map(([k, v]) => [k, v + 1]));
-    formatTrackerRows(sheet, oneBased, plan.appendAt, plan.append.length);
-  }
-  writeFills(sheet, plan.fills, { top: tracker.headerRow + 1, values: values.slice(tracker.headerRow), formulas: formulas.slice(tracker.headerRow) });
-  writeRecord(props, { ...tracker, idCounter: plan.idCounter });
+  if (plan.append.length) appendRows(sheet, table, plan);
+  const deferred = writeFills(sheet, plan.fills, { top: 1, values: read.values, formulas: read.formulas, formats: read.formats }, { maxWrites: MAX_IMPORT_FILL_WRITES });
+  plan.summary.problems.push(...deferredProblems(deferred));
+  writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
   return result;
+}
+
+/**
+ * New contacts go into rows inserted right after the last row of the table, every time (not
+ * only when the grid is full): the number of calls stays the same whatever the number of rows,
+ * and the inserted rows are inside the ranges of the tracker's formats and rules.
+ */
+function appendRows(sheet: Sheet, table: TrackerTable, plan: ImportPlan): void {
+  const count = plan.append.length;
+  sheet.insertRowsAfter(plan.appendAt - 1, count);
+  let width = 0;
+  for (const row of plan.append) if (row.length > width) width = row.length;
+  const range = sheet.getRange(plan.appendAt, 1, count, width);
+  // Inserted rows may take the formats of the row above (a Plain text column stays one).
+  const formats = range.getNumberFormats();
+  range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
+  // New rows get the tracker columns' formats and drop-downs, and the colour rules reach them.
+  const oneBased = Object.fromEntries(Object.entries(table.columns.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
+  formatTrackerRows(sheet, oneBased, plan.appendAt, count);
+  coverTrackerRows(sheet, oneBased, table.headerRow);
+}
+
+function deferredProblems(deferred: readonly { line?: number }[]): ImportProblem[] {
+  const lines = [...new Set(deferred.map((f) => f.line ?? 0))].sort((a, b) => a - b);
+  return lines.map((line) => ({
+    line,
+    reason: 'Some empty cells of the matching contact were not filled in this run (too many separate places to fill at once). Import the file again to fill them.',
+  }));
 }

@@ -6,7 +6,9 @@ import { planSetup, type SetupConfirmKind, type SetupReady } from '../core/setup
 import { TRACKER_COLUMNS, type TrackerKey } from '../core/schema.ts';
 import { columnLetters } from '../core/a1.ts';
 import type { SetupResult } from '../shared/types.ts';
-import { findTrackerSheet, readRecord, rememberedColumns, tagColumns, writeRecord } from './tracker-store.ts';
+import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, tagColumns, tagContactColumns, taggedHeaderRow, tagHeaderRow, writeRecord } from './tracker-store.ts';
+import { locateHeader } from '../core/header-locate.ts';
+import type { CellFill } from '../core/cells.ts';
 import { toWritable, writeFills, type Snapshot } from './cells.ts';
 import { dashboardAfterSetup } from './dashboard.ts';
 
@@ -26,6 +28,9 @@ function cellsInSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): numbe
   return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }
 
+/** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
+export const MAX_SETUP_FILL_WRITES = 100;
+
 /** Sets up (or re-checks) `sheet` as the tracker. Caller holds the document lock. */
 export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const ss = sheet.getParent();
@@ -33,20 +38,33 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const record = readRecord(props);
   const known = record !== null && record.sheetId === sheet.getSheetId();
   const data = sheet.getDataRange();
-  const values = data.getValues();
+  const values = data.getValues() as (string | number | boolean | Date)[][];
   const formulas = data.getFormulas();
+  const formats = data.getNumberFormats();
   const merged = data.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
-  const remembered = known ? rememberedColumns(sheet) : {};
+  const tags = readColumnTags(sheet);
+  const taggedRow = taggedHeaderRow(sheet);
+  // A known tracker's header is found again (rows may have been inserted above it), never
+  // guessed afresh: a wrong header row would put the new columns and IDs in the wrong place.
+  let headerRow: number | undefined;
+  if (known) {
+    const located = locateHeader(values, [taggedRow, record.headerRow], tags);
+    if (!located.ok) return { ok: false, message: located.message };
+    headerRow = located.headerRow;
+  }
+  const remembered = known ? tags.tracker : {};
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const confirmed = [...(options.confirmed ?? [])];
   const input = {
-    values: values as (string | number | boolean | Date)[][],
+    values,
     formulas,
     merged,
     grid: { maxRows, maxColumns, cellsInSpreadsheet: cellsInSpreadsheet(ss) },
     knownTracker: known,
     remembered,
+    rememberedContact: known ? tags.contact : {},
+    headerRow,
     // Another tracker sheet in this file keeps its IDs: continue after its counter.
     idCounter: record?.idCounter ?? 0,
   };
@@ -60,10 +78,16 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   if (plan.ok === false) return { ok: false, message: plan.error.message };
 
-  apply(sheet, plan, { top: 1, values, formulas }, maxColumns, remembered);
+  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, maxColumns, tags, taggedRow);
   writeRecord(props, { sheetId: sheet.getSheetId(), headerRow: plan.headerRow, idCounter: plan.idCounter });
+  const warnings = [...plan.warnings];
+  if (deferred.length) {
+    const rows = new Set(deferred.map((f) => f.row)).size;
+    warnings.push(`${rows.toLocaleString('en-US')} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`);
+  }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the tracker.
   const dashboard = dashboardAfterSetup(plan.changed);
+  if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   return {
     ok: true,
     sheetName: sheet.getName(),
@@ -72,12 +96,12 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     newIds: plan.newIds,
     contacts: plan.contactRows,
     changed: plan.changed,
-    warnings: dashboard && !dashboard.ok ? [...plan.warnings, `Dashboard not built: ${dashboard.message}`] : plan.warnings,
+    warnings,
     summary: plan.summary,
   };
 }
 
-function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, remembered: Partial<Record<TrackerKey, number>>): void {
+function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {
   const last = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
   if (plan.block) {
@@ -85,10 +109,13 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
     sheet.getRange(row, column, values.length, values[0].length).setValues(values.map((r) => r.map(toWritable)));
     sheet.getRange(row, column, 1, values[0].length).setFontWeight('bold');
   }
-  writeFills(sheet, plan.fills, snap);
-  tagColumns(sheet, plan.columns, remembered);
+  const deferred = writeFills(sheet, plan.fills, snap, { maxWrites: MAX_SETUP_FILL_WRITES });
+  tagColumns(sheet, plan.columns, tags.tracker);
+  tagContactColumns(sheet, plan.map.contact, tags.contact);
+  tagHeaderRow(sheet, plan.headerRow, taggedRow);
   formatNewColumns(sheet, plan);
   if (sheet.getFrozenRows() < plan.headerRow) sheet.setFrozenRows(plan.headerRow);
+  return deferred;
 }
 
 /** Date formats and drop-downs for tracker columns (1-based) over the given rows. */
@@ -113,35 +140,57 @@ export function formatTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerK
   }
 }
 
-/** Drop-downs, date formats and conditional colours, for the columns this run added only. */
+/** Drop-downs and date formats for the columns this run added; colour rules added or stretched. */
 function formatNewColumns(sheet: Sheet, plan: SetupReady): void {
   const added = new Set(plan.newColumns.map((c) => c.key));
-  if (added.size === 0) return;
   const first = plan.headerRow + 1;
   const rows = sheet.getMaxRows() - plan.headerRow;
   if (rows < 1) return;
-  const column = (key: TrackerKey) => sheet.getRange(first, plan.columns[key], rows, 1);
-  formatTrackerRows(sheet, plan.columns, first, rows, added);
-  const rules = sheet.getConditionalFormatRules();
-  const stage = columnLetters(plan.columns.stage);
-  const followUp = columnLetters(plan.columns.nextFollowUp);
+  if (added.size) formatTrackerRows(sheet, plan.columns, first, rows, added);
+  coverTrackerRows(sheet, plan.columns, plan.headerRow, added);
+}
+
+/**
+ * The tracker's colour rules: those it finds on its Stage and Next follow-up columns are
+ * stretched to the last row of the grid (rows added below the grid since, by import or by the
+ * user, get the colours too); those for columns in `add` are created. Run again, it changes
+ * nothing. `columns` are 1-based. Rules of the user's own on other columns are kept as they are.
+ */
+export function coverTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKey, number>>, headerRow: number, add: ReadonlySet<TrackerKey> = new Set()): void {
+  const first = headerRow + 1;
+  const lastRow = sheet.getMaxRows();
+  if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
+  const column = (at: number) => sheet.getRange(first, at, lastRow - headerRow, 1);
+  const ours = new Set([columns.stage, columns.nextFollowUp]);
+  // Rebuilt whether or not they already reach the last row, so the calls do not depend on it.
+  let found = false;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    const ranges = rule.getRanges();
+    if (ranges.length !== 1) return rule;
+    const r = ranges[0];
+    if (r.getNumColumns() !== 1 || !ours.has(r.getColumn()) || r.getRow() !== first) return rule;
+    found = true;
+    return rule.copy().setRanges([column(r.getColumn())]).build();
+  });
+  const stage = columnLetters(columns.stage);
+  const followUp = columnLetters(columns.nextFollowUp);
   const open = `AND($${stage}${first}<>"Declined",$${stage}${first}<>"No response",$${stage}${first}<>"Thanked")`;
-  if (added.has('nextFollowUp')) {
+  if (add.has('nextFollowUp')) {
     rules.push(
       SpreadsheetApp.newConditionalFormatRule()
         .whenFormulaSatisfied(`=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}<TODAY(),${open})`)
         .setBackground('#f4c7c3')
         .setFontColor('#a50e0e')
-        .setRanges([column('nextFollowUp')])
+        .setRanges([column(columns.nextFollowUp)])
         .build(),
       SpreadsheetApp.newConditionalFormatRule()
         .whenFormulaSatisfied(`=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}=TODAY(),${open})`)
         .setBackground('#fce8b2')
-        .setRanges([column('nextFollowUp')])
+        .setRanges([column(columns.nextFollowUp)])
         .build(),
     );
   }
-  if (added.has('stage')) {
+  if (add.has('stage')) {
     const colours: [string, string][] = [
       ['Scheduled', '#d2e3fc'],
       ['Interviewed', '#ceead6'],
@@ -150,10 +199,10 @@ function formatNewColumns(sheet: Sheet, plan: SetupReady): void {
       ['No response', '#e8eaed'],
     ];
     for (const [text, colour] of colours) {
-      rules.push(SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([column('stage')]).build());
+      rules.push(SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([column(columns.stage)]).build());
     }
   }
-  sheet.setConditionalFormatRules(rules);
+  if (found || add.has('nextFollowUp') || add.has('stage')) sheet.setConditionalFormatRules(rules);
 }
 
 /** The sheet the add-on remembers as its tracker, if it still exists. */

@@ -6,7 +6,8 @@ import type { Cell } from '../core/cells.ts';
 import { type ContactField, mapColumns } from '../core/headers.ts';
 import type { TrackerKey } from '../core/schema.ts';
 import { UserError } from './actions.ts';
-import { findTrackerSheet, readRecord, rememberedColumns, type TrackerRecord } from './tracker-store.ts';
+import { findTrackerSheet, readColumnTags, readRecord, type TrackerRecord } from './tracker-store.ts';
+import { withRemembered } from '../core/setup.ts';
 
 export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
 
@@ -30,7 +31,9 @@ export function readTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   const values = data.getValues() as Cell[][];
   const formulas = data.getFormulas();
   const header = values[record.headerRow - 1] ?? [];
-  const map = mapColumns(header);
+  const tags = readColumnTags(sheet);
+  // Contact columns found by their metadata too, so a renamed "Email" is still the email column.
+  const map = withRemembered(mapColumns(header), tags.contact);
   return {
     sheet,
     record,
@@ -38,6 +41,6 @@ export function readTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
     rows: values.slice(record.headerRow),
     formulas: formulas.slice(record.headerRow),
     contact: map.contact,
-    tracker: { ...map.tracker, ...rememberedColumns(sheet) },
+    tracker: { ...map.tracker, ...tags.tracker },
   };
 }

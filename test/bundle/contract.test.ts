@@ -31,16 +31,35 @@ describe('build/Code.js', () => {
     for (const item of items) expect(bundle.has((item as { functionName: string }).functionName)).toBe(true);
   });
 
-  it('in AuthMode.NONE the emulator refuses services that need authorisation', () => {
+  it('in AuthMode.NONE the emulator refuses every method of every service that needs authorisation', () => {
     const { bundle } = addOn();
-    const ctx = bundle.context as Record<string, { [k: string]: (...a: unknown[]) => unknown }>;
+    const ctx = bundle.context as Record<string, object>;
+    // What an add-on may do in AuthMode.NONE: build its menu, and read the time zone and locale
+    // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+    const allowed = new Set(['SpreadsheetApp.getUi', 'Ui.createMenu', 'Ui.createAddonMenu', 'Session.getScriptTimeZone', 'Session.getActiveUserLocale']);
+    const services: [string, object][] = [
+      ['SpreadsheetApp', ctx.SpreadsheetApp],
+      ['PropertiesService', ctx.PropertiesService],
+      ['LockService', ctx.LockService],
+      ['Session', ctx.Session],
+      ['Ui', (ctx.SpreadsheetApp as { getUi(): object }).getUi()],
+    ];
+    let checked = 0;
     bundle.emu.rt.authMode = 'NONE';
     try {
-      expect(() => ctx.PropertiesService.getDocumentProperties()).toThrow(/Authorization is required|permission/);
-      expect(() => ctx.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/Authorization is required|permission/);
+      for (const [name, service] of services) {
+        const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(service)).filter((m) => m !== 'constructor' && !m.startsWith('_') && typeof (service as Record<string, unknown>)[m] === 'function');
+        expect(methods.length, name).toBeGreaterThan(0);
+        for (const method of methods) {
+          if (allowed.has(`${name}.${method}`)) continue;
+          expect(() => (service as Record<string, () => unknown>)[method](), `${name}.${method}`).toThrow(/Authorization is required/);
+          checked++;
+        }
+      }
     } finally {
       bundle.emu.rt.authMode = 'FULL';
     }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('onInstall builds the same menu as onOpen', () => {

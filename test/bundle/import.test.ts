@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../helpers.ts';
 import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
+import { importExport, toCsv } from '../../local/generate.ts';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
 import type { ImportResult, SetupResult } from '../../src/shared/types.ts';
 
@@ -154,13 +155,166 @@ describe('importContacts', () => {
     expect(table(app.sheet)).toEqual(before);
   });
 
-  // Sizes that both need the grid to grow past its 1,000 rows: growing costs one more call.
-  it('costs the same number of service calls for 1,200 and 2,500 contacts', () => {
-    const runFor = (rows: number) => {
-      const app = addOn({ csv: makeMessyHandmade({ rows, seed: 3 }).text, sheetName: 'Contacts' });
-      app.bundle.run('setUpTracker');
-      return app.bundle.run('importContacts', [makeMessyHandmade({ rows, seed: 4 }).text, {}]);
-    };
-    expect(runFor(2500).calls).toBe(runFor(1200).calls);
+  it('bounds the calls spent filling scattered empty cells, reports the rest, and a re-run fills them', () => {
+    // 300 contacts, every other one with a phone: the file brings 150 phones for the others,
+    // each between two phones the user typed, so 150 separate places to write.
+    const people = Array.from({ length: 300 }, (_, i) => [`Person ${i}`, `p${i}@example.com`]);
+    const sheetCsv = `Name,Email,Phone\n${people.map(([n, e], i) => `${n},${e},${i % 2 ? `tel ${1000 + i}` : ''}`).join('\n')}\n`;
+    const file = `Name,Email,Phone\n${people.map(([n, e], i) => `${n},${e},tel ${1000 + i}`).join('\n')}\n`;
+    const app = addOn({ csv: sheetCsv, sheetName: 'Contacts' });
+    app.bundle.run('setUpTracker');
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    const run = app.bundle.run('importContacts', [file, {}]);
+    const first = imported(run);
+    expect(run.byMethod['Range.setValues']).toBeLessThanOrEqual(100);
+    const deferred = first.summary.problems.filter((p) => /Import the file again/.test(p.reason));
+    expect(deferred).toHaveLength(50);
+    const again = imported(app.bundle.run('importContacts', [file, {}]));
+    expect(again.summary).toMatchObject({ added: 0, updated: 50, problems: [] });
+    expect(column(sheet, 'Phone')).toEqual(people.map((_, i) => `tel ${1000 + i}`));
+    expect(imported(app.bundle.run('importContacts', [file, {}])).summary).toMatchObject({ added: 0, updated: 0 });
+  });
+});
+
+describe('import: what the user wrote is never written over', () => {
+  function smallTracker(csv: string) {
+    const app = addOn({ csv, sheetName: 'Contacts' });
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    return { ...app, sheet: app.ss.getSheetByName('Contacts')! };
+  }
+
+  it('a Plain text column, a spilled ARRAYFORMULA and typed values between filled cells stay exactly as they were', () => {
+    const app = smallTracker('Name,Email,Phone,Notes\nAda,ada@x.org,,\nBo,bo@x.org,,\nCy,cy@x.org,,\nDee,dee@x.org,,\n');
+    const { sheet } = app;
+    sheet.getRange('C2:C5').setNumberFormat('@');
+    sheet.getRange('C3').setValue('0123 456');
+    sheet.getRange('D3').setValue('=ARRAYFORMULA(UPPER(A3:A4))');
+    const before = table(sheet);
+    expect(before.values[2][3]).toBe('BO');
+    expect(before.values[3][3]).toBe('CY');
+    const csv = 'Name,Email,Phone,Notes\nAda,ada@x.org,+1 555 0101,first\nDee,dee@x.org,0044 20,last\n';
+    const r = imported(app.bundle.run('importContacts', [csv, {}]));
+    expect(r.summary).toMatchObject({ added: 0, updated: 2 });
+    const after = table(sheet);
+    expect(after.values[2][2]).toBe('0123 456');
+    expect(after.formulas[2][3]).toBe('=ARRAYFORMULA(UPPER(A3:A4))');
+    expect([after.values[2][3], after.values[3][3]]).toEqual(['BO', 'CY']);
+    // The filled cells hold the text itself: no apostrophe is kept in a Plain text cell.
+    expect([after.values[1][2], after.values[4][2]]).toEqual(['+1 555 0101', '0044 20']);
+    expect([after.values[1][3], after.values[4][3]]).toEqual(['first', 'last']);
+    before.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v !== '' || before.formulas[i][j]) expect([after.values[i][j], after.formulas[i][j]]).toEqual([v, before.formulas[i][j]]);
+    }));
+  });
+
+  it('finds the header again after the user inserted rows above it, and writes nothing into the wrong rows', () => {
+    const app = tracker();
+    const { sheet } = app;
+    const width = sheet.getLastColumn();
+    sheet.insertRowsBefore(1, 2);
+    sheet.getRange('A1').setValue('My job-search contacts (do not edit above the table)');
+    const before = table(sheet);
+    const csv = 'Name,Email,Company,Phone\nAmara Obi,A.OBI@stateu.example.edu,Elsewhere Inc,+1 555 0199\nNew Person,new@example.com,Acme,\n';
+    const r = imported(app.bundle.run('importContacts', [csv, {}]));
+    expect(r.summary).toMatchObject({ added: 1, updated: 1 });
+    const after = table(sheet);
+    expect(after.values[0]).toEqual(before.values[0]);
+    expect(after.values[1]).toEqual(before.values[1]);
+    expect(after.values[2]).toEqual(before.values[2]);
+    expect(sheet.getLastColumn()).toBe(width);
+    const names = column(sheet, 'FULL NAME', 3);
+    expect(names.filter((n) => n === 'New Person')).toHaveLength(1);
+    expect(names.filter((n) => n === 'Prof. Amara Obi')).toHaveLength(1);
+    const ids = column(sheet, 'Contact ID', 3);
+    expect(ids[names.indexOf('New Person')]).toMatch(/^C-\d+$/);
+    expect(column(sheet, 'Phone', 3)[names.indexOf('Prof. Amara Obi')]).toBe('+1 555 0199');
+    // Another import keeps finding it.
+    expect(imported(app.bundle.run('importContacts', [csv, {}])).summary).toMatchObject({ added: 0, updated: 0 });
+  });
+
+  it('refuses with a clear message, and writes nothing, when the header row cannot be found', () => {
+    const app = tracker();
+    const { sheet } = app;
+    sheet.deleteRow(1);
+    const before = table(sheet);
+    const r = app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]).result as ImportResult;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/header row/i);
+    expect(table(sheet)).toEqual(before);
+  });
+
+  it('finds a renamed and moved contact column again instead of adding a second one', () => {
+    const app = tracker();
+    const { sheet } = app;
+    const email = header(sheet).indexOf('e-mail') + 1;
+    sheet.getRange(1, email).setValue('Work email');
+    sheet.moveColumns(sheet.getRange(1, email, sheet.getMaxRows(), 1), 1);
+    const width = sheet.getLastColumn();
+    const r = imported(app.bundle.run('importContacts', ['Name,Email,Company\nRosa Jiménez,rosa@contoso.example,Contoso Health\nNew Person,new@example.com,Acme\n', {}]));
+    expect(r.summary).toMatchObject({ added: 1, updated: 1 });
+    expect(sheet.getLastColumn()).toBe(width);
+    expect(header(sheet).filter((h) => /e-?mail/i.test(h))).toEqual(['Work email']);
+    const names = column(sheet, 'FULL NAME');
+    const emails = column(sheet, 'Work email');
+    expect(emails[names.indexOf('Rosa Jiménez')]).toBe('rosa@contoso.example');
+    expect(emails[names.indexOf('New Person')]).toBe('new@example.com');
+  });
+
+  it('new rows past the original grid get the colour rules (follow-up and stage)', () => {
+    const app = tracker();
+    const { sheet } = app;
+    imported(app.bundle.run('importContacts', [toCsv(importExport(1500, 0)), {}]));
+    expect(sheet.getLastRow()).toBeGreaterThan(1200);
+    const cols = [header(sheet).indexOf('Stage') + 1, header(sheet).indexOf('Next follow-up') + 1];
+    const rules = sheet.getConditionalFormatRules().filter((r) => cols.includes(r.getRanges()[0].getColumn()));
+    expect(rules).toHaveLength(7);
+    for (const rule of rules) {
+      expect(rule.getRanges()[0].getRow()).toBe(2);
+      expect(rule.getRanges()[0].getLastRow()).toBe(sheet.getMaxRows());
+    }
+    // Again: the rules are not duplicated.
+    imported(app.bundle.run('importContacts', [toCsv(importExport(1500, 0)), {}]));
+    expect(sheet.getConditionalFormatRules()).toHaveLength(rules.length);
+  });
+
+  it('writes only allowed Stage values and reports the others', () => {
+    const app = tracker();
+    const r = imported(app.bundle.run('importContacts', ['Name,Email,Stage\nNew One,one@example.com,Whatever\nNew Two,two@example.com,scheduled\n', {}]));
+    const names = column(app.sheet, 'FULL NAME');
+    const stages = column(app.sheet, 'Stage');
+    expect(stages[names.indexOf('New One')]).toBe('To contact');
+    expect(stages[names.indexOf('New Two')]).toBe('Scheduled');
+    expect(r.summary.problems).toEqual([expect.objectContaining({ line: 2, reason: expect.stringContaining('"Whatever" is not one of the Stage values') })]);
+  });
+
+  it('a LinkedIn row merging into a contact with an empty Relationship fills it with LinkedIn', () => {
+    const app = tracker();
+    const names = column(app.sheet, 'FULL NAME');
+    const row = names.indexOf('Rosa Jiménez');
+    expect(column(app.sheet, 'Relationship')[row]).toBe('');
+    const csv = 'Notes:\n"Some of your connections chose not to share their email address."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nRosa,Jiménez,https://www.linkedin.com/in/rosa-j,,Contoso Health,Nurse Manager,07 Dec 2025\n';
+    const r = imported(app.bundle.run('importContacts', [csv, {}]));
+    expect(r.format).toBe('linkedin');
+    expect(r.summary).toMatchObject({ added: 0, updated: 1 });
+    expect(column(app.sheet, 'Relationship')[row]).toBe('LinkedIn');
+  });
+
+  it('refuses a relationship option that is not one of the drop-down values', () => {
+    const app = tracker();
+    const before = table(app.sheet);
+    const r = app.bundle.run('importContacts', ['Name\nNew One\n', { relationship: 'Bestie' }]).result as ImportResult;
+    expect(!r.ok && r.message).toMatch(/Relationship must be one of/);
+    expect(table(app.sheet)).toEqual(before);
+  });
+
+  it('with no tracker yet, a file too big for the spreadsheet creates no sheet', () => {
+    const app = addOn();
+    app.ss.getSheets()[0].insertRowsAfter(1000, 382_000);
+    const sheets = app.ss.getSheets().map((s) => s.getName());
+    const r = app.bundle.run('importContacts', [toCsv(importExport(1000, 0)), {}]).result as ImportResult;
+    expect(!r.ok && r.message).toMatch(/10 million cells/);
+    expect(app.ss.getSheets().map((s) => s.getName())).toEqual(sheets);
+    expect(app.emu.properties.document.has('iit.tracker')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../helpers.ts';
+import { loadCsvInto } from '../../local/emulator/io.ts';
 import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
 import type { SetupResult } from '../../src/shared/types.ts';
@@ -120,13 +121,74 @@ describe('setup details', () => {
     expect(sheet.getRange(1, width + 1).getValue()).toBe('Stage');
   });
 
-  it('injection strings in the sheet stay as they were, and text the add-on writes stays text', () => {
-    const csv = 'Name,Company\n"=HYPERLINK(""http://x"",""y"")",Acme\n@handle,+1 555\n-minus,Globex\n';
-    const { sheet, result } = setUp(csv);
-    expect(result.ok).toBe(true);
-    // Each data row with a name gets an ID that is plain text, never a formula.
-    const formulas = sheet.getRange(2, 3, 3, 11).getFormulas();
-    expect(formulas.flat().every((f) => f === '')).toBe(true);
+  it('injection-like text the user typed in a Plain text tracker column stays exactly as it was when setup fills cells around it', () => {
+    const app = setUp(fixture('hand-made.csv'));
+    const { sheet, cols } = app;
+    const idCol = cols + 1;
+    const last = sheet.getLastRow();
+    sheet.getRange(2, idCol, last - 1, 1).setNumberFormat('@');
+    // Rows 2 and 4 lose their IDs (setup gives them new ones); row 3 holds text the user typed.
+    sheet.getRange(2, idCol).setValue('');
+    sheet.getRange(4, idCol).setValue('');
+    sheet.getRange(3, idCol).setValue('=not a formula');
+    sheet.getRange(5, idCol).setValue('+1 555');
+    const result = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(result.ok && result.newIds).toBe(2);
+    const ids = sheet.getRange(2, idCol, 4, 1);
+    expect(ids.getFormulas().flat()).toEqual(['', '', '', '']);
+    const [a, b, c, d] = ids.getValues().flat();
+    expect([b, d]).toEqual(['=not a formula', '+1 555']);
+    expect(a).toMatch(/^C-\d+$/);
+    expect(c).toMatch(/^C-\d+$/);
+  });
+
+  it('finds the header again after rows were inserted above it: changes nothing, then gives a new row an ID', () => {
+    const app = setUp(fixture('hand-made.csv'));
+    const { sheet } = app;
+    sheet.insertRowsBefore(1, 2);
+    sheet.getRange('A1').setValue('Contacts');
+    sheet.getRange('B1').setValue('Email');
+    const before = snapshot(sheet, sheet.getLastRow(), sheet.getLastColumn());
+    const again = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(again.ok && again.headerRow).toBe(3);
+    expect(again.ok && again.changed).toBe(false);
+    expect(snapshot(sheet, sheet.getLastRow(), sheet.getLastColumn())).toEqual(before);
+    sheet.getRange(sheet.getLastRow() + 1, 1).setValue('Newt Newcomer');
+    const third = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(third.ok && third.newIds).toBe(1);
+    expect(sheet.getRange(1, 1, 2, sheet.getLastColumn()).getValues()).toEqual(before.values.slice(0, 2));
+  });
+
+  it('says so, and changes nothing, when the header row was deleted', () => {
+    const app = setUp(fixture('hand-made.csv'));
+    const { sheet } = app;
+    sheet.deleteRow(1);
+    const before = snapshot(sheet, sheet.getLastRow(), sheet.getLastColumn());
+    const result = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(result.ok).toBe(false);
+    expect(app.emu.ui.alerts.at(-1)!.prompt).toMatch(/header row/i);
+    expect(snapshot(sheet, sheet.getLastRow(), sheet.getLastColumn())).toEqual(before);
+  });
+
+  it('on a second sheet: that sheet becomes the tracker, its IDs continue after the first sheet\'s, the first is untouched', () => {
+    const app = setUp(fixture('hand-made.csv'));
+    const first = app.sheet;
+    const firstIds = first.getRange(2, app.cols + 1, first.getLastRow() - 1, 1).getValues().flat().filter((v) => v !== '');
+    const firstSnap = snapshot(first, first.getLastRow(), first.getLastColumn());
+    const second = loadCsvInto(app.ss, 'More contacts', fixture('google-contacts.csv'));
+    app.ss.setActiveSheet(second);
+    const rows = second.getLastRow();
+    const cols = second.getLastColumn();
+    const before = snapshot(second, rows, cols);
+    const result = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(result.ok && result.sheetName).toBe('More contacts');
+    expect(snapshot(second, rows, cols)).toEqual(before);
+    const secondIds = second.getRange(2, cols + 1, rows - 1, 1).getValues().flat().filter((v) => v !== '');
+    expect(secondIds.length).toBe(result.ok ? result.contacts : -1);
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+    expect(snapshot(first, first.getLastRow(), first.getLastColumn())).toEqual(firstSnap);
+    const again = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(again.ok && again.changed).toBe(false);
   });
 
   it('works on 2,000+ messy hand-made rows with a constant number of calls', () => {
@@ -143,6 +205,7 @@ describe('bad input gets a clear message and no change', () => {
     ['an empty sheet', '', /empty/i],
     ['no name column', 'Colour,Size\nred,10\n', /name/i],
     ['duplicate header names', 'Name,Email,Email\nAda,a@x.org,b@x.org\n', /more than once|duplicate|twice/i],
+    ["duplicate names among the user's own columns", 'Name,Priority,priority \nAda,High,Low\n', /"Priority" \(2 times\)/],
   ];
   for (const [label, csv, message] of cases) {
     it(label, () => {
@@ -158,10 +221,17 @@ describe('bad input gets a clear message and no change', () => {
 
   it('merged header cells', () => {
     const app = addOn({ csv: 'Name,Email\nAda,a@x.org\n', sheetName: 'Contacts' });
-    app.ss.getSheetByName('Contacts')!.getRange('A1:B1').merge();
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    sheet.getRange('A1:B1').merge();
+    const before = snapshot(sheet, 2, 2);
     const result = app.bundle.run('setUpTracker').result as SetupResult;
     expect(result.ok).toBe(false);
     expect(app.emu.ui.alerts.at(-1)!.prompt).toMatch(/merged/i);
+    expect(snapshot(sheet, 2, 2)).toEqual(before);
+    expect(sheet.getLastColumn()).toBe(2);
+    expect(sheet.getConditionalFormatRules()).toEqual([]);
+    expect(sheet.createDeveloperMetadataFinder().find()).toEqual([]);
+    expect(app.emu.properties.document.size).toBe(0);
   });
 
   it("another tool's table: asks first, and changes nothing on no", () => {
@@ -170,6 +240,23 @@ describe('bad input gets a clear message and no change', () => {
     const result = app.bundle.run('setUpTracker').result as SetupResult;
     expect(result.ok).toBe(false);
     expect(app.ss.getSheetByName('Contacts')!.getLastColumn()).toBe(3);
+  });
+
+  it("another tool's table: on yes, sets up after its columns and keeps them as they are", () => {
+    const app = addOn({ csv: 'Name,Status,Next step\nAda,Applied,Call\nBo,Replied,\n', sheetName: 'Contacts' });
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    const before = snapshot(sheet, 3, 3);
+    app.emu.ui.answer('YES');
+    const result = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(app.emu.ui.alerts.some((a) => /another tracker/.test(a.prompt ?? ''))).toBe(true);
+    expect(result.ok && result.addedColumns).toEqual(TRACKER_HEADERS);
+    expect(snapshot(sheet, 3, 3)).toEqual(before);
+    expect(headerRowValues(sheet, 1)).toEqual(['Name', 'Status', 'Next step', ...TRACKER_HEADERS]);
+    // Known now: a second run neither asks again nor changes anything.
+    const alerts = app.emu.ui.alerts.length;
+    const again = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(again.ok && again.changed).toBe(false);
+    expect(app.emu.ui.alerts.slice(alerts).some((a) => /another tracker/.test(a.prompt ?? ''))).toBe(false);
   });
 
   it('more rows than the spreadsheet allows for the new columns', () => {

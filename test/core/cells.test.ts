@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, groupFills, isBlank } from '../../src/core/cells.ts';
+import { cellText, groupFills, isBlank, limitRuns } from '../../src/core/cells.ts';
 
 describe('cells', () => {
   it('treats empty strings and whitespace as blank, but not 0 or false', () => {
@@ -18,17 +18,56 @@ describe('cells', () => {
   });
 
   it('groups fills into runs of consecutive rows per column', () => {
-    const runs = groupFills([
+    const fills = [
       { row: 5, column: 2, value: 'b' },
       { row: 3, column: 2, value: 'a' },
       { row: 4, column: 2, value: 'x' },
       { row: 9, column: 2, value: 'c' },
       { row: 3, column: 1, value: 'z' },
-    ]);
-    expect(runs).toEqual([
+    ];
+    const runs = groupFills(fills);
+    expect(runs.map(({ row, column, values }) => ({ row, column, values }))).toEqual([
       { row: 3, column: 1, values: [['z']] },
       { row: 3, column: 2, values: [['a'], ['x'], ['b']] },
       { row: 9, column: 2, values: [['c']] },
     ]);
+    expect(runs[2].fills).toEqual([fills[3]]);
+  });
+
+  it('spans empty cells between fills, never a cell that holds something', () => {
+    const full = new Set(['7:2']);
+    const isEmpty = (row: number, column: number) => !full.has(`${row}:${column}`);
+    const runs = groupFills(
+      [
+        { row: 3, column: 2, value: 'a' },
+        { row: 6, column: 2, value: 'b' },
+        { row: 8, column: 2, value: 'c' },
+      ],
+      isEmpty,
+    );
+    expect(runs.map(({ row, values }) => ({ row, values }))).toEqual([
+      { row: 3, values: [['a'], [''], [''], ['b']] },
+      { row: 8, values: [['c']] },
+    ]);
+  });
+
+  it('keeps the first of two fills for the same cell', () => {
+    const runs = groupFills([
+      { row: 3, column: 1, value: 'first' },
+      { row: 3, column: 1, value: 'second' },
+    ]);
+    expect(runs.map((r) => r.values)).toEqual([[['first']]]);
+  });
+
+  it('limits the runs and returns the fills of the others, lines kept', () => {
+    const fills = Array.from({ length: 5 }, (_, i) => ({ row: 2 + 2 * i, column: 1, value: `v${i}`, line: 10 + i }));
+    const { runs, deferred } = limitRuns(groupFills(fills), 3);
+    expect(runs).toHaveLength(3);
+    expect(deferred).toEqual(fills.slice(3));
+  });
+
+  it('handles 100,000 fills without spreading them into a call', () => {
+    const fills = Array.from({ length: 100_000 }, (_, i) => ({ row: 2 + i, column: 1, value: i }));
+    expect(groupFills(fills)).toHaveLength(1);
   });
 });

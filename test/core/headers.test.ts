@@ -111,9 +111,12 @@ describe('mapColumns', () => {
     expect(map.summary).toContain('Tracker columns already here: "Contact ID", "Stage", "Outcome"');
   });
 
-  it('reports recognised headers that appear twice', () => {
-    const map = mapColumns(['Name', 'Email', 'email', 'Priority', 'Priority']);
-    expect(map.duplicates).toEqual([{ header: 'Email', indexes: [1, 2] }]);
+  it('reports headers that appear twice, recognised or the user\'s own', () => {
+    const map = mapColumns(['Name', 'Email', 'email', 'Priority', ' priority ', 'Priority 2']);
+    expect(map.duplicates).toEqual([
+      { header: 'Email', indexes: [1, 2] },
+      { header: 'Priority', indexes: [3, 4] },
+    ]);
     expect(map.contact.email).toBe(1);
   });
 

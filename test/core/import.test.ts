@@ -108,21 +108,21 @@ describe('planImport: merging with contacts already in the tracker', () => {
     const tracker = table(header, [['Helen C.', 'helen.carter@example.com', '', 'My mentor', '', '']]);
     const plan = planImport(tracker, csv('First Name,Last Name,E-mail 1 - Value,Organization Name,Organization Title\nHelen,Carter,Helen.Carter@Example.com,Fabrikam,Director\n'));
     expect(plan.append).toEqual([]);
-    expect(plan.fills).toEqual([{ row: 2, column: 3, value: 'Fabrikam' }]);
+    expect(plan.fills).toEqual([{ row: 2, column: 3, value: 'Fabrikam', line: 2 }]);
     expect(plan.summary).toMatchObject({ added: 0, updated: 1, skipped: 0, problems: [] });
   });
 
   it('merges by LinkedIn URL', () => {
     const tracker = table(header, [['Priya R', '', '', '', 'linkedin.com/in/priya-raman-4b21a7', '']]);
     const plan = planImport(tracker, csv('First Name,Last Name,URL,Company\nPriya,Raman,https://www.linkedin.com/in/priya-raman-4b21a7/,Northwind\n'));
-    expect(plan.fills).toEqual([{ row: 2, column: 3, value: 'Northwind' }]);
+    expect(plan.fills).toEqual([{ row: 2, column: 3, value: 'Northwind', line: 2 }]);
     expect(plan.summary.updated).toBe(1);
   });
 
   it('merges by name and company', () => {
     const tracker = table(header, [['José Álvarez', '', 'Fabrikam, Inc.', '', '', '']]);
     const plan = planImport(tracker, csv('Name,Company,Phone\njose alvarez,FABRIKAM,+1 555 0100\n'));
-    expect(plan.fills).toEqual([{ row: 2, column: 6, value: "'+1 555 0100" }]);
+    expect(plan.fills).toEqual([{ row: 2, column: 6, value: "'+1 555 0100", line: 2 }]);
   });
 
   it('adds a namesake at another company as a new contact', () => {
@@ -136,7 +136,7 @@ describe('planImport: merging with contacts already in the tracker', () => {
     const formulas = [['', '', '', '=IF(B2="","","?")', '', '']];
     const tracker = table(header, rows, { formulas });
     const plan = planImport(tracker, csv('Name,Email,Company,Title,Phone\nAna Lima,ana@example.com,Acme,Engineer,555\n'));
-    expect(plan.fills).toEqual([{ row: 2, column: 6, value: "'555" }]);
+    expect(plan.fills).toEqual([{ row: 2, column: 6, value: "'555", line: 2 }]);
   });
 
   it('counts a match with nothing new as skipped, without a problem', () => {
@@ -152,12 +152,31 @@ describe('planImport: merging with contacts already in the tracker', () => {
     expect(plan.summary).toMatchObject({ added: 0, updated: 0, skipped: 1 });
   });
 
-  it('does not give matched contacts a relationship or stage they did not have', () => {
+  it('gives a matched contact Relationship LinkedIn when it was empty, but no stage', () => {
     const tracker = table(header, [['Ana Lima', 'ana@example.com', '', '', '', '']]);
     const plan = planImport(tracker, csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')));
     const columns = plan.fills.map((f) => f.column).sort((a, b) => a - b);
-    // Company, Title, LinkedIn and the new Connected on column; not Relationship (8) or Stage (10).
-    expect(columns).toEqual([3, 4, 5, 18]);
+    // Company, Title, LinkedIn, Relationship (8) and the new Connected on column; not Stage (10).
+    expect(columns).toEqual([3, 4, 5, 8, 18]);
+    expect(plan.fills.find((f) => f.column === 8)!.value).toBe('LinkedIn');
+  });
+
+  it('leaves a Relationship the user typed as it is when a LinkedIn row matches', () => {
+    const tracker = table(header, [['Ana Lima', 'ana@example.com', '', '', '', '', '', 'Friend']]);
+    const plan = planImport(tracker, csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')));
+    expect(plan.fills.some((f) => f.column === 8)).toBe(false);
+  });
+
+  it('writes only allowed Stage, Relationship and Outcome values, matched case-insensitively, and reports the rest', () => {
+    const plan = planImport(table(header), csv('Name,Stage,Relationship,Outcome\nAna,whatever,friend,OFFER\nBo,pitched,Colleague,Hired\n'));
+    const at = (key: string) => header.indexOf(key);
+    expect([plan.append[0][at('Stage')], plan.append[0][at('Relationship')], plan.append[0][at('Outcome')]]).toEqual(['To contact', 'Friend', 'Offer']);
+    expect([plan.append[1][at('Stage')], plan.append[1][at('Relationship')], plan.append[1][at('Outcome')]]).toEqual(['Pitched', '', '']);
+    expect(plan.summary.problems).toEqual([
+      { line: 2, reason: '"whatever" is not one of the Stage values (To contact, Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response), so that value was not used.' },
+      { line: 3, reason: '"Colleague" is not one of the Relationship values (Friend, Family, Professor, Alumni, Supervisor, Peer, LinkedIn, Referral, Cold), so that value was not used.' },
+      { line: 3, reason: '"Hired" is not one of the Outcome values (Job interview, Offer), so that value was not used.' },
+    ]);
   });
 
   it('merges two lines of the same file into one new contact and keeps what each adds', () => {
