@@ -28,7 +28,14 @@ export class Runtime {
   /** Virtual milliseconds added by lock waits and Utilities.sleep, so tests never sleep. */
   virtualMs = 0;
   activeUser = 'me@example.com';
+  /**
+   * Test hook, called before each counted service call with its name and its 0-based position
+   * since the last reset. Throwing from it makes that call fail before it changes anything, as a
+   * service error, a quota or the 6-minute limit does between two calls in Apps Script.
+   */
+  beforeCall: ((name: string, index: number) => void) | null = null;
   private depth = 0;
+  private serial = 0;
 
   now(): number {
     return Date.now() + this.virtualMs;
@@ -36,6 +43,7 @@ export class Runtime {
 
   resetCalls(): void {
     this.calls.clear();
+    this.serial = 0;
   }
 
   totalCalls(): number {
@@ -70,6 +78,8 @@ export class Runtime {
         throw new GasException(`You do not have permission to call ${name}. Authorization is required to perform that action.`);
       }
       this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+      const index = this.serial++;
+      this.beforeCall?.(name, index);
     }
     this.depth++;
     try {
