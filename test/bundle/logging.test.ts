@@ -297,6 +297,50 @@ describe('safety', () => {
     expect(shown(app, 2, 'Stage')).toBe('To contact');
   });
 
+  describe('at exactly 50,000 characters (the apostrophe that keeps "=" as text counts)', () => {
+    const LIMIT = 50_000;
+    const pitch = (app: ReturnType<typeof tracker>, note: string) => ({ eventId: 'long-text-0001', contactIds: ['C-0001'], date: '2026-01-09', note });
+
+    it('a note of 50,000 starting with "=" is refused before anything is written', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const message = refused(app, 'logPitchSent', pitch(app, '=' + 'x'.repeat(LIMIT - 1)));
+      expect(message).toMatch(/^Note is 50,000 characters long; a cell holds at most 50,000 \(49,999 for text that starts with =, \+, - or @/);
+      expect(message).toMatch(/Nothing was logged\.$/);
+      expect(snapshot(app.sheet)).toEqual(before);
+      expect(logSheet(app)).toBeNull();
+    });
+
+    it('49,999 starting with "=", and 50,000 plain, are logged exactly as typed', () => {
+      const app = tracker();
+      const formula = '=' + 'x'.repeat(LIMIT - 2);
+      log(app, 'logPitchSent', pitch(app, formula));
+      const plain = 'y'.repeat(LIMIT);
+      log(app, 'logFollowUp', { ...pitch(app, plain), eventId: 'long-text-0002' });
+      const details = logSheet(app).getRange(2, 6, 2, 1).getValues().map((r) => r[0]);
+      expect(details).toEqual([formula, plain]);
+      expect(logSheet(app).getRange(2, 6).getFormula()).toBe('');
+    });
+
+    it('a referral role of 50,000 starting with "-" gets a message, not an exception, and nothing is written', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const input = { eventId: 'long-text-0003', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Dana Scully', role: '-' + 'r'.repeat(LIMIT - 1) }] };
+      expect(refused(app, 'logInterview', input)).toMatch(/^Referral 1's role is 50,000 characters long; a cell holds at most 50,000 \(49,999/);
+      expect(snapshot(app.sheet)).toEqual(before);
+      expect(logSheet(app)).toBeNull();
+    });
+
+    it('a referral name too long for the log names the field without repeating the name', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const message = refused(app, 'logInterview', { eventId: 'long-text-0004', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Z'.repeat(LIMIT) }] });
+      expect(message).toMatch(/^The log's (Details|Next step) for Prof\. Amara Obi would be 5\d,\d{3} characters/);
+      expect(message.length).toBeLessThan(400);
+      expect(snapshot(app.sheet)).toEqual(before);
+    });
+  });
+
   it('contact text reaches the dialog escaped, through the only scriptlet of the page', () => {
     const app = tracker();
     app.sheet.getRange(2, 1).setValue('<img src=x onerror=alert(1)> "Jordan"');

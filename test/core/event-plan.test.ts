@@ -93,7 +93,7 @@ describe('planEvent: one event for several contacts', () => {
 
   it('refuses a log cell that would pass 50,000 characters', () => {
     const r = planEvent(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([], 'x'.repeat(49_995)) }, () => false);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/at most 50000/) });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/Details .* would be 50,012 characters; a cell holds at most 50,000/) });
   });
 });
 
