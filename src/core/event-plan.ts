@@ -158,7 +158,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
     const key = eventKey(eventId, id);
     const change = contactChange(state, event);
     if (logged(key)) {
-      contacts.push({ id, name: state.name, company: state.company, stage: state.stage, stageKept: false, nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '', alreadyLogged: true });
+      contacts.push({ id, name: state.name, company: state.company, stage: state.stage, stageKept: false, nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '', secondContactBy: '', alreadyLogged: true });
       continue;
     }
     const row = t.headerRow + 1 + index;
@@ -212,6 +212,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
       stage: change.stageAfter,
       stageKept: change.stageKept,
       nextFollowUp: next && typeof next === 'object' ? formatIsoDate(next as DateParts) : '',
+      secondContactBy: change.secondContactBy ? formatIsoDate(change.secondContactBy) : '',
       alreadyLogged: false,
     });
   }

@@ -136,6 +136,87 @@ describe('each action, from the menu item to the tracker and the log', () => {
   });
 });
 
+describe('the 3B7 routine after a pitch', () => {
+  const dueNow = (app: ReturnType<typeof tracker>) => app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[]; secondContact: string[]; message: string };
+
+  it('says both steps when the pitch is logged; Next follow-up is the 7th business day; the 3rd day asks for a second contact at the organisation until one is contacted', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-09T12:00:00Z')); // Friday
+    const app = tracker();
+    // Someone else at Jordan's company, added and given an ID.
+    app.sheet.getRange(9, 1, 1, 3).setValues([['Sam Lee', 'sam@northwind.example', 'Northwind Analytics']]);
+    app.bundle.run('setUpTracker');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ nextFollowUp: '2026-01-20', secondContactBy: '2026-01-14' });
+    expect(r.message).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics. Still none by Tue 2026-01-20 (7 business days, the Next follow-up date)? Follow up once with Jordan.');
+    expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
+
+    vi.setSystemTime(new Date('2026-01-13T12:00:00Z')); // Tuesday: 2 business days, nothing yet
+    expect(dueNow(app)).toMatchObject({ due: [], secondContact: [] });
+
+    vi.setSystemTime(new Date('2026-01-14T12:00:00Z')); // Wednesday: 3 business days
+    const third = dueNow(app);
+    expect(third.due).toEqual([]);
+    expect(third.secondContact).toEqual(['row 2']);
+    expect(third.message).toContain('Row 2: Jordan Ellis (Northwind Analytics), pitched Fri 2026-01-09; not contacted yet at Northwind Analytics: Sam Lee.');
+
+    // The user pitches Sam: the reminder about a second contact stops; Jordan's follow-up stays.
+    const sam = open(app, 'showPitchSentDialog', 'Contacts!A9');
+    log(app, 'logPitchSent', { eventId: sam.eventId, contactIds: ids(sam), date: '2026-01-14' });
+    expect(dueNow(app).secondContact).toEqual([]);
+
+    vi.setSystemTime(new Date('2026-01-20T12:00:00Z')); // Tuesday: 7 business days
+    const seventh = dueNow(app);
+    expect(seventh.due).toEqual(['C-0001']);
+    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), today: follow up once with Jordan.');
+  });
+
+  it('the Mark pitch sent page carries what the dialog needs to show the routine (company, stage)', () => {
+    const app = tracker();
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    expect(ctx.contacts[0]).toEqual({ id: 'C-0001', name: 'Jordan Ellis', company: 'Northwind Analytics', stage: 'To contact' });
+    expect(readFileSync(join(BUILD, 'LogEventDialog.html'), 'utf8')).toContain('id="routine"');
+  });
+});
+
+describe('stages only move forward', () => {
+  it('a pitch and a follow-up logged for a contact already interviewed are logged, the stage and the thank-you reminder kept, and the result says so', () => {
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    // Several contacts at once: Jordan moves on to Pitched, Amara stays Interviewed.
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2:A3');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts.map((c) => [c.id, c.stage, c.stageKept])).toEqual([
+      ['C-0001', 'Pitched', false],
+      ['C-0002', 'Interviewed', true],
+    ]);
+    expect(r.message).toContain('Prof. Amara Obi (C-0002): stays at Interviewed (stages only move forward), next follow-up Fri 2026-01-09.');
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-09'); // the thank-you is still due, not a 3B7 date
+    expect(shown(app, 3, 'Last contact')).toBe('2026-01-09');
+    const follow = open(app, 'showFollowUpDialog', 'Contacts!A3');
+    const f = log(app, 'logFollowUp', { eventId: follow.eventId, contactIds: ids(follow), date: '2026-01-09' });
+    expect(f.contacts[0]).toMatchObject({ stage: 'Interviewed', stageKept: true });
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    expect(logRows(app).filter((x) => x['Contact ID'] === 'C-0002').map((x) => x.Event)).toEqual(['Informational interview', 'Pitch sent', 'Follow-up sent']);
+  });
+
+  it('a stage the user set by hand (Declined) is kept when a later event is logged', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(4, stage).setValue('Declined');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A4');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ stage: 'Declined', stageKept: true, nextFollowUp: '' });
+    expect(shown(app, 4, 'Stage')).toBe('Declined');
+    expect(shown(app, 4, 'Next follow-up')).toBe('');
+    expect(logRows(app).map((x) => x.Event)).toEqual(['Pitch sent']);
+  });
+});
+
 describe('selections', () => {
   it('several rows, and a ctrl-click selection of several ranges, log the same event for each contact', () => {
     const app = tracker();
