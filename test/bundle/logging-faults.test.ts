@@ -118,37 +118,37 @@ afterEach(() => {
 });
 
 describe('a retry after a failure at any write converges to the state of a run that never failed', () => {
-  for (const withLog of [true, false]) {
-    it(`an interview with a new and an existing referral, ${withLog ? 'log already there' : 'first use: the log is created'}`, () => {
-      const clean = prepared(withLog);
-      const { writes, names, result } = writeCalls(clean, 'logInterview', INTERVIEW);
-      if (!result.ok) throw new Error(result.message);
-      expect(shown(clean, 3, 'Referrals given')).toBe('4');
-      const expected = world(clean);
-      // Every kind of write the action makes is among the failure points.
-      const kinds = new Set(writes.map((i) => names[i]));
-      for (const k of ['Range.setValues', 'Properties.setProperty', 'Sheet.insertRowsAfter']) expect(kinds).toContain(k);
-      if (!withLog) expect(kinds).toContain('Spreadsheet.insertSheet');
+  // First use covers every write point: those of an existing log (its rows and formats) come
+  // after the ones that create it.
+  it('an interview with a new and an existing referral, on first use (the log is created)', () => {
+    const clean = prepared(false);
+    const { writes, names, result } = writeCalls(clean, 'logInterview', INTERVIEW);
+    if (!result.ok) throw new Error(result.message);
+    expect(shown(clean, 3, 'Referrals given')).toBe('4');
+    const expected = world(clean);
+    // Every kind of write the action makes is among the failure points.
+    const kinds = new Set(writes.map((i) => names[i]));
+    for (const k of ['Range.setValues', 'Properties.setProperty', 'Sheet.insertRowsAfter']) expect(kinds).toContain(k);
+    expect(kinds).toContain('Spreadsheet.insertSheet');
 
-      for (const n of writes) {
-        const app = prepared(withLog);
-        expect(failingAt(app, n, 'logInterview', INTERVIEW), `call ${n} (${names[n]}) was reached`).toBe(true);
-        const retry = app.bundle.run('logInterview', [INTERVIEW]).result as LogResult;
-        if (!retry.ok) throw new Error(`after a failure at call ${n} (${names[n]}): ${retry.message}`);
-        const got = world(app);
-        // When the call that puts the user back on their sheet after insertSheet is the one that
-        // fails, they are left on the new log sheet; the retry cannot know where they were.
-        if (names[n] === 'Sheet.activate') got.active = expected.active;
-        expect(difference(got, expected), `after a failure at call ${n} (${names[n]})`).toBe('');
-        if (retry.logged) {
-          expect(retry.referrals, `after a failure at call ${n} (${names[n]})`).toEqual(result.referrals);
-          expect(retry.message, `after a failure at call ${n} (${names[n]})`).toBe(result.message);
-        }
-        // And a second retry writes nothing.
-        expect((app.bundle.run('logInterview', [INTERVIEW]).result as LogResult & { ok: true }).logged).toBe(0);
+    for (const n of writes) {
+      const app = prepared(false);
+      expect(failingAt(app, n, 'logInterview', INTERVIEW), `call ${n} (${names[n]}) was reached`).toBe(true);
+      const retry = app.bundle.run('logInterview', [INTERVIEW]).result as LogResult;
+      if (!retry.ok) throw new Error(`after a failure at call ${n} (${names[n]}): ${retry.message}`);
+      const got = world(app);
+      // When the call that puts the user back on their sheet after insertSheet is the one that
+      // fails, they are left on the new log sheet; the retry cannot know where they were.
+      if (names[n] === 'Sheet.activate') got.active = expected.active;
+      expect(difference(got, expected), `after a failure at call ${n} (${names[n]})`).toBe('');
+      if (retry.logged) {
+        expect(retry.referrals, `after a failure at call ${n} (${names[n]})`).toEqual(result.referrals);
+        expect(retry.message, `after a failure at call ${n} (${names[n]})`).toBe(result.message);
       }
-    });
-  }
+      // And a second retry writes nothing.
+      expect((app.bundle.run('logInterview', [INTERVIEW]).result as LogResult & { ok: true }).logged).toBe(0);
+    }
+  });
 
   it('a pitch for three contacts, failing at each write', () => {
     const input = { eventId: 'retry-pitch-0001', contactIds: ['C-0001', 'C-0003', 'C-0006'], date: '2026-01-09', note: '=1+1' };
