@@ -19,9 +19,12 @@ export interface BenchAction {
   prepare(bundle: Bundle, rows: number): { fn: string; args?: unknown[]; select?: string };
 }
 
+/** Rows of the Interview log the "(10,000-row log)" actions start with; tests vary it. */
+export const LOG_SIZE = { rows: 10_000 };
+
 /**
  * A set-up tracker (with spare rows, as real sheets have, so every size takes the same path: a
- * full sheet costs a fixed few calls more) and, with `log`, an Interview log of 10,000 rows.
+ * full sheet costs a fixed few calls more) and, with `log`, an Interview log of LOG_SIZE rows.
  * Only the log columns an action reads are filled, to keep preparing fast.
  */
 function tracker(bundle: Bundle, log = false): void {
@@ -31,8 +34,9 @@ function tracker(bundle: Bundle, log = false): void {
   if (!log) return;
   bundle.run('logPitchSent', [{ eventId: 'bench-seed', contactIds: ['C-0001'], date: '2026-01-05' }]);
   const sheet = bundle.emu.active.getSheetByName('Interview log')!;
-  sheet.insertRowsAfter(sheet.getMaxRows(), 10_100 - sheet.getMaxRows());
-  sheet.getRange(3, 8, 9_999, 1).setValues(Array.from({ length: 9_999 }, (_, i) => [`bench-seed-${i}/C-0001`]));
+  const more = LOG_SIZE.rows - 1;
+  if (sheet.getMaxRows() < LOG_SIZE.rows + 100) sheet.insertRowsAfter(sheet.getMaxRows(), LOG_SIZE.rows + 100 - sheet.getMaxRows());
+  if (more > 0) sheet.getRange(3, 8, more, 1).setValues(Array.from({ length: more }, (_, i) => [`bench-seed-${i}/C-0001`]));
 }
 const trackerWithLog = (bundle: Bundle) => tracker(bundle, true);
 
@@ -62,6 +66,12 @@ export const ACTIONS: BenchAction[] = [
     name: 'updateCoachView',
     prepare: (b) => (b.run('setUpTracker', [], { select: 'Contacts!A1' }), b.run('shareWithCoachNow', [{ email: 'coach@example.com', mode: 'copy' }]), { fn: 'updateCoachViewNow' }),
   },
+  { name: 'Mark pitch sent, first use: creates the Interview log', prepare: (b) => (tracker(b), { fn: 'logPitchSent', args: [event({})] }) },
+  { name: 'Log reply, conversation fixed (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logReply', args: [event({ meetingDate: '2026-01-15', note: 'Happy to talk' })] }) },
+  { name: 'Log follow-up sent (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logFollowUp', args: [event({})] }) },
+  { name: 'Mark thank-you sent (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logThankYou', args: [event({})] }) },
+  { name: 'Mark declined (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logDeclined', args: [event({})] }) },
+  { name: 'Log job interview (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'job_interview', company: 'Globex' })] }) },
 ];
 
 export const SIZES = [100, 1000, 10000];

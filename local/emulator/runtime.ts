@@ -36,7 +36,14 @@ export class Runtime {
   currentFile: () => unknown = () => null;
   /** A Workspace domain's sharing policy, if a test sets one (see drive.ts). */
   sharingPolicy: SharingPolicy | null = null;
+  /**
+   * Test hook, called before each counted service call with its name and its 0-based position
+   * since the last reset. Throwing from it makes that call fail before it changes anything, as a
+   * service error, a quota or the 6-minute limit does between two calls in Apps Script.
+   */
+  beforeCall: ((name: string, index: number) => void) | null = null;
   private depth = 0;
+  private serial = 0;
 
   now(): number {
     return Date.now() + this.virtualMs;
@@ -44,6 +51,7 @@ export class Runtime {
 
   resetCalls(): void {
     this.calls.clear();
+    this.serial = 0;
   }
 
   totalCalls(): number {
@@ -78,6 +86,8 @@ export class Runtime {
         throw new GasException(`You do not have permission to call ${name}. Authorization is required to perform that action.`);
       }
       this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+      const index = this.serial++;
+      this.beforeCall?.(name, index);
     }
     this.depth++;
     try {

@@ -7,7 +7,7 @@ import { normaliseEmails } from './contacts.ts';
 import type { CycleEvent, EventKind, ReferralInput } from './events.ts';
 import { formatContactId, parseContactId } from './ids.ts';
 import { canonicalValue, RELATIONSHIPS } from './schema.ts';
-import { MAX_CELL_CHARS } from './text.ts';
+import { MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands } from './text.ts';
 
 export const MAX_REFERRALS = 50;
 export const MAX_CONTACTS_PER_EVENT = 5000;
@@ -23,8 +23,10 @@ export type CheckResult = { ok: true; value: CheckedEvent } | { ok: false; messa
 
 class InputError extends Error {}
 
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** Why `text` does not fit in a cell (the apostrophe that keeps it text counts, see MAX_CELL_CHARS). */
+export function tooLongMessage(label: string, text: string): string {
+  const prefixed = needsTextPrefix(text) ? ` (${thousands(MAX_CELL_CHARS - 1)} for text that starts with =, +, - or @ or reads as a number or date: it is stored with an apostrophe in front, to stay text)` : '';
+  return `${label} is ${thousands(text.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}${prefixed}. Shorten it and try again. Nothing was logged.`;
 }
 
 function record(raw: unknown): Record<string, unknown> {
@@ -37,7 +39,7 @@ function text(raw: Record<string, unknown>, key: string, label: string): string 
   if (v === undefined || v === null) return '';
   if (typeof v !== 'string') throw new InputError(`${label} must be text.`);
   const t = v.trim();
-  if (t.length > MAX_CELL_CHARS) throw new InputError(`${label} is ${thousands(t.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten it and try again.`);
+  if (sheetTextLength(t) > MAX_CELL_CHARS) throw new InputError(tooLongMessage(label, t));
   return t;
 }
 

@@ -5,6 +5,8 @@
 // The server writes the tracker first and the log last: the log rows mark the event as done.
 // Every tracker change is idempotent (stages only move forward, dates are set, referrals are
 // matched to the rows a failed attempt added), so a retry after a failure part-way converges.
+// What a retry cannot see again in the sheet (which referrals were new, hence Referrals given)
+// comes from the PendingEvent the first attempt stored before writing.
 
 import { cellDate } from './calendar.ts';
 import { type Cell, type CellFill, type OutCell, cellText, maxWidth } from './cells.ts';
@@ -14,9 +16,10 @@ import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVE
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';
+import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
 import { type TrackerKey, trackerColumn } from './schema.ts';
-import { MAX_CELL_CHARS, toSheetText } from './text.ts';
+import { MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
 export interface EventTable {
@@ -51,6 +54,8 @@ export interface EventPlan {
   log: LogEntry[];
   contacts: LoggedContact[];
   referrals: LoggedReferral[];
+  /** Decisions to store before the first write, for a retry (see PendingEvent). */
+  pending: PendingEvent[];
 }
 
 export type EventPlanResult = EventPlan | { ok: false; message: string };
@@ -110,18 +115,24 @@ function details(event: CycleEvent, referrals: readonly ResolvedReferral[]): str
   return lines.join('\n');
 }
 
+/** A name short enough to quote in a message. */
+function quoted(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
+}
+
 function tooLong(entry: LogEntry): string | null {
-  for (const [label, text] of [['Details', entry.details], ['Next step', entry.nextStep]] as const) {
-    if (text.length > MAX_CELL_CHARS) return `The log's ${label} for ${entry.name} would be ${text.length} characters; a cell holds at most ${MAX_CELL_CHARS}. Shorten what you wrote and try again. Nothing was logged.`;
+  for (const [label, text] of [['Name', entry.name], ['Details', entry.details], ['Next step', entry.nextStep]] as const) {
+    const length = sheetTextLength(text);
+    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${quoted(entry.name)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
   }
   return null;
 }
 
 /**
  * Plans `request` on the tracker `t`. `logged(key)` tells whether the log already holds a row
- * with that Event ID.
+ * with that Event ID; `stored(key)` gives what an earlier, failed attempt of the event decided.
  */
-export function planEvent(t: EventTable, request: EventRequest, logged: (key: string) => boolean): EventPlanResult {
+export function planEvent(t: EventTable, request: EventRequest, logged: (key: string) => boolean, stored: (key: string) => PendingEvent | undefined = () => undefined): EventPlanResult {
   const { event, eventId } = request;
   const needed: TrackerKey[] = ['contactId', ...COLUMNS_WRITTEN[event.kind]];
   const missing = needed.filter((k) => t.tracker[k] === undefined);
@@ -136,6 +147,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
   const log: LogEntry[] = [];
   const contacts: LoggedContact[] = [];
   const referrals: LoggedReferral[] = [];
+  const pending: PendingEvent[] = [];
   let append: OutCell[][] = [];
   let idCounter = t.idCounter;
   const label = EVENT_LABELS[event.kind];
@@ -146,7 +158,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
     const key = eventKey(eventId, id);
     const change = contactChange(state, event);
     if (logged(key)) {
-      contacts.push({ id, name: state.name, company: state.company, stage: state.stage, stageKept: false, nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '', alreadyLogged: true });
+      contacts.push({ id, name: state.name, company: state.company, stage: state.stage, stageKept: false, nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '', secondContactBy: '', alreadyLogged: true });
       continue;
     }
     const row = t.headerRow + 1 + index;
@@ -160,15 +172,20 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
         event.referrals,
       );
       if ('error' in plan) return { ok: false, message: `${plan.error} Nothing was logged.` };
-      resolved = plan.resolved;
+      const before = stored(key);
+      resolved = plan.resolved.map((r) => ({ ...r, status: before?.referrals[r.id] ?? r.status }));
       append = plan.append;
       fills.push(...plan.fills);
-      idCounter = plan.idCounter;
-      const given = resolved.filter((r) => r.newlyLinked).length;
-      if (given > 0) {
+      idCounter = Math.max(plan.idCounter, before?.idCounter ?? 0);
+      let given: number | null = null;
+      if (before) given = before.referralsGiven;
+      else {
+        const added = resolved.filter((r) => r.newlyLinked).length;
         const current = Number(t.rows[index][t.tracker.referralsGiven!]);
-        set.referralsGiven = (Number.isFinite(current) && current > 0 ? Math.floor(current) : 0) + given;
+        if (added > 0) given = (Number.isFinite(current) && current > 0 ? Math.floor(current) : 0) + added;
       }
+      if (given !== null) set.referralsGiven = given;
+      pending.push({ key, referralsGiven: given, referrals: Object.fromEntries(resolved.map((r) => [r.id, r.status])), idCounter });
       for (const r of resolved) {
         referrals.push({ id: r.id, name: r.name, status: r.status });
         log.push({
@@ -195,6 +212,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
       stage: change.stageAfter,
       stageKept: change.stageKept,
       nextFollowUp: next && typeof next === 'object' ? formatIsoDate(next as DateParts) : '',
+      secondContactBy: change.secondContactBy ? formatIsoDate(change.secondContactBy) : '',
       alreadyLogged: false,
     });
   }
@@ -202,5 +220,5 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
     const problem = tooLong(entry);
     if (problem) return { ok: false, message: problem };
   }
-  return { ok: true, fills, append, appendAt: t.headerRow + t.rows.length + 1, idCounter, log, contacts, referrals };
+  return { ok: true, fills, append, appendAt: t.headerRow + t.rows.length + 1, idCounter, log, contacts, referrals, pending };
 }

@@ -1,8 +1,9 @@
 // What the user is told after logging an event, and the ask-for-referral message offered
 // after a decline (until the pitch sidebar exists, the dialog shows it to copy).
 
-import { describeDate, parseIsoDate } from './calendar.ts';
-import { firstName } from './events.ts';
+import { addBusinessDays, describeDate, parseIsoDate } from './calendar.ts';
+import { FOLLOW_UP_AFTER, firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import { canMoveTo, stageIndex } from './schema.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
 const LISTED = 10;
@@ -32,7 +33,58 @@ export function summariseLogged(label: string, contacts: readonly LoggedContact[
   const matched = referrals.filter((r) => r.status === 'matched');
   if (added.length) lines.push(`New contacts from referrals: ${added.map((r) => `${r.name} (${r.id})`).join(', ')}.`);
   if (matched.length) lines.push(`Already in the tracker, linked instead of added again: ${matched.map((r) => `${r.name} (${r.id})`).join(', ')}.`);
+  const routine = routineText(contacts);
+  if (routine) lines.push(routine);
   return lines.join('\n');
+}
+
+type Person = { name: string; company: string };
+
+function where(people: readonly Person[]): string {
+  if (people.length > 1) return 'at each organisation';
+  return people[0].company ? `at ${people[0].company}` : 'at the same organisation';
+}
+
+function whom(people: readonly Person[]): string {
+  return people.length > 1 ? 'each of them' : firstName(people[0].name) || 'them';
+}
+
+/**
+ * After a pitch, both steps of 3B7 with their dates. Next follow-up holds the second (the day to
+ * follow up with this contact); the first is about someone else at the organisation, so it is
+ * said here and listed by Show follow-ups due. One event has one date: the days are the same
+ * for every contact still waiting for a reply.
+ */
+export function routineText(contacts: readonly LoggedContact[]): string {
+  const waiting = contacts.filter((c) => !c.alreadyLogged && c.secondContactBy && c.nextFollowUp);
+  if (waiting.length === 0) return '';
+  const second = describeDate(parseIsoDate(waiting[0].secondContactBy)!);
+  const follow = describeDate(parseIsoDate(waiting[0].nextFollowUp)!);
+  return `3B7: no reply by ${second} (${SECOND_CONTACT_AFTER} business days)? Reach out to a second contact ${where(waiting)}. Still none by ${follow} (${FOLLOW_UP_AFTER} business days, the Next follow-up date)? Follow up once with ${whom(waiting)}. Show follow-ups due reminds you of both.`;
+}
+
+/**
+ * What the Mark pitch sent and Log follow-up sent dialogs say before saving: the dates the
+ * routine will use for `iso`, the date in the dialog. '' for other dialogs or a bad date.
+ */
+export function routineHint(mode: string, iso: string, contacts: readonly (Person & { stage: string })[]): string {
+  const sent = parseIsoDate(iso);
+  if (!sent || contacts.length === 0) return '';
+  const follow = describeDate(addBusinessDays(sent, FOLLOW_UP_AFTER));
+  const they = contacts.length > 1 ? 'they do' : `${firstName(contacts[0].name) || 'they'} does`;
+  if (mode === 'pitch') {
+    const ahead = contacts.some((c) => stageIndex(c.stage) >= 0 && stageIndex(c.stage) !== stageIndex('Pitched') && !canMoveTo(c.stage, 'Pitched'));
+    const second = describeDate(addBusinessDays(sent, SECOND_CONTACT_AFTER));
+    return [
+      `3B7: if ${they} not reply, by ${second} (${SECOND_CONTACT_AFTER} business days) reach out to a second contact ${where(contacts)}; by ${follow} (${FOLLOW_UP_AFTER} business days) follow up once with ${whom(contacts)}.`,
+      `Next follow-up will be set to ${follow}; Show follow-ups due reminds you of both steps.`,
+      ahead ? 'Contacts already further along keep their stage and dates.' : '',
+    ].filter(Boolean).join(' ');
+  }
+  if (mode === 'followUp') {
+    return `If there is still no reply by ${follow} (${FOLLOW_UP_AFTER} business days), mark ${contacts.length > 1 ? 'them' : firstName(contacts[0].name) || 'them'} as No response and move on. Next follow-up will be set to ${follow}.`;
+  }
+  return '';
 }
 
 /**

@@ -78,6 +78,8 @@ export interface ContactChange {
   stageKept: boolean;
   /** For the log's "Next step" column. */
   nextStep: string;
+  /** After a pitch still awaiting a reply: the 3B7 day to try a second contact at the organisation. */
+  secondContactBy: DateParts | null;
 }
 
 const PROPOSED_STAGE: Partial<Record<EventKind, Stage>> = {
@@ -130,15 +132,20 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
   const who = firstName(c.name);
   const at = c.company ? ` at ${c.company}` : '';
   let nextStep = '';
+  let secondContactBy: DateParts | null = null;
   switch (event.kind) {
     case 'pitch':
     case 'followUp': {
       if (!AWAITING_REPLY.includes(stageAfter)) break;
+      // Next follow-up is the day to follow up with this contact (7 business days). The 3-day
+      // step concerns someone else at the organisation: it is in the log's Next step, in the
+      // result, and in Show follow-ups due (worked out from Last contact).
       const followUp = addBusinessDays(D, FOLLOW_UP_AFTER);
       set.nextFollowUp = followUp;
+      if (event.kind === 'pitch') secondContactBy = addBusinessDays(D, SECOND_CONTACT_AFTER);
       nextStep =
         event.kind === 'pitch'
-          ? `No reply by ${describeDate(addBusinessDays(D, SECOND_CONTACT_AFTER))}: reach out to a second contact${at}. Still none by ${describeDate(followUp)}: follow up once with ${who}.`
+          ? `No reply by ${describeDate(secondContactBy!)}: reach out to a second contact${at}. Still none by ${describeDate(followUp)}: follow up once with ${who}.`
           : `No reply by ${describeDate(followUp)}: mark ${who} as No response and move on.`;
       break;
     }
@@ -184,5 +191,5 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
       break;
     }
   }
-  return { set, stageBefore: c.stage, stageAfter, stageKept, nextStep };
+  return { set, stageBefore: c.stage, stageAfter, stageKept, nextStep, secondContactBy };
 }

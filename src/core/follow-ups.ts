@@ -1,10 +1,13 @@
 // "Show follow-ups due": contacts whose Next follow-up is today or past, with what to do, and
 // (the first half of 3B7) pitches unanswered for 3 business days, when a second contact at the
-// same organisation is worth trying while waiting to follow up with the first.
+// same organisation is worth trying while waiting to follow up with the first. Next follow-up
+// holds the 7-business-day date, when to follow up with that contact; the 3-day step is about
+// someone else, so it is worked out here from Last contact, and stops once anyone else at the
+// organisation has been contacted since the pitch.
 
 import { addBusinessDays, cellDate, compareDates, dayNumber, describeDate } from './calendar.ts';
 import { type Cell, cellText } from './cells.ts';
-import { contactFromRow, normaliseName } from './contacts.ts';
+import { contactFromRow, normaliseCompany, normaliseName } from './contacts.ts';
 import type { DateParts } from './dates.ts';
 import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
@@ -35,6 +38,8 @@ export interface SecondContactHint {
   name: string;
   company: string;
   pitched: DateParts;
+  /** Contacts at the same organisation still To contact (a few names), to try. */
+  candidates: string[];
 }
 
 export interface FollowUps {
@@ -61,30 +66,40 @@ function step(stage: string, first: string): string {
   }
 }
 
+const CANDIDATES = 3;
+
 export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
   const due: DueContact[] = [];
   const secondContact: SecondContactHint[] = [];
   const col = t.tracker;
   const cell = (row: readonly Cell[], key: TrackerKey): Cell => (col[key] === undefined ? '' : row[col[key]!]);
-  t.rows.forEach((row, index) => {
+  const people = t.rows.flatMap((row, index) => {
     const contact = contactFromRow(row, t.contact);
-    if (!normaliseName(contact.name)) return;
+    if (!normaliseName(contact.name)) return [];
     const stageText = cellText(cell(row, 'stage'));
-    const stage = canonicalValue(STAGES, stageText) ?? stageText;
-    if (CLOSED.includes(stage)) return;
-    const sheetRow = t.headerRow + 1 + index;
-    const next = cellDate(cell(row, 'nextFollowUp'), t.offsets);
-    const first = firstName(contact.name);
-    if (next && compareDates(next, today) <= 0) {
-      const n = parseContactId(cell(row, 'contactId'));
-      due.push({ row: sheetRow, id: n === null ? '' : formatContactId(n), name: contact.name, stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(stage, first) });
-      return;
-    }
-    const last = cellDate(cell(row, 'lastContact'), t.offsets);
-    if (stage === 'Pitched' && last && compareDates(addBusinessDays(last, SECOND_CONTACT_AFTER), today) <= 0) {
-      secondContact.push({ row: sheetRow, name: contact.name, company: contact.fields.company ?? '', pitched: last });
-    }
+    const company = contact.fields.company ?? '';
+    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalValue(STAGES, stageText) ?? stageText, last: cellDate(cell(row, 'lastContact'), t.offsets) }];
   });
+  const byOrg = new Map<string, typeof people>();
+  for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);
+
+  for (const p of people) {
+    if (CLOSED.includes(p.stage)) continue;
+    const sheetRow = t.headerRow + 1 + p.index;
+    const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
+    const first = firstName(p.contact.name);
+    if (next && compareDates(next, today) <= 0) {
+      const n = parseContactId(cell(p.row, 'contactId'));
+      due.push({ row: sheetRow, id: n === null ? '' : formatContactId(n), name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
+      continue;
+    }
+    if (p.stage !== 'Pitched' || !p.last || compareDates(addBusinessDays(p.last, SECOND_CONTACT_AFTER), today) > 0) continue;
+    const colleagues = (byOrg.get(p.org) ?? []).filter((o) => o !== p);
+    // Someone else there has been contacted since this pitch: the second contact is under way.
+    if (colleagues.some((o) => o.last && compareDates(o.last, p.last!) >= 0)) continue;
+    const candidates = colleagues.filter((o) => o.stage === '' || o.stage === 'To contact').slice(0, CANDIDATES).map((o) => o.contact.name);
+    secondContact.push({ row: sheetRow, name: p.contact.name, company: p.company, pitched: p.last, candidates });
+  }
   due.sort((a, b) => compareDates(a.due, b.due) || a.row - b.row);
   secondContact.sort((a, b) => compareDates(a.pitched, b.pitched) || a.row - b.row);
   return { due, secondContact };
@@ -106,7 +121,10 @@ export function describeFollowUps(f: FollowUps, today: DateParts): string {
   }
   if (f.secondContact.length) {
     lines.push('', `No reply for ${SECOND_CONTACT_AFTER}+ business days: while you wait to follow up, try a second contact at the same organisation:`);
-    for (const h of f.secondContact.slice(0, LISTED)) lines.push(`• Row ${h.row}: ${h.name}${h.company ? ` (${h.company})` : ''}, pitched ${describeDate(h.pitched)}.`);
+    for (const h of f.secondContact.slice(0, LISTED)) {
+      const who = h.candidates.length ? `; not contacted yet at ${h.company}: ${h.candidates.join(', ')}` : '';
+      lines.push(`• Row ${h.row}: ${h.name}${h.company ? ` (${h.company})` : ''}, pitched ${describeDate(h.pitched)}${who}.`);
+    }
     if (f.secondContact.length > LISTED) lines.push(`…and ${f.secondContact.length - LISTED} more.`);
   }
   return lines.join('\n');

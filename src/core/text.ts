@@ -1,6 +1,13 @@
 // Making strings arrive in a cell as the same text, whatever they contain.
 
-/** Google Sheets' limit on the characters in one cell. */
+/**
+ * Google Sheets' limit on the characters in one cell. Writing more fails with "Your input contains
+ * more than the maximum of 50000 characters in a single cell." Whether the apostrophe that marks
+ * text counts toward it is not documented anywhere we found (Google's limits page gives only the
+ * 50,000; the error speaks of the input, which includes the apostrophe), so the add-on counts it:
+ * text that needs the apostrophe may be 49,999 characters (see sheetTextLength). The emulator
+ * counts it too (local/emulator/sheet.ts).
+ */
 export const MAX_CELL_CHARS = 50_000;
 
 const MONTH_OR_DAY_WORD =
@@ -43,7 +50,21 @@ export function limitCellText(value: string, max: number = MAX_CELL_CHARS): stri
   return value.slice(0, end) + '…';
 }
 
-/** limitCellText then asSheetText: what every string the add-on writes goes through. */
+/** 50000 → "50,000". */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The characters `value` takes when written as text: one more when it needs the apostrophe. */
+export function sheetTextLength(value: string): number {
+  return needsTextPrefix(value) ? value.length + 1 : value.length;
+}
+
+/**
+ * limitCellText then asSheetText: what every string the add-on writes goes through. The result
+ * fits in a cell apostrophe included, so text that needs one is cut one character shorter.
+ */
 export function toSheetText(value: string): string {
-  return asSheetText(limitCellText(value));
+  const cut = limitCellText(value);
+  return needsTextPrefix(cut) ? asSheetText(limitCellText(value, MAX_CELL_CHARS - 1)) : cut;
 }

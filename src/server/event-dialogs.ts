@@ -15,9 +15,9 @@ export const DIALOG_WIDTH = 380;
 
 export const DIALOGS: Record<EventDialogMode, { title: string; height: number }> = {
   interview: { title: 'Log informational interview', height: 560 },
-  pitch: { title: 'Mark pitch sent', height: 330 },
+  pitch: { title: 'Mark pitch sent', height: 420 },
   reply: { title: 'Log reply', height: 390 },
-  followUp: { title: 'Log follow-up sent', height: 330 },
+  followUp: { title: 'Log follow-up sent', height: 380 },
   thankYou: { title: 'Mark thank-you sent', height: 330 },
   declined: { title: 'Mark declined', height: 420 },
   jobInterview: { title: 'Log job interview', height: 400 },

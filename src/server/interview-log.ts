@@ -28,17 +28,28 @@ function uniqueName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return name;
 }
 
+const LOG_NAME = new RegExp(`^${LOG_SHEET_NAME}( \\d+)?$`, 'i');
+
+/**
+ * An empty sheet named like the log: what an attempt that failed right after insertSheet left.
+ * A retry finishes that sheet rather than adding "Interview log 2" beside it.
+ */
+function orphanedLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
+  for (const sheet of ss.getSheets()) {
+    if (LOG_NAME.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) return sheet;
+  }
+  return null;
+}
+
+/** A new, empty log sheet, remembered at once; its header is written by logColumns. */
 function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): Sheet {
-  const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(uniqueName(ss), ss.getNumSheets());
-  // insertSheet shows the new sheet; the user stays where they were.
-  previous.activate();
-  sheet.getRange(1, 1, 1, LOG_COLUMNS.length).setValues([LOG_COLUMNS.map((c) => c.header)]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  LOG_COLUMNS.forEach((c, i) => {
-    if (c.width) sheet.setColumnWidth(i + 1, c.width);
-  });
-  tag(sheet, LOG_KEYS.map((key, i) => [key, i + 1]));
+  let sheet = orphanedLog(ss);
+  if (!sheet) {
+    const previous = ss.getActiveSheet();
+    sheet = ss.insertSheet(uniqueName(ss), ss.getNumSheets());
+    // insertSheet shows the new sheet; the user stays where they were.
+    previous.activate();
+  }
   props.setProperty(LOG_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
   return sheet;
 }
@@ -63,6 +74,7 @@ function remembered(sheet: Sheet): Partial<Record<LogKey, number>> {
 /**
  * The log's columns. A column whose tag is gone (the sheet was copied, or the column deleted)
  * is found by its header, else added after the last column: never written into another column.
+ * A blank sheet (a new log, or one whose set-up was cut short) gets the whole header.
  */
 function logColumns(sheet: Sheet): Record<LogKey, number> {
   const found = remembered(sheet);
@@ -81,11 +93,21 @@ function logColumns(sheet: Sheet): Record<LogKey, number> {
       retag.push([key, at + 1]);
     } else add.push(key);
   }
-  const first = header.every((h) => h === '') ? 1 : lastColumn + 1;
+  const blank = header.every((h) => h === '');
+  const first = blank ? 1 : lastColumn + 1;
+  if (blank && add.length === LOG_KEYS.length) {
+    sheet.setFrozenRows(1);
+    LOG_COLUMNS.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(i + 1, c.width);
+    });
+  }
   if (add.length) {
     const need = first + add.length - 1 - sheet.getMaxColumns();
     if (need > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), need);
-    sheet.getRange(1, first, 1, add.length).setValues([add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header)]).setFontWeight('bold');
+    // Bold before the text: once the header text is there, a retry takes the header as done.
+    const range = sheet.getRange(1, first, 1, add.length);
+    range.setFontWeight('bold');
+    range.setValues([add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header)]);
   }
   const added = add.map((key, i) => [key, first + i] as [LogKey, number]);
   tag(sheet, [...retag, ...added]);
@@ -131,9 +153,10 @@ export function appendToLog(log: LogSheet, rows: readonly OutCell[][]): void {
   const maxRows = sheet.getMaxRows();
   if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
   const width = Math.max(...rows.map((r) => r.length));
-  sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => toWritable(r[i] ?? ''))));
+  // Formats first: once the values are there the event counts as logged, and a retry writes nothing.
   for (const c of LOG_COLUMNS) {
     if (c.numberFormat) sheet.getRange(first, log.columns[c.key], rows.length, 1).setNumberFormat(c.numberFormat);
   }
+  sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => toWritable(r[i] ?? ''))));
   log.lastRow = last;
 }

@@ -1,13 +1,15 @@
 // Logging an event from a dialog: checks the input, reads the tracker and the log's Event IDs
 // once, lets core plan, then writes the tracker (referral rows, changed cells) and, last, the
 // log rows, which mark the event as done. A retry with the same event ID finds its log rows and
-// writes nothing; a retry after a failure before the log rows re-plans to the same tracker state.
+// writes nothing; a retry after a failure before the log rows re-plans to the same tracker state
+// (with the referral decisions the first attempt stored, see core/pending-events.ts). Every
+// write is one that a retry repeats or finds done, so a failure between any two converges.
 
 import { checkEventInput } from '../core/event-input.ts';
 import { planEvent } from '../core/event-plan.ts';
 import { askForReferralText, summariseLogged } from '../core/event-summary.ts';
 import { EVENT_LABELS, type EventKind } from '../core/events.ts';
-import { logRowCells } from '../core/interview-log.ts';
+import { eventKey, logRowCells } from '../core/interview-log.ts';
 import { maxWidth } from '../core/cells.ts';
 import type { TrackerKey } from '../core/schema.ts';
 import type { LogResult } from '../shared/types.ts';
@@ -15,6 +17,7 @@ import { UserError } from './actions.ts';
 import { toWritable, writeFills } from './cells.ts';
 import { sheetClock } from './clock.ts';
 import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
+import { forgetPending, readPending, rememberPending } from './pending-events.ts';
 import { formatTrackerRows } from './setup.ts';
 import { writeRecord } from './tracker-store.ts';
 import { readTracker } from './tracker-table.ts';
@@ -30,23 +33,27 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const view = readTracker(ss, props);
   const existingLog = openLog(ss, props, false);
   const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
+  const event = checked.value.event;
+  let journal = event.kind === 'interview' && event.referrals.length ? readPending(props) : null;
   const plan = planEvent(
     { headerRow: view.record.headerRow, header: view.header, rows: view.rows, formulas: view.formulas, contact: view.contact, tracker: view.tracker, idCounter: view.record.idCounter, offsets: clock.offsets },
     checked.value,
     (key) => keys.has(key),
+    (key) => journal?.find((p) => p.key === key),
   );
   if (!plan.ok) throw new UserError(plan.message);
 
   if (plan.log.length) {
     const { sheet, record } = view;
+    if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
       const maxRows = sheet.getMaxRows();
-      if (lastRow > maxRows) {
-        sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-        const oneBased = Object.fromEntries(Object.entries(view.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
-        formatTrackerRows(sheet, oneBased, maxRows + 1, lastRow - maxRows);
-      }
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
+      // have to grow now: a failed attempt may have grown it without formatting it.
+      const oneBased = Object.fromEntries(Object.entries(view.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
+      formatTrackerRows(sheet, oneBased, plan.appendAt, plan.append.length);
       const width = maxWidth(plan.append);
       sheet.getRange(plan.appendAt, 1, plan.append.length, width).setValues(plan.append.map((r) => r.map(toWritable)));
     }
@@ -56,6 +63,8 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     const width = Math.max(...Object.values(log.columns));
     appendToLog(log, plan.log.map((entry) => logRowCells(entry, log.columns, width, clock.timestamp)));
   }
+  // The event is in the log now (or was already): what its first attempt stored is not needed.
+  if (journal) forgetPending(props, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
 
   const label = EVENT_LABELS[kind];
   const fresh = plan.contacts.filter((c) => !c.alreadyLogged);

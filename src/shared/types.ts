@@ -134,6 +134,8 @@ export interface LoggedContact {
   stageKept: boolean;
   /** ISO date or ''. */
   nextFollowUp: string;
+  /** After a pitch awaiting a reply: ISO date, 3 business days on, to try a second contact there (3B7); else ''. */
+  secondContactBy: string;
   /** This event ID was already in the Interview log for this contact: nothing was written. */
   alreadyLogged: boolean;
 }

@@ -4,80 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addOn, BUILD, FIXTURES } from '../helpers.ts';
+import { addOn, BUILD } from '../helpers.ts';
 import { EmuRange } from '../../local/emulator/range.ts';
-import type { EmuSheet } from '../../local/emulator/sheet.ts';
-import type { EventDialogContext, LogResult, SetupResult } from '../../src/shared/types.ts';
-
-const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');
-// hand-made.csv after setup: rows 2-7 are C-0001 Jordan Ellis, C-0002 Prof. Amara Obi,
-// C-0003 Rosa Jiménez, C-0004 Kenji Watanabe, C-0005 @handle, C-0006 Liam O'Connor; row 8 has no name.
-
-type App = ReturnType<typeof addOn> & { sheet: EmuSheet };
-
-function tracker(timeZone?: string): App {
-  const app = addOn({ csv: HAND_MADE, sheetName: 'Contacts', timeZone });
-  const setup = app.bundle.run('setUpTracker').result as SetupResult;
-  if (!setup.ok) throw new Error(setup.message);
-  return { ...app, sheet: app.ss.getSheetByName('Contacts')! };
-}
-
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** Chooses a menu item with `select` selected; returns the context the dialog page received. */
-function open(app: App, fn: string, select: string): EventDialogContext {
-  const before = app.emu.ui.dialogs.length;
-  const result = app.bundle.run(fn, [], { select }).result as EventDialogContext | { ok: false; message: string };
-  if ('ok' in result) throw new Error(result.message);
-  expect(app.emu.ui.dialogs.length).toBe(before + 1);
-  const dialog = app.emu.ui.dialogs.at(-1)!;
-  const attr = /data-context="([^"]*)"/.exec(dialog.html);
-  const seen = JSON.parse(unescape(attr![1])) as EventDialogContext;
-  expect(seen).toEqual(result);
-  return seen;
-}
-
-function log(app: App, fn: string, input: object): Extract<LogResult, { ok: true }> {
-  const result = app.bundle.run(fn, [input]).result as LogResult;
-  if (!result.ok) throw new Error(result.message);
-  return result;
-}
-
-function refused(app: App, fn: string, input: object): string {
-  const result = app.bundle.run(fn, [input]).result as LogResult;
-  if (result.ok) throw new Error('expected a refusal');
-  return result.message;
-}
-
-function headerOf(sheet: EmuSheet): string[] {
-  return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-}
-
-/** What the user sees in a tracker column on a sheet row (dates as yyyy-mm-dd). */
-function shown(app: App, row: number, header: string): string {
-  const c = headerOf(app.sheet).indexOf(header) + 1;
-  if (c === 0) throw new Error(`no column ${header}`);
-  return app.sheet.getRange(row, c).getDisplayValue();
-}
-
-function logSheet(app: App): EmuSheet {
-  return app.ss.getSheetByName('Interview log')!;
-}
-
-/** The Interview log as displayed, keyed by header. */
-function logRows(app: App): Record<string, string>[] {
-  const sheet = logSheet(app);
-  if (!sheet) return [];
-  const [header, ...rows] = sheet.getDataRange().getDisplayValues();
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
-
-function snapshot(sheet: EmuSheet) {
-  const r = sheet.getDataRange();
-  return { values: r.getValues(), formulas: r.getFormulas() };
-}
-
-const ids = (ctx: EventDialogContext) => ctx.contacts.map((c) => c.id);
+import type { SetupResult } from '../../src/shared/types.ts';
+import { HAND_MADE, headerOf, ids, log, logRows, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -203,6 +133,87 @@ describe('each action, from the menu item to the tracker and the log', () => {
       ['Job interview', 'At Initech.'],
     ]);
     expect(refused(app, 'logOutcome', { eventId: late.eventId, contactIds: ids(late), date: '2026-03-21', kind: 'promotion' })).toMatch(/job interview or an offer/);
+  });
+});
+
+describe('the 3B7 routine after a pitch', () => {
+  const dueNow = (app: ReturnType<typeof tracker>) => app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[]; secondContact: string[]; message: string };
+
+  it('says both steps when the pitch is logged; Next follow-up is the 7th business day; the 3rd day asks for a second contact at the organisation until one is contacted', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-09T12:00:00Z')); // Friday
+    const app = tracker();
+    // Someone else at Jordan's company, added and given an ID.
+    app.sheet.getRange(9, 1, 1, 3).setValues([['Sam Lee', 'sam@northwind.example', 'Northwind Analytics']]);
+    app.bundle.run('setUpTracker');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ nextFollowUp: '2026-01-20', secondContactBy: '2026-01-14' });
+    expect(r.message).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics. Still none by Tue 2026-01-20 (7 business days, the Next follow-up date)? Follow up once with Jordan.');
+    expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
+
+    vi.setSystemTime(new Date('2026-01-13T12:00:00Z')); // Tuesday: 2 business days, nothing yet
+    expect(dueNow(app)).toMatchObject({ due: [], secondContact: [] });
+
+    vi.setSystemTime(new Date('2026-01-14T12:00:00Z')); // Wednesday: 3 business days
+    const third = dueNow(app);
+    expect(third.due).toEqual([]);
+    expect(third.secondContact).toEqual(['row 2']);
+    expect(third.message).toContain('Row 2: Jordan Ellis (Northwind Analytics), pitched Fri 2026-01-09; not contacted yet at Northwind Analytics: Sam Lee.');
+
+    // The user pitches Sam: the reminder about a second contact stops; Jordan's follow-up stays.
+    const sam = open(app, 'showPitchSentDialog', 'Contacts!A9');
+    log(app, 'logPitchSent', { eventId: sam.eventId, contactIds: ids(sam), date: '2026-01-14' });
+    expect(dueNow(app).secondContact).toEqual([]);
+
+    vi.setSystemTime(new Date('2026-01-20T12:00:00Z')); // Tuesday: 7 business days
+    const seventh = dueNow(app);
+    expect(seventh.due).toEqual(['C-0001']);
+    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), today: follow up once with Jordan.');
+  });
+
+  it('the Mark pitch sent page carries what the dialog needs to show the routine (company, stage)', () => {
+    const app = tracker();
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    expect(ctx.contacts[0]).toEqual({ id: 'C-0001', name: 'Jordan Ellis', company: 'Northwind Analytics', stage: 'To contact' });
+    expect(readFileSync(join(BUILD, 'LogEventDialog.html'), 'utf8')).toContain('id="routine"');
+  });
+});
+
+describe('stages only move forward', () => {
+  it('a pitch and a follow-up logged for a contact already interviewed are logged, the stage and the thank-you reminder kept, and the result says so', () => {
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    // Several contacts at once: Jordan moves on to Pitched, Amara stays Interviewed.
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2:A3');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts.map((c) => [c.id, c.stage, c.stageKept])).toEqual([
+      ['C-0001', 'Pitched', false],
+      ['C-0002', 'Interviewed', true],
+    ]);
+    expect(r.message).toContain('Prof. Amara Obi (C-0002): stays at Interviewed (stages only move forward), next follow-up Fri 2026-01-09.');
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-09'); // the thank-you is still due, not a 3B7 date
+    expect(shown(app, 3, 'Last contact')).toBe('2026-01-09');
+    const follow = open(app, 'showFollowUpDialog', 'Contacts!A3');
+    const f = log(app, 'logFollowUp', { eventId: follow.eventId, contactIds: ids(follow), date: '2026-01-09' });
+    expect(f.contacts[0]).toMatchObject({ stage: 'Interviewed', stageKept: true });
+    expect(shown(app, 3, 'Stage')).toBe('Interviewed');
+    expect(logRows(app).filter((x) => x['Contact ID'] === 'C-0002').map((x) => x.Event)).toEqual(['Informational interview', 'Pitch sent', 'Follow-up sent']);
+  });
+
+  it('a stage the user set by hand (Declined) is kept when a later event is logged', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(4, stage).setValue('Declined');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A4');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ stage: 'Declined', stageKept: true, nextFollowUp: '' });
+    expect(shown(app, 4, 'Stage')).toBe('Declined');
+    expect(shown(app, 4, 'Next follow-up')).toBe('');
+    expect(logRows(app).map((x) => x.Event)).toEqual(['Pitch sent']);
   });
 });
 
@@ -365,6 +376,50 @@ describe('safety', () => {
     expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', note: 'x'.repeat(50_001) })).toMatch(/at most 50,000/);
     expect(logSheet(app)).toBeNull();
     expect(shown(app, 2, 'Stage')).toBe('To contact');
+  });
+
+  describe('at exactly 50,000 characters (the apostrophe that keeps "=" as text counts)', () => {
+    const LIMIT = 50_000;
+    const pitch = (app: ReturnType<typeof tracker>, note: string) => ({ eventId: 'long-text-0001', contactIds: ['C-0001'], date: '2026-01-09', note });
+
+    it('a note of 50,000 starting with "=" is refused before anything is written', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const message = refused(app, 'logPitchSent', pitch(app, '=' + 'x'.repeat(LIMIT - 1)));
+      expect(message).toMatch(/^Note is 50,000 characters long; a cell holds at most 50,000 \(49,999 for text that starts with =, \+, - or @/);
+      expect(message).toMatch(/Nothing was logged\.$/);
+      expect(snapshot(app.sheet)).toEqual(before);
+      expect(logSheet(app)).toBeNull();
+    });
+
+    it('49,999 starting with "=", and 50,000 plain, are logged exactly as typed', () => {
+      const app = tracker();
+      const formula = '=' + 'x'.repeat(LIMIT - 2);
+      log(app, 'logPitchSent', pitch(app, formula));
+      const plain = 'y'.repeat(LIMIT);
+      log(app, 'logFollowUp', { ...pitch(app, plain), eventId: 'long-text-0002' });
+      const details = logSheet(app).getRange(2, 6, 2, 1).getValues().map((r) => r[0]);
+      expect(details).toEqual([formula, plain]);
+      expect(logSheet(app).getRange(2, 6).getFormula()).toBe('');
+    });
+
+    it('a referral role of 50,000 starting with "-" gets a message, not an exception, and nothing is written', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const input = { eventId: 'long-text-0003', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Dana Scully', role: '-' + 'r'.repeat(LIMIT - 1) }] };
+      expect(refused(app, 'logInterview', input)).toMatch(/^Referral 1's role is 50,000 characters long; a cell holds at most 50,000 \(49,999/);
+      expect(snapshot(app.sheet)).toEqual(before);
+      expect(logSheet(app)).toBeNull();
+    });
+
+    it('a referral name too long for the log names the field without repeating the name', () => {
+      const app = tracker();
+      const before = snapshot(app.sheet);
+      const message = refused(app, 'logInterview', { eventId: 'long-text-0004', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Z'.repeat(LIMIT) }] });
+      expect(message).toMatch(/^The log's (Details|Next step) for Prof\. Amara Obi would be 5\d,\d{3} characters/);
+      expect(message.length).toBeLessThan(400);
+      expect(snapshot(app.sheet)).toEqual(before);
+    });
   });
 
   it('contact text reaches the dialog escaped, through the only scriptlet of the page', () => {

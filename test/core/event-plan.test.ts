@@ -93,7 +93,7 @@ describe('planEvent: one event for several contacts', () => {
 
   it('refuses a log cell that would pass 50,000 characters', () => {
     const r = planEvent(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([], 'x'.repeat(49_995)) }, () => false);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/at most 50000/) });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/Details .* would be 50,012 characters; a cell holds at most 50,000/) });
   });
 });
 
@@ -147,6 +147,25 @@ describe('planEvent: referrals given in an interview', () => {
     expect(cell(second, 0, 'Referrals given')).toBe(3);
     expect(retry.referrals.map((r) => r.id)).toEqual(['C-0004', 'C-0002']);
     expect(retry.log).toHaveLength(3);
+  });
+
+  it('a retry after only the referral rows were written counts them, with what the first attempt stored', () => {
+    const t = people();
+    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]) };
+    const first = plan(t, request);
+    expect(first.pending).toEqual([{ key: 'ev-123456/C-0001', referralsGiven: 3, referrals: { 'C-0004': 'added', 'C-0002': 'matched' }, idCounter: 4 }]);
+    const rowsOnly = apply(t, { ...first, fills: [], idCounter: t.idCounter });
+    // Without the stored decisions, the retry sees Katherine as already linked and counts only Grace.
+    const blind = plan(rowsOnly, request);
+    expect(cell(apply(rowsOnly, blind), 0, 'Referrals given')).toBe(2);
+    expect(blind.referrals[0]).toMatchObject({ id: 'C-0004', status: 'matched' });
+    const retry = planEvent(rowsOnly, request, () => false, (key) => first.pending.find((p) => p.key === key));
+    if (!retry.ok) throw new Error(retry.message);
+    const after = apply(rowsOnly, retry);
+    expect(after.rows).toEqual(apply(t, first).rows);
+    expect(retry.idCounter).toBe(4);
+    expect(retry.referrals).toEqual(first.referrals);
+    expect(retry.log).toEqual(first.log);
   });
 
   it('the same person entered twice is added once', () => {

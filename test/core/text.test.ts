@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, asSheetText, limitCellText, needsTextPrefix, toSheetText } from '../../src/core/text.ts';
+import { MAX_CELL_CHARS, asSheetText, limitCellText, needsTextPrefix, sheetTextLength, toSheetText } from '../../src/core/text.ts';
 
 describe('asSheetText', () => {
   it.each([
@@ -51,8 +51,23 @@ describe('limitCellText', () => {
     expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 
-  it('toSheetText limits then protects', () => {
-    expect(toSheetText('=' + 'a'.repeat(MAX_CELL_CHARS))).toHaveLength(MAX_CELL_CHARS + 1);
+  it('toSheetText limits then protects, the apostrophe included in the 50,000', () => {
     expect(toSheetText('plain')).toBe('plain');
+    const exact = 'a'.repeat(MAX_CELL_CHARS);
+    expect(toSheetText(exact)).toBe(exact);
+    const formula = '=' + 'a'.repeat(MAX_CELL_CHARS - 1); // exactly 50,000, needs the apostrophe
+    const written = toSheetText(formula);
+    expect(written).toHaveLength(MAX_CELL_CHARS);
+    expect(written.startsWith("'=")).toBe(true);
+    expect(written.endsWith('…')).toBe(true);
+    const fits = '=' + 'a'.repeat(MAX_CELL_CHARS - 2);
+    expect(toSheetText(fits)).toBe(`'${fits}`);
+    expect(toSheetText('-' + 'b'.repeat(MAX_CELL_CHARS + 10))).toHaveLength(MAX_CELL_CHARS);
+  });
+
+  it('sheetTextLength counts the apostrophe', () => {
+    expect(sheetTextLength('abc')).toBe(3);
+    expect(sheetTextLength('=abc')).toBe(5);
+    expect(sheetTextLength('0012')).toBe(5);
   });
 });

@@ -3,6 +3,7 @@
 // A failed save can be retried: the same event ID never logs the event twice.
 import '../../lib/addon.css';
 import './dialog.css';
+import { routineHint } from '../../../core/event-summary.ts';
 import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
 import { callServer, failureText } from '../../lib/server.ts';
 import { byId, say } from '../../lib/dom.ts';
@@ -30,6 +31,10 @@ function setUp(c: EventDialogContext): ReferralRows {
   byId('date-label').textContent = DATE_LABELS[c.mode];
   date.value = c.today;
   if (PAST_ONLY.includes(c.mode)) date.max = c.today;
+  const routine = byId('routine');
+  const showRoutine = () => (routine.textContent = routineHint(c.mode, date.value, c.contacts));
+  date.addEventListener('input', showRoutine);
+  showRoutine();
   for (const node of document.querySelectorAll<HTMLElement>('[data-for]')) {
     node.hidden = !(node.getAttribute('data-for') ?? '').split(' ').includes(c.mode);
   }
