@@ -51,8 +51,11 @@ async function openDialog(row: number, caption: string): Promise<FrameLocator> {
 async function closedByEscape(dialog: FrameLocator): Promise<void> {
   // After a save the focus is on Close, inside the dialog's page: Escape goes there.
   await dialog.locator('#cancel').focus();
-  await page.keyboard.press('Escape');
+  // Key down only: the dialog closes on keydown, and a full press would wait to deliver the
+  // key up to a frame that is gone (Playwright then hangs until the test times out).
+  await page.keyboard.down('Escape');
   await page.locator('.panel-dialog').waitFor({ state: 'detached' });
+  await page.keyboard.up('Escape');
   await idle(page);
 }
 
