@@ -60,7 +60,7 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
     if (log.getMaxRows() < logRows + 2) log.insertRowsAfter(log.getMaxRows(), logRows + 2 - log.getMaxRows());
     const labels = Object.values(EVENT_LABELS);
     log.getRange(3, 1, logRows - 1, 5).setValues(
-      Array.from({ length: logRows - 1 }, (_, i) => [iso(now), iso(now - Math.floor(rnd() * 60) * DAY_MS), formatContactId(1 + (i % contacts)), '', pick(labels)]),
+      Array.from({ length: logRows - 1 }, (_, i) => [iso(now), iso(now - Math.floor(rnd() * 730) * DAY_MS), formatContactId(1 + (i % contacts)), '', pick(labels)]),
     );
   });
 

@@ -27,7 +27,7 @@ import {
 } from './metadata.ts';
 import { isValidTimeZone } from './tz.ts';
 import { registerSheetClock, type SheetClockContext } from './today.ts';
-import { registerSheetsFilter } from './filter.ts';
+import { registerSheetsArrayFunctions } from './array-functions.ts';
 import type { Signatures } from './signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -41,7 +41,7 @@ export interface SpreadsheetHost {
 /** `clock` makes TODAY() and NOW() read the spreadsheet's time zone and the emulator's clock. */
 export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetClock();
-  registerSheetsFilter();
+  registerSheetsArrayFunctions();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',

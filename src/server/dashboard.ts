@@ -172,8 +172,8 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   // The recent-events list is for the activity counts, not for reading (nor for a coach copy).
   const recent = layout.recentEvents;
-  sheet.getRange(recent.first, recent.column, recent.rows, 1).setNumberFormat(';;;');
-  sheet.hideColumns(recent.column);
+  sheet.getRange(recent.first, recent.column, recent.rows, recent.columns).setNumberFormat(';;;');
+  sheet.hideColumns(recent.column, recent.columns);
 }
 
 /**

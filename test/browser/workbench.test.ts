@@ -280,4 +280,26 @@ describe('the workbench on its embedded sample', () => {
       await wb.stop();
     }
   });
+  it('shows the Dashboard setup built, computed from the sample, and takes its README screenshot', async () => {
+    const wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
+    try {
+      const page = await openPage(browser, wb.url, { width: 1400, height: 1100 });
+      await page.locator('.tab', { hasText: 'Dashboard' }).click();
+      await page.locator('td.cell[data-a1="A1"]', { hasText: 'Informational interview dashboard' }).waitFor();
+      const texts = await page.locator('td.cell').allInnerTexts();
+      // Computed by the emulator's formula engine: no formula error anywhere, real numbers.
+      expect(texts.filter((t) => /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|ERROR!|NUM!)/.test(t))).toEqual([]);
+      const rowOf = async (label: string) => {
+        const a1 = await page.locator('td.cell[data-a1^="A"]', { hasText: new RegExp(`^${label}$`) }).first().getAttribute('data-a1');
+        return Number(a1!.slice(1));
+      };
+      expect(await cellText(page, `B${await rowOf('Contacts')}`)).toBe('40');
+      expect(Number(await cellText(page, `B${await rowOf('Informational interviews held')}`))).toBeGreaterThan(0);
+      expect(await cellText(page, `C${await rowOf('Interview → offer')}`)).toMatch(/^\d+$/);
+      await docsScreenshot(page, 'dashboard.png');
+      await page.close();
+    } finally {
+      await wb.stop();
+    }
+  });
 });

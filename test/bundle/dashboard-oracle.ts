@@ -2,7 +2,7 @@
 // definitions in docs/dashboard.md: no formulas, no spreadsheet. The property test compares
 // these with what the emulator's formula engine shows on the Dashboard sheet.
 
-import { RELATIONSHIPS } from '../../src/core/schema.ts';
+import { RELATIONSHIPS, STAGES } from '../../src/core/schema.ts';
 import { EVENT_LABELS } from '../../src/core/events.ts';
 
 /** A day as days since 1970-01-01. */
@@ -72,6 +72,7 @@ export interface Expected {
   goals: { names: Rate; week: Rate; total: Rate; weekInterviews: number; daysLeft: number; stillNeeded: number; perWeek: Rate };
   activity: { label: string; thisWeek: number; lastWeek: number }[];
   followUps: { dueToday: number; overdue: number; dueNames: string; overdueNames: string };
+  stages: { label: string; count: number }[];
   relationships: { label: string; count: number }[];
   top: { id: string; name: string; given: number | string; introducedBy: string }[];
   /** Every introduction, in order; the dashboard lists the first rows and notes the rest. */
@@ -145,6 +146,9 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const overdue = open.filter((c) => (c.nextFollowUp as number) < today);
   const followUps = { dueToday: due.length, overdue: overdue.length, dueNames: nameList(due), overdueNames: nameList(overdue) };
 
+  const stages = STAGES.map((s) => ({ label: s as string, count: cs.filter((c) => eq(c.stage, s)).length }));
+  stages.push({ label: 'Other or blank', count: cs.length - stages.reduce((n, s) => n + s.count, 0) });
+
   const relationships = RELATIONSHIPS.map((r) => ({ label: r as string, count: cs.filter((c) => eq(c.relationship, r)).length }));
   relationships.push({ label: 'Other or blank', count: cs.length - relationships.reduce((n, r) => n + r.count, 0) });
 
@@ -179,5 +183,5 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const loose = (v: string) => /^c-\d+$/i.test(v.trim());
   const introductionsNow = contacts.filter((c) => loose(c.id) && loose(c.referredBy)).length;
 
-  return { totals, conversion, goals, activity, followUps, relationships, top, introductions, introductionsNow, today, weekStart };
+  return { totals, conversion, goals, activity, followUps, stages, relationships, top, introductions, introductionsNow, today, weekStart };
 }

@@ -73,6 +73,9 @@ function checkDashboard(grid: Grid, e: Expected, timeZone: string, rows: number)
   expect(rowOf(follow, 'Due today').slice(1, 3)).toEqual([e.followUps.dueToday, e.followUps.dueNames]);
   expect(rowOf(follow, 'Overdue').slice(1, 3)).toEqual([e.followUps.overdue, e.followUps.overdueNames]);
 
+  const stages = section(grid, 'Contacts by stage');
+  expect(stages.map((r) => [r[0], r[1]])).toEqual(e.stages.map((r) => [r.label, r.count]));
+
   const relationships = section(grid, 'Contacts by relationship');
   expect(relationships.map((r) => [r[0], r[1]])).toEqual(e.relationships.map((r) => [r.label, r.count]));
 

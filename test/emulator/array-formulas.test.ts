@@ -52,6 +52,24 @@ describe('FILTER', () => {
   });
 });
 
+describe('HSTACK', () => {
+  // HyperFormula 3.x throws a TypeError from inside the engine when every input is empty.
+  it('stacks whole columns of an empty sheet as blanks instead of crashing', () => {
+    const s = sheet();
+    s.getParent().insertSheet('Empty');
+    s.getRange('A1').setFormula("=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(HSTACK('Empty'!$A:$A,'Empty'!$B:$B),3,2)),\"none\")");
+    expect(s.getRange('A1:B1').getValues()).toEqual([['', '']]);
+    s.getRange('D1:D2').setValues([[1], [2]]);
+    s.getRange('E1:E3').setValues([['a'], ['b'], ['c']]);
+    s.getRange('G1').setFormula('=HSTACK(D1:D3,E1:E3)');
+    expect(s.getRange('G1:H3').getValues()).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      ['', 'c'],
+    ]);
+  });
+});
+
 describe('inserting inside an array formula that other formulas read', () => {
   // HyperFormula 3.x throws "Cannot move cell. Destination already occupied." here; Sheets
   // inserts the rows and the array fills them.

@@ -26,11 +26,21 @@ export function countStages(r: Refs, stages: readonly string[], extra = ''): str
   return stages.map((s) => `COUNTIFS(${r.isContact},${r.t('stage')},${str(s)}${extra})`).join('+');
 }
 
+/** Contacts in one stage (upper or lower case alike). */
+export function byStage(r: Refs, stage: string): string {
+  return `=COUNTIFS(${r.isContact},${r.t('stage')},${str(stage)})`;
+}
+
+/** A sum of the "Contacts by stage" cells of `stages` (`cell` gives a stage's cell). */
+function sumOfStages(stages: readonly string[], cell: (stage: string) => string): string {
+  return `=${stages.map(cell).join('+')}`;
+}
+
 export const totals = {
   contacts: (r: Refs) => `=COUNTIFS(${r.isContact})`,
-  pitched: (r: Refs) => `=${countStages(r, PITCHED_STAGES)}`,
-  replied: (r: Refs) => `=${countStages(r, REPLIED_STAGES)}`,
-  interviewed: (r: Refs) => `=${countStages(r, INTERVIEWED_STAGES)}`,
+  pitched: (cell: (stage: string) => string) => sumOfStages(PITCHED_STAGES, cell),
+  replied: (cell: (stage: string) => string) => sumOfStages(REPLIED_STAGES, cell),
+  interviewed: (cell: (stage: string) => string) => sumOfStages(INTERVIEWED_STAGES, cell),
   referralsReceived: (r: Refs) => `=COUNTIFS(${r.isContact},${r.t('referredBy')},"<>")`,
   jobInterviews: (r: Refs) => `=${JOB_INTERVIEW_OUTCOMES.map((o) => `COUNTIFS(${r.isContact},${r.t('outcome')},${str(o)})`).join('+')}`,
   offers: (r: Refs) => `=COUNTIFS(${r.isContact},${r.t('outcome')},${str(OFFER_OUTCOME)})`,
@@ -54,27 +64,36 @@ export const conversionCounts = {
 };
 
 /**
- * The Interview log's rows of this week and last week, as "<Event>#this" or "<Event>#last", in
- * one array formula (`cap` + 1 rows at most: a value in the last row means there were more).
- * TODAY() is volatile, so everything that depends on the week is recomputed after every edit;
- * counting within this short list instead of the whole log keeps that cheap. The separator is
- * "#": HyperFormula reads "|" in a COUNTIF criterion as a regular-expression alternation.
+ * The Interview log's Event and Event date of the rows dated this week or last week, in one
+ * array formula two columns wide (`cap` rows at most). TODAY() is volatile, so everything that
+ * depends on the week is recomputed after every edit; filtering the log once, on the dates
+ * alone, and counting within this short list keeps that cheap. (A text date compares above any
+ * number in both engines, so `>=` then `<` leaves it out without an ISNUMBER.)
  */
 export function recentEvents(r: Refs, start: string, cap: number): string {
   const d = r.logDate;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(${r.logEvent}&"#"&IF(${d}>=${start},"this","last"),ISNUMBER(${d}),${d}>=${start}-7,${d}<${start}+7),${cap + 1},1)),"")`;
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${r.logEvent},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2)),"")`;
+}
+
+/** Where the recent-events list is, and how to tell it overflowed (more rows than it holds). */
+export interface RecentList {
+  events: string;
+  dates: string;
+  /** A formula, TRUE when the fortnight has more events than the list holds. */
+  overflowed: string;
 }
 
 /**
  * Log rows with Event `word` (any, for null) in this week or last week: counted in the recent
- * events list (`list`), or in the whole log when the list overflowed (`more` is TRUE).
- * 0 while there is no log.
+ * events list, or across the whole log when the list overflowed. 0 while there is no log.
  */
-export function weekCount(r: Refs, word: string | null, week: 'this' | 'last', start: string, list: string, more: string): string {
+export function weekCount(r: Refs, word: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
   const from = week === 'this' ? start : `(${start}-7)`;
   const event = word === null ? '' : `${r.logEvent},${str(word)},`;
   const whole = `IFERROR(COUNTIFS(${event}${r.logDate},">="&${from},${r.logDate},"<"&(${from}+7)),0)`;
-  return `=IF(${more},${whole},COUNTIF(${list},${str(`${word ?? '*'}#${week}`)}))`;
+  const recentEvent = word === null ? '' : `${list.events},${str(word)},`;
+  const recent = `COUNTIFS(${recentEvent}${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`})`;
+  return `=IF(${list.overflowed},${whole},${recent})`;
 }
 
 function openStageCriteria(r: Refs): string {

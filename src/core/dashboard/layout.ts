@@ -2,13 +2,13 @@
 // the funnel chart's range. Pure and deterministic: the same sources give the same sheet, which
 // is what makes rebuilding idempotent.
 
-import { RELATIONSHIPS } from '../schema.ts';
+import { RELATIONSHIPS, STAGES } from '../schema.ts';
 import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { byRelationship, conversionCounts, followUps, introducedBy, introductions, rate, recentEvents, topReferrers, totals, weekCount } from './formulas.ts';
+import { byRelationship, byStage, conversionCounts, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
 
-/** Columns A to F hold what a reader sees; G holds the recent-events list the activity counts read. */
-export const DASHBOARD_WIDTH = 7;
+/** Columns A to F hold what a reader sees; G and H hold the recent-events list the activity counts read. */
+export const DASHBOARD_WIDTH = 8;
 
 /** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
 export type LayoutCell = string | number;
@@ -46,8 +46,8 @@ export interface DashboardLayout {
   funnel: { first: number; last: number };
   /** Key → 1-based row, for tests and the README sample. */
   rows: Record<string, number>;
-  /** Where the recent-events list spills (1-based column and row, and its most rows). */
-  recentEvents: { column: number; first: number; rows: number };
+  /** Where the recent-events list spills (1-based first column and row, its columns and most rows). */
+  recentEvents: { column: number; columns: number; first: number; rows: number };
 }
 
 const PCT = '0.0%';
@@ -59,16 +59,17 @@ const blank = (): RowSpec => ({ cells: [] });
 const header = (...cells: string[]): RowSpec => ({ cells, kind: 'header' });
 
 function totalsSection(r: Refs): RowSpec[] {
-  const row = (key: keyof typeof totals, label: string, note: string): RowSpec => ({ key, cells: [label, totals[key](r), note] });
+  const stageCell = (c: Ctx) => (stage: string) => c.at(`stage_${stage}`);
+  const row = (key: string, label: string, formula: Spec, note: string): RowSpec => ({ key, cells: [label, formula, note] });
   return [
     header('Totals', 'Number', 'How it is counted'),
-    row('contacts', 'Contacts', 'Tracker rows with a Contact ID.'),
-    row('pitched', 'Pitched', 'Stage past To contact: Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined or No response.'),
-    row('replied', 'Replied', 'Stage Scheduled, Interviewed, Thanked or Declined: they answered.'),
-    row('interviewed', 'Informational interviews held', 'Stage Interviewed or Thanked.'),
-    row('referralsReceived', 'Referrals received', 'Contacts whose Referred by is filled in.'),
-    row('jobInterviews', 'Job interviews', 'Outcome Job interview or Offer.'),
-    row('offers', 'Offers', 'Outcome Offer.'),
+    row('contacts', 'Contacts', totals.contacts(r), 'Tracker rows with a Contact ID.'),
+    row('pitched', 'Pitched', (c) => totals.pitched(stageCell(c)), 'Stage past To contact: Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined or No response.'),
+    row('replied', 'Replied', (c) => totals.replied(stageCell(c)), 'Stage Scheduled, Interviewed, Thanked or Declined: they answered.'),
+    row('interviewed', 'Informational interviews held', (c) => totals.interviewed(stageCell(c)), 'Stage Interviewed or Thanked.'),
+    row('referralsReceived', 'Referrals received', totals.referralsReceived(r), 'Contacts whose Referred by is filled in.'),
+    row('jobInterviews', 'Job interviews', totals.jobInterviews(r), 'Outcome Job interview or Offer.'),
+    row('offers', 'Offers', totals.offers(r), 'Outcome Offer.'),
   ];
 }
 
@@ -129,23 +130,23 @@ function goalsSection(): RowSpec[] {
   ];
 }
 
-/** Rows of the recent-events list (column G from the first activity row, hidden). */
+/** Rows of the recent-events list (columns G and H from the first activity row, hidden). */
 export const RECENT_EVENTS_CAP = 1000;
-export const RECENT_COLUMN = 'G';
+export const RECENT_COLUMNS = ['G', 'H'] as const;
 
 function activitySection(r: Refs): RowSpec[] {
-  // The whole column: the list is all it holds. (A bounded range over the spilled cells makes
-  // HyperFormula fail to insert rows inside the list, which Sheets does without fuss.)
-  const list = `$${RECENT_COLUMN}:$${RECENT_COLUMN}`;
-  const more = `COUNTIF(${list},"*#*")>${RECENT_EVENTS_CAP}`;
-  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list, more);
-  const rows: RowSpec[] = ACTIVITY_EVENTS.map((e, i) => ({
-    key: `activity_${e.kind}`,
+  // Whole columns: the list is all they hold. (HyperFormula, unlike Sheets, cannot insert rows
+  // inside an array result that a bounded range reads; the emulator works around it.)
+  const [e, d] = RECENT_COLUMNS;
+  const list: RecentList = { events: `$${e}:$${e}`, dates: `$${d}:$${d}`, overflowed: `COUNT($${d}:$${d})>=${RECENT_EVENTS_CAP}` };
+  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list);
+  const rows: RowSpec[] = ACTIVITY_EVENTS.map((ev, i) => ({
+    key: `activity_${ev.kind}`,
     cells: [
-      e.label,
-      count(eventWord(e.kind), 'this'),
-      count(eventWord(e.kind), 'last'),
-      `Event "${eventWord(e.kind)}"`,
+      ev.label,
+      count(eventWord(ev.kind), 'this'),
+      count(eventWord(ev.kind), 'last'),
+      `Event "${eventWord(ev.kind)}"`,
       '',
       '',
       i === 0 ? (c: Ctx) => recentEvents(r, c.at('weekStart'), RECENT_EVENTS_CAP) : '',
@@ -157,7 +158,7 @@ function activitySection(r: Refs): RowSpec[] {
       'All events',
       count(null, 'this'),
       count(null, 'last'),
-      () => `=IF(NOT(${more}),"Every log row, whatever its Event",${str(`More than ${RECENT_EVENTS_CAP.toLocaleString('en')} events in these two weeks: counted across the whole log instead.`)})`,
+      `=IF(NOT(${list.overflowed}),"Every log row, whatever its Event",${str(`${RECENT_EVENTS_CAP.toLocaleString('en')} events or more in these two weeks: counted across the whole log instead.`)})`,
     ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
@@ -171,13 +172,14 @@ function followUpSection(r: Refs): RowSpec[] {
   ];
 }
 
-function relationshipSection(r: Refs): RowSpec[] {
-  const rows: RowSpec[] = RELATIONSHIPS.map((rel) => ({ key: `rel_${rel}`, cells: [rel, byRelationship(r, rel)] }));
+/** Contacts counted by the values of a column, then "Other or blank" for the rest. */
+function breakdown(title: string, key: string, values: readonly string[], count: (value: string) => string): RowSpec[] {
+  const rows: RowSpec[] = values.map((v) => ({ key: `${key}_${v}`, cells: [v, count(v)] }));
   rows.push({
-    key: 'rel_other',
-    cells: ['Other or blank', (c) => `=${c.at('contacts')}-SUM(B${c.row - RELATIONSHIPS.length}:B${c.row - 1})`],
+    key: `${key}_other`,
+    cells: ['Other or blank', (c) => `=${c.at('contacts')}-SUM(B${c.row - values.length}:B${c.row - 1})`],
   });
-  return [header('Contacts by relationship', 'Number'), ...rows];
+  return [header(title, 'Number'), ...rows];
 }
 
 function settingsSection(): RowSpec[] {
@@ -247,7 +249,9 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     blank(),
     ...followUpSection(r),
     blank(),
-    ...relationshipSection(r),
+    ...breakdown('Contacts by stage', 'stage', STAGES, (s) => byStage(r, s)),
+    blank(),
+    ...breakdown('Contacts by relationship', 'rel', RELATIONSHIPS, (rel) => byRelationship(r, rel)),
     blank(),
     ...settingsSection(),
     blank(),
@@ -281,7 +285,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     settingsBlock: { first: 0, last: 0 },
     funnel: { first: rows.contacts, last: rows.offers },
     rows,
-    recentEvents: { column: 0, first: 0, rows: 0 },
+    recentEvents: { column: 0, columns: 0, first: 0, rows: 0 },
   };
   specs.forEach((s, i) => {
     const row = i + 1;
@@ -297,9 +301,9 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     if (s.kind === 'setting' && s.setting) layout.settings.push({ key: s.setting, row, format: SETTINGS.find((d) => d.key === s.setting)!.format });
   });
   layout.settingsBlock = { first: layout.settings[0].row, last: layout.settings[layout.settings.length - 1].row };
-  // The recent-events list fills column G from its first row down, past the last row of the
+  // The recent-events list fills columns G and H from its first row down, past the last row of the
   // layout when the log is busy: the sheet keeps room for it and the column stays hidden.
   const recentFirst = rows[`activity_${ACTIVITY_EVENTS[0].kind}`];
-  layout.recentEvents = { column: RECENT_COLUMN.charCodeAt(0) - 64, first: recentFirst, rows: RECENT_EVENTS_CAP + 1 };
+  layout.recentEvents = { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: recentFirst, rows: RECENT_EVENTS_CAP };
   return layout;
 }

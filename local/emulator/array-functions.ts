@@ -1,3 +1,5 @@
+// Array functions as Google Sheets computes them, where HyperFormula's own differ.
+//
 // FILTER as Google Sheets computes it: the range may be several columns wide (or rows tall), and
 // each condition is one column (or one row) as long as the range, choosing whole rows (or
 // columns). HyperFormula's own FILTER only takes conditions of the range's exact shape, so
@@ -7,7 +9,7 @@
 // conditions must be of the same type (row or column)"; "condition arguments must have exactly
 // the same length as range"; no match gives #N/A).
 
-import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 
 type RunArgs = Parameters<FunctionPlugin['runFunction']>;
 type Result = ReturnType<FunctionPlugin['runFunction']>;
@@ -63,11 +65,55 @@ class SheetsFilterPlugin extends FunctionPlugin {
   }
 }
 
+// HSTACK: HyperFormula 3.x throws a TypeError (it crashes the engine, not the cell) when every
+// input is empty, e.g. whole columns of a sheet with no rows yet. In Sheets a whole column is
+// as tall as its sheet, blank cells and all, so an empty input stacks as blanks; an error input
+// gives that error. https://support.google.com/docs/answer/13191461 (HSTACK: "appends ranges
+// horizontally"; shorter ranges are padded with #N/A).
+class SheetsHstackPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    HSTACK: {
+      method: 'hstack',
+      sizeOfResultArrayMethod: 'hstackArraySize',
+      enableArrayArithmeticForArguments: true,
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }],
+      repeatLastArgs: 1,
+    },
+  };
+
+  hstack(ast: Ast, state: RunArgs[1]): Result {
+    return this.runFunction(ast.args, state, this.metadata('HSTACK'), (...ranges: Range[]) => {
+      const height = Math.max(1, ...ranges.map((r) => r.height()));
+      const rows: unknown[][] = Array.from({ length: height }, () => []);
+      for (const range of ranges) {
+        const data = range.data;
+        const width = Math.max(1, range.width());
+        const empty = range.height() === 0 || range.width() === 0;
+        for (let row = 0; row < height; row++) {
+          for (let col = 0; col < width; col++) {
+            if (empty) rows[row].push(EmptyValue);
+            else rows[row].push(row < data.length && col < data[row].length ? data[row][col] : new CellError(ErrorType.NA, 'Value not found.'));
+          }
+        }
+      }
+      return SimpleRangeValue.onlyValues(rows as never);
+    });
+  }
+
+  hstackArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
+    if (ast.args.length < 1) return ArraySize.error();
+    const arrays = Object.assign(Object.create(Object.getPrototypeOf(state)) as RunArgs[1], state, { arraysFlag: true });
+    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, arrays));
+    return new ArraySize(sizes.reduce((n, s) => n + Math.max(1, s.width), 0), Math.max(1, ...sizes.map((s) => s.height)));
+  }
+}
+
 let registered = false;
 
-/** Replaces FILTER for every engine built afterwards (HyperFormula's registry is global). */
-export function registerSheetsFilter(): void {
+/** Replaces FILTER and HSTACK for every engine built afterwards (HyperFormula's registry is global). */
+export function registerSheetsArrayFunctions(): void {
   if (registered) return;
   HyperFormula.registerFunction('FILTER', SheetsFilterPlugin);
+  HyperFormula.registerFunction('HSTACK', SheetsHstackPlugin);
   registered = true;
 }
