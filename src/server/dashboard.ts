@@ -15,18 +15,18 @@ import {
   type SettingKey,
   type SettingValue,
 } from '../core/dashboard/definitions.ts';
-import { buildLayout, DASHBOARD_WIDTH, type DashboardLayout } from '../core/dashboard/layout.ts';
-import { DASHBOARD_TRACKER_KEYS, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
+import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
+import { recentEvents } from '../core/dashboard/formulas.ts';
+import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
 import { mapColumns } from '../core/headers.ts';
 import { parseContactId } from '../core/ids.ts';
-import { LOG_COLUMNS, LOG_SHEET_NAME } from '../core/interview-log.ts';
 import { TRACKER_COLUMNS } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
 import type { DashboardResult } from '../shared/types.ts';
 import { isExpected, messageFor, UserError } from './actions.ts';
 import { withDocumentLock } from './lock.ts';
 import { sheetClock } from './clock.ts';
-import { openLog } from './interview-log.ts';
+import { openLog, type LogSheet } from './interview-log.ts';
 import { findTrackerSheet, readRecord, rememberedColumns } from './tracker-store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,15 +44,46 @@ const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
-export function findDashboard(ss: Ss, props: Props): Sheet | null {
+/** What the add-on remembers of its dashboard (document property). */
+interface DashboardRecord {
+  sheetId: number;
+  /**
+   * Where the recent-events formula goes, when it could not be written because there was no
+   * Interview log yet: the first logged event writes it (linkDashboardToLog).
+   */
+  awaitingLog?: { row: number; column: number; weekStart: string };
+}
+
+function readDashboardRecord(props: Props): DashboardRecord | null {
   const raw = props.getProperty(DASHBOARD_RECORD_KEY);
   if (!raw) return null;
   try {
-    const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
-    return typeof id === 'number' ? ss.getSheetById(id) : null;
+    const record = JSON.parse(raw) as DashboardRecord;
+    return typeof record.sheetId === 'number' ? record : null;
   } catch {
     return null;
   }
+}
+
+export function findDashboard(ss: Ss, props: Props): Sheet | null {
+  const record = readDashboardRecord(props);
+  return record ? ss.getSheetById(record.sheetId) : null;
+}
+
+/**
+ * After the first event created the Interview log: gives a dashboard built before it the one
+ * formula that reads the log. Costs one property read when there is nothing to do.
+ */
+export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
+  const record = readDashboardRecord(props);
+  if (!record?.awaitingLog) return;
+  const sheet = ss.getSheetById(record.sheetId);
+  const { row, column, weekStart } = record.awaitingLog;
+  if (sheet) {
+    const source = { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } };
+    sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
+  }
+  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: record.sheetId }));
 }
 
 /** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's. */
@@ -73,15 +104,10 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   const at = (i: number | undefined) => (i === undefined ? undefined : i + 1);
   const names: NameColumns = { full: at(contact.fullName), first: at(contact.firstName), middle: at(contact.middleName), last: at(contact.lastName) };
 
+  // Before the first logged event there is no log, and no formula names it (Sheets would show
+  // #REF! until it exists): the first event gives the dashboard its log formula.
   const log = openLog(ss, props, false);
-  // Before the first logged event there is no log: the formulas name the sheet the add-on will
-  // create, and Sheets resolves them once it exists.
-  const logSheet = log
-    ? { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } }
-    : {
-        sheetName: LOG_SHEET_NAME,
-        columns: { eventDate: LOG_COLUMNS.findIndex((c) => c.key === 'eventDate') + 1, eventType: LOG_COLUMNS.findIndex((c) => c.key === 'eventType') + 1 },
-      };
+  const logSheet = log ? { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } } : null;
 
   return {
     tracker: { sheetName: tracker.getName(), columns, names },
@@ -258,6 +284,10 @@ export function buildDashboard(options: BuildOptions): DashboardResult {
   writeGenerated(sheet, layout);
   settings.carry();
   placeChart(sheet, layout);
+  const recent = layout.recentEvents;
+  const record: DashboardRecord = { sheetId: sheet.getSheetId() };
+  if (!sources.log) record.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
+  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
   const errors = errorCells(sheet, height);
   if (options.activate) sheet.activate();
 

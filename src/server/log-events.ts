@@ -16,6 +16,7 @@ import type { LogResult } from '../shared/types.ts';
 import { UserError } from './actions.ts';
 import { toWritable, writeFills } from './cells.ts';
 import { sheetClock } from './clock.ts';
+import { linkDashboardToLog } from './dashboard.ts';
 import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
 import { formatTrackerRows } from './setup.ts';
@@ -43,6 +44,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   );
   if (!plan.ok) throw new UserError(plan.message);
 
+  let log = existingLog;
   if (plan.log.length) {
     const { sheet, record } = view;
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
@@ -59,10 +61,14 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     }
     writeFills(sheet, plan.fills, { top: record.headerRow + 1, values: view.rows, formulas: view.formulas });
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
-    const log = existingLog ?? openLog(ss, props, true)!;
-    const width = Math.max(...Object.values(log.columns));
-    appendToLog(log, plan.log.map((entry) => logRowCells(entry, log.columns, width, clock.timestamp)));
+    const target = existingLog ?? openLog(ss, props, true)!;
+    const width = Math.max(...Object.values(target.columns));
+    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, width, clock.timestamp)));
+    log = target;
   }
+  // A dashboard built before there was a log gets the formula that reads it (also on a retry,
+  // when the first attempt created the log and stopped before this).
+  if (log) linkDashboardToLog(ss, props, log);
   // The event is in the log now (or was already): what its first attempt stored is not needed.
   if (journal) forgetPending(props, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
 

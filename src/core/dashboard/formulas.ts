@@ -70,30 +70,27 @@ export const conversionCounts = {
  * alone, and counting within this short list keeps that cheap. (A text date compares above any
  * number in both engines, so `>=` then `<` leaves it out without an ISNUMBER.)
  */
-export function recentEvents(r: Refs, start: string, cap: number): string {
-  const d = r.logDate;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${r.logEvent},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2)),"")`;
+export function recentEvents(log: Refs['log'], start: string, cap: number): string {
+  if (!log) return '';
+  const d = log.date;
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${log.event},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2)),"")`;
 }
 
-/** Where the recent-events list is, and how to tell it overflowed (more rows than it holds). */
+/** Where the recent-events list is: its Event and Event date columns. */
 export interface RecentList {
   events: string;
   dates: string;
-  /** A formula, TRUE when the fortnight has more events than the list holds. */
-  overflowed: string;
 }
 
 /**
- * Log rows with Event `word` (any, for null) in this week or last week: counted in the recent
- * events list, or across the whole log when the list overflowed. 0 while there is no log.
+ * Log rows with Event `word` (any, for null) in this week or last week, counted in the recent
+ * events list. (No fallback to counting across the whole log when the list is full: the
+ * formula engine of the local emulator evaluates both branches of an IF, so the fallback would
+ * cost what the list saves. A full list is reported under Counted instead.)
  */
-export function weekCount(r: Refs, word: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
-  const from = week === 'this' ? start : `(${start}-7)`;
-  const event = word === null ? '' : `${r.logEvent},${str(word)},`;
-  const whole = `IFERROR(COUNTIFS(${event}${r.logDate},">="&${from},${r.logDate},"<"&(${from}+7)),0)`;
+export function weekCount(word: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
   const recentEvent = word === null ? '' : `${list.events},${str(word)},`;
-  const recent = `COUNTIFS(${recentEvent}${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`})`;
-  return `=IF(${list.overflowed},${whole},${recent})`;
+  return `=COUNTIFS(${recentEvent}${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`})`;
 }
 
 function openStageCriteria(r: Refs): string {

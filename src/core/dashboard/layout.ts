@@ -46,8 +46,11 @@ export interface DashboardLayout {
   funnel: { first: number; last: number };
   /** Key → 1-based row, for tests and the README sample. */
   rows: Record<string, number>;
-  /** Where the recent-events list spills (1-based first column and row, its columns and most rows). */
-  recentEvents: { column: number; columns: number; first: number; rows: number };
+  /**
+   * Where the recent-events list spills (1-based first column and row, its columns and most
+   * rows), and the cell holding the week's first day, which its formula reads.
+   */
+  recentEvents: { column: number; columns: number; first: number; rows: number; weekStart: string };
 }
 
 const PCT = '0.0%';
@@ -131,15 +134,16 @@ function goalsSection(): RowSpec[] {
 }
 
 /** Rows of the recent-events list (columns G and H from the first activity row, hidden). */
-export const RECENT_EVENTS_CAP = 1000;
+export const RECENT_EVENTS_CAP = 2000;
 export const RECENT_COLUMNS = ['G', 'H'] as const;
 
 function activitySection(r: Refs): RowSpec[] {
   // Whole columns: the list is all they hold. (HyperFormula, unlike Sheets, cannot insert rows
   // inside an array result that a bounded range reads; the emulator works around it.)
   const [e, d] = RECENT_COLUMNS;
-  const list: RecentList = { events: `$${e}:$${e}`, dates: `$${d}:$${d}`, overflowed: `COUNT($${d}:$${d})>=${RECENT_EVENTS_CAP}` };
-  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(r, word, week, c.at('weekStart'), list);
+  const list: RecentList = { events: `$${e}:$${e}`, dates: `$${d}:$${d}` };
+  const full = `COUNT(${list.dates})>=${RECENT_EVENTS_CAP}`;
+  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(word, week, c.at('weekStart'), list);
   const rows: RowSpec[] = ACTIVITY_EVENTS.map((ev, i) => ({
     key: `activity_${ev.kind}`,
     cells: [
@@ -149,7 +153,7 @@ function activitySection(r: Refs): RowSpec[] {
       `Event "${eventWord(ev.kind)}"`,
       '',
       '',
-      i === 0 ? (c: Ctx) => recentEvents(r, c.at('weekStart'), RECENT_EVENTS_CAP) : '',
+      i === 0 ? (c: Ctx) => recentEvents(r.log, c.at('weekStart'), RECENT_EVENTS_CAP) : '',
     ],
   }));
   rows.push({
@@ -158,7 +162,7 @@ function activitySection(r: Refs): RowSpec[] {
       'All events',
       count(null, 'this'),
       count(null, 'last'),
-      `=IF(NOT(${list.overflowed}),"Every log row, whatever its Event",${str(`${RECENT_EVENTS_CAP.toLocaleString('en')} events or more in these two weeks: counted across the whole log instead.`)})`,
+      `=IF(${full},${str(`Only the first ${RECENT_EVENTS_CAP.toLocaleString('en')} events of these two weeks are counted.`)},"Every log row, whatever its Event")`,
     ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
@@ -285,7 +289,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     settingsBlock: { first: 0, last: 0 },
     funnel: { first: rows.contacts, last: rows.offers },
     rows,
-    recentEvents: { column: 0, columns: 0, first: 0, rows: 0 },
+    recentEvents: { column: 0, columns: 0, first: 0, rows: 0, weekStart: at('weekStart') },
   };
   specs.forEach((s, i) => {
     const row = i + 1;
@@ -304,6 +308,6 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   // The recent-events list fills columns G and H from its first row down, past the last row of the
   // layout when the log is busy: the sheet keeps room for it and the column stays hidden.
   const recentFirst = rows[`activity_${ACTIVITY_EVENTS[0].kind}`];
-  layout.recentEvents = { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: recentFirst, rows: RECENT_EVENTS_CAP };
+  layout.recentEvents = { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: recentFirst, rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') };
   return layout;
 }

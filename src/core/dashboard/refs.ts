@@ -17,10 +17,18 @@ export interface NameColumns {
   last?: number;
 }
 
+export interface LogSource {
+  sheetName: string;
+  columns: { eventDate: number; eventType: number };
+}
+
 export interface DashboardSources {
   tracker: { sheetName: string; columns: Record<DashboardTrackerKey, number>; names: NameColumns };
-  /** The Interview log; `columns` are 1-based. When it does not exist yet, its future name and columns. */
-  log: { sheetName: string; columns: { eventDate: number; eventType: number } };
+  /**
+   * The Interview log; `columns` are 1-based. Null before the first event made it: no formula
+   * then names a sheet that does not exist (see linkDashboardToLog in src/server/dashboard.ts).
+   */
+  log: LogSource | null;
   /** Rows in the introductions list (see introductionRows). */
   introductionRows: number;
 }
@@ -43,8 +51,8 @@ export function str(text: string): string {
 export interface Refs {
   /** Whole tracker column of a key. */
   t(key: DashboardTrackerKey): string;
-  logDate: string;
-  logEvent: string;
+  /** Whole log columns, or null while there is no log. */
+  log: { date: string; event: string } | null;
   /** COUNTIFS criteria pair selecting contact rows. */
   isContact: string;
   /** Array condition (1/0 per row) selecting contact rows, for FILTER and friends. */
@@ -75,14 +83,17 @@ function nameExpression(names: NameColumns, id: string, part: (column: number) =
   return expr;
 }
 
+export function logRefs(log: LogSource | null): Refs['log'] {
+  return log ? { date: wholeColumn(log.sheetName, log.columns.eventDate), event: wholeColumn(log.sheetName, log.columns.eventType) } : null;
+}
+
 export function buildRefs(sources: DashboardSources, contactPrefix: string): Refs {
   const { tracker, log } = sources;
   const t = (key: DashboardTrackerKey) => wholeColumn(tracker.sheetName, tracker.columns[key]);
   const col = (column: number) => wholeColumn(tracker.sheetName, column);
   return {
     t,
-    logDate: wholeColumn(log.sheetName, log.columns.eventDate),
-    logEvent: wholeColumn(log.sheetName, log.columns.eventType),
+    log: logRefs(log),
     isContact: `${t('contactId')},${str(`${contactPrefix}*`)}`,
     contactMask: `(LEFT(${t('contactId')},${contactPrefix.length})=${str(contactPrefix)})`,
     nameOf: (id) => nameExpression(tracker.names, `XLOOKUP(${id},${t('contactId')},${t('contactId')})`, (c) => `XLOOKUP(${id},${t('contactId')},${col(c)})`),
