@@ -43,6 +43,7 @@ async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 const warnings = (page: Page) => page.locator('#warnings li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.code ?? 'good'));
 const logRows = (app: Awaited<ReturnType<typeof sidebar>>) => app.ss.getSheetByName('Interview log')?.getDataRange().getDisplayValues() ?? [];
+const sends = (app: Awaited<ReturnType<typeof sidebar>>) => app.calls.filter((c) => c.name === 'markMessageSent');
 
 describe('pitch sidebar in Chromium', () => {
   it('shows the selected contact and fills the preview from the row and the user details; a clean pitch has no warnings', async () => {
@@ -119,24 +120,36 @@ describe('pitch sidebar in Chromium', () => {
     await page.locator('#mark-sent').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await page.locator('#message', { hasText: /Pitch sent/ }).waitFor();
+    await page.locator('#status', { hasText: /Pitch sent/ }).waitFor();
     await page.locator('#mark-sent:not([disabled])').waitFor();
-    await page.locator('#mark-sent').click();
-    await page.locator('#message', { hasText: 'Already logged' }).waitFor();
+    expect(sends(app)).toHaveLength(1);
     const log = logRows(app);
     expect(log).toHaveLength(2);
     expect(log[1]).toContain('Pitch sent');
     expect(log[1][log[0].indexOf('Details')]).toBe('Template: First contact: someone you know\nSubject: Could I ask your advice?');
     expect(app.sheet.getRange(2, 9).getValue()).toBe('Pitched');
     expect(await text(page, '#contact-meta')).toContain('Stage: Pitched');
-    expect(app.calls.filter((c) => c.name === 'markMessageSent').every((c) => (c.args[0] as { eventId: string }).eventId === (app.calls.find((x) => x.name === 'markMessageSent')!.args[0] as { eventId: string }).eventId)).toBe(true);
+    // Sending the same message to the same contact again, deliberately, is a new event.
+    await page.locator('#mark-sent').click();
+    await expect.poll(() => sends(app).length).toBe(2);
+    await page.locator('#mark-sent:not([disabled])').waitFor();
+    expect(await text(page, '#message')).not.toContain('Already logged');
+    const [first, second] = sends(app).map((c) => (c.args[0] as { eventId: string }).eventId);
+    expect(second).not.toBe(first);
+    expect(logRows(app).filter((r) => r.includes('Pitch sent'))).toHaveLength(2);
   });
 
-  it('double click on Mark as sent logs once', async () => {
+  it('double click on Mark as sent sends one call', async () => {
     const app = await sidebar('Contacts!A3');
+    // In the middle of the view, so that the status line showing up at the bottom cannot take the second click.
+    await app.page.locator('#mark-sent').evaluate((button) => button.scrollIntoView({ block: 'center' }));
     await app.page.locator('#mark-sent').dblclick();
-    await app.page.locator('#message', { hasText: /Pitch sent|Already logged/ }).waitFor();
+    // Counted in the page as it calls: a second call still on its way would be counted too.
+    expect((await app.callsMade()).filter((name) => name === 'markMessageSent')).toHaveLength(1);
+    await app.page.locator('#status', { hasText: /Pitch sent/ }).waitFor();
     await app.page.locator('#mark-sent:not([disabled])').waitFor();
+    // The server would also log an event ID once; the page must not even ask twice.
+    expect((await app.callsMade()).filter((name) => name === 'markMessageSent')).toHaveLength(1);
     expect(logRows(app)).toHaveLength(2);
   });
 
@@ -155,34 +168,71 @@ describe('pitch sidebar in Chromium', () => {
     expect(await text(page, '#preview-subject')).toBe('Coffee, Ada?');
     const store = app.emu.properties.user(app.emu.rt.activeUser);
     expect(store.get(`${CHUNK_PREFIX}0`)).toContain('My coffee note');
+    // Editing it and renaming it updates it; Save as new adds a copy and keeps it.
+    await page.locator('#body-src').fill('Hi {{First Name}}, coffee this week?');
+    await page.getByLabel('Save the current text as').fill('Coffee note');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('#message', { hasText: 'Updated your template “Coffee note”.' }).waitFor();
+    expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note']);
+    await page.getByLabel('Save the current text as').fill('Tea note');
+    await page.getByRole('button', { name: 'Save as new' }).click();
+    await page.locator('#message', { hasText: 'Saved your template “Tea note”.' }).waitFor();
+    expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note', 'Tea note']);
+    expect(await page.locator('#template option:checked').innerText()).toBe('Tea note');
+    // A used name is refused, not written over.
+    await page.getByLabel('Save the current text as').fill('coffee NOTE');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('#alert', { hasText: 'You already have a template named “Coffee note”.' }).waitFor();
+    expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note', 'Tea note']);
+    await page.locator('#template').selectOption({ label: 'Tea note' });
     // Delete asks first, then removes it.
     await page.getByRole('button', { name: 'Delete this template' }).click();
-    expect(await text(page, '#delete-question')).toBe('Delete “My coffee note”?');
+    expect(await text(page, '#delete-question')).toBe('Delete “Tea note”?');
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.locator('#message', { hasText: 'Deleted your template' }).waitFor();
-    expect(await page.locator('#template optgroup[label="Your templates"]').count()).toBe(0);
+    expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note']);
   });
 
   it('shows a server error in plain words and keeps working', async () => {
     const app = await sidebar();
     app.emu.locks.holdByOther('document', 60_000);
     await app.page.locator('#mark-sent').click();
-    await app.page.locator('#message.error', { hasText: 'The tracker is busy with another action. Try again in a few seconds.' }).waitFor();
-    expect(await app.page.locator('#message').getAttribute('role')).toBe('alert');
+    await app.page.locator('#alert', { hasText: 'The tracker is busy with another action. Try again in a few seconds.' }).waitFor();
+    expect(await app.page.locator('#alert').getAttribute('role')).toBe('alert');
+    expect(await app.page.locator('#status').innerText()).toBe('');
     expect(logRows(app)).toEqual([]);
-    // The tracker sheet was deleted meanwhile: the server says what to do.
+    // The tracker sheet was deleted meanwhile: the server says what to do, as an error.
     app.ss.insertSheet('Notes');
     app.ss.deleteSheet(app.ss.getSheetByName('Contacts')!);
     await app.page.getByRole('button', { name: 'Next to contact' }).click();
-    await app.page.locator('#message', { hasText: 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.' }).waitFor();
-    // An exception the server did not expect reaches the failure handler and is shown too.
-    app.bundle.context.LockService = { getUserLock: () => { throw new Error('Service unavailable: Lock'); } };
-    await app.page.locator('#templates-box summary').click();
-    await app.page.getByLabel('Save the current text as').fill('Mine');
-    await app.page.getByRole('button', { name: 'Save template' }).click();
-    await app.page.locator('#message.error', { hasText: 'Service unavailable: Lock. Please try again.' }).waitFor();
-    expect(await app.page.getByRole('button', { name: 'Save template' }).isEnabled()).toBe(true);
+    await app.page.locator('#alert', { hasText: 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.' }).waitFor();
     expect(app.errors).toEqual([]);
+  });
+
+  it('shows an unexpected server failure (a TypeError) as a plain sentence, the raw text only in Details', async () => {
+    const app = await sidebar();
+    const { page } = app;
+    const real = app.bundle.context.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    app.bundle.context.PropertiesService = { getDocumentProperties: () => real.getDocumentProperties(), getScriptProperties: () => real.getScriptProperties(), getUserProperties: () => null };
+    await page.locator('#templates-box summary').click();
+    await page.getByLabel('Save the current text as').fill('Mine');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    const alert = page.locator('#alert');
+    await alert.filter({ hasText: /^Could not save the template: something went wrong that the add-on did not expect\. Please try again\./ }).waitFor();
+    expect(await alert.innerText()).not.toMatch(/Cannot read|null|TypeError/);
+    const details = page.locator('#error-details');
+    expect(await details.isVisible()).toBe(true);
+    expect(await page.locator('#error-details-text').isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await text(page, '#error-details-text')).toBe("TypeError: Cannot read properties of null (reading 'getProperties')");
+    expect(app.errors).toEqual(["google.script.run.saveTemplate failed: TypeError: Cannot read properties of null (reading 'getProperties')"]);
+    expect(await page.getByRole('button', { name: 'Save template' }).isEnabled()).toBe(true);
+    // The next thing that works clears the error and its details.
+    app.bundle.context.PropertiesService = real;
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.locator('#status', { hasText: 'Saved your template “Mine”.' }).waitFor();
+    expect(await alert.innerText()).toBe('');
+    expect(await details.isVisible()).toBe(false);
   });
 
   it('has a label for every control', async () => {

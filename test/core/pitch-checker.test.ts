@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTime, checkPitch, countWords, jobMentions, longTimeRequest, pronounCounts, timeMentions, type CheckCode } from '../../src/core/pitch/checker.ts';
+import { asksForTime, checkPitch, checkSummary, countWords, jobMentions, longTimeRequest, pronounCounts, timeMentions, type CheckCode } from '../../src/core/pitch/checker.ts';
 import type { TemplatePurpose } from '../../src/core/pitch/templates.ts';
 
 const GOOD = `Hi Ada,
@@ -120,5 +120,14 @@ describe('pitch checker', () => {
   it('asks for a message when the body is empty, and notes a missing subject', () => {
     expect(codes('  ')).toEqual(['empty']);
     expect(codes(GOOD, 'pitch', '')).toEqual(['no-subject']);
+  });
+});
+
+describe('checker summary', () => {
+  it('says the word count and each kind of problem once, briefly', () => {
+    expect(checkSummary(checkPitch({ subject: 's', body: GOOD, purpose: 'pitch', wordLimit: 100 }), 100)).toMatch(/^\d+ of 100 words\. No problems found\.$/);
+    const missing = [{ field: 'A', reason: 'empty' as const }, { field: 'B', reason: 'unknown' as const }];
+    const r = checkPitch({ subject: 's', body: 'I want a job at {{A}} {{B}}.', purpose: 'pitch', wordLimit: 100, missing });
+    expect(checkSummary(r, 100)).toBe('7 of 100 words. 4 problems: mentions a job; no question; no request for 15 to 30 minutes; a merge field has no value.');
   });
 });

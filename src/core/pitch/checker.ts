@@ -176,3 +176,23 @@ export function checkPitch(input: CheckInput): CheckResult {
   if (tooMuchAboutMe(counts)) add('about-me', `It talks mostly about yourself: I/me/my ${counts.me} times, you/your ${counts.you}. Say more about them and their work.`);
   return { words, warnings };
 }
+
+const SHORT: Record<CheckCode, string> = {
+  empty: 'the message is empty',
+  'no-subject': 'no subject',
+  'too-long': 'over your word limit',
+  job: 'mentions a job',
+  'no-question': 'no question',
+  'no-time': 'no request for 15 to 30 minutes',
+  'long-time': 'asks for more than 30 minutes',
+  'missing-field': 'a merge field has no value',
+  'about-me': 'mostly about you',
+};
+
+/** The checker's findings in one short sentence, for a screen reader to announce. */
+export function checkSummary(result: CheckResult, wordLimit: number): string {
+  const codes = [...new Set(result.warnings.map((w) => w.code))];
+  const words = `${result.words} of ${wordLimit} words.`;
+  if (!codes.length) return `${words} No problems found.`;
+  return `${words} ${codes.length} ${codes.length === 1 ? 'problem' : 'problems'}: ${codes.map((c) => SHORT[c]).join('; ')}.`;
+}
