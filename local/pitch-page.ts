@@ -1,16 +1,20 @@
 // Loads a built page (build/<Page>.html) in Debian's headless Chromium with google.script.run
 // bridged to the built bundle running in the emulator, for browser tests and `npm run bench`.
 // The page is served from an https origin (a secure context, as Google serves it) and every
-// other request is refused, so the test never touches the network.
+// other request is refused, so the test never touches the network; a stand-in for Google's
+// add-on stylesheet can be served in its place (`stylesheet`). A failure handler gets what the
+// workbench gives it: an Error named ScriptError, "TypeError: …" or "Error: …" as its message.
 
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Bundle } from './bundle.ts';
 import { serializeScriptRunArgs } from './emulator/scriptrun.ts';
+import { scriptErrorText } from './workbench/session.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const ORIGIN = 'https://addon-page.local';
+export const ADDON_STYLESHEET = 'https://ssl.gstatic.com/docs/script/css/add-ons1.css';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -24,8 +28,13 @@ export interface ServerCall {
 
 export interface OpenedPage {
   page: Page;
-  /** Every google.script.run call the page made, in order. */
+  /** Every google.script.run call that reached the server so far, in order. */
   calls: ServerCall[];
+  /**
+   * The names of every google.script.run call the page has made, counted in the page the moment
+   * it calls (a call on its way to the server is counted too, unlike in `calls`).
+   */
+  callsMade(): Promise<string[]>;
   /** Uncaught errors and console errors of the page. */
   errors: string[];
 }
@@ -39,11 +48,12 @@ const SHIM = `(() => {
     if (prop === 'withSuccessHandler') return (f) => runner({ ...h, success: f });
     if (prop === 'withFailureHandler') return (f) => runner({ ...h, failure: f });
     if (prop === 'withUserObject') return (o) => runner({ ...h, userObject: o });
-    return (...args) => { window.__gasRun(String(prop), args).then((r) => {
+    return (...args) => { window.__gasCalls.push(String(prop)); window.__gasRun(String(prop), args).then((r) => {
       if (r.ok) { if (h.success) h.success(r.value, h.userObject); }
-      else { const e = new Error(r.message); if (h.failure) h.failure(e, h.userObject); else console.error(e); }
+      else { const e = new Error(r.message); e.name = r.name; if (h.failure) h.failure(e, h.userObject); else console.error(e); }
     }); };
   } });
+  window.__gasCalls = [];
   window.google = { script: { run: runner({}), host: { close() {}, setHeight() {}, setWidth() {}, editor: { focus() {} } } } };
 })();`;
 
@@ -52,7 +62,14 @@ function hasDate(value: unknown): boolean {
   return value !== null && typeof value === 'object' && Object.values(value).some(hasDate);
 }
 
-export async function openPage(browser: Browser, bundle: Bundle, htmlPath: string, options: { width?: number; height?: number } = {}): Promise<OpenedPage> {
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /** CSS served for Google's add-on stylesheet (refused, as offline, when absent). */
+  stylesheet?: string;
+}
+
+export async function openPage(browser: Browser, bundle: Bundle, htmlPath: string, options: PageOptions = {}): Promise<OpenedPage> {
   const html = readFileSync(htmlPath, 'utf8');
   const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -71,11 +88,17 @@ export async function openPage(browser: Browser, bundle: Bundle, htmlPath: strin
       // A result holding a Date arrives as null; the rest arrives as a copy.
       return { ok: true, value: result === undefined ? undefined : hasDate(result) ? null : JSON.parse(JSON.stringify(result)) };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, name: 'ScriptError', message: scriptErrorText(e) };
     }
   });
   await page.addInitScript(SHIM);
-  await page.route('**/*', (route) => (route.request().url() === `${ORIGIN}/page.html` ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === `${ORIGIN}/page.html`) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url === ADDON_STYLESHEET && options.stylesheet !== undefined) return route.fulfill({ status: 200, contentType: 'text/css', body: options.stylesheet });
+    return route.abort();
+  });
   await page.goto(`${ORIGIN}/page.html`);
-  return { page, calls, errors };
+  const callsMade = () => page.evaluate(() => [...(window as unknown as { __gasCalls: string[] }).__gasCalls]);
+  return { page, calls, callsMade, errors };
 }

@@ -3,8 +3,10 @@
 //                    export of src/server/main.ts, generated here, never listed by hand;
 //   <Page>.html      one self-contained page per folder in src/client/pages (JS and CSS inlined);
 //   appsscript.json  the manifest.
-// The build fails if a menu item (found by running onOpen) or a page's callServer('name')
-// names a function that src/server/main.ts does not export.
+// The build fails, writing nothing, if a menu item (found by running onOpen) or a page's
+// callServer('name') names a function that src/server/main.ts does not export. It does not
+// check types (kept fast for `npm start`, `npm run bench` and every test run): `npm test` and
+// `npm run deploy` run the type check, which catches a page passing or expecting the wrong types.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
@@ -105,8 +107,6 @@ async function buildPage(dir, exported) {
 }
 
 async function main() {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
   const names = await entryExports();
   for (const required of ['onOpen', 'onInstall']) if (!names.includes(required)) fail(`src/server/main.ts must export ${required}`);
   let code;
@@ -118,10 +118,15 @@ async function main() {
   const items = menuFunctions(code);
   const missing = items.filter((i) => !names.includes(i.fn));
   if (missing.length) fail(`menu items name functions that are not exported: ${missing.map((i) => `${i.caption} -> ${i.fn}`).join(', ')}`);
+  const pages = existsSync(pagesDir) ? readdirSync(pagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  const html = [];
+  for (const page of pages) html.push([page, await buildPage(join(pagesDir, page), names)]);
+  // Every check passed: only now is the previous build replaced.
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
-  const pages = existsSync(pagesDir) ? readdirSync(pagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
-  for (const page of pages) writeFileSync(join(out, `${page}.html`), await buildPage(join(pagesDir, page), names));
+  for (const [page, text] of html) writeFileSync(join(out, `${page}.html`), text);
   if (!process.argv.includes('--quiet')) {
     console.log(`build: Code.js (${names.length} entry points: ${names.join(', ')}), ${pages.map((p) => `${p}.html`).join(', ') || 'no pages'}, appsscript.json`);
   }

@@ -45,7 +45,7 @@ export function listTemplates(): TemplatesResult {
   });
 }
 
-/** Sidebar: saves a template (a new one, or an update of the one with that ID or name). */
+/** Sidebar: saves a template: an update of the one with that ID (a rename too), else a new one; a name another template has is refused. */
 export function saveTemplate(template: TemplateInput): TemplatesResult {
   return answer(() => saveUserTemplate(template));
 }

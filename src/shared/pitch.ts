@@ -55,7 +55,8 @@ export type PitchContextResult = PitchContext | Failure;
 /** toContact: the next contact still To contact; followUp: the next one whose follow-up is due. */
 export type NextContactKind = 'toContact' | 'followUp';
 
-export type NextContactResult = { ok: true; contact: PitchContact; message: string } | Failure;
+/** `nobody`: nobody is still to contact, or no follow-up is due: information, not an error. */
+export type NextContactResult = { ok: true; contact: PitchContact; message: string } | (Failure & { nobody?: true });
 
 export type SettingsResult = { ok: true; settings: PitchSettings } | Failure;
 

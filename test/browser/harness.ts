@@ -11,23 +11,20 @@
 //   const dialog = dialogFrame(page);              // a FrameLocator inside the add-on's own page
 //   ...
 //   await browser.close(); await wb.stop();
+//
+// Starting the workbench, its menu, questions, sidebar and dialogs are local/workbench-driver.ts's
+// (`npm run bench` drives them too), re-exported here.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
+import { startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
+
+export { answer, answerAlert, dialogFrame, openMenu, openPage, selectRow, sidebarFrame, type RunningWorkbench, type ShownQuestion, type WorkbenchOptions } from '../../local/workbench-driver.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-export interface RunningWorkbench {
-  url: string;
-  /** Everything the server printed so far. */
-  output(): string;
-  stop(): Promise<number | null>;
-  process: ChildProcess;
-}
 
 /**
  * The moment the emulator's clock is pinned to in tests that take screenshots, so that the
@@ -35,41 +32,10 @@ export interface RunningWorkbench {
  */
 export const SCREENSHOT_NOW = '2025-06-02T10:00:00Z';
 
-/**
- * Starts `local/workbench/server.ts` (what `npm start` runs after building) on `file`, or on the
- * embedded sample, on a free port. Resolves once it prints its address. `now` pins the clock
- * (`--now`).
- */
-export function startWorkbench(file?: string, options: { buildDir?: string; args?: string[]; timeoutMs?: number; now?: string } = {}): Promise<RunningWorkbench> {
+/** local/workbench-driver.ts's startWorkbench, on build/ (which must exist) unless told otherwise. */
+export function startWorkbench(file?: string, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
   if (!options.buildDir) requireBuild();
-  const args = ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...(file ? [file] : []), '--port', '0', '--build', options.buildDir ?? BUILD, ...(options.now ? ['--now', options.now] : []), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-    return exited;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`the workbench did not start within ${options.timeoutMs ?? 30000} ms:\n${out}`));
-    }, options.timeoutMs ?? 30000);
-    const look = () => {
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', look);
-      resolve({ url: m[1], output: () => out, stop, process: child });
-    };
-    child.stdout!.on('data', look);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the workbench exited (code ${code}) before it started:\n${out}`));
-    });
-  });
+  return start(file, { ...options, buildDir: options.buildDir ?? BUILD });
 }
 
 /** Headless Chromium from the system (Debian's `chromium`); fails clearly when it is missing. */
@@ -79,49 +45,6 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
-
-/**
- * Opens the workbench page and waits for the grid. Requests to other hosts (the add-on pages'
- * stylesheet on gstatic.com) are refused, so tests never depend on the network.
- */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1400, height: 820 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  await page.route((u) => u.hostname !== '127.0.0.1', (route) => route.abort());
-  await page.goto(`${url}/`);
-  await page.locator('td.cell[data-a1="A1"]').waitFor();
-  return page;
-}
-
-/** Chooses an item of the add-on's menu (Extensions › <add-on> › caption), or of a menu of the bar. */
-export async function openMenu(page: Page, caption: string, menu = 'Extensions'): Promise<void> {
-  await page.locator('.menubar > button', { hasText: menu }).click();
-  if (menu === 'Extensions') await page.locator('.menu .item.submenu').first().click();
-  await page.locator('.menu .item:not(.submenu)', { hasText: caption }).first().click();
-}
-
-export interface ShownQuestion {
-  kind: string;
-  title: string;
-  prompt: string;
-}
-
-/** Waits for the script's alert or prompt, answers it with `button` (and `text` for a prompt), and says what it asked. */
-export async function answer(page: Page, button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE', text?: string): Promise<ShownQuestion> {
-  const box = page.locator('.modal.question');
-  await box.waitFor();
-  // The script's next question can replace this one at once: follow this element, not the selector.
-  const element = (await box.elementHandle())!;
-  const shown = { kind: (await box.getAttribute('data-kind')) ?? '', title: await box.locator('.modal-title h2').innerText(), prompt: await box.locator('.prompt').innerText() };
-  if (text !== undefined) await box.locator('.prompt-input').fill(text);
-  if (button === 'CLOSE') await box.locator('.modal-title .close').click();
-  else await box.locator(`button[data-button="${button}"]`).click();
-  await element.waitForElementState('hidden');
-  // The script goes on with the answer: wait for its next question or its end.
-  await page.waitForFunction(() => (document.body.dataset.requests ?? '0') === '0' || document.querySelector('.modal.question') !== null);
-  return shown;
-}
-
-export const answerAlert = (page: Page, button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' = 'OK') => answer(page, button);
 
 /** The cell named in A1 notation (it must be among the rows drawn: scroll to it first if needed). */
 export function cell(page: Page, a1: string): Locator {
@@ -151,16 +74,8 @@ export async function editCell(page: Page, a1: string, text: string): Promise<vo
   await idle(page);
 }
 
-export async function selectRow(page: Page, row: number, extend = false): Promise<void> {
-  await page.locator(`th.rh[data-row="${row}"]`).click({ modifiers: extend ? ['Shift'] : [] });
-}
-
 /** The name box: the selected range in A1 notation. */
 export const selectedRange = (page: Page) => page.locator('#name-box').innerText();
-
-/** The add-on's page in the open dialog, or in the sidebar. */
-export const dialogFrame = (page: Page): FrameLocator => page.frameLocator('.panel-dialog iframe');
-export const sidebarFrame = (page: Page): FrameLocator => page.frameLocator('#sidebar iframe');
 
 /** Clicks Save as .xlsx and stores the download at `path`. */
 export async function saveXlsx(page: Page, path: string): Promise<string> {

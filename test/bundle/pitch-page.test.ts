@@ -1,16 +1,22 @@
 // The built pitch sidebar page: small, self-contained, and with no way for data to become markup.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD, ROOT, requireBuild } from '../helpers.ts';
-import { SIDEBAR_LIMIT_BYTES } from '../../local/pitch-bench.ts';
+import { SIDEBAR_FILE, SIDEBAR_LIMIT_BYTES } from '../../local/pitch-bench.ts';
 
-const PAGE = join(BUILD, 'PitchSidebar.html');
+// The page the server opens (SIDEBAR_PAGE), built from the folder of the same name.
+const PAGE = join(BUILD, SIDEBAR_FILE);
 const SOURCE = join(ROOT, 'src/client/pages/PitchSidebar');
 
 describe('build/PitchSidebar.html', () => {
   requireBuild();
   const html = readFileSync(PAGE, 'utf8');
+
+  it('is the page the server opens, named after its folder (the issue\'s build/Sidebar.html)', () => {
+    expect(SIDEBAR_FILE).toBe('PitchSidebar.html');
+    expect(existsSync(SOURCE)).toBe(true);
+  });
 
   it(`stays under ${SIDEBAR_LIMIT_BYTES / 1024} KB`, () => {
     expect(statSync(PAGE).size).toBeLessThan(SIDEBAR_LIMIT_BYTES);

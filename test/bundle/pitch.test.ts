@@ -160,7 +160,7 @@ describe('next contact buttons', () => {
 
   it('says so when there is nobody left', () => {
     const app = tracker();
-    expect(app.call<NextContactResult>('nextContact', ['followUp', null])).toEqual({ ok: false, message: 'No follow-ups are due today.' });
+    expect(app.call<NextContactResult>('nextContact', ['followUp', null])).toEqual({ ok: false, nobody: true, message: 'No follow-ups are due today.' });
     app.sheet.getRange(2, col('Stage'), 5, 1).setValues([['Pitched'], ['Pitched'], ['Declined'], ['Thanked'], ['Scheduled']]);
     const none = app.call<NextContactResult>('nextContact', ['toContact', null]);
     expect(none.ok).toBe(false);
@@ -184,14 +184,15 @@ describe('user settings', () => {
 describe('user templates', () => {
   const input = (name: string, body = 'Hi {{First Name|there}}, would you have 20 minutes?') => ({ name, purpose: 'pitch', subject: `About ${name}`, body });
 
-  it('save, update by name, list and delete', () => {
+  it('save, update by ID (a rename too), list and delete; a used name is refused', () => {
     const app = tracker();
     const a = app.call<TemplatesResult>('saveTemplate', [input('Warm intro')]);
     if (!a.ok) throw new Error(a.message);
     expect(a.message).toBe('Saved your template “Warm intro”.');
     expect(a.saved!.id).toMatch(/^user:/);
-    const again = app.call<TemplatesResult>('saveTemplate', [input('warm INTRO', 'Changed?')]);
+    const again = app.call<TemplatesResult>('saveTemplate', [{ ...input('warm INTRO', 'Changed?'), id: a.saved!.id }]);
     expect(again.ok && [again.message, again.templates.length, again.templates[0].body, again.saved!.id]).toEqual(['Updated your template “warm INTRO”.', 1, 'Changed?', a.saved!.id]);
+    expect(app.call<TemplatesResult>('saveTemplate', [input('Warm Intro', 'A copy?')])).toEqual({ ok: false, message: 'You already have a template named “warm INTRO”. Choose another name, or pick “warm INTRO” in the list to change it.' });
     app.call('saveTemplate', [input('Second')]);
     const listed = app.call<TemplatesResult>('listTemplates');
     expect(listed.ok && listed.templates.map((t) => t.name)).toEqual(['warm INTRO', 'Second']);
@@ -212,7 +213,7 @@ describe('user templates', () => {
     for (const v of store().values()) expect(Buffer.byteLength(v, 'utf8')).toBeLessThanOrEqual(MAX_VALUE_BYTES);
     const back = app.call<TemplatesResult>('listTemplates');
     expect(back.ok && back.templates[0].body).toBe(long);
-    app.call('saveTemplate', [input('Long', 'Short now?')]);
+    expect(app.call<TemplatesResult>('saveTemplate', [{ ...input('Long', 'Short now?'), id: r.ok && r.saved!.id }]).ok).toBe(true);
     expect([...store().keys()].filter((k) => k.startsWith(CHUNK_PREFIX))).toEqual([`${CHUNK_PREFIX}0`]);
   });
 

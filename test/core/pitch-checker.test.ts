@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTime, checkPitch, countWords, jobMentions, pronounCounts, type CheckCode } from '../../src/core/pitch/checker.ts';
+import { asksForTime, checkPitch, checkSummary, countWords, jobMentions, longTimeRequest, pronounCounts, timeMentions, type CheckCode } from '../../src/core/pitch/checker.ts';
 import type { TemplatePurpose } from '../../src/core/pitch/templates.ts';
 
 const GOOD = `Hi Ada,
@@ -43,6 +43,14 @@ describe('pitch checker', () => {
     expect(codes(`${GOOD} Your position on this.`, 'thankYou')).not.toContain('job');
   });
 
+  it('flags job words only in a first pitch, not in a follow-up or a request for a referral', () => {
+    const withJob = `${GOOD}\nI saw the analyst position on your site.`;
+    expect(codes(withJob, 'pitch')).toContain('job');
+    expect(codes(withJob, 'followUp')).not.toContain('job');
+    expect(codes(withJob, 'askReferral')).not.toContain('job');
+    expect(codes(GOOD, 'followUp', 'About the internship')).not.toContain('job');
+  });
+
   it('flags a job word in the subject line', () => {
     expect(codes(GOOD, 'pitch', 'Internship question')).toContain('job');
   });
@@ -53,10 +61,40 @@ describe('pitch checker', () => {
     expect(codes(noQuestion, 'thankYou')).not.toContain('no-question');
   });
 
-  it.each(['15-30 minutes', '15–30 minutes', '15 to 20 minutes', '20 minutes', 'a 15-minute call', '20 min', 'twenty minutes', 'half an hour', 'a quick call', 'a short chat'])(
+  it.each(['15-30 minutes', '15–30 minutes', '15 to 20 minutes', '20 minutes', 'a 15-minute call', '20 min', 'twenty minutes', 'twenty-five minutes', '10 mins', 'half an hour', 'a half-hour call', 'a quarter of an hour', 'a few minutes', 'a quick call', 'a short chat'])(
     'recognises a time request: %s',
     (phrase) => expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(true),
   );
+
+  it.each(['60 minutes', '5 min', '45 minutes', 'an hour', '1 hour', '1.5 hours', 'two hours', '2-5 min'])('does not count %s as a request for 10 to 30 minutes', (phrase) => {
+    expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(false);
+  });
+
+  it('reads amounts of time in minutes', () => {
+    expect(timeMentions('Could we talk for 20-45 minutes? I spent 2 hours on your blog. Or half an hour.').map((t) => [t.text, t.minutes, t.inRequest])).toEqual([
+      ['20-45 minutes', 45, true],
+      ['2 hours', 120, false],
+      ['half an hour', 30, false],
+    ]);
+    expect(timeMentions('a 1.5 hr call, a quarter-hour, an hour-long chat').map((t) => t.minutes)).toEqual([90, 15, 60]);
+  });
+
+  it('warns on a request for much more than 30 minutes, and not on a long time told as a story', () => {
+    for (const phrase of ['an hour', '60 minutes', '45 minutes', 'a couple of hours', '20 to 60 minutes']) {
+      const body = GOOD.replace('20 minutes', phrase);
+      expect(codes(body), phrase).toEqual(['long-time']);
+      expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toContain(`Asks for “${phrase}”. Ask for 15 to 30 minutes`);
+    }
+    expect(longTimeRequest('I spent two hours reading your papers. Would you have 20 minutes?')).toBeNull();
+    expect(codes(`${GOOD}\nI spent two hours reading your papers.`)).toEqual([]);
+    expect(codes(GOOD.replace('20 minutes', 'an hour'), 'thankYou')).toEqual([]);
+  });
+
+  it('says a 5-minute request is too short for a conversation', () => {
+    const body = GOOD.replace('20 minutes', '5 min');
+    expect(codes(body)).toEqual(['no-time']);
+    expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toMatch(/^“5 min” is hardly time for a conversation\. Ask for 15 to 30 minutes/);
+  });
 
   it('warns when no time is asked for, only in pitches and follow-ups', () => {
     const vague = GOOD.replace('20 minutes for a call', 'some time to talk');
@@ -82,5 +120,14 @@ describe('pitch checker', () => {
   it('asks for a message when the body is empty, and notes a missing subject', () => {
     expect(codes('  ')).toEqual(['empty']);
     expect(codes(GOOD, 'pitch', '')).toEqual(['no-subject']);
+  });
+});
+
+describe('checker summary', () => {
+  it('says the word count and each kind of problem once, briefly', () => {
+    expect(checkSummary(checkPitch({ subject: 's', body: GOOD, purpose: 'pitch', wordLimit: 100 }), 100)).toMatch(/^\d+ of 100 words\. No problems found\.$/);
+    const missing = [{ field: 'A', reason: 'empty' as const }, { field: 'B', reason: 'unknown' as const }];
+    const r = checkPitch({ subject: 's', body: 'I want a job at {{A}} {{B}}.', purpose: 'pitch', wordLimit: 100, missing });
+    expect(checkSummary(r, 100)).toBe('7 of 100 words. 4 problems: mentions a job; no question; no request for 15 to 30 minutes; a merge field has no value.');
   });
 });

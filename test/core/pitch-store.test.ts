@@ -96,23 +96,30 @@ describe('template input, names and import', () => {
     for (const raw of refused) expect(checkTemplateInput(raw).ok).toBe(false);
   });
 
-  it('updates a template of the same name (ignoring case) or ID, and adds others', () => {
+  it('updates the template with the ID (renaming it too), adds one without, and never loses another of the same name', () => {
     const list = [tpl('Alpha'), tpl('Beta')];
-    const same = upsertTemplate(list, { name: 'ALPHA', purpose: 'followUp', subject: 's', body: 'new' }, 'now', ids);
-    if (!same.ok) throw new Error(same.message);
-    expect(same.value.replaced).toBe(true);
-    expect(same.value.templates.map((t) => [t.id, t.name, t.body])).toEqual([['user:Alpha', 'ALPHA', 'new'], ['user:Beta', 'Beta', 'Hello {{First Name}}?']]);
-    const renamed = upsertTemplate(list, { id: 'user:Alpha', name: 'Beta', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids);
+    const renamed = upsertTemplate(list, { id: 'user:Alpha', name: 'Alpha 2', purpose: 'followUp', subject: 's', body: 'new' }, 'now', ids);
     if (!renamed.ok) throw new Error(renamed.message);
-    expect(renamed.value.templates.map((t) => t.name)).toEqual(['Beta']);
-    const added = upsertTemplate(list, { name: 'Gamma', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids);
-    expect(added.ok && added.value.templates.length).toBe(3);
+    expect(renamed.value.replaced).toBe(true);
+    expect(renamed.value.templates.map((t) => [t.id, t.name, t.body])).toEqual([['user:Alpha', 'Alpha 2', 'new'], ['user:Beta', 'Beta', 'Hello {{First Name}}?']]);
+    const recased = upsertTemplate(list, { id: 'user:Alpha', name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids);
+    expect(recased.ok && recased.value.templates.map((t) => t.name)).toEqual(['ALPHA', 'Beta']);
+    // Renaming onto another template's name, or a new template with a used name, is refused.
+    const onto = upsertTemplate(list, { id: 'user:Alpha', name: 'beta', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids);
+    expect(onto).toEqual({ ok: false, message: 'You already have a template named “Beta”. Choose another name, or pick “Beta” in the list to change it.' });
+    expect(upsertTemplate(list, { name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids).ok).toBe(false);
+    // Importing replaces a template of the same name.
+    const imported = upsertTemplate(list, { name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids, 'replace');
+    expect(imported.ok && imported.value.templates.map((t) => [t.id, t.name])).toEqual([['user:Alpha', 'ALPHA'], ['user:Beta', 'Beta']]);
+    // The ID of a template deleted meanwhile makes a new one.
+    const gone = upsertTemplate(list, { id: 'user:gone', name: 'Gamma', purpose: 'pitch', subject: 's', body: 'b' }, 'now', () => 'user:new');
+    expect(gone.ok && [gone.value.replaced, gone.value.saved.id, gone.value.templates.length]).toEqual([false, 'user:new', 3]);
   });
 
   it('refuses a new template past the maximum count', () => {
     const full = Array.from({ length: LIMITS.templates }, (_, i) => tpl(`t${i}`));
     expect(upsertTemplate(full, { name: 'one more', purpose: 'pitch', subject: '', body: 'b' }, 'now', ids).ok).toBe(false);
-    expect(upsertTemplate(full, { name: 't3', purpose: 'pitch', subject: '', body: 'b' }, 'now', ids).ok).toBe(true);
+    expect(upsertTemplate(full, { id: 'user:t3', name: 't3', purpose: 'pitch', subject: '', body: 'b' }, 'now', ids).ok).toBe(true);
   });
 
   it('exports and imports back the same templates, with emoji and accents', () => {

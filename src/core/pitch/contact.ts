@@ -94,7 +94,8 @@ export function contactAtSelection(t: PitchTable, selection: { onTracker: boolea
   return { contact, note: selection.rows > 1 ? `Several rows are selected: showing the first, ${contact.name}.` : '' };
 }
 
-export type NextContact = { ok: true; contact: PitchContact; message: string } | { ok: false; message: string };
+/** `nobody`: no contact is still to contact, or no follow-up is due (not a failure). */
+export type NextContact = { ok: true; contact: PitchContact; message: string } | { ok: false; message: string; nobody?: true };
 
 /**
  * The one after `afterRow` in `rows` (wrapping round). When `afterRow` is not in the list: the
@@ -119,13 +120,13 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
       const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
       if (stage === '' || canonicalValue(STAGES, stage) === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
     });
-    if (!rows.length) return { ok: false, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
+    if (!rows.length) return { ok: false, nobody: true, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
     const contact = pitchContactAt(t, after(rows, afterRow, true))!;
     const others = rows.length - 1;
     return { ok: true, contact, message: `${contact.name} (row ${contact.row}) is still to contact${others ? `; ${others} more after them` : ''}.` };
   }
   const due = followUpsDue({ headerRow: t.headerRow, rows: t.rows, contact: t.contact, tracker: t.tracker, offsets: t.offsets }, today).due;
-  if (!due.length) return { ok: false, message: 'No follow-ups are due today.' };
+  if (!due.length) return { ok: false, nobody: true, message: 'No follow-ups are due today.' };
   const row = after(
     due.map((d) => d.row),
     afterRow,

@@ -181,21 +181,31 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase('en') === b.toLoc
 export interface Upserted {
   templates: UserTemplate[];
   saved: UserTemplate;
-  /** An existing template (same ID, or same name) was replaced. */
+  /** An existing template (same ID, or same name when importing) was replaced. */
   replaced: boolean;
 }
 
 /**
- * Adds or updates one template. A template is updated when the input carries its ID or its
- * name (names are unique, ignoring case); another template of that name is then dropped.
+ * What a template with the name of another one does: `replace` it (importing an export file), or
+ * `refuse`, so that saving or renaming in the sidebar never silently loses another template.
  */
-export function upsertTemplate(list: readonly UserTemplate[], input: TemplateInput, now: string, newId: () => string): Checked<Upserted> {
+export type NameClash = 'replace' | 'refuse';
+
+/**
+ * Adds or updates one template. The input's ID updates that template (a rename included); without
+ * an ID, or with the ID of a template deleted meanwhile, the template is new. Names are unique,
+ * ignoring case: another template of the same name is replaced or refused, as `onClash` says.
+ */
+export function upsertTemplate(list: readonly UserTemplate[], input: TemplateInput, now: string, newId: () => string, onClash: NameClash = 'refuse'): Checked<Upserted> {
   const byId = input.id ? list.find((t) => t.id === input.id) : undefined;
-  const byName = list.find((t) => sameName(t.name, input.name));
-  const target = byId ?? byName;
+  const clash = list.find((t) => t !== byId && sameName(t.name, input.name));
+  if (clash && (byId || onClash === 'refuse')) {
+    return { ok: false, message: `You already have a template named “${clash.name}”. Choose another name, or pick “${clash.name}” in the list to change it.` };
+  }
+  const target = byId ?? clash;
   if (!target && list.length >= LIMITS.templates) return { ok: false, message: `You already have ${LIMITS.templates} templates. Delete some before adding more.` };
   const saved: UserTemplate = { id: target?.id ?? newId(), name: input.name, purpose: input.purpose, subject: input.subject, body: input.body, updated: now };
-  const templates = list.filter((t) => t !== byName || t === target).map((t) => (t === target ? saved : t));
+  const templates = list.map((t) => (t === target ? saved : t));
   if (!target) templates.push(saved);
   return { ok: true, value: { templates, saved, replaced: Boolean(target) } };
 }
@@ -243,7 +253,7 @@ export function mergeImport(list: readonly UserTemplate[], incoming: readonly Te
   let added = 0;
   let replaced = 0;
   for (const t of incoming) {
-    const result = upsertTemplate(templates, { ...t, id: undefined }, now, newId);
+    const result = upsertTemplate(templates, { ...t, id: undefined }, now, newId, 'replace');
     if (!result.ok) return result;
     templates = result.value.templates;
     if (result.value.replaced) replaced++;

@@ -64,7 +64,7 @@ async function run(dryRun: boolean): Promise<void> {
   try {
     show(await callServer('importContacts', csv.value, { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun }));
   } catch (e) {
-    say(message, failureText(e), 'error');
+    say(message, failureText(e, dryRun ? 'Could not check the contacts' : 'Could not import the contacts'), 'error');
   } finally {
     busy = false;
     previewButton.disabled = importButton.disabled = false;

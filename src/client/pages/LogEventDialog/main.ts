@@ -119,7 +119,7 @@ if (!ctx) {
       if (result.ok) done(result, rows);
       else say(message, result.message, 'error');
     } catch (err) {
-      say(message, failureText(err), 'error');
+      say(message, failureText(err, 'Could not save'), 'error');
     } finally {
       busy = false;
       save.disabled = false;

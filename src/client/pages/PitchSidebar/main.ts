@@ -9,8 +9,10 @@ import { calendarUrl } from '../../../core/pitch/links.ts';
 import { DEFAULT_SETTINGS, USER_FIELDS, type PitchSettings } from '../../../core/pitch/settings.ts';
 import { BUILT_IN_TEMPLATES, builtInTemplate, PURPOSE_LABELS, PURPOSES, suggestTemplate, type MessageTemplate, type TemplatePurpose } from '../../../core/pitch/templates.ts';
 import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/pitch.ts';
-import { callServer, failureText } from '../../lib/server.ts';
-import { byId, clear, el, say } from '../../lib/dom.ts';
+import { checkSummary } from '../../../core/pitch/checker.ts';
+import { callServer } from '../../lib/server.ts';
+import { byId, clear, el } from '../../lib/dom.ts';
+import { notices } from '../../lib/notices.ts';
 import { copyText } from './clipboard.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
@@ -44,6 +46,9 @@ const $ = {
   saveForm: byId<HTMLFormElement>('save-form'),
   tplName: byId<HTMLInputElement>('tpl-name'),
   tplPurpose: byId<HTMLSelectElement>('tpl-purpose'),
+  saveTemplate: byId<HTMLButtonElement>('save-template'),
+  saveCopy: byId<HTMLButtonElement>('save-copy'),
+  saveHelp: byId('save-help'),
   deleteTemplate: byId<HTMLButtonElement>('delete-template'),
   deleteConfirm: byId('delete-confirm'),
   deleteQuestion: byId('delete-question'),
@@ -54,9 +59,10 @@ const $ = {
   importFile: byId<HTMLInputElement>('import-file'),
   transfer: byId<HTMLTextAreaElement>('transfer'),
   importButton: byId<HTMLButtonElement>('import'),
-  message: byId('message'),
+  checksSummary: byId('checks-summary'),
   clipboard: byId<HTMLTextAreaElement>('clipboard'),
 };
+const notes = notices({ status: byId('status'), alert: byId('alert'), details: byId<HTMLDetailsElement>('error-details'), detailsText: byId('error-details-text') });
 const view = {
   subject: byId('preview-subject'),
   body: byId('preview-body'),
@@ -74,8 +80,13 @@ const state = {
   template: builtInTemplate('known') as MessageTemplate,
   /** The user changed the text: a new contact keeps it instead of switching template. */
   edited: false,
-  /** One per contact and message, so a repeated Mark as sent logs nothing new. */
+  /**
+   * One per contact and message, so that a repeated Mark as sent (a double click, a retry after a
+   * lost answer) logs nothing new. Renewed once a send is logged: sending again is deliberate.
+   */
   eventId: '',
+  /** The user typed in Your details and has not saved: a new contact keeps those edits. */
+  detailsDirty: false,
   today: '',
   timeZone: '',
   preview: null as Preview | null,
@@ -99,8 +110,27 @@ function render(): void {
   const draft = { subject: $.subjectSrc.value, body: $.bodySrc.value, purpose: state.template.purpose };
   state.preview = computePreview(draft, state.contact, state.headers, state.settings);
   showPreview(view, state.preview, state.settings.wordLimit);
+  announceChecks(checkSummary(state.preview.check, state.settings.wordLimit));
   renderMarkSent();
   renderCalendar();
+}
+
+// The checker's summary, announced politely once typing pauses; the list itself is not a live
+// region, so a keystroke does not make a screen reader read every warning again.
+const ANNOUNCE_AFTER_MS = 1200;
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+let announced = '';
+function announceChecks(summary: string): void {
+  clearTimeout(announceTimer);
+  if (!announced) {
+    announced = summary; // the first preview is not announced: the page has just opened
+    return;
+  }
+  announceTimer = setTimeout(() => {
+    if (summary === announced) return;
+    announced = summary;
+    $.checksSummary.textContent = summary;
+  }, ANNOUNCE_AFTER_MS);
 }
 
 const LOGS: Record<TemplatePurpose, string> = {
@@ -182,8 +212,17 @@ function chooseTemplate(id: string, announce: boolean): void {
   $.tplPurpose.value = t.purpose;
   $.tplName.value = isUserTemplate(t) ? t.name : '';
   $.deleteTemplate.disabled = !isUserTemplate(t);
+  renderSaveForm();
   hideDeleteConfirm();
   if (announce) render();
+}
+
+/** Editing one of your templates saves over it (a rename too); Save as new makes a copy. */
+function renderSaveForm(): void {
+  const own = isUserTemplate(state.template);
+  $.saveTemplate.textContent = own ? 'Save changes' : 'Save template';
+  $.saveCopy.hidden = !own;
+  $.saveHelp.textContent = own ? `Save changes updates “${state.template.name}”; Save as new keeps it and adds a copy under the new name.` : 'Saves the text above as a new template of yours.';
 }
 
 function setUserTemplates(list: UserTemplate[], selectId: string): void {
@@ -205,19 +244,22 @@ function fillFieldList(): void {
 
 // ---- server calls ----
 
-/** Runs a call with `button` disabled (a double click acts once); shows failures in plain words. */
-async function busy<T>(button: HTMLButtonElement | null, progress: string, call: () => Promise<T>): Promise<T | null> {
+/**
+ * Runs a call with `button` disabled (a double click acts once). A failure nobody planned for
+ * (the server's own problems come back as { ok: false }) is shown as a plain sentence saying
+ * that `what` failed.
+ */
+async function busy<T>(button: HTMLButtonElement | null, progress: string, what: string, call: () => Promise<T>): Promise<T | null> {
   if (button?.dataset.busy) return null;
   if (button) {
     button.dataset.busy = '1';
     button.disabled = true;
   }
-  if (progress) say($.message, progress);
+  if (progress) notes.say(progress);
   try {
     return await call();
   } catch (e) {
-    // The server threw something it did not expect (its own problems come back as { ok: false }).
-    say($.message, `${failureText(e).replace(/\.?$/, '.')} Please try again.`, 'error');
+    notes.failure(e, what);
     return null;
   } finally {
     if (button) {
@@ -229,24 +271,27 @@ async function busy<T>(button: HTMLButtonElement | null, progress: string, call:
 
 function applyContext(ctx: PitchContext): void {
   state.headers = ctx.headers;
-  state.settings = ctx.settings;
+  // Details typed and not saved yet stay as typed (and keep filling the preview).
+  if (!state.detailsDirty) {
+    state.settings = ctx.settings;
+    fillDetails();
+  }
   state.today = ctx.today;
   state.timeZone = ctx.timeZone;
   $.calZone.textContent = ctx.timeZone;
-  fillDetails();
   fillFieldList();
   state.userTemplates = ctx.templates;
   fillTemplateSelect(state.template.id);
-  if (ctx.templatesDamaged) say($.message, 'Your saved templates could not be read back. Saving a template starts a new list.', 'error');
+  if (ctx.templatesDamaged) notes.error('Your saved templates could not be read back. Saving a template starts a new list.');
   setContact(ctx.contact, ctx.note);
 }
 
 async function loadContext(row: number | null, button: HTMLButtonElement | null): Promise<void> {
   const request = ++state.contactRequest;
-  const result = await busy(button, button ? 'Reading the selected row…' : '', () => callServer('getPitchContext', row));
+  const result = await busy(button, button ? 'Reading the selected row…' : '', 'Could not read the contact', () => callServer('getPitchContext', row));
   if (request !== state.contactRequest) return;
   if (!result || !result.ok) {
-    if (result) say($.message, result.message, 'error');
+    if (result) notes.error(result.message);
     if (!button) {
       document.body.dataset.state = 'error';
       $.contactName.textContent = 'No contact';
@@ -254,8 +299,8 @@ async function loadContext(row: number | null, button: HTMLButtonElement | null)
     return;
   }
   applyContext(result);
-  if (button) say($.message, result.contact ? `Showing ${result.contact.name}.` : result.note, result.contact ? 'ok' : 'info');
-  else if (!result.templatesDamaged) $.message.textContent = '';
+  if (button) notes.say(result.contact ? `Showing ${result.contact.name}.` : result.note, result.contact ? 'ok' : 'info');
+  else if (!result.templatesDamaged) notes.clear();
   if (document.body.dataset.state !== 'ready') {
     document.body.dataset.state = 'ready';
     // For `npm run bench`: when the first contact's preview was filled, from the page's start.
@@ -265,14 +310,17 @@ async function loadContext(row: number | null, button: HTMLButtonElement | null)
 
 async function loadNext(kind: 'toContact' | 'followUp', button: HTMLButtonElement): Promise<void> {
   const request = ++state.contactRequest;
-  const result = await busy(button, 'Looking…', () => callServer('nextContact', kind, state.contact?.row ?? null));
+  const what = kind === 'toContact' ? 'Could not find the next contact' : 'Could not find the next follow-up';
+  const result = await busy(button, 'Looking…', what, () => callServer('nextContact', kind, state.contact?.row ?? null));
   if (!result || request !== state.contactRequest) return;
   if (!result.ok) {
-    say($.message, result.message, 'info');
+    // Nobody left to contact is news; no tracker, or a busy one, is a problem to fix.
+    if (result.nobody) notes.say(result.message, 'info');
+    else notes.error(result.message);
     return;
   }
   setContact(result.contact, '');
-  say($.message, result.message, 'ok');
+  notes.say(result.message, 'ok');
 }
 
 async function markSent(): Promise<void> {
@@ -282,19 +330,21 @@ async function markSent(): Promise<void> {
   renderMarkSent();
   try {
     const input = { eventId: state.eventId, contactId: c.id, purpose: state.template.purpose, subject: state.preview.message.subject, templateName: state.template.name };
-    const result = await busy(null, `Logging the message to ${c.name}…`, () => callServer('markMessageSent', input));
+    const result = await busy(null, `Logging the message to ${c.name}…`, 'Could not mark the message as sent', () => callServer('markMessageSent', input));
     if (!result) return;
     if (!result.ok) {
-      say($.message, result.message, 'error');
+      notes.error(result.message);
       return;
     }
+    // Logged: the same event ID again would log nothing, so a deliberate new send gets its own.
+    if (state.eventId === input.eventId) state.eventId = newEventId();
     const logged = result.contacts.find((x) => x.id === c.id);
     if (logged && state.contact === c) {
       c.stage = logged.stage;
       c.nextFollowUp = logged.nextFollowUp;
       $.contactMeta.textContent = describeContact(c);
     }
-    say($.message, result.alreadyLogged && !result.logged ? `Already logged: this message to ${c.name} is in the Interview log.` : result.message, 'ok');
+    notes.say(result.alreadyLogged && !result.logged ? `Already logged: this message to ${c.name} is in the Interview log.` : result.message, 'ok');
   } finally {
     state.markingSent = false;
     renderMarkSent();
@@ -317,6 +367,7 @@ function buildDetails(): void {
     input.placeholder = `e.g. ${f.example}`;
     input.addEventListener('input', () => {
       state.settings = { ...state.settings, [f.key]: input.value.trim() };
+      state.detailsDirty = true;
       render();
     });
     detailInputs.set(f.key, input);
@@ -324,6 +375,7 @@ function buildDetails(): void {
   }
   $.wordLimit.addEventListener('input', () => {
     const n = Number($.wordLimit.value);
+    state.detailsDirty = true;
     if (Number.isInteger(n) && n >= 20 && n <= 1000) {
       state.settings = { ...state.settings, wordLimit: n };
       render();
@@ -397,12 +449,15 @@ function init(): void {
   $.nextFollowUp.addEventListener('click', () => void loadNext('followUp', $.nextFollowUp));
   $.markSent.addEventListener('click', () => void markSent());
 
-  const copy = async (text: string, what: string) => say($.message, (await copyText(text, $.clipboard)) ? `Copied the ${what}.` : `Could not copy: select the ${what} in the preview and press Ctrl+C (⌘C on a Mac).`, 'info');
+  const copy = async (text: string, what: string) => {
+    if (await copyText(text, $.clipboard)) notes.say(`Copied the ${what}.`, 'ok');
+    else notes.error(`Could not copy the ${what}: select it and press Ctrl+C (⌘C on a Mac).`);
+  };
   $.copySubject.addEventListener('click', () => void copy(state.preview?.message.subject ?? '', 'subject'));
   $.copyBody.addEventListener('click', () => void copy(state.preview?.message.body ?? '', 'message'));
   $.copyAgenda.addEventListener('click', () => {
     const text = agendaText(pickedQuestions(), { name: state.contact?.name, date: $.calDate.value || undefined });
-    if (!text) say($.message, 'Pick at least one question first.', 'error');
+    if (!text) notes.error('Pick at least one question first.');
     else void copy(text, 'agenda');
   });
   byId('questions').addEventListener('change', renderCalendar);
@@ -411,32 +466,38 @@ function init(): void {
 
   $.detailsForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void busy(byId<HTMLButtonElement>('save-details'), 'Saving your details…', () => callServer('saveUserSettings', detailsFromForm())).then((r) => {
+    void busy(byId<HTMLButtonElement>('save-details'), 'Saving your details…', 'Could not save your details', () => callServer('saveUserSettings', detailsFromForm())).then((r) => {
       if (!r) return;
-      if (!r.ok) return say($.message, r.message, 'error');
+      if (!r.ok) return notes.error(r.message);
       state.settings = r.settings;
+      state.detailsDirty = false;
       fillDetails();
       render();
-      say($.message, 'Saved your details.', 'ok');
+      notes.say('Saved your details.', 'ok');
     });
   });
 
-  $.saveForm.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const saveTemplate = (asNew: boolean, button: HTMLButtonElement) => {
     const name = $.tplName.value.trim();
     if (!name) {
-      say($.message, 'Give the template a name.', 'error');
+      notes.error('Give the template a name.');
       $.tplName.focus();
       return;
     }
-    const input = { name, purpose: $.tplPurpose.value as TemplatePurpose, subject: $.subjectSrc.value, body: $.bodySrc.value };
-    void busy(byId<HTMLButtonElement>('save-template'), 'Saving the template…', () => callServer('saveTemplate', input)).then((r) => {
+    const id = !asNew && isUserTemplate(state.template) ? state.template.id : undefined;
+    const input = { id, name, purpose: $.tplPurpose.value as TemplatePurpose, subject: $.subjectSrc.value, body: $.bodySrc.value };
+    void busy(button, 'Saving the template…', 'Could not save the template', () => callServer('saveTemplate', input)).then((r) => {
       if (!r) return;
-      if (!r.ok) return say($.message, r.message, 'error');
+      if (!r.ok) return notes.error(r.message);
       setUserTemplates(r.templates, r.saved?.id ?? state.template.id);
-      say($.message, r.message, 'ok');
+      notes.say(r.message, 'ok');
     });
+  };
+  $.saveForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    saveTemplate(false, $.saveTemplate);
   });
+  $.saveCopy.addEventListener('click', () => saveTemplate(true, $.saveCopy));
 
   $.deleteTemplate.addEventListener('click', () => {
     $.deleteQuestion.textContent = `Delete “${state.template.name}”?`;
@@ -449,46 +510,50 @@ function init(): void {
   });
   $.deleteYes.addEventListener('click', () => {
     const id = state.template.id;
-    void busy($.deleteYes, 'Deleting…', () => callServer('deleteTemplate', id)).then((r) => {
+    void busy($.deleteYes, 'Deleting…', 'Could not delete the template', () => callServer('deleteTemplate', id)).then((r) => {
       if (!r) return;
-      if (!r.ok) return say($.message, r.message, 'error');
+      if (!r.ok) return notes.error(r.message);
       setUserTemplates(r.templates, BUILT_IN_TEMPLATES[0].id);
       $.template.focus();
-      say($.message, r.message, 'ok');
+      notes.say(r.message, 'ok');
     });
   });
 
   $.exportButton.addEventListener('click', () => {
-    void busy($.exportButton, 'Exporting…', () => callServer('exportTemplates')).then((r) => {
+    void busy($.exportButton, 'Exporting…', 'Could not export your templates', () => callServer('exportTemplates')).then((r) => {
       if (!r) return;
-      if (!r.ok) return say($.message, r.message, 'error');
+      if (!r.ok) return notes.error(r.message);
       $.transfer.value = r.text;
       const old = $.exportDownload.getAttribute('href');
       if (old) URL.revokeObjectURL(old);
       $.exportDownload.setAttribute('href', URL.createObjectURL(new Blob([r.text], { type: 'application/json' })));
       $.exportDownload.setAttribute('download', r.fileName);
       $.exportDownload.hidden = false;
-      say($.message, `Exported ${r.count} ${r.count === 1 ? 'template' : 'templates'}: download the file, or copy the text from the box below.`, 'ok');
+      notes.say(`Exported ${r.count} ${r.count === 1 ? 'template' : 'templates'}: download the file, or copy the text from the box below.`, 'ok');
     });
   });
   $.importFile.addEventListener('change', async () => {
     const file = $.importFile.files?.[0];
     if (!file) return;
-    if (file.size > 2_000_000) return say($.message, 'That file is too big to be a templates export.', 'error');
-    $.transfer.value = await file.text();
-    say($.message, `Read ${file.name}. Choose Import to add its templates.`);
+    if (file.size > 2_000_000) return notes.error('That file is too big to be a templates export.');
+    try {
+      $.transfer.value = await file.text();
+    } catch (e) {
+      return notes.failure(e, `Could not read ${file.name}`);
+    }
+    notes.say(`Read ${file.name}. Choose Import to add its templates.`);
   });
   $.importButton.addEventListener('click', () => {
     if (!$.transfer.value.trim()) {
-      say($.message, 'Choose an exported templates file, or paste its text, first.', 'error');
+      notes.error('Choose an exported templates file, or paste its text, first.');
       $.transfer.focus();
       return;
     }
-    void busy($.importButton, 'Importing…', () => callServer('importTemplates', $.transfer.value)).then((r) => {
+    void busy($.importButton, 'Importing…', 'Could not import the templates', () => callServer('importTemplates', $.transfer.value)).then((r) => {
       if (!r) return;
-      if (!r.ok) return say($.message, r.message, 'error');
+      if (!r.ok) return notes.error(r.message);
       setUserTemplates(r.templates, state.template.id);
-      say($.message, r.message, 'ok');
+      notes.say(r.message, 'ok');
     });
   });
 

@@ -177,4 +177,4 @@ callServer('getCoachSharing')
     say(message, '');
     message.className = 'message';
   })
-  .catch((e) => say(message, failureText(e), 'error'));
+  .catch((e) => say(message, failureText(e, 'Could not read who the tracker is shared with'), 'error'));
