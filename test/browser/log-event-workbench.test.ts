@@ -84,7 +84,8 @@ describe('the log dialogs in the workbench', () => {
     const today = await dialog.getByLabel('Date of the conversation').inputValue();
     const day = parseIsoDate(today)!;
     // Focus starts on the date, today by default; every field has its label.
-    expect(await dialog.locator('#date').evaluate((el) => el === document.activeElement)).toBe(true);
+    // (Polled: the page sets the focus once it has its context, a moment after it shows.)
+    await expect.poll(() => dialog.locator('#date').evaluate((el) => el === document.activeElement)).toBe(true);
 
     await dialog.getByLabel('Length in minutes').fill('30');
     await dialog.getByLabel('What I learned').fill('=Research roles want a PhD');
