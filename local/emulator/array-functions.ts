@@ -16,6 +16,14 @@ type Result = ReturnType<FunctionPlugin['runFunction']>;
 type Ast = { args: RunArgs[0] };
 type Range = InstanceType<typeof SimpleRangeValue>;
 
+/**
+ * The sizing state with array mode on, as HyperFormula's own array functions size their
+ * arguments (its InterpreterState class is not exported, so the state is copied).
+ */
+function inArrayMode(state: RunArgs[1]): RunArgs[1] {
+  return Object.assign(Object.create(Object.getPrototypeOf(state)) as RunArgs[1], state, { arraysFlag: true });
+}
+
 /** Sheets reads a condition cell as true when it is TRUE or a non-zero number. */
 function passes(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
@@ -59,8 +67,7 @@ class SheetsFilterPlugin extends FunctionPlugin {
     if (ast.args.length < 2) return ArraySize.error();
     // As HyperFormula's own FILTER does: size every argument in array mode and take the largest,
     // as a plain array size (a reference-shaped size would make the cell a non-array formula).
-    const arrays = Object.assign(Object.create(Object.getPrototypeOf(state)) as RunArgs[1], state, { arraysFlag: true });
-    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, arrays));
+    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, inArrayMode(state)));
     return new ArraySize(Math.max(...sizes.map((s) => s.width)), Math.max(...sizes.map((s) => s.height)));
   }
 }
@@ -102,8 +109,7 @@ class SheetsHstackPlugin extends FunctionPlugin {
 
   hstackArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
     if (ast.args.length < 1) return ArraySize.error();
-    const arrays = Object.assign(Object.create(Object.getPrototypeOf(state)) as RunArgs[1], state, { arraysFlag: true });
-    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, arrays));
+    const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, inArrayMode(state)));
     return new ArraySize(sizes.reduce((n, s) => n + Math.max(1, s.width), 0), Math.max(1, ...sizes.map((s) => s.height)));
   }
 }
