@@ -100,6 +100,34 @@ function headerColumns(sheet: EmuSheet, headerRow: number): Record<TrackerKey, n
 }
 
 /**
+ * The events behind the sample's progress, logged through the bundle's own log entry points, so
+ * that the Interview log and the Dashboard's activity have something to show. The progress
+ * written afterwards sets each row exactly as the sample describes it.
+ */
+function logHistory(bundle: Bundle, idOf: Map<string, string>, tz: string, now: Date): void {
+  const today = zonedParts(now, tz);
+  const iso = (days: number) => new Date(Date.UTC(today.year, today.month - 1, today.day + days)).toISOString().slice(0, 10);
+  let n = 0;
+  const log = (fn: string, name: string, input: object) => {
+    const result = bundle.run(fn, [{ eventId: `sample-${++n}`, contactIds: [idOf.get(name)!], ...input }]).result as { ok: boolean; message?: string };
+    if (!result?.ok) throw new Error(`${fn} failed on the sample (${name}): ${result?.message ?? 'no result'}`);
+  };
+  for (const [name, , , , , , p] of CONTACTS) {
+    if (p.lastContact === undefined) continue;
+    const pitched = Math.min(p.lastContact, p.interviewDate ?? 0) - 3;
+    log('logPitchSent', name, { date: iso(pitched) });
+    if (p.stage === 'Followed up') log('logFollowUp', name, { date: iso(p.lastContact) });
+    if (p.stage === 'Declined') log('logDeclined', name, { date: iso(p.lastContact) });
+    if (p.stage === 'Scheduled') log('logReply', name, { date: iso(p.lastContact), meetingDate: p.interviewDate !== undefined ? iso(p.interviewDate) : undefined });
+    if ((p.stage === 'Interviewed' || p.stage === 'Thanked') && p.interviewDate !== undefined) {
+      log('logInterview', name, { date: iso(p.interviewDate), minutes: 30, learned: 'How they moved into the field', nextStep: 'Send a thank-you' });
+      if (p.thankYouSent !== undefined) log('logThankYou', name, { date: iso(p.thankYouSent) });
+    }
+    if (p.outcome === 'Job interview') log('logOutcome', name, { kind: 'job_interview', date: iso(p.lastContact) });
+  }
+}
+
+/**
  * Adds the sample sheet to the emulator's spreadsheet and sets it up with the bundle's own
  * setUpTracker. Throws if the add-on could not set it up (the sample is never faked).
  */
@@ -116,6 +144,7 @@ export function buildSample(emu: Emulator, bundle: Bundle, now = new Date(emu.rt
   CONTACTS.forEach(([name], i) => {
     idOf.set(name, String(sheet._readValues({ row: headerRow + 1 + i, col: columns.contactId, numRows: 1, numCols: 1 })[0][0]));
   });
+  logHistory(bundle, idOf, tz, now);
   const put = (row: number, key: TrackerKey, value: unknown) => sheet._writeValues({ row, col: columns[key], numRows: 1, numCols: 1 }, [[value]]);
   // One recalculation for all the writes, not one per cell (the add-on's formulas are volatile).
   ss._hf.batch(() => CONTACTS.forEach(([, , , , , , p], i) => {

@@ -296,6 +296,10 @@ describe('the workbench on its embedded sample', () => {
       expect(await cellText(page, `B${await rowOf('Contacts')}`)).toBe('40');
       expect(Number(await cellText(page, `B${await rowOf('Informational interviews held')}`))).toBeGreaterThan(0);
       expect(await cellText(page, `C${await rowOf('Interview → offer')}`)).toMatch(/^\d+$/);
+      // The sample's history is in the Interview log, so the weeks' activity has numbers too.
+      expect(await page.locator('.tab', { hasText: 'Interview log' }).count()).toBe(1);
+      const all = await rowOf('All events');
+      expect(Number(await cellText(page, `B${all}`)) + Number(await cellText(page, `C${all}`))).toBeGreaterThan(0);
       await docsScreenshot(page, 'dashboard.png');
       await page.close();
     } finally {
