@@ -80,6 +80,9 @@ export class Panels {
     frame.style.width = `${view.width}px`;
     frame.style.height = `${view.height ?? 450}px`;
     body.append(frame);
+    // Sheets puts the keyboard in a dialog it opens. Chrome does not let a page in a cross-origin
+    // frame take the focus by itself, so the host gives the frame the focus once it has loaded.
+    frame.addEventListener('load', () => frame.focus());
     box.dataset.panel = view.id;
     return { view, frame, remove: () => overlay.remove() };
   }

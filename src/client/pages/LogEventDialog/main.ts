@@ -47,6 +47,11 @@ function setUp(c: EventDialogContext): ReferralRows {
   }
   add.addEventListener('click', () => rows.add());
   date.focus();
+  // In a frame the browser may refuse that focus until the frame itself gets it (Chrome, for a
+  // frame of another origin): then the date takes it as soon as the dialog does.
+  window.addEventListener('focus', () => {
+    if (document.activeElement === document.body || document.activeElement === null) date.focus();
+  }, { once: true });
   return rows;
 }
 
