@@ -101,6 +101,7 @@ async function buildPage(dir, exported) {
     }
   }
   if (!html.includes('<!-- @inline-js -->')) fail(`${relative(root, dir)}/index.html has no <!-- @inline-js --> marker`);
+  if (css && !html.includes('<!-- @inline-css -->')) fail(`${relative(root, dir)}/index.html imports CSS but has no <!-- @inline-css --> marker`);
   return html
     .replace('<!-- @inline-css -->', () => (css ? `<style>\n${css.replace(/<\/(style)/gi, '<\\/$1')}</style>` : ''))
     .replace('<!-- @inline-js -->', () => `<script>\n${scriptEscape(js)}</script>`);

@@ -37,13 +37,13 @@ export function callServer<K extends keyof ServerApi>(
 }
 
 /** The error as Google or the browser gave it, for developers ("ScriptError" says only that it came from the server). */
-export function rawText(error: unknown): string {
+function rawText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const named = error.name && !['Error', 'ScriptError'].includes(error.name) && !error.message.startsWith(error.name);
   return named ? `${error.name}: ${error.message}` : error.message;
 }
 
-export interface CallFailure {
+interface CallFailure {
   /** A fixed sentence for the user: what failed and what to try. */
   message: string;
   /** The raw text, for a "details" disclosure. */

@@ -27,7 +27,12 @@ fileInput.addEventListener('change', async () => {
     say(message, `That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`, 'error');
     return;
   }
-  csv.value = await file.text();
+  try {
+    csv.value = await file.text();
+  } catch (e) {
+    say(message, failureText(e, `Could not read ${file.name}`), 'error');
+    return;
+  }
   say(message, `Read ${file.name}. Preview it or import it.`);
 });
 

@@ -7,6 +7,7 @@ import { routineHint } from '../../../core/event-summary.ts';
 import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
 import { callServer, failureText } from '../../lib/server.ts';
 import { byId, say } from '../../lib/dom.ts';
+import { copyText } from '../../lib/clipboard.ts';
 import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
 
@@ -96,7 +97,6 @@ function done(result: Extract<LogResult, { ok: true }>, rows: ReferralRows): voi
     const text = byId<HTMLTextAreaElement>('ask-text');
     text.disabled = false;
     text.value = result.askForReferral;
-    byId<HTMLButtonElement>('copy').disabled = false;
   }
   cancel.focus();
 }
@@ -144,11 +144,9 @@ document.addEventListener('keydown', (e) => {
 cancel.addEventListener('click', () => google.script.host.close());
 byId('copy').addEventListener('click', async () => {
   const text = byId<HTMLTextAreaElement>('ask-text');
-  try {
-    await navigator.clipboard.writeText(text.value);
-  } catch {
+  if (await copyText(text.value)) say(message, 'Message copied.', 'ok');
+  else {
     text.select();
-    document.execCommand('copy');
+    say(message, 'The browser did not let the add-on copy: the message is selected, press Ctrl+C (⌘C on a Mac) to copy it.', 'error');
   }
-  say(message, 'Message copied.', 'ok');
 });

@@ -6,14 +6,15 @@ import './sidebar.css';
 import { agendaText } from '../../../core/pitch/questions.ts';
 import { availableFields } from '../../../core/pitch/merge.ts';
 import { calendarUrl } from '../../../core/pitch/links.ts';
-import { DEFAULT_SETTINGS, USER_FIELDS, type PitchSettings } from '../../../core/pitch/settings.ts';
+import { DEFAULT_SETTINGS, USER_FIELDS, WORD_LIMIT_MAX, WORD_LIMIT_MIN, type PitchSettings } from '../../../core/pitch/settings.ts';
+import { LIMITS } from '../../../core/pitch/store.ts';
 import { BUILT_IN_TEMPLATES, builtInTemplate, PURPOSE_LABELS, PURPOSES, suggestTemplate, type MessageTemplate, type TemplatePurpose } from '../../../core/pitch/templates.ts';
 import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/pitch.ts';
 import { checkSummary } from '../../../core/pitch/checker.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { notices } from '../../lib/notices.ts';
-import { copyText } from './clipboard.ts';
+import { copyText } from '../../lib/clipboard.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
 
@@ -376,7 +377,7 @@ function buildDetails(): void {
   $.wordLimit.addEventListener('input', () => {
     const n = Number($.wordLimit.value);
     state.detailsDirty = true;
-    if (Number.isInteger(n) && n >= 20 && n <= 1000) {
+    if (Number.isInteger(n) && n >= WORD_LIMIT_MIN && n <= WORD_LIMIT_MAX) {
       state.settings = { ...state.settings, wordLimit: n };
       render();
     }
@@ -535,7 +536,7 @@ function init(): void {
   $.importFile.addEventListener('change', async () => {
     const file = $.importFile.files?.[0];
     if (!file) return;
-    if (file.size > 2_000_000) return notes.error('That file is too big to be a templates export.');
+    if (file.size > LIMITS.importChars) return notes.error('That file is too big to be a templates export.');
     try {
       $.transfer.value = await file.text();
     } catch (e) {

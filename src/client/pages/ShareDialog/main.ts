@@ -109,7 +109,7 @@ function render(next: CoachSharingState): void {
 }
 
 let busy = false;
-async function act(label: string, call: () => Promise<CoachResult>): Promise<void> {
+async function act(label: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
   if (busy) return; // a double click must not share twice
   busy = true;
   shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = true;
@@ -126,10 +126,13 @@ async function act(label: string, call: () => Promise<CoachResult>): Promise<voi
       forgetButton.hidden = !result.canForget;
     }
   } catch (e) {
-    say(message, failureText(e), 'error');
+    say(message, failureText(e, what), 'error');
   } finally {
     busy = false;
-    shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
+    updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
+    // Without the dialog's state (it failed to load) a share would send no column choices,
+    // which the server would take as "share none": Share waits for the state.
+    shareButton.disabled = state === null;
   }
 }
 
@@ -154,7 +157,7 @@ form.addEventListener('submit', (e) => {
   }
   const shared = [...choices].filter(([, c]) => c.share.checked && !c.private.checked).map(([id]) => id);
   const privateIds = [...choices].filter(([, c]) => c.private.checked).map(([id]) => id);
-  void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', () =>
+  void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', 'Could not share with your coach', () =>
     callServer('shareWithCoachNow', { email: checked.email, mode: mode(), role: role.value as CoachRole, shared, private: privateIds, acknowledged: mode() === 'direct' && ack.checked }),
   );
 });
@@ -165,15 +168,17 @@ role.addEventListener('change', () => {
   roleChosen = true;
   renderWarning();
 });
-updateButton.addEventListener('click', () => void act('Updating the coach view…', () => callServer('updateCoachViewNow')));
-stopButton.addEventListener('click', () => void act('Stopping…', () => callServer('stopSharingWithCoachNow')));
-forgetButton.addEventListener('click', () => void act('Forgetting this coach…', () => callServer('stopSharingWithCoachNow', { forget: true })));
+updateButton.addEventListener('click', () => void act('Updating the coach view…', 'Could not update the coach view', () => callServer('updateCoachViewNow')));
+stopButton.addEventListener('click', () => void act('Stopping…', 'Could not stop sharing', () => callServer('stopSharingWithCoachNow')));
+forgetButton.addEventListener('click', () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })));
 byId('close').addEventListener('click', () => google.script.host.close());
 
 say(message, 'Loading…');
+shareButton.disabled = true;
 callServer('getCoachSharing')
   .then((s) => {
     render(s);
+    shareButton.disabled = false;
     say(message, '');
     message.className = 'message';
   })
