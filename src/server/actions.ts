@@ -25,9 +25,19 @@ export function messageFor(e: unknown): string {
   if (isScopeError(e)) {
     return `The add-on does not have the permission this needs (Google said: “${googleText(e)}”). Whoever deployed it may have removed that permission from its manifest (appsscript.json): add it back and authorize the add-on again.`;
   }
-  return `Something went wrong: ${googleText(e)}`;
+  return `Something went wrong that the add-on did not expect. Please try again; if it keeps happening, reload the spreadsheet. (Google said: “${googleText(e)}”)`;
 }
 
 export function isExpected(e: unknown): boolean {
   return e instanceof UserError || e instanceof BusyError || isScopeError(e);
+}
+
+/**
+ * For an action run from the menu, which has no page to show a failure: any error becomes a
+ * message for an alert. An unexpected one also goes to the execution log, whole. (Targets that a
+ * page calls rethrow unexpected errors instead: the page says what failed, with the details.)
+ */
+export function menuMessage(e: unknown): string {
+  if (!isExpected(e)) console.error(e instanceof Error && e.stack ? e.stack : String(e));
+  return messageFor(e);
 }

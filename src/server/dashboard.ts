@@ -23,7 +23,7 @@ import { parseContactId } from '../core/ids.ts';
 import { TRACKER_COLUMNS } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
 import type { DashboardResult } from '../shared/types.ts';
-import { isExpected, messageFor, UserError } from './actions.ts';
+import { menuMessage, UserError } from './actions.ts';
 import { withDocumentLock } from './lock.ts';
 import { sheetClock } from './clock.ts';
 import { openLog, type LogSheet } from './interview-log.ts';
@@ -40,7 +40,7 @@ export const SETTING_META_KEY = 'iit.dashboardSetting';
 const HEADER_BACKGROUND = '#e8eaed';
 const SETTING_BACKGROUND = '#fff2cc';
 const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
-/** The funnel chart sits right of the tables: column H. */
+/** The funnel chart sits right of the tables and the hidden recent-events columns: column J. */
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
@@ -191,6 +191,9 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   write(first, 1, settingRows, 1);
   write(first, 3, settingRows, DASHBOARD_WIDTH - 2);
   write(last + 1, 1, height - last, DASHBOARD_WIDTH);
+  // The settings' values are the user's; their formats and colour are the dashboard's, and go
+  // with their rows (a setting carried back after inserted rows lands in a cell formatted for another).
+  sheet.getRange(first, 2, settingRows, 1).setNumberFormats(layout.formats.slice(first - 1, last).map((r) => [r[1]])).setBackground(SETTING_BACKGROUND);
 
   sheet.getRange(layout.titleRow, 1).setFontWeight('bold');
   for (const row of layout.headerRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
@@ -223,10 +226,7 @@ function placeSettings(ss: Ss, sheet: Sheet, layout: DashboardLayout, found: Map
     if (moved.length === 0 && missing.length === 0) return;
     const defaults = missing.length ? defaultSettings(sheetClock(ss).today) : null;
     for (const m of moved) sheet.getRange(m.row, 2).setValue(m.content);
-    for (const m of missing) {
-      const def = SETTINGS.find((d) => d.key === m.key)!;
-      sheet.getRange(m.row, 2).setNumberFormat(def.format).setBackground(SETTING_BACKGROUND).setValue(settingWritable(defaults![m.key]));
-    }
+    for (const m of missing) sheet.getRange(m.row, 2).setValue(settingWritable(defaults![m.key]));
     for (const m of moved) found.get(m.key)!.meta.remove();
     for (const m of [...moved, ...missing]) sheet.getRange(`${m.row}:${m.row}`).addDeveloperMetadata(SETTING_META_KEY, m.key);
   };
@@ -308,8 +308,8 @@ export function dashboardAfterSetup(changed: boolean): DashboardResult | null {
   try {
     return buildDashboard({ activate: false });
   } catch (e) {
-    if (!isExpected(e)) throw e;
-    return { ok: false, message: messageFor(e) };
+    // Setup's own work is done: a dashboard that could not be built is one of its warnings.
+    return { ok: false, message: menuMessage(e) };
   }
 }
 
@@ -320,8 +320,7 @@ export function refreshDashboard(): DashboardResult {
   try {
     result = withDocumentLock(() => buildDashboard({ activate: true }));
   } catch (e) {
-    if (!isExpected(e)) throw e;
-    result = { ok: false, message: messageFor(e) };
+    result = { ok: false, message: menuMessage(e) };
   }
   const ui = SpreadsheetApp.getUi();
   if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);

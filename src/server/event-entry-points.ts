@@ -6,7 +6,7 @@
 import type { EventKind } from '../core/events.ts';
 import { outcomeKind } from '../core/event-input.ts';
 import type { EventDialogContext, EventDialogMode, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from '../shared/types.ts';
-import { isExpected, messageFor } from './actions.ts';
+import { isExpected, menuMessage, messageFor } from './actions.ts';
 import { DIALOGS, openEventDialog } from './event-dialogs.ts';
 import { type FollowUpsResult, showDueFollowUps } from './follow-ups.ts';
 import { withDocumentLock } from './lock.ts';
@@ -19,8 +19,7 @@ function fromMenu<T>(title: string, action: () => T): T | Refusal {
   try {
     return action();
   } catch (e) {
-    if (!isExpected(e)) throw e;
-    const message = messageFor(e);
+    const message = menuMessage(e);
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, message, ui.ButtonSet.OK);
     return { ok: false, message };

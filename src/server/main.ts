@@ -6,7 +6,7 @@ import { ABOUT_TEXT, ABOUT_TITLE } from '../core/about.ts';
 import { withDocumentLock } from './lock.ts';
 import { setUpSheet } from './setup.ts';
 import { importInto } from './import.ts';
-import { isExpected, messageFor } from './actions.ts';
+import { isExpected, menuMessage, messageFor } from './actions.ts';
 import type { ImportResult, SetupResult } from '../shared/types.ts';
 
 // Menu: Build dashboard (the Dashboard sheet of live formulas).
@@ -72,8 +72,7 @@ export function setUpTracker(): SetupResult {
   try {
     result = withDocumentLock(() => setUpSheet(SpreadsheetApp.getActiveSheet(), { interactive: true }));
   } catch (e) {
-    if (!isExpected(e)) throw e;
-    result = { ok: false, message: messageFor(e) };
+    result = { ok: false, message: menuMessage(e) };
   }
   if (result.ok) {
     const warnings = result.warnings.length ? `\n\nPlease check:\n- ${result.warnings.join('\n- ')}` : '';

@@ -108,6 +108,11 @@ describe('Build dashboard', () => {
     expect(settingRow(dash, 'Goal: names on your list')).toBe(goalRow);
     expect(dash.getRange(goalRow, 2).getValue()).toBe(31);
     expect(dash.getRange(settingRow(dash, 'Outside benchmark: more replies after one follow-up'), 2).getValue()).toBe(0.4);
+    // Carried back with its own format and colour, not the ones of the row it landed in.
+    const target = dash.getRange(settingRow(dash, 'Goal: target date for the total'), 2);
+    expect([target.getNumberFormat(), target.getBackground()]).toEqual(['yyyy-mm-dd', '#fff2cc']);
+    const offers = dash.getRange(settingRow(dash, 'Outside benchmark: job offers per informational interview'), 2);
+    expect([offers.getNumberFormat(), offers.getBackground()]).toEqual(['0.0%', '#fff2cc']);
     expect(errors(dash)).toEqual([]);
   });
 

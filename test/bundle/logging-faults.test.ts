@@ -120,7 +120,7 @@ afterEach(() => {
 describe('a retry after a failure at any write converges to the state of a run that never failed', () => {
   // First use covers every write point: those of an existing log (its rows and formats) come
   // after the ones that create it.
-  it('an interview with a new and an existing referral, on first use (the log is created)', () => {
+  it('an interview with a new and an existing referral, on first use (the log is created)', { timeout: 120_000 }, () => {
     const clean = prepared(false);
     const { writes, names, result } = writeCalls(clean, 'logInterview', INTERVIEW);
     if (!result.ok) throw new Error(result.message);

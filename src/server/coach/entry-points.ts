@@ -2,7 +2,7 @@
 // Re-exported by main.ts, so each is a top-level function of build/Code.js.
 
 import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
-import { isExpected, messageFor } from '../actions.ts';
+import { isExpected, menuMessage, messageFor } from '../actions.ts';
 import { withDocumentLock } from '../lock.ts';
 import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
 
@@ -44,9 +44,18 @@ export function stopSharingWithCoachNow(options?: StopSharingOptions): CoachResu
   return guarded(() => stop({ forget }));
 }
 
+/** A dialog target called from the menu: an unexpected error becomes a message, as guarded's expected ones do. */
+function fromMenu(action: () => CoachResult): CoachResult {
+  try {
+    return action();
+  } catch (e) {
+    return { ok: false, message: menuMessage(e) };
+  }
+}
+
 /** Menu: Update coach view. */
 export function updateCoachView(): CoachResult {
-  const result = updateCoachViewNow();
+  const result = fromMenu(updateCoachViewNow);
   const ui = SpreadsheetApp.getUi();
   ui.alert('Update coach view', result.message, ui.ButtonSet.OK);
   return result;
@@ -61,11 +70,11 @@ export function stopSharingWithCoach(): CoachResult {
     const answer = ui.alert('Stop sharing with coach', `Take back the access the add-on gave ${coach.email} to ${what}?`, ui.ButtonSet.YES_NO);
     if (answer !== ui.Button.YES) return { ok: false, message: 'Nothing was changed.' };
   }
-  const result = stopSharingWithCoachNow();
+  const result = fromMenu(() => stopSharingWithCoachNow());
   if (!result.ok && result.canForget && coach) {
     const forget = ui.alert('Stop sharing with coach', `${result.message}\n\nHave you removed ${coach.email} yourself? Choose Yes to make the add-on forget this coach.`, ui.ButtonSet.YES_NO);
     if (forget !== ui.Button.YES) return result;
-    const forgotten = stopSharingWithCoachNow({ forget: true });
+    const forgotten = fromMenu(() => stopSharingWithCoachNow({ forget: true }));
     ui.alert('Stop sharing with coach', forgotten.message, ui.ButtonSet.OK);
     return forgotten;
   }
