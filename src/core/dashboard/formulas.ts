@@ -1,11 +1,12 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and HyperFormula
-// compute the same way: COUNTIFS, COUNTIF, SUMIFS, IF, IFERROR, XLOOKUP, T, VALUE, MID, LEFT, TEXT,
-// INT, MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ARRAY_CONSTRAIN,
-// ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how the formulas avoid it).
-// Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and HyperFormula accepts.
-// Whole-column array work is expensive in both engines, so each list computes it once, in one
-// formula that spills a column of IDs or keys, and every row of the list then looks one contact up
-// with XLOOKUP (INDEX over a whole column costs as much as the column is long in HyperFormula).
+// compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, XLOOKUP, T,
+// VALUE, MID, LEFT, TEXT, INT, MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT,
+// HSTACK, ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how
+// the formulas avoid it). Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and
+// HyperFormula accepts. Whole-column array work is expensive in both engines, so each list is one
+// formula that filters, sorts and spills the list itself (IDs and names); a row of a list then
+// looks up at most one more contact, with XLOOKUP (INDEX over a whole column costs as much as the
+// column is long in HyperFormula).
 
 import {
   CLOSED_STAGES,

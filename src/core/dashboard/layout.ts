@@ -4,7 +4,7 @@
 
 import { RELATIONSHIPS, STAGES } from '../schema.ts';
 import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { byRelationship, byStage, conversionCounts, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
+import { byRelationship, byStage, conversionCounts, DASH, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
 
 /** Columns A to F hold what a reader sees; G and H hold the recent-events list the activity counts read. */
@@ -15,8 +15,6 @@ export type LayoutCell = string | number;
 
 interface Ctx {
   row: number;
-  /** 1-based row of the row keyed `key`. */
-  rowOf(key: string): number;
   /** A1 address of column `column` (default B) in the row keyed `key`. */
   at(key: string, column?: string): string;
 }
@@ -29,7 +27,6 @@ interface RowSpec {
   /** Number format per column (A…F); unset columns get "0". */
   formats?: Partial<Record<number, string>>;
   kind?: 'title' | 'header' | 'columns' | 'setting';
-  setting?: SettingKey;
 }
 
 export interface DashboardLayout {
@@ -40,12 +37,10 @@ export interface DashboardLayout {
   columnRows: number[];
   titleRow: number;
   /** Settings: 1-based row; the value is in column B, the user's to edit. */
-  settings: { key: SettingKey; row: number; format: string }[];
+  settings: { key: SettingKey; row: number }[];
   settingsBlock: { first: number; last: number };
   /** Rows of the totals (labels in A, numbers in B): the funnel chart's data. */
   funnel: { first: number; last: number };
-  /** Key → 1-based row, for tests and the README sample. */
-  rows: Record<string, number>;
   /**
    * Where the recent-events list spills (1-based first column and row, its columns and most
    * rows), and the cell holding the week's first day, which its formula reads.
@@ -83,27 +78,27 @@ function conversionSection(r: Refs): RowSpec[] {
     formats: { 1: format, 4: PCT },
   });
   const at = (key: string) => (c: Ctx) => `=${c.at(key)}`;
-  const rough = (c: Ctx, text: string) => `=IFERROR(${text},"")`;
+  const rough = (text: string) => `=IFERROR(${text},"")`;
   return [
     header('Conversion', 'Your rate', 'Count', 'Out of', 'Outside benchmark', 'Notes'),
     step('pitchToReply', 'Pitch → reply', at('replied'), at('pitched'), '', (c) =>
-      rough(c, `"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`),
+      rough(`"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`),
     ),
     step('replyToInterview', 'Reply → informational interview', at('interviewed'), at('replied'), '', 'Of those who answered, how many you have talked with.'),
     step('referralsPerInterview', 'Interview → referrals: referrals per interview', conversionCounts.referralsFromInterviews(r), at('interviewed'), '', 'Referrals given by the people you interviewed, per interview.', '0.00'),
     step('interviewsWithReferral', 'Interview → referral: interviews that gave at least one', conversionCounts.interviewsWithReferral(r), at('interviewed'), '', 'Always ask who else you should talk to.'),
     step('referralToInterview', 'Referral → interview: referred contacts interviewed', conversionCounts.referredInterviewed(r), at('referralsReceived'), '', (c) =>
-      rough(c, `"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`),
+      rough(`"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`),
     ),
     step('interviewToJobInterview', 'Interview → job interview', conversionCounts.interviewedToJobInterview(r), at('interviewed'), '', 'Interviewed contacts whose Outcome is Job interview or Offer.'),
     step('interviewToOffer', 'Interview → offer', conversionCounts.interviewedToOffer(r), at('interviewed'), at('offersPerInterview'), (c) =>
-      rough(c, `"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`),
+      rough(`"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`),
     ),
   ];
 }
 
 function goalsSection(): RowSpec[] {
-  const progress = (c: Ctx) => `=IF(N(B${c.row})<=0,"–",C${c.row}/B${c.row})`;
+  const progress = (c: Ctx) => `=IF(N(B${c.row})<=0,${str(DASH)},C${c.row}/B${c.row})`;
   return [
     header('Goals', 'Target', 'Now', 'Progress', '', 'Notes'),
     { key: 'goalNamesRow', cells: ['Names on your list', (c) => `=${c.at('goalNames')}`, (c) => `=${c.at('contacts')}`, progress, '', 'Start with about 25 people you already know.'], formats: { 3: PCT } },
@@ -115,7 +110,7 @@ function goalsSection(): RowSpec[] {
     { key: 'goalTotalRow', cells: ['Informational interviews held in total', (c) => `=${c.at('goalTotal')}`, (c) => `=${c.at('interviewed')}`, progress, '', 'Interviewed or Thanked contacts.'], formats: { 3: PCT } },
     {
       key: 'daysLeft',
-      cells: ['Days left to the target date', (c) => `=${c.at('targetDate')}`, (c) => `=IF(ISNUMBER(B${c.row}),B${c.row}-${c.at('today')},"–")`, '', '', 'Negative once the date has passed.'],
+      cells: ['Days left to the target date', (c) => `=${c.at('targetDate')}`, (c) => `=IF(ISNUMBER(B${c.row}),B${c.row}-${c.at('today')},${str(DASH)})`, '', '', 'Negative once the date has passed.'],
       formats: { 1: DATE },
     },
     {
@@ -123,7 +118,7 @@ function goalsSection(): RowSpec[] {
       cells: [
         'Interviews per week still needed to reach the total by then',
         (c) => `=MAX(0,N(${c.at('goalTotal')})-${c.at('interviewed')})`,
-        (c) => `=IF(N(C${c.row - 1})<=0,"–",B${c.row}/(C${c.row - 1}/7))`,
+        (c) => `=IF(N(C${c.row - 1})<=0,${str(DASH)},B${c.row}/(C${c.row - 1}/7))`,
         '',
         '',
         'Interviews still to hold (Target), spread over the weeks left (Now).',
@@ -189,7 +184,7 @@ function breakdown(title: string, key: string, values: readonly string[], count:
 function settingsSection(): RowSpec[] {
   return [
     header('Settings: yours to edit (yellow cells)', 'Value', 'Source or meaning'),
-    ...SETTINGS.map((s): RowSpec => ({ key: s.key, cells: [s.label, '', s.note], kind: 'setting', setting: s.key, formats: { 1: s.format } })),
+    ...SETTINGS.map((s): RowSpec => ({ key: s.key, cells: [s.label, '', s.note], kind: 'setting', formats: { 1: s.format } })),
   ];
 }
 
@@ -279,35 +274,34 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
 
   const cells: LayoutCell[][] = [];
   const formats: string[][] = [];
-  const layout: DashboardLayout = {
-    cells,
-    formats,
-    headerRows: [],
-    columnRows: [],
-    titleRow: 1,
-    settings: [],
-    settingsBlock: { first: 0, last: 0 },
-    funnel: { first: rows.contacts, last: rows.offers },
-    rows,
-    recentEvents: { column: 0, columns: 0, first: 0, rows: 0, weekStart: at('weekStart') },
-  };
+  const headerRows: number[] = [];
+  const columnRows: number[] = [];
+  const settings: DashboardLayout['settings'] = [];
   specs.forEach((s, i) => {
     const row = i + 1;
-    const ctx: Ctx = { row, at, rowOf };
+    const ctx: Ctx = { row, at };
     cells.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
       const spec = s.cells[j];
       if (spec === undefined) return '';
       return typeof spec === 'function' ? spec(ctx) : spec;
     }));
     formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => s.formats?.[j] ?? '0'));
-    if (s.kind === 'header') layout.headerRows.push(row);
-    if (s.kind === 'columns') layout.columnRows.push(row);
-    if (s.kind === 'setting' && s.setting) layout.settings.push({ key: s.setting, row, format: SETTINGS.find((d) => d.key === s.setting)!.format });
+    if (s.kind === 'header') headerRows.push(row);
+    if (s.kind === 'columns') columnRows.push(row);
+    if (s.kind === 'setting') settings.push({ key: s.key as SettingKey, row });
   });
-  layout.settingsBlock = { first: layout.settings[0].row, last: layout.settings[layout.settings.length - 1].row };
-  // The recent-events list fills columns G and H from its first row down, past the last row of the
-  // layout when the log is busy: the sheet keeps room for it and the column stays hidden.
-  const recentFirst = rows[`activity_${ACTIVITY_EVENTS[0].kind}`];
-  layout.recentEvents = { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: recentFirst, rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') };
+  const layout: DashboardLayout = {
+    cells,
+    formats,
+    headerRows,
+    columnRows,
+    titleRow: 1,
+    settings,
+    settingsBlock: { first: settings[0].row, last: settings[settings.length - 1].row },
+    funnel: { first: rowOf('contacts'), last: rowOf('offers') },
+    // The recent-events list fills columns G and H from its first row down, past the last row of
+    // the layout when the log is busy: the sheet keeps room for it and the columns stay hidden.
+    recentEvents: { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`), rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') },
+  };
   return layout;
 }
