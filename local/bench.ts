@@ -73,8 +73,9 @@ export const ACTIONS: BenchAction[] = [
   { name: 'Mark thank-you sent (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logThankYou', args: [event({})] }) },
   { name: 'Mark declined (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logDeclined', args: [event({})] }) },
   { name: 'Log job interview (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'job_interview', company: 'Globex' })] }) },
-  // Setup built the dashboard; Build dashboard rewrites every formula and keeps the settings.
-  { name: 'Build dashboard (rebuild)', prepare: (b) => (b.run('setUpTracker', [], { select: 'Contacts!A1' }), { fn: 'refreshDashboard' }) },
+  // Setup built the dashboard; Build dashboard rewrites every formula (those reading the log
+  // too) and keeps the settings.
+  { name: 'Build dashboard (rebuild, 10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'refreshDashboard' }) },
 ];
 
 export const SIZES = [100, 1000, 10000];

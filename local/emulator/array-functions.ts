@@ -57,7 +57,7 @@ class SheetsFilterPlugin extends FunctionPlugin {
         const columns = Array.from({ length: width }, (_, j) => j).filter(keep);
         out = columns.length ? data.map((row) => columns.map((j) => row[j])) : [];
       }
-      if (out.length === 0 || out[0].length === 0) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
+      if (out.length === 0) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
       return SimpleRangeValue.onlyValues(out as never);
     });
   }
@@ -99,7 +99,7 @@ class SheetsHstackPlugin extends FunctionPlugin {
         for (let row = 0; row < height; row++) {
           for (let col = 0; col < width; col++) {
             if (empty) rows[row].push(EmptyValue);
-            else rows[row].push(row < data.length && col < data[row].length ? data[row][col] : new CellError(ErrorType.NA, 'Value not found.'));
+            else rows[row].push(row < data.length ? data[row][col] : new CellError(ErrorType.NA, 'Value not found.'));
           }
         }
       }

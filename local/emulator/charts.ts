@@ -152,10 +152,6 @@ export class EmuEmbeddedChart implements GasShape<Chart, 'getChartId' | 'getNumH
     const a = { ...this._data.anchor };
     return { getAnchorColumn: () => a.col, getAnchorRow: () => a.row, getOffsetX: () => a.offsetX, getOffsetY: () => a.offsetY };
   }
-  /** The chart's type (EmbeddedChart has no getter for it; the builder does). */
-  _type(): ChartTypeName {
-    return this._data.type;
-  }
   modify(): EmuEmbeddedChartBuilder {
     return new EmuEmbeddedChartBuilder(this._sheet, this._data);
   }

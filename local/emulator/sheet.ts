@@ -354,47 +354,52 @@ export class EmuSheet
   _shift(axis: Axis, at: number, count: number): void {
     const hf = this._ss._hf;
     const restore = count > 0 ? this._shrinkArraysAcross(axis, at) : () => undefined;
-    if (axis === 'row') {
-      if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
-      else hf.removeRows(this._hfId, [at - 1, -count]);
-      // concat, not splice(...spread): a spread of hundreds of thousands of rows overflows the stack.
-      if (count > 0) this._meta = this._meta.slice(0, at - 1).concat(new Array<(CellMeta | undefined)[]>(count), this._meta.slice(at - 1));
-      else this._meta.splice(at - 1, -count);
-      this._maxRows += count;
-    } else {
-      if (count > 0) hf.addColumns(this._hfId, [at - 1, count]);
-      else hf.removeColumns(this._hfId, [at - 1, -count]);
-      this._meta.forEach((row, i) => {
-        if (!row || row.length < at) return;
-        this._meta[i] = count > 0 ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1)) : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
-      });
-      this._maxCols += count;
-      const widths = new Map<number, number>();
-      for (const [c, w] of this._colWidths) {
-        if (count < 0 && c >= at && c < at - count) continue;
-        widths.set(c >= at ? c + count : c, w);
+    // Arrays cut for the insert get their formula back even if the engine refused the insert.
+    try {
+      if (axis === 'row') {
+        if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
+        else hf.removeRows(this._hfId, [at - 1, -count]);
+        // concat, not splice(...spread): a spread of hundreds of thousands of rows overflows the stack.
+        if (count > 0) this._meta = this._meta.slice(0, at - 1).concat(new Array<(CellMeta | undefined)[]>(count), this._meta.slice(at - 1));
+        else this._meta.splice(at - 1, -count);
+        this._maxRows += count;
+      } else {
+        if (count > 0) hf.addColumns(this._hfId, [at - 1, count]);
+        else hf.removeColumns(this._hfId, [at - 1, -count]);
+        this._meta.forEach((row, i) => {
+          if (!row || row.length < at) return;
+          this._meta[i] = count > 0 ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1)) : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
+        });
+        this._maxCols += count;
+        const widths = new Map<number, number>();
+        for (const [c, w] of this._colWidths) {
+          if (count < 0 && c >= at && c < at - count) continue;
+          widths.set(c >= at ? c + count : c, w);
+        }
+        this._colWidths = widths;
+        this._hiddenCols = new Set([...this._hiddenCols].filter((c) => count > 0 || c < at || c >= at - count).map((c) => (c >= at ? c + count : c)));
       }
-      this._colWidths = widths;
-      this._hiddenCols = new Set([...this._hiddenCols].filter((c) => count > 0 || c < at || c >= at - count).map((c) => (c >= at ? c + count : c)));
+      const keep = (r: GridRect) => shiftRect(r, axis, at, count);
+      this._merges = this._merges.map(keep).filter((r): r is GridRect => r !== null);
+      this._cfRules = this._cfRules
+        .map((rule) => ({ ...rule, rects: rule.rects.map(keep).filter((r): r is GridRect => r !== null) }))
+        .filter((rule) => rule.rects.length > 0);
+      this._protections = this._protections.filter((p) => {
+        if (!p.rect) return true;
+        const moved = keep(p.rect);
+        if (moved) p.rect = moved;
+        return moved !== null;
+      });
+      this._selection = this._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
+      shiftChartRanges(this._charts, this, keep);
+      if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
+      if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
+      this._ss._onShift(this, axis, at, count);
+    } finally {
+      restore();
     }
-    const keep = (r: GridRect) => shiftRect(r, axis, at, count);
-    this._merges = this._merges.map(keep).filter((r): r is GridRect => r !== null);
-    this._cfRules = this._cfRules
-      .map((rule) => ({ ...rule, rects: rule.rects.map(keep).filter((r): r is GridRect => r !== null) }))
-      .filter((rule) => rule.rects.length > 0);
-    this._protections = this._protections.filter((p) => {
-      if (!p.rect) return true;
-      const moved = keep(p.rect);
-      if (moved) p.rect = moved;
-      return moved !== null;
-    });
-    this._selection = this._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
-    shiftChartRanges(this._charts, this, keep);
-    if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
-    if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
-    this._ss._onShift(this, axis, at, count);
-    restore();
   }
+
   /**
    * HyperFormula 3.x fails to insert rows (or columns) inside an array formula's result when a
    * formula elsewhere reads those cells ("Cannot move cell. Destination already occupied."),
@@ -435,7 +440,6 @@ export class EmuSheet
       }
     };
   }
-
 
   _mergeAt(row: number, col: number): GridRect | undefined {
     return this._merges.find((m) => row >= m.row && row < m.row + m.numRows && col >= m.col && col < m.col + m.numCols);

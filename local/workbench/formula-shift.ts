@@ -3,21 +3,15 @@
 // "$A1" keeps its column, "A$1" its row; text inside string literals and function names such as
 // LOG10( are left alone; a reference moved off the sheet becomes #REF!.
 
+import { columnLetters } from '../../src/core/a1.ts';
+import { lettersToColumn } from '../emulator/a1.ts';
+
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
 const COLUMNS = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(])/;
 const ROWS = /^(\$?)(\d+):(\$?)(\d+)(?![\w.(])/;
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function column(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+const letters = columnLetters;
+const column = lettersToColumn;
 
 /** A character that, before a reference, makes it part of a longer name (e.g. "Q1_A1"). */
 const NAME_CHAR = /[\w.$]/;

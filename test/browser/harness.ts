@@ -17,14 +17,14 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
+import { type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
 import { startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
+import { CHROMIUM_PATH, launchChromium } from '../../local/pitch-page.ts';
 
 export { answer, answerAlert, dialogFrame, openMenu, openPage, selectRow, sidebarFrame, type RunningWorkbench, type ShownQuestion, type WorkbenchOptions } from '../../local/workbench-driver.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM = CHROMIUM_PATH;
 
 /**
  * The moment the emulator's clock is pinned to in tests that take screenshots, so that the
@@ -43,7 +43,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** The cell named in A1 notation (it must be among the rows drawn: scroll to it first if needed). */

@@ -1,11 +1,9 @@
 // A1 names for the page's name box and cell attributes.
 import type { Rect } from '../protocol.ts';
 
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+import { columnLetters } from '../../../src/core/a1.ts';
+
+export { columnLetters };
 
 export function cellName(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
