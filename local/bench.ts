@@ -7,9 +7,7 @@
 
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Emulator } from './emulator/index.ts';
-import { loadCsvInto } from './emulator/io.ts';
-import { Bundle } from './bundle.ts';
+import { addOnOnContacts, type Bundle } from './bundle.ts';
 import { handMadeContacts, importExport, toCsv } from './generate.ts';
 import { dashboardBench, formatDashboardBench } from './dashboard-bench.ts';
 import { formatSidebarBench, sidebarBench } from './pitch-bench.ts';
@@ -91,9 +89,7 @@ export function runBench(sizes = SIZES, actions = ACTIONS): BenchRow[] {
   const out: BenchRow[] = [];
   for (const action of actions) {
     for (const rows of sizes) {
-      const emu = new Emulator({ buildDir: join(process.cwd(), 'build'), noSheets: true });
-      loadCsvInto(emu.active, 'Contacts', toCsv(handMadeContacts(rows)));
-      const bundle = new Bundle(emu);
+      const { bundle } = addOnOnContacts(toCsv(handMadeContacts(rows)), join(process.cwd(), 'build'));
       const call = action.prepare(bundle, rows);
       const start = performance.now();
       const run = bundle.run(call.fn, call.args ?? [], { select: call.select, authMode: call.fn === 'onOpen' ? 'NONE' : 'FULL' });

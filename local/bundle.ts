@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import type { Emulator, AuthModeName } from './emulator/index.ts';
-import { selectRange } from './emulator/io.ts';
+import { Emulator, type AuthModeName } from './emulator/index.ts';
+import { loadCsvInto, selectRange } from './emulator/io.ts';
 
 export interface RunOptions {
   authMode?: AuthModeName;
@@ -79,4 +79,16 @@ export class Bundle {
       this.emu.endExecution();
     }
   }
+}
+
+/**
+ * The built add-on on a spreadsheet holding one "Contacts" sheet read from `csv` (what the
+ * benchmarks start from), set up as a tracker by the add-on's own Set up tracker when asked.
+ */
+export function addOnOnContacts(csv: string, buildDir: string, options: { setUp?: boolean } = {}): { emu: Emulator; bundle: Bundle } {
+  const emu = new Emulator({ buildDir, noSheets: true });
+  loadCsvInto(emu.active, 'Contacts', csv);
+  const bundle = new Bundle(emu);
+  if (options.setUp) bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+  return { emu, bundle };
 }

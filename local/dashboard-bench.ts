@@ -7,9 +7,7 @@
 //    live case. TODAY() is volatile, so every edit also recomputes what depends on the date.
 
 import { join } from 'node:path';
-import { Emulator } from './emulator/index.ts';
-import { loadCsvInto } from './emulator/io.ts';
-import { Bundle } from './bundle.ts';
+import { addOnOnContacts } from './bundle.ts';
 import { handMadeContacts, random, toCsv } from './generate.ts';
 import { OUTCOMES, RELATIONSHIPS, STAGES } from '../src/core/schema.ts';
 import { EVENT_LABELS } from '../src/core/events.ts';
@@ -33,10 +31,7 @@ const cpuMs = () => {
 };
 
 export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = join(process.cwd(), 'build')): DashboardBench {
-  const emu = new Emulator({ buildDir, noSheets: true });
-  loadCsvInto(emu.active, 'Contacts', toCsv(handMadeContacts(contacts)));
-  const bundle = new Bundle(emu);
-  bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+  const { emu, bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), buildDir, { setUp: true });
   bundle.run('logPitchSent', [{ eventId: 'bench-dash', contactIds: ['C-0001'], date: iso(emu.rt.now()) }]);
   const ss = emu.active;
   const tracker = ss.getSheetByName('Contacts')!;

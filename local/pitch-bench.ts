@@ -9,9 +9,8 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { Emulator } from './emulator/index.ts';
-import { loadCsvInto, selectRange } from './emulator/io.ts';
-import { Bundle } from './bundle.ts';
+import { selectRange } from './emulator/io.ts';
+import { addOnOnContacts } from './bundle.ts';
 import { handMadeContacts, toCsv } from './generate.ts';
 import { CHROMIUM_PATH, launchChromium, openPage } from './pitch-page.ts';
 import { answerAlert, openMenu, openPage as openWorkbench, selectRow, sidebarFrame, startWorkbench } from './workbench-driver.ts';
@@ -62,10 +61,7 @@ export async function sidebarBench(buildDir = join(process.cwd(), 'build'), rows
 }
 
 async function directTime(browser: Browser, buildDir: string, page: string, csv: string, problems: string[]): Promise<number | null> {
-  const emu = new Emulator({ buildDir, noSheets: true });
-  loadCsvInto(emu.active, 'Contacts', csv);
-  const bundle = new Bundle(emu);
-  bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+  const { emu, bundle } = addOnOnContacts(csv, buildDir, { setUp: true });
   selectRange(emu.active, 'Contacts!A2');
   const opened = await openPage(browser, bundle, page);
   try {

@@ -42,7 +42,7 @@ import { EmuSpreadsheet } from './spreadsheet.ts';
 import { EmuSheet } from './sheet.ts';
 import { EmuRange } from './range.ts';
 import type { GridRect } from './a1.ts';
-import type { ProtectionData } from './metadata.ts';
+import { mayEditProtected } from './metadata.ts';
 
 export type FileAccess = 'owner' | 'editor' | 'commenter' | 'viewer' | null;
 
@@ -83,18 +83,11 @@ export function openAs(files: ReadonlyMap<string, EmuSpreadsheet>, id: string, u
 const overlaps = (a: GridRect, b: GridRect) => a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
 const inside = (a: GridRect, b: GridRect) => a.row >= b.row && a.col >= b.col && a.row + a.numRows <= b.row + b.numRows && a.col + a.numCols <= b.col + b.numCols;
 
-/** Whether `user` may edit under `p`: warning-only, the owner, or one of its editors. */
-function mayEdit(ss: EmuSpreadsheet, p: ProtectionData, user: string): boolean {
-  if (p.warningOnly || normEmail(ss._owner) === normEmail(user)) return true;
-  const editors = p.editors ?? new Set([ss._owner, ...ss._editors]);
-  return [...editors].some((e) => normEmail(e) === normEmail(user));
-}
-
 /** Throws Google's message when `rect` (null: the sheet's structure) holds cells `user` may not edit. */
 function checkProtections(sheet: EmuSheet, rect: GridRect | null, user: string): void {
   const ss = sheet._ss;
   for (const p of sheet._protections) {
-    if (mayEdit(ss, p, user)) continue;
+    if (mayEditProtected(ss, p, user)) continue;
     if (p.rect === null) {
       // A protected sheet: only cells wholly inside its unprotected ranges may be edited.
       if (rect && p.unprotected.some((u) => inside(rect, u))) continue;

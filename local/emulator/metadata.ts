@@ -130,6 +130,20 @@ type P = GoogleAppsScript.Spreadsheet.Protection;
 type User = { getEmail(): string };
 const emailOf = (u: string | User) => (typeof u === 'string' ? u : u.getEmail()).trim().toLowerCase();
 
+/**
+ * A protection's editors, as lower-cased addresses: the ones set on it, or, until its list was
+ * changed, the spreadsheet's owner and editors (Google: the owner is always an editor of it).
+ */
+function editorsOf(ss: EmuSpreadsheet, p: ProtectionData): Set<string> {
+  return p.editors ?? new Set([ss._owner, ...ss._editors].map(emailOf));
+}
+
+/** Whether `user` may edit what `p` protects: warning-only, the owner, or one of its editors. */
+export function mayEditProtected(ss: EmuSpreadsheet, p: ProtectionData, user: string | User): boolean {
+  const e = emailOf(user);
+  return p.warningOnly || emailOf(ss._owner) === e || editorsOf(ss, p).has(e);
+}
+
 export class EmuProtection
   implements
     Signatures<
@@ -158,9 +172,7 @@ export class EmuProtection
     this[RT] = sheet[RT];
   }
   private _editors(): Set<string> {
-    const ss = this.sheet._ss;
-    // The owner is always an editor of a protection (Google: the owner cannot be removed).
-    return (this._data.editors ??= new Set([ss._owner, ...ss._editors].map(emailOf)));
+    return (this._data.editors ??= editorsOf(this.sheet._ss, this._data));
   }
   getDescription(): string {
     return this._data.description;
@@ -204,9 +216,7 @@ export class EmuProtection
     return this;
   }
   getEditors(): User[] {
-    const ss = this.sheet._ss;
-    const editors = this._data.editors ?? new Set([ss._owner, ...ss._editors]);
-    return [...editors].map((email) => ({ getEmail: () => email }));
+    return [...editorsOf(this.sheet._ss, this._data)].map((email) => ({ getEmail: () => email }));
   }
   canDomainEdit(): boolean {
     return false;
@@ -224,10 +234,7 @@ export class EmuProtection
     return this;
   }
   canEdit(): boolean {
-    const user = emailOf(this[RT].activeUser);
-    const ss = this.sheet._ss;
-    const editors = this._data.editors ?? new Set([ss._owner, ...ss._editors].map(emailOf));
-    return this._data.warningOnly || emailOf(ss._owner) === user || editors.has(user);
+    return mayEditProtected(this.sheet._ss, this._data, this[RT].activeUser);
   }
   remove(): void {
     this.sheet._protections = this.sheet._protections.filter((p) => p !== this._data);
