@@ -13,7 +13,7 @@ import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/p
 import { checkSummary } from '../../../core/pitch/checker.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
-import { notices } from '../../lib/notices.ts';
+import { pageNotices } from '../../lib/notices.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
@@ -63,7 +63,7 @@ const $ = {
   checksSummary: byId('checks-summary'),
   clipboard: byId<HTMLTextAreaElement>('clipboard'),
 };
-const notes = notices({ status: byId('status'), alert: byId('alert'), details: byId<HTMLDetailsElement>('error-details'), detailsText: byId('error-details-text') });
+const notes = pageNotices();
 const view = {
   subject: byId('preview-subject'),
   body: byId('preview-body'),

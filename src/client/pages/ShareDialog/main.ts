@@ -4,8 +4,9 @@ import '../../lib/addon.css';
 import './style.css';
 import { checkCoachEmail } from '../../../core/coach/email.ts';
 import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharingState } from '../../../shared/coach.ts';
-import { callServer, failureText } from '../../lib/server.ts';
-import { byId, clear, el, say } from '../../lib/dom.ts';
+import { callServer } from '../../lib/server.ts';
+import { byId, clear, el } from '../../lib/dom.ts';
+import { pageNotices } from '../../lib/notices.ts';
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -26,7 +27,7 @@ const shareButton = byId<HTMLButtonElement>('share');
 const updateButton = byId<HTMLButtonElement>('update');
 const stopButton = byId<HTMLButtonElement>('stop');
 const forgetButton = byId<HTMLButtonElement>('forget');
-const message = byId('message');
+const notes = pageNotices();
 
 let state: CoachSharingState | null = null;
 let roleChosen = false;
@@ -114,19 +115,19 @@ async function act(label: string, what: string, call: () => Promise<CoachResult>
   busy = true;
   shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = true;
   forgetButton.hidden = true;
-  say(message, label);
+  notes.say(label);
   try {
     const result = await call();
     if (result.ok) {
       render(result.state);
-      say(message, result.message, 'ok');
+      notes.say(result.message, 'ok');
     } else {
-      say(message, result.message, 'error');
+      notes.error(result.message);
       // Stop could not take the access back: once the user has removed it by hand, they may say so.
       forgetButton.hidden = !result.canForget;
     }
   } catch (e) {
-    say(message, failureText(e, what), 'error');
+    notes.failure(e, what);
   } finally {
     busy = false;
     updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
@@ -140,19 +141,19 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   const checked = checkCoachEmail(email.value);
   if (!checked.ok) {
-    say(message, checked.message, 'error');
+    notes.error(checked.message);
     email.setAttribute('aria-invalid', 'true');
     email.focus();
     return;
   }
   email.removeAttribute('aria-invalid');
   if (mode() === 'direct' && !ack.checked) {
-    say(message, 'Read what your coach will see, and tick "I understand" to share the tracker itself.', 'error');
+    notes.error('Read what your coach will see, and tick "I understand" to share the tracker itself.');
     ack.focus();
     return;
   }
   if (mode() === 'copy' && state && !state.hasTracker) {
-    say(message, 'Run Set up tracker first: a coach copy is made from your tracker.', 'error');
+    notes.error('Run Set up tracker first: a coach copy is made from your tracker.');
     return;
   }
   const shared = [...choices].filter(([, c]) => c.share.checked && !c.private.checked).map(([id]) => id);
@@ -173,13 +174,12 @@ stopButton.addEventListener('click', () => void act('Stopping…', 'Could not st
 forgetButton.addEventListener('click', () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })));
 byId('close').addEventListener('click', () => google.script.host.close());
 
-say(message, 'Loading…');
+notes.say('Loading…');
 shareButton.disabled = true;
 callServer('getCoachSharing')
   .then((s) => {
     render(s);
     shareButton.disabled = false;
-    say(message, '');
-    message.className = 'message';
+    notes.clear();
   })
-  .catch((e) => say(message, failureText(e, 'Could not read who the tracker is shared with'), 'error'));
+  .catch((e) => notes.failure(e, 'Could not read who the tracker is shared with'));
