@@ -1,6 +1,7 @@
 // The Import, Log event and Share dialogs (the real build/*.html in headless Chromium, bridged to
 // the built bundle) when a server call fails in a way nobody planned for: the page says in a fixed
-// plain sentence what failed, keeps the raw text under Details, and stays usable.
+// plain sentence what failed, keeps the raw text under Details, and stays usable; and a call
+// already under way is not made again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,18 @@ describe('Log event dialog, unexpected failure', () => {
     await expectRecovered(page, /^Logged “Pitch sent” for 1 contact/);
     expect(await page.getByRole('button', { name: 'Close' }).isVisible()).toBe(true);
     expect(app.ss.getSheetByName('Interview log')!.getDataRange().getValues()).toHaveLength(2);
+  });
+
+  it('sends once when the form is submitted twice in a row (Ctrl+Enter submits even while Save is disabled)', async () => {
+    const app = tracker();
+    const { page, callsMade } = await logDialog(app);
+    await page.evaluate(() => {
+      const form = document.getElementById('form') as HTMLFormElement;
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await page.locator('#status', { hasText: /^Logged “Pitch sent” for 1 contact/ }).waitFor();
+    expect(await callsMade()).toEqual(['logPitchSent']);
   });
 });
 

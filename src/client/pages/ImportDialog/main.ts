@@ -6,6 +6,7 @@ import type { ImportResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -56,25 +57,18 @@ function show(result: ImportResult): void {
   if (s.problems.length > 200) problems.appendChild(el('li', `…and ${s.problems.length - 200} more.`));
 }
 
-let busy = false;
+const busy = busyCalls(notes);
 async function run(dryRun: boolean): Promise<void> {
-  if (busy) return; // a double click must not import twice
   if (!csv.value.trim()) {
     notes.error('Choose a CSV file or paste its text first.');
     csv.focus();
     return;
   }
-  busy = true;
-  previewButton.disabled = importButton.disabled = true;
-  notes.say(dryRun ? 'Checking…' : 'Importing…');
-  try {
-    show(await callServer('importContacts', csv.value, { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun }));
-  } catch (e) {
-    notes.failure(e, dryRun ? 'Could not check the contacts' : 'Could not import the contacts');
-  } finally {
-    busy = false;
-    previewButton.disabled = importButton.disabled = false;
-  }
+  const options = { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun };
+  const result = await busy([previewButton, importButton], dryRun ? 'Checking…' : 'Importing…', dryRun ? 'Could not check the contacts' : 'Could not import the contacts', () =>
+    callServer('importContacts', csv.value, options),
+  );
+  if (result) show(result);
 }
 
 previewButton.addEventListener('click', () => void run(true));

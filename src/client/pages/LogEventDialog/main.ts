@@ -8,6 +8,7 @@ import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
@@ -107,29 +108,18 @@ if (!ctx) {
   save.disabled = true;
 } else {
   const rows = setUp(ctx);
-  let busy = false;
+  const busy = busyCalls(notes);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (busy) return; // a double click must not send twice
     if (!ISO.test(date.value)) {
       notes.error('Enter the date (for example 2026-01-05).');
       date.focus();
       return;
     }
-    busy = true;
-    save.disabled = true;
-    notes.say('Saving…');
-    try {
-      const result = await send(ctx, rows);
-      if (result === null) return;
-      if (result.ok) done(result, rows);
-      else notes.error(result.message);
-    } catch (err) {
-      notes.failure(err, 'Could not save');
-    } finally {
-      busy = false;
-      save.disabled = false;
-    }
+    const result = await busy(save, 'Saving…', 'Could not save', () => send(ctx, rows));
+    if (result === null) return;
+    if (result.ok) done(result, rows);
+    else notes.error(result.message);
   });
 }
 

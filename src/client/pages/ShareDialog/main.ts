@@ -7,6 +7,7 @@ import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharing
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -109,31 +110,23 @@ function render(next: CoachSharingState): void {
   renderMode();
 }
 
-let busy = false;
-async function act(label: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
-  if (busy) return; // a double click must not share twice
-  busy = true;
-  shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = true;
+// Without the dialog's state (it failed to load) a share would send no column choices, which the
+// server would take as "share none": Share waits for the state.
+const busy = busyCalls(notes, (button) => button !== shareButton || state !== null);
+
+async function act(progress: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
   forgetButton.hidden = true;
-  notes.say(label);
-  try {
-    const result = await call();
-    if (result.ok) {
-      render(result.state);
-      notes.say(result.message, 'ok');
-    } else {
-      notes.error(result.message);
-      // Stop could not take the access back: once the user has removed it by hand, they may say so.
-      forgetButton.hidden = !result.canForget;
-    }
-  } catch (e) {
-    notes.failure(e, what);
-  } finally {
-    busy = false;
-    updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
-    // Without the dialog's state (it failed to load) a share would send no column choices,
-    // which the server would take as "share none": Share waits for the state.
-    shareButton.disabled = state === null;
+  const result = await busy([shareButton, updateButton, stopButton, forgetButton], progress, what, async () => {
+    const r = await call();
+    if (r.ok) render(r.state);
+    return r;
+  });
+  if (!result) return;
+  if (result.ok) notes.say(result.message, 'ok');
+  else {
+    notes.error(result.message);
+    // Stop could not take the access back: once the user has removed it by hand, they may say so.
+    forgetButton.hidden = !result.canForget;
   }
 }
 
@@ -174,12 +167,10 @@ stopButton.addEventListener('click', () => void act('Stopping…', 'Could not st
 forgetButton.addEventListener('click', () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })));
 byId('close').addEventListener('click', () => google.script.host.close());
 
-notes.say('Loading…');
-shareButton.disabled = true;
-callServer('getCoachSharing')
-  .then((s) => {
-    render(s);
-    shareButton.disabled = false;
-    notes.clear();
-  })
-  .catch((e) => notes.failure(e, 'Could not read who the tracker is shared with'));
+const load = async () => {
+  render(await callServer('getCoachSharing'));
+  return true;
+};
+void busy(shareButton, 'Loading…', 'Could not read who the tracker is shared with', load).then((loaded) => {
+  if (loaded) notes.clear();
+});
