@@ -81,6 +81,7 @@ describe('Share with coach dialog in Chromium', () => {
 
     const share = calls.find((c) => c.name === 'shareWithCoachNow')!;
     expect(share.args[0]).toMatchObject({ email: 'coach@example.com', mode: 'copy', role: 'editor', private: ['h:salaryhopes'] });
+    expect((share.args[0] as { shared: string[] }).shared).not.toContain('h:salaryhopes'); // ticking Private unticked Share
     const [copy] = copies(emu.files);
     const header = copy.getSheetByName('Progress')!.getDataRange().getValues()[0];
     expect(header).not.toContain('Salary hopes');

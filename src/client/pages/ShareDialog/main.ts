@@ -149,7 +149,7 @@ form.addEventListener('submit', (e) => {
     notes.error('Run Set up tracker first: a coach copy is made from your tracker.');
     return;
   }
-  const shared = [...choices].filter(([, c]) => c.share.checked && !c.private.checked).map(([id]) => id);
+  const shared = [...choices].filter(([, c]) => c.share.checked).map(([id]) => id);
   const privateIds = [...choices].filter(([, c]) => c.private.checked).map(([id]) => id);
   void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', 'Could not share with your coach', () =>
     callServer('shareWithCoachNow', { email: checked.email, mode: mode(), role: role.value as CoachRole, shared, private: privateIds, acknowledged: mode() === 'direct' && ack.checked }),
