@@ -97,9 +97,10 @@ describe('the log dialogs in the workbench', () => {
     await referral.getByLabel('Company (optional)').fill('FBI');
     expect(await unlabelled(dialog)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    const message = dialog.locator('#message');
-    await expect.poll(() => message.innerText()).toBe('Referral 1 has no name.');
-    expect(await message.getAttribute('role')).toBe('alert');
+    const alert = dialog.locator('#alert');
+    const status = dialog.locator('#status');
+    await expect.poll(() => alert.innerText()).toBe('Referral 1 has no name.');
+    expect(await alert.getAttribute('role')).toBe('alert');
     expect(await referral.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
 
     await page.keyboard.type('Dana Scully');
@@ -109,16 +110,16 @@ describe('the log dialogs in the workbench', () => {
     await dialog.locator('#date').fill(formatIsoDate(addDays(day, 1)));
     await dialog.getByLabel('Next step (optional)').fill('Read her thesis');
     await dialog.getByLabel('Next step (optional)').press('Enter'); // Enter in a field submits
-    await expect.poll(() => message.innerText()).toMatch(/Date is in the future/);
-    expect(await message.getAttribute('role')).toBe('alert');
+    await expect.poll(() => alert.innerText()).toMatch(/Date is in the future/);
+    expect(await alert.getAttribute('role')).toBe('alert');
     expect(await trackerCell('Stage', 3)).toBe('To contact');
     expect(await page.locator('.tab', { hasText: 'Interview log' }).count()).toBe(0);
 
     await dialog.locator('#date').fill(today);
     await dialog.getByLabel('What I learned').press('Control+Enter');
-    await expect.poll(() => message.innerText()).toMatch(/^Logged “Informational interview” for 1 contact/);
-    expect(await message.innerText()).toContain('New contacts from referrals: Dana Scully (C-0007).');
-    expect(await message.getAttribute('class')).toBe('message ok');
+    await expect.poll(() => status.innerText()).toMatch(/^Logged “Informational interview” for 1 contact/);
+    expect(await status.innerText()).toContain('New contacts from referrals: Dana Scully (C-0007).');
+    expect(await status.getAttribute('class')).toBe('message ok');
     expect(await dialog.getByRole('button', { name: 'Save' }).isHidden()).toBe(true);
     await closedByEscape(dialog);
 
@@ -157,7 +158,7 @@ describe('the log dialogs in the workbench', () => {
     await dialog.getByLabel('Date sent').fill('2026-01-09');
     await expect.poll(() => routine.innerText()).toContain('by Wed 2026-01-14 (3 business days) reach out to a second contact at Northwind Analytics; by Tue 2026-01-20 (7 business days) follow up once with Jordan.');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dialog.locator('#message').innerText()).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics.');
+    await expect.poll(() => dialog.locator('#status').innerText()).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics.');
     await closedByEscape(dialog);
     await expect.poll(() => trackerCell('Next follow-up', 2)).toBe('2026-01-20');
   });
@@ -173,7 +174,7 @@ describe('the log dialogs in the workbench', () => {
     expect(await ask.inputValue()).toMatch(/^Hi Rosa,\n/);
     expect(await ask.inputValue()).toContain('Is there anyone else at Contoso Health or elsewhere in your field you would suggest I talk to?');
     expect(await dialog.getByRole('button', { name: 'Copy message' }).isEnabled()).toBe(true);
-    expect(await dialog.locator('#message').innerText()).toContain('Rosa Jiménez (C-0003): stage Declined');
+    expect(await dialog.locator('#status').innerText()).toContain('Rosa Jiménez (C-0003): stage Declined');
     await closedByEscape(dialog);
     await expect.poll(() => trackerCell('Stage', 4)).toBe('Declined');
   });
@@ -187,7 +188,7 @@ describe('the log dialogs in the workbench', () => {
     await dialog.getByLabel('Company').fill('Globex');
     await dialog.getByLabel('Date of the job interview').fill('2026-03-02'); // ahead is fine: it is planned
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dialog.locator('#message').innerText()).toMatch(/^Logged “Job interview” for 1 contact/);
+    await expect.poll(() => dialog.locator('#status').innerText()).toMatch(/^Logged “Job interview” for 1 contact/);
     await closedByEscape(dialog);
     await expect.poll(() => trackerCell('Outcome', 5)).toBe('Job interview');
     expect(await trackerCell('Stage', 5)).toBe('To contact');

@@ -96,9 +96,9 @@ describe('pitch sidebar in Chromium', () => {
     await app.page.locator('#contact-name', { hasText: 'Grace Hopper' }).waitFor();
     await app.page.getByRole('button', { name: 'Next to contact' }).click();
     await app.page.locator('#contact-name', { hasText: XSS }).waitFor();
-    expect(await text(app.page, '#message')).toMatch(/is still to contact/);
+    expect(await text(app.page, '#status')).toMatch(/is still to contact/);
     await app.page.getByRole('button', { name: 'Next follow-up due' }).click();
-    await app.page.locator('#message', { hasText: 'No follow-ups are due today.' }).waitFor();
+    await app.page.locator('#status', { hasText: 'No follow-ups are due today.' }).waitFor();
     expect(await text(app.page, '#contact-name')).toBe(XSS);
   });
 
@@ -163,7 +163,7 @@ describe('pitch sidebar in Chromium', () => {
     await page.getByLabel('Save the current text as').fill('My coffee note');
     await page.getByLabel('It is for').selectOption('followUp');
     await page.getByRole('button', { name: 'Save template' }).click();
-    await page.locator('#message', { hasText: 'Saved your template “My coffee note”.' }).waitFor();
+    await page.locator('#status', { hasText: 'Saved your template “My coffee note”.' }).waitFor();
     expect(await page.locator('#template option:checked').innerText()).toBe('My coffee note');
     expect(await page.locator('#template optgroup[label="Your templates"] option').count()).toBe(1);
     expect(await text(page, '#preview-subject')).toBe('Coffee, Ada?');
@@ -173,11 +173,11 @@ describe('pitch sidebar in Chromium', () => {
     await page.locator('#body-src').fill('Hi {{First Name}}, coffee this week?');
     await page.getByLabel('Save the current text as').fill('Coffee note');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.locator('#message', { hasText: 'Updated your template “Coffee note”.' }).waitFor();
+    await page.locator('#status', { hasText: 'Updated your template “Coffee note”.' }).waitFor();
     expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note']);
     await page.getByLabel('Save the current text as').fill('Tea note');
     await page.getByRole('button', { name: 'Save as new' }).click();
-    await page.locator('#message', { hasText: 'Saved your template “Tea note”.' }).waitFor();
+    await page.locator('#status', { hasText: 'Saved your template “Tea note”.' }).waitFor();
     expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note', 'Tea note']);
     expect(await page.locator('#template option:checked').innerText()).toBe('Tea note');
     // A used name is refused, not written over.
@@ -190,7 +190,7 @@ describe('pitch sidebar in Chromium', () => {
     await page.getByRole('button', { name: 'Delete this template' }).click();
     expect(await text(page, '#delete-question')).toBe('Delete “Tea note”?');
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.locator('#message', { hasText: 'Deleted your template' }).waitFor();
+    await page.locator('#status', { hasText: 'Deleted your template' }).waitFor();
     expect(await page.locator('#template optgroup[label="Your templates"] option').allInnerTexts()).toEqual(['Coffee note']);
   });
 

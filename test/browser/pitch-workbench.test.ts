@@ -38,7 +38,7 @@ describe('Draft a pitch… in the workbench', () => {
     expect(await sidebar.locator('#contact-name').innerText()).toBe('Jordan Ellis');
     expect(await sidebar.locator('#preview-body').innerText()).toMatch(/^Hi Jordan,/);
     await sidebar.locator('#mark-sent').click();
-    await sidebar.locator('#message', { hasText: /Pitch sent/ }).waitFor();
+    await sidebar.locator('#status', { hasText: /Pitch sent/ }).waitFor();
     expect(await sidebar.locator('#contact-meta').innerText()).toContain('Stage: Pitched');
     const stage = await columnOf('Stage');
     await expect.poll(() => cellText(page, `${stage}2`), { timeout: 10_000 }).toBe('Pitched');

@@ -59,8 +59,8 @@ describe('Share with coach dialog in Chromium', () => {
     const { page, calls, emu } = await dialog();
     await page.locator('#email').fill('coach@example');
     await page.locator('#share').click();
-    await expect.poll(() => page.locator('#message').innerText()).toMatch(/not an email address/);
-    expect(await page.locator('#message').getAttribute('role')).toBe('alert');
+    await expect.poll(() => page.locator('#alert').innerText()).toMatch(/not an email address/);
+    expect(await page.locator('#alert').getAttribute('role')).toBe('alert');
     expect(calls.map((c) => c.name)).toEqual(['getCoachSharing']);
     expect(copies(emu.files)).toHaveLength(0);
   });
@@ -73,14 +73,15 @@ describe('Share with coach dialog in Chromium', () => {
     expect(await salary.locator('input').nth(0).isChecked()).toBe(false);
     await page.locator('#email').fill(' coach@example.com ');
     await page.locator('#share').click();
-    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
-    expect(await page.locator('#message').innerText()).toContain('Shared “Contacts – coach view” with coach@example.com as an editor');
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('message ok');
+    expect(await page.locator('#status').innerText()).toContain('Shared “Contacts – coach view” with coach@example.com as an editor');
     expect(await page.locator('#current').innerText()).toContain('Shared with coach@example.com (a coach copy, as editor)');
     expect(await page.locator('#current a').getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\//);
     expect(await page.locator('#update').isVisible()).toBe(true);
 
     const share = calls.find((c) => c.name === 'shareWithCoachNow')!;
     expect(share.args[0]).toMatchObject({ email: 'coach@example.com', mode: 'copy', role: 'editor', private: ['h:salaryhopes'] });
+    expect((share.args[0] as { shared: string[] }).shared).not.toContain('h:salaryhopes'); // ticking Private unticked Share
     const [copy] = copies(emu.files);
     const header = copy.getSheetByName('Progress')!.getDataRange().getValues()[0];
     expect(header).not.toContain('Salary hopes');
@@ -89,9 +90,9 @@ describe('Share with coach dialog in Chromium', () => {
 
     // Update, then Stop, from the same dialog.
     await page.locator('#update').click();
-    await expect.poll(() => page.locator('#message').innerText()).toContain('Updated the coach view');
+    await expect.poll(() => page.locator('#status').innerText()).toContain('Updated the coach view');
     await page.locator('#stop').click();
-    await expect.poll(() => page.locator('#message').innerText()).toContain('no longer has the access');
+    await expect.poll(() => page.locator('#status').innerText()).toContain('no longer has the access');
     expect(await page.locator('#current').isHidden()).toBe(true);
     expect([...copy._editors]).toEqual([]);
   });
@@ -110,12 +111,12 @@ describe('Share with coach dialog in Chromium', () => {
 
     await page.locator('#email').fill('coach@example.com');
     await page.locator('#share').click();
-    await expect.poll(() => page.locator('#message').innerText()).toMatch(/I understand/);
+    await expect.poll(() => page.locator('#alert').innerText()).toMatch(/I understand/);
     expect([...ss._editors]).toEqual([]);
 
     await page.locator('#ack').check();
     await page.locator('#share').click();
-    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('message ok');
     expect([...ss._editors]).toEqual(['coach@example.com']);
     expect(copies(emu.files)).toHaveLength(0);
     expect(await page.locator('#update').isHidden()).toBe(true);
@@ -125,22 +126,23 @@ describe('Share with coach dialog in Chromium', () => {
     const { page, emu, errors } = await dialog();
     await page.locator('#email').fill('coach@example.com');
     await page.locator('#share').click();
-    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('message ok');
     const [copy] = copies(emu.files);
     expect(await page.locator('#forget').isHidden()).toBe(true);
 
     // Whoever deployed the add-on removed the spreadsheets scope: the copy cannot be opened.
     emu.scopes = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
     await page.locator('#stop').click();
-    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message error');
-    expect(await page.locator('#message').innerText()).toMatch(/click Share and remove coach@example\.com/);
+    await expect.poll(() => page.locator('#alert').innerText()).toMatch(/click Share and remove coach@example\.com/);
+    expect(await page.locator('#alert').getAttribute('class')).toBe('message error');
+    expect(await page.locator('#status').innerText()).toBe('');
     expect(await page.locator('#current').innerText()).toContain('Shared with coach@example.com');
     expect([...copy._editors]).toEqual(['coach@example.com']);
 
     copy._editors.delete('coach@example.com'); // the user, in the copy's Share dialog
     await page.locator('#forget').click();
-    await expect.poll(() => page.locator('#message').getAttribute('class')).toBe('message ok');
-    expect(await page.locator('#message').innerText()).toMatch(/forgotten coach@example\.com/);
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('message ok');
+    expect(await page.locator('#status').innerText()).toMatch(/forgotten coach@example\.com/);
     expect(await page.locator('#current').isHidden()).toBe(true);
     expect(await page.locator('#forget').isHidden()).toBe(true);
     expect(errors).toEqual([]);

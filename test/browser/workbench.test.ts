@@ -151,7 +151,7 @@ describe('the workbench on a hand-made contacts CSV', () => {
     await dialog.locator('#csv').fill('First Name,Last Name,Email Address,Company,Position\nNadia,Hussain,nadia.hussain@example.com,Humongous Insurance,HR Business Partner\nOmar,Haddad,omar.haddad@example.com,"Fourth Coffee, Ltd",Finance Manager\n');
     await docsScreenshot(page, 'import-dialog.png');
     await dialog.locator('#import').click();
-    await expect.poll(() => dialog.locator('#message').innerText()).toMatch(/Added 2 contacts/);
+    await expect.poll(() => dialog.locator('#status').innerText()).toMatch(/Added 2 contacts/);
     expect(await lastActionText(page)).toMatch(/google\.script\.run\.importContacts: \d+ service calls/);
     const names = await page.locator('td.cell[data-c="1"] .c').allInnerTexts();
     expect(names.some((n) => n.includes('Nadia') && n.includes('Hussain'))).toBe(true);

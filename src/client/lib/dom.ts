@@ -17,10 +17,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
 export function clear(node: HTMLElement): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
-
-/** Shows a message in a live region: role=status for progress, role=alert for errors. */
-export function say(node: HTMLElement, text: string, kind: 'info' | 'error' | 'ok' = 'info'): void {
-  node.textContent = text;
-  node.className = `message ${kind}`;
-  node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-}

@@ -4,6 +4,7 @@
 // announced reliably). Unexpected failures keep their raw text out of the announced sentence,
 // in a "details" disclosure next to it.
 
+import { byId } from './dom.ts';
 import { describeFailure } from './server.ts';
 
 export interface NoticeElements {
@@ -21,6 +22,22 @@ export interface Notices {
   /** A call that failed unexpectedly: a fixed sentence saying `what` failed, details aside. */
   failure(error: unknown, what: string): void;
   clear(): void;
+}
+
+/**
+ * The page's notices, in the markup every page has (src/client/lib/addon.css styles it):
+ *
+ *   <div id="message" class="messages">
+ *     <div id="status" class="message" role="status"></div>
+ *     <div id="alert" class="message error" role="alert"></div>
+ *     <details id="error-details" class="error-details" hidden>
+ *       <summary>Details</summary>
+ *       <p id="error-details-text"></p>
+ *     </details>
+ *   </div>
+ */
+export function pageNotices(): Notices {
+  return notices({ status: byId('status'), alert: byId('alert'), details: byId<HTMLDetailsElement>('error-details'), detailsText: byId('error-details-text') });
 }
 
 export function notices(els: NoticeElements): Notices {

@@ -65,8 +65,3 @@ export function describeFailure(error: unknown, what = 'That did not work'): Cal
     details,
   };
 }
-
-/** The sentence to show for a failed call (see describeFailure). */
-export function failureText(error: unknown, what?: string): string {
-  return describeFailure(error, what).message;
-}

@@ -3,8 +3,10 @@ import '../../lib/addon.css';
 import { RELATIONSHIPS } from '../../../core/schema.ts';
 import { DEFAULT_CSV_LIMITS } from '../../../core/limits.ts';
 import type { ImportResult } from '../../../shared/types.ts';
-import { callServer, failureText } from '../../lib/server.ts';
-import { byId, clear, el, say } from '../../lib/dom.ts';
+import { callServer } from '../../lib/server.ts';
+import { byId, clear, el } from '../../lib/dom.ts';
+import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -15,7 +17,7 @@ const relationship = byId<HTMLSelectElement>('relationship');
 const update = byId<HTMLInputElement>('update');
 const previewButton = byId<HTMLButtonElement>('preview');
 const importButton = byId<HTMLButtonElement>('import');
-const message = byId('message');
+const notes = pageNotices();
 const problems = byId<HTMLUListElement>('problems');
 
 for (const r of RELATIONSHIPS) relationship.appendChild(el('option', r));
@@ -24,16 +26,16 @@ fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
   if (file.size > DEFAULT_CSV_LIMITS.maxBytes) {
-    say(message, `That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`, 'error');
+    notes.error(`That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`);
     return;
   }
   try {
     csv.value = await file.text();
   } catch (e) {
-    say(message, failureText(e, `Could not read ${file.name}`), 'error');
+    notes.failure(e, `Could not read ${file.name}`);
     return;
   }
-  say(message, `Read ${file.name}. Preview it or import it.`);
+  notes.say(`Read ${file.name}. Preview it or import it.`);
 });
 
 function plural(n: number, word: string): string {
@@ -43,37 +45,30 @@ function plural(n: number, word: string): string {
 function show(result: ImportResult): void {
   clear(problems);
   if (!result.ok) {
-    say(message, result.message, 'error');
+    notes.error(result.message);
     return;
   }
   const s = result.summary;
   const verb = result.dryRun ? 'Would add' : 'Added';
   const lines = [`${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`];
   if (s.ignoredColumns?.length) lines.push(`Columns not imported: ${s.ignoredColumns.join(', ')}.`);
-  say(message, lines.join('\n'), 'ok');
+  notes.say(lines.join('\n'), 'ok');
   for (const p of s.problems.slice(0, 200)) problems.appendChild(el('li', `Line ${p.line}: ${p.reason}`));
   if (s.problems.length > 200) problems.appendChild(el('li', `…and ${s.problems.length - 200} more.`));
 }
 
-let busy = false;
+const busy = busyCalls(notes);
 async function run(dryRun: boolean): Promise<void> {
-  if (busy) return; // a double click must not import twice
   if (!csv.value.trim()) {
-    say(message, 'Choose a CSV file or paste its text first.', 'error');
+    notes.error('Choose a CSV file or paste its text first.');
     csv.focus();
     return;
   }
-  busy = true;
-  previewButton.disabled = importButton.disabled = true;
-  say(message, dryRun ? 'Checking…' : 'Importing…');
-  try {
-    show(await callServer('importContacts', csv.value, { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun }));
-  } catch (e) {
-    say(message, failureText(e, dryRun ? 'Could not check the contacts' : 'Could not import the contacts'), 'error');
-  } finally {
-    busy = false;
-    previewButton.disabled = importButton.disabled = false;
-  }
+  const options = { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun };
+  const result = await busy([previewButton, importButton], dryRun ? 'Checking…' : 'Importing…', dryRun ? 'Could not check the contacts' : 'Could not import the contacts', () =>
+    callServer('importContacts', csv.value, options),
+  );
+  if (result) show(result);
 }
 
 previewButton.addEventListener('click', () => void run(true));

@@ -5,8 +5,10 @@ import '../../lib/addon.css';
 import './dialog.css';
 import { routineHint } from '../../../core/event-summary.ts';
 import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
-import { callServer, failureText } from '../../lib/server.ts';
-import { byId, say } from '../../lib/dom.ts';
+import { callServer } from '../../lib/server.ts';
+import { byId } from '../../lib/dom.ts';
+import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
@@ -15,7 +17,7 @@ declare const google: { script: { host: { close(): void } } };
 
 const form = byId<HTMLFormElement>('form');
 const date = byId<HTMLInputElement>('date');
-const message = byId('message');
+const notes = pageNotices();
 const save = byId<HTMLButtonElement>('save');
 const cancel = byId<HTMLButtonElement>('cancel');
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,7 +65,7 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
     case 'interview': {
       const read = rows.read();
       if (!read.ok) {
-        say(message, read.message, 'error');
+        notes.error(read.message);
         read.focus.focus();
         return null;
       }
@@ -87,7 +89,7 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
 }
 
 function done(result: Extract<LogResult, { ok: true }>, rows: ReferralRows): void {
-  say(message, result.message, 'ok');
+  notes.say(result.message, 'ok');
   form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, select, #add-referral').forEach((x) => (x.disabled = true));
   rows.disable();
   save.hidden = true;
@@ -102,33 +104,22 @@ function done(result: Extract<LogResult, { ok: true }>, rows: ReferralRows): voi
 }
 
 if (!ctx) {
-  say(message, 'This dialog was opened without its contacts. Close it, select contacts in the tracker, and choose the menu item again.', 'error');
+  notes.error('This dialog was opened without its contacts. Close it, select contacts in the tracker, and choose the menu item again.');
   save.disabled = true;
 } else {
   const rows = setUp(ctx);
-  let busy = false;
+  const busy = busyCalls(notes);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (busy) return; // a double click must not send twice
     if (!ISO.test(date.value)) {
-      say(message, 'Enter the date (for example 2026-01-05).', 'error');
+      notes.error('Enter the date (for example 2026-01-05).');
       date.focus();
       return;
     }
-    busy = true;
-    save.disabled = true;
-    say(message, 'Saving…');
-    try {
-      const result = await send(ctx, rows);
-      if (result === null) return;
-      if (result.ok) done(result, rows);
-      else say(message, result.message, 'error');
-    } catch (err) {
-      say(message, failureText(err, 'Could not save'), 'error');
-    } finally {
-      busy = false;
-      save.disabled = false;
-    }
+    const result = await busy(save, 'Saving…', 'Could not save', () => send(ctx, rows));
+    if (result === null) return;
+    if (result.ok) done(result, rows);
+    else notes.error(result.message);
   });
 }
 
@@ -144,9 +135,9 @@ document.addEventListener('keydown', (e) => {
 cancel.addEventListener('click', () => google.script.host.close());
 byId('copy').addEventListener('click', async () => {
   const text = byId<HTMLTextAreaElement>('ask-text');
-  if (await copyText(text.value)) say(message, 'Message copied.', 'ok');
+  if (await copyText(text.value)) notes.say('Message copied.', 'ok');
   else {
     text.select();
-    say(message, 'The browser did not let the add-on copy: the message is selected, press Ctrl+C (⌘C on a Mac) to copy it.', 'error');
+    notes.error('The browser did not let the add-on copy: the message is selected, press Ctrl+C (⌘C on a Mac) to copy it.');
   }
 });

@@ -13,7 +13,8 @@ import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/p
 import { checkSummary } from '../../../core/pitch/checker.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
-import { notices } from '../../lib/notices.ts';
+import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
@@ -63,7 +64,7 @@ const $ = {
   checksSummary: byId('checks-summary'),
   clipboard: byId<HTMLTextAreaElement>('clipboard'),
 };
-const notes = notices({ status: byId('status'), alert: byId('alert'), details: byId<HTMLDetailsElement>('error-details'), detailsText: byId('error-details-text') });
+const notes = pageNotices();
 const view = {
   subject: byId('preview-subject'),
   body: byId('preview-body'),
@@ -245,30 +246,7 @@ function fillFieldList(): void {
 
 // ---- server calls ----
 
-/**
- * Runs a call with `button` disabled (a double click acts once). A failure nobody planned for
- * (the server's own problems come back as { ok: false }) is shown as a plain sentence saying
- * that `what` failed.
- */
-async function busy<T>(button: HTMLButtonElement | null, progress: string, what: string, call: () => Promise<T>): Promise<T | null> {
-  if (button?.dataset.busy) return null;
-  if (button) {
-    button.dataset.busy = '1';
-    button.disabled = true;
-  }
-  if (progress) notes.say(progress);
-  try {
-    return await call();
-  } catch (e) {
-    notes.failure(e, what);
-    return null;
-  } finally {
-    if (button) {
-      delete button.dataset.busy;
-      button.disabled = false;
-    }
-  }
-}
+const busy = busyCalls(notes);
 
 function applyContext(ctx: PitchContext): void {
   state.headers = ctx.headers;

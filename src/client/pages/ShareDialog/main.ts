@@ -4,8 +4,10 @@ import '../../lib/addon.css';
 import './style.css';
 import { checkCoachEmail } from '../../../core/coach/email.ts';
 import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharingState } from '../../../shared/coach.ts';
-import { callServer, failureText } from '../../lib/server.ts';
-import { byId, clear, el, say } from '../../lib/dom.ts';
+import { callServer } from '../../lib/server.ts';
+import { byId, clear, el } from '../../lib/dom.ts';
+import { pageNotices } from '../../lib/notices.ts';
+import { busyCalls } from '../../lib/busy.ts';
 
 declare const google: { script: { host: { close(): void } } };
 
@@ -26,7 +28,7 @@ const shareButton = byId<HTMLButtonElement>('share');
 const updateButton = byId<HTMLButtonElement>('update');
 const stopButton = byId<HTMLButtonElement>('stop');
 const forgetButton = byId<HTMLButtonElement>('forget');
-const message = byId('message');
+const notes = pageNotices();
 
 let state: CoachSharingState | null = null;
 let roleChosen = false;
@@ -108,31 +110,23 @@ function render(next: CoachSharingState): void {
   renderMode();
 }
 
-let busy = false;
-async function act(label: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
-  if (busy) return; // a double click must not share twice
-  busy = true;
-  shareButton.disabled = updateButton.disabled = stopButton.disabled = forgetButton.disabled = true;
+// Without the dialog's state (it failed to load) a share would send no column choices, which the
+// server would take as "share none": Share waits for the state.
+const busy = busyCalls(notes, (button) => button !== shareButton || state !== null);
+
+async function act(progress: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
   forgetButton.hidden = true;
-  say(message, label);
-  try {
-    const result = await call();
-    if (result.ok) {
-      render(result.state);
-      say(message, result.message, 'ok');
-    } else {
-      say(message, result.message, 'error');
-      // Stop could not take the access back: once the user has removed it by hand, they may say so.
-      forgetButton.hidden = !result.canForget;
-    }
-  } catch (e) {
-    say(message, failureText(e, what), 'error');
-  } finally {
-    busy = false;
-    updateButton.disabled = stopButton.disabled = forgetButton.disabled = false;
-    // Without the dialog's state (it failed to load) a share would send no column choices,
-    // which the server would take as "share none": Share waits for the state.
-    shareButton.disabled = state === null;
+  const result = await busy([shareButton, updateButton, stopButton, forgetButton], progress, what, async () => {
+    const r = await call();
+    if (r.ok) render(r.state);
+    return r;
+  });
+  if (!result) return;
+  if (result.ok) notes.say(result.message, 'ok');
+  else {
+    notes.error(result.message);
+    // Stop could not take the access back: once the user has removed it by hand, they may say so.
+    forgetButton.hidden = !result.canForget;
   }
 }
 
@@ -140,22 +134,22 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   const checked = checkCoachEmail(email.value);
   if (!checked.ok) {
-    say(message, checked.message, 'error');
+    notes.error(checked.message);
     email.setAttribute('aria-invalid', 'true');
     email.focus();
     return;
   }
   email.removeAttribute('aria-invalid');
   if (mode() === 'direct' && !ack.checked) {
-    say(message, 'Read what your coach will see, and tick "I understand" to share the tracker itself.', 'error');
+    notes.error('Read what your coach will see, and tick "I understand" to share the tracker itself.');
     ack.focus();
     return;
   }
   if (mode() === 'copy' && state && !state.hasTracker) {
-    say(message, 'Run Set up tracker first: a coach copy is made from your tracker.', 'error');
+    notes.error('Run Set up tracker first: a coach copy is made from your tracker.');
     return;
   }
-  const shared = [...choices].filter(([, c]) => c.share.checked && !c.private.checked).map(([id]) => id);
+  const shared = [...choices].filter(([, c]) => c.share.checked).map(([id]) => id);
   const privateIds = [...choices].filter(([, c]) => c.private.checked).map(([id]) => id);
   void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', 'Could not share with your coach', () =>
     callServer('shareWithCoachNow', { email: checked.email, mode: mode(), role: role.value as CoachRole, shared, private: privateIds, acknowledged: mode() === 'direct' && ack.checked }),
@@ -173,13 +167,10 @@ stopButton.addEventListener('click', () => void act('Stopping…', 'Could not st
 forgetButton.addEventListener('click', () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })));
 byId('close').addEventListener('click', () => google.script.host.close());
 
-say(message, 'Loading…');
-shareButton.disabled = true;
-callServer('getCoachSharing')
-  .then((s) => {
-    render(s);
-    shareButton.disabled = false;
-    say(message, '');
-    message.className = 'message';
-  })
-  .catch((e) => say(message, failureText(e, 'Could not read who the tracker is shared with'), 'error'));
+const load = async () => {
+  render(await callServer('getCoachSharing'));
+  return true;
+};
+void busy(shareButton, 'Loading…', 'Could not read who the tracker is shared with', load).then((loaded) => {
+  if (loaded) notes.clear();
+});
