@@ -159,6 +159,11 @@ describe('the log dialogs in the workbench', () => {
     await expect.poll(() => routine.innerText()).toContain('by Wed 2026-01-14 (3 business days) reach out to a second contact at Northwind Analytics; by Tue 2026-01-20 (7 business days) follow up once with Jordan.');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.locator('#status').innerText()).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics.');
+    // Ctrl+Enter once it is saved (focus on Close, inside the form) sends nothing again.
+    const saved = await dialog.locator('#status').innerText();
+    await dialog.locator('#cancel').press('Control+Enter');
+    await page.waitForTimeout(300);
+    expect(await dialog.locator('#status').innerText()).toBe(saved);
     await closedByEscape(dialog);
     await expect.poll(() => trackerCell('Next follow-up', 2)).toBe('2026-01-20');
   });

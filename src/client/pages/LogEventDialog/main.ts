@@ -111,6 +111,7 @@ if (!ctx) {
   const busy = busyCalls(notes);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (save.hidden) return; // saved already: Ctrl+Enter on Close must not send it again
     if (!ISO.test(date.value)) {
       notes.error('Enter the date (for example 2026-01-05).');
       date.focus();
