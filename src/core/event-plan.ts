@@ -18,7 +18,7 @@ import { formatContactId, parseContactId } from './ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
-import { type TrackerKey, trackerColumn } from './schema.ts';
+import { canonicalStage, type TrackerKey, trackerColumn } from './schema.ts';
 import { MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
@@ -92,7 +92,7 @@ function stateOf(t: EventTable, index: number): ContactState {
   return {
     name: contact.name,
     company: contact.fields.company ?? '',
-    stage: cellText(cell('stage')),
+    stage: canonicalStage(cellText(cell('stage'))),
     lastContact: cellDate(cell('lastContact'), t.offsets),
     nextFollowUp: cellDate(cell('nextFollowUp'), t.offsets),
     thankYouSent: cellDate(cell('thankYouSent'), t.offsets),

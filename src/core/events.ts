@@ -5,7 +5,7 @@
 import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from './calendar.ts';
 import type { OutCell } from './cells.ts';
 import type { DateParts } from './dates.ts';
-import { type Stage, type TrackerKey, advanceStage, canonicalValue, OUTCOMES, stageIndex } from './schema.ts';
+import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, OUTCOMES, stageIndex } from './schema.ts';
 
 export type EventKind = 'pitch' | 'reply' | 'followUp' | 'interview' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
 
@@ -117,11 +117,12 @@ function nextOutcome(current: string, proposed: 'Job interview' | 'Offer'): stri
 export function contactChange(c: ContactState, event: CycleEvent): ContactChange {
   const set: ContactChange['set'] = {};
   const D = event.date;
-  let stageAfter = c.stage;
+  const stageBefore = canonicalStage(c.stage);
+  let stageAfter = stageBefore;
   let stageKept = false;
   const proposed = event.kind === 'reply' ? (event.meetingDate ? 'Scheduled' : undefined) : PROPOSED_STAGE[event.kind];
   if (proposed) {
-    stageAfter = advanceStage(c.stage, proposed);
+    stageAfter = advanceStage(stageBefore, proposed);
     stageKept = stageAfter !== proposed;
     if (!stageKept) set.stage = proposed;
   }
@@ -191,5 +192,5 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
       break;
     }
   }
-  return { set, stageBefore: c.stage, stageAfter, stageKept, nextStep, secondContactBy };
+  return { set, stageBefore, stageAfter, stageKept, nextStep, secondContactBy };
 }

@@ -12,7 +12,7 @@ import type { DateParts } from './dates.ts';
 import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
-import { canonicalValue, STAGES, type TrackerKey } from './schema.ts';
+import { canonicalStage, type TrackerKey } from './schema.ts';
 
 export interface FollowUpTable {
   headerRow: number;
@@ -76,9 +76,8 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
   const people = t.rows.flatMap((row, index) => {
     const contact = contactFromRow(row, t.contact);
     if (!normaliseName(contact.name)) return [];
-    const stageText = cellText(cell(row, 'stage'));
     const company = contact.fields.company ?? '';
-    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalValue(STAGES, stageText) ?? stageText, last: cellDate(cell(row, 'lastContact'), t.offsets) }];
+    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalStage(cellText(cell(row, 'stage'))), last: cellDate(cell(row, 'lastContact'), t.offsets) }];
   });
   const byOrg = new Map<string, typeof people>();
   for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);

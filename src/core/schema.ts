@@ -84,6 +84,11 @@ export function canonicalValue(values: readonly string[], text: string): string 
   return values.find((v) => v.toLowerCase() === wanted) ?? null;
 }
 
+/** The stage `text` names, spelt as in STAGES (any case, spaces trimmed); other text as it is, trimmed. */
+export function canonicalStage(text: string): string {
+  return canonicalValue(STAGES, text) ?? text.trim();
+}
+
 /** Position of a stage in STAGES (case-insensitive), or -1 for anything else. */
 export function stageIndex(stage: string): number {
   const canonical = canonicalValue(STAGES, stage);
@@ -124,7 +129,7 @@ export function canMoveTo(from: string, to: string): boolean {
   return toIndex > fromIndex;
 }
 
-/** The stage to keep when an action proposes `proposed`: it, if canMoveTo allows, else `current`. */
+/** The stage to keep when an action proposes `proposed`: it, if canMoveTo allows, else `current` (canonical). */
 export function advanceStage(current: string, proposed: Stage): string {
-  return canMoveTo(current, proposed) ? proposed : current;
+  return canMoveTo(current, proposed) ? proposed : canonicalStage(current);
 }

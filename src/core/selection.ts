@@ -6,7 +6,7 @@ import { contactFromRow, normaliseName } from './contacts.ts';
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
 import { MAX_CONTACTS_PER_EVENT } from './event-input.ts';
-import type { TrackerKey } from './schema.ts';
+import { canonicalStage, type TrackerKey } from './schema.ts';
 
 export interface SelectionTable {
   headerRow: number;
@@ -58,7 +58,7 @@ export function selectedContacts(selectedRows: Iterable<number>, t: SelectionTab
       noId.push({ row, name: contact.name });
       continue;
     }
-    const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
+    const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
     contacts.push({ row, id: formatContactId(n), name: contact.name, company: contact.fields.company ?? '', stage });
   }
   if (empty.length) return { ok: false, message: `${rowList(empty)} ${empty.length === 1 ? 'has' : 'have'} no contact (no name). Select only rows with a contact.` };

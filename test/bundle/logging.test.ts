@@ -217,6 +217,30 @@ describe('stages only move forward', () => {
   });
 });
 
+describe('stages typed in lower case', () => {
+  it('a pitch for a contact whose Stage reads "pitched" is a pitch: no stage kept, Next follow-up and next step by 3B7', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(2, stage).setValue('pitched');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ stage: 'Pitched', stageKept: false, nextFollowUp: '2026-01-20', secondContactBy: '2026-01-14' });
+    expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
+    expect(logRows(app)[0]['Next step']).toMatch(/^No reply by Wed 2026-01-14/);
+  });
+
+  it('a reply fixing a day for a contact whose Stage reads "scheduled" sets the Interview date', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(3, stage).setValue('scheduled');
+    const reply = open(app, 'showReplyDialog', 'Contacts!A3');
+    expect(reply.contacts[0].stage).toBe('Scheduled');
+    log(app, 'logReply', { eventId: reply.eventId, contactIds: ids(reply), date: '2026-01-12', meetingDate: '2026-01-16' });
+    expect(shown(app, 3, 'Interview date')).toBe('2026-01-16');
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-16');
+  });
+});
+
 describe('selections', () => {
   it('several rows, and a ctrl-click selection of several ranges, log the same event for each contact', () => {
     const app = tracker();

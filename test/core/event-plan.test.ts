@@ -51,6 +51,13 @@ const cell = (t: EventTable, r: number, h: string) => t.rows[r][col(h)];
 const iso = (v: Cell) => (v instanceof Date ? formatIsoDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() }) : v);
 
 describe('planEvent: one event for several contacts', () => {
+  it('reads the Stage cell in any case: a pitch on "pitched" sets the 3B7 follow-up', () => {
+    const t = table([row({ Name: 'Ada Lovelace', 'Contact ID': 'C-0001', Stage: 'pitched' })]);
+    const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } });
+    expect(p.contacts[0]).toMatchObject({ stage: 'Pitched', stageKept: false, nextFollowUp: '2026-01-20' });
+    expect(p.log[0].nextStep).toMatch(/^No reply by Wed 2026-01-14/);
+  });
+
   it('updates each contact and plans one log row each, keyed by event ID and contact', () => {
     const t = people();
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0002', 'C-0003'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } });

@@ -17,6 +17,14 @@ describe('pitch sent and follow-up sent: the 3B7 routine', () => {
     expect(c.nextStep).toBe('No reply by Wed 2026-01-14: reach out to a second contact at Acme. Still none by Tue 2026-01-20: follow up once with Ada.');
   });
 
+  it('reads a stage typed in another case as that stage', () => {
+    const c = contactChange(contact({ stage: 'pitched' }), simple('pitch', '2026-01-09'));
+    expect(c).toMatchObject({ stageAfter: 'Pitched', stageKept: false });
+    expect(isoOf(c.set.nextFollowUp)).toBe('2026-01-20');
+    const r = contactChange(contact({ stage: ' SCHEDULED ' }), { kind: 'reply', date: d('2026-01-12'), note: '', meetingDate: d('2026-01-16') });
+    expect(isoOf(r.set.interviewDate)).toBe('2026-01-16');
+  });
+
   it('a pitch logged on a Saturday counts from Monday', () => {
     expect(isoOf(contactChange(contact(), simple('pitch', '2026-01-10')).set.nextFollowUp)).toBe('2026-01-20');
   });

@@ -8,7 +8,7 @@ import { formatIsoDate, type DateParts } from '../dates.ts';
 import { followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
 import { formatContactId, parseContactId } from '../ids.ts';
-import { canonicalValue, FIRST_STAGE, STAGES, type TrackerKey } from '../schema.ts';
+import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
 import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
 
 export interface PitchTable {
@@ -56,14 +56,13 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
     if (h && !(h in values)) values[h] = cellJson(cells[i], t.offsets);
   });
   const id = parseContactId(at('contactId'));
-  const stageText = cellText(at('stage'));
   return {
     row,
     id: id === null ? '' : formatContactId(id),
     name: c.name,
     email: c.emails[0] ?? '',
     company: c.fields.company ?? '',
-    stage: canonicalValue(STAGES, stageText) ?? stageText,
+    stage: canonicalStage(cellText(at('stage'))),
     relationship: cellText(at('relationship')),
     referrerName: referrerName(t, at('referredBy')),
     referredByHeader: t.tracker.referredBy === undefined ? '' : headers[t.tracker.referredBy] ?? '',
@@ -117,8 +116,8 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
     const rows: number[] = [];
     t.rows.forEach((cells, i) => {
       if (!normaliseName(contactFromRow(cells, t.contact).name)) return;
-      const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
-      if (stage === '' || canonicalValue(STAGES, stage) === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
+      const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
+      if (stage === '' || stage === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
     });
     if (!rows.length) return { ok: false, nobody: true, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
     const contact = pitchContactAt(t, after(rows, afterRow, true))!;
