@@ -5,7 +5,7 @@
 import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from './calendar.ts';
 import type { OutCell } from './cells.ts';
 import type { DateParts } from './dates.ts';
-import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, OUTCOMES, stageIndex } from './schema.ts';
+import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, isClosedStage, OUTCOMES, stageIndex } from './schema.ts';
 
 export type EventKind = 'pitch' | 'reply' | 'followUp' | 'interview' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
 
@@ -167,8 +167,9 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
     case 'interview': {
       set.interviewDate = D;
       const thanks = addDays(D, 1);
-      // After every conversation a thank-you is due the next day, unless it was already sent.
-      if (!c.thankYouSent || compareDates(c.thankYouSent, D) < 0) set.nextFollowUp = thanks;
+      // After a conversation a thank-you is due the next day, unless it was already sent or the
+      // contact's follow-ups are over (nothing would remind the user of the date).
+      if (!isClosedStage(stageAfter) && (!c.thankYouSent || compareDates(c.thankYouSent, D) < 0)) set.nextFollowUp = thanks;
       nextStep = event.nextStep || `Send ${who} a thank-you by ${describeDate(thanks)}.`;
       break;
     }

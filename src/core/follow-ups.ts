@@ -12,7 +12,7 @@ import type { DateParts } from './dates.ts';
 import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
-import { canonicalStage, type TrackerKey } from './schema.ts';
+import { canonicalStage, isClosedStage, type TrackerKey } from './schema.ts';
 
 export interface FollowUpTable {
   headerRow: number;
@@ -47,8 +47,6 @@ export interface FollowUps {
   secondContact: SecondContactHint[];
 }
 
-const CLOSED = ['Declined', 'No response'];
-
 function step(stage: string, first: string): string {
   switch (stage) {
     case 'Pitched':
@@ -59,8 +57,6 @@ function step(stage: string, first: string): string {
       return `the conversation with ${first} is due: confirm it or log it`;
     case 'Interviewed':
       return `send ${first} a thank-you`;
-    case 'Thanked':
-      return `keep ${first} posted`;
     default:
       return `reach out to ${first}`;
   }
@@ -83,7 +79,7 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
   for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);
 
   for (const p of people) {
-    if (CLOSED.includes(p.stage)) continue;
+    if (isClosedStage(p.stage)) continue;
     const sheetRow = t.headerRow + 1 + p.index;
     const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
     const first = firstName(p.contact.name);

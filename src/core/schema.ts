@@ -29,6 +29,11 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 export const EXIT_STAGES: readonly Stage[] = ['Declined', 'No response'];
 export const FIRST_STAGE: Stage = 'To contact';
+/**
+ * Stages whose Next follow-up no longer calls for action: Show follow-ups due, the dashboard's
+ * follow-up counts and the tracker's colours all leave these out.
+ */
+export const CLOSED_STAGES: readonly Stage[] = ['Declined', 'No response', 'Thanked'];
 
 /** An empty Outcome cell means "none yet". */
 export const OUTCOMES = ['Job interview', 'Offer'] as const;
@@ -93,6 +98,11 @@ export function canonicalStage(text: string): string {
 export function stageIndex(stage: string): number {
   const canonical = canonicalValue(STAGES, stage);
   return canonical === null ? -1 : STAGES.indexOf(canonical as Stage);
+}
+
+/** Whether `stage` (any case) is one of CLOSED_STAGES. */
+export function isClosedStage(stage: string): boolean {
+  return (CLOSED_STAGES as readonly string[]).includes(canonicalStage(stage));
 }
 
 export function isExitStage(stage: string): boolean {

@@ -217,6 +217,26 @@ describe('stages only move forward', () => {
   });
 });
 
+describe('contacts whose follow-ups are over', () => {
+  it('an interview logged for a contact already Thanked sets no thank-you reminder, and Show follow-ups due never lists a Thanked contact', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-20T12:00:00Z'));
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    const thanks = open(app, 'showThankYouDialog', 'Contacts!A2');
+    log(app, 'logThankYou', { eventId: thanks.eventId, contactIds: ids(thanks), date: '2026-01-09' });
+    const again = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: again.eventId, contactIds: ids(again), date: '2026-01-15' });
+    expect(shown(app, 2, 'Stage')).toBe('Thanked');
+    expect(shown(app, 2, 'Next follow-up')).toBe('');
+    // A date the user typed on a Thanked row is theirs; no list of what is due shows it.
+    app.sheet.getRange(2, headerOf(app.sheet).indexOf('Next follow-up') + 1).setValue('2026-01-19');
+    const due = app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[] };
+    expect(due.due).toEqual([]);
+  });
+});
+
 describe('stages typed in lower case', () => {
   it('a pitch for a contact whose Stage reads "pitched" is a pitch: no stage kept, Next follow-up and next step by 3B7', () => {
     const app = tracker();

@@ -94,6 +94,14 @@ describe('interview, thank-you, declined', () => {
     expect(contactChange(contact({ stage: 'Thanked', thankYouSent: d('2026-01-10') }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
   });
 
+  it('no thank-you reminder for a contact whose follow-ups are over (Thanked, Declined, No response is resumed)', () => {
+    // Thanked earlier, talked again: the stage stays Thanked, whose follow-ups no list shows.
+    expect(contactChange(contact({ stage: 'Thanked', thankYouSent: d('2026-01-05') }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
+    expect(contactChange(contact({ stage: 'Declined' }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
+    // A late reply brings No response on to Interviewed, which does get the reminder.
+    expect(isoOf(contactChange(contact({ stage: 'No response' }), interview('2026-01-09')).set.nextFollowUp)).toBe('2026-01-10');
+  });
+
   it('a thank-you clears a reminder that has come, but keeps one set for later', () => {
     const due = contactChange(contact({ stage: 'Interviewed', nextFollowUp: d('2026-01-10') }), simple('thankYou', '2026-01-10'));
     expect(due.set.stage).toBe('Thanked');

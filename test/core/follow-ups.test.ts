@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/core/calendar.ts';
 import type { Cell } from '../../src/core/cells.ts';
 import { describeFollowUps, followUpsDue, type FollowUpTable } from '../../src/core/follow-ups.ts';
+import { CLOSED_STAGES } from '../../src/core/schema.ts';
 
 const today = parseIsoDate('2026-01-14')!; // a Wednesday
 // Dates as Sheets returns them for a date cell in UTC+13 (Pacific/Auckland in January): local midnight.
@@ -47,6 +48,19 @@ describe('followUpsDue', () => {
     expect(text).toContain('Row 2: Ada Lovelace (C-0001), today: follow up once with Ada.');
     expect(text).toContain('Row 5: Katherine Johnson, pitched Fri 2026-01-09.');
     expect(describeFollowUps({ due: [], secondContact: [] }, today)).toBe('No follow-ups are due (today is Wed 2026-01-14).');
+  });
+});
+
+describe('closed stages', () => {
+  it('Declined, No response and Thanked are never due, whatever the case (the dashboard and the colours agree)', () => {
+    const rows = [
+      ['Ada Lovelace', 'C-0001', 'thanked', '', auckland('2026-01-10')],
+      ['Grace Hopper', 'C-0002', 'No response', '', auckland('2026-01-10')],
+      ['Alan Turing', 'C-0003', 'DECLINED', '', auckland('2026-01-10')],
+      ['Katherine Johnson', 'C-0004', 'Interviewed', '', auckland('2026-01-10')],
+    ] as Cell[][];
+    expect(followUpsDue({ ...table, rows }, today).due.map((d) => d.id)).toEqual(['C-0004']);
+    expect(CLOSED_STAGES).toEqual(['Declined', 'No response', 'Thanked']);
   });
 });
 

@@ -19,8 +19,6 @@ export const PITCHED_STAGES: readonly Stage[] = ['Pitched', 'Followed up', 'Sche
 export const REPLIED_STAGES: readonly Stage[] = ['Scheduled', 'Interviewed', 'Thanked', 'Declined'];
 /** Stages in which the informational interview has happened. */
 export const INTERVIEWED_STAGES: readonly Stage[] = ['Interviewed', 'Thanked'];
-/** Stages whose follow-up date no longer calls for action (the tracker's colours use the same rule). */
-export const CLOSED_STAGES: readonly Stage[] = ['Declined', 'No response', 'Thanked'];
 /** An offer implies the job interview before it. */
 export const JOB_INTERVIEW_OUTCOMES = ['Job interview', 'Offer'] as const;
 export const OFFER_OUTCOME = 'Offer';

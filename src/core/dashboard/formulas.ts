@@ -7,8 +7,8 @@
 // formula that spills a column of IDs or keys, and every row of the list then looks one contact up
 // with XLOOKUP (INDEX over a whole column costs as much as the column is long in HyperFormula).
 
+import { CLOSED_STAGES } from '../schema.ts';
 import {
-  CLOSED_STAGES,
   CONTACT_ID_PREFIX,
   INTERVIEWED_STAGES,
   JOB_INTERVIEW_OUTCOMES,
