@@ -10,9 +10,9 @@
 
 import { cellDate } from './calendar.ts';
 import { type Cell, type CellFill, type OutCell, cellText, maxWidth } from './cells.ts';
-import { contactFromRow } from './contacts.ts';
+import { contactFromRow, firstName } from './contacts.ts';
 import { formatIsoDate, type DateParts } from './dates.ts';
-import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS, firstName } from './events.ts';
+import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';

@@ -2,7 +2,8 @@
 // after a decline (until the pitch sidebar exists, the dialog shows it to copy).
 
 import { addBusinessDays, describeDate, parseIsoDate } from './calendar.ts';
-import { FOLLOW_UP_AFTER, firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import { firstName } from './contacts.ts';
+import { FOLLOW_UP_AFTER, SECOND_CONTACT_AFTER } from './events.ts';
 import { canMoveTo, stageIndex } from './schema.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 

@@ -4,6 +4,7 @@
 
 import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from './calendar.ts';
 import type { OutCell } from './cells.ts';
+import { firstName } from './contacts.ts';
 import type { DateParts } from './dates.ts';
 import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, isClosedStage, OUTCOMES, stageIndex } from './schema.ts';
 
@@ -92,15 +93,6 @@ const PROPOSED_STAGE: Partial<Record<EventKind, Stage>> = {
 
 /** Stages in which the contact has not answered yet (the 3B7 clock runs). */
 const AWAITING_REPLY: readonly string[] = ['Pitched', 'Followed up'];
-
-const HONORIFIC = /^(prof|dr|mr|mrs|ms|mx|sir|dame)\.?$/i;
-
-/** The name to address someone by: the first word, past a title such as "Prof." or "Dr". */
-export function firstName(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words.length > 1 && HONORIFIC.test(words[0]) ? words.slice(1).join(' ') : words[0] ?? '';
-  return first.split(/\s+/)[0] ?? '';
-}
 
 /**
  * The Outcome to write, or null to leave the cell: it only moves forward (none → Job interview →

@@ -7,9 +7,9 @@
 
 import { addBusinessDays, cellDate, compareDates, dayNumber, describeDate } from './calendar.ts';
 import { type Cell, cellText } from './cells.ts';
-import { contactFromRow, normaliseCompany, normaliseName } from './contacts.ts';
+import { contactFromRow, firstName, normaliseCompany, normaliseName } from './contacts.ts';
 import type { DateParts } from './dates.ts';
-import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import { SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { formatContactId, parseContactId } from './ids.ts';
 import { canonicalStage, isClosedStage, type TrackerKey } from './schema.ts';

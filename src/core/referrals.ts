@@ -62,6 +62,8 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
   const out: { column: number | undefined; value: string; label: string }[] = [];
   if (c.fullName !== undefined) out.push({ column: c.fullName, value: r.name, label: 'Name' });
   else if (c.firstName !== undefined && c.lastName !== undefined) {
+    // Not splitFullName: that drops titles and reorders "Doe, Jane", so the row's name (First
+    // Last joined) would differ from the name typed, and a retry would not find the row by it.
     const parts = r.name.split(/\s+/);
     const last = parts.length > 1 ? parts.pop()! : '';
     out.push({ column: c.firstName, value: parts.join(' '), label: 'First name' }, { column: c.lastName, value: last, label: 'Last name' });

@@ -237,6 +237,16 @@ describe('contacts whose follow-ups are over', () => {
   });
 });
 
+describe('first names', () => {
+  it('a contact written "Last, First" is addressed by the first name, as the pitch sidebar greets them', () => {
+    const app = tracker();
+    app.sheet.getRange(2, headerOf(app.sheet).indexOf('FULL NAME') + 1).setValue('Ellis, Jordan');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(logRows(app)[0]['Next step']).toMatch(/follow up once with Jordan\.$/);
+  });
+});
+
 describe('stages typed in lower case', () => {
   it('a pitch for a contact whose Stage reads "pitched" is a pitch: no stage kept, Next follow-up and next step by 3B7', () => {
     const app = tracker();

@@ -197,4 +197,17 @@ describe('planEvent: referrals given in an interview', () => {
     expect(p.append[0].slice(0, 2)).toEqual(['Mary Jane', 'Watson']);
     expect(p.log[1].details).toContain('Email: mj@x.example');
   });
+
+  it('First and Last name columns keep every word of the name typed, so a retry finds the row by its name', () => {
+    const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
+    const map = mapColumns(header);
+    const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
+    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
+    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Dr. Jane Q. Doe')]) };
+    const first = apply(t, plan(t, request));
+    expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane Q.', 'Doe']);
+    const retry = plan(first, request);
+    expect(retry.append).toEqual([]);
+    expect(retry.referrals).toEqual([{ id: 'C-0002', name: 'Dr. Jane Q. Doe', status: 'matched' }]);
+  });
 });

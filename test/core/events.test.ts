@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/core/calendar.ts';
 import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
-import { type ContactState, type CycleEvent, contactChange, firstName } from '../../src/core/events.ts';
+import { firstName } from '../../src/core/contacts.ts';
+import { type ContactState, type CycleEvent, contactChange } from '../../src/core/events.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
 const contact = (over: Partial<ContactState> = {}): ContactState => ({ name: 'Ada Lovelace', company: 'Acme', stage: 'To contact', lastContact: null, nextFollowUp: null, thankYouSent: null, outcome: '', ...over });
@@ -147,5 +148,12 @@ describe('firstName', () => {
     expect(firstName('Dr Grace Hopper')).toBe('Grace');
     expect(firstName('Ada')).toBe('Ada');
     expect(firstName('  ')).toBe('');
+  });
+
+  it('is the First Name a pitch greets: every title skipped, "Last, First" read as the sheet writes it', () => {
+    expect(firstName('Ellis, Jordan')).toBe('Jordan');
+    expect(firstName('Miss Jane Marple')).toBe('Jane');
+    expect(firstName('Professor Amara Obi')).toBe('Amara');
+    expect(firstName('Dr. Prof. Ada Lovelace')).toBe('Ada');
   });
 });
