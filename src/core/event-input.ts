@@ -1,8 +1,8 @@
 // Checking what a dialog sends (untrusted JSON) before anything is read or written: the event
 // ID, the contacts, ISO dates, text lengths, referrals. Every refusal names the field.
 
-import type { DateParts } from './dates.ts';
-import { compareDates, parseIsoDate } from './calendar.ts';
+import { type DateParts, parseIsoDate } from './dates.ts';
+import { compareDates } from './calendar.ts';
 import { normaliseEmails } from './contacts.ts';
 import type { CycleEvent, EventKind, ReferralInput } from './events.ts';
 import { formatContactId, parseContactId } from './ids.ts';

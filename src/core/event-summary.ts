@@ -1,7 +1,8 @@
 // What the user is told after logging an event, and the ask-for-referral note the Mark declined
 // dialog offers to copy.
 
-import { addBusinessDays, describeDate, parseIsoDate } from './calendar.ts';
+import { addBusinessDays, describeDate } from './calendar.ts';
+import { parseIsoDate } from './dates.ts';
 import { firstName } from './contacts.ts';
 import { FOLLOW_UP_AFTER, SECOND_CONTACT_AFTER } from './events.ts';
 import { canMoveTo, stageIndex } from './schema.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
 import type { Cell } from '../../src/core/cells.ts';
-import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
+import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
 import { type EventPlan, type EventRequest, type EventTable, planEvent } from '../../src/core/event-plan.ts';
 import type { CycleEvent, ReferralInput } from '../../src/core/events.ts';
 import { mapColumns } from '../../src/core/headers.ts';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
-import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
+import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
 import { firstName } from '../../src/core/contacts.ts';
 import { type ContactState, type CycleEvent, contactChange } from '../../src/core/events.ts';
 

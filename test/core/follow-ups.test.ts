@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
+import { parseIsoDate } from '../../src/core/dates.ts';
 import type { Cell } from '../../src/core/cells.ts';
 import { describeFollowUps, followUpsDue, type FollowUpTable } from '../../src/core/follow-ups.ts';
 import { CLOSED_STAGES } from '../../src/core/schema.ts';

@@ -5,7 +5,7 @@
 // referrer's name rather than their ID, and {{My name}} etc. come from the user's settings.
 
 import { CONTACT_FIELDS, mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
-import { normaliseEmails, splitFullName } from '../contacts.ts';
+import { normaliseEmail, splitFullName } from '../contacts.ts';
 import { USER_FIELDS, type PitchSettings } from './settings.ts';
 
 export interface MergeSource {
@@ -50,7 +50,7 @@ export function mergeValues(source: MergeSource): MergeValues {
     return i === undefined ? '' : source.fields[i].value.trim();
   };
   for (const def of CONTACT_FIELDS) {
-    const value = def.field === 'email' ? (normaliseEmails(field('email'))[0] ?? field('email')) : field(def.field);
+    const value = def.field === 'email' ? (normaliseEmail(field('email')) || field('email')) : field(def.field);
     put(def.label, value);
     for (const n of def.names) put(n, value);
   }
