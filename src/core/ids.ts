@@ -1,11 +1,15 @@
 // Contact IDs: C-0001, C-0002, ... Stable and never reused, even after a row is deleted,
 // because numbering continues after both the stored counter and the largest ID still seen.
 
-const ID_PATTERN = /^C-(\d+)$/i;
-const PAD = 4;
+/** What every Contact ID starts with; any case is read, this one is written. */
+export const CONTACT_ID_PREFIX = 'C-';
+/** Digits at least, zero-padded: C-0042. */
+export const CONTACT_ID_DIGITS = 4;
+
+const ID_PATTERN = new RegExp(`^${CONTACT_ID_PREFIX}(\\d+)$`, 'i');
 
 export function formatContactId(n: number): string {
-  return `C-${String(n).padStart(PAD, '0')}`;
+  return `${CONTACT_ID_PREFIX}${String(n).padStart(CONTACT_ID_DIGITS, '0')}`;
 }
 
 /** The number inside a contact ID ("C-0042" → 42), or null if `value` is not one. */

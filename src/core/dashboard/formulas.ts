@@ -8,8 +8,8 @@
 // with XLOOKUP (INDEX over a whole column costs as much as the column is long in HyperFormula).
 
 import { CLOSED_STAGES } from '../schema.ts';
+import { CONTACT_ID_DIGITS, CONTACT_ID_PREFIX } from '../ids.ts';
 import {
-  CONTACT_ID_PREFIX,
   INTERVIEWED_STAGES,
   JOB_INTERVIEW_OUTCOMES,
   NAMES_PER_CELL,
@@ -127,7 +127,7 @@ export function namesList(r: Refs, mask: string, count: string): string {
 export function idNumbers(column: string): string {
   const p = CONTACT_ID_PREFIX.length;
   const n = `VALUE(MID(${column},${p + 1},20))`;
-  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},"0000")=${column},${n},""),"")`;
+  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},${str('0'.repeat(CONTACT_ID_DIGITS))})=${column},${n},""),"")`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (IDs stay below it). */

@@ -3,7 +3,7 @@
 // is what makes rebuilding idempotent.
 
 import { RELATIONSHIPS, STAGES } from '../schema.ts';
-import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
+import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
 import { byRelationship, byStage, conversionCounts, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
 
@@ -232,7 +232,7 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
 }
 
 export function buildLayout(sources: DashboardSources): DashboardLayout {
-  const r = buildRefs(sources, CONTACT_ID_PREFIX);
+  const r = buildRefs(sources);
   const specs: RowSpec[] = [
     { cells: ['Informational interview dashboard'], kind: 'title' },
     {
