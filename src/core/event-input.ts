@@ -5,7 +5,7 @@ import { type DateParts, parseIsoDate } from './dates.ts';
 import { compareDates } from './calendar.ts';
 import { normaliseEmails } from './contacts.ts';
 import type { CycleEvent, EventKind, ReferralInput } from './events.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { canonicalValue, RELATIONSHIPS } from './schema.ts';
 import { MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands } from './text.ts';
 
@@ -60,9 +60,8 @@ function eventTarget(raw: Record<string, unknown>): { eventId: string; contactId
   if (ids.length > MAX_CONTACTS_PER_EVENT) throw new InputError(`At most ${MAX_CONTACTS_PER_EVENT} contacts can be logged at once.`);
   const contactIds: string[] = [];
   for (const id of ids) {
-    const n = parseContactId(id);
-    if (n === null) throw new InputError(`"${String(id).slice(0, 40)}" is not a contact ID.`);
-    const canonical = formatContactId(n);
+    const canonical = canonicalContactId(id);
+    if (canonical === null) throw new InputError(`"${String(id).slice(0, 40)}" is not a contact ID.`);
     if (!contactIds.includes(canonical)) contactIds.push(canonical);
   }
   return { eventId, contactIds };

@@ -14,7 +14,7 @@ import { contactFromRow, firstName } from './contacts.ts';
 import { formatIsoDate, type DateParts } from './dates.ts';
 import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
@@ -70,9 +70,8 @@ function locate(t: EventTable, ids: readonly string[]): Map<string, number> | st
   const wanted = new Set(ids);
   const found = new Map<string, number[]>();
   t.rows.forEach((row, index) => {
-    const n = parseContactId(row[column]);
-    if (n === null) return;
-    const id = formatContactId(n);
+    const id = canonicalContactId(row[column]);
+    if (id === null) return;
     if (wanted.has(id)) found.set(id, [...(found.get(id) ?? []), index]);
   });
   const at = new Map<string, number>();

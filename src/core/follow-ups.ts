@@ -11,7 +11,7 @@ import { contactFromRow, firstName, normaliseCompany, normaliseName } from './co
 import type { DateParts } from './dates.ts';
 import { SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { canonicalStage, isClosedStage, type TrackerKey } from './schema.ts';
 
 export interface FollowUpTable {
@@ -84,8 +84,7 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
     const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
     const first = firstName(p.contact.name);
     if (next && compareDates(next, today) <= 0) {
-      const n = parseContactId(cell(p.row, 'contactId'));
-      due.push({ row: sheetRow, id: n === null ? '' : formatContactId(n), name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
+      due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
       continue;
     }
     if (p.stage !== 'Pitched' || !p.last || compareDates(addBusinessDays(p.last, SECOND_CONTACT_AFTER), today) > 0) continue;

@@ -19,6 +19,12 @@ export function parseContactId(value: unknown): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** A contact ID as the add-on writes it (" c-42 " → "C-0042"), or null if `value` is not one. */
+export function canonicalContactId(value: unknown): string | null {
+  const n = parseContactId(value);
+  return n === null ? null : formatContactId(n);
+}
+
 export function isContactId(value: unknown): boolean {
   return parseContactId(value) !== null;
 }
@@ -46,9 +52,8 @@ export function assignIds(
 export function findDuplicateIds(ids: readonly unknown[]): { id: string; indexes: number[] }[] {
   const seen = new Map<string, number[]>();
   ids.forEach((value, index) => {
-    const n = parseContactId(value);
-    if (n === null) return;
-    const id = formatContactId(n);
+    const id = canonicalContactId(value);
+    if (id === null) return;
     const list = seen.get(id);
     if (list) list.push(index);
     else seen.set(id, [index]);

@@ -8,7 +8,7 @@ import { type Cell, type CellFill, type OutCell, isBlank } from './cells.ts';
 import { type Contact, contactFromRow, matchReason, normaliseEmails, normaliseName } from './contacts.ts';
 import type { ReferralInput } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { assignIds, formatContactId, parseContactId } from './ids.ts';
+import { assignIds, canonicalContactId, parseContactId } from './ids.ts';
 import { FIRST_STAGE, type TrackerKey } from './schema.ts';
 import { toSheetText } from './text.ts';
 
@@ -132,8 +132,8 @@ export function planReferrals(t: ReferralTable, referrerId: string, referrerInde
       }
       let id = '';
       if (idColumn !== undefined) {
-        const n = parseContactId(t.rows[target.index][idColumn]);
-        if (n !== null) id = formatContactId(n);
+        const existing = canonicalContactId(t.rows[target.index][idColumn]);
+        if (existing !== null) id = existing;
         else if (isEmpty(target.index, idColumn)) {
           // A row added after setup has no ID yet: give it one, so the link has something to point at.
           const ids = assignIds(existingIds, counter, 1);

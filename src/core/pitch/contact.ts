@@ -7,7 +7,7 @@ import { contactFromRow, normaliseName } from '../contacts.ts';
 import { formatIsoDate, type DateParts } from '../dates.ts';
 import { followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
-import { formatContactId, parseContactId } from '../ids.ts';
+import { canonicalContactId, parseContactId } from '../ids.ts';
 import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
 import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
 
@@ -55,10 +55,9 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
   headers.forEach((h, i) => {
     if (h && !(h in values)) values[h] = cellJson(cells[i], t.offsets);
   });
-  const id = parseContactId(at('contactId'));
   return {
     row,
-    id: id === null ? '' : formatContactId(id),
+    id: canonicalContactId(at('contactId')) ?? '',
     name: c.name,
     email: c.emails[0] ?? '',
     company: c.fields.company ?? '',
