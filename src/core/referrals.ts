@@ -4,7 +4,7 @@
 // empty cells instead of duplicating it. A retry finds the rows a failed attempt added, so it
 // converges instead of adding them twice.
 
-import { type Cell, type CellFill, type OutCell, isBlank } from './cells.ts';
+import { type Cell, type CellFill, type OutCell, isEmptyCell } from './cells.ts';
 import { type Contact, contactFromRow, matchReason, normaliseEmails, normaliseName } from './contacts.ts';
 import type { ReferralInput } from './events.ts';
 import type { ContactField } from './headers.ts';
@@ -85,7 +85,7 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
 export function planReferrals(t: ReferralTable, referrerId: string, referrerIndex: number, referrals: readonly ReferralInput[]): ReferralPlan | { error: string } {
   const idColumn = t.tracker.contactId;
   const referredByColumn = t.tracker.referredBy;
-  const isEmpty = (index: number, column: number) => isBlank(t.rows[index]?.[column]) && !(t.formulas[index]?.[column] ?? '');
+  const isEmpty = (index: number, column: number) => isEmptyCell(t.rows[index]?.[column], t.formulas[index]?.[column]);
 
   const byEmail = new Map<string, Target>();
   const byName = new Map<string, Target[]>();
