@@ -1,6 +1,6 @@
 // Finding the header row of a contacts table and recognising its columns by their names.
 
-import { TRACKER_COLUMNS, type TrackerKey } from './schema.ts';
+import { TRACKER_COLUMNS, type TrackerKey, trackerColumn } from './schema.ts';
 
 export type ContactField =
   | 'fullName'
@@ -181,7 +181,7 @@ export function mapColumns(headers: readonly unknown[]): ColumnMap {
       return;
     }
 
-    const label = target.kind === 'contact' ? contactFieldLabel(target.field) : TRACKER_COLUMNS.find((c) => c.key === target.key)!.header;
+    const label = target.kind === 'contact' ? contactFieldLabel(target.field) : trackerColumn(target.key).header;
     const column: RecognisedColumn = { index, header, target, label };
     if (used.has(targetId(target))) {
       shadowed.push(column);
