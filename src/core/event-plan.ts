@@ -19,7 +19,7 @@ import { eventKey, type LogEntry } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
 import { canonicalStage, type TrackerKey, trackerColumn } from './schema.ts';
-import { MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
+import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
 export interface EventTable {
@@ -114,15 +114,10 @@ function details(event: CycleEvent, referrals: readonly ResolvedReferral[]): str
   return lines.join('\n');
 }
 
-/** A name short enough to quote in a message. */
-function quoted(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
-}
-
 function tooLong(entry: LogEntry): string | null {
   for (const [label, text] of [['Name', entry.name], ['Details', entry.details], ['Next step', entry.nextStep]] as const) {
     const length = sheetTextLength(text);
-    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${quoted(entry.name)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
+    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${limitCellText(entry.name, 60)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
   }
   return null;
 }

@@ -97,6 +97,15 @@ describe('planEvent: one event for several contacts', () => {
     expect(added[col('Name')]).toBe(`'=IMPORTXML("http://x")`);
   });
 
+  it('quotes a long name cut short without splitting an emoji', () => {
+    const name = `${'a'.repeat(56)}😀${'b'.repeat(10)}`;
+    const t = table([row({ Name: name, 'Contact ID': 'C-0001', Stage: 'Scheduled' })]);
+    const r = planEvent(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([], 'x'.repeat(49_995)) }, () => false);
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(r.message).toContain(`for ${'a'.repeat(56)}😀b… would be`);
+  });
+
   it('refuses a log cell that would pass 50,000 characters', () => {
     const r = planEvent(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([], 'x'.repeat(49_995)) }, () => false);
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/Details .* would be 50,012 characters; a cell holds at most 50,000/) });
