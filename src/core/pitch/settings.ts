@@ -41,7 +41,7 @@ export function checkSettings(raw: unknown): SettingsCheck {
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') return { ok: false, message: `${f.label} must be text.` };
     const text = v.trim().replace(/\s+/g, ' ');
-    if (text.length > f.max) return { ok: false, message: `${f.label} is ${text.length} characters long; keep it under ${f.max}.` };
+    if (text.length > f.max) return { ok: false, message: `${f.label} is ${text.length} characters long; keep it to at most ${f.max}.` };
     value[f.key] = text;
   }
   if (r.wordLimit !== undefined && r.wordLimit !== null && r.wordLimit !== '') {

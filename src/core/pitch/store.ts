@@ -4,6 +4,7 @@
 // UTF-8 bytes and never inside a character), plus a small index saying how many chunks count.
 
 import { isPurpose, type MessageTemplate, type TemplatePurpose } from './templates.ts';
+import { thousands } from '../text.ts';
 
 export interface UserTemplate extends MessageTemplate {
   /** ISO timestamp of the last save. */
@@ -165,11 +166,11 @@ export function checkTemplateInput(raw: unknown): Checked<TemplateInput> {
   const subject = String(r.subject ?? '').trim().replace(/\s+/g, ' ');
   const body = String(r.body ?? '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
   if (!name) return { ok: false, message: 'Give the template a name.' };
-  if (name.length > LIMITS.name) return { ok: false, message: `The name is ${name.length} characters long; keep it under ${LIMITS.name}.` };
+  if (name.length > LIMITS.name) return { ok: false, message: `The name is ${name.length} characters long; keep it to at most ${LIMITS.name}.` };
   if (/^built-?in\b/i.test(name)) return { ok: false, message: 'Names starting with "Built-in" are kept for the add-on\'s own templates. Choose another name.' };
-  if (subject.length > LIMITS.subject) return { ok: false, message: `The subject is ${subject.length} characters long; keep it under ${LIMITS.subject}.` };
+  if (subject.length > LIMITS.subject) return { ok: false, message: `The subject is ${subject.length} characters long; keep it to at most ${LIMITS.subject}.` };
   if (!body.trim()) return { ok: false, message: 'The message is empty. Write the message you want to keep.' };
-  if (body.length > LIMITS.body) return { ok: false, message: `The message is ${body.length.toLocaleString('en')} characters long; keep it under ${LIMITS.body.toLocaleString('en')}.` };
+  if (body.length > LIMITS.body) return { ok: false, message: `The message is ${thousands(body.length)} characters long; keep it to at most ${thousands(LIMITS.body)}.` };
   const purpose = r.purpose === undefined ? 'pitch' : r.purpose;
   if (!isPurpose(purpose)) return { ok: false, message: 'Choose what the template is for (first pitch, follow-up, ask for a referral, thank-you).' };
   const id = typeof r.id === 'string' && r.id ? r.id : undefined;
