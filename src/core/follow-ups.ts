@@ -101,6 +101,11 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
 
 const LISTED = 25;
 
+/** "due today", "1 day overdue", "3 days overdue": how late a follow-up `daysOverdue` past its date is. */
+export function dueText(daysOverdue: number): string {
+  return daysOverdue === 0 ? 'due today' : `${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue`;
+}
+
 /** The text of the "Follow-ups due" alert. */
 export function describeFollowUps(f: FollowUps, today: DateParts): string {
   const lines: string[] = [];
@@ -108,8 +113,7 @@ export function describeFollowUps(f: FollowUps, today: DateParts): string {
   else {
     lines.push(`${f.due.length} ${f.due.length === 1 ? 'contact is' : 'contacts are'} due for a follow-up (today is ${describeDate(today)}):`);
     for (const d of f.due.slice(0, LISTED)) {
-      const when = d.daysOverdue === 0 ? 'today' : `${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue`;
-      lines.push(`• Row ${d.row}: ${d.name}${d.id ? ` (${d.id})` : ''}, ${when}: ${d.step}.`);
+      lines.push(`• Row ${d.row}: ${d.name}${d.id ? ` (${d.id})` : ''}, ${dueText(d.daysOverdue)}: ${d.step}.`);
     }
     if (f.due.length > LISTED) lines.push(`…and ${f.due.length - LISTED} more.`);
   }

@@ -169,7 +169,7 @@ describe('the 3B7 routine after a pitch', () => {
     vi.setSystemTime(new Date('2026-01-20T12:00:00Z')); // Tuesday: 7 business days
     const seventh = dueNow(app);
     expect(seventh.due).toEqual(['C-0001']);
-    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), today: follow up once with Jordan.');
+    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), due today: follow up once with Jordan.');
   });
 
   it('the Mark pitch sent page carries what the dialog needs to show the routine (company, stage)', () => {

@@ -1,11 +1,11 @@
 // The contact the pitch sidebar shows: a tracker row as plain JSON (dates as ISO days), its
 // referrer's name, and which contact comes next for the sidebar's "next" buttons.
 
-import { cellDate, dayNumber } from '../calendar.ts';
+import { cellDate } from '../calendar.ts';
 import { type Cell, cellText } from '../cells.ts';
 import { contactFromRow, normaliseName } from '../contacts.ts';
 import { formatIsoDate, type DateParts } from '../dates.ts';
-import { followUpsDue } from '../follow-ups.ts';
+import { dueText, followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
 import { canonicalContactId, parseContactId } from '../ids.ts';
 import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
@@ -132,7 +132,5 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
   );
   const d = due.find((x) => x.row === row)!;
   const contact = pitchContactAt(t, row)!;
-  const late = dayNumber(today) - dayNumber(d.due);
-  const when = late === 0 ? 'due today' : `${late} ${late === 1 ? 'day' : 'days'} overdue`;
-  return { ok: true, contact, message: `Follow-up ${when} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
+  return { ok: true, contact, message: `Follow-up ${dueText(d.daysOverdue)} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
 }
