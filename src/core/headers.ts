@@ -88,7 +88,10 @@ export function contactFieldLabel(field: ContactField): string {
   return CONTACT_FIELDS.find((f) => f.field === field)!.label;
 }
 
+/** Fields that name a contact by themselves (a header needs one of them). */
 export const NAME_FIELDS: readonly ContactField[] = ['fullName', 'firstName'];
+/** Every field that holds part of a contact's name, the full name included. */
+export const NAME_PARTS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
 
 const HEADER_SCAN_ROWS = 20;
 const MAX_HEADER_CHARS = 100;

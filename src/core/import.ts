@@ -6,7 +6,7 @@ import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from '.
 import { type Contact, type MatchKind, contactFromRow, matchReason, normaliseName } from './contacts.ts';
 import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds } from './ids.ts';
-import { type ColumnMap, type ContactField, contactFieldLabel, normaliseHeader } from './headers.ts';
+import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
 import { limitCellText, toSheetText } from './text.ts';
 
@@ -48,7 +48,6 @@ type Source =
 const REASON: Record<MatchKind, string> = { email: 'same email', linkedin: 'same LinkedIn profile', name: 'same name and company' };
 // IDs and referrer links from another file mean nothing in this tracker.
 const NOT_IMPORTED: readonly TrackerKey[] = ['contactId', 'referredBy'];
-const NAME_PARTS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
 
 function width(table: TrackerTable): number {
   return Math.max(table.header.length, maxWidth(table.rows));
