@@ -15,7 +15,7 @@ export function dayNumber(d: DateParts): number {
   return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 }
 
-export function fromDayNumber(n: number): DateParts {
+function fromDayNumber(n: number): DateParts {
   const t = new Date(n * DAY_MS);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }

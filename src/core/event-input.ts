@@ -24,7 +24,7 @@ export type CheckResult = { ok: true; value: CheckedEvent } | { ok: false; messa
 class InputError extends Error {}
 
 /** Why `text` does not fit in a cell (the apostrophe that keeps it text counts, see MAX_CELL_CHARS). */
-export function tooLongMessage(label: string, text: string): string {
+function tooLongMessage(label: string, text: string): string {
   const prefixed = needsTextPrefix(text) ? ` (${thousands(MAX_CELL_CHARS - 1)} for text that starts with =, +, - or @ or reads as a number or date: it is stored with an apostrophe in front, to stay text)` : '';
   return `${label} is ${thousands(text.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}${prefixed}. Shorten it and try again. Nothing was logged.`;
 }

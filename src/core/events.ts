@@ -30,7 +30,7 @@ export const EVENT_LABELS: Record<EventKind | 'referred', string> = {
 export const SECOND_CONTACT_AFTER = 3;
 export const FOLLOW_UP_AFTER = 7;
 /** A reply that fixes no day yet: nudge again after this many business days. */
-export const REPLY_NUDGE_AFTER = 3;
+const REPLY_NUDGE_AFTER = 3;
 
 export interface ReferralInput {
   name: string;

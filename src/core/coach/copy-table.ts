@@ -11,7 +11,7 @@ import type { CoachColumn } from './columns.ts';
 
 export const FEEDBACK_HEADER = 'Coach feedback';
 /** The copy's ID column always has this header, whatever the tracker calls it: feedback is matched by it. */
-export const ID_HEADER = 'Contact ID';
+const ID_HEADER = 'Contact ID';
 
 export interface TrackerRows {
   /** Data rows under the header, as getValues returns them. */

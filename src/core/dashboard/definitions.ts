@@ -29,9 +29,9 @@ export const NAMES_PER_CELL = 25;
 /** Rows of "Who opened the most doors": the ten contacts with the most Referrals given. */
 export const TOP_REFERRERS = 10;
 /** Rows of the introductions list: today's introductions plus room to grow, within a bound. */
-export const MIN_INTRODUCTION_ROWS = 10;
-export const MAX_INTRODUCTION_ROWS = 50;
-export const SPARE_INTRODUCTION_ROWS = 10;
+const MIN_INTRODUCTION_ROWS = 10;
+const MAX_INTRODUCTION_ROWS = 50;
+const SPARE_INTRODUCTION_ROWS = 10;
 
 export function introductionRows(introductionsNow: number): number {
   return Math.min(MAX_INTRODUCTION_ROWS, Math.max(MIN_INTRODUCTION_ROWS, introductionsNow + SPARE_INTRODUCTION_ROWS));

@@ -39,7 +39,7 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-export function wholeColumn(sheetName: string, column: number): string {
+function wholeColumn(sheetName: string, column: number): string {
   const letters = columnLetters(column);
   return `${quoteSheet(sheetName)}!$${letters}:$${letters}`;
 }

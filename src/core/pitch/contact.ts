@@ -25,7 +25,7 @@ export interface PitchTable {
 }
 
 /** A cell as JSON for the page: a Date becomes its day in the spreadsheet's zone. */
-export function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
+function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) {
     const day = cellDate(value, offsets);

@@ -59,7 +59,7 @@ export function wallClock(date: string, time: string, minutes = 0): string | nul
   return `${pad(at.getUTCFullYear(), 4)}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}T${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}00`;
 }
 
-export const DEFAULT_MEETING_MINUTES = 30;
+const DEFAULT_MEETING_MINUTES = 30;
 
 /**
  * https://calendar.google.com/calendar/render?action=TEMPLATE&text=…&dates=start/end&details=…

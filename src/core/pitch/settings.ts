@@ -23,7 +23,7 @@ export const USER_FIELDS: readonly { key: DetailKey; merge: string; label: strin
   { key: 'learnGoal', merge: 'What I want to learn', label: 'What you want to learn', example: 'how people move from research into product roles', max: 300 },
 ];
 
-export const DEFAULT_WORD_LIMIT = 100;
+const DEFAULT_WORD_LIMIT = 100;
 export const WORD_LIMIT_MIN = 20;
 export const WORD_LIMIT_MAX = 1000;
 

@@ -26,7 +26,7 @@ export const CHUNK_PREFIX = 'iit.templates.';
 export const CHUNK_BYTES = 8 * 1024;
 export const STORE_BYTES = 500 * 1024;
 /** Room kept free in the store for the user's settings and anything else the add-on keeps. */
-export const RESERVED_BYTES = 8 * 1024;
+const RESERVED_BYTES = 8 * 1024;
 
 export const LIMITS = { name: 80, subject: 300, body: 20_000, templates: 200, importChars: 2_000_000 } as const;
 
@@ -118,7 +118,7 @@ export function decodeTemplates(get: (key: string) => string | null | undefined)
 
 const isTemplateKey = (key: string) => key === INDEX_KEY || (key.startsWith(CHUNK_PREFIX) && /^\d+$/.test(key.slice(CHUNK_PREFIX.length)));
 
-export function storeBytes(props: Readonly<Record<string, string>>): number {
+function storeBytes(props: Readonly<Record<string, string>>): number {
   let n = 0;
   for (const [k, v] of Object.entries(props)) n += utf8Bytes(k) + utf8Bytes(v);
   return n;
@@ -211,7 +211,7 @@ export function upsertTemplate(list: readonly UserTemplate[], input: TemplateInp
   return { ok: true, value: { templates, saved, replaced: Boolean(target) } };
 }
 
-export const EXPORT_FORMAT = 'informational-interview-tracker/templates';
+const EXPORT_FORMAT = 'informational-interview-tracker/templates';
 
 /** The text of an export file: readable JSON that importTemplates reads back. */
 export function exportText(list: readonly UserTemplate[]): string {
