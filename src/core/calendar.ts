@@ -2,7 +2,10 @@
 // day of the spreadsheet's time zone. No Apps Script globals and no local-time Date methods:
 // everything is done on UTC day numbers, so the machine's own zone never matters.
 
-import { type DateParts, formatIsoDate } from './dates.ts';
+import { type DateParts, formatIsoDate, parseIsoDate } from './dates.ts';
+
+// src/server/clock.ts still imports it from here.
+export { parseIsoDate };
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -12,7 +15,7 @@ export function dayNumber(d: DateParts): number {
   return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 }
 
-export function fromDayNumber(n: number): DateParts {
+function fromDayNumber(n: number): DateParts {
   const t = new Date(n * DAY_MS);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
@@ -51,16 +54,6 @@ export function compareDates(a: DateParts, b: DateParts): number {
 
 export function laterOf(a: DateParts | null, b: DateParts): DateParts {
   return a && compareDates(a, b) > 0 ? a : b;
-}
-
-/** Strict "YYYY-MM-DD" (what an <input type="date"> gives), a real day between 1900 and 2999. */
-export function parseIsoDate(text: unknown): DateParts | null {
-  if (typeof text !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (d.year < 1900 || d.year > 2999) return null;
-  return formatIsoDate(fromDayNumber(dayNumber(d))) === formatIsoDate(d) ? d : null;
 }
 
 /** "Tue 2026-01-13": unambiguous in every locale, and says which weekday it falls on. */

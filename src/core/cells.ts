@@ -39,6 +39,14 @@ export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * A cell core may fill: no value (spaces alone count as none) and no formula. (Writing runs of
+ * fills, the server is stricter about the cells between them: see writeFills in src/server/cells.ts.)
+ */
+export function isEmptyCell(value: unknown, formula: unknown): boolean {
+  return isBlank(value) && !formula;
+}
+
 /** A cell as trimmed text; dates as ISO dates (for matching only, never for writing back). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -82,6 +82,25 @@ export function normaliseCompany(company: string): string {
   return folded;
 }
 
+const HONORIFIC = /^(dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame)\.?$/i;
+
+/** First and last name from a full name: "Dr. Jane Q. Doe" → Jane / Q. Doe; "Doe, Jane" → Jane / Doe. */
+export function splitFullName(full: string): { first: string; last: string } {
+  const text = full.trim().replace(/\s+/g, ' ');
+  const comma = text.split(',');
+  if (comma.length === 2 && comma[0].trim() && comma[1].trim() && !/\s/.test(comma[0].trim())) {
+    return { first: splitFullName(comma[1]).first, last: comma[0].trim() };
+  }
+  const words = text.split(' ').filter(Boolean);
+  while (words.length > 1 && HONORIFIC.test(words[0])) words.shift();
+  return { first: words[0] ?? '', last: words.slice(1).join(' ') };
+}
+
+/** The name to address someone by, as the pitch's {{First Name}} gives it (see splitFullName). */
+export function firstName(name: string): string {
+  return splitFullName(name).first;
+}
+
 export function joinName(...parts: string[]): string {
   return parts
     .map((p) => p.trim())

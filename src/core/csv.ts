@@ -31,6 +31,7 @@ export type CsvErrorCode = 'empty' | 'not-csv' | 'too-big' | 'too-many-rows' | '
 export type CsvResult = ParsedCsv | { ok: false; error: { code: CsvErrorCode; message: string } };
 
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from './limits.ts';
+import { thousands } from './text.ts';
 
 export { DEFAULT_CSV_LIMITS, type CsvLimits };
 
@@ -147,7 +148,7 @@ export function parseContactsCsv(text: string, limits: CsvLimits = {}): CsvResul
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ line: lines[i], cells });
     if (rows.length > maxRows)
-      return fail('too-many-rows', `The file has more than ${maxRows.toLocaleString('en-US')} contacts, too many to import in one go. Split it into smaller files and import them one after another.`);
+      return fail('too-many-rows', `The file has more than ${thousands(maxRows)} contacts, too many to import in one go. Split it into smaller files and import them one after another.`);
   }
   return { ok: true, format: formatFromHeader(header), header, headerLine: lines[headerIndex], rows, map };
 }

@@ -36,6 +36,13 @@ function monthNumber(name: string): number {
   return short >= 0 ? short + 1 : FULL_MONTHS.indexOf(n) + 1;
 }
 
+/** Strict "YYYY-MM-DD" (what an <input type="date"> gives), a real day between 1900 and 2999. */
+export function parseIsoDate(text: unknown): DateParts | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /**
  * A "Connected On" date as LinkedIn writes it ("07 Dec 2025"), also "Dec 7, 2025",
  * "7 December 2025" and ISO "2025-12-07". Null for anything else, including impossible dates.
@@ -47,9 +54,7 @@ export function parseContactDate(text: string): DateParts | null {
   if (m) return monthNumber(m[2]) ? valid(Number(m[3]), monthNumber(m[2]), Number(m[1])) : null;
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
   if (m) return monthNumber(m[1]) ? valid(Number(m[3]), monthNumber(m[1]), Number(m[2])) : null;
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  return null;
+  return parseIsoDate(t);
 }
 
 /** ISO "YYYY-MM-DD", for messages and for JSON. */

@@ -1,11 +1,11 @@
 // Checking what a dialog sends (untrusted JSON) before anything is read or written: the event
 // ID, the contacts, ISO dates, text lengths, referrals. Every refusal names the field.
 
-import type { DateParts } from './dates.ts';
-import { compareDates, parseIsoDate } from './calendar.ts';
+import { type DateParts, parseIsoDate } from './dates.ts';
+import { compareDates } from './calendar.ts';
 import { normaliseEmails } from './contacts.ts';
 import type { CycleEvent, EventKind, ReferralInput } from './events.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { canonicalValue, RELATIONSHIPS } from './schema.ts';
 import { MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands } from './text.ts';
 
@@ -24,7 +24,7 @@ export type CheckResult = { ok: true; value: CheckedEvent } | { ok: false; messa
 class InputError extends Error {}
 
 /** Why `text` does not fit in a cell (the apostrophe that keeps it text counts, see MAX_CELL_CHARS). */
-export function tooLongMessage(label: string, text: string): string {
+function tooLongMessage(label: string, text: string): string {
   const prefixed = needsTextPrefix(text) ? ` (${thousands(MAX_CELL_CHARS - 1)} for text that starts with =, +, - or @ or reads as a number or date: it is stored with an apostrophe in front, to stay text)` : '';
   return `${label} is ${thousands(text.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}${prefixed}. Shorten it and try again. Nothing was logged.`;
 }
@@ -60,9 +60,8 @@ function eventTarget(raw: Record<string, unknown>): { eventId: string; contactId
   if (ids.length > MAX_CONTACTS_PER_EVENT) throw new InputError(`At most ${MAX_CONTACTS_PER_EVENT} contacts can be logged at once.`);
   const contactIds: string[] = [];
   for (const id of ids) {
-    const n = parseContactId(id);
-    if (n === null) throw new InputError(`"${String(id).slice(0, 40)}" is not a contact ID.`);
-    const canonical = formatContactId(n);
+    const canonical = canonicalContactId(id);
+    if (canonical === null) throw new InputError(`"${String(id).slice(0, 40)}" is not a contact ID.`);
     if (!contactIds.includes(canonical)) contactIds.push(canonical);
   }
   return { eventId, contactIds };

@@ -10,16 +10,16 @@
 
 import { cellDate } from './calendar.ts';
 import { type Cell, type CellFill, type OutCell, cellText, maxWidth } from './cells.ts';
-import { contactFromRow } from './contacts.ts';
+import { contactFromRow, firstName } from './contacts.ts';
 import { formatIsoDate, type DateParts } from './dates.ts';
-import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS, firstName } from './events.ts';
+import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
-import { type TrackerKey, trackerColumn } from './schema.ts';
-import { MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
+import { canonicalStage, type TrackerKey, trackerColumn } from './schema.ts';
+import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
 export interface EventTable {
@@ -70,9 +70,8 @@ function locate(t: EventTable, ids: readonly string[]): Map<string, number> | st
   const wanted = new Set(ids);
   const found = new Map<string, number[]>();
   t.rows.forEach((row, index) => {
-    const n = parseContactId(row[column]);
-    if (n === null) return;
-    const id = formatContactId(n);
+    const id = canonicalContactId(row[column]);
+    if (id === null) return;
     if (wanted.has(id)) found.set(id, [...(found.get(id) ?? []), index]);
   });
   const at = new Map<string, number>();
@@ -92,7 +91,7 @@ function stateOf(t: EventTable, index: number): ContactState {
   return {
     name: contact.name,
     company: contact.fields.company ?? '',
-    stage: cellText(cell('stage')),
+    stage: canonicalStage(cellText(cell('stage'))),
     lastContact: cellDate(cell('lastContact'), t.offsets),
     nextFollowUp: cellDate(cell('nextFollowUp'), t.offsets),
     thankYouSent: cellDate(cell('thankYouSent'), t.offsets),
@@ -115,15 +114,10 @@ function details(event: CycleEvent, referrals: readonly ResolvedReferral[]): str
   return lines.join('\n');
 }
 
-/** A name short enough to quote in a message. */
-function quoted(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
-}
-
 function tooLong(entry: LogEntry): string | null {
   for (const [label, text] of [['Name', entry.name], ['Details', entry.details], ['Next step', entry.nextStep]] as const) {
     const length = sheetTextLength(text);
-    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${quoted(entry.name)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
+    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${limitCellText(entry.name, 60)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
   }
   return null;
 }

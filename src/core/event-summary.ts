@@ -1,8 +1,10 @@
-// What the user is told after logging an event, and the ask-for-referral message offered
-// after a decline (until the pitch sidebar exists, the dialog shows it to copy).
+// What the user is told after logging an event, and the ask-for-referral note the Mark declined
+// dialog offers to copy.
 
-import { addBusinessDays, describeDate, parseIsoDate } from './calendar.ts';
-import { FOLLOW_UP_AFTER, firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import { addBusinessDays, describeDate } from './calendar.ts';
+import { parseIsoDate } from './dates.ts';
+import { firstName } from './contacts.ts';
+import { FOLLOW_UP_AFTER, SECOND_CONTACT_AFTER } from './events.ts';
 import { canMoveTo, stageIndex } from './schema.ts';
 import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
 
@@ -90,6 +92,12 @@ export function routineHint(mode: string, iso: string, contacts: readonly (Perso
 /**
  * A short ask-for-referral note after a decline: thanks, then a question asking whom else to talk
  * to. Addressed by first name when there is exactly one contact.
+ *
+ * Not the pitch sidebar's "Ask for a referral" template (pitch/templates.ts): that one needs the
+ * user's details ({{My name}}, {{My field}}, kept in user properties) and the contact's whole row
+ * for its merge fields, which the log dialog's entry point does not read, and it is written to
+ * one person, where a decline may be logged for several contacts at once. This note needs only
+ * the names and companies the log already has; the sidebar offers the template itself.
  */
 export function askForReferralText(contacts: readonly { name: string; company: string }[]): string {
   const one = contacts.length === 1 ? contacts[0] : null;

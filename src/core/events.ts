@@ -4,8 +4,9 @@
 
 import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from './calendar.ts';
 import type { OutCell } from './cells.ts';
+import { firstName } from './contacts.ts';
 import type { DateParts } from './dates.ts';
-import { type Stage, type TrackerKey, advanceStage, canonicalValue, OUTCOMES, stageIndex } from './schema.ts';
+import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, isClosedStage, OUTCOMES, stageIndex } from './schema.ts';
 
 export type EventKind = 'pitch' | 'reply' | 'followUp' | 'interview' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
 
@@ -29,7 +30,7 @@ export const EVENT_LABELS: Record<EventKind | 'referred', string> = {
 export const SECOND_CONTACT_AFTER = 3;
 export const FOLLOW_UP_AFTER = 7;
 /** A reply that fixes no day yet: nudge again after this many business days. */
-export const REPLY_NUDGE_AFTER = 3;
+const REPLY_NUDGE_AFTER = 3;
 
 export interface ReferralInput {
   name: string;
@@ -93,15 +94,6 @@ const PROPOSED_STAGE: Partial<Record<EventKind, Stage>> = {
 /** Stages in which the contact has not answered yet (the 3B7 clock runs). */
 const AWAITING_REPLY: readonly string[] = ['Pitched', 'Followed up'];
 
-const HONORIFIC = /^(prof|dr|mr|mrs|ms|mx|sir|dame)\.?$/i;
-
-/** The name to address someone by: the first word, past a title such as "Prof." or "Dr". */
-export function firstName(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words.length > 1 && HONORIFIC.test(words[0]) ? words.slice(1).join(' ') : words[0] ?? '';
-  return first.split(/\s+/)[0] ?? '';
-}
-
 /**
  * The Outcome to write, or null to leave the cell: it only moves forward (none → Job interview →
  * Offer), and text of the user's own is kept.
@@ -117,11 +109,12 @@ function nextOutcome(current: string, proposed: 'Job interview' | 'Offer'): stri
 export function contactChange(c: ContactState, event: CycleEvent): ContactChange {
   const set: ContactChange['set'] = {};
   const D = event.date;
-  let stageAfter = c.stage;
+  const stageBefore = canonicalStage(c.stage);
+  let stageAfter = stageBefore;
   let stageKept = false;
   const proposed = event.kind === 'reply' ? (event.meetingDate ? 'Scheduled' : undefined) : PROPOSED_STAGE[event.kind];
   if (proposed) {
-    stageAfter = advanceStage(c.stage, proposed);
+    stageAfter = advanceStage(stageBefore, proposed);
     stageKept = stageAfter !== proposed;
     if (!stageKept) set.stage = proposed;
   }
@@ -166,8 +159,9 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
     case 'interview': {
       set.interviewDate = D;
       const thanks = addDays(D, 1);
-      // After every conversation a thank-you is due the next day, unless it was already sent.
-      if (!c.thankYouSent || compareDates(c.thankYouSent, D) < 0) set.nextFollowUp = thanks;
+      // After a conversation a thank-you is due the next day, unless it was already sent or the
+      // contact's follow-ups are over (nothing would remind the user of the date).
+      if (!isClosedStage(stageAfter) && (!c.thankYouSent || compareDates(c.thankYouSent, D) < 0)) set.nextFollowUp = thanks;
       nextStep = event.nextStep || `Send ${who} a thank-you by ${describeDate(thanks)}.`;
       break;
     }
@@ -191,5 +185,5 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
       break;
     }
   }
-  return { set, stageBefore: c.stage, stageAfter, stageKept, nextStep, secondContactBy };
+  return { set, stageBefore, stageAfter, stageKept, nextStep, secondContactBy };
 }

@@ -7,12 +7,12 @@
 
 import { addBusinessDays, cellDate, compareDates, dayNumber, describeDate } from './calendar.ts';
 import { type Cell, cellText } from './cells.ts';
-import { contactFromRow, normaliseCompany, normaliseName } from './contacts.ts';
+import { contactFromRow, firstName, normaliseCompany, normaliseName } from './contacts.ts';
 import type { DateParts } from './dates.ts';
-import { firstName, SECOND_CONTACT_AFTER } from './events.ts';
+import { SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { formatContactId, parseContactId } from './ids.ts';
-import { canonicalValue, STAGES, type TrackerKey } from './schema.ts';
+import { canonicalContactId } from './ids.ts';
+import { canonicalStage, isClosedStage, type TrackerKey } from './schema.ts';
 
 export interface FollowUpTable {
   headerRow: number;
@@ -47,8 +47,6 @@ export interface FollowUps {
   secondContact: SecondContactHint[];
 }
 
-const CLOSED = ['Declined', 'No response'];
-
 function step(stage: string, first: string): string {
   switch (stage) {
     case 'Pitched':
@@ -59,8 +57,6 @@ function step(stage: string, first: string): string {
       return `the conversation with ${first} is due: confirm it or log it`;
     case 'Interviewed':
       return `send ${first} a thank-you`;
-    case 'Thanked':
-      return `keep ${first} posted`;
     default:
       return `reach out to ${first}`;
   }
@@ -76,21 +72,19 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
   const people = t.rows.flatMap((row, index) => {
     const contact = contactFromRow(row, t.contact);
     if (!normaliseName(contact.name)) return [];
-    const stageText = cellText(cell(row, 'stage'));
     const company = contact.fields.company ?? '';
-    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalValue(STAGES, stageText) ?? stageText, last: cellDate(cell(row, 'lastContact'), t.offsets) }];
+    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalStage(cellText(cell(row, 'stage'))), last: cellDate(cell(row, 'lastContact'), t.offsets) }];
   });
   const byOrg = new Map<string, typeof people>();
   for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);
 
   for (const p of people) {
-    if (CLOSED.includes(p.stage)) continue;
+    if (isClosedStage(p.stage)) continue;
     const sheetRow = t.headerRow + 1 + p.index;
     const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
     const first = firstName(p.contact.name);
     if (next && compareDates(next, today) <= 0) {
-      const n = parseContactId(cell(p.row, 'contactId'));
-      due.push({ row: sheetRow, id: n === null ? '' : formatContactId(n), name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
+      due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
       continue;
     }
     if (p.stage !== 'Pitched' || !p.last || compareDates(addBusinessDays(p.last, SECOND_CONTACT_AFTER), today) > 0) continue;
@@ -107,6 +101,11 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
 
 const LISTED = 25;
 
+/** "due today", "1 day overdue", "3 days overdue": how late a follow-up `daysOverdue` past its date is. */
+export function dueText(daysOverdue: number): string {
+  return daysOverdue === 0 ? 'due today' : `${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue`;
+}
+
 /** The text of the "Follow-ups due" alert. */
 export function describeFollowUps(f: FollowUps, today: DateParts): string {
   const lines: string[] = [];
@@ -114,8 +113,7 @@ export function describeFollowUps(f: FollowUps, today: DateParts): string {
   else {
     lines.push(`${f.due.length} ${f.due.length === 1 ? 'contact is' : 'contacts are'} due for a follow-up (today is ${describeDate(today)}):`);
     for (const d of f.due.slice(0, LISTED)) {
-      const when = d.daysOverdue === 0 ? 'today' : `${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue`;
-      lines.push(`• Row ${d.row}: ${d.name}${d.id ? ` (${d.id})` : ''}, ${when}: ${d.step}.`);
+      lines.push(`• Row ${d.row}: ${d.name}${d.id ? ` (${d.id})` : ''}, ${dueText(d.daysOverdue)}: ${d.step}.`);
     }
     if (f.due.length > LISTED) lines.push(`…and ${f.due.length - LISTED} more.`);
   }

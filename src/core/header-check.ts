@@ -3,6 +3,7 @@
 import { type CellRange, isBlank, maxWidth } from './cells.ts';
 import { type ColumnMap, type ContactField, findHeaderRow, mapColumns, normaliseHeader } from './headers.ts';
 import { TRACKER_KEYS, type TrackerKey } from './schema.ts';
+import { thousands } from './text.ts';
 
 /** Google Sheets' limit on cells in one spreadsheet, all sheets together. */
 export const MAX_SPREADSHEET_CELLS = 10_000_000;
@@ -100,7 +101,7 @@ export function fitsCellLimit(cellsInSpreadsheet: number, added: number): boolea
 }
 
 function plural(n: number, one: string, many: string = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 
 function intersectsRow(range: CellRange, row1: number): boolean {

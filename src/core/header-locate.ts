@@ -4,7 +4,7 @@
 import { type Cell, isBlank } from './cells.ts';
 import { type ContactField, NAME_FIELDS, mapColumns } from './headers.ts';
 import { isContactId } from './ids.ts';
-import { TRACKER_COLUMNS, type TrackerKey, canonicalValue } from './schema.ts';
+import { type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
 
 export interface RememberedColumns {
   /** 0-based columns of the tracker's own columns (from their metadata). */
@@ -33,7 +33,7 @@ export function isTrackerHeader(row: readonly Cell[], remembered: RememberedColu
   for (const [key, index] of tracker) {
     const cell = row[index];
     if (isContactId(cell)) return false;
-    const values = TRACKER_COLUMNS.find((c) => c.key === key)!.values;
+    const values = trackerColumn(key).values;
     if (!isHeaderText(cell) || (values && canonicalValue(values, cell) !== null)) continue;
     headers++;
   }

@@ -1,6 +1,6 @@
 // Finding the header row of a contacts table and recognising its columns by their names.
 
-import { TRACKER_COLUMNS, type TrackerKey } from './schema.ts';
+import { TRACKER_COLUMNS, type TrackerKey, trackerColumn } from './schema.ts';
 
 export type ContactField =
   | 'fullName'
@@ -88,7 +88,10 @@ export function contactFieldLabel(field: ContactField): string {
   return CONTACT_FIELDS.find((f) => f.field === field)!.label;
 }
 
+/** Fields that name a contact by themselves (a header needs one of them). */
 export const NAME_FIELDS: readonly ContactField[] = ['fullName', 'firstName'];
+/** Every field that holds part of a contact's name, the full name included. */
+export const NAME_PARTS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
 
 const HEADER_SCAN_ROWS = 20;
 const MAX_HEADER_CHARS = 100;
@@ -181,7 +184,7 @@ export function mapColumns(headers: readonly unknown[]): ColumnMap {
       return;
     }
 
-    const label = target.kind === 'contact' ? contactFieldLabel(target.field) : TRACKER_COLUMNS.find((c) => c.key === target.key)!.header;
+    const label = target.kind === 'contact' ? contactFieldLabel(target.field) : trackerColumn(target.key).header;
     const column: RecognisedColumn = { index, header, target, label };
     if (used.has(targetId(target))) {
       shadowed.push(column);

@@ -1,11 +1,15 @@
 // Contact IDs: C-0001, C-0002, ... Stable and never reused, even after a row is deleted,
 // because numbering continues after both the stored counter and the largest ID still seen.
 
-const ID_PATTERN = /^C-(\d+)$/i;
-const PAD = 4;
+/** What every Contact ID starts with; any case is read, this one is written. */
+export const CONTACT_ID_PREFIX = 'C-';
+/** Digits at least, zero-padded: C-0042. */
+export const CONTACT_ID_DIGITS = 4;
+
+const ID_PATTERN = new RegExp(`^${CONTACT_ID_PREFIX}(\\d+)$`, 'i');
 
 export function formatContactId(n: number): string {
-  return `C-${String(n).padStart(PAD, '0')}`;
+  return `${CONTACT_ID_PREFIX}${String(n).padStart(CONTACT_ID_DIGITS, '0')}`;
 }
 
 /** The number inside a contact ID ("C-0042" → 42), or null if `value` is not one. */
@@ -13,6 +17,12 @@ export function parseContactId(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const match = ID_PATTERN.exec(value.trim());
   return match ? Number(match[1]) : null;
+}
+
+/** A contact ID as the add-on writes it (" c-42 " → "C-0042"), or null if `value` is not one. */
+export function canonicalContactId(value: unknown): string | null {
+  const n = parseContactId(value);
+  return n === null ? null : formatContactId(n);
 }
 
 export function isContactId(value: unknown): boolean {
@@ -42,9 +52,8 @@ export function assignIds(
 export function findDuplicateIds(ids: readonly unknown[]): { id: string; indexes: number[] }[] {
   const seen = new Map<string, number[]>();
   ids.forEach((value, index) => {
-    const n = parseContactId(value);
-    if (n === null) return;
-    const id = formatContactId(n);
+    const id = canonicalContactId(value);
+    if (id === null) return;
     const list = seen.get(id);
     if (list) list.push(index);
     else seen.set(id, [index]);

@@ -2,12 +2,12 @@
 // already in the tracker, and exactly which cells the server must write.
 
 import type { ImportOptions, ImportProblem, ImportSummary } from '../shared/types.ts';
-import { type Cell, type CellFill, type OutCell, isBlank, maxWidth } from './cells.ts';
+import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from './cells.ts';
 import { type Contact, type MatchKind, contactFromRow, matchReason, normaliseName } from './contacts.ts';
 import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds } from './ids.ts';
-import { type ColumnMap, type ContactField, contactFieldLabel, normaliseHeader } from './headers.ts';
-import { FIRST_STAGE, RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from './schema.ts';
+import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
+import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
 import { limitCellText, toSheetText } from './text.ts';
 
 /** The tracker as the server read it. Column indexes in `columns` are 0-based. */
@@ -48,7 +48,6 @@ type Source =
 const REASON: Record<MatchKind, string> = { email: 'same email', linkedin: 'same LinkedIn profile', name: 'same name and company' };
 // IDs and referrer links from another file mean nothing in this tracker.
 const NOT_IMPORTED: readonly TrackerKey[] = ['contactId', 'referredBy'];
-const NAME_PARTS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
 
 function width(table: TrackerTable): number {
   return Math.max(table.header.length, maxWidth(table.rows));
@@ -109,7 +108,7 @@ function valueFor(source: Source, contact: Contact, row: CsvRow): OutCell | '' {
       return contact.fields[source.field] ?? '';
     case 'tracker': {
       const text = (row.cells[source.csvIndex] ?? '').trim();
-      const values = TRACKER_COLUMNS.find((c) => c.key === source.key)?.values;
+      const values = trackerColumn(source.key).values;
       // A list column takes only its allowed values (invalidListValues reports the others).
       return values ? (canonicalValue(values, text) ?? '') : text;
     }
@@ -123,7 +122,7 @@ function invalidListValues(sources: ReadonlyMap<number, Source>, row: CsvRow): I
   const problems: ImportProblem[] = [];
   for (const source of sources.values()) {
     if (source.kind !== 'tracker') continue;
-    const column = TRACKER_COLUMNS.find((c) => c.key === source.key)!;
+    const column = trackerColumn(source.key);
     const text = (row.cells[source.csvIndex] ?? '').trim();
     if (!column.values || text === '' || canonicalValue(column.values, text) !== null) continue;
     problems.push({ line: row.line, reason: `"${limitCellText(text, 60)}" is not one of the ${column.header} values (${column.values.join(', ')}), so that value was not used.` });
@@ -184,8 +183,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
     return null;
   };
 
-  const isEmpty = (row: number, column: number) =>
-    isBlank(table.rows[row]?.[column]) && !(table.formulas?.[row]?.[column] ?? '');
+  const isEmpty = (row: number, column: number) => isEmptyCell(table.rows[row]?.[column], table.formulas?.[row]?.[column]);
   const wanted = options.relationship ?? (csv.format === 'linkedin' ? 'LinkedIn' : '');
   const relationship = canonicalValue(RELATIONSHIPS, wanted) ?? '';
   const relationshipAt = table.columns.tracker.relationship;

@@ -4,11 +4,11 @@
 // empty cells instead of duplicating it. A retry finds the rows a failed attempt added, so it
 // converges instead of adding them twice.
 
-import { type Cell, type CellFill, type OutCell, isBlank } from './cells.ts';
+import { type Cell, type CellFill, type OutCell, isEmptyCell } from './cells.ts';
 import { type Contact, contactFromRow, matchReason, normaliseEmails, normaliseName } from './contacts.ts';
 import type { ReferralInput } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { assignIds, formatContactId, parseContactId } from './ids.ts';
+import { assignIds, canonicalContactId, parseContactId } from './ids.ts';
 import { FIRST_STAGE, type TrackerKey } from './schema.ts';
 import { toSheetText } from './text.ts';
 
@@ -62,6 +62,8 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
   const out: { column: number | undefined; value: string; label: string }[] = [];
   if (c.fullName !== undefined) out.push({ column: c.fullName, value: r.name, label: 'Name' });
   else if (c.firstName !== undefined && c.lastName !== undefined) {
+    // Not splitFullName: that drops titles and reorders "Doe, Jane", so the row's name (First
+    // Last joined) would differ from the name typed, and a retry would not find the row by it.
     const parts = r.name.split(/\s+/);
     const last = parts.length > 1 ? parts.pop()! : '';
     out.push({ column: c.firstName, value: parts.join(' '), label: 'First name' }, { column: c.lastName, value: last, label: 'Last name' });
@@ -83,7 +85,7 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
 export function planReferrals(t: ReferralTable, referrerId: string, referrerIndex: number, referrals: readonly ReferralInput[]): ReferralPlan | { error: string } {
   const idColumn = t.tracker.contactId;
   const referredByColumn = t.tracker.referredBy;
-  const isEmpty = (index: number, column: number) => isBlank(t.rows[index]?.[column]) && !(t.formulas[index]?.[column] ?? '');
+  const isEmpty = (index: number, column: number) => isEmptyCell(t.rows[index]?.[column], t.formulas[index]?.[column]);
 
   const byEmail = new Map<string, Target>();
   const byName = new Map<string, Target[]>();
@@ -130,8 +132,8 @@ export function planReferrals(t: ReferralTable, referrerId: string, referrerInde
       }
       let id = '';
       if (idColumn !== undefined) {
-        const n = parseContactId(t.rows[target.index][idColumn]);
-        if (n !== null) id = formatContactId(n);
+        const existing = canonicalContactId(t.rows[target.index][idColumn]);
+        if (existing !== null) id = existing;
         else if (isEmpty(target.index, idColumn)) {
           // A row added after setup has no ID yet: give it one, so the link has something to point at.
           const ids = assignIds(existingIds, counter, 1);

@@ -29,6 +29,11 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 export const EXIT_STAGES: readonly Stage[] = ['Declined', 'No response'];
 export const FIRST_STAGE: Stage = 'To contact';
+/**
+ * Stages whose Next follow-up no longer calls for action: Show follow-ups due, the dashboard's
+ * follow-up counts and the tracker's colours all leave these out.
+ */
+export const CLOSED_STAGES: readonly Stage[] = ['Declined', 'No response', 'Thanked'];
 
 /** An empty Outcome cell means "none yet". */
 export const OUTCOMES = ['Job interview', 'Offer'] as const;
@@ -84,10 +89,20 @@ export function canonicalValue(values: readonly string[], text: string): string 
   return values.find((v) => v.toLowerCase() === wanted) ?? null;
 }
 
+/** The stage `text` names, spelt as in STAGES (any case, spaces trimmed); other text as it is, trimmed. */
+export function canonicalStage(text: string): string {
+  return canonicalValue(STAGES, text) ?? text.trim();
+}
+
 /** Position of a stage in STAGES (case-insensitive), or -1 for anything else. */
 export function stageIndex(stage: string): number {
   const canonical = canonicalValue(STAGES, stage);
   return canonical === null ? -1 : STAGES.indexOf(canonical as Stage);
+}
+
+/** Whether `stage` (any case) is one of CLOSED_STAGES. */
+export function isClosedStage(stage: string): boolean {
+  return (CLOSED_STAGES as readonly string[]).includes(canonicalStage(stage));
 }
 
 export function isExitStage(stage: string): boolean {
@@ -124,7 +139,7 @@ export function canMoveTo(from: string, to: string): boolean {
   return toIndex > fromIndex;
 }
 
-/** The stage to keep when an action proposes `proposed`: it, if canMoveTo allows, else `current`. */
+/** The stage to keep when an action proposes `proposed`: it, if canMoveTo allows, else `current` (canonical). */
 export function advanceStage(current: string, proposed: Stage): string {
-  return canMoveTo(current, proposed) ? proposed : current;
+  return canMoveTo(current, proposed) ? proposed : canonicalStage(current);
 }

@@ -4,9 +4,9 @@
 import { type Cell, cellText } from './cells.ts';
 import { contactFromRow, normaliseName } from './contacts.ts';
 import type { ContactField } from './headers.ts';
-import { formatContactId, parseContactId } from './ids.ts';
+import { canonicalContactId } from './ids.ts';
 import { MAX_CONTACTS_PER_EVENT } from './event-input.ts';
-import type { TrackerKey } from './schema.ts';
+import { canonicalStage, type TrackerKey } from './schema.ts';
 
 export interface SelectionTable {
   headerRow: number;
@@ -53,13 +53,13 @@ export function selectedContacts(selectedRows: Iterable<number>, t: SelectionTab
       empty.push(row);
       continue;
     }
-    const n = idColumn === undefined ? null : parseContactId(cells[idColumn]);
-    if (n === null) {
+    const id = idColumn === undefined ? null : canonicalContactId(cells[idColumn]);
+    if (id === null) {
       noId.push({ row, name: contact.name });
       continue;
     }
-    const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
-    contacts.push({ row, id: formatContactId(n), name: contact.name, company: contact.fields.company ?? '', stage });
+    const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
+    contacts.push({ row, id, name: contact.name, company: contact.fields.company ?? '', stage });
   }
   if (empty.length) return { ok: false, message: `${rowList(empty)} ${empty.length === 1 ? 'has' : 'have'} no contact (no name). Select only rows with a contact.` };
   if (noId.length) {

@@ -1,12 +1,12 @@
 // Planning "Set up tracker" on a sheet: which tracker columns to add, which rows get IDs,
 // and which cells to write. Existing cells are only ever written when they are empty.
 
-import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, maxWidth } from './cells.ts';
+import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, isEmptyCell, maxWidth } from './cells.ts';
 import { contactFromRow, normaliseName } from './contacts.ts';
 import { type ConfirmQuestion, type GridSize, type HeaderError, validateHeader } from './header-check.ts';
 import { type ColumnMap, type ContactField, findHeaderRow, mapColumns } from './headers.ts';
 import { assignIds, findDuplicateIds, isContactId } from './ids.ts';
-import { FIRST_STAGE, TRACKER_COLUMNS, TRACKER_KEYS, type TrackerKey } from './schema.ts';
+import { FIRST_STAGE, TRACKER_KEYS, type TrackerKey, trackerColumn } from './schema.ts';
 import { toSheetText } from './text.ts';
 
 export type SetupConfirmKind = 'foreign-table' | 'restore-columns';
@@ -69,7 +69,7 @@ export interface SetupReady {
 export type SetupPlan = SetupReady | { ok: false; error: HeaderError } | { ok: 'confirm'; confirm: SetupConfirm };
 
 function headerOf(key: TrackerKey): string {
-  return TRACKER_COLUMNS.find((c) => c.key === key)!.header;
+  return trackerColumn(key).header;
 }
 
 export function planSetup(input: SetupInput): SetupPlan {
@@ -125,7 +125,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   const headerRow = headerIndex + 1;
   const dataRows = values.slice(headerIndex + 1);
   const formulaAt = (r: number, c: number) => input.formulas?.[headerIndex + 1 + r]?.[c] ?? '';
-  const isEmpty = (r: number, c: number) => isBlank(dataRows[r]?.[c]) && !formulaAt(r, c);
+  const isEmpty = (r: number, c: number) => isEmptyCell(dataRows[r]?.[c], formulaAt(r, c));
 
   const newColumns = missing.map((key, i) => ({ column: lastColumn + i + 1, key, header: toSheetText(headerOf(key)) }));
   const columns = {} as Record<TrackerKey, number>;

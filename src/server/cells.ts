@@ -46,7 +46,8 @@ export interface WriteFillsOptions {
  */
 export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot, options: WriteFillsOptions = {}): CellFill[] {
   const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
-  // Strictly empty: a cell holding only spaces is left alone too.
+  // Strictly empty, unlike isEmptyCell: the cells between two fills get '', which must change
+  // nothing, so a cell holding only spaces (which core would fill) is not bridged over.
   const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
   const all = groupFills(fills, isEmpty);
   const { runs, deferred } = options.maxWrites === undefined ? { runs: all, deferred: [] } : limitRuns(all, options.maxWrites);

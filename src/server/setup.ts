@@ -3,7 +3,7 @@
 // of calls. Existing cells, formats and column order are never touched.
 
 import { planSetup, type SetupConfirmKind, type SetupReady } from '../core/setup.ts';
-import { TRACKER_COLUMNS, type TrackerKey } from '../core/schema.ts';
+import { CLOSED_STAGES, TRACKER_COLUMNS, type TrackerKey } from '../core/schema.ts';
 import { columnLetters } from '../core/a1.ts';
 import type { SetupResult } from '../shared/types.ts';
 import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, tagColumns, tagContactColumns, taggedHeaderRow, tagHeaderRow, writeRecord } from './tracker-store.ts';
@@ -174,7 +174,7 @@ export function coverTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKe
   });
   const stage = columnLetters(columns.stage);
   const followUp = columnLetters(columns.nextFollowUp);
-  const open = `AND($${stage}${first}<>"Declined",$${stage}${first}<>"No response",$${stage}${first}<>"Thanked")`;
+  const open = `AND(${CLOSED_STAGES.map((s) => `$${stage}${first}<>"${s}"`).join(',')})`;
   if (add.has('nextFollowUp')) {
     rules.push(
       SpreadsheetApp.newConditionalFormatRule()

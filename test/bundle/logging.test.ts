@@ -169,7 +169,7 @@ describe('the 3B7 routine after a pitch', () => {
     vi.setSystemTime(new Date('2026-01-20T12:00:00Z')); // Tuesday: 7 business days
     const seventh = dueNow(app);
     expect(seventh.due).toEqual(['C-0001']);
-    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), today: follow up once with Jordan.');
+    expect(seventh.message).toContain('Row 2: Jordan Ellis (C-0001), due today: follow up once with Jordan.');
   });
 
   it('the Mark pitch sent page carries what the dialog needs to show the routine (company, stage)', () => {
@@ -214,6 +214,60 @@ describe('stages only move forward', () => {
     expect(shown(app, 4, 'Stage')).toBe('Declined');
     expect(shown(app, 4, 'Next follow-up')).toBe('');
     expect(logRows(app).map((x) => x.Event)).toEqual(['Pitch sent']);
+  });
+});
+
+describe('contacts whose follow-ups are over', () => {
+  it('an interview logged for a contact already Thanked sets no thank-you reminder, and Show follow-ups due never lists a Thanked contact', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-20T12:00:00Z'));
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    const thanks = open(app, 'showThankYouDialog', 'Contacts!A2');
+    log(app, 'logThankYou', { eventId: thanks.eventId, contactIds: ids(thanks), date: '2026-01-09' });
+    const again = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: again.eventId, contactIds: ids(again), date: '2026-01-15' });
+    expect(shown(app, 2, 'Stage')).toBe('Thanked');
+    expect(shown(app, 2, 'Next follow-up')).toBe('');
+    // A date the user typed on a Thanked row is theirs; no list of what is due shows it.
+    app.sheet.getRange(2, headerOf(app.sheet).indexOf('Next follow-up') + 1).setValue('2026-01-19');
+    const due = app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[] };
+    expect(due.due).toEqual([]);
+  });
+});
+
+describe('first names', () => {
+  it('a contact written "Last, First" is addressed by the first name, as the pitch sidebar greets them', () => {
+    const app = tracker();
+    app.sheet.getRange(2, headerOf(app.sheet).indexOf('FULL NAME') + 1).setValue('Ellis, Jordan');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(logRows(app)[0]['Next step']).toMatch(/follow up once with Jordan\.$/);
+  });
+});
+
+describe('stages typed in lower case', () => {
+  it('a pitch for a contact whose Stage reads "pitched" is a pitch: no stage kept, Next follow-up and next step by 3B7', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(2, stage).setValue('pitched');
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    expect(r.contacts[0]).toMatchObject({ stage: 'Pitched', stageKept: false, nextFollowUp: '2026-01-20', secondContactBy: '2026-01-14' });
+    expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
+    expect(logRows(app)[0]['Next step']).toMatch(/^No reply by Wed 2026-01-14/);
+  });
+
+  it('a reply fixing a day for a contact whose Stage reads "scheduled" sets the Interview date', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    app.sheet.getRange(3, stage).setValue('scheduled');
+    const reply = open(app, 'showReplyDialog', 'Contacts!A3');
+    expect(reply.contacts[0].stage).toBe('Scheduled');
+    log(app, 'logReply', { eventId: reply.eventId, contactIds: ids(reply), date: '2026-01-12', meetingDate: '2026-01-16' });
+    expect(shown(app, 3, 'Interview date')).toBe('2026-01-16');
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-16');
   });
 });
 

@@ -7,7 +7,7 @@ import { loadCsvInto } from '../../local/emulator/io.ts';
 import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
 import type { SetupResult } from '../../src/shared/types.ts';
-import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
+import { CLOSED_STAGES, TRACKER_COLUMNS } from '../../src/core/schema.ts';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -82,6 +82,10 @@ describe('setup details', () => {
     expect(sheet.getRange(2, col('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
     const formulas = sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition().getCriteriaValues()[0]);
     expect(formulas.some((f) => typeof f === 'string' && f.includes('TODAY()'))).toBe(true);
+    // The colours leave out the stages Show follow-ups due and the dashboard leave out.
+    for (const f of formulas.filter((f) => typeof f === 'string' && f.includes('TODAY()'))) {
+      for (const stage of CLOSED_STAGES) expect(f).toContain(`<>"${stage}"`);
+    }
     expect(sheet.getRange(2, col('Stage')).getValue()).toBe('To contact');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, parseIsoDate, parseUtcOffset, weekday } from '../../src/core/calendar.ts';
-import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
+import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, parseUtcOffset, weekday } from '../../src/core/calendar.ts';
+import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
 const iso = (x: DateParts) => formatIsoDate(x);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, groupFills, isBlank, limitRuns } from '../../src/core/cells.ts';
+import { cellText, groupFills, isBlank, isEmptyCell, limitRuns } from '../../src/core/cells.ts';
 
 describe('cells', () => {
   it('treats empty strings and whitespace as blank, but not 0 or false', () => {
@@ -8,6 +8,14 @@ describe('cells', () => {
     expect(isBlank(0)).toBe(false);
     expect(isBlank(false)).toBe(false);
     expect(isBlank(new Date(0))).toBe(false);
+  });
+
+  it('an empty cell has no value and no formula (a formula showing "" is not empty)', () => {
+    expect(isEmptyCell('', '')).toBe(true);
+    expect(isEmptyCell('  ', undefined)).toBe(true);
+    expect(isEmptyCell(undefined, undefined)).toBe(true);
+    expect(isEmptyCell('', '=IF(A1,"x","")')).toBe(false);
+    expect(isEmptyCell(0, '')).toBe(false);
   });
 
   it('reads cells as trimmed text', () => {

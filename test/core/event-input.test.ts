@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
+import { parseIsoDate } from '../../src/core/dates.ts';
 import { checkEventInput, outcomeKind } from '../../src/core/event-input.ts';
 
 const today = parseIsoDate('2026-01-09')!;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
 import type { Cell } from '../../src/core/cells.ts';
-import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
+import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
 import { type EventPlan, type EventRequest, type EventTable, planEvent } from '../../src/core/event-plan.ts';
 import type { CycleEvent, ReferralInput } from '../../src/core/events.ts';
 import { mapColumns } from '../../src/core/headers.ts';
@@ -51,6 +50,13 @@ const cell = (t: EventTable, r: number, h: string) => t.rows[r][col(h)];
 const iso = (v: Cell) => (v instanceof Date ? formatIsoDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() }) : v);
 
 describe('planEvent: one event for several contacts', () => {
+  it('reads the Stage cell in any case: a pitch on "pitched" sets the 3B7 follow-up', () => {
+    const t = table([row({ Name: 'Ada Lovelace', 'Contact ID': 'C-0001', Stage: 'pitched' })]);
+    const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } });
+    expect(p.contacts[0]).toMatchObject({ stage: 'Pitched', stageKept: false, nextFollowUp: '2026-01-20' });
+    expect(p.log[0].nextStep).toMatch(/^No reply by Wed 2026-01-14/);
+  });
+
   it('updates each contact and plans one log row each, keyed by event ID and contact', () => {
     const t = people();
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0002', 'C-0003'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } });
@@ -89,6 +95,15 @@ describe('planEvent: one event for several contacts', () => {
     expect(p.log[0].details).toContain('Learned: =HYPERLINK');
     const added = p.append[0];
     expect(added[col('Name')]).toBe(`'=IMPORTXML("http://x")`);
+  });
+
+  it('quotes a long name cut short without splitting an emoji', () => {
+    const name = `${'a'.repeat(56)}😀${'b'.repeat(10)}`;
+    const t = table([row({ Name: name, 'Contact ID': 'C-0001', Stage: 'Scheduled' })]);
+    const r = planEvent(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([], 'x'.repeat(49_995)) }, () => false);
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(r.message).toContain(`for ${'a'.repeat(56)}😀b… would be`);
   });
 
   it('refuses a log cell that would pass 50,000 characters', () => {
@@ -189,5 +204,18 @@ describe('planEvent: referrals given in an interview', () => {
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Mary Jane Watson', { email: 'mj@x.example' })]) });
     expect(p.append[0].slice(0, 2)).toEqual(['Mary Jane', 'Watson']);
     expect(p.log[1].details).toContain('Email: mj@x.example');
+  });
+
+  it('First and Last name columns keep every word of the name typed, so a retry finds the row by its name', () => {
+    const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
+    const map = mapColumns(header);
+    const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
+    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
+    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Dr. Jane Q. Doe')]) };
+    const first = apply(t, plan(t, request));
+    expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane Q.', 'Doe']);
+    const retry = plan(first, request);
+    expect(retry.append).toEqual([]);
+    expect(retry.referrals).toEqual([{ id: 'C-0002', name: 'Dr. Jane Q. Doe', status: 'matched' }]);
   });
 });

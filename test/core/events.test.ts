@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
-import { formatIsoDate, type DateParts } from '../../src/core/dates.ts';
-import { type ContactState, type CycleEvent, contactChange, firstName } from '../../src/core/events.ts';
+import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
+import { firstName } from '../../src/core/contacts.ts';
+import { type ContactState, type CycleEvent, contactChange } from '../../src/core/events.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
 const contact = (over: Partial<ContactState> = {}): ContactState => ({ name: 'Ada Lovelace', company: 'Acme', stage: 'To contact', lastContact: null, nextFollowUp: null, thankYouSent: null, outcome: '', ...over });
@@ -15,6 +15,14 @@ describe('pitch sent and follow-up sent: the 3B7 routine', () => {
     expect(isoOf(c.set.lastContact)).toBe('2026-01-09');
     expect(isoOf(c.set.nextFollowUp)).toBe('2026-01-20');
     expect(c.nextStep).toBe('No reply by Wed 2026-01-14: reach out to a second contact at Acme. Still none by Tue 2026-01-20: follow up once with Ada.');
+  });
+
+  it('reads a stage typed in another case as that stage', () => {
+    const c = contactChange(contact({ stage: 'pitched' }), simple('pitch', '2026-01-09'));
+    expect(c).toMatchObject({ stageAfter: 'Pitched', stageKept: false });
+    expect(isoOf(c.set.nextFollowUp)).toBe('2026-01-20');
+    const r = contactChange(contact({ stage: ' SCHEDULED ' }), { kind: 'reply', date: d('2026-01-12'), note: '', meetingDate: d('2026-01-16') });
+    expect(isoOf(r.set.interviewDate)).toBe('2026-01-16');
   });
 
   it('a pitch logged on a Saturday counts from Monday', () => {
@@ -86,6 +94,14 @@ describe('interview, thank-you, declined', () => {
     expect(contactChange(contact({ stage: 'Thanked', thankYouSent: d('2026-01-10') }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
   });
 
+  it('no thank-you reminder for a contact whose follow-ups are over (Thanked, Declined, No response is resumed)', () => {
+    // Thanked earlier, talked again: the stage stays Thanked, whose follow-ups no list shows.
+    expect(contactChange(contact({ stage: 'Thanked', thankYouSent: d('2026-01-05') }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
+    expect(contactChange(contact({ stage: 'Declined' }), interview('2026-01-09')).set.nextFollowUp).toBeUndefined();
+    // A late reply brings No response on to Interviewed, which does get the reminder.
+    expect(isoOf(contactChange(contact({ stage: 'No response' }), interview('2026-01-09')).set.nextFollowUp)).toBe('2026-01-10');
+  });
+
   it('a thank-you clears a reminder that has come, but keeps one set for later', () => {
     const due = contactChange(contact({ stage: 'Interviewed', nextFollowUp: d('2026-01-10') }), simple('thankYou', '2026-01-10'));
     expect(due.set.stage).toBe('Thanked');
@@ -131,5 +147,12 @@ describe('firstName', () => {
     expect(firstName('Dr Grace Hopper')).toBe('Grace');
     expect(firstName('Ada')).toBe('Ada');
     expect(firstName('  ')).toBe('');
+  });
+
+  it('is the First Name a pitch greets: every title skipped, "Last, First" read as the sheet writes it', () => {
+    expect(firstName('Ellis, Jordan')).toBe('Jordan');
+    expect(firstName('Miss Jane Marple')).toBe('Jane');
+    expect(firstName('Professor Amara Obi')).toBe('Amara');
+    expect(firstName('Dr. Prof. Ada Lovelace')).toBe('Ada');
   });
 });

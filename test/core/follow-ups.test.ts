@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/core/calendar.ts';
+import { parseIsoDate } from '../../src/core/dates.ts';
 import type { Cell } from '../../src/core/cells.ts';
-import { describeFollowUps, followUpsDue, type FollowUpTable } from '../../src/core/follow-ups.ts';
+import { describeFollowUps, dueText, followUpsDue, type FollowUpTable } from '../../src/core/follow-ups.ts';
+import { CLOSED_STAGES } from '../../src/core/schema.ts';
 
 const today = parseIsoDate('2026-01-14')!; // a Wednesday
 // Dates as Sheets returns them for a date cell in UTC+13 (Pacific/Auckland in January): local midnight.
@@ -44,9 +45,23 @@ describe('followUpsDue', () => {
     const text = describeFollowUps(found, today);
     expect(text).toContain('2 contacts are due for a follow-up (today is Wed 2026-01-14)');
     expect(text).toContain('Row 3: Grace Hopper (C-0002), 4 days overdue: send Grace a thank-you.');
-    expect(text).toContain('Row 2: Ada Lovelace (C-0001), today: follow up once with Ada.');
+    expect(dueText(1)).toBe('1 day overdue');
+    expect(text).toContain('Row 2: Ada Lovelace (C-0001), due today: follow up once with Ada.');
     expect(text).toContain('Row 5: Katherine Johnson, pitched Fri 2026-01-09.');
     expect(describeFollowUps({ due: [], secondContact: [] }, today)).toBe('No follow-ups are due (today is Wed 2026-01-14).');
+  });
+});
+
+describe('closed stages', () => {
+  it('Declined, No response and Thanked are never due, whatever the case (the dashboard and the colours agree)', () => {
+    const rows = [
+      ['Ada Lovelace', 'C-0001', 'thanked', '', auckland('2026-01-10')],
+      ['Grace Hopper', 'C-0002', 'No response', '', auckland('2026-01-10')],
+      ['Alan Turing', 'C-0003', 'DECLINED', '', auckland('2026-01-10')],
+      ['Katherine Johnson', 'C-0004', 'Interviewed', '', auckland('2026-01-10')],
+    ] as Cell[][];
+    expect(followUpsDue({ ...table, rows }, today).due.map((d) => d.id)).toEqual(['C-0004']);
+    expect(CLOSED_STAGES).toEqual(['Declined', 'No response', 'Thanked']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, findDuplicateIds, formatContactId, isContactId, parseContactId } from '../../src/core/ids.ts';
+import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, isContactId, parseContactId } from '../../src/core/ids.ts';
 
 describe('contact IDs', () => {
   it('formats and parses IDs', () => {
@@ -11,6 +11,13 @@ describe('contact IDs', () => {
     expect(parseContactId(42)).toBeNull();
     expect(isContactId('C-0001')).toBe(true);
     expect(isContactId('Contact 1')).toBe(false);
+  });
+
+  it('canonicalContactId: any spelling of an ID as the add-on writes it, or null', () => {
+    expect(canonicalContactId(' c-42 ')).toBe('C-0042');
+    expect(canonicalContactId('C-12345')).toBe('C-12345');
+    expect(canonicalContactId('C-')).toBeNull();
+    expect(canonicalContactId(42)).toBeNull();
   });
 
   it('starts at C-0001', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarUrl, firstAddress, gmailComposeUrl, mailtoUrl, wallClock } from '../../src/core/pitch/links.ts';
+import { calendarUrl, gmailComposeUrl, mailtoUrl, wallClock } from '../../src/core/pitch/links.ts';
 
 const tricky = { to: 'Ada <ADA@Example.com> ::: other@example.org', subject: 'Q&A? 50% off + "quotes" #1', body: 'Line one\nLine two & more?\nÉmilie 👋 cc=bob@evil.com' };
 
@@ -29,7 +29,6 @@ describe('mail links', () => {
   });
 
   it('leaves "to" empty when the cell holds no valid address', () => {
-    expect(firstAddress('not an email')).toBe('');
     expect(mailtoUrl({ to: '', subject: 's', body: 'b' })).toBe('mailto:?subject=s&body=b');
     expect(new URL(gmailComposeUrl({ to: 'x', subject: 's', body: 'b' })).searchParams.get('to')).toBe('');
   });
@@ -49,6 +48,9 @@ describe('calendar link', () => {
   it('carries a slot over midnight and month ends', () => {
     expect(wallClock('2026-01-31', '23:45', 30)).toBe('20260201T001500');
     expect(wallClock('2028-02-28', '23:50', 30)).toBe('20280229T002000');
+    // The same days as every date the add-on reads (parseIsoDate).
+    expect(wallClock('2027-02-29', '10:00')).toBeNull();
+    expect(wallClock('1899-12-31', '10:00')).toBeNull();
   });
 
   it('refuses malformed or impossible dates and times', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availableFields, mergeValues, renderMessage, renderText, splitFullName } from '../../src/core/pitch/merge.ts';
+import { splitFullName } from '../../src/core/contacts.ts';
+import { availableFields, mergeValues, renderMessage, renderText } from '../../src/core/pitch/merge.ts';
 import { DEFAULT_SETTINGS, type PitchSettings } from '../../src/core/pitch/settings.ts';
 
 const me: PitchSettings = { ...DEFAULT_SETTINGS, myName: 'Sam Rivera', aboutMe: 'a final-year economics student', myField: 'health data', learnGoal: '' };

@@ -96,6 +96,13 @@ describe('template input, names and import', () => {
     for (const raw of refused) expect(checkTemplateInput(raw).ok).toBe(false);
   });
 
+  it('takes each field at its limit and says the limit is the most a field may hold', () => {
+    expect(checkTemplateInput({ name: 'x'.repeat(LIMITS.name), subject: 's'.repeat(LIMITS.subject), body: 'b'.repeat(LIMITS.body) }).ok).toBe(true);
+    expect(checkTemplateInput({ name: 'x'.repeat(81), body: 'x' })).toEqual({ ok: false, message: 'The name is 81 characters long; keep it to at most 80.' });
+    expect(checkTemplateInput({ name: 'x', subject: 's'.repeat(301), body: 'x' })).toEqual({ ok: false, message: 'The subject is 301 characters long; keep it to at most 300.' });
+    expect(checkTemplateInput({ name: 'x', body: 'x'.repeat(20_001) })).toEqual({ ok: false, message: 'The message is 20,001 characters long; keep it to at most 20,000.' });
+  });
+
   it('updates the template with the ID (renaming it too), adds one without, and never loses another of the same name', () => {
     const list = [tpl('Alpha'), tpl('Beta')];
     const renamed = upsertTemplate(list, { id: 'user:Alpha', name: 'Alpha 2', purpose: 'followUp', subject: 's', body: 'new' }, 'now', ids);

@@ -67,7 +67,8 @@ describe('user settings', () => {
     expect(checkSettings({ myName: '  Sam   Rivera ', wordLimit: '120' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, myName: 'Sam Rivera', wordLimit: 120 } });
     expect(checkSettings({ wordLimit: 5 }).ok).toBe(false);
     expect(checkSettings({ myName: 42 }).ok).toBe(false);
-    expect(checkSettings({ aboutMe: 'x'.repeat(301) }).ok).toBe(false);
+    expect(checkSettings({ aboutMe: 'x'.repeat(300) }).ok).toBe(true);
+    expect(checkSettings({ aboutMe: 'x'.repeat(301) })).toEqual({ ok: false, message: 'About you, in one line is 301 characters long; keep it to at most 300.' });
     expect(checkSettings('nope').ok).toBe(false);
   });
 

@@ -6,6 +6,7 @@ import {
   TRACKER_COLUMNS,
   TRACKER_KEYS,
   advanceStage,
+  canonicalStage,
   canMoveTo,
   canonicalValue,
   isExitStage,
@@ -108,5 +109,14 @@ describe('stages', () => {
     expect(advanceStage('Interviewed', 'Pitched')).toBe('Interviewed');
     expect(advanceStage('Pitched', 'Followed up')).toBe('Followed up');
     expect(advanceStage('', 'Pitched')).toBe('Pitched');
+    // The stage kept is the stage's own spelling, whatever the cell's case.
+    expect(advanceStage('interviewed', 'Pitched')).toBe('Interviewed');
+    expect(advanceStage('Waiting', 'Hired' as never)).toBe('Waiting');
+  });
+
+  it('canonicalStage: a stage in any case and spacing, other text as it is', () => {
+    expect(canonicalStage(' no RESPONSE ')).toBe('No response');
+    expect(canonicalStage('Waiting')).toBe('Waiting');
+    expect(canonicalStage('')).toBe('');
   });
 });

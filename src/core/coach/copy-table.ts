@@ -4,13 +4,14 @@
 
 import { contactFromRow } from '../contacts.ts';
 import { cellText, isBlank, type Cell } from '../cells.ts';
-import type { ContactField } from '../headers.ts';
+import { type ContactField, NAME_PARTS } from '../headers.ts';
+import { quoteSheet } from '../dashboard/refs.ts';
 import { toSheetText } from '../text.ts';
 import type { CoachColumn } from './columns.ts';
 
 export const FEEDBACK_HEADER = 'Coach feedback';
 /** The copy's ID column always has this header, whatever the tracker calls it: feedback is matched by it. */
-export const ID_HEADER = 'Contact ID';
+const ID_HEADER = 'Contact ID';
 
 export interface TrackerRows {
   /** Data rows under the header, as getValues returns them. */
@@ -106,8 +107,6 @@ export function readCopyFeedback(values: readonly (readonly unknown[])[]): { fee
 
 export const NAMES_WITHHELD = '(names not shared)';
 
-const NAME_FIELDS: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName'];
-
 /**
  * Whether the copy shares every name column the tracker has: only then may it show a contact's
  * name as the add-on composes it (the Name column, else First Middle Last), as the dashboard's
@@ -115,7 +114,7 @@ const NAME_FIELDS: readonly ContactField[] = ['fullName', 'firstName', 'middleNa
  */
 export function sharesAllNames(shared: readonly CoachColumn[], contact: Partial<Record<ContactField, number>>): boolean {
   const ids = new Set(shared.map((c) => c.id));
-  return NAME_FIELDS.every((f) => contact[f] === undefined || ids.has(`c:${f}`));
+  return NAME_PARTS.every((f) => contact[f] === undefined || ids.has(`c:${f}`));
 }
 
 /** What to keep out of the dashboard copy when the copy does not share every name column. */
@@ -130,7 +129,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A formula that reads the tracker sheet, as Sheets writes the reference (quoted or not). */
 function readsSheet(formula: string, sheet: string): boolean {
-  return formula.includes(`'${sheet.replace(/'/g, "''")}'!`) || formula.includes(`${sheet}!`);
+  return formula.includes(`${quoteSheet(sheet)}!`) || formula.includes(`${sheet}!`);
 }
 
 /**
@@ -168,7 +167,7 @@ export function contactNames(rows: readonly (readonly unknown[])[], contact: Par
   for (const row of rows) {
     const c = contactFromRow(row, contact);
     add(c.name);
-    for (const f of NAME_FIELDS) add(cellText(f in contact ? row[contact[f]!] : ''));
+    for (const f of NAME_PARTS) add(c.fields[f] ?? '');
   }
   return names;
 }

@@ -5,34 +5,33 @@
 import type { DateParts } from '../dates.ts';
 import { addDays } from '../calendar.ts';
 import { EVENT_LABELS, type EventKind } from '../events.ts';
-import type { Stage } from '../schema.ts';
+import { CONTACT_ID_PREFIX, formatContactId } from '../ids.ts';
+import { FIRST_STAGE, OUTCOMES, type Outcome, type Stage, STAGES } from '../schema.ts';
 
 export const DASHBOARD_SHEET_NAME = 'Dashboard';
 export const FUNNEL_CHART_TITLE = 'Outreach funnel';
 
-/** A contact is a tracker row whose Contact ID starts with "C-" (any case), as the add-on writes them. */
-export const CONTACT_ID_PREFIX = 'C-';
+// A contact is a tracker row whose Contact ID starts with CONTACT_ID_PREFIX (any case), as the
+// add-on writes them (ids.ts).
 
 /** Stages past "To contact": the contact was asked (a decline is an answer to an ask). */
-export const PITCHED_STAGES: readonly Stage[] = ['Pitched', 'Followed up', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response'];
+export const PITCHED_STAGES: readonly Stage[] = STAGES.filter((s) => s !== FIRST_STAGE);
 /** Stages in which the contact has answered: a day was fixed, the conversation happened, or they declined. */
 export const REPLIED_STAGES: readonly Stage[] = ['Scheduled', 'Interviewed', 'Thanked', 'Declined'];
 /** Stages in which the informational interview has happened. */
 export const INTERVIEWED_STAGES: readonly Stage[] = ['Interviewed', 'Thanked'];
-/** Stages whose follow-up date no longer calls for action (the tracker's colours use the same rule). */
-export const CLOSED_STAGES: readonly Stage[] = ['Declined', 'No response', 'Thanked'];
-/** An offer implies the job interview before it. */
-export const JOB_INTERVIEW_OUTCOMES = ['Job interview', 'Offer'] as const;
-export const OFFER_OUTCOME = 'Offer';
+/** An offer implies the job interview before it: every Outcome counts as a job interview. */
+export const JOB_INTERVIEW_OUTCOMES: readonly Outcome[] = OUTCOMES;
+export const OFFER_OUTCOME: Outcome = 'Offer';
 
 /** Names listed in one cell at most; the rest are counted ("and 3 more"). */
 export const NAMES_PER_CELL = 25;
 /** Rows of "Who opened the most doors": the ten contacts with the most Referrals given. */
 export const TOP_REFERRERS = 10;
 /** Rows of the introductions list: today's introductions plus room to grow, within a bound. */
-export const MIN_INTRODUCTION_ROWS = 10;
-export const MAX_INTRODUCTION_ROWS = 50;
-export const SPARE_INTRODUCTION_ROWS = 10;
+const MIN_INTRODUCTION_ROWS = 10;
+const MAX_INTRODUCTION_ROWS = 50;
+const SPARE_INTRODUCTION_ROWS = 10;
 
 export function introductionRows(introductionsNow: number): number {
   return Math.min(MAX_INTRODUCTION_ROWS, Math.max(MIN_INTRODUCTION_ROWS, introductionsNow + SPARE_INTRODUCTION_ROWS));
@@ -131,10 +130,10 @@ export function defaultSettings(today: DateParts): Record<SettingKey, SettingVal
 
 /** The dashboard's notes: how every number is counted. */
 export const DEFINITIONS: readonly string[] = [
-  'Contact: a tracker row with a Contact ID (C-…). Rows without one are not counted until Set up tracker gives them an ID.',
+  `Contact: a tracker row with a Contact ID (${CONTACT_ID_PREFIX}…). Rows without one are not counted until Set up tracker gives them an ID.`,
   'Stages are read as written in the Stage column, upper or lower case alike. Pitched: any stage past To contact (Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response). Replied: Scheduled, Interviewed, Thanked or Declined. Informational interview held: Interviewed or Thanked. Stages only move forward, so a contact counts in every step it has passed.',
   'A reply that fixes no day yet leaves the stage as it was: it shows under this week\'s activity (Replies) and counts as Replied once a day is fixed (Scheduled) or the contact declines.',
-  'Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date; ties are listed in Contact ID order. Introductions follow the Referred by links between Contact IDs written as the add-on writes them (C-0042).',
+  `Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date; ties are listed in Contact ID order. Introductions follow the Referred by links between Contact IDs written as the add-on writes them (${formatContactId(42)}).`,
   'Job interviews: Outcome is Job interview or Offer (an offer comes after a job interview). Offers: Outcome is Offer.',
   'Rates: count ÷ out of, among contacts who reached the earlier step. A dash means there is nothing to divide by yet.',
   'Weeks run Monday to Sunday in the spreadsheet\'s time zone (File > Settings). Activity counts Interview log rows by their Event date and Event.',

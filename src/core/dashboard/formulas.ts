@@ -8,9 +8,9 @@
 // looks up at most one more contact, with XLOOKUP (INDEX over a whole column costs as much as the
 // column is long in HyperFormula).
 
+import { CLOSED_STAGES } from '../schema.ts';
+import { CONTACT_ID_DIGITS, CONTACT_ID_PREFIX } from '../ids.ts';
 import {
-  CLOSED_STAGES,
-  CONTACT_ID_PREFIX,
   INTERVIEWED_STAGES,
   JOB_INTERVIEW_OUTCOMES,
   NAMES_PER_CELL,
@@ -23,7 +23,7 @@ import { str, type Refs } from './refs.ts';
 export const DASH = '–';
 
 /** Sum of COUNTIFS over contact rows, one term per stage, each with the extra criteria. */
-export function countStages(r: Refs, stages: readonly string[], extra = ''): string {
+function countStages(r: Refs, stages: readonly string[], extra = ''): string {
   return stages.map((s) => `COUNTIFS(${r.isContact},${r.t('stage')},${str(s)}${extra})`).join('+');
 }
 
@@ -115,7 +115,7 @@ export const followUps = {
  * The names of the tracker rows where `mask` is 1, in tracker order, comma-separated: the first
  * NAMES_PER_CELL, then "and N more" (`count` is how many there are).
  */
-export function namesList(r: Refs, mask: string, count: string): string {
+function namesList(r: Refs, mask: string, count: string): string {
   const list = `IFERROR(ARRAYFORMULA(TEXTJOIN(", ",TRUE,ARRAY_CONSTRAIN(FILTER(${r.nameArray},${mask}),${NAMES_PER_CELL},1))),"")`;
   return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
 }
@@ -125,14 +125,14 @@ export function namesList(r: Refs, mask: string, count: string): string {
  * `column`; "" for anything else (blank, "C-42", "C-1e3", free text). The check rebuilds the ID
  * from its number and compares, so VALUE's leniency (exponents, dates, percentages) cannot slip in.
  */
-export function idNumbers(column: string): string {
+function idNumbers(column: string): string {
   const p = CONTACT_ID_PREFIX.length;
   const n = `VALUE(MID(${column},${p + 1},20))`;
-  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},"0000")=${column},${n},""),"")`;
+  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},${str('0'.repeat(CONTACT_ID_DIGITS))})=${column},${n},""),"")`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (IDs stay below it). */
-export const KEY_BASE = 10_000_000;
+const KEY_BASE = 10_000_000;
 /** Referrals given at or above this are not ranked (they would not fit in a key). */
 const MAX_REFERRALS = 1_000_000;
 

@@ -3,9 +3,10 @@
 // is what makes rebuilding idempotent.
 
 import { RELATIONSHIPS, STAGES } from '../schema.ts';
-import { ACTIVITY_EVENTS, CONTACT_ID_PREFIX, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
+import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
 import { byRelationship, byStage, conversionCounts, DASH, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
+import { thousands } from '../text.ts';
 
 /** Columns A to F hold what a reader sees; G and H hold the recent-events list the activity counts read. */
 export const DASHBOARD_WIDTH = 8;
@@ -130,7 +131,7 @@ function goalsSection(): RowSpec[] {
 
 /** Rows of the recent-events list (columns G and H from the first activity row, hidden). */
 export const RECENT_EVENTS_CAP = 2000;
-export const RECENT_COLUMNS = ['G', 'H'] as const;
+const RECENT_COLUMNS = ['G', 'H'] as const;
 
 function activitySection(r: Refs): RowSpec[] {
   // Whole columns: the list is all they hold. (HyperFormula, unlike Sheets, cannot insert rows
@@ -157,7 +158,7 @@ function activitySection(r: Refs): RowSpec[] {
       'All events',
       count(null, 'this'),
       count(null, 'last'),
-      `=IF(${full},${str(`Only the first ${RECENT_EVENTS_CAP.toLocaleString('en')} events of these two weeks are counted.`)},"Every log row, whatever its Event")`,
+      `=IF(${full},${str(`Only the first ${thousands(RECENT_EVENTS_CAP)} events of these two weeks are counted.`)},"Every log row, whatever its Event")`,
     ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
@@ -227,7 +228,7 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
 }
 
 export function buildLayout(sources: DashboardSources): DashboardLayout {
-  const r = buildRefs(sources, CONTACT_ID_PREFIX);
+  const r = buildRefs(sources);
   const specs: RowSpec[] = [
     { cells: ['Informational interview dashboard'], kind: 'title' },
     {

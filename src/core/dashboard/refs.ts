@@ -4,6 +4,7 @@
 // English function names and comma separators (see docs/dashboard.md on locales).
 
 import { columnLetters } from '../a1.ts';
+import { CONTACT_ID_PREFIX } from '../ids.ts';
 
 /** The tracker columns the dashboard reads. */
 export type DashboardTrackerKey = 'contactId' | 'relationship' | 'referredBy' | 'stage' | 'nextFollowUp' | 'referralsGiven' | 'outcome';
@@ -38,7 +39,7 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-export function wholeColumn(sheetName: string, column: number): string {
+function wholeColumn(sheetName: string, column: number): string {
   const letters = columnLetters(column);
   return `${quoteSheet(sheetName)}!$${letters}:$${letters}`;
 }
@@ -87,15 +88,15 @@ export function logRefs(log: LogSource | null): Refs['log'] {
   return log ? { date: wholeColumn(log.sheetName, log.columns.eventDate), event: wholeColumn(log.sheetName, log.columns.eventType) } : null;
 }
 
-export function buildRefs(sources: DashboardSources, contactPrefix: string): Refs {
+export function buildRefs(sources: DashboardSources): Refs {
   const { tracker, log } = sources;
   const t = (key: DashboardTrackerKey) => wholeColumn(tracker.sheetName, tracker.columns[key]);
   const col = (column: number) => wholeColumn(tracker.sheetName, column);
   return {
     t,
     log: logRefs(log),
-    isContact: `${t('contactId')},${str(`${contactPrefix}*`)}`,
-    contactMask: `(LEFT(${t('contactId')},${contactPrefix.length})=${str(contactPrefix)})`,
+    isContact: `${t('contactId')},${str(`${CONTACT_ID_PREFIX}*`)}`,
+    contactMask: `(LEFT(${t('contactId')},${CONTACT_ID_PREFIX.length})=${str(CONTACT_ID_PREFIX)})`,
     nameOf: (id) => nameExpression(tracker.names, `XLOOKUP(${id},${t('contactId')},${t('contactId')})`, (c) => `XLOOKUP(${id},${t('contactId')},${col(c)})`),
     nameArray: nameExpression(tracker.names, t('contactId'), col),
   };

@@ -73,7 +73,7 @@ const SMALL_ASK = /(?<![\p{L}])(?:(?:a\s+)?(?:few|couple\s+of)\s+minutes|(?:quic
 // A sentence that asks for something: a long amount of time there is a request, not a story.
 const REQUEST = /[?？]|(?<![\p{L}])(?:would|could|can|may|spare|meet|meeting|talk|chat|call|coffee|conversation|lunch)(?![\p{L}])/iu;
 
-export const TIME_ASK = { min: 10, max: 30 } as const;
+const TIME_ASK = { min: 10, max: 30 } as const;
 
 export interface TimeMention {
   text: string;
@@ -130,7 +130,7 @@ export function pronounCounts(text: string): { me: number; you: number } {
 }
 
 /** "Far more I than you": at least 5 of them, and more than twice as many as you/your. */
-export function tooMuchAboutMe(counts: { me: number; you: number }): boolean {
+function tooMuchAboutMe(counts: { me: number; you: number }): boolean {
   return counts.me >= 5 && counts.me > 2 * counts.you;
 }
 

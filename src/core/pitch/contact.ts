@@ -1,14 +1,14 @@
 // The contact the pitch sidebar shows: a tracker row as plain JSON (dates as ISO days), its
 // referrer's name, and which contact comes next for the sidebar's "next" buttons.
 
-import { cellDate, dayNumber } from '../calendar.ts';
+import { cellDate } from '../calendar.ts';
 import { type Cell, cellText } from '../cells.ts';
 import { contactFromRow, normaliseName } from '../contacts.ts';
 import { formatIsoDate, type DateParts } from '../dates.ts';
-import { followUpsDue } from '../follow-ups.ts';
+import { dueText, followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
-import { formatContactId, parseContactId } from '../ids.ts';
-import { canonicalValue, FIRST_STAGE, STAGES, type TrackerKey } from '../schema.ts';
+import { canonicalContactId, parseContactId } from '../ids.ts';
+import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
 import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
 
 export interface PitchTable {
@@ -25,7 +25,7 @@ export interface PitchTable {
 }
 
 /** A cell as JSON for the page: a Date becomes its day in the spreadsheet's zone. */
-export function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
+function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) {
     const day = cellDate(value, offsets);
@@ -55,15 +55,13 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
   headers.forEach((h, i) => {
     if (h && !(h in values)) values[h] = cellJson(cells[i], t.offsets);
   });
-  const id = parseContactId(at('contactId'));
-  const stageText = cellText(at('stage'));
   return {
     row,
-    id: id === null ? '' : formatContactId(id),
+    id: canonicalContactId(at('contactId')) ?? '',
     name: c.name,
     email: c.emails[0] ?? '',
     company: c.fields.company ?? '',
-    stage: canonicalValue(STAGES, stageText) ?? stageText,
+    stage: canonicalStage(cellText(at('stage'))),
     relationship: cellText(at('relationship')),
     referrerName: referrerName(t, at('referredBy')),
     referredByHeader: t.tracker.referredBy === undefined ? '' : headers[t.tracker.referredBy] ?? '',
@@ -117,8 +115,8 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
     const rows: number[] = [];
     t.rows.forEach((cells, i) => {
       if (!normaliseName(contactFromRow(cells, t.contact).name)) return;
-      const stage = t.tracker.stage === undefined ? '' : cellText(cells[t.tracker.stage]);
-      if (stage === '' || canonicalValue(STAGES, stage) === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
+      const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
+      if (stage === '' || stage === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
     });
     if (!rows.length) return { ok: false, nobody: true, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
     const contact = pitchContactAt(t, after(rows, afterRow, true))!;
@@ -134,7 +132,5 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
   );
   const d = due.find((x) => x.row === row)!;
   const contact = pitchContactAt(t, row)!;
-  const late = dayNumber(today) - dayNumber(d.due);
-  const when = late === 0 ? 'due today' : `${late} ${late === 1 ? 'day' : 'days'} overdue`;
-  return { ok: true, contact, message: `Follow-up ${when} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
+  return { ok: true, contact, message: `Follow-up ${dueText(d.daysOverdue)} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
 }

@@ -1,7 +1,8 @@
 // Links that open the user's own tools prefilled, so the add-on needs no Gmail or Calendar
 // scope: a Gmail compose window, the default mail app (mailto:), a Google Calendar event.
 
-import { normaliseEmails } from '../contacts.ts';
+import { normaliseEmail } from '../contacts.ts';
+import { parseIsoDate } from '../dates.ts';
 
 export interface MailDraft {
   /** The contact's email cell; only its first valid address is used. */
@@ -12,14 +13,9 @@ export interface MailDraft {
 
 const enc = encodeURIComponent;
 
-/** The first valid address in an email cell, or ''. */
-export function firstAddress(cell: string): string {
-  return normaliseEmails(cell)[0] ?? '';
-}
-
 /** https://mail.google.com/mail/?view=cm&fs=1&to=…&su=…&body=…: Gmail's full-screen compose window. */
 export function gmailComposeUrl(draft: MailDraft): string {
-  const params = [['view', 'cm'], ['fs', '1'], ['to', firstAddress(draft.to)], ['su', draft.subject], ['body', draft.body]];
+  const params = [['view', 'cm'], ['fs', '1'], ['to', normaliseEmail(draft.to)], ['su', draft.subject], ['body', draft.body]];
   return `https://mail.google.com/mail/?${params.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
 }
 
@@ -28,7 +24,7 @@ export function gmailComposeUrl(draft: MailDraft): string {
  * (so "&" or "?" in the text cannot start another header), line breaks as %0D%0A.
  */
 export function mailtoUrl(draft: MailDraft): string {
-  const to = firstAddress(draft.to);
+  const to = normaliseEmail(draft.to);
   const body = draft.body.replace(/\r\n|\r|\n/g, '\r\n');
   // "@" may stay as it is in the address part; encoding it would be legal but harder to read.
   return `mailto:${enc(to).replace(/%40/g, '@')}?subject=${enc(draft.subject)}&body=${enc(body)}`;
@@ -53,20 +49,17 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "YYYYMMDDTHHMMSS" for a wall-clock time `minutes` after `date` `time`; null if either is malformed. */
 export function wallClock(date: string, time: string, minutes = 0): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  const d = parseIsoDate(date);
   const t = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
   if (!d || !t) return null;
-  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number);
+  const [hour, minute] = [Number(t[1]), Number(t[2])];
   if (hour > 23 || minute > 59) return null;
   // UTC arithmetic on a wall clock: no zone or daylight-saving shift can creep in.
-  const ms = Date.UTC(year, month - 1, day, hour, minute);
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  const at = new Date(ms + minutes * 60_000);
+  const at = new Date(Date.UTC(d.year, d.month - 1, d.day, hour, minute) + minutes * 60_000);
   return `${pad(at.getUTCFullYear(), 4)}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}T${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}00`;
 }
 
-export const DEFAULT_MEETING_MINUTES = 30;
+const DEFAULT_MEETING_MINUTES = 30;
 
 /**
  * https://calendar.google.com/calendar/render?action=TEMPLATE&text=…&dates=start/end&details=…

@@ -5,7 +5,7 @@
 // referrer's name rather than their ID, and {{My name}} etc. come from the user's settings.
 
 import { CONTACT_FIELDS, mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
-import { normaliseEmails } from '../contacts.ts';
+import { normaliseEmail, splitFullName } from '../contacts.ts';
 import { USER_FIELDS, type PitchSettings } from './settings.ts';
 
 export interface MergeSource {
@@ -27,20 +27,6 @@ interface Entry {
 export type MergeValues = ReadonlyMap<string, Readonly<Entry>>;
 
 const REFERRER_NAMES = ['Referred by', 'Referrer'];
-const HONORIFIC = /^(dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame)\.?$/i;
-
-/** First and last name from a full name: "Dr. Jane Q. Doe" → Jane / Q. Doe; "Doe, Jane" → Jane / Doe. */
-export function splitFullName(full: string): { first: string; last: string } {
-  const text = full.trim().replace(/\s+/g, ' ');
-  const comma = text.split(',');
-  if (comma.length === 2 && comma[0].trim() && comma[1].trim() && !/\s/.test(comma[0].trim())) {
-    return { first: splitFullName(comma[1]).first, last: comma[0].trim() };
-  }
-  const words = text.split(' ').filter(Boolean);
-  while (words.length > 1 && HONORIFIC.test(words[0])) words.shift();
-  return { first: words[0] ?? '', last: words.slice(1).join(' ') };
-}
-
 export function mergeValues(source: MergeSource): MergeValues {
   const map = new Map<string, Entry>();
   const put = (label: string, value: string, final = false) => {
@@ -64,7 +50,7 @@ export function mergeValues(source: MergeSource): MergeValues {
     return i === undefined ? '' : source.fields[i].value.trim();
   };
   for (const def of CONTACT_FIELDS) {
-    const value = def.field === 'email' ? (normaliseEmails(field('email'))[0] ?? field('email')) : field(def.field);
+    const value = def.field === 'email' ? (normaliseEmail(field('email')) || field('email')) : field(def.field);
     put(def.label, value);
     for (const n of def.names) put(n, value);
   }

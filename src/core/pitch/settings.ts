@@ -23,7 +23,7 @@ export const USER_FIELDS: readonly { key: DetailKey; merge: string; label: strin
   { key: 'learnGoal', merge: 'What I want to learn', label: 'What you want to learn', example: 'how people move from research into product roles', max: 300 },
 ];
 
-export const DEFAULT_WORD_LIMIT = 100;
+const DEFAULT_WORD_LIMIT = 100;
 export const WORD_LIMIT_MIN = 20;
 export const WORD_LIMIT_MAX = 1000;
 
@@ -41,7 +41,7 @@ export function checkSettings(raw: unknown): SettingsCheck {
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') return { ok: false, message: `${f.label} must be text.` };
     const text = v.trim().replace(/\s+/g, ' ');
-    if (text.length > f.max) return { ok: false, message: `${f.label} is ${text.length} characters long; keep it under ${f.max}.` };
+    if (text.length > f.max) return { ok: false, message: `${f.label} is ${text.length} characters long; keep it to at most ${f.max}.` };
     value[f.key] = text;
   }
   if (r.wordLimit !== undefined && r.wordLimit !== null && r.wordLimit !== '') {

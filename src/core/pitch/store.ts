@@ -4,6 +4,7 @@
 // UTF-8 bytes and never inside a character), plus a small index saying how many chunks count.
 
 import { isPurpose, type MessageTemplate, type TemplatePurpose } from './templates.ts';
+import { thousands } from '../text.ts';
 
 export interface UserTemplate extends MessageTemplate {
   /** ISO timestamp of the last save. */
@@ -25,7 +26,7 @@ export const CHUNK_PREFIX = 'iit.templates.';
 export const CHUNK_BYTES = 8 * 1024;
 export const STORE_BYTES = 500 * 1024;
 /** Room kept free in the store for the user's settings and anything else the add-on keeps. */
-export const RESERVED_BYTES = 8 * 1024;
+const RESERVED_BYTES = 8 * 1024;
 
 export const LIMITS = { name: 80, subject: 300, body: 20_000, templates: 200, importChars: 2_000_000 } as const;
 
@@ -117,7 +118,7 @@ export function decodeTemplates(get: (key: string) => string | null | undefined)
 
 const isTemplateKey = (key: string) => key === INDEX_KEY || (key.startsWith(CHUNK_PREFIX) && /^\d+$/.test(key.slice(CHUNK_PREFIX.length)));
 
-export function storeBytes(props: Readonly<Record<string, string>>): number {
+function storeBytes(props: Readonly<Record<string, string>>): number {
   let n = 0;
   for (const [k, v] of Object.entries(props)) n += utf8Bytes(k) + utf8Bytes(v);
   return n;
@@ -165,11 +166,11 @@ export function checkTemplateInput(raw: unknown): Checked<TemplateInput> {
   const subject = String(r.subject ?? '').trim().replace(/\s+/g, ' ');
   const body = String(r.body ?? '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
   if (!name) return { ok: false, message: 'Give the template a name.' };
-  if (name.length > LIMITS.name) return { ok: false, message: `The name is ${name.length} characters long; keep it under ${LIMITS.name}.` };
+  if (name.length > LIMITS.name) return { ok: false, message: `The name is ${name.length} characters long; keep it to at most ${LIMITS.name}.` };
   if (/^built-?in\b/i.test(name)) return { ok: false, message: 'Names starting with "Built-in" are kept for the add-on\'s own templates. Choose another name.' };
-  if (subject.length > LIMITS.subject) return { ok: false, message: `The subject is ${subject.length} characters long; keep it under ${LIMITS.subject}.` };
+  if (subject.length > LIMITS.subject) return { ok: false, message: `The subject is ${subject.length} characters long; keep it to at most ${LIMITS.subject}.` };
   if (!body.trim()) return { ok: false, message: 'The message is empty. Write the message you want to keep.' };
-  if (body.length > LIMITS.body) return { ok: false, message: `The message is ${body.length.toLocaleString('en')} characters long; keep it under ${LIMITS.body.toLocaleString('en')}.` };
+  if (body.length > LIMITS.body) return { ok: false, message: `The message is ${thousands(body.length)} characters long; keep it to at most ${thousands(LIMITS.body)}.` };
   const purpose = r.purpose === undefined ? 'pitch' : r.purpose;
   if (!isPurpose(purpose)) return { ok: false, message: 'Choose what the template is for (first pitch, follow-up, ask for a referral, thank-you).' };
   const id = typeof r.id === 'string' && r.id ? r.id : undefined;
@@ -210,7 +211,7 @@ export function upsertTemplate(list: readonly UserTemplate[], input: TemplateInp
   return { ok: true, value: { templates, saved, replaced: Boolean(target) } };
 }
 
-export const EXPORT_FORMAT = 'informational-interview-tracker/templates';
+const EXPORT_FORMAT = 'informational-interview-tracker/templates';
 
 /** The text of an export file: readable JSON that importTemplates reads back. */
 export function exportText(list: readonly UserTemplate[]): string {

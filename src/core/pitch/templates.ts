@@ -1,7 +1,7 @@
 // The built-in message templates, and which one suits a contact. Merge fields are filled by
 // merge.ts; fallbacks after "|" keep a message readable when a cell is empty.
 
-import { canonicalValue, STAGES } from '../schema.ts';
+import { canonicalStage } from '../schema.ts';
 
 /**
  * What a message is for; the checker's rules and the event "Mark as sent" logs follow from it.
@@ -130,7 +130,7 @@ export interface TemplateHints {
 
 /** The built-in template that fits a contact's stage and relationship best. */
 export function suggestTemplate(h: TemplateHints): BuiltInId {
-  const stage = canonicalValue(STAGES, h.stage) ?? '';
+  const stage = canonicalStage(h.stage);
   switch (stage) {
     case 'Pitched':
     case 'Followed up':
