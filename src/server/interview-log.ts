@@ -115,18 +115,21 @@ function logColumns(sheet: Sheet): Record<LogKey, number> {
   return found as Record<LogKey, number>;
 }
 
+/** The add-on's Interview log sheet, by the ID it remembers (whatever its name now), or null. Writes nothing. */
+export function findLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): Sheet | null {
+  const raw = props.getProperty(LOG_RECORD_KEY);
+  if (!raw) return null;
+  try {
+    const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
+    return typeof id === 'number' ? ss.getSheetById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The Interview log, creating it when `create` and it does not exist (or was deleted). */
 export function openLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties, create: boolean): LogSheet | null {
-  let sheet: Sheet | null = null;
-  const raw = props.getProperty(LOG_RECORD_KEY);
-  if (raw) {
-    try {
-      const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
-      if (typeof id === 'number') sheet = ss.getSheetById(id);
-    } catch {
-      sheet = null;
-    }
-  }
+  let sheet = findLogSheet(ss, props);
   if (!sheet) {
     if (!create) return null;
     sheet = createLog(ss, props);

@@ -13,7 +13,6 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const PROGRESS_SHEET = 'Progress';
-export const DASHBOARD_SHEET = DASHBOARD_SHEET_NAME;
 
 export function copyName(trackerName: string): string {
   return `${trackerName} – coach view`;
@@ -88,7 +87,7 @@ function sheetNamed(copy: Ss, name: string, index: number): Sheet {
   }
   // A new file has one empty sheet: use it for the first of ours.
   const sheets = copy.getSheets();
-  if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET) return sheets[0].setName(name);
+  if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET_NAME) return sheets[0].setName(name);
   return copy.insertSheet(name, Math.min(index, sheets.length));
 }
 
@@ -159,9 +158,9 @@ export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock 
     .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`);
   protectProgress(sheet, width, maxRows);
 
-  const existing = copy.getSheetByName(DASHBOARD_SHEET);
+  const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
   if (!dashboard && !existing) return;
-  const dash = sheetNamed(copy, DASHBOARD_SHEET, 1);
+  const dash = sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
   dash.clear();
   if (!dashboard || dashboard.values.length === 0) {
     dash.getRange(1, 1).setValue('The tracker has no dashboard yet.');
@@ -187,9 +186,11 @@ function writeCharts(dash: Sheet, charts: readonly DashboardChart[]): void {
   }
 }
 
-/** The tracker's Dashboard sheet as values and number formats, or null if there is none. */
-export function readDashboard(ss: Ss): DashboardBlock | null {
-  const sheet = ss.getSheetByName(DASHBOARD_SHEET);
+/**
+ * The add-on's Dashboard sheet (found by its ID, see findDashboard: a sheet of the user's may be
+ * the one named "Dashboard") as values and number formats, or null if there is none.
+ */
+export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const id = sheet.getSheetId();

@@ -8,12 +8,13 @@ import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '.
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
-import { LOG_SHEET_NAME } from '../../core/interview-log.ts';
 import { toSheetText } from '../../core/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
-import { createCopy, DASHBOARD_SHEET, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
+import { findDashboard } from '../dashboard.ts';
+import { findLogSheet } from '../interview-log.ts';
+import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
 import { readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
 import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, requireTracker, writeFeedback, type TrackerSnapshot } from './tracker.ts';
 
@@ -52,7 +53,8 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     sheets,
     privateColumns: columns.filter((c) => c.private).map((c) => c.header),
     columnCount: t ? t.header.filter((h) => cellText(h) !== '').length : 0,
-    hasInterviewLog: sheets.some((s) => s.name === LOG_SHEET_NAME),
+    // The add-on's own log and dashboard, by their IDs: a sheet of the user's may have their names.
+    hasInterviewLog: findLogSheet(ss, ctx.props) !== null,
   };
   return {
     trackerName: ss.getName(),
@@ -62,7 +64,7 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
       : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
-    hasDashboard: sheets.some((s) => s.name === DASHBOARD_SHEET),
+    hasDashboard: findDashboard(ss, ctx.props) !== null,
   };
 }
 
@@ -145,7 +147,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const referredBy = t.tracker.referredBy;
   const shared = sharedColumns(t.columns, settings);
   const table = buildCopyTable({ rows, formats: t.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText);
-  const dashboard = readDashboard(ctx.ss);
+  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
   // The copy never shows more of a name than the user chose to share: unless every name column is
   // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
   const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
