@@ -2,16 +2,14 @@
 // rows, new columns and filled-in cells in a fixed number of calls. Every check runs before
 // anything is written or created, so a rejected file changes nothing.
 
-import type { Cell } from '../core/cells.ts';
 import { type ParsedCsv, parseContactsCsv } from '../core/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../core/import.ts';
 import { mapColumns } from '../core/headers.ts';
-import { locateHeader } from '../core/header-locate.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../core/header-check.ts';
-import { withRemembered } from '../core/setup.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../core/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../shared/types.ts';
-import { findTrackerSheet, readColumnTags, readRecord, tagContactColumns, taggedHeaderRow, writeRecord, type TrackerRecord } from './tracker-store.ts';
+import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from './tracker-store.ts';
+import { readTrackerSheet } from './tracker-table.ts';
 import { forCell, writeFills } from './cells.ts';
 import { coverTrackerRows, formatTrackerRows, setUpSheet } from './setup.ts';
 import { UserError } from './actions.ts';
@@ -51,41 +49,6 @@ function cellsInSpreadsheet(ss: Spreadsheet): number {
 function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): number {
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   return gridGrowth({ ...grid, cellsInSpreadsheet: 0 }, grid.maxRows + plan.append.length, lastColumn);
-}
-
-/** The tracker as read once, with its header found again and its columns (metadata first). */
-interface TrackerRead {
-  table: TrackerTable;
-  values: Cell[][];
-  formulas: string[][];
-  formats: string[][];
-}
-
-function readTrackerSheet(sheet: Sheet, record: TrackerRecord): TrackerRead {
-  const data = sheet.getDataRange();
-  const values = data.getValues() as Cell[][];
-  const formulas = data.getFormulas();
-  const formats = data.getNumberFormats();
-  const tags = readColumnTags(sheet);
-  // The header row saved at setup moves when the user inserts or deletes rows above it.
-  const located = locateHeader(values, [taggedHeaderRow(sheet), record.headerRow], tags);
-  if (!located.ok) throw new UserError(located.message);
-  const headerRow = located.headerRow;
-  const header = values[headerRow - 1] ?? [];
-  const map = withRemembered(mapColumns(header), tags.contact);
-  return {
-    table: {
-      headerRow,
-      header,
-      rows: values.slice(headerRow),
-      formulas: formulas.slice(headerRow),
-      columns: { contact: map.contact, tracker: { ...map.tracker, ...tags.tracker }, own: map.own },
-      idCounter: record.idCounter,
-    },
-    values,
-    formulas,
-    formats,
-  };
 }
 
 /** The table of the sheet newTrackerSheet would make: its header after setup, no rows. */
@@ -130,8 +93,15 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
 }
 
 function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Properties, sheet: Sheet, record: TrackerRecord, parsed: ParsedCsv, options: ImportOptions): ImportResult {
-  const read = readTrackerSheet(sheet, record);
-  const { table } = read;
+  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: true });
+  const table: TrackerTable = {
+    headerRow: read.record.headerRow,
+    header: read.header,
+    rows: read.rows,
+    formulas: read.formulas,
+    columns: { contact: read.contact, tracker: read.tracker, own: read.own },
+    idCounter: record.idCounter,
+  };
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
@@ -149,7 +119,7 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
     tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.columns.contact);
   }
   if (plan.append.length) appendRows(sheet, table, plan);
-  const deferred = writeFills(sheet, plan.fills, { top: 1, values: read.values, formulas: read.formulas, formats: read.formats }, { maxWrites: MAX_IMPORT_FILL_WRITES });
+  const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
   writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
   return result;

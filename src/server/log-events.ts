@@ -31,7 +31,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const checked = checkEventInput(kind, raw, clock.today);
   if (!checked.ok) throw new UserError(checked.message);
 
-  const view = readTracker(ss, props);
+  const view = readTracker(ss, props, { locked: true });
   const existingLog = openLog(ss, props, false);
   const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
   const event = checked.value.event;

@@ -112,3 +112,127 @@ describe('the coach copy takes the add-on\'s own dashboard, found by its ID', ()
     expect(logLine(t.state())).toBe(true);
   });
 });
+
+describe('a renamed contact column is still the contact column it was at setup', () => {
+  it('sharing only Stage keeps the names out of the copy and its dashboard, after "FULL NAME" was renamed "Who"', () => {
+    const t = tracker();
+    jordanOverdue(t);
+    t.sheet.getRange(1, columnOf(t.sheet, 'FULL NAME')).setValue('Who');
+    t.run('refreshDashboard');
+    // The dashboard still knows the name column.
+    expect(words(t.ss.getSheetByName('Dashboard'))).toContain('Jordan Ellis');
+    const state = t.state();
+    expect(state.columns.find((c) => c.header === 'Who')).toMatchObject({ id: 'c:fullName' });
+    t.share({ shared: ['t:stage'] });
+    const copy = copyOf(t);
+    const everything = copy.getSheets().map(words).join('\n');
+    for (const name of ['Jordan', 'Amara', 'Rosa', 'Kenji', 'Liam']) expect(everything).not.toContain(name);
+    expect(words(copy.getSheetByName('Dashboard'))).toContain('(names not shared)');
+    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()[0]).toEqual(['Contact ID', 'Stage', 'Coach feedback']);
+  });
+});
+
+describe('rows inserted above the header', () => {
+  it('sharing counts the contacts, not the header, and Coach feedback goes in the header row', () => {
+    const t = tracker();
+    rowsAbove(t);
+    const width = t.sheet.getLastColumn();
+    const top = t.sheet.getRange(1, 1, 2, width).getValues();
+    const r = t.share();
+    expect(r.message).toMatch(/\b6 contacts\b/);
+    const progress = copyOf(t).getSheetByName('Progress')!;
+    const ids = progress.getRange(2, columnOf(progress, 'Contact ID'), progress.getLastRow() - 1, 1).getValues().flat();
+    expect(ids).toEqual(['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005', 'C-0006']);
+    expect(columnOf(t.sheet, 'Coach feedback', 3)).toBe(width + 1);
+    expect(t.sheet.getRange(1, 1, 2, top[0].length).getValues()).toEqual(top);
+    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+
+    // The coach's feedback comes back into the contact's row.
+    t.emu.actAs(COACH, () => {
+      const p = t.spreadsheetApp.openById(copyOf(t).getId()).getSheetByName('Progress')!;
+      p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Coach feedback')).setValue('Ask for two names');
+    });
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002', 3), columnOf(t.sheet, 'Coach feedback', 3)).getValue()).toBe('Ask for two names');
+    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+  });
+
+  it('the share dialog lists the header\'s columns', () => {
+    const t = tracker();
+    rowsAbove(t);
+    const headers = t.state().columns.map((c) => c.header);
+    expect(headers).toContain('FULL NAME');
+    expect(headers).toContain('Stage');
+    expect(headers).not.toContain('My job-search contacts');
+  });
+
+  it('a header row that cannot be found: the dialog says so, and sharing the tracker itself still reports what it did', () => {
+    const t = tracker();
+    t.sheet.getRange(1, 1, 1, t.sheet.getLastColumn()).clearContent();
+    expect(() => t.state()).toThrow(/could not find the tracker's header row/);
+    expect(t.run('shareWithCoachNow', { email: COACH, mode: 'copy' }).result).toEqual({ ok: false, message: expect.stringMatching(/could not find the tracker's header row/) });
+    expect([...t.emu.files.values()].some((f) => f.getName().endsWith('coach view'))).toBe(false);
+    const direct = ok(t.run('shareWithCoachNow', { email: COACH, mode: 'direct', acknowledged: true }).result as CoachResult);
+    expect(direct.state.coach).toMatchObject({ email: COACH, mode: 'direct' });
+    expect(ok(t.run('stopSharingWithCoachNow').result as CoachResult).state.coach).toBeNull();
+  });
+
+  it('the dashboard, rebuilt, still lists the contacts by name', () => {
+    const t = tracker();
+    rowsAbove(t);
+    jordanOverdue(t, 3);
+    const r = t.run('refreshDashboard').result as { ok: boolean; errors: string[] };
+    expect(r).toMatchObject({ ok: true, errors: [] });
+    expect(words(t.ss.getSheetByName('Dashboard'))).toContain('Jordan Ellis');
+  });
+
+  it('logging from the menu updates the selected contact\'s row, and the saved header row follows', () => {
+    const t = tracker();
+    rowsAbove(t);
+    const row = rowOf(t.sheet, 'C-0001', 3);
+    expect(row).toBe(4);
+    const opened = t.bundle.run('showPitchSentDialog', [], { select: `Contacts!A${row}` }).result as EventDialogContext;
+    expect(opened.contacts).toMatchObject([{ id: 'C-0001', name: 'Jordan Ellis' }]);
+    const r = t.run('logPitchSent', { eventId: opened.eventId, contactIds: ['C-0001'], date: '2026-01-09' }).result as LogResult;
+    expect(r.ok).toBe(true);
+    expect(t.sheet.getRange(row, columnOf(t.sheet, 'Stage', 3)).getValue()).toBe('Pitched');
+    expect(t.sheet.getRange(3, columnOf(t.sheet, 'Stage', 3)).getValue()).toBe('Stage');
+    // A contact added by a referral goes below the table, not into the rows above the header.
+    const interview = t.run('logInterview', { eventId: 'evt-interview-1', contactIds: ['C-0002'], date: '2026-01-10', minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }] }).result as LogResult;
+    expect(interview.ok).toBe(true);
+    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0007', 3), columnOf(t.sheet, 'FULL NAME', 3)).getValue()).toBe('Dana Scully');
+    expect(JSON.parse(t.emu.properties.document.get('iit.tracker')!)).toMatchObject({ headerRow: 3 });
+  });
+
+  it('logging finds the contacts after the rows above the header were deleted again', () => {
+    const t = tracker();
+    rowsAbove(t);
+    // Setup run again saves the header as row 3; then the user deletes the two rows above it.
+    expect((t.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult).ok).toBe(true);
+    expect(JSON.parse(t.emu.properties.document.get('iit.tracker')!)).toMatchObject({ headerRow: 3 });
+    t.sheet.deleteRows(1, 2);
+    const r = t.run('logPitchSent', { eventId: 'evt-after-delete', contactIds: ['C-0001', 'C-0002'], date: '2026-01-09' }).result as LogResult;
+    if (!r.ok) throw new Error(r.message);
+    expect(t.sheet.getRange(2, columnOf(t.sheet, 'Stage')).getValue()).toBe('Pitched');
+    expect(t.sheet.getRange(3, columnOf(t.sheet, 'Stage')).getValue()).toBe('Pitched');
+    expect(t.sheet.getRange(1, columnOf(t.sheet, 'Stage')).getValue()).toBe('Stage');
+  });
+
+  it('the pitch sidebar offers the header\'s columns', () => {
+    const t = tracker();
+    rowsAbove(t);
+    const context = t.bundle.run('getPitchContext', [], { select: 'Contacts!A4' }).result as { headers: string[]; contact: { id: string } | null };
+    expect(context.headers).toContain('FULL NAME');
+    expect(context.contact).toMatchObject({ id: 'C-0001' });
+  });
+
+  it('follow-ups due are found and the first one selected', () => {
+    const t = tracker();
+    rowsAbove(t);
+    jordanOverdue(t, 3);
+    const r = t.run('showFollowUpsDue').result as { due: string[] };
+    expect(r.due).toEqual(['C-0001']);
+    expect(t.ss.getActiveRange()!.getRow()).toBe(4);
+  });
+});

@@ -2,34 +2,24 @@
 // columns the user could share, and the add-on's Coach feedback column (found by its developer
 // metadata, so it is found again after the user renames or moves it).
 
-import type { Cell, CellFill } from '../../core/cells.ts';
+import type { CellFill } from '../../core/cells.ts';
 import { coachColumns, type CoachColumn } from '../../core/coach/columns.ts';
 import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
-import { mapColumns, normaliseHeader, type ContactField } from '../../core/headers.ts';
-import type { TrackerKey } from '../../core/schema.ts';
+import { normaliseHeader } from '../../core/headers.ts';
 import { columnLetters } from '../../core/a1.ts';
-import { findTrackerSheet, readRecord, rememberedColumns, type TrackerRecord } from '../tracker-store.ts';
+import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker-store.ts';
 import { writeFills } from '../cells.ts';
-import { UserError } from '../actions.ts';
+import { readTrackerSheet, type TrackerView } from '../tracker-table.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Props = GoogleAppsScript.Properties.Properties;
 
 export const FEEDBACK_KEY = 'iit.coach.feedback';
 /** On the tracker's Coach feedback header: this column goes both ways. */
 export const FEEDBACK_NOTE =
   'Shared with your coach: Update coach view copies this column to the coach view, so your coach can read what you type here, and brings their feedback back into it (your own words are never replaced).';
-export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
 
-export interface TrackerSnapshot {
-  sheet: Sheet;
-  record: TrackerRecord;
-  header: Cell[];
-  /** Every row of the data range from row 1, so sheet row = index + 1. */
-  values: Cell[][];
-  formulas: string[][];
-  formats: string[][];
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
+export interface TrackerSnapshot extends TrackerView {
   /** 0-based; null when the tracker has no Coach feedback column yet. */
   feedbackIndex: number | null;
   /** The feedback column carries the add-on's metadata (else it was found by its header). */
@@ -37,7 +27,7 @@ export interface TrackerSnapshot {
   columns: CoachColumn[];
 }
 
-export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } | null {
+export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): { sheet: Sheet; record: TrackerRecord } | null {
   const record = readRecord(props);
   const sheet = findTrackerSheet(ss, record);
   return record && sheet ? { sheet, record } : null;
@@ -54,38 +44,19 @@ function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: numb
   return index >= 0 ? { index, tagged: false } : null;
 }
 
-/** Reads the tracker; with `withRows` false, only its header row (for the dialog). */
-export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, withRows: boolean): TrackerSnapshot {
-  const { sheet, record } = found;
-  let values: Cell[][];
-  let formulas: string[][] = [];
-  let formats: string[][] = [];
-  if (withRows) {
-    const data = sheet.getDataRange();
-    values = data.getValues() as Cell[][];
-    formulas = data.getFormulas();
-    formats = data.getNumberFormats();
-  } else {
-    const width = Math.max(sheet.getLastColumn(), 1);
-    values = [...Array.from({ length: record.headerRow - 1 }, () => []), sheet.getRange(record.headerRow, 1, 1, width).getValues()[0] as Cell[]];
-  }
-  const header = values[record.headerRow - 1] ?? [];
-  const map = mapColumns(header);
-  const remembered = rememberedColumns(sheet);
-  const feedback = feedbackColumn(sheet, header);
+/**
+ * Reads the tracker with its number formats, to share or update (the caller holds the document
+ * lock); with `withRows` false, only its header row, for the dialog (no lock).
+ */
+export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, props: Props, withRows: boolean): TrackerSnapshot {
+  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true } : { headerOnly: true });
+  const feedback = feedbackColumn(view.sheet, view.header);
   const feedbackIndex = feedback?.index ?? null;
   return {
-    sheet,
-    record,
-    header,
-    values,
-    formulas,
-    formats,
-    contact: map.contact,
-    tracker: { ...map.tracker, ...remembered },
+    ...view,
     feedbackIndex,
     feedbackTagged: feedback?.tagged ?? false,
-    columns: coachColumns({ header, remembered, feedbackIndex }),
+    columns: coachColumns({ header: view.header, remembered: view.tags.tracker, rememberedContact: view.tags.contact, feedbackIndex }),
   };
 }
 
@@ -118,11 +89,5 @@ function tagColumn(sheet: Sheet, column: number): void {
 /** Writes new Coach feedback texts (already sheet-safe) into the tracker in one call. */
 export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
   const fills: CellFill[] = [...updates].map(([row, value]) => ({ row, column: feedbackIndex + 1, value }));
-  if (fills.length) writeFills(t.sheet, fills, { top: 1, values: t.values, formulas: t.formulas });
-}
-
-export function requireTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } {
-  const found = findTracker(ss, props);
-  if (!found) throw new UserError(NO_TRACKER);
-  return found;
+  if (fills.length) writeFills(t.sheet, fills, { top: 1, values: t.grid.values, formulas: t.grid.formulas });
 }
