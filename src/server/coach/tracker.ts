@@ -2,13 +2,14 @@
 // columns the user could share, and the add-on's Coach feedback column (found by its developer
 // metadata, so it is found again after the user renames or moves it).
 
-import type { CellFill } from '../../core/cells.ts';
 import { coachColumns, type CoachColumn } from '../../core/coach/columns.ts';
 import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
 import { normaliseHeader } from '../../core/headers.ts';
 import { columnLetters } from '../../core/a1.ts';
 import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker-store.ts';
-import { writeFills } from '../cells.ts';
+import { forCell, PLAIN_TEXT_FORMAT } from '../cells.ts';
+import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/text.ts';
+import { mayReturnArray } from '../../core/spill.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker-table.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -86,8 +87,51 @@ function tagColumn(sheet: Sheet, column: number): void {
   sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(FEEDBACK_KEY, 'coachFeedback');
 }
 
-/** Writes new Coach feedback texts (already sheet-safe) into the tracker in one call. */
+/**
+ * Writes new Coach feedback texts (already sheet-safe; keyed by 1-based sheet row) into the
+ * tracker's Coach feedback column, the add-on's own: from the first to the last changed row in
+ * one setValues, the cells between written back as they were read (see rewritable). Only a cell
+ * that cannot be written back unchanged splits the write in two, so the calls do not grow with
+ * the rows the coach wrote on.
+ */
 export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
-  const fills: CellFill[] = [...updates].map(([row, value]) => ({ row, column: feedbackIndex + 1, value }));
-  if (fills.length) writeFills(t.sheet, fills, { top: 1, values: t.grid.values, formulas: t.grid.formulas });
+  const rows = [...updates.keys()].sort((a, b) => a - b);
+  // Below an array formula in the column, any value may be one it spilled.
+  const arrayRow = t.grid.formulas.findIndex((r, i) => i >= t.record.headerRow && mayReturnArray(r[feedbackIndex] ?? '')) + 1 || Infinity;
+  let run: { first: number; values: (string | number | boolean)[][] } | null = null;
+  const write = () => {
+    if (run) t.sheet.getRange(run.first, feedbackIndex + 1, run.values.length, 1).setValues(run.values);
+    run = null;
+  };
+  for (const row of rows) {
+    for (let between = run ? run.first + run.values.length : row; run && between < row; between++) {
+      const same = rewritable(t, feedbackIndex, between, between > arrayRow);
+      if (same === null) write();
+      else run.values.push([same]);
+    }
+    const value = forCell(updates.get(row)!, t.grid.formats[row - 1]?.[feedbackIndex]);
+    if (run) run.values.push([value]);
+    else run = { first: row, values: [[value]] };
+  }
+  write();
+}
+
+/**
+ * What to write into the Coach feedback cell on `row` so that it holds what it holds now, or
+ * null when that cannot be done safely: a formula; a value an array formula may have spilled
+ * there (from the left on its row, or from above: rewriting it as a value would break the
+ * array); a date or time (that a Date from getValues always writes back as the same date-time
+ * is not documented, and a time of day reads as a date of 1899, before today's time zones);
+ * text too long to take the apostrophe.
+ */
+function rewritable(t: TrackerSnapshot, index: number, row: number, arrayAbove: boolean): string | number | boolean | null {
+  const value = t.grid.values[row - 1]?.[index] ?? '';
+  const formulas = t.grid.formulas[row - 1] ?? [];
+  if (formulas[index]) return null;
+  if (value === '') return '';
+  if (arrayAbove || formulas.slice(0, index).some(mayReturnArray)) return null;
+  if (value instanceof Date) return null;
+  if (typeof value !== 'string') return value;
+  if (t.grid.formats[row - 1]?.[index] === PLAIN_TEXT_FORMAT) return value;
+  return sheetTextLength(value) > MAX_CELL_CHARS ? null : asSheetText(value);
 }
