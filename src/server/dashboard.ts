@@ -27,6 +27,7 @@ import { withDocumentLock } from './lock.ts';
 import { sheetClock } from './clock.ts';
 import { openLog, type LogSheet } from './interview-log.ts';
 import { readTracker } from './tracker-table.ts';
+import { uniqueSheetName } from './sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -127,16 +128,9 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   return count;
 }
 
-function uniqueName(ss: Ss): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  let name = DASHBOARD_SHEET_NAME;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${DASHBOARD_SHEET_NAME} ${n}`;
-  return name;
-}
-
 function createDashboard(ss: Ss, props: Props): Sheet {
   const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(uniqueName(ss), 0);
+  const sheet = ss.insertSheet(uniqueSheetName(ss, DASHBOARD_SHEET_NAME), 0);
   previous.activate();
   props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
   return sheet;

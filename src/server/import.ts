@@ -6,12 +6,14 @@ import { type ParsedCsv, parseContactsCsv } from '../core/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../core/import.ts';
 import { mapColumns } from '../core/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../core/header-check.ts';
-import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../core/schema.ts';
+import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../core/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from './tracker-store.ts';
 import { readTrackerSheet } from './tracker-table.ts';
 import { forCell, writeFills } from './cells.ts';
-import { coverTrackerRows, formatTrackerRows, setUpSheet } from './setup.ts';
+import { coverTrackerRows, formatTrackerRows, oneBasedColumns, setUpSheet } from './setup.ts';
+import { cellsInSpreadsheet, uniqueSheetName } from './sheets.ts';
+import { maxWidth } from '../core/cells.ts';
 import { UserError } from './actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,10 +43,6 @@ function checkOptions(options: unknown): ImportOptions {
   return { relationship, updateExisting: o.updateExisting !== false, dryRun: o.dryRun === true };
 }
 
-function cellsInSpreadsheet(ss: Spreadsheet): number {
-  return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
-}
-
 /** Cells the plan adds to a grid: one inserted row per new contact, and any new columns. */
 function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): number {
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
@@ -59,10 +57,7 @@ function newTrackerTable(idCounter: number): TrackerTable {
 }
 
 function newTrackerSheet(ss: Spreadsheet): Sheet {
-  const names = new Set(ss.getSheets().map((s) => s.getName()));
-  let name = 'Contacts';
-  for (let n = 2; names.has(name); n++) name = `Contacts ${n}`;
-  const sheet = ss.insertSheet(name);
+  const sheet = ss.insertSheet(uniqueSheetName(ss, 'Contacts'));
   sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length).setValues([NEW_TRACKER_HEADER]).setFontWeight('bold');
   const setup = setUpSheet(sheet, { interactive: false });
   if (!setup.ok) throw new UserError(setup.message);
@@ -133,14 +128,13 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
 function appendRows(sheet: Sheet, table: TrackerTable, plan: ImportPlan): void {
   const count = plan.append.length;
   sheet.insertRowsAfter(plan.appendAt - 1, count);
-  let width = 0;
-  for (const row of plan.append) if (row.length > width) width = row.length;
+  const width = maxWidth(plan.append);
   const range = sheet.getRange(plan.appendAt, 1, count, width);
   // Inserted rows may take the formats of the row above (a Plain text column stays one).
   const formats = range.getNumberFormats();
   range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
   // New rows get the tracker columns' formats and drop-downs, and the colour rules reach them.
-  const oneBased = Object.fromEntries(Object.entries(table.columns.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
+  const oneBased = oneBasedColumns(table.columns.tracker);
   formatTrackerRows(sheet, oneBased, plan.appendAt, count);
   coverTrackerRows(sheet, oneBased, table.headerRow);
 }

@@ -7,7 +7,7 @@
 import type { Cell } from '../../core/cells.ts';
 import { readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
-import { UserError } from '../actions.ts';
+import { googleText, UserError } from '../actions.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,7 +47,7 @@ export function openCopy(id: string): OpenedCopy {
   try {
     return { ok: true, copy: SpreadsheetApp.openById(id) };
   } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).replace(/^Exception: /, '');
+    const detail = googleText(e);
     return { ok: false, reason: classifyOpenError(detail), detail };
   }
 }
@@ -56,8 +56,7 @@ export function createCopy(trackerName: string): Ss {
   try {
     return SpreadsheetApp.create(copyName(trackerName));
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    if (/permission/i.test(text)) {
+    if (/permission/i.test(googleText(e))) {
       throw new UserError('The add-on is not allowed to create a separate spreadsheet (it needs permission to manage your spreadsheets). Share the tracker itself instead, or ask whoever installed the add-on to allow it.');
     }
     throw e;
