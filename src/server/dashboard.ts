@@ -18,7 +18,6 @@ import {
 import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
 import { recentEvents } from '../core/dashboard/formulas.ts';
 import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
-import { mapColumns } from '../core/headers.ts';
 import { parseContactId } from '../core/ids.ts';
 import { TRACKER_COLUMNS } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
@@ -27,7 +26,8 @@ import { menuMessage, UserError } from './actions.ts';
 import { withDocumentLock } from './lock.ts';
 import { sheetClock } from './clock.ts';
 import { openLog, type LogSheet } from './interview-log.ts';
-import { findTrackerSheet, readRecord, rememberedColumns } from './tracker-store.ts';
+import { readTracker } from './tracker-table.ts';
+import { uniqueSheetName } from './sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,19 +88,17 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
 
 /** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's. */
 function readSources(ss: Ss, props: Props): DashboardSources {
-  const record = readRecord(props);
-  const tracker = findTrackerSheet(ss, record);
-  if (!record || !tracker) throw new UserError('There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.');
-  const remembered = rememberedColumns(tracker);
+  // The header row only: the dashboard's formulas read the tracker's columns themselves.
+  const view = readTracker(ss, props, { headerOnly: true, locked: true });
+  const tracker = view.sheet;
+  const remembered = view.tags.tracker;
   const missing = DASHBOARD_TRACKER_KEYS.filter((k) => remembered[k] === undefined);
   if (missing.length) {
     const names = missing.map((k) => `"${TRACKER_COLUMNS.find((c) => c.key === k)!.header}"`).join(', ');
     throw new UserError(`The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then build the dashboard again.`);
   }
   const columns = Object.fromEntries(DASHBOARD_TRACKER_KEYS.map((k) => [k, remembered[k]! + 1])) as Record<DashboardTrackerKey, number>;
-  const width = Math.max(tracker.getLastColumn(), 1);
-  const header = tracker.getRange(record.headerRow, 1, 1, width).getValues()[0];
-  const contact = mapColumns(header).contact;
+  const { contact } = view;
   const at = (i: number | undefined) => (i === undefined ? undefined : i + 1);
   const names: NameColumns = { full: at(contact.fullName), first: at(contact.firstName), middle: at(contact.middleName), last: at(contact.lastName) };
 
@@ -112,7 +110,7 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   return {
     tracker: { sheetName: tracker.getName(), columns, names },
     log: logSheet,
-    introductionRows: introductionRows(countIntroductions(tracker, record.headerRow, columns)),
+    introductionRows: introductionRows(countIntroductions(tracker, view.record.headerRow, columns)),
   };
 }
 
@@ -130,16 +128,9 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   return count;
 }
 
-function uniqueName(ss: Ss): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  let name = DASHBOARD_SHEET_NAME;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${DASHBOARD_SHEET_NAME} ${n}`;
-  return name;
-}
-
 function createDashboard(ss: Ss, props: Props): Sheet {
   const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(uniqueName(ss), 0);
+  const sheet = ss.insertSheet(uniqueSheetName(ss, DASHBOARD_SHEET_NAME), 0);
   previous.activate();
   props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
   return sheet;

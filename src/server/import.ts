@@ -2,18 +2,18 @@
 // rows, new columns and filled-in cells in a fixed number of calls. Every check runs before
 // anything is written or created, so a rejected file changes nothing.
 
-import type { Cell } from '../core/cells.ts';
 import { type ParsedCsv, parseContactsCsv } from '../core/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../core/import.ts';
 import { mapColumns } from '../core/headers.ts';
-import { locateHeader } from '../core/header-locate.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../core/header-check.ts';
-import { withRemembered } from '../core/setup.ts';
-import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../core/schema.ts';
+import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../core/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../shared/types.ts';
-import { findTrackerSheet, readColumnTags, readRecord, tagContactColumns, taggedHeaderRow, writeRecord, type TrackerRecord } from './tracker-store.ts';
+import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from './tracker-store.ts';
+import { readTrackerSheet } from './tracker-table.ts';
 import { forCell, writeFills } from './cells.ts';
-import { coverTrackerRows, formatTrackerRows, setUpSheet } from './setup.ts';
+import { coverTrackerRows, formatTrackerRows, oneBasedColumns, setUpSheet } from './setup.ts';
+import { cellsInSpreadsheet, uniqueSheetName } from './sheets.ts';
+import { maxWidth } from '../core/cells.ts';
 import { UserError } from './actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,49 +43,10 @@ function checkOptions(options: unknown): ImportOptions {
   return { relationship, updateExisting: o.updateExisting !== false, dryRun: o.dryRun === true };
 }
 
-function cellsInSpreadsheet(ss: Spreadsheet): number {
-  return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
-}
-
 /** Cells the plan adds to a grid: one inserted row per new contact, and any new columns. */
 function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): number {
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   return gridGrowth({ ...grid, cellsInSpreadsheet: 0 }, grid.maxRows + plan.append.length, lastColumn);
-}
-
-/** The tracker as read once, with its header found again and its columns (metadata first). */
-interface TrackerRead {
-  table: TrackerTable;
-  values: Cell[][];
-  formulas: string[][];
-  formats: string[][];
-}
-
-function readTrackerSheet(sheet: Sheet, record: TrackerRecord): TrackerRead {
-  const data = sheet.getDataRange();
-  const values = data.getValues() as Cell[][];
-  const formulas = data.getFormulas();
-  const formats = data.getNumberFormats();
-  const tags = readColumnTags(sheet);
-  // The header row saved at setup moves when the user inserts or deletes rows above it.
-  const located = locateHeader(values, [taggedHeaderRow(sheet), record.headerRow], tags);
-  if (!located.ok) throw new UserError(located.message);
-  const headerRow = located.headerRow;
-  const header = values[headerRow - 1] ?? [];
-  const map = withRemembered(mapColumns(header), tags.contact);
-  return {
-    table: {
-      headerRow,
-      header,
-      rows: values.slice(headerRow),
-      formulas: formulas.slice(headerRow),
-      columns: { contact: map.contact, tracker: { ...map.tracker, ...tags.tracker }, own: map.own },
-      idCounter: record.idCounter,
-    },
-    values,
-    formulas,
-    formats,
-  };
 }
 
 /** The table of the sheet newTrackerSheet would make: its header after setup, no rows. */
@@ -96,10 +57,7 @@ function newTrackerTable(idCounter: number): TrackerTable {
 }
 
 function newTrackerSheet(ss: Spreadsheet): Sheet {
-  const names = new Set(ss.getSheets().map((s) => s.getName()));
-  let name = 'Contacts';
-  for (let n = 2; names.has(name); n++) name = `Contacts ${n}`;
-  const sheet = ss.insertSheet(name);
+  const sheet = ss.insertSheet(uniqueSheetName(ss, 'Contacts'));
   sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length).setValues([NEW_TRACKER_HEADER]).setFontWeight('bold');
   const setup = setUpSheet(sheet, { interactive: false });
   if (!setup.ok) throw new UserError(setup.message);
@@ -130,8 +88,15 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
 }
 
 function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Properties, sheet: Sheet, record: TrackerRecord, parsed: ParsedCsv, options: ImportOptions): ImportResult {
-  const read = readTrackerSheet(sheet, record);
-  const { table } = read;
+  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: true });
+  const table: TrackerTable = {
+    headerRow: read.record.headerRow,
+    header: read.header,
+    rows: read.rows,
+    formulas: read.formulas,
+    columns: { contact: read.contact, tracker: read.tracker, own: read.own },
+    idCounter: record.idCounter,
+  };
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
@@ -149,7 +114,7 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
     tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.columns.contact);
   }
   if (plan.append.length) appendRows(sheet, table, plan);
-  const deferred = writeFills(sheet, plan.fills, { top: 1, values: read.values, formulas: read.formulas, formats: read.formats }, { maxWrites: MAX_IMPORT_FILL_WRITES });
+  const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
   writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
   return result;
@@ -163,14 +128,13 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
 function appendRows(sheet: Sheet, table: TrackerTable, plan: ImportPlan): void {
   const count = plan.append.length;
   sheet.insertRowsAfter(plan.appendAt - 1, count);
-  let width = 0;
-  for (const row of plan.append) if (row.length > width) width = row.length;
+  const width = maxWidth(plan.append);
   const range = sheet.getRange(plan.appendAt, 1, count, width);
   // Inserted rows may take the formats of the row above (a Plain text column stays one).
   const formats = range.getNumberFormats();
   range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
   // New rows get the tracker columns' formats and drop-downs, and the colour rules reach them.
-  const oneBased = Object.fromEntries(Object.entries(table.columns.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
+  const oneBased = oneBasedColumns(table.columns.tracker);
   formatTrackerRows(sheet, oneBased, plan.appendAt, count);
   coverTrackerRows(sheet, oneBased, table.headerRow);
 }

@@ -7,6 +7,7 @@ import type { OutCell } from '../core/cells.ts';
 import { normaliseHeader } from '../core/headers.ts';
 import { LOG_COLUMNS, LOG_KEYS, LOG_SHEET_NAME, type LogKey } from '../core/interview-log.ts';
 import { toWritable } from './cells.ts';
+import { uniqueSheetName } from './sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -19,13 +20,6 @@ export interface LogSheet {
   columns: Record<LogKey, number>;
   /** Last row with content (1 when only the header is there). */
   lastRow: number;
-}
-
-function uniqueName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  let name = LOG_SHEET_NAME;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${LOG_SHEET_NAME} ${n}`;
-  return name;
 }
 
 const LOG_NAME = new RegExp(`^${LOG_SHEET_NAME}( \\d+)?$`, 'i');
@@ -46,7 +40,7 @@ function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAp
   let sheet = orphanedLog(ss);
   if (!sheet) {
     const previous = ss.getActiveSheet();
-    sheet = ss.insertSheet(uniqueName(ss), ss.getNumSheets());
+    sheet = ss.insertSheet(uniqueSheetName(ss, LOG_SHEET_NAME), ss.getNumSheets());
     // insertSheet shows the new sheet; the user stays where they were.
     previous.activate();
   }
@@ -115,18 +109,21 @@ function logColumns(sheet: Sheet): Record<LogKey, number> {
   return found as Record<LogKey, number>;
 }
 
+/** The add-on's Interview log sheet, by the ID it remembers (whatever its name now), or null. Writes nothing. */
+export function findLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): Sheet | null {
+  const raw = props.getProperty(LOG_RECORD_KEY);
+  if (!raw) return null;
+  try {
+    const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
+    return typeof id === 'number' ? ss.getSheetById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The Interview log, creating it when `create` and it does not exist (or was deleted). */
 export function openLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties, create: boolean): LogSheet | null {
-  let sheet: Sheet | null = null;
-  const raw = props.getProperty(LOG_RECORD_KEY);
-  if (raw) {
-    try {
-      const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
-      if (typeof id === 'number') sheet = ss.getSheetById(id);
-    } catch {
-      sheet = null;
-    }
-  }
+  let sheet = findLogSheet(ss, props);
   if (!sheet) {
     if (!create) return null;
     sheet = createLog(ss, props);

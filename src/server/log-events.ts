@@ -11,7 +11,6 @@ import { askForReferralText, summariseLogged } from '../core/event-summary.ts';
 import { EVENT_LABELS, type EventKind } from '../core/events.ts';
 import { eventKey, logRowCells } from '../core/interview-log.ts';
 import { maxWidth } from '../core/cells.ts';
-import type { TrackerKey } from '../core/schema.ts';
 import type { LogResult } from '../shared/types.ts';
 import { UserError } from './actions.ts';
 import { toWritable, writeFills } from './cells.ts';
@@ -19,7 +18,7 @@ import { sheetClock } from './clock.ts';
 import { linkDashboardToLog } from './dashboard.ts';
 import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
-import { formatTrackerRows } from './setup.ts';
+import { formatTrackerRows, oneBasedColumns } from './setup.ts';
 import { writeRecord } from './tracker-store.ts';
 import { readTracker } from './tracker-table.ts';
 
@@ -31,7 +30,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const checked = checkEventInput(kind, raw, clock.today);
   if (!checked.ok) throw new UserError(checked.message);
 
-  const view = readTracker(ss, props);
+  const view = readTracker(ss, props, { locked: true });
   const existingLog = openLog(ss, props, false);
   const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
   const event = checked.value.event;
@@ -54,8 +53,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
       if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
-      const oneBased = Object.fromEntries(Object.entries(view.tracker).map(([k, v]) => [k, v + 1])) as Partial<Record<TrackerKey, number>>;
-      formatTrackerRows(sheet, oneBased, plan.appendAt, plan.append.length);
+      formatTrackerRows(sheet, oneBasedColumns(view.tracker), plan.appendAt, plan.append.length);
       const width = maxWidth(plan.append);
       sheet.getRange(plan.appendAt, 1, plan.append.length, width).setValues(plan.append.map((r) => r.map(toWritable)));
     }

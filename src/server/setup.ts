@@ -11,6 +11,7 @@ import { locateHeader } from '../core/header-locate.ts';
 import type { CellFill } from '../core/cells.ts';
 import { toWritable, writeFills, type Snapshot } from './cells.ts';
 import { dashboardAfterSetup } from './dashboard.ts';
+import { cellsInSpreadsheet } from './sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,10 +23,6 @@ export interface SetupOptions {
   confirmed?: SetupConfirmKind[];
   /** Ask the user (alert) when core needs a yes; otherwise answer no. */
   interactive: boolean;
-}
-
-function cellsInSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }
 
 /** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
@@ -116,6 +113,11 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
   formatNewColumns(sheet, plan);
   if (sheet.getFrozenRows() < plan.headerRow) sheet.setFrozenRows(plan.headerRow);
   return deferred;
+}
+
+/** 0-based tracker columns (as a TrackerView has them) as the 1-based ones formatTrackerRows takes. */
+export function oneBasedColumns(columns: Partial<Record<TrackerKey, number>>): Partial<Record<TrackerKey, number>> {
+  return Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v + 1]));
 }
 
 /** Date formats and drop-downs for tracker columns (1-based) over the given rows. */

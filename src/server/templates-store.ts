@@ -6,7 +6,7 @@
 import { checkSettings, parseStoredSettings, type PitchSettings } from '../core/pitch/settings.ts';
 import { checkTemplateInput, decodeTemplates, exportText, mergeImport, parseImport, planSave, storeFullMessage, upsertTemplate, type DecodedTemplates, type UserTemplate } from '../core/pitch/store.ts';
 import type { TemplatesExport, TemplatesResult } from '../shared/pitch.ts';
-import { UserError } from './actions.ts';
+import { googleText, UserError } from './actions.ts';
 import { BusyError, LOCK_WAIT_MS } from './lock.ts';
 
 export const SETTINGS_KEY = 'iit.pitch.settings';
@@ -47,8 +47,7 @@ export function readUserData(): DecodedTemplates & { settings: PitchSettings } {
 
 /** Google's own quota message is not one a user can act on: say what to do instead. */
 function quotaError(e: unknown, message: string): unknown {
-  const text = e instanceof Error ? e.message : String(e);
-  return /property storage quota/i.test(text) ? new UserError(message) : e;
+  return /property storage quota/i.test(googleText(e)) ? new UserError(message) : e;
 }
 
 /** Replaces the stored list by `next`; nothing changes when it does not fit. */

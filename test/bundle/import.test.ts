@@ -135,6 +135,14 @@ describe('importContacts', () => {
     expect(sheet.getLastRow() - 1).toBe(r.summary.added);
   });
 
+  it('with no tracker yet and a sheet of the user\'s named "contacts", the new tracker sheet is "Contacts 2" (sheet names ignore case)', () => {
+    const app = addOn();
+    app.ss.insertSheet('contacts').getRange('A1').setValue('my own list');
+    const r = imported(app.bundle.run('importContacts', [fixture('linkedin-connections.csv'), {}]));
+    expect(r.sheetName).toBe('Contacts 2');
+    expect(app.ss.getSheetByName('contacts')!.getDataRange().getValues()).toEqual([['my own list']]);
+  });
+
   it('rejects what is not a CSV, or too big, with a clear message and no write', () => {
     const app = tracker();
     const before = table(app.sheet);

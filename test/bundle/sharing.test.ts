@@ -331,16 +331,79 @@ describe('coach copy', () => {
     expect((t.run('getCoachSharing').result as { coach: unknown }).coach).toBeNull();
   });
 
-  it('costs the same number of service calls at 100 and 1,000 contacts', () => {
+  it('costs the same number of service calls at 100 and 1,000 contacts, when the coach wrote on every other contact', { timeout: 120_000 }, () => {
     const calls = [100, 1000].map((n) => {
       const t = tracker({ csv: toCsv(handMadeContacts(n)) });
       ok(t.share());
-      coachTypes(t, copyOf(t.emu), 'C-0002', 'note');
+      const copy = copyOf(t.emu);
+      // The coach, in one paste each time, writes feedback on every contact, then rewrites every
+      // other one: the changed cells of the tracker lie between cells that keep their text.
+      const paste = (text: (i: number) => string) =>
+        t.emu.actAs(COACH, () => {
+          const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+          const rows = p.getLastRow() - 1;
+          p.getRange(2, columnOf(p, 'Coach feedback'), rows, 1).setValues(Array.from({ length: rows }, (_, i) => [text(i)]));
+        });
+      paste((i) => `note ${i}`);
+      expect(ok(t.run('updateCoachViewNow').result as CoachResult).feedback).toMatchObject({ filled: n });
+      paste((i) => (i % 2 ? `note ${i}` : `note ${i}, rewritten`));
       const run = t.bundle.run('updateCoachViewNow');
-      ok(run.result as CoachResult);
+      expect(ok(run.result as CoachResult).feedback).toMatchObject({ replaced: n / 2 });
+      expect([1, 2, 3].map((i) => feedbackIn(t.sheet, `C-000${i}`))).toEqual(['note 0, rewritten', 'note 1', 'note 2, rewritten']);
       return run.calls;
     });
     expect(calls[0]).toBe(calls[1]);
+  });
+
+  it('writing the feedback back changes no other cell of the column: text that looks like a number or a formula stays text, a Plain text column gets no apostrophe', () => {
+    const t = tracker();
+    ok(t.share());
+    const column = columnOf(t.sheet, 'Coach feedback');
+    // The user types in the tracker's Coach feedback column, which they made Plain text.
+    t.sheet.getRange(2, column, t.sheet.getLastRow() - 1, 1).setNumberFormat('@');
+    t.sheet.getRange(rowOf(t.sheet, 'C-0002'), column).setValue('007');
+    t.sheet.getRange(rowOf(t.sheet, 'C-0004'), column).setValue('=not a formula');
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0001', "'+1 for the intro");
+    coachTypes(t, copy, 'C-0003', 'Call her');
+    coachTypes(t, copy, 'C-0005', "'2026-01-09 works");
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    const cell = (id: string) => t.sheet.getRange(rowOf(t.sheet, id), column);
+    expect(['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005'].map((id) => [cell(id).getValue(), cell(id).getFormula()])).toEqual([
+      ['+1 for the intro', ''],
+      ['007', ''],
+      ['Call her', ''],
+      ['=not a formula', ''],
+      ['2026-01-09 works', ''],
+    ]);
+    // A formula of the user's in the column: only the changed cells are written, the formula stays.
+    cell('C-0002').setFormula('=1+1');
+    coachTypes(t, copy, 'C-0001', "'+1 for the intro, and thanks");
+    coachTypes(t, copy, 'C-0003', "'-call her first");
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(['C-0001', 'C-0002', 'C-0003'].map((id) => [cell(id).getValue(), cell(id).getFormula()])).toEqual([
+      ['+1 for the intro, and thanks', ''],
+      [2, '=1+1'],
+      ['-call her first', ''],
+    ]);
+  });
+  it('writing the feedback back never writes over a value an array formula spilled into the column', () => {
+    const t = tracker();
+    ok(t.share());
+    const notes = columnOf(t.sheet, 'Notes for coach');
+    const column = columnOf(t.sheet, 'Coach feedback');
+    expect(column).toBe(notes + 1);
+    // On C-0003's row the user's formula fills Notes for coach and, beside it, Coach feedback.
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), notes).setFormula('=HSTACK("see below", "ask her")');
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0003'), column).getValue()).toBe('ask her');
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0002', 'Good');
+    coachTypes(t, copy, 'C-0004', 'Better');
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    const row = rowOf(t.sheet, 'C-0003');
+    expect(t.sheet.getRange(row, notes, 1, 2).getValues()).toEqual([['see below', 'ask her']]);
+    expect(t.sheet.getRange(row, column).getFormula()).toBe('');
+    expect([feedbackIn(t.sheet, 'C-0002'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
   });
 });
 

@@ -63,6 +63,15 @@ describe('coachColumns', () => {
     const cols = coachColumns({ header: renamed, remembered: { stage: 9 }, feedbackIndex: null });
     expect(cols.find((c) => c.index === 9)!.id).toBe('t:stage');
   });
+  it('finds contact columns by their metadata after a rename: a renamed name column is still a name, renamed notes still private', () => {
+    const renamed = [...header];
+    renamed[0] = 'Who';
+    renamed[4] = 'Thoughts';
+    const cols = coachColumns({ header: renamed, remembered: {}, rememberedContact: { fullName: 0, notes: 4 }, feedbackIndex: 17 });
+    expect(cols.find((c) => c.index === 0)).toMatchObject({ id: 'c:fullName', header: 'Who', byDefault: true });
+    expect(cols.find((c) => c.index === 4)).toMatchObject({ id: 'c:notes', lock: 'never' });
+    expect(coachColumns({ header: renamed, remembered: {}, feedbackIndex: 17 }).find((c) => c.index === 0)!.id).toBe('h:who');
+  });
   it('a second "Notes" column is private too', () => {
     const cols = coachColumns({ header: ['Name', 'Notes', 'Comments'], remembered: {}, feedbackIndex: null });
     expect(cols.filter((c) => c.lock === 'never').map((c) => c.header)).toEqual(['Notes', 'Comments']);

@@ -4,6 +4,7 @@
 
 import { mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
 import type { TrackerKey } from '../schema.ts';
+import { withRemembered } from '../setup.ts';
 
 export interface CoachColumn {
   id: string;
@@ -32,13 +33,15 @@ export interface TrackerLayout {
   header: readonly unknown[];
   /** 0-based tracker columns found by the add-on's metadata (win over header names). */
   remembered: Partial<Record<TrackerKey, number>>;
+  /** 0-based contact columns found by the add-on's metadata (win over header names): a renamed name column is still one. */
+  rememberedContact?: Partial<Record<ContactField, number>>;
   /** 0-based column of the add-on's Coach feedback column, if any (never offered: always copied). */
   feedbackIndex: number | null;
 }
 
 /** Every column of the tracker's header row that a coach copy could hold, in sheet order. */
 export function coachColumns(layout: TrackerLayout): CoachColumn[] {
-  const map = mapColumns(layout.header);
+  const map = withRemembered(mapColumns(layout.header), layout.rememberedContact ?? {});
   const byIndex = new Map<number, CoachColumn>();
   const tracker: Partial<Record<TrackerKey, number>> = { ...map.tracker, ...layout.remembered };
   const trackerAt = new Map<number, TrackerKey>(Object.entries(tracker).map(([k, i]) => [i as number, k as TrackerKey]));

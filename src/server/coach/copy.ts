@@ -7,13 +7,12 @@
 import type { Cell } from '../../core/cells.ts';
 import { readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
-import { UserError } from '../actions.ts';
+import { googleText, UserError } from '../actions.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const PROGRESS_SHEET = 'Progress';
-export const DASHBOARD_SHEET = DASHBOARD_SHEET_NAME;
 
 export function copyName(trackerName: string): string {
   return `${trackerName} – coach view`;
@@ -48,7 +47,7 @@ export function openCopy(id: string): OpenedCopy {
   try {
     return { ok: true, copy: SpreadsheetApp.openById(id) };
   } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).replace(/^Exception: /, '');
+    const detail = googleText(e);
     return { ok: false, reason: classifyOpenError(detail), detail };
   }
 }
@@ -57,8 +56,7 @@ export function createCopy(trackerName: string): Ss {
   try {
     return SpreadsheetApp.create(copyName(trackerName));
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    if (/permission/i.test(text)) {
+    if (/permission/i.test(googleText(e))) {
       throw new UserError('The add-on is not allowed to create a separate spreadsheet (it needs permission to manage your spreadsheets). Share the tracker itself instead, or ask whoever installed the add-on to allow it.');
     }
     throw e;
@@ -88,7 +86,7 @@ function sheetNamed(copy: Ss, name: string, index: number): Sheet {
   }
   // A new file has one empty sheet: use it for the first of ours.
   const sheets = copy.getSheets();
-  if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET) return sheets[0].setName(name);
+  if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET_NAME) return sheets[0].setName(name);
   return copy.insertSheet(name, Math.min(index, sheets.length));
 }
 
@@ -159,9 +157,9 @@ export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock 
     .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`);
   protectProgress(sheet, width, maxRows);
 
-  const existing = copy.getSheetByName(DASHBOARD_SHEET);
+  const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
   if (!dashboard && !existing) return;
-  const dash = sheetNamed(copy, DASHBOARD_SHEET, 1);
+  const dash = sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
   dash.clear();
   if (!dashboard || dashboard.values.length === 0) {
     dash.getRange(1, 1).setValue('The tracker has no dashboard yet.');
@@ -187,9 +185,11 @@ function writeCharts(dash: Sheet, charts: readonly DashboardChart[]): void {
   }
 }
 
-/** The tracker's Dashboard sheet as values and number formats, or null if there is none. */
-export function readDashboard(ss: Ss): DashboardBlock | null {
-  const sheet = ss.getSheetByName(DASHBOARD_SHEET);
+/**
+ * The add-on's Dashboard sheet (found by its ID, see findDashboard: a sheet of the user's may be
+ * the one named "Dashboard") as values and number formats, or null if there is none.
+ */
+export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const id = sheet.getSheetId();

@@ -8,14 +8,16 @@ import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '.
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
-import { LOG_SHEET_NAME } from '../../core/interview-log.ts';
 import { toSheetText } from '../../core/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
-import { createCopy, DASHBOARD_SHEET, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
+import { findDashboard } from '../dashboard.ts';
+import { findLogSheet } from '../interview-log.ts';
+import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
 import { readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
-import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, requireTracker, writeFeedback, type TrackerSnapshot } from './tracker.ts';
+import { requireTrackerSheet } from '../tracker-table.ts';
+import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, writeFeedback, type TrackerSnapshot } from './tracker.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,11 +36,25 @@ const nowIso = (): string => new Date().toISOString();
 
 // ---- the dialog's state ----
 
-/** `snapshot`: the tracker as the action already read it (saves reading it again). */
-function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, snapshot?: TrackerSnapshot): CoachSharingState {
+/**
+ * The tracker's header row for the dialog, or null when there is no tracker. A header row that
+ * cannot be found is the user's to fix: the dialog says so (`strict`); after an action that is
+ * done (sharing the tracker itself, stopping), the action still reports what it did.
+ */
+function headerSnapshot(ctx: Context, strict: boolean): TrackerSnapshot | null {
+  const found = findTracker(ctx.ss, ctx.props);
+  if (!found) return null;
+  try {
+    return readTrackerSnapshot(found, ctx.props, false);
+  } catch (e) {
+    if (strict || !(e instanceof UserError)) throw e;
+    return null;
+  }
+}
+
+/** `t`: the tracker as the action already read it, or its header row. */
+function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, t: TrackerSnapshot | null): CoachSharingState {
   const { ss } = ctx;
-  const found = snapshot ? null : findTracker(ss, ctx.props);
-  const t = snapshot ?? (found ? readTrackerSnapshot(found, false) : null);
   const sheets = ss.getSheets().map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() }));
   const columns = (t?.columns ?? []).map((c) => ({
     id: c.id,
@@ -52,7 +68,8 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     sheets,
     privateColumns: columns.filter((c) => c.private).map((c) => c.header),
     columnCount: t ? t.header.filter((h) => cellText(h) !== '').length : 0,
-    hasInterviewLog: sheets.some((s) => s.name === LOG_SHEET_NAME),
+    // The add-on's own log and dashboard, by their IDs: a sheet of the user's may have their names.
+    hasInterviewLog: findLogSheet(ss, ctx.props) !== null,
   };
   return {
     trackerName: ss.getName(),
@@ -62,13 +79,13 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
       : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
-    hasDashboard: sheets.some((s) => s.name === DASHBOARD_SHEET),
+    hasDashboard: findDashboard(ss, ctx.props) !== null,
   };
 }
 
 export function coachSharingState(): CoachSharingState {
   const ctx = context();
-  return stateOf(ctx, ctx.store.record, ctx.store.settings);
+  return stateOf(ctx, ctx.store.record, ctx.store.settings, headerSnapshot(ctx, true));
 }
 
 // ---- input ----
@@ -122,7 +139,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   const feedbackIndex = ensureFeedbackColumn(t);
   const top = t.record.headerRow;
-  const rows = t.values.slice(top);
+  const { rows } = t;
   const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0 };
   const finalText = new Map<string, string>();
   const bases = new Map<string, FeedbackBase>();
@@ -144,8 +161,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
 
   const referredBy = t.tracker.referredBy;
   const shared = sharedColumns(t.columns, settings);
-  const table = buildCopyTable({ rows, formats: t.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText);
-  const dashboard = readDashboard(ctx.ss);
+  const table = buildCopyTable({ rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText);
+  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
   // The copy never shows more of a name than the user chose to share: unless every name column is
   // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
   const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
@@ -272,7 +289,7 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
 
 function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
-  const t = readTrackerSnapshot(requireTracker(ctx.ss, ctx.props), true);
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
   const reuseId = prior?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
@@ -360,7 +377,7 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const lines = [...granted.lines];
   if (input.mode === 'copy') lines.splice(1, 0, trackerAccessLine(ctx, input.email));
   const message = [...lines, ...notes].filter(Boolean).join('\n');
-  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
+  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot ?? headerSnapshot(ctx, false)), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
 }
 
 export function updateCoachViewNow(): CoachResult {
@@ -370,7 +387,7 @@ export function updateCoachViewNow(): CoachResult {
   if (record.mode !== 'copy') throw new UserError(`${record.email} sees the tracker itself, so there is no coach view to update: they always see it as it is.`);
   const opened = record.copyId ? openCopy(record.copyId) : ({ ok: false, reason: 'gone', detail: '' } as const);
   if (!opened.ok) throw new UserError(cannotOpen(record, opened.reason, opened.detail, 'update'));
-  const t = readTrackerSnapshot(requireTracker(ctx.ss, ctx.props), true);
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, bases: sync.bases });
@@ -387,7 +404,7 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   const ctx = context();
   const { record, pending } = ctx.store;
   const shares = [...(record ? [record] : []), ...pending];
-  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings) };
+  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings, headerSnapshot(ctx, false)) };
   const forget = options?.forget === true;
   const lines: string[] = [];
   const failures: string[] = [];
@@ -406,7 +423,7 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   const settings: CoachSettings = record && !nextRecord && record.mode === 'copy' && record.copyId ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } } : ctx.store.settings;
   writeCoachStore(ctx.props, ctx.store, { record: nextRecord, pending: kept.filter((s) => s !== record), settings });
   if (failures.length) return { ok: false, message: [...lines, ...failures].join('\n'), canForget: true };
-  return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings) };
+  return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings, headerSnapshot(ctx, false)) };
 }
 /** For the menu's confirmation question: who the tracker is shared with now. */
 export function currentCoach(): CoachRecord | null {

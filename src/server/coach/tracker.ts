@@ -2,34 +2,25 @@
 // columns the user could share, and the add-on's Coach feedback column (found by its developer
 // metadata, so it is found again after the user renames or moves it).
 
-import type { Cell, CellFill } from '../../core/cells.ts';
 import { coachColumns, type CoachColumn } from '../../core/coach/columns.ts';
 import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
-import { mapColumns, normaliseHeader, type ContactField } from '../../core/headers.ts';
-import type { TrackerKey } from '../../core/schema.ts';
+import { normaliseHeader } from '../../core/headers.ts';
 import { columnLetters } from '../../core/a1.ts';
-import { findTrackerSheet, readRecord, rememberedColumns, type TrackerRecord } from '../tracker-store.ts';
-import { writeFills } from '../cells.ts';
-import { UserError } from '../actions.ts';
+import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker-store.ts';
+import { forCell, PLAIN_TEXT_FORMAT } from '../cells.ts';
+import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/text.ts';
+import { mayReturnArray } from '../../core/spill.ts';
+import { readTrackerSheet, type TrackerView } from '../tracker-table.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Props = GoogleAppsScript.Properties.Properties;
 
 export const FEEDBACK_KEY = 'iit.coach.feedback';
 /** On the tracker's Coach feedback header: this column goes both ways. */
 export const FEEDBACK_NOTE =
   'Shared with your coach: Update coach view copies this column to the coach view, so your coach can read what you type here, and brings their feedback back into it (your own words are never replaced).';
-export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
 
-export interface TrackerSnapshot {
-  sheet: Sheet;
-  record: TrackerRecord;
-  header: Cell[];
-  /** Every row of the data range from row 1, so sheet row = index + 1. */
-  values: Cell[][];
-  formulas: string[][];
-  formats: string[][];
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
+export interface TrackerSnapshot extends TrackerView {
   /** 0-based; null when the tracker has no Coach feedback column yet. */
   feedbackIndex: number | null;
   /** The feedback column carries the add-on's metadata (else it was found by its header). */
@@ -37,7 +28,7 @@ export interface TrackerSnapshot {
   columns: CoachColumn[];
 }
 
-export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } | null {
+export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): { sheet: Sheet; record: TrackerRecord } | null {
   const record = readRecord(props);
   const sheet = findTrackerSheet(ss, record);
   return record && sheet ? { sheet, record } : null;
@@ -54,38 +45,19 @@ function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: numb
   return index >= 0 ? { index, tagged: false } : null;
 }
 
-/** Reads the tracker; with `withRows` false, only its header row (for the dialog). */
-export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, withRows: boolean): TrackerSnapshot {
-  const { sheet, record } = found;
-  let values: Cell[][];
-  let formulas: string[][] = [];
-  let formats: string[][] = [];
-  if (withRows) {
-    const data = sheet.getDataRange();
-    values = data.getValues() as Cell[][];
-    formulas = data.getFormulas();
-    formats = data.getNumberFormats();
-  } else {
-    const width = Math.max(sheet.getLastColumn(), 1);
-    values = [...Array.from({ length: record.headerRow - 1 }, () => []), sheet.getRange(record.headerRow, 1, 1, width).getValues()[0] as Cell[]];
-  }
-  const header = values[record.headerRow - 1] ?? [];
-  const map = mapColumns(header);
-  const remembered = rememberedColumns(sheet);
-  const feedback = feedbackColumn(sheet, header);
+/**
+ * Reads the tracker with its number formats, to share or update (the caller holds the document
+ * lock); with `withRows` false, only its header row, for the dialog (no lock).
+ */
+export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, props: Props, withRows: boolean): TrackerSnapshot {
+  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true } : { headerOnly: true });
+  const feedback = feedbackColumn(view.sheet, view.header);
   const feedbackIndex = feedback?.index ?? null;
   return {
-    sheet,
-    record,
-    header,
-    values,
-    formulas,
-    formats,
-    contact: map.contact,
-    tracker: { ...map.tracker, ...remembered },
+    ...view,
     feedbackIndex,
     feedbackTagged: feedback?.tagged ?? false,
-    columns: coachColumns({ header, remembered, feedbackIndex }),
+    columns: coachColumns({ header: view.header, remembered: view.tags.tracker, rememberedContact: view.tags.contact, feedbackIndex }),
   };
 }
 
@@ -115,14 +87,51 @@ function tagColumn(sheet: Sheet, column: number): void {
   sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(FEEDBACK_KEY, 'coachFeedback');
 }
 
-/** Writes new Coach feedback texts (already sheet-safe) into the tracker in one call. */
+/**
+ * Writes new Coach feedback texts (already sheet-safe; keyed by 1-based sheet row) into the
+ * tracker's Coach feedback column, the add-on's own: from the first to the last changed row in
+ * one setValues, the cells between written back as they were read (see rewritable). Only a cell
+ * that cannot be written back unchanged splits the write in two, so the calls do not grow with
+ * the rows the coach wrote on.
+ */
 export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
-  const fills: CellFill[] = [...updates].map(([row, value]) => ({ row, column: feedbackIndex + 1, value }));
-  if (fills.length) writeFills(t.sheet, fills, { top: 1, values: t.values, formulas: t.formulas });
+  const rows = [...updates.keys()].sort((a, b) => a - b);
+  // Below an array formula in the column, any value may be one it spilled.
+  const arrayRow = t.grid.formulas.findIndex((r, i) => i >= t.record.headerRow && mayReturnArray(r[feedbackIndex] ?? '')) + 1 || Infinity;
+  let run: { first: number; values: (string | number | boolean)[][] } | null = null;
+  const write = () => {
+    if (run) t.sheet.getRange(run.first, feedbackIndex + 1, run.values.length, 1).setValues(run.values);
+    run = null;
+  };
+  for (const row of rows) {
+    for (let between = run ? run.first + run.values.length : row; run && between < row; between++) {
+      const same = rewritable(t, feedbackIndex, between, between > arrayRow);
+      if (same === null) write();
+      else run.values.push([same]);
+    }
+    const value = forCell(updates.get(row)!, t.grid.formats[row - 1]?.[feedbackIndex]);
+    if (run) run.values.push([value]);
+    else run = { first: row, values: [[value]] };
+  }
+  write();
 }
 
-export function requireTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): { sheet: Sheet; record: TrackerRecord } {
-  const found = findTracker(ss, props);
-  if (!found) throw new UserError(NO_TRACKER);
-  return found;
+/**
+ * What to write into the Coach feedback cell on `row` so that it holds what it holds now, or
+ * null when that cannot be done safely: a formula; a value an array formula may have spilled
+ * there (from the left on its row, or from above: rewriting it as a value would break the
+ * array); a date or time (that a Date from getValues always writes back as the same date-time
+ * is not documented, and a time of day reads as a date of 1899, before today's time zones);
+ * text too long to take the apostrophe.
+ */
+function rewritable(t: TrackerSnapshot, index: number, row: number, arrayAbove: boolean): string | number | boolean | null {
+  const value = t.grid.values[row - 1]?.[index] ?? '';
+  const formulas = t.grid.formulas[row - 1] ?? [];
+  if (formulas[index]) return null;
+  if (value === '') return '';
+  if (arrayAbove || formulas.slice(0, index).some(mayReturnArray)) return null;
+  if (value instanceof Date) return null;
+  if (typeof value !== 'string') return value;
+  if (t.grid.formats[row - 1]?.[index] === PLAIN_TEXT_FORMAT) return value;
+  return sheetTextLength(value) > MAX_CELL_CHARS ? null : asSheetText(value);
 }

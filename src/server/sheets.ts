@@ -1,0 +1,16 @@
+// Spreadsheet-wide facts the actions need before they add a sheet or grow one.
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Cells of every sheet's grid: Google Sheets allows 10 million per file. */
+export function cellsInSpreadsheet(ss: Ss): number {
+  return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+}
+
+/** `base`, else "`base` 2", "`base` 3"…: the first no sheet has (sheet names are unique regardless of case). */
+export function uniqueSheetName(ss: Ss, base: string): string {
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  return name;
+}
