@@ -2,7 +2,8 @@
 // today's date, a timestamp Sheets reads as this moment, and the zone's UTC offsets for reading
 // Date cells as calendar days without one Utilities call per cell.
 
-import { parseIsoDate, parseUtcOffset } from '../core/calendar.ts';
+import { parseUtcOffset } from '../core/calendar.ts';
+import { parseIsoDate } from '../core/dates.ts';
 import type { DateParts } from '../core/dates.ts';
 
 export interface SheetClock {

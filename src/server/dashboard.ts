@@ -19,7 +19,7 @@ import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout }
 import { recentEvents } from '../core/dashboard/formulas.ts';
 import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
 import { parseContactId } from '../core/ids.ts';
-import { TRACKER_COLUMNS } from '../core/schema.ts';
+import { trackerColumn } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
 import type { DashboardResult } from '../shared/types.ts';
 import { menuMessage, UserError } from './actions.ts';
@@ -94,7 +94,7 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   const remembered = view.tags.tracker;
   const missing = DASHBOARD_TRACKER_KEYS.filter((k) => remembered[k] === undefined);
   if (missing.length) {
-    const names = missing.map((k) => `"${TRACKER_COLUMNS.find((c) => c.key === k)!.header}"`).join(', ');
+    const names = missing.map((k) => `"${trackerColumn(k).header}"`).join(', ');
     throw new UserError(`The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then build the dashboard again.`);
   }
   const columns = Object.fromEntries(DASHBOARD_TRACKER_KEYS.map((k) => [k, remembered[k]! + 1])) as Record<DashboardTrackerKey, number>;

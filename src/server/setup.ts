@@ -3,7 +3,8 @@
 // of calls. Existing cells, formats and column order are never touched.
 
 import { planSetup, type SetupConfirmKind, type SetupReady } from '../core/setup.ts';
-import { CLOSED_STAGES, TRACKER_COLUMNS, type TrackerKey } from '../core/schema.ts';
+import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '../core/schema.ts';
+import { thousands } from '../core/text.ts';
 import { columnLetters } from '../core/a1.ts';
 import type { SetupResult } from '../shared/types.ts';
 import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, tagColumns, tagContactColumns, taggedHeaderRow, tagHeaderRow, writeRecord } from './tracker-store.ts';
@@ -80,7 +81,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const warnings = [...plan.warnings];
   if (deferred.length) {
     const rows = new Set(deferred.map((f) => f.row)).size;
-    warnings.push(`${rows.toLocaleString('en-US')} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`);
+    warnings.push(`${thousands(rows)} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`);
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the tracker.
   const dashboard = dashboardAfterSetup(plan.changed);
@@ -89,7 +90,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     ok: true,
     sheetName: sheet.getName(),
     headerRow: plan.headerRow,
-    addedColumns: plan.newColumns.map((c) => TRACKER_COLUMNS.find((t) => t.key === c.key)!.header),
+    addedColumns: plan.newColumns.map((c) => trackerColumn(c.key).header),
     newIds: plan.newIds,
     contacts: plan.contactRows,
     changed: plan.changed,

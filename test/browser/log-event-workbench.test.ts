@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { FIXTURES } from '../helpers.ts';
-import { addBusinessDays, addDays, describeDate, parseIsoDate } from '../../src/core/calendar.ts';
+import { addBusinessDays, addDays, describeDate } from '../../src/core/calendar.ts';
+import { parseIsoDate } from '../../src/core/dates.ts';
 import { formatIsoDate } from '../../src/core/dates.ts';
 import { answer, answerAlert, cellText, dialogFrame, idle, launchBrowser, openMenu, openPage, selectRow, startWorkbench, type RunningWorkbench } from './harness.ts';
 
