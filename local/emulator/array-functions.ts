@@ -114,12 +114,61 @@ class SheetsHstackPlugin extends FunctionPlugin {
   }
 }
 
+// ROW of a range several rows tall, inside ARRAYFORMULA: Sheets gives the row number of each
+// row, a column as tall as the range; HyperFormula's own gives the first row's number only.
+// https://support.google.com/docs/answer/3093316 (ROW: "If cell_reference is a range more than
+// one cell wide and the formula is not used as an array formula, only the numeric value of the
+// first row in cell_reference is returned"). HyperFormula has no separate array-formula mode
+// here (the engine runs with array arithmetic on), so a plain =ROW(A1:A3) gives the column too.
+class SheetsRowPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    ROW: {
+      method: 'row',
+      sizeOfResultArrayMethod: 'rowArraySize',
+      parameters: [{ argumentType: FunctionArgumentType.NOERROR, optionalArg: true }],
+      isDependentOnSheetStructureChange: true,
+      doesNotNeedArgumentsToBeComputed: true,
+      vectorizationForbidden: true,
+    },
+  };
+
+  row(ast: Ast, state: RunArgs[1]): Result {
+    const range = this.tallRange(ast, state);
+    if (!range) {
+      return this.runFunctionWithReferenceArgument(ast.args, state, this.metadata('ROW'), () => state.formulaAddress.row + 1, (reference: { row: number }) => reference.row + 1) as Result;
+    }
+    // The range as the engine sizes it (a whole column is as tall as its sheet's rows with data),
+    // so that it lines up with the same column read alongside it; no cell value is read.
+    const value = this.evaluateAst(range, state) as Range;
+    const first = value.range ? value.range.start.row : 0;
+    return SimpleRangeValue.onlyValues(Array.from({ length: value.height() }, (_, i) => [first + i + 1]) as never);
+  }
+
+  rowArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
+    const range = this.tallRange(ast, state);
+    if (!range) return ArraySize.scalar();
+    const size = this.arraySizeForAst(range, inArrayMode(state));
+    return new ArraySize(1, size.height);
+  }
+
+  /** The argument when it is a range of several rows (a cell range or whole columns). */
+  private tallRange(ast: Ast, state: RunArgs[1]): RunArgs[0][number] | null {
+    if (ast.args.length !== 1) return null;
+    let arg = ast.args[0] as { type: string; expression?: unknown };
+    while (arg.type === 'PARENTHESIS') arg = arg.expression as typeof arg;
+    if (arg.type !== 'CELL_RANGE' && arg.type !== 'COLUMN_RANGE') return null;
+    const size = this.arraySizeForAst(arg as never, inArrayMode(state));
+    return size.height > 1 ? (arg as never) : null;
+  }
+}
+
 let registered = false;
 
-/** Replaces FILTER and HSTACK for every engine built afterwards (HyperFormula's registry is global). */
+/** Replaces FILTER, HSTACK and ROW for every engine built afterwards (HyperFormula's registry is global). */
 export function registerSheetsArrayFunctions(): void {
   if (registered) return;
   HyperFormula.registerFunction('FILTER', SheetsFilterPlugin);
   HyperFormula.registerFunction('HSTACK', SheetsHstackPlugin);
+  HyperFormula.registerFunction('ROW', SheetsRowPlugin);
   registered = true;
 }

@@ -28,6 +28,7 @@ import {
 import { isValidTimeZone } from './tz.ts';
 import { registerSheetClock, type SheetClockContext } from './today.ts';
 import { registerSheetsArrayFunctions } from './array-functions.ts';
+import { registerSheetsXlookup } from './lookups.ts';
 import type { Signatures } from './signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -42,6 +43,7 @@ export interface SpreadsheetHost {
 export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetClock();
   registerSheetsArrayFunctions();
+  registerSheetsXlookup();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',

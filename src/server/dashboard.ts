@@ -18,7 +18,7 @@ import {
 import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
 import { recentEvents } from '../core/dashboard/formulas.ts';
 import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
-import { parseContactId } from '../core/ids.ts';
+import { CONTACT_ID_PREFIX } from '../core/ids.ts';
 import { trackerColumn } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
 import type { DashboardResult } from '../shared/types.ts';
@@ -114,7 +114,7 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   };
 }
 
-/** Contacts whose Referred by is another Contact ID, today: sizes the introductions list. */
+/** Contacts whose Referred by is a Contact ID (as the list counts them), today: sizes the introductions list. */
 function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<DashboardTrackerKey, number>): number {
   const rows = tracker.getLastRow() - headerRow;
   if (rows < 1) return 0;
@@ -123,9 +123,14 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   const values = tracker.getRange(headerRow + 1, first, rows, span).getValues();
   let count = 0;
   for (const row of values) {
-    if (parseContactId(row[columns.contactId - first]) !== null && parseContactId(row[columns.referredBy - first]) !== null) count++;
+    if (looksLikeContactId(row[columns.contactId - first]) && looksLikeContactId(row[columns.referredBy - first])) count++;
   }
   return count;
+}
+
+/** Starts with the Contact ID prefix, in any case: the dashboard's test of a Contact ID. */
+function looksLikeContactId(value: unknown): boolean {
+  return typeof value === 'string' && value.slice(0, CONTACT_ID_PREFIX.length).toUpperCase() === CONTACT_ID_PREFIX.toUpperCase();
 }
 
 function createDashboard(ss: Ss, props: Props): Sheet {

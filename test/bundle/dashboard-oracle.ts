@@ -74,7 +74,7 @@ export interface Expected {
   followUps: { dueToday: number; overdue: number; dueNames: string; overdueNames: string };
   stages: { label: string; count: number }[];
   relationships: { label: string; count: number }[];
-  top: { id: string; name: string; given: number | string; introducedBy: string }[];
+  top: { id: string; name: string; given: number | string; introducedBy: string; introducerId: string }[];
   /** Every introduction, in order; the dashboard lists the first rows and notes the rest. */
   introductions: { introducerName: string; introducerId: string; introducedName: string; introducedId: string }[];
   /** Introductions as the server counts them when it sizes the list. */
@@ -152,36 +152,36 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const relationships = RELATIONSHIPS.map((r) => ({ label: r as string, count: cs.filter((c) => eq(c.relationship, r)).length }));
   relationships.push({ label: 'Other or blank', count: cs.length - relationships.reduce((n, r) => n + r.count, 0) });
 
-  // Lists follow IDs written as the add-on writes them: "C-" and the number padded to 4 digits.
-  const idNumber = (text: string): number | null => {
-    const m = /^c-(\d+)$/i.exec(text);
-    return m && `C-${String(Number(m[1])).padStart(4, '0')}`.toLowerCase() === text.toLowerCase() ? Number(m[1]) : null;
-  };
-  // MATCH(id, Contact ID column, 0): the first row whose ID is that text, in any case.
+  // XLOOKUP(id, Contact ID column): the first row whose ID is that text, in any case.
   const byId = (id: string) => contacts.find((c) => eq(c.id, id));
   const nameOf = (id: string) => {
     const person = byId(id);
     return person ? displayName(person) : '(not in the tracker)';
   };
-  const introducedBy = (person: OracleContact | undefined) => {
-    if (!person || person.referredBy === '') return '';
+  const introducerOf = (person: OracleContact) => {
+    if (person.referredBy === '') return '';
     const parent = byId(person.referredBy);
     return parent ? displayName(parent) : '';
   };
+  const startsWithId = (text: string) => text.toLowerCase().startsWith('c-');
 
+  // Ranked by whole referrals given, ties in tracker order.
   const ranked = contacts
-    .filter((c) => idNumber(c.id) !== null && typeof c.referralsGiven === 'number' && c.referralsGiven >= 1)
-    .sort((a, b) => Math.floor(b.referralsGiven as number) - Math.floor(a.referralsGiven as number) || idNumber(a.id)! - idNumber(b.id)!)
+    .map((c, row) => ({ c, row }))
+    .filter(({ c }) => isContact(c) && typeof c.referralsGiven === 'number' && c.referralsGiven >= 1 && c.referralsGiven < 1_000_000)
+    .sort((a, b) => Math.floor(b.c.referralsGiven as number) - Math.floor(a.c.referralsGiven as number) || a.row - b.row)
     .slice(0, 10);
-  const top = ranked.map((c) => ({ id: c.id, name: displayName(c), given: c.referralsGiven, introducedBy: introducedBy(byId(c.id)) }));
+  // Each looked up by its ID, as the dashboard does (the first row with that ID).
+  const top = ranked.map(({ c }) => {
+    const person = byId(c.id)!;
+    return { id: c.id, name: displayName(person), given: person.referralsGiven, introducedBy: introducerOf(person), introducerId: person.referredBy };
+  });
 
+  // Contacts whose Referred by is a Contact ID (C-…), in tracker order.
   const introductions = contacts
-    .filter((c) => idNumber(c.id) !== null && idNumber(c.referredBy) !== null)
-    .sort((a, b) => idNumber(a.referredBy)! - idNumber(b.referredBy)! || idNumber(a.id)! - idNumber(b.id)!)
-    .map((c) => ({ introducerName: nameOf(c.referredBy), introducerId: c.referredBy, introducedName: displayName(c), introducedId: c.id }));
-  // The server sizes the list by the IDs it recognises (any number of digits, spaces trimmed).
-  const loose = (v: string) => /^c-\d+$/i.test(v.trim());
-  const introductionsNow = contacts.filter((c) => loose(c.id) && loose(c.referredBy)).length;
+    .filter((c) => isContact(c) && startsWithId(c.referredBy))
+    .map((c) => ({ introducerName: nameOf(c.referredBy), introducerId: c.referredBy, introducedName: displayName(byId(c.id)!), introducedId: c.id }));
+  const introductionsNow = introductions.length;
 
   return { totals, conversion, goals, activity, followUps, stages, relationships, top, introductions, introductionsNow, today, weekStart };
 }

@@ -80,12 +80,12 @@ function checkDashboard(grid: Grid, e: Expected, timeZone: string, rows: number)
   expect(relationships.map((r) => [r[0], r[1]])).toEqual(e.relationships.map((r) => [r.label, r.count]));
 
   const doors = section(grid, 'Who opened the most doors').slice(1);
-  const shown = doors.filter((r) => r[0] !== '').map((r) => ({ id: r[0], name: r[1], given: r[2], introducedBy: r[3] }));
+  const shown = doors.filter((r) => r[0] !== '').map((r) => ({ id: r[0], name: r[1], given: r[2], introducedBy: r[3], introducerId: r[4] }));
   expect(shown).toEqual(e.top);
 
   const start = grid.findIndex((r) => r[0] === 'Introductions: who introduced whom') + 2;
   const intro = grid.slice(start, start + rows + 1);
-  const listed = intro.slice(0, rows).filter((r) => r[1] !== '').map((r) => ({ introducerName: r[0], introducerId: r[1], introducedName: r[2], introducedId: r[3] }));
+  const listed = intro.slice(0, rows).filter((r) => r[1] !== '').map((r) => ({ introducerName: r[0], introducerId: r[1], introducedName: r[3], introducedId: r[2] }));
   expect(listed).toEqual(e.introductions.slice(0, rows));
   const notice = intro[rows]?.[0] ?? '';
   if (e.introductions.length > rows) expect(notice).toMatch(/More introductions than the \d+ rows here/);

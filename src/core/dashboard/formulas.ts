@@ -1,15 +1,17 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and HyperFormula
 // compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, XLOOKUP, T,
-// VALUE, MID, LEFT, TEXT, INT, MOD, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT,
-// HSTACK, ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how
-// the formulas avoid it). Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and
-// HyperFormula accepts. Whole-column array work is expensive in both engines, so each list is one
-// formula that filters, sorts and spills the list itself (IDs and names); a row of a list then
-// looks up at most one more contact, with XLOOKUP (INDEX over a whole column costs as much as the
-// column is long in HyperFormula).
+// LEFT, INT, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ROW,
+// ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how the
+// formulas avoid it). Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and
+// HyperFormula accepts.
+//
+// Every reference to a whole tracker or log column costs the engine work in proportion to the
+// column's length, each time a formula names it (HyperFormula links the formula to every cell of
+// the column when it builds the sheet). So a block of numbers is one array formula over its
+// label cells (one COUNTIFS per label, the columns named once), a list is one formula that
+// filters (and sorts) the tracker, and the names in a list are looked up for all its rows at once.
 
 import { CLOSED_STAGES } from '../schema.ts';
-import { CONTACT_ID_DIGITS, CONTACT_ID_PREFIX } from '../ids.ts';
 import {
   INTERVIEWED_STAGES,
   JOB_INTERVIEW_OUTCOMES,
@@ -18,18 +20,16 @@ import {
   PITCHED_STAGES,
   REPLIED_STAGES,
 } from './definitions.ts';
-import { str, type Refs } from './refs.ts';
+import { str, type DashboardTrackerKey, type Refs } from './refs.ts';
 
 export const DASH = '–';
 
-/** Sum of COUNTIFS over contact rows, one term per stage, each with the extra criteria. */
-function countStages(r: Refs, stages: readonly string[], extra = ''): string {
-  return stages.map((s) => `COUNTIFS(${r.isContact},${r.t('stage')},${str(s)}${extra})`).join('+');
-}
-
-/** Contacts in one stage (upper or lower case alike). */
-export function byStage(r: Refs, stage: string): string {
-  return `=COUNTIFS(${r.isContact},${r.t('stage')},${str(stage)})`;
+/**
+ * Contacts counted by each value in `labels`, a range of the dashboard's own label cells (the
+ * stages, the relationships): one array formula, one number per label, upper or lower case alike.
+ */
+export function countsByLabel(r: Refs, key: DashboardTrackerKey, labels: string): string {
+  return `=ARRAYFORMULA(COUNTIFS(${r.isContact},${r.t(key)},${labels}))`;
 }
 
 /** A sum of the "Contacts by stage" cells of `stages` (`cell` gives a stage's cell). */
@@ -37,32 +37,41 @@ function sumOfStages(stages: readonly string[], cell: (stage: string) => string)
   return `=${stages.map(cell).join('+')}`;
 }
 
+const contactsWithOutcome = (r: Refs, outcome: string) => `COUNTIFS(${r.isContact},${r.t('outcome')},${str(outcome)})`;
+
 export const totals = {
   contacts: (r: Refs) => `=COUNTIFS(${r.isContact})`,
   pitched: (cell: (stage: string) => string) => sumOfStages(PITCHED_STAGES, cell),
   replied: (cell: (stage: string) => string) => sumOfStages(REPLIED_STAGES, cell),
   interviewed: (cell: (stage: string) => string) => sumOfStages(INTERVIEWED_STAGES, cell),
   referralsReceived: (r: Refs) => `=COUNTIFS(${r.isContact},${r.t('referredBy')},"<>")`,
-  jobInterviews: (r: Refs) => `=${JOB_INTERVIEW_OUTCOMES.map((o) => `COUNTIFS(${r.isContact},${r.t('outcome')},${str(o)})`).join('+')}`,
-  offers: (r: Refs) => `=COUNTIFS(${r.isContact},${r.t('outcome')},${str(OFFER_OUTCOME)})`,
+  /** Every outcome but an offer counted here, plus the offers cell. */
+  jobInterviews: (r: Refs, offers: string) => `=${JOB_INTERVIEW_OUTCOMES.map((o) => (o === OFFER_OUTCOME ? offers : contactsWithOutcome(r, o))).join('+')}`,
+  offers: (r: Refs) => `=${contactsWithOutcome(r, OFFER_OUTCOME)}`,
 };
-
-export function byRelationship(r: Refs, relationship: string): string {
-  return `=COUNTIFS(${r.isContact},${r.t('relationship')},${str(relationship)})`;
-}
 
 /** count ÷ out of, or a dash when there is nothing to divide by. */
 export function rate(count: string, outOf: string): string {
   return `=IF(N(${outOf})=0,${str(DASH)},${count}/${outOf})`;
 }
 
+/**
+ * Counts among interviewed contacts: `stages` is the range of the "Contacts by stage" label
+ * cells of INTERVIEWED_STAGES, one COUNTIFS (or SUMIFS) per stage, summed.
+ */
 export const conversionCounts = {
-  referralsFromInterviews: (r: Refs) => `=${INTERVIEWED_STAGES.map((s) => `SUMIFS(${r.t('referralsGiven')},${r.isContact},${r.t('stage')},${str(s)})`).join('+')}`,
-  interviewsWithReferral: (r: Refs) => `=${countStages(r, INTERVIEWED_STAGES, `,${r.t('referralsGiven')},">=1"`)}`,
-  referredInterviewed: (r: Refs) => `=${countStages(r, INTERVIEWED_STAGES, `,${r.t('referredBy')},"<>"`)}`,
-  interviewedToJobInterview: (r: Refs) => `=${JOB_INTERVIEW_OUTCOMES.map((o) => countStages(r, INTERVIEWED_STAGES, `,${r.t('outcome')},${str(o)}`)).join('+')}`,
-  interviewedToOffer: (r: Refs) => `=${countStages(r, INTERVIEWED_STAGES, `,${r.t('outcome')},${str(OFFER_OUTCOME)}`)}`,
+  referralsFromInterviews: (r: Refs, stages: string) => `=SUM(ARRAYFORMULA(SUMIFS(${r.t('referralsGiven')},${r.isContact},${r.t('stage')},${stages})))`,
+  interviewsWithReferral: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('referralsGiven')},">=1"`),
+  referredInterviewed: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('referredBy')},"<>"`),
+  interviewedToOffer: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('outcome')},${str(OFFER_OUTCOME)}`),
+  /** Every outcome but an offer counted here, plus the cell of interviewed contacts with an offer. */
+  interviewedToJobInterview: (r: Refs, stages: string, offers: string) =>
+    `=${JOB_INTERVIEW_OUTCOMES.map((o) => (o === OFFER_OUTCOME ? offers : interviewedWith(r, stages, `${r.t('outcome')},${str(o)}`).slice(1))).join('+')}`,
 };
+
+function interviewedWith(r: Refs, stages: string, criteria: string): string {
+  return `=SUM(ARRAYFORMULA(COUNTIFS(${r.isContact},${r.t('stage')},${stages},${criteria})))`;
+}
 
 /**
  * The Interview log's Event and Event date of the rows dated this week or last week, in one
@@ -84,14 +93,15 @@ export interface RecentList {
 }
 
 /**
- * Log rows with Event `word` (any, for null) in this week or last week, counted in the recent
- * events list. (No fallback to counting across the whole log when the list is full: the
- * formula engine of the local emulator evaluates both branches of an IF, so the fallback would
- * cost what the list saves. A full list is reported under Counted instead.)
+ * Log rows in this week or last week, counted in the recent events list: one number per Event
+ * word in `words` (a range of the dashboard's cells holding them), or every row (`words` null).
+ * (No fallback to counting across the whole log when the list is full: the formula engine of the
+ * local emulator evaluates both branches of an IF, so the fallback would cost what the list
+ * saves. A full list is reported under Counted instead.)
  */
-export function weekCount(word: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
-  const recentEvent = word === null ? '' : `${list.events},${str(word)},`;
-  return `=COUNTIFS(${recentEvent}${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`})`;
+export function weekCounts(words: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
+  const when = `${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`}`;
+  return words === null ? `=COUNTIFS(${when})` : `=ARRAYFORMULA(COUNTIFS(${list.events},${words},${when}))`;
 }
 
 function openStageCriteria(r: Refs): string {
@@ -120,67 +130,65 @@ function namesList(r: Refs, mask: string, count: string): string {
   return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
 }
 
-/**
- * The number of a Contact ID written as the add-on writes them ("C-0042", any case), per row of
- * `column`; "" for anything else (blank, "C-42", "C-1e3", free text). The check rebuilds the ID
- * from its number and compares, so VALUE's leniency (exponents, dates, percentages) cannot slip in.
- */
-function idNumbers(column: string): string {
-  const p = CONTACT_ID_PREFIX.length;
-  const n = `VALUE(MID(${column},${p + 1},20))`;
-  return `IFERROR(IF(${str(CONTACT_ID_PREFIX)}&TEXT(${n},${str('0'.repeat(CONTACT_ID_DIGITS))})=${column},${n},""),"")`;
-}
-
-/** Keys pack two numbers into one sortable number: high × KEY_BASE + low (IDs stay below it). */
+/** Keys pack two numbers into one sortable number: high × KEY_BASE + low (row numbers stay below it). */
 const KEY_BASE = 10_000_000;
 /** Referrals given at or above this are not ranked (they would not fit in a key). */
 const MAX_REFERRALS = 1_000_000;
 
 /**
- * One array formula for a whole list: the rows of `columns` (whole-column arrays) where every
- * condition holds, ordered by `key` (unique per row, so the order never depends on how an engine
- * breaks ties), the first `rows`. The key is sorted on as an extra last column and then dropped.
- * SORT's order argument differs between the engines (Sheets takes TRUE/FALSE, HyperFormula
- * 1/-1), so keys are built to sort ascending (TRUE, which both read as ascending). HSTACK, not
- * an array literal: {a,b} is written {a\b} in locales with a decimal comma.
+ * One array formula for a list: the rows of `columns` (whole-column arrays) where every condition
+ * holds, ordered by `key` (unique per row, so the order never depends on how an engine breaks
+ * ties), the first `rows`. The key is sorted on as an extra last column and then dropped. SORT's
+ * order argument differs between the engines (Sheets takes TRUE/FALSE, HyperFormula 1/-1), so
+ * keys are built to sort ascending (TRUE, which both read as ascending). HSTACK, not an array
+ * literal: {a,b} is written {a\b} in locales with a decimal comma.
  */
 function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
   const n = columns.length;
   return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
 }
 
+/** The non-blank cells of `range` (a list's column, filled from its top), for looking them up. */
+const filled = (range: string) => `FILTER(${range},${range}<>"")`;
+
+/**
+ * One value per filled cell of the list column `keys` (a range whose first cell is `first`),
+ * computed by `each` from the filled cells at once; nothing when the list is empty.
+ */
+function perListRow(first: string, keys: string, each: (filledKeys: string) => string, otherwise = '""'): string {
+  return `=IF(${first}="","",ARRAYFORMULA(IFERROR(${each(filled(keys))},${otherwise})))`;
+}
+
 export const topReferrers = {
   /**
-   * Contact ID, name and Referrals given of the `rows` contacts who gave the most referrals
-   * (≥ 1, counted in whole numbers), ties in Contact ID order.
+   * The Contact IDs of the `rows` contacts who gave the most referrals (≥ 1, counted in whole
+   * numbers), ties in tracker order (ROW: a row number is unique, where a Contact ID may not be).
    */
   list: (r: Refs, rows: number) => {
-    const own = idNumbers(r.t('contactId'));
     const given = r.t('referralsGiven');
-    const key = `(${MAX_REFERRALS}-INT(${given}))*${KEY_BASE}+${own}`;
-    return sortedList([r.t('contactId'), r.nameArray, given], key, [`ISNUMBER(${own})`, `ISNUMBER(${given})`, `${given}>=1`, `${given}<${MAX_REFERRALS}`], rows);
+    const key = `(${MAX_REFERRALS}-INT(${given}))*${KEY_BASE}+ROW(${r.t('contactId')})`;
+    return sortedList([r.t('contactId')], key, [r.contactMask, `ISNUMBER(${given})`, `${given}>=1`, `${given}<${MAX_REFERRALS}`], rows);
   },
+  /** For the list's Contact IDs (`ids`, first cell `first`): their names. */
+  names: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys)),
+  given: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `XLOOKUP(${keys},${r.t('contactId')},${r.t('referralsGiven')})`),
+  /** What their Referred by says (text only: a lookup of an empty cell gives 0 in HyperFormula). */
+  introducerIds: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `T(XLOOKUP(${keys},${r.t('contactId')},${r.t('referredBy')}))`),
+  /** The name of whoever is in their Referred by (`introducers`), if that is a contact in the tracker. */
+  introducerNames: (r: Refs, first: string, introducers: string) =>
+    `=IF(${first}="","",ARRAYFORMULA(IF(${introducers}="","",IFERROR(${r.names(introducers, true)},""))))`,
 };
 
 export const introductions = {
   /**
-   * Every introduction, a contact whose Referred by is another Contact ID (both as the add-on
-   * writes them): the Referred by ID, the contact's name and Contact ID, ordered by introducer
-   * then introduced, the first `rows`.
+   * Every introduction, a contact whose Referred by is a Contact ID (C-…): that Referred by and
+   * the contact's own Contact ID, in tracker order, the first `rows`.
    */
-  list: (r: Refs, rows: number) => {
-    const own = idNumbers(r.t('contactId'));
-    const link = idNumbers(r.t('referredBy'));
-    return sortedList([r.t('referredBy'), r.nameArray, r.t('contactId')], `${link}*${KEY_BASE}+${own}`, [`ISNUMBER(${own})`, `ISNUMBER(${link})`], rows);
-  },
-  /** The name of the contact whose ID is in `id`, or a note when no contact has it. */
-  name: (r: Refs, id: string) => `=IF(${id}="","",IFERROR(${r.nameOf(id)},"(not in the tracker)"))`,
+  list: (r: Refs, rows: number) =>
+    `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${r.t('referredBy')},${r.t('contactId')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},2)),"")`,
+  /** The names of the contacts whose IDs are in `ids` (first cell `first`), or a note when no contact has one. */
+  introducerNames: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys, true), str('(not in the tracker)')),
+  introducedNames: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys)),
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) => `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
 };
-
-/** The name of whoever is in the Referred by of the contact whose ID is in `id`, if that is a contact. */
-export function introducedBy(r: Refs, id: string): string {
-  const link = `XLOOKUP(${id},${r.t('contactId')},${r.t('referredBy')})`;
-  return `=IF(${id}="","",IFERROR(IF(${link}="","",${r.nameOf(link)}),""))`;
-}

@@ -3,9 +3,9 @@
 // is what makes rebuilding idempotent.
 
 import { RELATIONSHIPS, STAGES } from '../schema.ts';
-import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { byRelationship, byStage, conversionCounts, DASH, followUps, introducedBy, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCount } from './formulas.ts';
-import { buildRefs, str, type DashboardSources, type Refs } from './refs.ts';
+import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, INTERVIEWED_STAGES, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
+import { conversionCounts, countsByLabel, DASH, followUps, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCounts } from './formulas.ts';
+import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
 import { thousands } from '../text.ts';
 
 /** Columns A to F hold what a reader sees; G and H hold the recent-events list the activity counts read. */
@@ -18,6 +18,8 @@ interface Ctx {
   row: number;
   /** A1 address of column `column` (default B) in the row keyed `key`. */
   at(key: string, column?: string): string;
+  /** The cells of `column` from the row keyed `first` to the row keyed `last`. */
+  span(first: string, last: string, column?: string): string;
 }
 
 type Spec = LayoutCell | ((c: Ctx) => string);
@@ -67,9 +69,16 @@ function totalsSection(r: Refs): RowSpec[] {
     row('replied', 'Replied', (c) => totals.replied(stageCell(c)), 'Stage Scheduled, Interviewed, Thanked or Declined: they answered.'),
     row('interviewed', 'Informational interviews held', (c) => totals.interviewed(stageCell(c)), 'Stage Interviewed or Thanked.'),
     row('referralsReceived', 'Referrals received', totals.referralsReceived(r), 'Contacts whose Referred by is filled in.'),
-    row('jobInterviews', 'Job interviews', totals.jobInterviews(r), 'Outcome Job interview or Offer.'),
+    row('jobInterviews', 'Job interviews', (c) => totals.jobInterviews(r, c.at('offers')), 'Outcome Job interview or Offer.'),
     row('offers', 'Offers', totals.offers(r), 'Outcome Offer.'),
   ];
+}
+
+/** The "Contacts by stage" label cells of `stages`, which must be next to each other. */
+function stageLabels(c: Ctx, stages: readonly string[]): string {
+  const order = stages.map((s) => STAGES.indexOf(s as (typeof STAGES)[number]));
+  if (order.some((i, k) => i < 0 || (k > 0 && i !== order[k - 1] + 1))) throw new Error(`Stages ${stages.join(', ')} are not next to each other`);
+  return c.span(`stage_${stages[0]}`, `stage_${stages[stages.length - 1]}`, 'A');
 }
 
 function conversionSection(r: Refs): RowSpec[] {
@@ -79,6 +88,7 @@ function conversionSection(r: Refs): RowSpec[] {
     formats: { 1: format, 4: PCT },
   });
   const at = (key: string) => (c: Ctx) => `=${c.at(key)}`;
+  const interviewed = (count: (r: Refs, stages: string) => string) => (c: Ctx) => count(r, stageLabels(c, INTERVIEWED_STAGES));
   const rough = (text: string) => `=IFERROR(${text},"")`;
   return [
     header('Conversion', 'Your rate', 'Count', 'Out of', 'Outside benchmark', 'Notes'),
@@ -86,13 +96,13 @@ function conversionSection(r: Refs): RowSpec[] {
       rough(`"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`),
     ),
     step('replyToInterview', 'Reply → informational interview', at('interviewed'), at('replied'), '', 'Of those who answered, how many you have talked with.'),
-    step('referralsPerInterview', 'Interview → referrals: referrals per interview', conversionCounts.referralsFromInterviews(r), at('interviewed'), '', 'Referrals given by the people you interviewed, per interview.', '0.00'),
-    step('interviewsWithReferral', 'Interview → referral: interviews that gave at least one', conversionCounts.interviewsWithReferral(r), at('interviewed'), '', 'Always ask who else you should talk to.'),
-    step('referralToInterview', 'Referral → interview: referred contacts interviewed', conversionCounts.referredInterviewed(r), at('referralsReceived'), '', (c) =>
+    step('referralsPerInterview', 'Interview → referrals: referrals per interview', interviewed(conversionCounts.referralsFromInterviews), at('interviewed'), '', 'Referrals given by the people you interviewed, per interview.', '0.00'),
+    step('interviewsWithReferral', 'Interview → referral: interviews that gave at least one', interviewed(conversionCounts.interviewsWithReferral), at('interviewed'), '', 'Always ask who else you should talk to.'),
+    step('referralToInterview', 'Referral → interview: referred contacts interviewed', interviewed(conversionCounts.referredInterviewed), at('referralsReceived'), '', (c) =>
       rough(`"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`),
     ),
-    step('interviewToJobInterview', 'Interview → job interview', conversionCounts.interviewedToJobInterview(r), at('interviewed'), '', 'Interviewed contacts whose Outcome is Job interview or Offer.'),
-    step('interviewToOffer', 'Interview → offer', conversionCounts.interviewedToOffer(r), at('interviewed'), at('offersPerInterview'), (c) =>
+    step('interviewToJobInterview', 'Interview → job interview', (c) => conversionCounts.interviewedToJobInterview(r, stageLabels(c, INTERVIEWED_STAGES), c.at('interviewToOffer', 'C')), at('interviewed'), '', 'Interviewed contacts whose Outcome is Job interview or Offer.'),
+    step('interviewToOffer', 'Interview → offer', interviewed(conversionCounts.interviewedToOffer), at('interviewed'), at('offersPerInterview'), (c) =>
       rough(`"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`),
     ),
   ];
@@ -139,14 +149,17 @@ function activitySection(r: Refs): RowSpec[] {
   const [e, d] = RECENT_COLUMNS;
   const list: RecentList = { events: `$${e}:$${e}`, dates: `$${d}:$${d}` };
   const full = `COUNT(${list.dates})>=${RECENT_EVENTS_CAP}`;
-  const count = (word: string | null, week: 'this' | 'last') => (c: Ctx) => weekCount(word, week, c.at('weekStart'), list);
+  const first = `activity_${ACTIVITY_EVENTS[0].kind}`;
+  const last = `activity_${ACTIVITY_EVENTS[ACTIVITY_EVENTS.length - 1].kind}`;
+  // The first row's formulas count every event at once, by the Event words in column D.
+  const count = (week: 'this' | 'last') => (c: Ctx) => weekCounts(c.span(first, last, 'D'), week, c.at('weekStart'), list);
   const rows: RowSpec[] = ACTIVITY_EVENTS.map((ev, i) => ({
     key: `activity_${ev.kind}`,
     cells: [
       ev.label,
-      count(eventWord(ev.kind), 'this'),
-      count(eventWord(ev.kind), 'last'),
-      `Event "${eventWord(ev.kind)}"`,
+      i === 0 ? count('this') : '',
+      i === 0 ? count('last') : '',
+      eventWord(ev.kind),
       '',
       '',
       i === 0 ? (c: Ctx) => recentEvents(r.log, c.at('weekStart'), RECENT_EVENTS_CAP) : '',
@@ -156,12 +169,12 @@ function activitySection(r: Refs): RowSpec[] {
     key: 'activity_all',
     cells: [
       'All events',
-      count(null, 'this'),
-      count(null, 'last'),
+      (c) => weekCounts(null, 'this', c.at('weekStart'), list),
+      (c) => weekCounts(null, 'last', c.at('weekStart'), list),
       `=IF(${full},${str(`Only the first ${thousands(RECENT_EVENTS_CAP)} events of these two weeks are counted.`)},"Every log row, whatever its Event")`,
     ],
   });
-  return [header('Activity in the Interview log', 'This week', 'Last week', 'Counted'), ...rows];
+  return [header('Activity in the Interview log', 'This week', 'Last week', 'Event counted'), ...rows];
 }
 
 function followUpSection(r: Refs): RowSpec[] {
@@ -172,9 +185,15 @@ function followUpSection(r: Refs): RowSpec[] {
   ];
 }
 
-/** Contacts counted by the values of a column, then "Other or blank" for the rest. */
-function breakdown(title: string, key: string, values: readonly string[], count: (value: string) => string): RowSpec[] {
-  const rows: RowSpec[] = values.map((v) => ({ key: `${key}_${v}`, cells: [v, count(v)] }));
+/**
+ * Contacts counted by the values of a column (one array formula over the value labels in column
+ * A), then "Other or blank" for the rest.
+ */
+function breakdown(r: Refs, title: string, key: string, column: DashboardTrackerKey, values: readonly string[]): RowSpec[] {
+  const rows: RowSpec[] = values.map((v, i) => ({
+    key: `${key}_${v}`,
+    cells: [v, i === 0 ? (c: Ctx) => countsByLabel(r, column, c.span(`${key}_${values[0]}`, `${key}_${values[values.length - 1]}`, 'A')) : ''],
+  }));
   rows.push({
     key: `${key}_other`,
     cells: ['Other or blank', (c) => `=${c.at('contacts')}-SUM(B${c.row - values.length}:B${c.row - 1})`],
@@ -191,16 +210,26 @@ function settingsSection(): RowSpec[] {
 
 function topReferrersSection(r: Refs): RowSpec[] {
   const rows: RowSpec[] = [];
+  // The first row's formulas fill every row: the list (column A) and, for its IDs, the rest.
+  const span = (c: Ctx, column: string) => c.span('top_1', `top_${TOP_REFERRERS}`, column);
   for (let k = 1; k <= TOP_REFERRERS; k++) {
     rows.push({
       key: `top_${k}`,
-      // The first row's formula fills columns A to C of every row (one array formula for the list).
-      cells: [k === 1 ? () => topReferrers.list(r, TOP_REFERRERS) : '', '', '', (c) => introducedBy(r, `A${c.row}`)],
+      cells:
+        k === 1
+          ? [
+              () => topReferrers.list(r, TOP_REFERRERS),
+              (c) => topReferrers.names(r, `A${c.row}`, span(c, 'A')),
+              (c) => topReferrers.given(r, `A${c.row}`, span(c, 'A')),
+              (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'E')),
+              (c) => topReferrers.introducerIds(r, `A${c.row}`, span(c, 'A')),
+            ]
+          : [],
     });
   }
   return [
     header('Who opened the most doors'),
-    { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by'], kind: 'columns' },
+    { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by', 'Contact ID'], kind: 'columns' },
     ...rows,
   ];
 }
@@ -211,18 +240,23 @@ function definitionsSection(): RowSpec[] {
 
 function introductionsSection(r: Refs, count: number): RowSpec[] {
   const rows: RowSpec[] = [];
-  // The first row's formula fills columns B to D, one row further than the list shows: that
-  // row is hidden by its number format and tells the notice under the list there is more.
+  // The first row's formulas fill every row. The list (columns B and C) spills one row further
+  // than it shows: that row is hidden by its number format and tells the notice under the list
+  // there is more.
+  const span = (c: Ctx, column: string) => c.span('intro_1', `intro_${count}`, column);
   for (let k = 1; k <= count; k++) {
     rows.push({
       key: `intro_${k}`,
-      cells: [(c) => introductions.name(r, `B${c.row}`), k === 1 ? () => introductions.list(r, count + 1) : '', '', ''],
+      cells:
+        k === 1
+          ? [(c) => introductions.introducerNames(r, `B${c.row}`, span(c, 'B')), () => introductions.list(r, count + 1), '', (c) => introductions.introducedNames(r, `C${c.row}`, span(c, 'C'))]
+          : [],
     });
   }
-  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
+  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN } });
   return [
-    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find a name from Introduced under Introduced by'),
-    { cells: ['Introduced by', 'Contact ID', 'Introduced', 'Contact ID'], kind: 'columns' },
+    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find an Introduced contact\'s ID under Introduced by'),
+    { cells: ['Introduced by', 'Contact ID', 'Contact ID', 'Introduced'], kind: 'columns' },
     ...rows,
   ];
 }
@@ -249,9 +283,9 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     blank(),
     ...followUpSection(r),
     blank(),
-    ...breakdown('Contacts by stage', 'stage', STAGES, (s) => byStage(r, s)),
+    ...breakdown(r, 'Contacts by stage', 'stage', 'stage', STAGES),
     blank(),
-    ...breakdown('Contacts by relationship', 'rel', RELATIONSHIPS, (rel) => byRelationship(r, rel)),
+    ...breakdown(r, 'Contacts by relationship', 'rel', 'relationship', RELATIONSHIPS),
     blank(),
     ...settingsSection(),
     blank(),
@@ -272,6 +306,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     return row;
   };
   const at = (key: string, column = 'B') => `${column}${rowOf(key)}`;
+  const span = (first: string, last: string, column = 'B') => `$${column}$${rowOf(first)}:$${column}$${rowOf(last)}`;
 
   const cells: LayoutCell[][] = [];
   const formats: string[][] = [];
@@ -280,7 +315,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   const settings: DashboardLayout['settings'] = [];
   specs.forEach((s, i) => {
     const row = i + 1;
-    const ctx: Ctx = { row, at };
+    const ctx: Ctx = { row, at, span };
     cells.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
       const spec = s.cells[j];
       if (spec === undefined) return '';

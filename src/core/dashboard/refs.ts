@@ -58,11 +58,15 @@ export interface Refs {
   isContact: string;
   /** Array condition (1/0 per row) selecting contact rows, for FILTER and friends. */
   contactMask: string;
+  /** Array condition: the column of `key` holds a Contact ID (starts with the prefix, any case). */
+  contactMaskOf(key: DashboardTrackerKey): string;
   /**
-   * The display name of the contact whose Contact ID is `id` (a formula; must be found). XLOOKUP
-   * per name part: a lookup on the ID column is cheap where INDEX over a whole column is not.
+   * Display names of the contacts whose Contact IDs are `keys` (an array expression), looked up
+   * by Contact ID, one XLOOKUP per name part for all the keys at once. A contact without a name
+   * shows the key, or, with `mustExist`, the Contact ID as the tracker has it: then a key no
+   * contact has gives #N/A (for IFERROR to name).
    */
-  nameOf(id: string): string;
+  names(keys: string, mustExist?: boolean): string;
   /** Display names of every tracker row, as an array expression. */
   nameArray: string;
 }
@@ -84,6 +88,10 @@ function nameExpression(names: NameColumns, id: string, part: (column: number) =
   return expr;
 }
 
+function startsWithId(column: string): string {
+  return `(LEFT(${column},${CONTACT_ID_PREFIX.length})=${str(CONTACT_ID_PREFIX)})`;
+}
+
 export function logRefs(log: LogSource | null): Refs['log'] {
   return log ? { date: wholeColumn(log.sheetName, log.columns.eventDate), event: wholeColumn(log.sheetName, log.columns.eventType) } : null;
 }
@@ -96,8 +104,9 @@ export function buildRefs(sources: DashboardSources): Refs {
     t,
     log: logRefs(log),
     isContact: `${t('contactId')},${str(`${CONTACT_ID_PREFIX}*`)}`,
-    contactMask: `(LEFT(${t('contactId')},${CONTACT_ID_PREFIX.length})=${str(CONTACT_ID_PREFIX)})`,
-    nameOf: (id) => nameExpression(tracker.names, `XLOOKUP(${id},${t('contactId')},${t('contactId')})`, (c) => `XLOOKUP(${id},${t('contactId')},${col(c)})`),
+    contactMask: startsWithId(t('contactId')),
+    contactMaskOf: (key) => startsWithId(t(key)),
+    names: (keys, mustExist = false) => nameExpression(tracker.names, mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys, (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`),
     nameArray: nameExpression(tracker.names, t('contactId'), col),
   };
 }
