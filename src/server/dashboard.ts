@@ -40,7 +40,7 @@ export const SETTING_META_KEY = 'iit.dashboardSetting';
 const HEADER_BACKGROUND = '#e8eaed';
 const SETTING_BACKGROUND = '#fff2cc';
 const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
-/** The funnel chart sits right of the tables and the hidden recent-events columns: column J. */
+/** The funnel chart sits right of the tables and the hidden columns: column L. */
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
@@ -195,10 +195,10 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   for (const row of layout.headerRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   for (const row of layout.columnRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold');
   COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  // The recent-events list is for the activity counts, not for reading (nor for a coach copy).
+  // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
   const recent = layout.recentEvents;
   sheet.getRange(recent.first, recent.column, recent.rows, recent.columns).setNumberFormat(';;;');
-  sheet.hideColumns(recent.column, recent.columns);
+  sheet.hideColumns(layout.hidden.first, layout.hidden.count);
 }
 
 /**

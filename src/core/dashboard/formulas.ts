@@ -108,26 +108,31 @@ function openStageCriteria(r: Refs): string {
   return CLOSED_STAGES.map((s) => `,${r.t('stage')},${str(`<>${s}`)}`).join('');
 }
 
-function openStageMask(r: Refs): string {
-  return CLOSED_STAGES.map((s) => `(${r.t('stage')}<>${str(s)})`).join('*');
+/** FILTER conditions (one per argument) of an open stage: not Declined, No response or Thanked. */
+function openStageConditions(r: Refs): string[] {
+  return CLOSED_STAGES.map((s) => `${r.t('stage')}<>${str(s)}`);
 }
 
 export const followUps = {
   dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)})`,
   overdue: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)})`,
-  dueTodayNames: (r: Refs, today: string, count: string) =>
-    namesList(r, `${r.contactMask}*ISNUMBER(${r.t('nextFollowUp')})*(${r.t('nextFollowUp')}>=${today})*(${r.t('nextFollowUp')}<${today}+1)*${openStageMask(r)}`, count),
-  overdueNames: (r: Refs, today: string, count: string) =>
-    namesList(r, `${r.contactMask}*ISNUMBER(${r.t('nextFollowUp')})*(${r.t('nextFollowUp')}<${today})*${openStageMask(r)}`, count),
+  /** The Contact IDs of the first NAMES_PER_CELL contacts due today, in tracker order. */
+  dueTodayIds: (r: Refs, today: string) => firstIds(r, [`${r.t('nextFollowUp')}>=${today}`, `${r.t('nextFollowUp')}<${today}+1`]),
+  overdueIds: (r: Refs, today: string) => firstIds(r, [`${r.t('nextFollowUp')}<${today}`]),
+  /**
+   * The names of the contacts whose IDs are in `ids` (a list of them), comma-separated, then
+   * "and N more" when `count` (how many there are) is larger than the list.
+   */
+  names: (r: Refs, ids: string, count: string) => {
+    const list = `IFERROR(TEXTJOIN(", ",TRUE,ARRAYFORMULA(${r.names(`FILTER(${ids},${ids}<>"")`)})),"")`;
+    return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
+  },
 };
 
-/**
- * The names of the tracker rows where `mask` is 1, in tracker order, comma-separated: the first
- * NAMES_PER_CELL, then "and N more" (`count` is how many there are).
- */
-function namesList(r: Refs, mask: string, count: string): string {
-  const list = `IFERROR(ARRAYFORMULA(TEXTJOIN(", ",TRUE,ARRAY_CONSTRAIN(FILTER(${r.nameArray},${mask}),${NAMES_PER_CELL},1))),"")`;
-  return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
+/** Contacts with a date in Next follow-up meeting `conditions`, in an open stage: the first NAMES_PER_CELL IDs. */
+function firstIds(r: Refs, conditions: string[]): string {
+  const all = [r.contactMask, `ISNUMBER(${r.t('nextFollowUp')})`, ...conditions, ...openStageConditions(r)];
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(${r.t('contactId')},${all.join(',')}),${NAMES_PER_CELL},1)),"")`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (row numbers stay below it). */

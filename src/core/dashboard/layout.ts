@@ -8,8 +8,14 @@ import { conversionCounts, countsByLabel, DASH, followUps, introductions, rate, 
 import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
 import { thousands } from '../text.ts';
 
-/** Columns A to F hold what a reader sees; G and H hold the recent-events list the activity counts read. */
-export const DASHBOARD_WIDTH = 8;
+/**
+ * Columns A to F hold what a reader sees. G to J are hidden: G and H hold the recent-events list
+ * the activity counts read, I and J the Contact IDs of the follow-up lists.
+ */
+export const DASHBOARD_WIDTH = 10;
+const HIDDEN_COLUMNS = { first: 7, count: 4 };
+/** Columns of the follow-up lists' Contact IDs (due today, overdue), from their rows down. */
+const FOLLOW_UP_ID_COLUMNS = ['I', 'J'] as const;
 
 /** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
 export type LayoutCell = string | number;
@@ -49,6 +55,8 @@ export interface DashboardLayout {
    * rows), and the cell holding the week's first day, which its formula reads.
    */
   recentEvents: { column: number; columns: number; first: number; rows: number; weekStart: string };
+  /** The hidden columns (1-based first, and how many): helper lists, not for reading. */
+  hidden: { first: number; count: number };
 }
 
 const PCT = '0.0%';
@@ -177,11 +185,27 @@ function activitySection(r: Refs): RowSpec[] {
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Event counted'), ...rows];
 }
 
+/** `cells`, then `spec` in column `column` (a letter past them). */
+function placeIn(cells: Spec[], column: string, spec: Spec): Spec[] {
+  const out = [...cells];
+  out[column.charCodeAt(0) - 65] = spec;
+  return Array.from(out, (c) => c ?? '');
+}
+
 function followUpSection(r: Refs): RowSpec[] {
+  // Each list's Contact IDs spill down a hidden column from its row; its names are looked up from there.
+  const [due, overdue] = FOLLOW_UP_ID_COLUMNS;
+  const ids = (c: Ctx, column: string) => `$${column}$${c.row}:$${column}$${c.row + NAMES_PER_CELL - 1}`;
   return [
     header('Follow-ups', 'Number', `Who (first ${NAMES_PER_CELL})`),
-    { key: 'dueToday', cells: ['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => followUps.dueTodayNames(r, c.at('today'), `B${c.row}`)] },
-    { key: 'overdue', cells: ['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => followUps.overdueNames(r, c.at('today'), `B${c.row}`)] },
+    {
+      key: 'dueToday',
+      cells: placeIn(['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => followUps.names(r, ids(c, due), `B${c.row}`)], due, (c) => followUps.dueTodayIds(r, c.at('today'))),
+    },
+    {
+      key: 'overdue',
+      cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => followUps.names(r, ids(c, overdue), `B${c.row}`)], overdue, (c) => followUps.overdueIds(r, c.at('today'))),
+    },
   ];
 }
 
@@ -338,6 +362,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     // The recent-events list fills columns G and H from its first row down, past the last row of
     // the layout when the log is busy: the sheet keeps room for it and the columns stay hidden.
     recentEvents: { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`), rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') },
+    hidden: HIDDEN_COLUMNS,
   };
   return layout;
 }
