@@ -18,6 +18,9 @@ export interface DashboardBench {
   logRows: number;
   /** Service calls of Build dashboard on this tracker. */
   calls: number;
+  /** CPU ms to recalculate every dashboard formula once (evaluation only). */
+  recalcMs: number;
+  /** CPU ms the dashboard adds to rebuilding the workbook: parsing, linking and evaluating its formulas. */
   fullMs: number;
   /** CPU ms of the recalculation after one edit, by what was edited. */
   edits: { what: string; ms: number }[];
@@ -81,14 +84,38 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
   edit('a Next follow-up', tracker, 5, col('Next follow-up'), [iso(now - DAY_MS), iso(now + DAY_MS)]);
   edit('an Interview log event', log, 5, 5, [EVENT_LABELS.reply, EVENT_LABELS.offer]);
 
-  let start = cpuMs();
-  hf.rebuildAndRecalculate();
-  const withDashboard = cpuMs() - start;
+  // The best of a few rebuilds, after a garbage collection when node runs with --expose-gc: a
+  // single rebuild's time varies by a few hundred ms on a busy machine.
+  const rebuild = () => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const start = cpuMs();
+      hf.rebuildAndRecalculate();
+      best = Math.min(best, cpuMs() - start);
+    }
+    return best;
+  };
+  // Recalculating every dashboard formula on the graph as built, as after a change that touches
+  // them all: HyperFormula's evaluator over the workbook (it also orders the tracker's and the
+  // log's cells, which the same run without the dashboard measures and is taken off).
+  const evaluator = (hf as unknown as { evaluator: { run(): void } }).evaluator;
+  const recalculate = () => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const start = cpuMs();
+      evaluator.run();
+      best = Math.min(best, cpuMs() - start);
+    }
+    return best;
+  };
+  const recalcWith = recalculate();
+  const withDashboard = rebuild();
   hf.clearSheet(dashboard._hfId);
-  start = cpuMs();
-  hf.rebuildAndRecalculate();
-  const without = cpuMs() - start;
-  return { contacts, logRows, calls: run.calls, fullMs: Math.max(0, Math.round(withDashboard - without)), edits };
+  const without = rebuild();
+  const recalcWithout = recalculate();
+  return { contacts, logRows, calls: run.calls, recalcMs: Math.max(0, Math.round(recalcWith - recalcWithout)), fullMs: Math.max(0, Math.round(withDashboard - without)), edits };
 }
 
 export function formatDashboardBench(b: DashboardBench): string {
@@ -96,7 +123,8 @@ export function formatDashboardBench(b: DashboardBench): string {
   return [
     `Dashboard over ${b.contacts.toLocaleString('en')} contacts and ${b.logRows.toLocaleString('en')} Interview log rows (formula engine, CPU time):`,
     `  Build dashboard: ${b.calls} service calls`,
-    `  full recalculation, the dashboard's share: ${b.fullMs} ms`,
+    `  recalculating every dashboard formula: ${b.recalcMs} ms`,
+    `  rebuilding the workbook (parse, link, evaluate, as on opening the file), the dashboard's share: ${b.fullMs} ms`,
     '  recalculation after editing one cell:',
     ...b.edits.map((e) => `    ${e.what.padEnd(width)}  ${e.ms} ms`),
   ].join('\n');

@@ -52,7 +52,9 @@ class SheetsFilterPlugin extends FunctionPlugin {
       const data = range.data;
       const keep = (i: number) => conditions.every((c) => passes(byRows ? c.data[i][0] : c.data[0][i]));
       let out: unknown[][];
-      if (byRows) out = data.filter((_, i) => keep(i));
+      // Copies of the rows: a range over another formula's array result hands out that array's own
+      // rows, which the engine changes in place when it later computes with the result.
+      if (byRows) out = data.filter((_, i) => keep(i)).map((row) => row.slice());
       else {
         const columns = Array.from({ length: width }, (_, j) => j).filter(keep);
         out = columns.length ? data.map((row) => columns.map((j) => row[j])) : [];
@@ -139,7 +141,9 @@ class SheetsRowPlugin extends FunctionPlugin {
     }
     // The range as the engine sizes it (a whole column is as tall as its sheet's rows with data),
     // so that it lines up with the same column read alongside it; no cell value is read.
-    const value = this.evaluateAst(range, state) as Range;
+    const value = this.evaluateAst(range, state);
+    // A reference to a sheet that is gone evaluates to its error.
+    if (!(value instanceof SimpleRangeValue)) return value as Result;
     const first = value.range ? value.range.start.row : 0;
     return SimpleRangeValue.onlyValues(Array.from({ length: value.height() }, (_, i) => [first + i + 1]) as never);
   }

@@ -78,8 +78,8 @@ function columnXlookup(Original: LookupPluginClass): LookupPluginClass {
       const vertical = lookupRange.width() === 1 && returnRange.width() === 1 && returnRange.height() === lookupRange.height();
       if (!target || !vertical) return super.doXlookup(key, lookupRange, returnRange, notFound, wildcard, options);
       const found = this.searchInRange(key, lookupRange, wildcard, options, this.columnSearch);
-      // Not found: the original answers without reading the result range.
-      if (found === -1) return super.doXlookup(key, lookupRange, returnRange, notFound, wildcard, options);
+      // Not found: as the original answers (ErrorType.NA is the default if_not_found).
+      if (found === -1) return notFound === ErrorType.NA ? new CellError(ErrorType.NA, 'Value not found.') : (notFound as Result);
       const value = this.dependencyGraph.getCellValue({ sheet: target.sheet, row: target.start.row + found, col: target.start.col });
       return SimpleRangeValue.onlyValues([[this.zeroIfEmptyResult(value) as never]]);
     }

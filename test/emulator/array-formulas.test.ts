@@ -1,5 +1,6 @@
 // Array formulas as Sheets computes them, where HyperFormula on its own does not: FILTER over a
-// range several columns wide, and inserting rows or columns inside an array's result.
+// range several columns wide, XLOOKUP of several keys, ROW of a range, and inserting rows or
+// columns inside an array's result.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
@@ -44,6 +45,16 @@ describe('FILTER', () => {
     expect(s.getRange('A7').getValue()).toBe('#N/A');
   });
 
+  // Found by the dashboard: a FILTER over another array formula's result handed out that
+  // result's own rows, and computing with the FILTER changed the other formula's values.
+  it('leaves the array formula it filters as it was', () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([['C-1'], [''], ['x']]);
+    s.getRange('B1:C1').setFormulas([['=ARRAYFORMULA(IF(FILTER($C$1:$C$3,$A$1:$A$3<>"")="","-","+"))', '=ARRAYFORMULA(A1:A3&"")']]);
+    expect(s.getRange('C1:C3').getValues()).toEqual([['C-1'], [''], ['x']]);
+    expect(s.getRange('B1:B3').getValues()).toEqual([['+'], ['+'], ['']]);
+  });
+
   it('refuses conditions of the wrong length', () => {
     const s = sheet();
     s.getRange('A1:A3').setValues([[1], [2], [3]]);
@@ -67,6 +78,57 @@ describe('HSTACK', () => {
       [2, 'b'],
       ['', 'c'],
     ]);
+  });
+});
+
+describe('XLOOKUP', () => {
+  const people = () => {
+    const s = sheet();
+    s.getRange('A1:B4').setValues([
+      ['C-0001', 'Ada'],
+      ['C-0002', ''],
+      ['C-0003', 'Grace'],
+      ['C-0004', 'Mei'],
+    ]);
+    return s;
+  };
+
+  // ARRAYFORMULA(XLOOKUP(range, …)) looks up each key, as spreadsheets in public Apps Script
+  // projects use it; HyperFormula's own XLOOKUP threw from inside the engine.
+  it('looks up a range of search keys, one result per key, with the not-found value', () => {
+    const s = people();
+    s.getRange('D1:D4').setValues([['c-0003'], ['C-0009'], ['C-0001'], ['C-0002']]);
+    s.getRange('E1').setFormula('=ARRAYFORMULA(XLOOKUP(D1:D4,A1:A4,B1:B4,"none"))');
+    // A matched empty cell gives 0, as HyperFormula's own XLOOKUP does (Sheets gives an empty value).
+    expect(s.getRange('E1:E4').getValues()).toEqual([['Grace'], ['none'], ['Ada'], [0]]);
+    s.getRange('F1').setFormula('=ARRAYFORMULA(IFERROR(XLOOKUP(D1:D2,A:A,B:B),"?"))');
+    expect(s.getRange('F1:F2').getValues()).toEqual([['Grace'], ['?']]);
+  });
+
+  it('keeps the original answers for one key: found, not found, bad mode', () => {
+    const s = people();
+    s.getRange('D1:D3').setFormulas([['=XLOOKUP("C-0004",A:A,B:B)'], ['=IFERROR(XLOOKUP("C-0009",A:A,B:B),"missing")'], ['=IFERROR(XLOOKUP("C-0004",A:A,B:B,"",7),"bad mode")']]);
+    expect(s.getRange('D1:D3').getValues()).toEqual([['Mei'], ['missing'], ['bad mode']]);
+  });
+
+  it('follows a change in the cell it found', () => {
+    const s = people();
+    s.getRange('D1').setFormula('=ARRAYFORMULA(XLOOKUP(A3:A4,A:A,B:B))');
+    s.getRange('B4').setValue('Mei Chen');
+    expect(s.getRange('D1:D2').getValues()).toEqual([['Grace'], ['Mei Chen']]);
+  });
+});
+
+describe('ROW', () => {
+  // https://support.google.com/docs/answer/3093316: of a range, only the first row's number
+  // "if ... the formula is not used as an array formula".
+  it('gives the row number of each row of a range inside ARRAYFORMULA, and one number for a cell', () => {
+    const s = sheet();
+    s.getRange('A1:A4').setValues([['a'], ['b'], ['c'], ['d']]);
+    s.getRange('C1:C3').setFormulas([['=ARRAYFORMULA(SUM(ROW(A2:A4)))'], ['=ROW(A4)'], ['=ROW()']]);
+    expect(s.getRange('C1:C3').getValues()).toEqual([[9], [4], [3]]);
+    s.getRange('D1').setFormula('=ARRAYFORMULA(FILTER(ROW(A:A)*10,A:A<>"c"))');
+    expect(s.getRange('D1:D3').getValues()).toEqual([[10], [20], [40]]);
   });
 });
 

@@ -116,9 +116,13 @@ function openStageConditions(r: Refs): string[] {
 export const followUps = {
   dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)})`,
   overdue: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)})`,
-  /** The Contact IDs of the first NAMES_PER_CELL contacts due today, in tracker order. */
+  /**
+   * The Contact IDs of the first NAMES_PER_CELL contacts due today, in tracker order. (Text and
+   * TRUE compare above any number in both engines, so the two bounds leave them out; an empty
+   * cell reads as 0, which "overdue" needs ISNUMBER to leave out.)
+   */
   dueTodayIds: (r: Refs, today: string) => firstIds(r, [`${r.t('nextFollowUp')}>=${today}`, `${r.t('nextFollowUp')}<${today}+1`]),
-  overdueIds: (r: Refs, today: string) => firstIds(r, [`${r.t('nextFollowUp')}<${today}`]),
+  overdueIds: (r: Refs, today: string) => firstIds(r, [`ISNUMBER(${r.t('nextFollowUp')})`, `${r.t('nextFollowUp')}<${today}`]),
   /**
    * The names of the contacts whose IDs are in `ids` (a list of them), comma-separated, then
    * "and N more" when `count` (how many there are) is larger than the list.
@@ -129,9 +133,9 @@ export const followUps = {
   },
 };
 
-/** Contacts with a date in Next follow-up meeting `conditions`, in an open stage: the first NAMES_PER_CELL IDs. */
+/** Contacts whose Next follow-up meets `conditions`, in an open stage: the first NAMES_PER_CELL IDs. */
 function firstIds(r: Refs, conditions: string[]): string {
-  const all = [r.contactMask, `ISNUMBER(${r.t('nextFollowUp')})`, ...conditions, ...openStageConditions(r)];
+  const all = [r.contactMask, ...conditions, ...openStageConditions(r)];
   return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(${r.t('contactId')},${all.join(',')}),${NAMES_PER_CELL},1)),"")`;
 }
 
@@ -179,9 +183,16 @@ export const topReferrers = {
   given: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `XLOOKUP(${keys},${r.t('contactId')},${r.t('referralsGiven')})`),
   /** What their Referred by says (text only: a lookup of an empty cell gives 0 in HyperFormula). */
   introducerIds: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `T(XLOOKUP(${keys},${r.t('contactId')},${r.t('referredBy')}))`),
-  /** The name of whoever is in their Referred by (`introducers`), if that is a contact in the tracker. */
-  introducerNames: (r: Refs, first: string, introducers: string) =>
-    `=IF(${first}="","",ARRAYFORMULA(IF(${introducers}="","",IFERROR(${r.names(introducers, true)},""))))`,
+  /**
+   * The name of whoever is in their Referred by (`introducers`, beside the list's `ids`), if that
+   * is a contact in the tracker. A row without one looks up its own ID instead, found at once, and
+   * shows nothing: a key no contact has is searched cell by cell.
+   */
+  introducerNames: (r: Refs, first: string, ids: string, introducers: string) => {
+    const shown = (range: string) => `FILTER(${range},${ids}<>"")`;
+    const keys = shown(`IF(${introducers}="",${ids},${introducers})`);
+    return `=IF(${first}="","",ARRAYFORMULA(IF(${shown(introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
+  },
 };
 
 export const introductions = {

@@ -245,7 +245,7 @@ function topReferrersSection(r: Refs): RowSpec[] {
               () => topReferrers.list(r, TOP_REFERRERS),
               (c) => topReferrers.names(r, `A${c.row}`, span(c, 'A')),
               (c) => topReferrers.given(r, `A${c.row}`, span(c, 'A')),
-              (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'E')),
+              (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'A'), span(c, 'E')),
               (c) => topReferrers.introducerIds(r, `A${c.row}`, span(c, 'A')),
             ]
           : [],
