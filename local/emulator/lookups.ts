@@ -99,6 +99,25 @@ function columnXlookup(Original: LookupPluginClass): LookupPluginClass {
   return ColumnXlookupPlugin;
 }
 
+/**
+ * HyperFormula's column index (the engine's lookup index, `useColumnIndex`) files text under its
+ * lower-case, accent-free form, but brings an entry up to date after inserted or deleted rows
+ * under the text as given (`ColumnIndex.ensureRecentData`): after rows were inserted above, a
+ * lookup of "C-0001" found the row it was on before. Here every entry is brought up to date under
+ * the form it is filed under (the engine's forceNormalizeString).
+ */
+export function fixColumnIndexAfterRowChanges(hf: HyperFormula): void {
+  const search = (hf as unknown as { evaluator: { columnSearch: object } }).evaluator.columnSearch;
+  const proto = Object.getPrototypeOf(search) as { ensureRecentData(sheet: number, col: number, value: unknown): void; _filedForm?: true };
+  if (proto._filedForm) return;
+  const original = proto.ensureRecentData;
+  proto.ensureRecentData = function (this: unknown, sheet: number, col: number, value: unknown) {
+    const filed = typeof value === 'string' ? value.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
+    original.call(this, sheet, col, filed);
+  };
+  proto._filedForm = true;
+}
+
 let registered = false;
 
 export function registerSheetsXlookup(): void {

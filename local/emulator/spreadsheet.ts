@@ -28,7 +28,7 @@ import {
 import { isValidTimeZone } from './tz.ts';
 import { registerSheetClock, type SheetClockContext } from './today.ts';
 import { registerSheetsArrayFunctions } from './array-functions.ts';
-import { registerSheetsXlookup } from './lookups.ts';
+import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from './lookups.ts';
 import type { Signatures } from './signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -53,6 +53,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     useColumnIndex: true,
   });
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
+  fixColumnIndexAfterRowChanges(hf);
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
   return hf;

@@ -111,6 +111,19 @@ describe('XLOOKUP', () => {
     expect(s.getRange('D1:D3').getValues()).toEqual([['Mei'], ['missing'], ['bad mode']]);
   });
 
+  // Found by the dashboard: HyperFormula's lookup index kept the rows text keys had before rows
+  // were inserted above them (MATCH said 1 for C-0001 on row 3), for XLOOKUP, MATCH and VLOOKUP alike.
+  it('finds the row a key is on after rows were inserted or deleted above it', () => {
+    const s = people();
+    s.getRange('D1:D3').setFormulas([['=MATCH("C-0001",A:A,0)'], ['=XLOOKUP("C-0003",A:A,B:B)'], ['=VLOOKUP("c-0004",A:B,2,FALSE)']]);
+    expect(s.getRange('D1:D3').getValues()).toEqual([[1], ['Grace'], ['Mei']]);
+    s.insertRowsBefore(1, 2);
+    s.getRange('A1').setValue('My contacts');
+    expect(s.getRange('D3:D5').getValues()).toEqual([[3], ['Grace'], ['Mei']]);
+    s.deleteRows(1, 1);
+    expect(s.getRange('D2:D4').getValues()).toEqual([[2], ['Grace'], ['Mei']]);
+  });
+
   it('follows a change in the cell it found', () => {
     const s = people();
     s.getRange('D1').setFormula('=ARRAYFORMULA(XLOOKUP(A3:A4,A:A,B:B))');
