@@ -5,7 +5,7 @@ import { dashboardBench, formatDashboardBench } from '../../local/dashboard-benc
 import { BUILD, requireBuild } from '../helpers.ts';
 
 describe('the dashboard bench', () => {
-  it('measures Build dashboard and the recalculation after each kind of edit', { timeout: 60_000 }, () => {
+  it('measures Build dashboard, computing it from scratch and the recalculation after each kind of edit', { timeout: 60_000 }, () => {
     requireBuild();
     const b = dashboardBench(60, 120, BUILD);
     expect(b.calls).toBeGreaterThan(100);
@@ -16,9 +16,12 @@ describe('the dashboard bench', () => {
       'a Name',
       'a Referrals given',
       'a Next follow-up',
+      'a Contact ID (read by nearly every formula)',
       'an Interview log event',
     ]);
     for (const e of b.edits) expect(e.ms).toBeGreaterThanOrEqual(0);
+    // Opening the file computes every formula: the dashboard's share is something, on any machine.
+    expect(b.fullMs).toBeGreaterThan(0);
     expect(formatDashboardBench(b)).toMatch(/Build dashboard: \d+ service calls/);
   });
 });
