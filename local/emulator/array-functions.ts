@@ -52,9 +52,12 @@ class SheetsFilterPlugin extends FunctionPlugin {
       const data = range.data;
       const keep = (i: number) => conditions.every((c) => passes(byRows ? c.data[i][0] : c.data[0][i]));
       let out: unknown[][];
-      // Copies of the rows: a range over another formula's array result hands out that array's own
-      // rows, which the engine changes in place when it later computes with the result.
-      if (byRows) out = data.filter((_, i) => keep(i)).map((row) => row.slice());
+      // Rows of a reference are copied: a reference over another formula's array result hands out
+      // that array's own rows, which the engine changes in place when it later computes with them.
+      if (byRows) {
+        out = data.filter((_, i) => keep(i));
+        if (range.range) out = out.map((row) => row.slice());
+      }
       else {
         const columns = Array.from({ length: width }, (_, j) => j).filter(keep);
         out = columns.length ? data.map((row) => columns.map((j) => row[j])) : [];

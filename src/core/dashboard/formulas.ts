@@ -5,6 +5,10 @@
 // formulas avoid it). Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and
 // HyperFormula accepts.
 //
+// HyperFormula's COUNTIFS checks a row's criteria in order and stops at the first that fails,
+// so the one true for most rows (a Contact ID, a pattern match) comes last; Sheets counts the
+// same either way.
+//
 // Every reference to a whole tracker or log column costs the engine work in proportion to the
 // column's length, each time a formula names it (HyperFormula links the formula to every cell of
 // the column when it builds the sheet). So a block of numbers is one array formula over its
@@ -29,7 +33,7 @@ export const DASH = '–';
  * stages, the relationships): one array formula, one number per label, upper or lower case alike.
  */
 export function countsByLabel(r: Refs, key: DashboardTrackerKey, labels: string): string {
-  return `=ARRAYFORMULA(COUNTIFS(${r.isContact},${r.t(key)},${labels}))`;
+  return `=ARRAYFORMULA(COUNTIFS(${r.t(key)},${labels},${r.isContact}))`;
 }
 
 /** A sum of the "Contacts by stage" cells of `stages` (`cell` gives a stage's cell). */
@@ -37,14 +41,14 @@ function sumOfStages(stages: readonly string[], cell: (stage: string) => string)
   return `=${stages.map(cell).join('+')}`;
 }
 
-const contactsWithOutcome = (r: Refs, outcome: string) => `COUNTIFS(${r.isContact},${r.t('outcome')},${str(outcome)})`;
+const contactsWithOutcome = (r: Refs, outcome: string) => `COUNTIFS(${r.t('outcome')},${str(outcome)},${r.isContact})`;
 
 export const totals = {
   contacts: (r: Refs) => `=COUNTIFS(${r.isContact})`,
   pitched: (cell: (stage: string) => string) => sumOfStages(PITCHED_STAGES, cell),
   replied: (cell: (stage: string) => string) => sumOfStages(REPLIED_STAGES, cell),
   interviewed: (cell: (stage: string) => string) => sumOfStages(INTERVIEWED_STAGES, cell),
-  referralsReceived: (r: Refs) => `=COUNTIFS(${r.isContact},${r.t('referredBy')},"<>")`,
+  referralsReceived: (r: Refs) => `=COUNTIFS(${r.t('referredBy')},"<>",${r.isContact})`,
   /** Every outcome but an offer counted here, plus the offers cell. */
   jobInterviews: (r: Refs, offers: string) => `=${JOB_INTERVIEW_OUTCOMES.map((o) => (o === OFFER_OUTCOME ? offers : contactsWithOutcome(r, o))).join('+')}`,
   offers: (r: Refs) => `=${contactsWithOutcome(r, OFFER_OUTCOME)}`,
@@ -60,17 +64,17 @@ export function rate(count: string, outOf: string): string {
  * cells of INTERVIEWED_STAGES, one COUNTIFS (or SUMIFS) per stage, summed.
  */
 export const conversionCounts = {
-  referralsFromInterviews: (r: Refs, stages: string) => `=SUM(ARRAYFORMULA(SUMIFS(${r.t('referralsGiven')},${r.isContact},${r.t('stage')},${stages})))`,
-  interviewsWithReferral: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('referralsGiven')},">=1"`),
-  referredInterviewed: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('referredBy')},"<>"`),
-  interviewedToOffer: (r: Refs, stages: string) => interviewedWith(r, stages, `${r.t('outcome')},${str(OFFER_OUTCOME)}`),
+  referralsFromInterviews: (r: Refs, stages: string) => `=SUM(ARRAYFORMULA(SUMIFS(${r.t('referralsGiven')},${r.t('stage')},${stages},${r.isContact})))`,
+  interviewsWithReferral: (r: Refs, stages: string) => `=${interviewedWith(r, stages, `${r.t('referralsGiven')},">=1"`)}`,
+  referredInterviewed: (r: Refs, stages: string) => `=${interviewedWith(r, stages, `${r.t('referredBy')},"<>"`)}`,
+  interviewedToOffer: (r: Refs, stages: string) => `=${interviewedWith(r, stages, `${r.t('outcome')},${str(OFFER_OUTCOME)}`)}`,
   /** Every outcome but an offer counted here, plus the cell of interviewed contacts with an offer. */
   interviewedToJobInterview: (r: Refs, stages: string, offers: string) =>
-    `=${JOB_INTERVIEW_OUTCOMES.map((o) => (o === OFFER_OUTCOME ? offers : interviewedWith(r, stages, `${r.t('outcome')},${str(o)}`).slice(1))).join('+')}`,
+    `=${JOB_INTERVIEW_OUTCOMES.map((o) => (o === OFFER_OUTCOME ? offers : interviewedWith(r, stages, `${r.t('outcome')},${str(o)}`))).join('+')}`,
 };
 
 function interviewedWith(r: Refs, stages: string, criteria: string): string {
-  return `=SUM(ARRAYFORMULA(COUNTIFS(${r.isContact},${r.t('stage')},${stages},${criteria})))`;
+  return `SUM(ARRAYFORMULA(COUNTIFS(${r.t('stage')},${stages},${criteria},${r.isContact})))`;
 }
 
 /**
@@ -114,8 +118,8 @@ function openStageConditions(r: Refs): string[] {
 }
 
 export const followUps = {
-  dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)})`,
-  overdue: (r: Refs, today: string) => `=COUNTIFS(${r.isContact},${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)})`,
+  dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)},${r.isContact})`,
+  overdue: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)},${r.isContact})`,
   /**
    * The Contact IDs of the first NAMES_PER_CELL contacts due today, in tracker order. (Text and
    * TRUE compare above any number in both engines, so the two bounds leave them out; an empty

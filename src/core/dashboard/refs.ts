@@ -67,8 +67,6 @@ export interface Refs {
    * contact has gives #N/A (for IFERROR to name).
    */
   names(keys: string, mustExist?: boolean): string;
-  /** Display names of every tracker row, as an array expression. */
-  nameArray: string;
 }
 
 /**
@@ -107,6 +105,5 @@ export function buildRefs(sources: DashboardSources): Refs {
     contactMask: startsWithId(t('contactId')),
     contactMaskOf: (key) => startsWithId(t(key)),
     names: (keys, mustExist = false) => nameExpression(tracker.names, mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys, (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`),
-    nameArray: nameExpression(tracker.names, t('contactId'), col),
   };
 }
