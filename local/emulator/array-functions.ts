@@ -125,6 +125,8 @@ class SheetsHstackPlugin extends FunctionPlugin {
 // one cell wide and the formula is not used as an array formula, only the numeric value of the
 // first row in cell_reference is returned"). HyperFormula has no separate array-formula mode
 // here (the engine runs with array arithmetic on), so a plain =ROW(A1:A3) gives the column too.
+// Like HyperFormula's own ROW it reads no cell, so the engine does not recompute it when rows
+// are added below: a formula that also names the column (as the dashboard's do) is recomputed.
 class SheetsRowPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     ROW: {
@@ -148,6 +150,8 @@ class SheetsRowPlugin extends FunctionPlugin {
     // A reference to a sheet that is gone evaluates to its error.
     if (!(value instanceof SimpleRangeValue)) return value as Result;
     const first = value.range ? value.range.start.row : 0;
+    // A whole column of a sheet with no rows yet is no rows tall: one blank, as HSTACK does.
+    if (value.height() === 0) return SimpleRangeValue.onlyValues([[EmptyValue]] as never);
     return SimpleRangeValue.onlyValues(Array.from({ length: value.height() }, (_, i) => [first + i + 1]) as never);
   }
 

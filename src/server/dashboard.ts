@@ -40,7 +40,7 @@ export const SETTING_META_KEY = 'iit.dashboardSetting';
 const HEADER_BACKGROUND = '#e8eaed';
 const SETTING_BACKGROUND = '#fff2cc';
 const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
-/** The funnel chart sits right of the tables and the hidden columns: column L. */
+/** The funnel chart sits right of the tables and the hidden columns. */
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 

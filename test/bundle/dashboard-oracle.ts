@@ -152,7 +152,8 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const relationships = RELATIONSHIPS.map((r) => ({ label: r as string, count: cs.filter((c) => eq(c.relationship, r)).length }));
   relationships.push({ label: 'Other or blank', count: cs.length - relationships.reduce((n, r) => n + r.count, 0) });
 
-  // XLOOKUP(id, Contact ID column): the first row whose ID is that text, in any case.
+  // XLOOKUP(id, Contact ID column): the first row whose ID is that text, in any case. (A list's
+  // own rows show their own name; only an introducer is looked up by ID.)
   const byId = (id: string) => contacts.find((c) => eq(c.id, id));
   const nameOf = (id: string) => {
     const person = byId(id);
@@ -171,16 +172,13 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
     .filter(({ c }) => isContact(c) && typeof c.referralsGiven === 'number' && c.referralsGiven >= 1 && c.referralsGiven < 1_000_000)
     .sort((a, b) => Math.floor(b.c.referralsGiven as number) - Math.floor(a.c.referralsGiven as number) || a.row - b.row)
     .slice(0, 10);
-  // Each looked up by its ID, as the dashboard does (the first row with that ID).
-  const top = ranked.map(({ c }) => {
-    const person = byId(c.id)!;
-    return { id: c.id, name: displayName(person), given: person.referralsGiven, introducedBy: introducerOf(person), introducerId: person.referredBy };
-  });
+  // Each row as it is; the introducer is the first row with the ID in its Referred by.
+  const top = ranked.map(({ c }) => ({ id: c.id, name: displayName(c), given: c.referralsGiven, introducedBy: introducerOf(c), introducerId: c.referredBy }));
 
   // Contacts whose Referred by is a Contact ID (C-…), in tracker order.
   const introductions = contacts
     .filter((c) => isContact(c) && startsWithId(c.referredBy))
-    .map((c) => ({ introducerName: nameOf(c.referredBy), introducerId: c.referredBy, introducedName: displayName(byId(c.id)!), introducedId: c.id }));
+    .map((c) => ({ introducerName: nameOf(c.referredBy), introducerId: c.referredBy, introducedName: displayName(c), introducedId: c.id }));
   const introductionsNow = introductions.length;
 
   return { totals, conversion, goals, activity, followUps, stages, relationships, top, introductions, introductionsNow, today, weekStart };

@@ -168,6 +168,7 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
     else if (chance(0.05)) id = id.toLowerCase();
     else if (chance(0.03)) id = `X-${i}`;
     else if (chance(0.03)) id = `C-${i + 1}`; // a Contact ID typed by hand, not padded
+    else if (chance(0.03) && contacts.some((c) => c.id !== '')) id = pick(contacts.filter((c) => c.id !== '')).id; // a duplicate
     const first = chance(0.1) ? '' : pick(FIRST);
     const last = chance(0.2) ? '' : pick(LAST);
     const full = chance(0.1) ? '' : chance(0.1) ? `  ${first}   ${last} ` : `${first} ${last}`;

@@ -6,6 +6,7 @@ import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../src/
 import { decodeBases, encodeBases, feedbackHash, mergeFeedback, type FeedbackBase } from '../../src/core/coach/feedback.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../src/core/coach/access.ts';
 import { buildCopyTable, contactNames, copyValue, dashboardValues, NAMES_WITHHELD, readCopyFeedback, sharesAllNames } from '../../src/core/coach/copy-table.ts';
+import { HIDDEN_COLUMNS } from '../../src/core/dashboard/layout.ts';
 import { directShareWarning } from '../../src/core/coach/warning.ts';
 
 describe('checkCoachEmail', () => {
@@ -253,6 +254,21 @@ describe('buildCopyTable', () => {
     expect(sharesAllNames([col('c:firstName'), col('c:lastName')], { firstName: 0, lastName: 1 })).toBe(true);
     expect(sharesAllNames([col('c:fullName')], { fullName: 0, firstName: 1 })).toBe(false);
     expect(sharesAllNames([], {})).toBe(true);
+  });
+  // Found in review: the Contact IDs behind the follow-up lists (hidden columns) showed in the
+  // copy, which says who is due even when the names are withheld.
+  it('leaves the dashboard\'s hidden helper columns out of the copy, names shared or not', () => {
+    const { first, count } = HIDDEN_COLUMNS;
+    const row: unknown[] = ['Overdue', 1, 'Ada', '', '', ''];
+    while (row.length < first - 1 + count) row.push(row.length % 2 ? 'C-0003' : 46357);
+    row.push('after');
+    const withhold = { names: new Set(['Ada']), trackerSheet: 'Contacts' };
+    for (const w of [withhold, null]) {
+      const out = dashboardValues([row], [], w)[0];
+      expect(out.slice(first - 1, first - 1 + count)).toEqual(Array(count).fill(''));
+      expect(out.at(-1)).toBe('after');
+      expect(out[2]).toBe(w ? NAMES_WITHHELD : 'Ada');
+    }
   });
   it('dashboard figures become values', () => {
     expect(dashboardValues([['Contacts', 12, '=A1'], [true, '', 0.25]], [], null)).toEqual([['Contacts', 12, `'=A1`], [true, '', 0.25]]);

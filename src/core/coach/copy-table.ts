@@ -6,6 +6,7 @@ import { contactFromRow } from '../contacts.ts';
 import { cellText, isBlank, type Cell } from '../cells.ts';
 import { type ContactField, NAME_PARTS } from '../headers.ts';
 import { quoteSheet } from '../dashboard/refs.ts';
+import { HIDDEN_COLUMNS } from '../dashboard/layout.ts';
 import { toSheetText } from '../text.ts';
 import type { CoachColumn } from './columns.ts';
 
@@ -133,16 +134,20 @@ function readsSheet(formula: string, sheet: string): boolean {
 }
 
 /**
- * The dashboard's cells as values: numbers, dates and booleans as they are, text as text. With
- * `withhold`, a text cell is replaced by NAMES_WITHHELD when its formula reads the tracker (the
- * dashboard's lists of who to follow up and who introduced whom are computed from the name
- * columns) or when it holds a contact's name or any word of one, however short, as a whole word.
+ * The dashboard's cells as values: numbers, dates and booleans as they are, text as text; its
+ * hidden helper columns (the fortnight's events, the Contact IDs behind the follow-up lists) are
+ * left empty, as they only feed its formulas. With `withhold`, a text cell is replaced by
+ * NAMES_WITHHELD when its formula reads the tracker (the dashboard's lists of who to follow up
+ * and who introduced whom are computed from the name columns) or when it holds a contact's name
+ * or any word of one, however short, as a whole word.
  */
 export function dashboardValues(values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[], withhold: NameWithholding | null): Cell[][] {
   const words = withhold ? [...withhold.names].filter(Boolean).sort((a, b) => b.length - a.length) : [];
   const pattern = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u') : null;
+  const hidden = (c: number) => c + 1 >= HIDDEN_COLUMNS.first && c + 1 < HIDDEN_COLUMNS.first + HIDDEN_COLUMNS.count;
   return values.map((row, r) =>
     row.map((v, c) => {
+      if (hidden(c)) return '';
       if (withhold && typeof v === 'string' && v !== '') {
         const formula = formulas[r]?.[c] ?? '';
         if ((formula && readsSheet(formula, withhold.trackerSheet)) || pattern?.test(v)) return NAMES_WITHHELD;

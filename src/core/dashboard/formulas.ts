@@ -13,7 +13,8 @@
 // column's length, each time a formula names it (HyperFormula links the formula to every cell of
 // the column when it builds the sheet). So a block of numbers is one array formula over its
 // label cells (one COUNTIFS per label, the columns named once), a list is one formula that
-// filters (and sorts) the tracker, and the names in a list are looked up for all its rows at once.
+// filters (and sorts) the tracker into hidden columns, whose rows the visible cells show (names
+// put together for those rows only), and introducers are looked up for all a list's rows at once.
 
 import { CLOSED_STAGES } from '../schema.ts';
 import {
@@ -121,26 +122,31 @@ export const followUps = {
   dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)},${r.isContact})`,
   overdue: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)},${r.isContact})`,
   /**
-   * The Contact IDs of the first NAMES_PER_CELL contacts due today, in tracker order. (Text and
-   * TRUE compare above any number in both engines, so the two bounds leave them out; an empty
-   * cell reads as 0, which "overdue" needs ISNUMBER to leave out.)
+   * The name columns and Contact ID of the first NAMES_PER_CELL contacts due today, in tracker
+   * order (each row's own name, whatever other row has the same ID). Text and TRUE compare above
+   * any number in both engines, so the two bounds leave them out; an empty cell reads as 0, which
+   * "overdue" needs ISNUMBER to leave out.
    */
-  dueTodayIds: (r: Refs, today: string) => firstIds(r, [`${r.t('nextFollowUp')}>=${today}`, `${r.t('nextFollowUp')}<${today}+1`]),
-  overdueIds: (r: Refs, today: string) => firstIds(r, [`ISNUMBER(${r.t('nextFollowUp')})`, `${r.t('nextFollowUp')}<${today}`]),
+  dueTodayRows: (r: Refs, today: string) => firstRows(r, [`${r.t('nextFollowUp')}>=${today}`, `${r.t('nextFollowUp')}<${today}+1`]),
+  overdueRows: (r: Refs, today: string) => firstRows(r, [`ISNUMBER(${r.t('nextFollowUp')})`, `${r.t('nextFollowUp')}<${today}`]),
   /**
-   * The names of the contacts whose IDs are in `ids` (a list of them), comma-separated, then
-   * "and N more" when `count` (how many there are) is larger than the list.
+   * The names in a list of rows (`ids` its Contact ID column, `part` where each name column is),
+   * comma-separated, then "and N more" when `count` (how many there are) is larger than the list.
    */
-  names: (r: Refs, ids: string, count: string) => {
-    const list = `IFERROR(TEXTJOIN(", ",TRUE,ARRAYFORMULA(${r.names(`FILTER(${ids},${ids}<>"")`)})),"")`;
+  names: (r: Refs, ids: string, part: (column: number) => string, count: string) => {
+    const list = `IFERROR(TEXTJOIN(", ",TRUE,ARRAYFORMULA(IF(${ids}="","",${r.namesFrom(ids, part)}))),"")`;
     return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
   },
 };
 
-/** Contacts whose Next follow-up meets `conditions`, in an open stage: the first NAMES_PER_CELL IDs. */
-function firstIds(r: Refs, conditions: string[]): string {
+/**
+ * Contacts whose Next follow-up meets `conditions`, in an open stage: their name columns and
+ * Contact ID (in that order), the first NAMES_PER_CELL.
+ */
+function firstRows(r: Refs, conditions: string[]): string {
   const all = [r.contactMask, ...conditions, ...openStageConditions(r)];
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(${r.t('contactId')},${all.join(',')}),${NAMES_PER_CELL},1)),"")`;
+  const columns = [...r.nameColumns.map((c) => r.column(c)), r.t('contactId')];
+  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${all.join(',')}),${NAMES_PER_CELL},${columns.length})),"")`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (row numbers stay below it). */
@@ -172,43 +178,68 @@ function perListRow(first: string, keys: string, each: (filledKeys: string) => s
   return `=IF(${first}="","",ARRAYFORMULA(IFERROR(${each(filled(keys))},${otherwise})))`;
 }
 
+/** Where a list's rows wait (hidden columns): `column(k)` is the range of its k-th column. */
+export interface ListRows {
+  column(k: number): string;
+}
+
+/** A column of a list's rows shown as it is, blank past the list's end (`ids` is its ID column). */
+export function shown(ids: string, values: string): string {
+  return `=ARRAYFORMULA(IF(${ids}="","",${values}))`;
+}
+
+/** The display names of a list's rows from their own name columns (which follow `first` columns of other values). */
+function ownNames(r: Refs, rows: ListRows, ids: string, first: number): string {
+  return shown(ids, r.namesFrom(ids, (column) => rows.column(first + r.nameColumns.indexOf(column))));
+}
+
 export const topReferrers = {
   /**
-   * The Contact IDs of the `rows` contacts who gave the most referrals (≥ 1, counted in whole
-   * numbers), ties in tracker order (ROW: a row number is unique, where a Contact ID may not be).
+   * The rows of the `rows` contacts who gave the most referrals (≥ 1, counted in whole numbers),
+   * ties in tracker order (ROW: a row number is unique, where a Contact ID may not be): Contact
+   * ID, Referrals given, Referred by, then the name columns.
    */
-  list: (r: Refs, rows: number) => {
+  rows: (r: Refs, rows: number) => {
     const given = r.t('referralsGiven');
     const key = `(${MAX_REFERRALS}-INT(${given}))*${KEY_BASE}+ROW(${r.t('contactId')})`;
-    return sortedList([r.t('contactId')], key, [r.contactMask, `ISNUMBER(${given})`, `${given}>=1`, `${given}<${MAX_REFERRALS}`], rows);
+    const columns = [r.t('contactId'), given, r.t('referredBy'), ...r.nameColumns.map((c) => r.column(c))];
+    return sortedList(columns, key, [r.contactMask, `ISNUMBER(${given})`, `${given}>=1`, `${given}<${MAX_REFERRALS}`], rows);
   },
-  /** For the list's Contact IDs (`ids`, first cell `first`): their names. */
-  names: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys)),
-  given: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `XLOOKUP(${keys},${r.t('contactId')},${r.t('referralsGiven')})`),
-  /** What their Referred by says (text only: a lookup of an empty cell gives 0 in HyperFormula). */
-  introducerIds: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => `T(XLOOKUP(${keys},${r.t('contactId')},${r.t('referredBy')}))`),
+  ids: (rows: ListRows) => shown(rows.column(0), rows.column(0)),
+  names: (r: Refs, rows: ListRows) => ownNames(r, rows, rows.column(0), 3),
+  given: (rows: ListRows) => shown(rows.column(0), rows.column(1)),
+  /** What their Referred by says (text only). */
+  introducerIds: (rows: ListRows) => shown(rows.column(0), `T(${rows.column(2)})`),
   /**
    * The name of whoever is in their Referred by (`introducers`, beside the list's `ids`), if that
-   * is a contact in the tracker. A row without one looks up its own ID instead, found at once, and
-   * shows nothing: a key no contact has is searched cell by cell.
+   * is a contact in the tracker (the first row with that Contact ID). A row without one looks up
+   * its own ID instead, found at once, and shows nothing: a key no contact has is searched cell
+   * by cell.
    */
   introducerNames: (r: Refs, first: string, ids: string, introducers: string) => {
-    const shown = (range: string) => `FILTER(${range},${ids}<>"")`;
-    const keys = shown(`IF(${introducers}="",${ids},${introducers})`);
-    return `=IF(${first}="","",ARRAYFORMULA(IF(${shown(introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
+    const listed = (range: string) => `FILTER(${range},${ids}<>"")`;
+    const keys = listed(`IF(${introducers}="",${ids},${introducers})`);
+    return `=IF(${first}="","",ARRAYFORMULA(IF(${listed(introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
   },
 };
 
 export const introductions = {
   /**
-   * Every introduction, a contact whose Referred by is a Contact ID (C-…): that Referred by and
-   * the contact's own Contact ID, in tracker order, the first `rows`.
+   * Every introduction, a contact whose Referred by is a Contact ID (C-…), in tracker order, the
+   * first `rows`: Referred by, the contact's own Contact ID, then its name columns.
    */
-  list: (r: Refs, rows: number) =>
-    `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${r.t('referredBy')},${r.t('contactId')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},2)),"")`,
-  /** The names of the contacts whose IDs are in `ids` (first cell `first`), or a note when no contact has one. */
+  rows: (r: Refs, rows: number) => {
+    const columns = [r.t('referredBy'), r.t('contactId'), ...r.nameColumns.map((c) => r.column(c))];
+    return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},${columns.length})),"")`;
+  },
+  introducerIds: (rows: ListRows) => shown(rows.column(1), rows.column(0)),
+  introducedIds: (rows: ListRows) => shown(rows.column(1), rows.column(1)),
+  introducedNames: (r: Refs, rows: ListRows) => ownNames(r, rows, rows.column(1), 2),
+  /**
+   * The names of the contacts whose IDs are in `ids` (first cell `first`), the first row with
+   * each ID, or a note when no contact has one.
+   */
   introducerNames: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys, true), str('(not in the tracker)')),
-  introducedNames: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys)),
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) => `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
 };

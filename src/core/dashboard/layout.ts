@@ -4,18 +4,27 @@
 
 import { RELATIONSHIPS, STAGES } from '../schema.ts';
 import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, INTERVIEWED_STAGES, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { conversionCounts, countsByLabel, DASH, followUps, introductions, rate, recentEvents, type RecentList, topReferrers, totals, weekCounts } from './formulas.ts';
+import { conversionCounts, countsByLabel, DASH, followUps, introductions, type ListRows, rate, recentEvents, type RecentList, topReferrers, totals, weekCounts } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
 import { thousands } from '../text.ts';
 
 /**
- * Columns A to F hold what a reader sees. G to J are hidden: G and H hold the recent-events list
- * the activity counts read, I and J the Contact IDs of the follow-up lists.
+ * Columns A to F hold what a reader sees. G to R are hidden: G and H hold the recent-events list
+ * the activity counts read; from column I each list's rows wait beside it (the follow-up lists
+ * in I to M and N to R), and the cells a reader sees show them.
  */
-export const DASHBOARD_WIDTH = 10;
-const HIDDEN_COLUMNS = { first: 7, count: 4 };
-/** Columns of the follow-up lists' Contact IDs (due today, overdue), from their rows down. */
-const FOLLOW_UP_ID_COLUMNS = ['I', 'J'] as const;
+export const DASHBOARD_WIDTH = 18;
+/** The hidden helper columns (1-based first, and how many): lists for the formulas, not figures. */
+export const HIDDEN_COLUMNS = { first: 7, count: 12 };
+/** Where the follow-up lists' rows start (due today, overdue), five columns each: up to four name columns and the ID. */
+const FOLLOW_UP_COLUMNS = ['I', 'N'] as const;
+/** Where the top referrers' and the introductions' rows start. */
+const LIST_ROWS_COLUMN = 'I';
+
+/** The rows of a list waiting in hidden columns from `first` (a letter), rows `from` to `to`. */
+function listRows(first: string, from: number, to: number): ListRows {
+  return { column: (k) => { const c = String.fromCharCode(first.charCodeAt(0) + k); return `$${c}$${from}:$${c}$${to}`; } };
+}
 
 /** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
 export type LayoutCell = string | number;
@@ -33,7 +42,7 @@ type Spec = LayoutCell | ((c: Ctx) => string);
 interface RowSpec {
   key?: string;
   cells: Spec[];
-  /** Number format per column (A…F); unset columns get "0". */
+  /** Number format per column (A…J); unset columns get "0". */
   formats?: Partial<Record<number, string>>;
   kind?: 'title' | 'header' | 'columns' | 'setting';
 }
@@ -193,18 +202,21 @@ function placeIn(cells: Spec[], column: string, spec: Spec): Spec[] {
 }
 
 function followUpSection(r: Refs): RowSpec[] {
-  // Each list's Contact IDs spill down a hidden column from its row; its names are looked up from there.
-  const [due, overdue] = FOLLOW_UP_ID_COLUMNS;
-  const ids = (c: Ctx, column: string) => `$${column}$${c.row}:$${column}$${c.row + NAMES_PER_CELL - 1}`;
+  // Each list's rows spill down hidden columns from its row: its name columns, then the Contact ID.
+  const [due, overdue] = FOLLOW_UP_COLUMNS;
+  const letter = (first: string, k: number) => String.fromCharCode(first.charCodeAt(0) + k);
+  const rows = (c: Ctx, column: string) => `$${column}$${c.row}:$${column}$${c.row + NAMES_PER_CELL - 1}`;
+  const names = (c: Ctx, first: string) =>
+    followUps.names(r, rows(c, letter(first, r.nameColumns.length)), (column) => rows(c, letter(first, r.nameColumns.indexOf(column))), `B${c.row}`);
   return [
     header('Follow-ups', 'Number', `Who (first ${NAMES_PER_CELL})`),
     {
       key: 'dueToday',
-      cells: placeIn(['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => followUps.names(r, ids(c, due), `B${c.row}`)], due, (c) => followUps.dueTodayIds(r, c.at('today'))),
+      cells: placeIn(['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => names(c, due)], due, (c) => followUps.dueTodayRows(r, c.at('today'))),
     },
     {
       key: 'overdue',
-      cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => followUps.names(r, ids(c, overdue), `B${c.row}`)], overdue, (c) => followUps.overdueIds(r, c.at('today'))),
+      cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => names(c, overdue)], overdue, (c) => followUps.overdueRows(r, c.at('today'))),
     },
   ];
 }
@@ -234,22 +246,19 @@ function settingsSection(): RowSpec[] {
 
 function topReferrersSection(r: Refs): RowSpec[] {
   const rows: RowSpec[] = [];
-  // The first row's formulas fill every row: the list (column A) and, for its IDs, the rest.
+  // The first row's formulas fill every row: the list's rows wait in the hidden columns, the
+  // columns a reader sees show them, and the introducers' names are looked up.
   const span = (c: Ctx, column: string) => c.span('top_1', `top_${TOP_REFERRERS}`, column);
+  const list = (c: Ctx) => listRows(LIST_ROWS_COLUMN, c.row, c.row + TOP_REFERRERS - 1);
   for (let k = 1; k <= TOP_REFERRERS; k++) {
-    rows.push({
-      key: `top_${k}`,
-      cells:
-        k === 1
-          ? [
-              () => topReferrers.list(r, TOP_REFERRERS),
-              (c) => topReferrers.names(r, `A${c.row}`, span(c, 'A')),
-              (c) => topReferrers.given(r, `A${c.row}`, span(c, 'A')),
-              (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'A'), span(c, 'E')),
-              (c) => topReferrers.introducerIds(r, `A${c.row}`, span(c, 'A')),
-            ]
-          : [],
-    });
+    const first: Spec[] = [
+      (c) => topReferrers.ids(list(c)),
+      (c) => topReferrers.names(r, list(c)),
+      (c) => topReferrers.given(list(c)),
+      (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'A'), span(c, 'E')),
+      (c) => topReferrers.introducerIds(list(c)),
+    ];
+    rows.push({ key: `top_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
   }
   return [
     header('Who opened the most doors'),
@@ -264,20 +273,23 @@ function definitionsSection(): RowSpec[] {
 
 function introductionsSection(r: Refs, count: number): RowSpec[] {
   const rows: RowSpec[] = [];
-  // The first row's formulas fill every row. The list (columns B and C) spills one row further
-  // than it shows: that row is hidden by its number format and tells the notice under the list
-  // there is more.
+  // The first row's formulas fill every row. The list's rows wait in the hidden columns, one row
+  // more than the list shows: that row (its IDs hidden by their number format) tells the notice
+  // under the list there is more.
   const span = (c: Ctx, column: string) => c.span('intro_1', `intro_${count}`, column);
+  // (Every range over the hidden rows is the same size: HyperFormula links a range to one a row
+  // shorter with the same start, and then fails to delete a row of the sheet.)
+  const list = (c: Ctx) => listRows(LIST_ROWS_COLUMN, c.row, c.row + count);
   for (let k = 1; k <= count; k++) {
-    rows.push({
-      key: `intro_${k}`,
-      cells:
-        k === 1
-          ? [(c) => introductions.introducerNames(r, `B${c.row}`, span(c, 'B')), () => introductions.list(r, count + 1), '', (c) => introductions.introducedNames(r, `C${c.row}`, span(c, 'C'))]
-          : [],
-    });
+    const first: Spec[] = [
+      (c) => introductions.introducerNames(r, `B${c.row}`, span(c, 'B')),
+      (c) => introductions.introducerIds(list(c)),
+      (c) => introductions.introducedIds(list(c)),
+      (c) => introductions.introducedNames(r, list(c)),
+    ];
+    rows.push({ key: `intro_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => introductions.rows(r, count + 1)) : [] });
   }
-  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN } });
+  rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
   return [
     header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find an Introduced contact\'s ID under Introduced by'),
     { cells: ['Introduced by', 'Contact ID', 'Contact ID', 'Introduced'], kind: 'columns' },

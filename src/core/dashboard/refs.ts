@@ -67,6 +67,12 @@ export interface Refs {
    * contact has gives #N/A (for IFERROR to name).
    */
   names(keys: string, mustExist?: boolean): string;
+  /** The tracker's name columns (1-based), in the order full, first, middle, last, those it has. */
+  nameColumns: number[];
+  /** Whole tracker column `column` (1-based). */
+  column(column: number): string;
+  /** Display names from name parts already read: `part` gives where a name column's values are. */
+  namesFrom(ids: string, part: (column: number) => string): string;
 }
 
 /**
@@ -104,6 +110,9 @@ export function buildRefs(sources: DashboardSources): Refs {
     isContact: `${t('contactId')},${str(`${CONTACT_ID_PREFIX}*`)}`,
     contactMask: startsWithId(t('contactId')),
     contactMaskOf: (key) => startsWithId(t(key)),
+    nameColumns: [tracker.names.full, tracker.names.first, tracker.names.middle, tracker.names.last].filter((c): c is number => c !== undefined),
+    column: col,
+    namesFrom: (ids, part) => nameExpression(tracker.names, ids, part),
     names: (keys, mustExist = false) => nameExpression(tracker.names, mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys, (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`),
   };
 }
