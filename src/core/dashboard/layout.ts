@@ -204,10 +204,10 @@ function placeIn(cells: Spec[], column: string, spec: Spec): Spec[] {
 function followUpSection(r: Refs): RowSpec[] {
   // Each list's rows spill down hidden columns from its row: its name columns, then the Contact ID.
   const [due, overdue] = FOLLOW_UP_COLUMNS;
-  const letter = (first: string, k: number) => String.fromCharCode(first.charCodeAt(0) + k);
-  const rows = (c: Ctx, column: string) => `$${column}$${c.row}:$${column}$${c.row + NAMES_PER_CELL - 1}`;
-  const names = (c: Ctx, first: string) =>
-    followUps.names(r, rows(c, letter(first, r.nameColumns.length)), (column) => rows(c, letter(first, r.nameColumns.indexOf(column))), `B${c.row}`);
+  const names = (c: Ctx, first: string) => {
+    const rows = listRows(first, c.row, c.row + NAMES_PER_CELL - 1);
+    return followUps.names(r, rows.column(r.nameColumns.length), (column) => rows.column(r.nameColumns.indexOf(column)), `B${c.row}`);
+  };
   return [
     header('Follow-ups', 'Number', `Who (first ${NAMES_PER_CELL})`),
     {
