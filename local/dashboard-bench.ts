@@ -100,7 +100,7 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
     );
     return { name: sheet.getName(), cells, isDashboard: id === dashboard._hfId };
   });
-  const open = (withDashboard: boolean) => {
+  const open = (includeDashboard: boolean) => {
     let best = Infinity;
     for (let k = 0; k < 3; k++) {
       (globalThis as { gc?: () => void }).gc?.();
@@ -109,7 +109,7 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
       engine.batch(() => {
         for (const s of sheets) {
           const id = engine.getSheetId(engine.addSheet(s.name))!;
-          if (withDashboard || !s.isDashboard) engine.setSheetContent(id, s.cells);
+          if (includeDashboard || !s.isDashboard) engine.setSheetContent(id, s.cells);
         }
       });
       best = Math.min(best, ms() - start);

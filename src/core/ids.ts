@@ -25,6 +25,11 @@ export function canonicalContactId(value: unknown): string | null {
   return n === null ? null : formatContactId(n);
 }
 
+/** Starts with the Contact ID prefix, in any case: how the dashboard's formulas tell a Contact ID. */
+export function hasContactIdPrefix(value: unknown): boolean {
+  return typeof value === 'string' && value.slice(0, CONTACT_ID_PREFIX.length).toUpperCase() === CONTACT_ID_PREFIX.toUpperCase();
+}
+
 export function isContactId(value: unknown): boolean {
   return parseContactId(value) !== null;
 }

@@ -18,7 +18,7 @@ import {
 import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
 import { recentEvents } from '../core/dashboard/formulas.ts';
 import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
-import { CONTACT_ID_PREFIX } from '../core/ids.ts';
+import { hasContactIdPrefix } from '../core/ids.ts';
 import { trackerColumn } from '../core/schema.ts';
 import { asSheetText } from '../core/text.ts';
 import type { DashboardResult } from '../shared/types.ts';
@@ -123,14 +123,9 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   const values = tracker.getRange(headerRow + 1, first, rows, span).getValues();
   let count = 0;
   for (const row of values) {
-    if (looksLikeContactId(row[columns.contactId - first]) && looksLikeContactId(row[columns.referredBy - first])) count++;
+    if (hasContactIdPrefix(row[columns.contactId - first]) && hasContactIdPrefix(row[columns.referredBy - first])) count++;
   }
   return count;
-}
-
-/** Starts with the Contact ID prefix, in any case: the dashboard's test of a Contact ID. */
-function looksLikeContactId(value: unknown): boolean {
-  return typeof value === 'string' && value.slice(0, CONTACT_ID_PREFIX.length).toUpperCase() === CONTACT_ID_PREFIX.toUpperCase();
 }
 
 function createDashboard(ss: Ss, props: Props): Sheet {

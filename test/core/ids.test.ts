@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, isContactId, parseContactId } from '../../src/core/ids.ts';
+import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId } from '../../src/core/ids.ts';
 
 describe('contact IDs', () => {
   it('formats and parses IDs', () => {
@@ -11,6 +11,11 @@ describe('contact IDs', () => {
     expect(parseContactId(42)).toBeNull();
     expect(isContactId('C-0001')).toBe(true);
     expect(isContactId('Contact 1')).toBe(false);
+  });
+
+  it('hasContactIdPrefix: text starting C- in any case, as the dashboard counts contacts and introductions', () => {
+    expect(['C-0001', 'c-42', 'C-x', 'C-1e3'].map(hasContactIdPrefix)).toEqual([true, true, true, true]);
+    expect(['', ' C-1', 'Contact', 'X-1', 42, null].map(hasContactIdPrefix)).toEqual([false, false, false, false, false, false]);
   });
 
   it('canonicalContactId: any spelling of an ID as the add-on writes it, or null', () => {

@@ -167,16 +167,8 @@ function sortedList(columns: string[], key: string, conditions: string[], rows: 
   return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
 }
 
-/** The non-blank cells of `range` (a list's column, filled from its top), for looking them up. */
-const filled = (range: string) => `FILTER(${range},${range}<>"")`;
-
-/**
- * One value per filled cell of the list column `keys` (a range whose first cell is `first`),
- * computed by `each` from the filled cells at once; nothing when the list is empty.
- */
-function perListRow(first: string, keys: string, each: (filledKeys: string) => string, otherwise = '""'): string {
-  return `=IF(${first}="","",ARRAYFORMULA(IFERROR(${each(filled(keys))},${otherwise})))`;
-}
+/** The cells of `range` beside the filled cells of `ids` (a list's ID column, filled from its top). */
+const listed = (ids: string, range: string) => `FILTER(${range},${ids}<>"")`;
 
 /** Where a list's rows wait (hidden columns): `column(k)` is the range of its k-th column. */
 export interface ListRows {
@@ -184,7 +176,7 @@ export interface ListRows {
 }
 
 /** A column of a list's rows shown as it is, blank past the list's end (`ids` is its ID column). */
-export function shown(ids: string, values: string): string {
+function shown(ids: string, values: string): string {
   return `=ARRAYFORMULA(IF(${ids}="","",${values}))`;
 }
 
@@ -217,9 +209,8 @@ export const topReferrers = {
    * by cell.
    */
   introducerNames: (r: Refs, first: string, ids: string, introducers: string) => {
-    const listed = (range: string) => `FILTER(${range},${ids}<>"")`;
-    const keys = listed(`IF(${introducers}="",${ids},${introducers})`);
-    return `=IF(${first}="","",ARRAYFORMULA(IF(${listed(introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
+    const keys = listed(ids, `IF(${introducers}="",${ids},${introducers})`);
+    return `=IF(${first}="","",ARRAYFORMULA(IF(${listed(ids, introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
   },
 };
 
@@ -239,7 +230,7 @@ export const introductions = {
    * The names of the contacts whose IDs are in `ids` (first cell `first`), the first row with
    * each ID, or a note when no contact has one.
    */
-  introducerNames: (r: Refs, first: string, ids: string) => perListRow(first, ids, (keys) => r.names(keys, true), str('(not in the tracker)')),
+  introducerNames: (r: Refs, first: string, ids: string) => `=IF(${first}="","",ARRAYFORMULA(IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) => `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
 };
