@@ -157,6 +157,10 @@ describe('Share with coach dialog, unexpected failure', () => {
     expect(errors).toEqual([consoleError('getCoachSharing', raw('getProperties'))]);
     const share = page.getByRole('button', { name: 'Share', exact: true });
     expect(await share.isDisabled()).toBe(true);
+    // No empty table of columns, and no "your coach will be able to see" over an empty list.
+    expect(await page.locator('#columns').isVisible()).toBe(false);
+    await page.locator('#mode-direct').check();
+    expect(await page.getByText('Your coach will be able to see').isVisible()).toBe(false);
     // Enter in the email field does not submit either (the form's default button is disabled).
     await page.locator('#email').fill('coach@example.com');
     await page.locator('#email').press('Enter');

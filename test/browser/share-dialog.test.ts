@@ -102,6 +102,7 @@ describe('Share with coach dialog in Chromium', () => {
     await page.locator('#mode-direct').check();
     expect(await page.locator('#role').inputValue()).toBe('viewer');
     expect(await page.locator('#copy-options').isHidden()).toBe(true);
+    expect(await page.getByText('Your coach will be able to see:').isVisible()).toBe(true);
     const warning = await page.locator('#warning').innerText();
     expect(warning).toContain('hidden sheet “Old notes”');
     expect(warning).toContain('“Notes”');

@@ -23,6 +23,7 @@ const noTracker = byId('no-tracker');
 const columnsTable = byId('columns');
 const columnRows = byId('column-rows');
 const warning = byId<HTMLUListElement>('warning');
+const warningHeading = byId('warning-heading');
 const ack = byId<HTMLInputElement>('ack');
 const shareButton = byId<HTMLButtonElement>('share');
 const updateButton = byId<HTMLButtonElement>('update');
@@ -76,8 +77,11 @@ function renderMode(): void {
   renderWarning();
 }
 
+// Until the state has loaded (or when it failed to) there is nothing to list: no table of columns,
+// no "your coach will be able to see" without what they would see.
 function renderWarning(): void {
   clear(warning);
+  warningHeading.hidden = !state;
   if (!state) return;
   for (const line of state.directWarning[role.value as CoachRole]) warning.appendChild(el('li', line));
 }
