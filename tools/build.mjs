@@ -1,7 +1,8 @@
 // Builds what clasp pushes to Apps Script, into build/:
 //   Code.js          the server bundle: a plain script (IIFE) plus one top-level function per
 //                    export of src/server/main.ts, generated here, never listed by hand;
-//   <Page>.html      one self-contained page per folder in src/client/pages (JS and CSS inlined);
+//   <Page>.html      one self-contained page per folder in src/client/pages (JS and CSS inlined,
+//                    shared markup such as lib/notices.html put in place of its @include marker);
 //   appsscript.json  the manifest.
 // The build fails, writing nothing, if a menu item (found by running onOpen) or a page's
 // callServer('name') names a function that src/server/main.ts does not export. It does not
@@ -100,9 +101,15 @@ async function buildPage(dir, exported) {
       if (!exported.includes(name)) fail(`${relative(root, input)} calls server function "${name}", which src/server/main.ts does not export`);
     }
   }
+  // Markup several pages share: <!-- @include lib/notices.html --> (a path under src/client).
+  const included = html.replace(/<!-- @include ([\w./-]+) -->/g, (_, path) => {
+    const file = join(root, 'src/client', path);
+    if (!existsSync(file)) fail(`${relative(root, dir)}/index.html includes ${path}, which src/client does not have`);
+    return readFileSync(file, 'utf8').trimEnd();
+  });
   if (!html.includes('<!-- @inline-js -->')) fail(`${relative(root, dir)}/index.html has no <!-- @inline-js --> marker`);
   if (css && !html.includes('<!-- @inline-css -->')) fail(`${relative(root, dir)}/index.html imports CSS but has no <!-- @inline-css --> marker`);
-  return html
+  return included
     .replace('<!-- @inline-css -->', () => (css ? `<style>\n${css.replace(/<\/(style)/gi, '<\\/$1')}</style>` : ''))
     .replace('<!-- @inline-js -->', () => `<script>\n${scriptEscape(js)}</script>`);
 }

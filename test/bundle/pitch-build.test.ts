@@ -1,7 +1,7 @@
 // Typed calls between the pitch sidebar and the server, on a temporary copy of the project: a
 // renamed server function or page call fails the build with a clear message (and writes nothing),
 // and a change of argument type, which the build alone does not see, stops `npm run deploy`
-// before clasp pushes anything.
+// before clasp pushes anything. The pages' shared markup is put in place by the build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -70,6 +70,29 @@ describe('a renamed server function breaks the build, not the user', () => {
       const r = build();
       expect(r.status).toBe(1);
       expect(r.stderr).toBe('build: src/client/pages/PitchSidebar/main.ts calls server function "nextContacts", which src/server/main.ts does not export\n');
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('markup the pages share', () => {
+  it('is put in place of each page\'s include marker', () => {
+    expect(build().status).toBe(0);
+    const notices = readFileSync(join(copy, 'src/client/lib/notices.html'), 'utf8').trimEnd();
+    for (const page of ['ImportDialog', 'LogEventDialog', 'PitchSidebar', 'ShareDialog']) {
+      const html = readFileSync(join(copy, `build/${page}.html`), 'utf8');
+      expect(html, page).toContain(notices);
+      expect(html, page).not.toContain('@include');
+    }
+  });
+
+  it('fails the build, naming the page, when an include names a file src/client does not have', () => {
+    const restore = edit('src/client/pages/ShareDialog/index.html', '<!-- @include lib/notices.html -->', '<!-- @include lib/notice.html -->');
+    try {
+      const r = build();
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('build: src/client/pages/ShareDialog/index.html includes lib/notice.html, which src/client does not have\n');
     } finally {
       restore();
     }

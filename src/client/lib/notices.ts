@@ -25,16 +25,8 @@ export interface Notices {
 }
 
 /**
- * The page's notices, in the markup every page has (src/client/lib/addon.css styles it):
- *
- *   <div id="message" class="messages">
- *     <div id="status" class="message" role="status"></div>
- *     <div id="alert" class="message error" role="alert"></div>
- *     <details id="error-details" class="error-details" hidden>
- *       <summary>Details</summary>
- *       <p id="error-details-text"></p>
- *     </details>
- *   </div>
+ * The page's notices, in the markup every page has: lib/notices.html, which the build puts in
+ * place of each page's `<!-- @include lib/notices.html -->` (src/client/lib/addon.css styles it).
  */
 export function pageNotices(): Notices {
   return notices({ status: byId('status'), alert: byId('alert'), details: byId<HTMLDetailsElement>('error-details'), detailsText: byId('error-details-text') });
