@@ -48,7 +48,9 @@ export class EmuRange
       | 'getBackground'
       | 'getBackgrounds'
       | 'setBackground'
+      | 'setBackgrounds'
       | 'setFontWeight'
+      | 'setFontWeights'
       | 'setFontColor'
       | 'getFontColor'
       | 'setFontStyle'
@@ -238,6 +240,10 @@ export class EmuRange
   setBackground(color: string | null): this {
     return this._setMetaAll({ background: color ?? undefined });
   }
+  /** One colour per cell, the range's shape (null resets a cell), as setNumberFormats. */
+  setBackgrounds(colors: (string | null)[][]): this {
+    return this._setMetaGrid('setBackgrounds', 'background', colors);
+  }
   // @types declares getFontWeight(s) as returning an enum; Apps Script returns 'bold' or 'normal'.
   getFontWeight(): string {
     return this._sheet._cellMeta(this._rect.row, this._rect.col)?.fontWeight ?? 'normal';
@@ -247,6 +253,9 @@ export class EmuRange
   }
   setFontWeight(fontWeight: string | null): this {
     return this._setMetaAll({ fontWeight: fontWeight ?? undefined });
+  }
+  setFontWeights(fontWeights: ('normal' | 'bold' | null)[][]): this {
+    return this._setMetaGrid('setFontWeights', 'fontWeight', fontWeights);
   }
   getFontColor(): string {
     return this._sheet._cellMeta(this._rect.row, this._rect.col)?.fontColor ?? '#000000';

@@ -186,14 +186,31 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   // with their rows (a setting carried back after inserted rows lands in a cell formatted for another).
   sheet.getRange(first, 2, settingRows, 1).setNumberFormats(layout.formats.slice(first - 1, last).map((r) => [r[1]])).setBackground(SETTING_BACKGROUND);
 
-  sheet.getRange(layout.titleRow, 1).setFontWeight('bold');
-  for (const row of layout.headerRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  for (const row of layout.columnRows) sheet.getRange(row, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold');
+  // Bold and header colours, a grid each, written around the settings as the number formats are.
+  const styles = headerStyles(layout, height);
+  for (const [row, numRows] of [[1, first - 1], [last + 1, height - last]]) {
+    const range = sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH);
+    range.setFontWeights(styles.weights.slice(row - 1, row - 1 + numRows)).setBackgrounds(styles.backgrounds.slice(row - 1, row - 1 + numRows));
+  }
   COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
   const recent = layout.recentEvents;
   sheet.getRange(recent.first, recent.column, recent.rows, recent.columns).setNumberFormat(';;;');
   sheet.hideColumns(layout.hidden.first, layout.hidden.count);
+}
+
+/**
+ * Font weight and background of every dashboard cell: the title bold, header rows bold on grey,
+ * column-heading rows bold (none is among the settings rows, which are written apart: a layout test).
+ */
+function headerStyles(layout: DashboardLayout, height: number): { weights: ('bold' | 'normal')[][]; backgrounds: (string | null)[][] } {
+  const weights = Array.from({ length: height }, (_, r) => {
+    const row = r + 1;
+    const bold = layout.headerRows.includes(row) || layout.columnRows.includes(row);
+    return Array.from({ length: DASHBOARD_WIDTH }, (_, c): 'bold' | 'normal' => (bold || (row === layout.titleRow && c === 0) ? 'bold' : 'normal'));
+  });
+  const backgrounds = Array.from({ length: height }, (_, r) => Array.from({ length: DASHBOARD_WIDTH }, () => (layout.headerRows.includes(r + 1) ? HEADER_BACKGROUND : null)));
+  return { weights, backgrounds };
 }
 
 /**

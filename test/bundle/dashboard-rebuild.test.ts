@@ -92,6 +92,37 @@ describe('Build dashboard', () => {
     expect(charts[0].getOptions().get('title')).toBe('Outreach funnel');
   });
 
+  it('styles its title, section headers and column headings, the same on every rebuild', () => {
+    const w = new World({ timeZone: 'Europe/Paris', rows: 4 });
+    w.createLog();
+    w.refresh();
+    const dash = w.dashboard();
+    const styles = () => {
+      const range = dash.getRange(1, 1, dash.getLastRow(), 18);
+      return { weights: range.getFontWeights(), backgrounds: range.getBackgrounds() };
+    };
+    const first = styles();
+    const g = grid(dash);
+    const row = (label: string) => g.findIndex((r) => r[0] === label);
+    // The title: its first cell bold.
+    expect(first.weights[0].slice(0, 2)).toEqual(['bold', 'normal']);
+    // A section header: bold on grey across the dashboard's width; the row under it plain.
+    const totals = row('Totals');
+    expect(new Set(first.weights[totals])).toEqual(new Set(['bold']));
+    expect(new Set(first.backgrounds[totals])).toEqual(new Set(['#e8eaed']));
+    expect(first.weights[totals + 1][0]).toBe('normal');
+    expect(first.backgrounds[totals + 1][0]).toBe('#ffffff');
+    // A table's column headings: bold, not grey.
+    const headings = g.findIndex((r, i) => i > row('Who opened the most doors') && r[0] !== '' && r[1] !== '');
+    expect(g[headings][0]).toBe('Contact ID');
+    expect(first.weights[headings][0]).toBe('bold');
+    expect(first.backgrounds[headings][0]).toBe('#ffffff');
+    // Settings cells keep their yellow.
+    expect(dash.getRange(settingRow(dash, 'Goal: names on your list'), 2).getBackground()).toBe('#fff2cc');
+    w.refresh();
+    expect(styles()).toEqual(first);
+  });
+
   it('carries settings back to their rows when the user inserted rows above them, and fills one that was cleared', () => {
     const w = new World({ timeZone: 'Etc/UTC', rows: 5 });
     w.refresh();

@@ -40,3 +40,15 @@ describe('the dashboard names whole tracker columns a bounded number of times', 
     }
   });
 });
+
+describe('the rows the build styles', () => {
+  it('lie outside the settings rows, which the build writes apart (their values are the user\'s)', () => {
+    for (const rows of [10, 50]) {
+      const l = layout({ full: 1 }, rows);
+      const { first, last } = l.settingsBlock;
+      expect(first).toBeGreaterThan(1);
+      expect(l.headerRows.length).toBeGreaterThan(5);
+      for (const row of [l.titleRow, ...l.headerRows, ...l.columnRows]) expect(row < first || row > last, `row ${row}`).toBe(true);
+    }
+  });
+});

@@ -80,6 +80,21 @@ describe('Range values', () => {
   });
 });
 
+describe('Cell formats, a grid at a time', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setBackgrounds(Object)
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setFontWeights(Object)
+  // ("The size of the two-dimensional array must match the dimensions of the range"; null resets.)
+  it('setBackgrounds and setFontWeights set each cell, null resets it, and the wrong shape throws', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:B2');
+    range.setBackgrounds([['#e8eaed', null], [null, '#fff2cc']]).setFontWeights([['bold', 'normal'], [null, 'bold']]);
+    expect(range.getBackgrounds()).toEqual([['#e8eaed', '#ffffff'], ['#ffffff', '#fff2cc']]);
+    expect(range.getFontWeights()).toEqual([['bold', 'normal'], ['normal', 'bold']]);
+    expect(() => range.setBackgrounds([['#e8eaed', null]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => range.setFontWeights([['bold'], ['bold']])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
+  });
+});
+
 describe('Formulas computed by the engine', () => {
   it('reads computed values across sheets, and errors as their text', () => {
     const { ss, sheet } = setup();
