@@ -36,6 +36,18 @@ function edit(file: string, from: string, to: string): () => void {
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
 const build = () => run(process.execPath, ['tools/build.mjs', '--quiet']);
 
+/** With `from` replaced by `to` in `file`, the build fails and says `message`; the file is put back. */
+function expectBuildToFail(file: string, from: string, to: string, message: string): void {
+  const restore = edit(file, from, to);
+  try {
+    const r = build();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`build: ${message}\n`);
+  } finally {
+    restore();
+  }
+}
+
 beforeAll(() => {
   copy = makeCopy();
 });
@@ -65,14 +77,12 @@ describe('a renamed server function breaks the build, not the user', () => {
   });
 
   it('fails when the sidebar calls a function by a name the server does not have', () => {
-    const restore = edit('src/client/pages/PitchSidebar/main.ts', "callServer('nextContact'", "callServer('nextContacts'");
-    try {
-      const r = build();
-      expect(r.status).toBe(1);
-      expect(r.stderr).toBe('build: src/client/pages/PitchSidebar/main.ts calls server function "nextContacts", which src/server/main.ts does not export\n');
-    } finally {
-      restore();
-    }
+    expectBuildToFail(
+      'src/client/pages/PitchSidebar/main.ts',
+      "callServer('nextContact'",
+      "callServer('nextContacts'",
+      'src/client/pages/PitchSidebar/main.ts calls server function "nextContacts", which src/server/main.ts does not export',
+    );
   });
 });
 
@@ -88,14 +98,12 @@ describe('markup the pages share', () => {
   });
 
   it('fails the build, naming the page, when an include names a file src/client does not have', () => {
-    const restore = edit('src/client/pages/ShareDialog/index.html', '<!-- @include lib/notices.html -->', '<!-- @include lib/notice.html -->');
-    try {
-      const r = build();
-      expect(r.status).toBe(1);
-      expect(r.stderr).toBe('build: src/client/pages/ShareDialog/index.html includes lib/notice.html, which src/client does not have\n');
-    } finally {
-      restore();
-    }
+    expectBuildToFail(
+      'src/client/pages/ShareDialog/index.html',
+      '<!-- @include lib/notices.html -->',
+      '<!-- @include lib/notice.html -->',
+      'src/client/pages/ShareDialog/index.html includes lib/notice.html, which src/client does not have',
+    );
   });
 });
 
