@@ -29,6 +29,8 @@ export interface CoachSharingState {
   trackerName: string;
   /** False until Set up tracker has run: a coach copy needs a tracker. */
   hasTracker: boolean;
+  /** Why the tracker's columns cannot be listed (its header row is not found), for the user; else null. */
+  trackerProblem: string | null;
   coach: CoachShareInfo | null;
   columns: CoachColumnChoice[];
   /** What sharing the tracker itself exposes, by role, one line per item. */

@@ -97,6 +97,26 @@ describe('Share with coach dialog in Chromium', () => {
     expect([...copy._editors]).toEqual([]);
   });
 
+  it('a tracker whose header row cannot be found: says what to fix instead of listing columns', async () => {
+    const app = addOn({ csv: CSV, sheetName: 'Contacts' });
+    app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    sheet.getRange(1, 1, 1, sheet.getLastColumn()).clearContent();
+    const { page, errors, callsMade } = await openPage(browser, app.bundle, PAGE, { width: 560, height: 900 });
+    const problem = page.locator('#tracker-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(/could not find the tracker's header row/);
+    expect(await page.locator('#alert').innerText()).toBe('');
+    expect(await page.locator('#columns').isVisible()).toBe(false);
+    expect(await page.locator('#no-tracker').isVisible()).toBe(false);
+    // Share of a coach copy says the same, without asking the server.
+    await page.locator('#email').fill('coach@example.com');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    expect(await page.locator('#alert').innerText()).toMatch(/could not find the tracker's header row/);
+    expect(await callsMade()).toEqual(['getCoachSharing']);
+    expect(errors).toEqual([]);
+  });
+
   it('before sharing the tracker itself, lists what the coach will see and needs "I understand"', async () => {
     const { page, emu, ss } = await dialog();
     await page.locator('#mode-direct').check();

@@ -405,6 +405,23 @@ describe('coach copy', () => {
     expect(t.sheet.getRange(row, column).getFormula()).toBe('');
     expect([feedbackIn(t.sheet, 'C-0002'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
   });
+
+  it('nor over one an array formula on a row above, in a column to its left, spilled into it', () => {
+    const t = tracker();
+    ok(t.share());
+    const notes = columnOf(t.sheet, 'Notes for coach');
+    const column = columnOf(t.sheet, 'Coach feedback');
+    // On C-0002's row the user's formula fills two rows of Notes for coach and Coach feedback.
+    t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes).setFormula('={"see below","x";"and here","ask her"}');
+    const below = rowOf(t.sheet, 'C-0003');
+    expect(t.sheet.getRange(below, column).getValue()).toBe('ask her');
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0001', 'Good');
+    coachTypes(t, copy, 'C-0004', 'Better');
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes, 2, 2).getValues()).toEqual([['see below', 'x'], ['and here', 'ask her']]);
+    expect([feedbackIn(t.sheet, 'C-0001'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
+  });
 });
 
 describe('the coach copy is protected, and keeps text as text', () => {

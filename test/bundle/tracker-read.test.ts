@@ -169,11 +169,13 @@ describe('rows inserted above the header', () => {
   it('a header row that cannot be found: the dialog says so, and sharing the tracker itself still reports what it did', () => {
     const t = tracker();
     t.sheet.getRange(1, 1, 1, t.sheet.getLastColumn()).clearContent();
-    expect(() => t.state()).toThrow(/could not find the tracker's header row/);
+    // The dialog's state says so in the user's words (not a failure the page calls unexpected).
+    expect(t.state()).toMatchObject({ hasTracker: true, columns: [], trackerProblem: expect.stringMatching(/could not find the tracker's header row/) });
     expect(t.run('shareWithCoachNow', { email: COACH, mode: 'copy' }).result).toEqual({ ok: false, message: expect.stringMatching(/could not find the tracker's header row/) });
     expect([...t.emu.files.values()].some((f) => f.getName().endsWith('coach view'))).toBe(false);
     const direct = ok(t.run('shareWithCoachNow', { email: COACH, mode: 'direct', acknowledged: true }).result as CoachResult);
     expect(direct.state.coach).toMatchObject({ email: COACH, mode: 'direct' });
+    expect(direct.state.trackerProblem).toMatch(/could not find the tracker's header row/);
     expect(ok(t.run('stopSharingWithCoachNow').result as CoachResult).state.coach).toBeNull();
   });
 

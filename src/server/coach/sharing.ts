@@ -36,25 +36,33 @@ const nowIso = (): string => new Date().toISOString();
 
 // ---- the dialog's state ----
 
-/**
- * The tracker's header row for the dialog, or null when there is no tracker. A header row that
- * cannot be found is the user's to fix: the dialog says so (`strict`); after an action that is
- * done (sharing the tracker itself, stopping), the action still reports what it did.
- */
-function headerSnapshot(ctx: Context, strict: boolean): TrackerSnapshot | null {
+/** The tracker as the dialog lists it: its header row, or why it cannot be read. */
+interface TrackerForDialog {
+  /** Null when there is no tracker, or when `problem` says why its header row cannot be read. */
+  snapshot: TrackerSnapshot | null;
+  /** A header row that cannot be found is the user's to fix: the dialog says so, in these words. */
+  problem: string | null;
+}
+
+/** The tracker's header row for the dialog, read now. */
+function trackerForDialog(ctx: Context): TrackerForDialog {
   const found = findTracker(ctx.ss, ctx.props);
-  if (!found) return null;
+  if (!found) return { snapshot: null, problem: null };
   try {
-    return readTrackerSnapshot(found, ctx.props, false);
+    return { snapshot: readTrackerSnapshot(found, ctx.props, false), problem: null };
   } catch (e) {
-    if (strict || !(e instanceof UserError)) throw e;
-    return null;
+    if (!(e instanceof UserError)) throw e;
+    return { snapshot: null, problem: e.message };
   }
 }
 
-/** `t`: the tracker as the action already read it, or its header row. */
-function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, t: TrackerSnapshot | null): CoachSharingState {
+/** The tracker as an action already read it. */
+const readBy = (t: TrackerSnapshot): TrackerForDialog => ({ snapshot: t, problem: null });
+
+/** `tracker`: the tracker as the action already read it, or its header row. */
+function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, tracker: TrackerForDialog): CoachSharingState {
   const { ss } = ctx;
+  const t = tracker.snapshot;
   const sheets = ss.getSheets().map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() }));
   const columns = (t?.columns ?? []).map((c) => ({
     id: c.id,
@@ -73,7 +81,8 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
   };
   return {
     trackerName: ss.getName(),
-    hasTracker: t !== null,
+    hasTracker: t !== null || tracker.problem !== null,
+    trackerProblem: tracker.problem,
     coach: record
       ? { email: record.email, mode: record.mode, role: record.role, url: record.mode === 'copy' ? (record.copyUrl ?? '') : ss.getUrl(), sharedAt: record.sharedAt, updatedAt: record.updatedAt }
       : null,
@@ -85,7 +94,7 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
 
 export function coachSharingState(): CoachSharingState {
   const ctx = context();
-  return stateOf(ctx, ctx.store.record, ctx.store.settings, headerSnapshot(ctx, true));
+  return stateOf(ctx, ctx.store.record, ctx.store.settings, trackerForDialog(ctx));
 }
 
 // ---- input ----
@@ -377,7 +386,7 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const lines = [...granted.lines];
   if (input.mode === 'copy') lines.splice(1, 0, trackerAccessLine(ctx, input.email));
   const message = [...lines, ...notes].filter(Boolean).join('\n');
-  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot ?? headerSnapshot(ctx, false)), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
+  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot ? readBy(granted.snapshot) : trackerForDialog(ctx)), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
 }
 
 export function updateCoachViewNow(): CoachResult {
@@ -392,7 +401,7 @@ export function updateCoachViewNow(): CoachResult {
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, bases: sync.bases });
   const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || 'No new feedback from the coach.', ...sync.notes].join('\n');
-  return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, t), feedback: sync.feedback };
+  return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
 }
 
 /**
@@ -404,7 +413,7 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   const ctx = context();
   const { record, pending } = ctx.store;
   const shares = [...(record ? [record] : []), ...pending];
-  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings, headerSnapshot(ctx, false)) };
+  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings, trackerForDialog(ctx)) };
   const forget = options?.forget === true;
   const lines: string[] = [];
   const failures: string[] = [];
@@ -423,7 +432,7 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   const settings: CoachSettings = record && !nextRecord && record.mode === 'copy' && record.copyId ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } } : ctx.store.settings;
   writeCoachStore(ctx.props, ctx.store, { record: nextRecord, pending: kept.filter((s) => s !== record), settings });
   if (failures.length) return { ok: false, message: [...lines, ...failures].join('\n'), canForget: true };
-  return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings, headerSnapshot(ctx, false)) };
+  return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings, trackerForDialog(ctx)) };
 }
 /** For the menu's confirmation question: who the tracker is shared with now. */
 export function currentCoach(): CoachRecord | null {

@@ -20,6 +20,7 @@ const role = byId<HTMLSelectElement>('role');
 const copyOptions = byId('copy-options');
 const directOptions = byId('direct-options');
 const noTracker = byId('no-tracker');
+const trackerProblem = byId('tracker-problem');
 const columnsTable = byId('columns');
 const columnRows = byId('column-rows');
 const warning = byId<HTMLUListElement>('warning');
@@ -77,8 +78,8 @@ function renderMode(): void {
   renderWarning();
 }
 
-// Until the state has loaded (or when it failed to) there is nothing to list: no table of columns,
-// no "your coach will be able to see" without what they would see.
+// Until the state has loaded (or when it failed to) there is nothing to list: no "your coach will
+// be able to see" without what they would see (nor a table of columns: render shows it).
 function renderWarning(): void {
   clear(warning);
   warningHeading.hidden = !state;
@@ -109,7 +110,10 @@ function render(next: CoachSharingState): void {
   updateButton.hidden = !coach || coach.mode !== 'copy';
   stopButton.hidden = !coach;
   noTracker.hidden = next.hasTracker;
-  columnsTable.hidden = !next.hasTracker;
+  // A tracker whose header row cannot be found: what to fix, instead of its columns.
+  trackerProblem.textContent = next.trackerProblem ?? '';
+  trackerProblem.hidden = next.trackerProblem === null;
+  columnsTable.hidden = !next.hasTracker || next.trackerProblem !== null;
   renderColumns(next.columns);
   renderMode();
 }
@@ -151,6 +155,10 @@ form.addEventListener('submit', (e) => {
   }
   if (mode() === 'copy' && state && !state.hasTracker) {
     notes.error('Run Set up tracker first: a coach copy is made from your tracker.');
+    return;
+  }
+  if (mode() === 'copy' && state?.trackerProblem) {
+    notes.error(state.trackerProblem);
     return;
   }
   const shared = [...choices].filter(([, c]) => c.share.checked).map(([id]) => id);
