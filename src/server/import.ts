@@ -88,7 +88,8 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
 }
 
 function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Properties, sheet: Sheet, record: TrackerRecord, parsed: ParsedCsv, options: ImportOptions): ImportResult {
-  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: true });
+  // A preview changes nothing, not even where the header row is remembered.
+  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun });
   const table: TrackerTable = {
     headerRow: read.record.headerRow,
     header: read.header,

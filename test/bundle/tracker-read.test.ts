@@ -221,6 +221,15 @@ describe('rows inserted above the header', () => {
     expect(t.sheet.getRange(1, columnOf(t.sheet, 'Stage')).getValue()).toBe('Stage');
   });
 
+  it('a preview of an import (dryRun) finds the header and changes nothing, not even where it saved the header row', () => {
+    const t = tracker();
+    rowsAbove(t);
+    const before = new Map(t.emu.properties.document);
+    const r = t.run('importContacts', 'Name,Email\nRita Hayes,rita@example.com\n', { dryRun: true }).result as { ok: boolean; dryRun: boolean };
+    expect(r).toMatchObject({ ok: true, dryRun: true });
+    expect(new Map(t.emu.properties.document)).toEqual(before);
+  });
+
   it('the pitch sidebar offers the header\'s columns', () => {
     const t = tracker();
     rowsAbove(t);
