@@ -26,7 +26,7 @@ export class BundleError extends Error {}
 /**
  * The script's Date: the host's own (so Dates cross between script and emulator intact, and
  * instanceof works both ways), except that "now" (new Date(), Date(), Date.now()) reads the
- * emulator's clock, so a script sees the same today as TODAY() when a test or `npm start --now`
+ * emulator's clock, so a script sees the same today as TODAY() when a test or `npm start -- --now …`
  * pins the clock, and time passes for it during Utilities.sleep and lock waits, as in Apps Script.
  */
 export function clockDate(HostDate: DateConstructor, now: () => number): DateConstructor {

@@ -104,6 +104,7 @@ async function buildPage(dir, exported) {
   // Markup several pages share: <!-- @include lib/notices.html --> (a path under src/client).
   const included = html.replace(/<!-- @include ([\w./-]+) -->/g, (_, path) => {
     const file = join(root, 'src/client', path);
+    if (relative(join(root, 'src/client'), file).startsWith('..')) fail(`${relative(root, dir)}/index.html includes ${path}, which is outside src/client`);
     if (!existsSync(file)) fail(`${relative(root, dir)}/index.html includes ${path}, which src/client does not have`);
     return readFileSync(file, 'utf8').trimEnd();
   });

@@ -42,7 +42,7 @@ import { EmuSpreadsheet } from './spreadsheet.ts';
 import { EmuSheet } from './sheet.ts';
 import { EmuRange } from './range.ts';
 import type { GridRect } from './a1.ts';
-import { mayEditProtected } from './metadata.ts';
+import { mayEditProtected, normEmail } from './metadata.ts';
 
 export type FileAccess = 'owner' | 'editor' | 'commenter' | 'viewer' | null;
 
@@ -59,7 +59,6 @@ export interface SharingPolicy {
   message?: string;
 }
 
-export const normEmail = (email: string) => email.trim().toLowerCase();
 
 /** The access `email` has to `ss` through its sharing list. */
 export function accessOf(ss: EmuSpreadsheet, email: string): FileAccess {

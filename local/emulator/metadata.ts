@@ -128,7 +128,9 @@ export function newProtection(sheet: EmuSheet, rect: GridRect | null): Protectio
 
 type P = GoogleAppsScript.Spreadsheet.Protection;
 type User = { getEmail(): string };
-const emailOf = (u: string | User) => (typeof u === 'string' ? u : u.getEmail()).trim().toLowerCase();
+/** An address as the emulator compares them (Google's are case-insensitive): trimmed, lower case. */
+export const normEmail = (email: string) => email.trim().toLowerCase();
+const emailOf = (u: string | User) => normEmail(typeof u === 'string' ? u : u.getEmail());
 
 /**
  * A protection's editors, as lower-cased addresses: the ones set on it, or, until its list was

@@ -52,8 +52,8 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     useArrayArithmetic: true,
     useColumnIndex: true,
   });
-  // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   fixColumnIndexAfterRowChanges(hf);
+  // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
   return hf;

@@ -3,15 +3,11 @@
 // "$A1" keeps its column, "A$1" its row; text inside string literals and function names such as
 // LOG10( are left alone; a reference moved off the sheet becomes #REF!.
 
-import { columnLetters } from '../../src/core/a1.ts';
-import { lettersToColumn } from '../emulator/a1.ts';
+import { columnToLetters, lettersToColumn } from '../emulator/a1.ts';
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
 const COLUMNS = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(])/;
 const ROWS = /^(\$?)(\d+):(\$?)(\d+)(?![\w.(])/;
-
-const letters = columnLetters;
-const column = lettersToColumn;
 
 /** A character that, before a reference, makes it part of a longer name (e.g. "Q1_A1"). */
 const NAME_CHAR = /[\w.$]/;
@@ -22,8 +18,8 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
   let i = 0;
   const moveCol = (abs: string, col: string): string | null => {
     if (abs) return `$${col}`;
-    const c = column(col) + dCols;
-    return c < 1 ? null : letters(c);
+    const c = lettersToColumn(col) + dCols;
+    return c < 1 ? null : columnToLetters(c);
   };
   const moveRow = (abs: string, row: string): string | null => {
     if (abs) return `$${row}`;

@@ -4,8 +4,6 @@
 
 import { type DateParts, formatIsoDate, parseIsoDate } from './dates.ts';
 
-// src/server/clock.ts still imports it from here.
-
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 

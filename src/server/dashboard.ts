@@ -15,7 +15,7 @@ import {
   type SettingKey,
   type SettingValue,
 } from '../core/dashboard/definitions.ts';
-import { buildLayout, DASHBOARD_WIDTH, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
+import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, type DashboardLayout } from '../core/dashboard/layout.ts';
 import { recentEvents } from '../core/dashboard/formulas.ts';
 import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../core/dashboard/refs.ts';
 import { hasContactIdPrefix } from '../core/ids.ts';
@@ -196,7 +196,7 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
   const recent = layout.recentEvents;
   sheet.getRange(recent.first, recent.column, recent.rows, recent.columns).setNumberFormat(';;;');
-  sheet.hideColumns(layout.hidden.first, layout.hidden.count);
+  sheet.hideColumns(HIDDEN_COLUMNS.first, HIDDEN_COLUMNS.count);
 }
 
 /**
@@ -204,12 +204,14 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
  * column-heading rows bold (none is among the settings rows, which are written apart: a layout test).
  */
 function headerStyles(layout: DashboardLayout, height: number): { weights: ('bold' | 'normal')[][]; backgrounds: (string | null)[][] } {
-  const weights = Array.from({ length: height }, (_, r) => {
-    const row = r + 1;
-    const bold = layout.headerRows.includes(row) || layout.columnRows.includes(row);
-    return Array.from({ length: DASHBOARD_WIDTH }, (_, c): 'bold' | 'normal' => (bold || (row === layout.titleRow && c === 0) ? 'bold' : 'normal'));
-  });
-  const backgrounds = Array.from({ length: height }, (_, r) => Array.from({ length: DASHBOARD_WIDTH }, () => (layout.headerRows.includes(r + 1) ? HEADER_BACKGROUND : null)));
+  const weights: ('bold' | 'normal')[][] = [];
+  const backgrounds: (string | null)[][] = [];
+  for (let row = 1; row <= height; row++) {
+    const header = layout.headerRows.includes(row);
+    const bold = header || layout.columnRows.includes(row);
+    weights.push(Array.from({ length: DASHBOARD_WIDTH }, (_, c) => (bold || (row === layout.titleRow && c === 0) ? 'bold' : 'normal')));
+    backgrounds.push(Array.from({ length: DASHBOARD_WIDTH }, () => (header ? HEADER_BACKGROUND : null)));
+  }
   return { weights, backgrounds };
 }
 

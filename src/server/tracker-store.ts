@@ -58,11 +58,6 @@ export function readColumnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): Colum
   return tags;
 }
 
-/** 0-based column of each tracker field, from the metadata on the sheet's columns. */
-export function rememberedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Partial<Record<TrackerKey, number>> {
-  return readColumnTags(sheet).tracker;
-}
-
 function tagColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, value: string): void {
   const letters = columnLetters(column);
   sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(COLUMN_KEY, value);

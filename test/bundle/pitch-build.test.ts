@@ -105,6 +105,15 @@ describe('markup the pages share', () => {
       'src/client/pages/ShareDialog/index.html includes lib/notice.html, which src/client does not have',
     );
   });
+
+  it('fails the build when an include reaches outside src/client', () => {
+    expectBuildToFail(
+      'src/client/pages/ShareDialog/index.html',
+      '<!-- @include lib/notices.html -->',
+      '<!-- @include ../../package.json -->',
+      'src/client/pages/ShareDialog/index.html includes ../../package.json, which is outside src/client',
+    );
+  });
 });
 
 describe('npm run deploy type-checks before it pushes', () => {

@@ -3,7 +3,7 @@ import type { Rect } from '../protocol.ts';
 
 import { columnLetters } from '../../../src/core/a1.ts';
 
-export { columnLetters };
+export { columnLetters } from '../../../src/core/a1.ts';
 
 export function cellName(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;

@@ -14,8 +14,9 @@ import { thousands } from '../text.ts';
  * in I to M and N to R), and the cells a reader sees show them.
  */
 export const DASHBOARD_WIDTH = 18;
-/** The hidden helper columns (1-based first, and how many): lists for the formulas, not figures. */
-export const HIDDEN_COLUMNS = { first: 7, count: 12 };
+const VISIBLE_WIDTH = 6;
+/** The hidden helper columns, G to R (1-based first, and how many): lists for the formulas, not figures. */
+export const HIDDEN_COLUMNS = { first: VISIBLE_WIDTH + 1, count: DASHBOARD_WIDTH - VISIBLE_WIDTH };
 /** Where the follow-up lists' rows start (due today, overdue), five columns each: up to four name columns and the ID. */
 const FOLLOW_UP_COLUMNS = ['I', 'N'] as const;
 /** Where the top referrers' and the introductions' rows start. */
@@ -42,7 +43,7 @@ type Spec = LayoutCell | ((c: Ctx) => string);
 interface RowSpec {
   key?: string;
   cells: Spec[];
-  /** Number format per column (A…J); unset columns get "0". */
+  /** Number format per column (0-based: A is 0); unset columns get "0". */
   formats?: Partial<Record<number, string>>;
   kind?: 'title' | 'header' | 'columns' | 'setting';
 }
@@ -64,8 +65,6 @@ export interface DashboardLayout {
    * rows), and the cell holding the week's first day, which its formula reads.
    */
   recentEvents: { column: number; columns: number; first: number; rows: number; weekStart: string };
-  /** The hidden columns (1-based first, and how many): helper lists, not for reading. */
-  hidden: { first: number; count: number };
 }
 
 const PCT = '0.0%';
@@ -374,7 +373,6 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     // The recent-events list fills columns G and H from its first row down, past the last row of
     // the layout when the log is busy: the sheet keeps room for it and the columns stay hidden.
     recentEvents: { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`), rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') },
-    hidden: HIDDEN_COLUMNS,
   };
   return layout;
 }
