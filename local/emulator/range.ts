@@ -321,7 +321,9 @@ export class EmuRange
     const s = this._sheet;
     const overlaps = s._merges.some((m) => m.row < r.row + r.numRows && r.row < m.row + m.numRows && m.col < r.col + r.numCols && r.col < m.col + m.numCols);
     if (overlaps) throw new GasException('You must select all cells in a merged range to merge or unmerge them.');
-    // Sheets keeps only the top-left value of a merge.
+    // Sheets keeps only the top-left value of a merge. Writing later into one of its other cells
+    // is not refused (assumed, as the Sheets API accepts writes to any cell): the value is stored,
+    // hidden under the merge, and shows once the merge is broken apart.
     const keep = s._readValues({ ...r, numRows: 1, numCols: 1 })[0][0];
     const formula = s._readFormulas({ ...r, numRows: 1, numCols: 1 })[0][0];
     s._clearContent(r);

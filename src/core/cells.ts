@@ -1,5 +1,6 @@
 // Cell values as the server reads them and as core asks the server to write them.
 
+import { columnLetters } from './a1.ts';
 import type { DateParts } from './dates.ts';
 
 /** What getValues() returns: '' for an empty cell. */
@@ -26,6 +27,34 @@ export interface CellRange {
   column: number;
   numRows: number;
   numColumns: number;
+}
+
+/** `range` in A1 notation: "J7", "J6:J7". */
+export function rangeA1(range: CellRange): string {
+  const start = `${columnLetters(range.column)}${range.row}`;
+  if (range.numRows === 1 && range.numColumns === 1) return start;
+  return `${start}:${columnLetters(range.column + range.numColumns - 1)}${range.row + range.numRows - 1}`;
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+}
+
+/**
+ * Why the ranges `targets` may not be written on a sheet whose merged ranges are `merged`, or
+ * null. Every cell of a merge is refused, its top-left one too: Sheets shows the top-left value
+ * over the whole merge (so on another contact's row too) and hides what is written into the
+ * merge's other cells.
+ */
+export function mergedTargetProblem(targets: readonly CellRange[], merged: readonly CellRange[]): string | null {
+  for (const target of targets) {
+    for (const merge of merged) {
+      if (!overlaps(target, merge)) continue;
+      const cell = { row: Math.max(target.row, merge.row), column: Math.max(target.column, merge.column), numRows: 1, numColumns: 1 };
+      return `Cell ${rangeA1(cell)} is part of the merged cells ${rangeA1(merge)}, where what the add-on writes would be hidden or shown on other rows. Unmerge them (Format → Merge cells → Unmerge), then try again.`;
+    }
+  }
+  return null;
 }
 
 /** The widest row's length (a loop: spreading 100,000+ rows into Math.max overflows the stack). */

@@ -80,19 +80,8 @@ export function planSetup(input: SetupInput): SetupPlan {
 
   // Where each tracker column is now: remembered first, then its default header. Found before
   // validating, so the cell-limit check counts exactly the columns to add.
-  const found: Partial<Record<TrackerKey, number>> = { ...remembered };
   const guess = input.headerRow !== undefined ? input.headerRow - 1 : findHeaderRow(values);
-  if (guess >= 0) {
-    const byHeader = mapColumns(values[guess]).tracker;
-    const taken = new Set(Object.values(found));
-    for (const key of TRACKER_KEYS) {
-      const at = byHeader[key];
-      if (found[key] === undefined && at !== undefined && !taken.has(at)) {
-        found[key] = at;
-        taken.add(at);
-      }
-    }
-  }
+  const found = trackerColumnsFound(guess >= 0 ? mapColumns(values[guess]).tracker : {}, remembered, input.rememberedContact ?? {});
   const missing = TRACKER_KEYS.filter((k) => found[k] === undefined);
   const deleted = input.knownTracker ? missing : [];
 
@@ -191,9 +180,35 @@ export function planSetup(input: SetupInput): SetupPlan {
   };
 }
 
-/** `map` with the remembered contact columns winning over headers (a renamed "Email" is still email). */
-export function withRemembered(map: ColumnMap, contact: Partial<Record<ContactField, number>>): ColumnMap {
-  const at = new Set(Object.values(contact));
+/**
+ * Where each tracker column is: where its metadata says first; by its default header only for a
+ * key no column is remembered as, and only in a column remembered as nothing else. A column
+ * remembered as Outcome that the user renamed "Stage" is still Outcome: Stage is then missing,
+ * which the actions say, and which Set up tracker adds back.
+ */
+export function trackerColumnsFound(
+  byHeader: Partial<Record<TrackerKey, number>>,
+  remembered: Partial<Record<TrackerKey, number>>,
+  rememberedContact: Partial<Record<ContactField, number>>,
+): Partial<Record<TrackerKey, number>> {
+  const found: Partial<Record<TrackerKey, number>> = { ...remembered };
+  const taken = new Set([...Object.values(remembered), ...Object.values(rememberedContact)]);
+  for (const key of TRACKER_KEYS) {
+    const at = byHeader[key];
+    if (found[key] === undefined && at !== undefined && !taken.has(at)) {
+      found[key] = at;
+      taken.add(at);
+    }
+  }
+  return found;
+}
+
+/**
+ * `map` with the remembered contact columns winning over headers (a renamed "Email" is still
+ * email); a header is not taken for a contact field in a column remembered as a tracker column.
+ */
+export function withRemembered(map: ColumnMap, contact: Partial<Record<ContactField, number>>, tracker: Partial<Record<TrackerKey, number>> = {}): ColumnMap {
+  const at = new Set([...Object.values(contact), ...Object.values(tracker)]);
   if (at.size === 0) return map;
   const fromHeaders = Object.entries(map.contact).filter(([, i]) => !at.has(i));
   return { ...map, contact: { ...Object.fromEntries(fromHeaders), ...contact }, own: map.own.filter((o) => !at.has(o.index)) };

@@ -1,7 +1,7 @@
 // Writing what core planned: converting planned cells to what setValues takes, and writing
 // scattered cells of a column without touching any other cell.
 
-import { type CellFill, type OutCell, groupFills, limitRuns } from '../core/cells.ts';
+import { type CellFill, type CellRange, type OutCell, groupFills, limitRuns, mergedTargetProblem } from '../core/cells.ts';
 import { isDateParts, formatIsoDate } from '../core/dates.ts';
 
 /**
@@ -24,6 +24,25 @@ export const PLAIN_TEXT_FORMAT = '@';
 export function forCell(value: OutCell, format: string | undefined): string | number | boolean {
   const v = toWritable(value);
   return format === PLAIN_TEXT_FORMAT && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
+/**
+ * Why `targets` (ranges about to be written) may not be written because of merged cells, or
+ * null; one read, of the merges around them. `maxRows` is the sheet's: rows beyond it, which the
+ * action adds, have no merges (getRange may not reach past the grid).
+ */
+export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], maxRows: number): string | null {
+  const inGrid = targets.filter((t) => t.row <= maxRows);
+  if (!inGrid.length) return null;
+  const top = Math.min(...inGrid.map((t) => t.row));
+  const left = Math.min(...inGrid.map((t) => t.column));
+  const bottom = Math.min(maxRows, Math.max(...inGrid.map((t) => t.row + t.numRows - 1)));
+  const right = Math.max(...inGrid.map((t) => t.column + t.numColumns - 1));
+  const merged = sheet
+    .getRange(top, left, bottom - top + 1, right - left + 1)
+    .getMergedRanges()
+    .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  return mergedTargetProblem(targets, merged);
 }
 
 /** The table as read once: values and formulas (and number formats, if read) from sheet row `top`, column 1. */

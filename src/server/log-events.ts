@@ -13,7 +13,7 @@ import { eventKey, logRowCells } from '../core/interview-log.ts';
 import { maxWidth } from '../core/cells.ts';
 import type { LogResult } from '../shared/types.ts';
 import { UserError } from './actions.ts';
-import { toWritable, writeFills } from './cells.ts';
+import { forCell, mergeProblem, writeFills } from './cells.ts';
 import { sheetClock } from './clock.ts';
 import { linkDashboardToLog } from './dashboard.ts';
 import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
@@ -30,7 +30,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const checked = checkEventInput(kind, raw, clock.today);
   if (!checked.ok) throw new UserError(checked.message);
 
-  const view = readTracker(ss, props, { locked: true });
+  const view = readTracker(ss, props, { locked: true, formats: true });
   const existingLog = openLog(ss, props, false);
   const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
   const event = checked.value.event;
@@ -46,22 +46,29 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   let log = existingLog;
   if (plan.log.length) {
     const { sheet, record } = view;
+    const maxRows = sheet.getMaxRows();
+    const width = maxWidth(plan.append);
+    const appended = plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : [];
+    const merged = mergeProblem(sheet, [...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...appended], maxRows);
+    if (merged) throw new UserError(`${merged} Nothing was logged.`);
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
-      const maxRows = sheet.getMaxRows();
       if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
       formatTrackerRows(sheet, oneBasedColumns(view.tracker), plan.appendAt, plan.append.length);
-      const width = maxWidth(plan.append);
-      sheet.getRange(plan.appendAt, 1, plan.append.length, width).setValues(plan.append.map((r) => r.map(toWritable)));
+      const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
+      // As import does: a Plain text column (the user's, or rows that took the format of the row
+      // above) gets the text itself, without the apostrophe that keeps it from being a formula.
+      const formats = range.getNumberFormats();
+      range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
-    writeFills(sheet, plan.fills, { top: record.headerRow + 1, values: view.rows, formulas: view.formulas });
+    writeFills(sheet, plan.fills, view.grid);
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
     const target = existingLog ?? openLog(ss, props, true)!;
-    const width = Math.max(...Object.values(target.columns));
-    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, width, clock.timestamp)));
+    const logWidth = Math.max(...Object.values(target.columns));
+    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, logWidth, clock.timestamp)));
     log = target;
   }
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,

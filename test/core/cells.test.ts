@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, groupFills, isBlank, isEmptyCell, limitRuns } from '../../src/core/cells.ts';
+import { cellText, groupFills, isBlank, isEmptyCell, limitRuns, mergedTargetProblem, rangeA1 } from '../../src/core/cells.ts';
 
 describe('cells', () => {
   it('treats empty strings and whitespace as blank, but not 0 or false', () => {
@@ -77,5 +77,15 @@ describe('cells', () => {
   it('handles 100,000 fills without spreading them into a call', () => {
     const fills = Array.from({ length: 100_000 }, (_, i) => ({ row: 2 + i, column: 1, value: i }));
     expect(groupFills(fills)).toHaveLength(1);
+  });
+
+  it('a target meeting any cell of a merge, its top-left one included, is refused, naming the first such cell and the merge', () => {
+    const merge = { row: 6, column: 10, numRows: 2, numColumns: 1 };
+    const cell = (row: number, column: number) => ({ row, column, numRows: 1, numColumns: 1 });
+    expect(rangeA1(merge)).toBe('J6:J7');
+    expect(mergedTargetProblem([cell(7, 10)], [merge])).toMatch(/^Cell J7 is part of the merged cells J6:J7,.*Unmerge/);
+    expect(mergedTargetProblem([cell(6, 10)], [merge])).toMatch(/^Cell J6 /);
+    expect(mergedTargetProblem([{ row: 5, column: 1, numRows: 3, numColumns: 12 }], [merge])).toMatch(/^Cell J6 /);
+    expect(mergedTargetProblem([cell(5, 10), cell(8, 10), cell(7, 11)], [merge])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/cells.ts';
-import { type SetupInput, type SetupReady, planSetup } from '../../src/core/setup.ts';
+import { type SetupInput, type SetupReady, planSetup, trackerColumnsFound } from '../../src/core/setup.ts';
 import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
 import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
 import { csvToGrid, fixture, put, rectangular } from './fixtures.ts';
@@ -173,5 +173,14 @@ describe('planSetup on a tracker that already exists', () => {
     expect(plan.warnings).toHaveLength(2);
     expect(plan.warnings[0]).toContain('Rows 2 and 3 share the ID C-0001');
     expect(plan.warnings[1]).toContain('Row 4 has "see notes"');
+  });
+});
+
+describe('trackerColumnsFound', () => {
+  it('a header is taken for a tracker column only where no column is remembered as that column and the column is remembered as nothing else', () => {
+    // Stage (remembered at 3) was deleted; Outcome, remembered at 5, now reads "Stage".
+    expect(trackerColumnsFound({ stage: 5 }, { outcome: 5 }, {})).toEqual({ outcome: 5 });
+    expect(trackerColumnsFound({ stage: 2 }, { outcome: 5 }, { company: 2 })).toEqual({ outcome: 5 });
+    expect(trackerColumnsFound({ stage: 2, outcome: 6 }, { outcome: 5 }, {})).toEqual({ outcome: 5, stage: 2 });
   });
 });

@@ -206,6 +206,22 @@ describe('Structure, rules and metadata', () => {
     expect(sheet.getRange('B1').isPartOfMerge()).toBe(true);
   });
 
+  it('getMergedRanges reports a whole merge that meets the range; a value written into a hidden cell of a merge is kept, hidden, until the merge is broken apart', () => {
+    const { sheet } = setup();
+    sheet.getRange('J6:J7').merge();
+    expect(sheet.getRange('A7:Z7').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['J6:J7']);
+    expect(sheet.getRange('J5').isPartOfMerge()).toBe(false);
+    // Assumed from how Sheets behaves when a user merges cells holding values (only the top-left
+    // one shows) and from the Sheets API, which accepts writes to any cell: the write succeeds,
+    // the merge still shows its top-left value, and the written value appears once unmerged.
+    sheet.getRange('J6').setValue('To contact');
+    sheet.getRange('J7').setValue('Scheduled');
+    expect(sheet.getRange('J6').getDisplayValue()).toBe('To contact');
+    expect(sheet.getRange('J7').isPartOfMerge()).toBe(true);
+    sheet.getRange('J6:J7').breakApart();
+    expect(sheet.getRange('J6:J7').getValues()).toEqual([['To contact'], ['Scheduled']]);
+  });
+
   it('frozen rows and number formats', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);

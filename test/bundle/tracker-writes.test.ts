@@ -1,0 +1,87 @@
+// Where logging writes in the tracker, through the built bundle: the columns it remembers by
+// their metadata (never by a header the user typed over), cells under merges, Plain text columns.
+import { describe, expect, it } from 'vitest';
+import { columnLetters } from '../../src/core/a1.ts';
+import type { SetupResult } from '../../src/shared/types.ts';
+import { headerOf, ids, log, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
+
+const columnOf = (app: ReturnType<typeof tracker>, header: string) => headerOf(app.sheet).indexOf(header) + 1;
+
+describe('a tracker column is the one its metadata says, whatever its header says', () => {
+  it('Stage deleted and Outcome renamed "Stage": Mark pitch sent says Stage is missing and writes nothing; Set up tracker adds Stage back', () => {
+    const app = tracker();
+    app.sheet.deleteColumn(columnOf(app, 'Stage'));
+    app.sheet.getRange(1, columnOf(app, 'Outcome')).setValue('Stage');
+    const before = snapshot(app.sheet);
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    const message = refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' });
+    expect(message).toBe('The tracker has no "Stage" column. Run Set up tracker to add it back, then try again. Nothing was logged.');
+    expect(snapshot(app.sheet)).toEqual(before);
+    expect(logSheet(app)).toBeNull();
+
+    app.emu.ui.answer('YES');
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(setup.ok).toBe(true);
+    const outcome = columnOf(app, 'Stage'); // the renamed Outcome column, leftmost
+    const stage = headerOf(app.sheet).lastIndexOf('Stage') + 1;
+    expect(stage).toBeGreaterThan(outcome);
+    const again = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: again.eventId, contactIds: ids(again), date: '2026-01-09' });
+    expect(app.sheet.getRange(2, stage).getDisplayValue()).toBe('Pitched');
+    expect(app.sheet.getRange(2, outcome).getDisplayValue()).toBe('');
+  });
+});
+
+describe('merged cells', () => {
+  it('a reply logged on a row whose Stage cell is under a merge is refused, naming the cell, before any write', () => {
+    const app = tracker();
+    const letter = columnLetters(columnOf(app, 'Stage'));
+    app.sheet.getRange(`${letter}6:${letter}7`).merge();
+    const before = snapshot(app.sheet);
+    const ctx = open(app, 'showReplyDialog', 'Contacts!A7');
+    const message = refused(app, 'logReply', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-12', meetingDate: '2026-01-16' });
+    expect(message).toContain(`${letter}7`);
+    expect(message).toContain(`${letter}6:${letter}7`);
+    expect(message).toMatch(/Unmerge/);
+    expect(message).toMatch(/Nothing was logged\.$/);
+    expect(snapshot(app.sheet)).toEqual(before);
+    expect(logSheet(app)).toBeNull();
+  });
+
+  it('the top-left cell of a merge is refused too (the value would show on every row of the merge)', () => {
+    const app = tracker();
+    const letter = columnLetters(columnOf(app, 'Stage'));
+    app.sheet.getRange(`${letter}2:${letter}3`).merge();
+    const before = snapshot(app.sheet);
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' })).toContain(`${letter}2`);
+    expect(snapshot(app.sheet)).toEqual(before);
+  });
+
+  it('a referral row that would land under a merge below the table is refused before any write', () => {
+    const app = tracker();
+    const below = app.sheet.getLastRow() + 1;
+    app.sheet.getRange(below, 1, 2, 2).merge();
+    const before = snapshot(app.sheet);
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    const message = refused(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }] });
+    expect(message).toContain(`A${below}:B${below + 1}`);
+    expect(snapshot(app.sheet)).toEqual(before);
+    expect(logSheet(app)).toBeNull();
+  });
+});
+
+describe('Plain text columns', () => {
+  it('a referral logged into Plain text name, company and role columns holds the text without an apostrophe', () => {
+    const app = tracker();
+    for (const header of ['FULL NAME', 'Employer', 'role']) {
+      const c = columnOf(app, header);
+      app.sheet.getRange(2, c, app.sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+    }
+    const added = app.sheet.getLastRow() + 1;
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: '=Bob Smith', company: '+Acme', role: '-lead' }] });
+    expect([shown(app, added, 'FULL NAME'), shown(app, added, 'Employer'), shown(app, added, 'role')]).toEqual(['=Bob Smith', '+Acme', '-lead']);
+    expect(app.sheet.getRange(added, columnOf(app, 'FULL NAME')).getFormula()).toBe('');
+  });
+});
