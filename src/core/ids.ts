@@ -8,21 +8,39 @@ export const CONTACT_ID_DIGITS = 4;
 
 const ID_PATTERN = new RegExp(`^${CONTACT_ID_PREFIX}(\\d+)$`, 'i');
 
+/**
+ * The largest number of an ID that counts for numbering. A spreadsheet holds at most 10 million
+ * cells, so no tracker hands out a billion IDs: a larger one was typed by hand, and counting on
+ * from it would make every later ID huge (and past 2^53 the same number again and again).
+ */
+export const MAX_COUNTED_ID = 999_999_999;
+
+/** The digits of a contact ID without leading zeros ("C-0042" → "42"), or null if `value` is not one. */
+function idDigits(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = ID_PATTERN.exec(value.trim());
+  return match ? match[1].replace(/^0+(?=\d)/, '') : null;
+}
+
 export function formatContactId(n: number): string {
   return `${CONTACT_ID_PREFIX}${String(n).padStart(CONTACT_ID_DIGITS, '0')}`;
 }
 
-/** The number inside a contact ID ("C-0042" → 42), or null if `value` is not one. */
+/**
+ * The number inside a contact ID ("C-0042" → 42), or null if `value` is not one or its number is
+ * beyond MAX_COUNTED_ID (still an ID, see isContactId, but not a number to count on from).
+ */
 export function parseContactId(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = ID_PATTERN.exec(value.trim());
-  return match ? Number(match[1]) : null;
+  const digits = idDigits(value);
+  if (digits === null) return null;
+  const n = Number(digits);
+  return n <= MAX_COUNTED_ID ? n : null;
 }
 
 /** A contact ID as the add-on writes it (" c-42 " → "C-0042"), or null if `value` is not one. */
 export function canonicalContactId(value: unknown): string | null {
-  const n = parseContactId(value);
-  return n === null ? null : formatContactId(n);
+  const digits = idDigits(value);
+  return digits === null ? null : CONTACT_ID_PREFIX + digits.padStart(CONTACT_ID_DIGITS, '0');
 }
 
 /** Starts with the Contact ID prefix, in any case: how the dashboard's formulas tell a Contact ID. */
@@ -31,7 +49,21 @@ export function hasContactIdPrefix(value: unknown): boolean {
 }
 
 export function isContactId(value: unknown): boolean {
-  return parseContactId(value) !== null;
+  return idDigits(value) !== null;
+}
+
+/** IDs among `values` too large to count on from (see MAX_COUNTED_ID), with their positions. */
+export function uncountableIds(values: readonly unknown[]): { index: number; id: string }[] {
+  const found: { index: number; id: string }[] = [];
+  values.forEach((value, index) => {
+    if (isContactId(value) && parseContactId(value) === null) found.push({ index, id: canonicalContactId(value)! });
+  });
+  return found;
+}
+
+/** What setup and import say about an ID that `uncountableIds` found on sheet row `row`. */
+export function uncountableIdWarning(row: number, id: string): string {
+  return `Row ${row} has the Contact ID ${id}, too large to come from the tracker's numbering (a typed ID?): new IDs are numbered without it. It was left as it is.`;
 }
 
 /**
@@ -43,7 +75,7 @@ export function assignIds(
   counter: number,
   count: number,
 ): { ids: string[]; counter: number } {
-  let last = Number.isFinite(counter) && counter > 0 ? Math.floor(counter) : 0;
+  let last = Number.isFinite(counter) && counter > 0 && counter <= MAX_COUNTED_ID ? Math.floor(counter) : 0;
   for (const value of existingIds) {
     const n = parseContactId(value);
     if (n !== null && n > last) last = n;

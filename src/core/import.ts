@@ -5,7 +5,7 @@ import type { ImportOptions, ImportProblem, ImportSummary } from '../shared/type
 import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from './cells.ts';
 import { type Contact, type MatchKind, contactFromRow, matchReason, normaliseName } from './contacts.ts';
 import type { CsvRow, ParsedCsv } from './csv.ts';
-import { assignIds } from './ids.ts';
+import { assignIds, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
 import { limitCellText, toSheetText } from './text.ts';
@@ -249,8 +249,10 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
     else skipped++;
   }
 
+  const idValues = table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]);
+  const warnings = uncountableIds(idValues).map((u) => uncountableIdWarning(table.headerRow + 1 + u.index, u.id));
   const ids = assignIds(
-    table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]),
+    idValues,
     table.idCounter,
     table.columns.tracker.contactId === undefined ? 0 : append.length,
   );
@@ -278,6 +280,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
       skipped,
       problems,
       ...(ignoredColumns.length ? { ignoredColumns } : {}),
+      ...(warnings.length ? { warnings } : {}),
     },
   };
 }

@@ -8,7 +8,7 @@ import { type Cell, type CellFill, type OutCell, isEmptyCell } from './cells.ts'
 import { type Contact, contactFromRow, matchReason, normaliseEmails, normaliseName } from './contacts.ts';
 import type { ReferralInput } from './events.ts';
 import type { ContactField } from './headers.ts';
-import { assignIds, canonicalContactId, parseContactId } from './ids.ts';
+import { assignIds, canonicalContactId } from './ids.ts';
 import { FIRST_STAGE, type TrackerKey } from './schema.ts';
 import { toSheetText } from './text.ts';
 
@@ -142,7 +142,7 @@ export function planReferrals(t: ReferralTable, referrerId: string, referrerInde
           fills.push({ row, column: idColumn + 1, value: id });
         }
       }
-      resolved.push({ input, id, name: target.contact.name, status: 'matched', newlyLinked: parseContactId(before) !== parseContactId(referrerId), unstored });
+      resolved.push({ input, id, name: target.contact.name, status: 'matched', newlyLinked: canonicalContactId(before) !== canonicalContactId(referrerId), unstored });
       continue;
     }
     const ids = assignIds(existingIds, counter, 1);

@@ -5,7 +5,7 @@ import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, isEmpt
 import { contactFromRow, normaliseName } from './contacts.ts';
 import { type ConfirmQuestion, type GridSize, type HeaderError, validateHeader } from './header-check.ts';
 import { type ColumnMap, type ContactField, findHeaderRow, mapColumns } from './headers.ts';
-import { assignIds, findDuplicateIds, isContactId } from './ids.ts';
+import { assignIds, findDuplicateIds, isContactId, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { FIRST_STAGE, TRACKER_KEYS, type TrackerKey, trackerColumn } from './schema.ts';
 import { toSheetText } from './text.ts';
 
@@ -132,6 +132,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   const warnings: string[] = [];
   for (const d of findDuplicateIds(idValues))
     warnings.push(`Rows ${d.indexes.map((r) => r + headerRow + 1).join(' and ')} share the ID ${d.id} (a copied row?). Left as they are; give one of them a new ID by clearing its Contact ID and running setup again.`);
+  for (const u of uncountableIds(idValues)) warnings.push(uncountableIdWarning(u.index + headerRow + 1, u.id));
   dataRows.forEach((row, r) => {
     const v = row[idIndex];
     if (!isBlank(v) && !isContactId(v) && !formulaAt(r, idIndex))

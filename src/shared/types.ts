@@ -23,6 +23,8 @@ export interface ImportSummary {
   problems: ImportProblem[];
   /** Columns of the file that had no place in the tracker and were not imported. */
   ignoredColumns?: string[];
+  /** About the tracker itself, not a line of the file (e.g. an ID left out of the numbering). */
+  warnings?: string[];
 }
 
 export interface ImportOptions {

@@ -2,7 +2,7 @@
 // their metadata (never by a header the user typed over), cells under merges, Plain text columns.
 import { describe, expect, it } from 'vitest';
 import { columnLetters } from '../../src/core/a1.ts';
-import type { SetupResult } from '../../src/shared/types.ts';
+import type { ImportResult, SetupResult } from '../../src/shared/types.ts';
 import { headerOf, ids, log, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
 
 const columnOf = (app: ReturnType<typeof tracker>, header: string) => headerOf(app.sheet).indexOf(header) + 1;
@@ -83,5 +83,31 @@ describe('Plain text columns', () => {
     log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: '=Bob Smith', company: '+Acme', role: '-lead' }] });
     expect([shown(app, added, 'FULL NAME'), shown(app, added, 'Employer'), shown(app, added, 'role')]).toEqual(['=Bob Smith', '+Acme', '-lead']);
     expect(app.sheet.getRange(added, columnOf(app, 'FULL NAME')).getFormula()).toBe('');
+  });
+});
+
+describe('Contact IDs typed by hand', () => {
+  it('a typed C-99999999999999999 is said by setup and import and left out of the numbering: new IDs go on from the real counter, all unique', () => {
+    const app = tracker();
+    const idColumn = columnOf(app, 'Contact ID');
+    const huge = 'C-99999999999999999';
+    app.sheet.getRange(7, idColumn).setValue(huge); // Liam O'Connor's row, which had C-0006
+    app.sheet.getRange(9, 1).setValue('Sam Lee');
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    expect(setup.warnings.join('\n')).toContain(`Row 7 has the Contact ID ${huge}`);
+    expect(app.sheet.getRange(9, idColumn).getValue()).toBe('C-0007');
+
+    const r = app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]).result as ImportResult;
+    if (!r.ok) throw new Error(r.message);
+    expect(r.summary.added).toBe(1);
+    expect(r.summary.warnings?.join('\n')).toContain(`Row 7 has the Contact ID ${huge}`);
+    expect(app.sheet.getRange(10, idColumn).getValue()).toBe('C-0008');
+
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A7');
+    expect(ids(ctx)).toEqual([huge]);
+    const logged = log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }] });
+    expect(logged.referrals).toEqual([{ id: 'C-0009', name: 'Dana Scully', status: 'added' }]);
+    expect(shown(app, 11, 'Referred by')).toBe(huge);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId } from '../../src/core/ids.ts';
+import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId, uncountableIds } from '../../src/core/ids.ts';
 
 describe('contact IDs', () => {
   it('formats and parses IDs', () => {
@@ -52,5 +52,23 @@ describe('contact IDs', () => {
       { id: 'C-0002', indexes: [1, 4] },
     ]);
     expect(findDuplicateIds(['C-0001', 'C-0002'])).toEqual([]);
+  });
+
+  it('an ID too large to come from counting stays an ID, spelled as typed, but is left out of the numbering and reported', () => {
+    const huge = 'C-99999999999999999';
+    expect(isContactId(huge)).toBe(true);
+    expect(canonicalContactId(huge)).toBe(huge);
+    expect(canonicalContactId('c-0099999999999999998')).toBe('C-99999999999999998');
+    expect(parseContactId(huge)).toBeNull();
+    expect(parseContactId('C-999999999')).toBe(999999999);
+    expect(parseContactId('C-1000000000')).toBeNull();
+    expect(assignIds(['C-0003', huge, 'c-1000000000'], 0, 2)).toEqual({ ids: ['C-0004', 'C-0005'], counter: 5 });
+    expect(uncountableIds(['C-0003', huge, '', ' c-1000000000 '])).toEqual([
+      { index: 1, id: huge },
+      { index: 3, id: 'C-1000000000' },
+    ]);
+    expect(findDuplicateIds([huge, 'C-99999999999999998', ` ${huge}`])).toEqual([{ id: huge, indexes: [0, 2] }]);
+    // A counter stored by an earlier version that counted on from such an ID starts over from the IDs on the sheet.
+    expect(assignIds(['C-0003', 'C-100000000000000000'], 1e17, 1)).toEqual({ ids: ['C-0004'], counter: 4 });
   });
 });

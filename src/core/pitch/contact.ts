@@ -7,7 +7,7 @@ import { contactFromRow, normaliseName } from '../contacts.ts';
 import { formatIsoDate, type DateParts } from '../dates.ts';
 import { dueText, followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
-import { canonicalContactId, parseContactId } from '../ids.ts';
+import { canonicalContactId } from '../ids.ts';
 import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
 import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
 
@@ -74,11 +74,11 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
 /** Referred by holds the referrer's Contact ID; a name typed there by hand is kept as it is. */
 function referrerName(t: PitchTable, cell: Cell | undefined): string {
   const text = cellText(cell);
-  const wanted = parseContactId(text);
+  const wanted = canonicalContactId(text);
   if (wanted === null) return text;
   const idColumn = t.tracker.contactId;
   if (idColumn === undefined) return '';
-  const found = t.rows.find((r) => parseContactId(r[idColumn]) === wanted);
+  const found = t.rows.find((r) => canonicalContactId(r[idColumn]) === wanted);
   return found ? contactFromRow(found, t.contact).name : '';
 }
 

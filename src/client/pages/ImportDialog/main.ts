@@ -52,6 +52,7 @@ function show(result: ImportResult): void {
   const verb = result.dryRun ? 'Would add' : 'Added';
   const lines = [`${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`];
   if (s.ignoredColumns?.length) lines.push(`Columns not imported: ${s.ignoredColumns.join(', ')}.`);
+  if (s.warnings?.length) lines.push(...s.warnings);
   notes.say(lines.join('\n'), 'ok');
   for (const p of s.problems.slice(0, 200)) problems.appendChild(el('li', `Line ${p.line}: ${p.reason}`));
   if (s.problems.length > 200) problems.appendChild(el('li', `…and ${s.problems.length - 200} more.`));
