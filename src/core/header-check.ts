@@ -12,6 +12,7 @@ export type HeaderErrorCode =
   | 'empty-sheet'
   | 'no-header'
   | 'merged-header'
+  | 'merged-target'
   | 'duplicate-headers'
   | 'no-name-column'
   | 'too-many-cells';

@@ -10,7 +10,7 @@ import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../core/schema.t
 import type { ImportOptions, ImportProblem, ImportResult } from '../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from './tracker-store.ts';
 import { readTrackerSheet } from './tracker-table.ts';
-import { forCell, writeFills } from './cells.ts';
+import { forCell, mergeProblem, writeFills } from './cells.ts';
 import { coverTrackerRows, formatTrackerRows, oneBasedColumns, setUpSheet } from './setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from './sheets.ts';
 import { maxWidth } from '../core/cells.ts';
@@ -105,6 +105,11 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (!fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
+  // The cells of existing rows to fill, and the new columns' headers. New contacts go into
+  // inserted rows, which hold no merges.
+  const targets = [...plan.fills, ...plan.newColumns.map((c) => ({ row: table.headerRow, column: c.column }))].map((c) => ({ row: c.row, column: c.column, numRows: 1, numColumns: 1 }));
+  const merged = mergeProblem(sheet, targets.filter((t) => t.column <= maxColumns), maxRows);
+  if (merged) throw new UserError(`${merged} Nothing was imported.`);
 
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);

@@ -71,6 +71,32 @@ describe('merged cells', () => {
   });
 });
 
+describe('merged cells, in Set up tracker and Import', () => {
+  it('Set up tracker does not give a new contact an ID hidden under a merge: it says which cell, and changes nothing', () => {
+    const app = tracker();
+    const letter = columnLetters(columnOf(app, 'Contact ID'));
+    app.sheet.getRange(9, 1).setValue('Sam Lee');
+    app.sheet.getRange(`${letter}8:${letter}9`).merge(); // row 8 has no name, so no ID above Sam's
+    const before = snapshot(app.sheet);
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.message).toMatch(new RegExp(`^Cell ${letter}9 is part of the merged cells ${letter}8:${letter}9.*Nothing was changed\\.$`));
+    expect(snapshot(app.sheet)).toEqual(before);
+  });
+
+  it('Import does not fill an empty cell hidden under a merge nor add rows under one: it says which cell, and changes nothing', () => {
+    const app = tracker();
+    const letter = columnLetters(columnOf(app, 'e-mail'));
+    app.sheet.getRange(`${letter}2:${letter}3`).merge(); // Amara's email (row 3) is now hidden, and reads empty
+    const before = snapshot(app.sheet);
+    const csv = 'Name,Email,Company\nProf. Amara Obi,amara@new.example,State University\n';
+    const r = app.bundle.run('importContacts', [csv, {}]).result as ImportResult;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(new RegExp(`^Cell ${letter}3 is part of the merged cells ${letter}2:${letter}3.*Nothing was imported\\.$`));
+    expect(snapshot(app.sheet)).toEqual(before);
+  });
+});
+
 describe('Plain text columns', () => {
   it('a referral logged into Plain text name, company and role columns holds the text without an apostrophe', () => {
     const app = tracker();
