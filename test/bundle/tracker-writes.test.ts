@@ -112,6 +112,18 @@ describe('Plain text columns', () => {
   });
 });
 
+describe('Plain text columns, in rows already there', () => {
+  it("a referral matched to a contact fills its empty Plain text role cell with the text itself", () => {
+    const app = tracker();
+    const role = columnOf(app, 'role');
+    app.sheet.getRange(2, role, app.sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+    app.sheet.getRange(7, role).setValue(''); // Liam O'Connor's
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Liam OConnor', email: 'liam.oconnor@example.ie', role: '+lead' }] });
+    expect(app.sheet.getRange(7, role).getValue()).toBe('+lead');
+  });
+});
+
 describe('Contact IDs typed by hand', () => {
   it('a typed C-99999999999999999 is said by setup and import and left out of the numbering: new IDs go on from the real counter, all unique', () => {
     const app = tracker();
