@@ -6,7 +6,7 @@ import { columnLetters } from '../core/a1.ts';
 import type { OutCell } from '../core/cells.ts';
 import { normaliseHeader } from '../core/headers.ts';
 import { LOG_COLUMNS, LOG_KEYS, LOG_SHEET_NAME, type LogKey } from '../core/interview-log.ts';
-import { toWritable } from './cells.ts';
+import { forCell } from './cells.ts';
 import { uniqueSheetName } from './sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -154,6 +154,9 @@ export function appendToLog(log: LogSheet, rows: readonly OutCell[][]): void {
   for (const c of LOG_COLUMNS) {
     if (c.numberFormat) sheet.getRange(first, log.columns[c.key], rows.length, 1).setNumberFormat(c.numberFormat);
   }
-  sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => Array.from({ length: width }, (_, i) => toWritable(r[i] ?? ''))));
+  const range = sheet.getRange(first, 1, rows.length, width);
+  // A column the user made Plain text gets the text as typed, without the apostrophe that keeps it from being a formula.
+  const formats = range.getNumberFormats();
+  range.setValues(rows.map((r, j) => Array.from({ length: width }, (_, i) => forCell(r[i] ?? '', formats[j]?.[i]))));
   log.lastRow = last;
 }

@@ -124,6 +124,21 @@ describe('Plain text columns, in rows already there', () => {
   });
 });
 
+describe('Plain text columns of the Interview log', () => {
+  it('a name that looks like a formula is written into a Plain text Name column of the log as typed', () => {
+    const app = tracker();
+    const first = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: first.eventId, contactIds: ids(first), date: '2026-01-08' });
+    const sheet = logSheet(app)!;
+    const name = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Name') + 1;
+    sheet.getRange(2, name, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: '=Bob Smith' }] });
+    expect(sheet.getRange(4, name).getValue()).toBe('=Bob Smith');
+    expect(sheet.getRange(4, name).getFormula()).toBe('');
+  });
+});
+
 describe('Contact IDs typed by hand', () => {
   it('a typed C-99999999999999999 is said by setup and import and left out of the numbering: new IDs go on from the real counter, all unique', () => {
     const app = tracker();
