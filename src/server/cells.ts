@@ -32,12 +32,19 @@ export function forCell(value: OutCell, format: string | undefined): string | nu
  * action adds, have no merges (getRange may not reach past the grid).
  */
 export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], maxRows: number): string | null {
-  const inGrid = targets.filter((t) => t.row <= maxRows);
-  if (!inGrid.length) return null;
-  const top = Math.min(...inGrid.map((t) => t.row));
-  const left = Math.min(...inGrid.map((t) => t.column));
-  const bottom = Math.min(maxRows, Math.max(...inGrid.map((t) => t.row + t.numRows - 1)));
-  const right = Math.max(...inGrid.map((t) => t.column + t.numColumns - 1));
+  // Loops, not Math.min(...): an import may have 100,000 targets, too many arguments for a call.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const t of targets) {
+    if (t.row > maxRows) continue;
+    top = Math.min(top, t.row);
+    left = Math.min(left, t.column);
+    bottom = Math.max(bottom, Math.min(maxRows, t.row + t.numRows - 1));
+    right = Math.max(right, t.column + t.numColumns - 1);
+  }
+  if (bottom === 0) return null;
   const merged = sheet
     .getRange(top, left, bottom - top + 1, right - left + 1)
     .getMergedRanges()

@@ -51,6 +51,11 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     const appended = plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : [];
     const merged = mergeProblem(sheet, [...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...appended], maxRows);
     if (merged) throw new UserError(`${merged} Nothing was logged.`);
+    if (existingLog) {
+      const logTarget = { row: existingLog.lastRow + 1, column: 1, numRows: plan.log.length, numColumns: Math.max(...Object.values(existingLog.columns)) };
+      const inLog = mergeProblem(existingLog.sheet, [logTarget], existingLog.sheet.getMaxRows());
+      if (inLog) throw new UserError(`In the sheet "${existingLog.sheet.getName()}": ${inLog} Nothing was logged.`);
+    }
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;

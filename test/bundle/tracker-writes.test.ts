@@ -71,6 +71,22 @@ describe('merged cells', () => {
   });
 });
 
+describe('merged cells in the Interview log', () => {
+  it('a merge where the next log rows go is refused before any write, naming the sheet and the cell', () => {
+    const app = tracker();
+    const first = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: first.eventId, contactIds: ids(first), date: '2026-01-08' });
+    logSheet(app)!.getRange('B3:C3').merge();
+    const before = snapshot(app.sheet);
+    const logBefore = snapshot(logSheet(app)!);
+    const ctx = open(app, 'showReplyDialog', 'Contacts!A3');
+    const message = refused(app, 'logReply', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-12' });
+    expect(message).toMatch(/^In the sheet "Interview log": Cell B3 is part of the merged cells B3:C3.*Nothing was logged\.$/);
+    expect(snapshot(app.sheet)).toEqual(before);
+    expect(snapshot(logSheet(app)!)).toEqual(logBefore);
+  });
+});
+
 describe('merged cells, in Set up tracker and Import', () => {
   it('Set up tracker does not give a new contact an ID hidden under a merge: it says which cell, and changes nothing', () => {
     const app = tracker();
