@@ -51,7 +51,7 @@ export function mergedTargetProblem(targets: readonly CellRange[], merged: reado
     for (const merge of merged) {
       if (!overlaps(target, merge)) continue;
       const cell = { row: Math.max(target.row, merge.row), column: Math.max(target.column, merge.column), numRows: 1, numColumns: 1 };
-      return `Cell ${rangeA1(cell)} is part of the merged cells ${rangeA1(merge)}, where what the add-on writes would be hidden or shown on other rows. Unmerge them (Format → Merge cells → Unmerge), then try again.`;
+      return `Cell ${rangeA1(cell)} is part of the merged cells ${rangeA1(merge)}, where what the add-on writes would be hidden, or shown across the merge (on other rows or columns). Unmerge them (Format → Merge cells → Unmerge), then try again.`;
     }
   }
   return null;
