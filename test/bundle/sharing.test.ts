@@ -507,6 +507,18 @@ describe('names the user did not share stay out of the copy', () => {
     expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'First name')).getValue()).toBe('Jo');
   });
 
+  it('names withheld but Referred by shared: free text there is withheld, Contact IDs pass', () => {
+    const t = namesTracker();
+    t.sheet.getRange(rowOf(t.sheet, 'C-0001'), columnOf(t.sheet, 'Referred by')).setValue('Kenji told me (Rosa Jiménez)');
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    ok(t.share({ shared: [...state.columns.filter((c) => c.shared && !/^c:(first|last)Name$/.test(c.id)).map((c) => c.id), 't:referredBy'] }));
+    const copy = copyOf(t.emu);
+    expect(words(copy)).not.toMatch(/Kenji|Rosa|Jiménez/);
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'Referred by')).getValue()).toBe('(names not shared)');
+    expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
+  });
+
   it('sharing no name column: even two-letter names are withheld from the dashboard copy', () => {
     const t = namesTracker();
     const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };

@@ -219,6 +219,22 @@ describe('buildCopyTable', () => {
     const t = buildCopyTable({ rows: split, formats: [], contactIdIndex: 2, referredByIndex: 3, contact: { firstName: 0, lastName: 1 } }, cols, new Map());
     expect(t.rows[1][2]).toBe('C-0001');
   });
+  it('with names withheld, Referred by passes only Contact IDs: free text there is withheld like a name', () => {
+    const free = [
+      ['Kenji Sato', 'C-0001', ''],
+      ['Rosa Jiménez', 'C-0002', 'Kenji told me (Rosa Jiménez)'],
+      ['Lee Park', 'C-0003', ' c-0001 '],
+      ['Ana Ruiz', 'C-0004', 'C-0099'],
+      ['Bo Chen', 'C-0005', 42],
+    ];
+    const cols = [
+      { id: 't:contactId', header: 'ID', index: 1, byDefault: false, lock: 'required' as const },
+      { id: 't:referredBy', header: 'Referred by', index: 2, byDefault: false },
+    ];
+    const t = buildCopyTable({ rows: free, formats: [], contactIdIndex: 1, referredByIndex: 2, contact: { fullName: 0 } }, cols, new Map());
+    expect(t.rows.map((r) => r[1])).toEqual(['', NAMES_WITHHELD, ' c-0001 ', 'C-0099', NAMES_WITHHELD]);
+    expect(JSON.stringify(t.rows)).not.toMatch(/Kenji|Rosa/);
+  });
   it('reads the feedback back by header, wherever the coach moved the columns', () => {
     const { feedback, found } = readCopyFeedback([
       ['Coach feedback', 'Name', 'contact id'],

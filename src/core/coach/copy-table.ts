@@ -5,6 +5,7 @@
 import { contactFromRow } from '../contacts.ts';
 import { cellText, isBlank, type Cell } from '../cells.ts';
 import { type ContactField, NAME_PARTS } from '../headers.ts';
+import { isContactId } from '../ids.ts';
 import { quoteSheet } from '../dashboard/refs.ts';
 import { HIDDEN_COLUMNS } from '../dashboard/layout.ts';
 import { toSheetText } from '../text.ts';
@@ -50,11 +51,9 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
   const names = new Map<string, string>();
   // "Referred by" shows the referrer's full name only when the copy shares every name column anyway.
   const nameShared = sharesAllNames(shared, t.contact);
-  if (nameShared) {
-    for (const row of t.rows) {
-      const id = cellText(row[t.contactIdIndex]);
-      if (id !== '' && !names.has(id)) names.set(id, contactFromRow(row, t.contact).name);
-    }
+  for (const row of t.rows) {
+    const id = cellText(row[t.contactIdIndex]);
+    if (id !== '' && !names.has(id)) names.set(id, nameShared ? contactFromRow(row, t.contact).name : '');
   }
 
   const seen = new Set<string>();
@@ -75,10 +74,14 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
     out.rows.push([
       ...shared.map((c) => {
         const value = row[c.index];
-        if (c.index === t.referredByIndex && nameShared) {
+        if (c.index === t.referredByIndex) {
           const ref = cellText(value);
-          const name = names.get(ref);
-          return ref && name ? toSheetText(`${name} (${ref})`) : copyValue(value);
+          if (nameShared) {
+            const name = names.get(ref);
+            return ref && name ? toSheetText(`${name} (${ref})`) : copyValue(value);
+          }
+          // Anything but a Contact ID may name someone ("Kenji told me"): withheld like a name.
+          return ref === '' || names.has(ref) || isContactId(ref) ? copyValue(value) : NAMES_WITHHELD;
         }
         return copyValue(value);
       }),
