@@ -112,7 +112,10 @@ describe('coach copy', () => {
 
     const progress = copy.getSheetByName('Progress')!;
     const header = table(progress)[0];
-    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback']);
+    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback', 'Feedback fingerprint']);
+    // Beside Coach feedback, hidden: a fingerprint of what the add-on wrote there (a hash of text the coach sees anyway).
+    expect(progress.isColumnHiddenByUser(header.length)).toBe(true);
+    expect(progress.isColumnHiddenByUser(header.length - 1)).toBe(false);
     const everything = copy.getSheets().flatMap((s) => table(s).flat().map(String)).join('\n');
     for (const secret of ['SECRET-SALARY', 'SECRET-DIARY', 'pipelines', 'jordan.ellis@example.com', '555 0100']) expect(everything).not.toContain(secret);
     expect(everything).toContain('Ask about the alumni list');
@@ -213,7 +216,7 @@ describe('coach copy', () => {
 
     // The copy is rewritten from the tracker, in tracker order, feedback kept.
     const progress = copy.getSheetByName('Progress')!;
-    expect(table(progress)[0].at(-1)).toBe('Coach feedback');
+    expect(table(progress)[0].slice(-2)).toEqual(['Coach feedback', 'Feedback fingerprint']);
     expect(table(progress)[1][columnOf(progress, 'Contact ID') - 1]).toBe('C-0001');
     expect(feedbackIn(progress, 'C-0002')).toBe('Ask Prof. Obi for two names');
 
