@@ -121,6 +121,28 @@ describe('what grows with contacts stays out of document properties', () => {
     expect(t.emu.properties.document.has('iit.coach.feedback.0')).toBe(false);
     expect(columnOf(progress, 'Feedback fingerprint')).toBe(progress.getLastColumn());
   });
+
+  it('a store an earlier version filled with fingerprints: sharing again makes room by moving them into the coach view', () => {
+    const t = bigTracker(3);
+    ok(t.share());
+    const copy = coachViews(t)[0];
+    coachPastes(t, copy, () => 'first');
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    const progress = copy.getSheetByName('Progress')!;
+    const contacts = progress.getLastRow() - 1;
+    const fingerprints = progress.getRange(2, progress.getLastColumn(), contacts, 1).getValues().map((r) => r[0]);
+    const ids = progress.getRange(2, columnOf(progress, 'Contact ID'), contacts, 1).getValues().map((r) => r[0] as string);
+    progress.deleteColumn(progress.getLastColumn());
+    const doc = t.emu.properties.document;
+    doc.set('iit.coach.feedback.0', JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, fingerprints[i]]))));
+    // Chunks of fingerprints of contacts deleted since, up to 100 bytes short of Google's 500 KB.
+    for (let i = 1; i < 56; i++) doc.set(`iit.coach.feedback.${i}`, 'y'.repeat(9000));
+    doc.set('iit.coach.feedback.56', 'y'.repeat(500 * 1024 - storeBytes(t) - 100 - 'iit.coach.feedback.56'.length));
+    coachPastes(t, copy, () => 'second');
+    expect(ok(t.share()).feedback).toMatchObject({ replaced: contacts, appended: 0 });
+    expect([...doc.keys()].filter((k) => k.startsWith('iit.coach.feedback.'))).toEqual([]);
+    expect(coachViews(t)).toHaveLength(1);
+  });
 });
 
 describe('Google\'s property limits are refused in plain words before anything is created', () => {

@@ -289,7 +289,8 @@ const ID_ROOM = 'x'.repeat(100);
 function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings, pending: readonly CoachRecord[]): void {
   const copy = input.mode === 'copy';
   const record: CoachRecord = { email: input.email, mode: input.mode, role: input.role, before: 'viewer', copyId: copy ? ID_ROOM : null, copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null, sharedAt: nowIso(), updatedAt: nowIso() };
-  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email } } : settings });
+  // The chunks an earlier version kept are deleted on the way (rememberNewCopy, or after the copy is written).
+  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email } } : settings, dropLegacyBases: copy });
   if (problem) throw new UserError(problem);
 }
 
@@ -298,12 +299,14 @@ function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings,
  * was checked to fit (requireRoom); a passing service error is tried once more.
  */
 function rememberNewCopy(ctx: Context, settings: CoachSettings, copy: Ss): void {
+  // The fingerprints an earlier version kept describe another copy: they make room if it is needed.
+  const update = { settings, dropLegacyBases: coachStoreProblem(ctx.store, { settings }) !== null };
   try {
-    writeCoachStore(ctx.props, ctx.store, { settings });
+    writeCoachStore(ctx.props, ctx.store, update);
   } catch (first) {
     if (isScopeError(first)) throw first;
     try {
-      writeCoachStore(ctx.props, ctx.store, { settings });
+      writeCoachStore(ctx.props, ctx.store, update);
     } catch (e) {
       throw new UserError(
         `A new coach view, “${copy.getName()}”, was made in your Drive (${copy.getUrl()}), but the add-on could not remember it (Google said: “${googleText(e)}”). It is shared with nobody: delete it from your Drive, then try again.`,

@@ -125,13 +125,8 @@ function changesOf(update: CoachStoreUpdate): Record<string, string> {
   return out;
 }
 
-/** Writes the changed parts in one call; a forgotten record becomes an empty value. */
+/** Writes the changed parts in one call (after deleting the old chunks, to make room); a forgotten record becomes an empty value. */
 export function writeCoachStore(props: GoogleAppsScript.Properties.Properties, store: CoachStore, update: CoachStoreUpdate): void {
-  const out = changesOf(update);
-  if (Object.keys(out).length) {
-    props.setProperties(out);
-    Object.assign(store.all, out);
-  }
   if (update.dropLegacyBases && store.legacyBaseKeys.length) {
     for (const key of store.legacyBaseKeys) {
       props.deleteProperty(key);
@@ -139,13 +134,20 @@ export function writeCoachStore(props: GoogleAppsScript.Properties.Properties, s
     }
     store.legacyBaseKeys = [];
   }
+  const out = changesOf(update);
+  if (Object.keys(out).length) {
+    props.setProperties(out);
+    Object.assign(store.all, out);
+  }
 }
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 
 /** Why Google would refuse `update` (sizes as Google counts them), in plain words for the user; null when it fits. */
 export function coachStoreProblem(store: CoachStore, update: CoachStoreUpdate): string | null {
-  const problem: StoreProblem | null = storeWriteProblem(store.all, changesOf(update));
+  const changes: Record<string, string | null> = changesOf(update);
+  if (update.dropLegacyBases) for (const key of store.legacyBaseKeys) changes[key] = null;
+  const problem: StoreProblem | null = storeWriteProblem(store.all, changes);
   if (!problem) return null;
   if (problem.kind === 'value') {
     return problem.key === SETTINGS_KEY
