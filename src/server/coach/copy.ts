@@ -1,5 +1,6 @@
 // The coach copy: a separate spreadsheet owned by the user, holding values only (never a
-// formula, so nothing in it points back at the tracker) and no hidden sheet. Opening or
+// formula, so nothing in it points back at the tracker) and no hidden sheet (one hidden column:
+// the feedback fingerprints, see writeCopy). Opening or
 // creating it needs https://www.googleapis.com/auth/spreadsheets
 // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String),
 //  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
