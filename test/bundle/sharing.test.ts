@@ -112,7 +112,10 @@ describe('coach copy', () => {
 
     const progress = copy.getSheetByName('Progress')!;
     const header = table(progress)[0];
-    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback']);
+    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback', 'Feedback fingerprint']);
+    // Beside Coach feedback, hidden: a fingerprint of what the add-on wrote there (a hash of text the coach sees anyway).
+    expect(progress.isColumnHiddenByUser(header.length)).toBe(true);
+    expect(progress.isColumnHiddenByUser(header.length - 1)).toBe(false);
     const everything = copy.getSheets().flatMap((s) => table(s).flat().map(String)).join('\n');
     for (const secret of ['SECRET-SALARY', 'SECRET-DIARY', 'pipelines', 'jordan.ellis@example.com', '555 0100']) expect(everything).not.toContain(secret);
     expect(everything).toContain('Ask about the alumni list');
@@ -213,7 +216,7 @@ describe('coach copy', () => {
 
     // The copy is rewritten from the tracker, in tracker order, feedback kept.
     const progress = copy.getSheetByName('Progress')!;
-    expect(table(progress)[0].at(-1)).toBe('Coach feedback');
+    expect(table(progress)[0].slice(-2)).toEqual(['Coach feedback', 'Feedback fingerprint']);
     expect(table(progress)[1][columnOf(progress, 'Contact ID') - 1]).toBe('C-0001');
     expect(feedbackIn(progress, 'C-0002')).toBe('Ask Prof. Obi for two names');
 
@@ -505,6 +508,18 @@ describe('names the user did not share stay out of the copy', () => {
     const p = copy.getSheetByName('Progress')!;
     expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
     expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'First name')).getValue()).toBe('Jo');
+  });
+
+  it('names withheld but Referred by shared: free text there is withheld, Contact IDs pass', () => {
+    const t = namesTracker();
+    t.sheet.getRange(rowOf(t.sheet, 'C-0001'), columnOf(t.sheet, 'Referred by')).setValue('Kenji told me (Rosa Jiménez)');
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    ok(t.share({ shared: [...state.columns.filter((c) => c.shared && !/^c:(first|last)Name$/.test(c.id)).map((c) => c.id), 't:referredBy'] }));
+    const copy = copyOf(t.emu);
+    expect(words(copy)).not.toMatch(/Kenji|Rosa|Jiménez/);
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'Referred by')).getValue()).toBe('(names not shared)');
+    expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
   });
 
   it('sharing no name column: even two-letter names are withheld from the dashboard copy', () => {

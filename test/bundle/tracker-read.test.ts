@@ -128,7 +128,7 @@ describe('a renamed contact column is still the contact column it was at setup',
     const everything = copy.getSheets().map(words).join('\n');
     for (const name of ['Jordan', 'Amara', 'Rosa', 'Kenji', 'Liam']) expect(everything).not.toContain(name);
     expect(words(copy.getSheetByName('Dashboard'))).toContain('(names not shared)');
-    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()[0]).toEqual(['Contact ID', 'Stage', 'Coach feedback']);
+    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()[0]).toEqual(['Contact ID', 'Stage', 'Coach feedback', 'Feedback fingerprint']);
   });
 });
 

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoachEmail, sameEmail } from '../../src/core/coach/email.ts';
 import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../src/core/coach/columns.ts';
-import { decodeBases, encodeBases, feedbackHash, mergeFeedback, type FeedbackBase } from '../../src/core/coach/feedback.ts';
+import { decodeBase, decodeBases, encodeBase, feedbackHash, mergeFeedback, type FeedbackBase } from '../../src/core/coach/feedback.ts';
+import { STORE_LIMIT_BYTES, storeWriteProblem, utf8Bytes, VALUE_LIMIT_BYTES } from '../../src/core/coach/property-limits.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../src/core/coach/access.ts';
-import { buildCopyTable, contactNames, copyValue, dashboardValues, NAMES_WITHHELD, readCopyFeedback, sharesAllNames } from '../../src/core/coach/copy-table.ts';
+import { buildCopyTable, contactNames, copyValue, dashboardValues, FINGERPRINT_HEADER, NAMES_WITHHELD, readCopyFeedback, sharesAllNames } from '../../src/core/coach/copy-table.ts';
 import { HIDDEN_COLUMNS } from '../../src/core/dashboard/layout.ts';
 import { directShareWarning } from '../../src/core/coach/warning.ts';
 
@@ -120,18 +121,64 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
     expect(r.text.length).toBeLessThanOrEqual(50_000);
     expect(r.base.hash).toBe(feedbackHash(r.text));
   });
-  it('bases survive encoding in chunks under the property value limit', () => {
-    const bases = new Map<string, FeedbackBase>();
-    for (let i = 0; i < 2000; i++) bases.set(`C-${String(i).padStart(4, '0')}`, { hash: feedbackHash(`t${i}`), userText: i % 3 === 0 });
-    bases.set('C-empty', { hash: feedbackHash(''), userText: false });
-    const chunks = encodeBases(bases, 8000);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) expect(Buffer.byteLength(c)).toBeLessThanOrEqual(8000);
-    const back = decodeBases([...chunks, null, 'not json', '{"x":"bad value"}']);
-    expect(back.size).toBe(2000);
-    expect(back.get('C-0003')).toEqual(bases.get('C-0003'));
-    expect(back.has('C-empty')).toBe(false);
-    expect(encodeBases(new Map())).toEqual(['{}']);
+  it('a base is one short cell text; the chunks earlier versions kept in properties still read', () => {
+    const user = { hash: feedbackHash('mine'), userText: true };
+    expect(decodeBase(encodeBase(user))).toEqual(user);
+    expect(encodeBase({ hash: feedbackHash(''), userText: false })).toBe('');
+    expect(decodeBase('')).toBeUndefined();
+    expect(decodeBase('=1+1')).toBeUndefined();
+    const legacy = JSON.stringify({ 'C-0001': encodeBase(user), x: 'bad value' });
+    const back = decodeBases([legacy, null, 'not json']);
+    expect([...back]).toEqual([['C-0001', user]]);
+  });
+});
+
+describe('the feedback fingerprints at 50,000 contacts', () => {
+  // The whole flow at 50,000 contacts takes minutes in the emulator (test/bundle/sharing-scale.test.ts
+  // runs it at up to 1,000): here, the part that grows with contacts, at full size.
+  it('travel in the coach view, one cell per contact, and read back whatever the IDs', () => {
+    const n = 50_000;
+    const id = (i: number) => `連絡先・${'番号'.repeat(4)}-${i}`;
+    const rows = Array.from({ length: n }, (_, i) => [`Person ${i}`, id(i)]);
+    const bases = new Map(rows.map((r, i) => [r[1], { hash: feedbackHash(`note ${i}`), userText: i % 2 === 0 }]));
+    const cols = [
+      { id: 'c:fullName', header: 'Name', index: 0, byDefault: true },
+      { id: 't:contactId', header: 'ID', index: 1, byDefault: false, lock: 'required' as const },
+    ];
+    const feedback = new Map(rows.map((r, i) => [r[1], `note ${i}`]));
+    const t = buildCopyTable({ rows, formats: [], contactIdIndex: 1, referredByIndex: null, contact: { fullName: 0 } }, cols, feedback, bases);
+    expect(t.fingerprints).toHaveLength(n);
+    const sheet = [[...t.header, FINGERPRINT_HEADER], ...t.rows.map((r, i) => [...r, t.fingerprints[i]])];
+    const back = readCopyFeedback(sheet);
+    expect(back.bases).toEqual(bases);
+    expect(back.feedback.get(id(49_999))).toBe('note 49999');
+    // Nothing of this is for document properties: one contact's ID alone is 60 bytes in UTF-8.
+    expect(utf8Bytes(id(0))).toBeGreaterThan(id(0).length);
+  });
+  it('a copy without the fingerprint column (made by an earlier version) reads as having none', () => {
+    expect(readCopyFeedback([['Contact ID', 'Coach feedback'], ['C-0001', 'x']]).bases).toBeNull();
+  });
+});
+
+describe('property limits, counted as Google counts them', () => {
+  it('counts UTF-8 bytes, surrogate pairs as 4', () => {
+    expect(utf8Bytes('abc')).toBe(3);
+    expect(utf8Bytes('é')).toBe(2);
+    expect(utf8Bytes('連')).toBe(3);
+    expect(utf8Bytes('😀')).toBe(4);
+    expect(utf8Bytes('\ud800')).toBe(3);
+    for (const s of ['Rosa Jiménez 連絡先 😀', 'x'.repeat(100)]) expect(utf8Bytes(s)).toBe(Buffer.byteLength(s, 'utf8'));
+  });
+  it('refuses a value over 9 KB in bytes, and a store over 500 KB with keys counted', () => {
+    expect(storeWriteProblem({}, { k: 'x'.repeat(VALUE_LIMIT_BYTES) })).toBeNull();
+    expect(storeWriteProblem({}, { k: 'é'.repeat(VALUE_LIMIT_BYTES / 2 + 1) })).toEqual({ kind: 'value', key: 'k', bytes: VALUE_LIMIT_BYTES + 2 });
+    const full: Record<string, string> = {};
+    for (let i = 0; i < 56; i++) full[`k${String(i).padStart(2, '0')}`] = 'y'.repeat(9000);
+    const used = 56 * 9003;
+    expect(storeWriteProblem(full, { new: 'z'.repeat(STORE_LIMIT_BYTES - used - 3) })).toBeNull();
+    expect(storeWriteProblem(full, { new: 'z'.repeat(STORE_LIMIT_BYTES - used - 2) })).toEqual({ kind: 'store', bytes: STORE_LIMIT_BYTES + 1, before: used });
+    // Overwriting or deleting a key frees its room.
+    expect(storeWriteProblem(full, { k00: null, new: 'z'.repeat(9000) })).toBeNull();
   });
 });
 
@@ -218,6 +265,22 @@ describe('buildCopyTable', () => {
     ];
     const t = buildCopyTable({ rows: split, formats: [], contactIdIndex: 2, referredByIndex: 3, contact: { firstName: 0, lastName: 1 } }, cols, new Map());
     expect(t.rows[1][2]).toBe('C-0001');
+  });
+  it('with names withheld, Referred by passes only Contact IDs: free text there is withheld like a name', () => {
+    const free = [
+      ['Kenji Sato', 'C-0001', ''],
+      ['Rosa Jiménez', 'C-0002', 'Kenji told me (Rosa Jiménez)'],
+      ['Lee Park', 'C-0003', ' c-0001 '],
+      ['Ana Ruiz', 'C-0004', 'C-0099'],
+      ['Bo Chen', 'C-0005', 42],
+    ];
+    const cols = [
+      { id: 't:contactId', header: 'ID', index: 1, byDefault: false, lock: 'required' as const },
+      { id: 't:referredBy', header: 'Referred by', index: 2, byDefault: false },
+    ];
+    const t = buildCopyTable({ rows: free, formats: [], contactIdIndex: 1, referredByIndex: 2, contact: { fullName: 0 } }, cols, new Map());
+    expect(t.rows.map((r) => r[1])).toEqual(['', NAMES_WITHHELD, ' c-0001 ', 'C-0099', NAMES_WITHHELD]);
+    expect(JSON.stringify(t.rows)).not.toMatch(/Kenji|Rosa/);
   });
   it('reads the feedback back by header, wherever the coach moved the columns', () => {
     const { feedback, found } = readCopyFeedback([

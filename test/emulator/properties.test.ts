@@ -105,6 +105,15 @@ describe('PropertiesService quotas', () => {
     expect(p.getKeys()).toHaveLength(57);
   });
 
+  it('counts keys in UTF-8 bytes toward the store', () => {
+    const p = setup().service.getScriptProperties();
+    for (let i = 0; i < 56; i++) p.setProperty(`k${String(i).padStart(2, '0')}`, 'y'.repeat(9000)); // 9,003 bytes each
+    const room = 500 * 1024 - 56 * 9003; // 7,832 bytes
+    expect(() => p.setProperty('連'.repeat(Math.floor(room / 3) + 1), '')).toThrow(QUOTA_MESSAGE); // 2,611 characters, 7,833 bytes
+    p.setProperty('連'.repeat(Math.floor(room / 3)), '');
+    expect(p.getKeys()).toHaveLength(57);
+  });
+
   it('a setProperties call that would overflow stores none of its values', () => {
     const p = setup().service.getScriptProperties();
     const batch: Record<string, string> = {};

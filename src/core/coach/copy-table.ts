@@ -5,12 +5,16 @@
 import { contactFromRow } from '../contacts.ts';
 import { cellText, isBlank, type Cell } from '../cells.ts';
 import { type ContactField, NAME_PARTS } from '../headers.ts';
+import { isContactId } from '../ids.ts';
 import { quoteSheet } from '../dashboard/refs.ts';
 import { HIDDEN_COLUMNS } from '../dashboard/layout.ts';
 import { toSheetText } from '../text.ts';
 import type { CoachColumn } from './columns.ts';
+import { decodeBase, encodeBase, type FeedbackBase } from './feedback.ts';
 
 export const FEEDBACK_HEADER = 'Coach feedback';
+/** The coach view's hidden column of what the add-on last wrote to each Coach feedback cell (see feedback.ts). */
+export const FINGERPRINT_HEADER = 'Feedback fingerprint';
 /** The copy's ID column always has this header, whatever the tracker calls it: feedback is matched by it. */
 const ID_HEADER = 'Contact ID';
 
@@ -32,6 +36,8 @@ export interface CopyTable {
   /** Number formats of the shared columns (not the feedback column). */
   formats: string[][];
   ids: string[];
+  /** For each row, the encoded base of its Coach feedback cell: the copy's hidden last column. */
+  fingerprints: string[];
   /** Rows with a name or other content but no Contact ID: not in the copy (feedback could not come back). */
   withoutId: number;
   /** Contact IDs found on more than one row: only the first row is copied. */
@@ -46,20 +52,19 @@ export function copyValue(value: unknown): Cell {
   return toSheetText(String(value));
 }
 
-export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], feedback: ReadonlyMap<string, string>): CopyTable {
+/** `bases`: what the copy's Coach feedback cells will hold, as remembered for the next update. */
+export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], feedback: ReadonlyMap<string, string>, bases: ReadonlyMap<string, FeedbackBase> = new Map()): CopyTable {
   const names = new Map<string, string>();
   // "Referred by" shows the referrer's full name only when the copy shares every name column anyway.
   const nameShared = sharesAllNames(shared, t.contact);
-  if (nameShared) {
-    for (const row of t.rows) {
-      const id = cellText(row[t.contactIdIndex]);
-      if (id !== '' && !names.has(id)) names.set(id, contactFromRow(row, t.contact).name);
-    }
+  for (const row of t.rows) {
+    const id = cellText(row[t.contactIdIndex]);
+    if (id !== '' && !names.has(id)) names.set(id, nameShared ? contactFromRow(row, t.contact).name : '');
   }
 
   const seen = new Set<string>();
   const duplicates = new Set<string>();
-  const out: CopyTable = { header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER], rows: [], formats: [], ids: [], withoutId: 0, duplicateIds: [] };
+  const out: CopyTable = { header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER], rows: [], formats: [], ids: [], fingerprints: [], withoutId: 0, duplicateIds: [] };
   t.rows.forEach((row, r) => {
     const id = cellText(row[t.contactIdIndex]);
     if (id === '') {
@@ -72,13 +77,19 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
     }
     seen.add(id);
     out.ids.push(id);
+    const base = bases.get(id);
+    out.fingerprints.push(base ? encodeBase(base) : '');
     out.rows.push([
       ...shared.map((c) => {
         const value = row[c.index];
-        if (c.index === t.referredByIndex && nameShared) {
+        if (c.index === t.referredByIndex) {
           const ref = cellText(value);
-          const name = names.get(ref);
-          return ref && name ? toSheetText(`${name} (${ref})`) : copyValue(value);
+          if (nameShared) {
+            const name = names.get(ref);
+            return ref && name ? toSheetText(`${name} (${ref})`) : copyValue(value);
+          }
+          // Anything but a Contact ID may name someone ("Kenji told me"): withheld like a name.
+          return ref === '' || names.has(ref) || isContactId(ref) ? copyValue(value) : NAMES_WITHHELD;
         }
         return copyValue(value);
       }),
@@ -90,20 +101,27 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
   return out;
 }
 
-/** The coach view's feedback cells by contact ID: the first non-empty cell of each ID. */
-export function readCopyFeedback(values: readonly (readonly unknown[])[]): { feedback: Map<string, string>; found: boolean } {
+/**
+ * The coach view's feedback cells by contact ID (the first non-empty cell of each ID), and what the
+ * add-on last wrote to them (`bases`: null for a copy made before the fingerprint column existed).
+ */
+export function readCopyFeedback(values: readonly (readonly unknown[])[]): { feedback: Map<string, string>; bases: Map<string, FeedbackBase> | null; found: boolean } {
   const header = (values[0] ?? []).map((h) => cellText(h).toLowerCase());
   const idAt = header.indexOf(ID_HEADER.toLowerCase());
   const feedbackAt = header.indexOf(FEEDBACK_HEADER.toLowerCase());
+  const fingerprintAt = header.indexOf(FINGERPRINT_HEADER.toLowerCase());
   const feedback = new Map<string, string>();
-  if (idAt < 0 || feedbackAt < 0) return { feedback, found: false };
+  const bases = fingerprintAt < 0 ? null : new Map<string, FeedbackBase>();
+  if (idAt < 0 || feedbackAt < 0) return { feedback, bases, found: false };
   for (const row of values.slice(1)) {
     const id = cellText(row[idAt]);
     if (id === '') continue;
     const text = cellText(row[feedbackAt]);
     if (!feedback.has(id) || (feedback.get(id) === '' && text !== '')) feedback.set(id, text);
+    const base = bases && !bases.has(id) ? decodeBase(cellText(row[fingerprintAt])) : undefined;
+    if (base) bases!.set(id, base);
   }
-  return { feedback, found: true };
+  return { feedback, bases, found: true };
 }
 
 export const NAMES_WITHHELD = '(names not shared)';

@@ -67,29 +67,21 @@ export function mergeFeedback(coachText: string | undefined, trackerText: string
   return take(`${t}\n\n${c}`, 'appended', true);
 }
 
-// ---- remembering the bases in document properties (9 KB per value) ----
+// ---- remembering the bases ----
+// Each base is kept in the coach view, in a hidden, protected column beside the contact's Coach
+// feedback cell: what grows with contacts cannot live in document properties (9 KB a value,
+// 500 KB a store). Earlier versions kept them there, as JSON chunks: decodeBases reads those once.
 
-/** One entry: "u" or "c" (user text or not) followed by the hash. */
-export function encodeBases(bases: ReadonlyMap<string, FeedbackBase>, maxChars = 8000): string[] {
-  const chunks: string[] = [];
-  let current: Record<string, string> = {};
-  let size = 2;
-  for (const [id, base] of bases) {
-    if (base.hash === EMPTY.hash && !base.userText) continue;
-    const value = `${base.userText ? 'u' : 'c'}${base.hash}`;
-    const entry = JSON.stringify(id).length + JSON.stringify(value).length + 2;
-    if (size + entry > maxChars && Object.keys(current).length) {
-      chunks.push(JSON.stringify(current));
-      current = {};
-      size = 2;
-    }
-    current[id] = value;
-    size += entry;
-  }
-  if (Object.keys(current).length || chunks.length === 0) chunks.push(JSON.stringify(current));
-  return chunks;
+/** A base as its cell holds it: "u" or "c" (user text or not) then the hash; '' for an empty cell the user never typed in. */
+export function encodeBase(base: FeedbackBase): string {
+  return base.hash === EMPTY.hash && !base.userText ? '' : `${base.userText ? 'u' : 'c'}${base.hash}`;
 }
 
+export function decodeBase(text: string): FeedbackBase | undefined {
+  return /^[uc][0-9a-z]+$/.test(text) ? { userText: text[0] === 'u', hash: text.slice(1) } : undefined;
+}
+
+/** The bases earlier versions kept in document properties, one JSON object of id → encoded base per chunk. */
 export function decodeBases(chunks: readonly (string | null | undefined)[]): Map<string, FeedbackBase> {
   const out = new Map<string, FeedbackBase>();
   for (const chunk of chunks) {
@@ -102,7 +94,8 @@ export function decodeBases(chunks: readonly (string | null | undefined)[]): Map
     }
     if (!parsed || typeof parsed !== 'object') continue;
     for (const [id, value] of Object.entries(parsed as Record<string, unknown>)) {
-      if (typeof value === 'string' && /^[uc][0-9a-z]+$/.test(value)) out.set(id, { userText: value[0] === 'u', hash: value.slice(1) });
+      const base = typeof value === 'string' ? decodeBase(value) : undefined;
+      if (base) out.set(id, base);
     }
   }
   return out;

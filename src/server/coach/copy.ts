@@ -1,11 +1,13 @@
 // The coach copy: a separate spreadsheet owned by the user, holding values only (never a
-// formula, so nothing in it points back at the tracker) and no hidden sheet. Opening or
+// formula, so nothing in it points back at the tracker) and no hidden sheet (one hidden column:
+// the feedback fingerprints, see writeCopy). Opening or
 // creating it needs https://www.googleapis.com/auth/spreadsheets
 // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String),
 //  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
 
 import type { Cell } from '../../core/cells.ts';
-import { readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
+import { FINGERPRINT_HEADER, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
+import type { FeedbackBase } from '../../core/coach/feedback.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
 import { googleText, UserError } from '../actions.ts';
 
@@ -65,17 +67,19 @@ export function createCopy(trackerName: string): Ss {
 
 export interface CopyFeedback {
   feedback: Map<string, string>;
+  /** What the add-on last wrote to each feedback cell; null for a copy made before the fingerprint column. */
+  bases: Map<string, FeedbackBase> | null;
   /** False when the Progress sheet has content but no Contact ID or Coach feedback header. */
   readable: boolean;
 }
 
 export function readFeedbackFrom(copy: Ss): CopyFeedback {
   const sheet = copy.getSheetByName(PROGRESS_SHEET);
-  if (!sheet) return { feedback: new Map(), readable: true };
+  if (!sheet) return { feedback: new Map(), bases: null, readable: true };
   const values = sheet.getDataRange().getValues();
-  const { feedback, found } = readCopyFeedback(values);
+  const { feedback, bases, found } = readCopyFeedback(values);
   const empty = values.length <= 1 && (values[0] ?? []).every((v) => v === '');
-  return { feedback, readable: found || empty };
+  return { feedback, bases, readable: found || empty };
 }
 
 function sheetNamed(copy: Ss, name: string, index: number): Sheet {
@@ -140,15 +144,25 @@ export interface DashboardBlock {
 /** Chart options carried over to the copy (the ones the dashboard sets). */
 const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
 
-/** Rewrites the coach copy: the Progress table, then the dashboard figures if there are any. */
+/**
+ * Rewrites the coach copy: the Progress table, then the dashboard figures if there are any. Right
+ * of Coach feedback, a hidden column holds a fingerprint of what each feedback cell was given (a
+ * hash of text the coach sees anyway, and whether the user typed any of it): the next update
+ * tells the coach's edits from the user's by it. It lives here, not in document properties,
+ * because it grows with the contacts; being in the same row as the Contact ID, it always
+ * describes this copy. Protected like the rest, the coach cannot change it.
+ */
 export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock | null, timeZone: string, ownerLabel: string): void {
   if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
   const sheet = sheetNamed(copy, PROGRESS_SHEET, 0);
   const width = table.header.length;
-  const rows = [table.header as Cell[], ...table.rows];
+  const rows: Cell[][] = [[...table.header, FINGERPRINT_HEADER], ...table.rows.map((row, i) => [...row, table.fingerprints[i] ?? ''])];
   sheet.clear();
-  const maxRows = fit(sheet, rows.length, width);
-  sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  const maxRows = fit(sheet, rows.length, width + 1);
+  sheet.getRange(1, 1, rows.length, width + 1).setValues(rows);
+  // With another choice of columns the fingerprint column moves: only where it is now is hidden.
+  sheet.showColumns(1, sheet.getMaxColumns());
+  sheet.hideColumns(width + 1);
   if (table.rows.length && width > 1) sheet.getRange(2, 1, table.rows.length, width - 1).setNumberFormats(table.formats);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(1);

@@ -15,7 +15,7 @@ import { applyAccess, currentAccess } from './access.ts';
 import { findDashboard } from '../dashboard.ts';
 import { findLogSheet } from '../interview-log.ts';
 import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
-import { readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
+import { coachStoreProblem, readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
 import { requireTrackerSheet } from '../tracker-table.ts';
 import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, writeFeedback, type TrackerSnapshot } from './tracker.ts';
 
@@ -126,7 +126,6 @@ function checkInput(raw: unknown): CheckedInput {
 
 interface SyncResult {
   feedback: FeedbackSummary;
-  bases: Map<string, FeedbackBase>;
   contacts: number;
   hasDashboard: boolean;
   notes: string[];
@@ -146,6 +145,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
       'The coach view\'s Progress sheet has lost its "Contact ID" or "Coach feedback" column header, so the coach\'s feedback cannot be matched to your contacts. Nothing was changed. Put the headers back in the coach view (or restore it from File > Version history there) and try again.',
     );
   }
+  // A copy made before the fingerprint column existed: the bases an earlier version kept in properties.
+  const lastBases = fromCopy.bases ?? ctx.store.legacyBases;
   const feedbackIndex = ensureFeedbackColumn(t);
   const top = t.record.headerRow;
   const { rows } = t;
@@ -157,20 +158,20 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     const id = cellText(row[idIndex]);
     if (id === '' || finalText.has(id)) return;
     const trackerText = cellText(row[feedbackIndex]);
-    const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, ctx.store.bases.get(id));
+    const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, lastBases.get(id));
     if (outcome.rule in summary) summary[outcome.rule as keyof FeedbackSummary]++;
     if (outcome.text !== trackerText) updates.set(top + i + 1, toSheetText(outcome.text));
     finalText.set(id, outcome.text);
     bases.set(id, outcome.base);
   });
   for (const [id, text] of fromCopy.feedback) {
-    if (text !== '' && !finalText.has(id) && feedbackHash(text) !== ctx.store.bases.get(id)?.hash) summary.orphaned++;
+    if (text !== '' && !finalText.has(id) && feedbackHash(text) !== lastBases.get(id)?.hash) summary.orphaned++;
   }
   writeFeedback(t, feedbackIndex, updates);
 
   const referredBy = t.tracker.referredBy;
   const shared = sharedColumns(t.columns, settings);
-  const table = buildCopyTable({ rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText);
+  const table = buildCopyTable({ rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText, bases);
   const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
   // The copy never shows more of a name than the user chose to share: unless every name column is
   // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
@@ -181,7 +182,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const notes: string[] = [];
   if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'}.`);
   if (table.duplicateIds.length) notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
-  return { feedback: summary, bases, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
+  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
 }
 
 function describeFeedback(f: FeedbackSummary): string {
@@ -277,7 +278,45 @@ interface Granted {
   feedback?: FeedbackSummary;
 }
 
-function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | null): Granted {
+/** Room for a copy's id and address, longer than Google's (44 characters, and its URL). */
+const ID_ROOM = 'x'.repeat(100);
+
+/**
+ * Refuses, in plain words and before anything is created or shared, a share whose record would
+ * not fit in document properties (sizes as Google counts them): a write refused by Google after
+ * the copy was made would leave it unremembered.
+ */
+function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings, pending: readonly CoachRecord[]): void {
+  const copy = input.mode === 'copy';
+  const record: CoachRecord = { email: input.email, mode: input.mode, role: input.role, before: 'viewer', copyId: copy ? ID_ROOM : null, copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null, sharedAt: nowIso(), updatedAt: nowIso() };
+  // The chunks an earlier version kept are deleted on the way (rememberNewCopy, or after the copy is written).
+  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email } } : settings, dropLegacyBases: copy });
+  if (problem) throw new UserError(problem);
+}
+
+/**
+ * Remembers a copy just made, so that trying again after any later failure reuses it. The write
+ * was checked to fit (requireRoom); a passing service error is tried once more.
+ */
+function rememberNewCopy(ctx: Context, settings: CoachSettings, copy: Ss): void {
+  // The fingerprints an earlier version kept describe another copy: they make room if it is needed.
+  const update = { settings, dropLegacyBases: coachStoreProblem(ctx.store, { settings }) !== null };
+  try {
+    writeCoachStore(ctx.props, ctx.store, update);
+  } catch (first) {
+    if (isScopeError(first)) throw first;
+    try {
+      writeCoachStore(ctx.props, ctx.store, update);
+    } catch (e) {
+      throw new UserError(
+        `A new coach view, “${copy.getName()}”, was made in your Drive (${copy.getUrl()}), but the add-on could not remember it (Google said: “${googleText(e)}”). It is shared with nobody: delete it from your Drive, then try again.`,
+      );
+    }
+  }
+}
+
+function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
+  requireRoom(ctx, input, ctx.store.settings, pending);
   const current = currentAccess(ctx.ss, input.email);
   const before = prior?.before ?? current;
   const ops = grantOps(current, input.role, before);
@@ -296,11 +335,12 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
 }
 
-function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null): Granted {
+function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
   const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
+  requireRoom(ctx, input, settings, pending);
   const reuseId = prior?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
   const opened = reuseId ? openCopy(reuseId) : null;
   let copy: Ss;
@@ -311,12 +351,12 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null)
     copy = createCopy(ctx.ss.getName());
     // Remembered at once: if anything below fails, trying again reuses this copy instead of making another.
     settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
-    writeCoachStore(ctx.props, ctx.store, { settings });
+    rememberNewCopy(ctx, settings, copy);
   }
   // Content first: the coach is never given a half-written copy.
   const sync = syncCopy(ctx, t, copy, settings);
   settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
-  writeCoachStore(ctx.props, ctx.store, { settings, bases: sync.bases });
+  writeCoachStore(ctx.props, ctx.store, { settings, dropLegacyBases: true });
   const current = currentAccess(copy, input.email);
   // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
   const before = prior && prior.copyId === copy.getId() ? prior.before : current;
@@ -369,7 +409,7 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const prior = record && matches(record) ? record : (pending.find(matches) ?? null);
   const leftover = [...pending.filter((r) => r !== prior), ...(record && record !== prior ? [record] : [])];
 
-  const granted = input.mode === 'direct' ? grantDirect(ctx, input, prior) : grantCopy(ctx, input, prior);
+  const granted = input.mode === 'direct' ? grantDirect(ctx, input, prior, leftover) : grantCopy(ctx, input, prior, leftover);
   writeCoachStore(ctx.props, ctx.store, { record: granted.record, pending: leftover, settings: granted.settings });
 
   const notes: string[] = [];
@@ -399,7 +439,7 @@ export function updateCoachViewNow(): CoachResult {
   const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
-  writeCoachStore(ctx.props, ctx.store, { record: next, bases: sync.bases });
+  writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
   const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || 'No new feedback from the coach.', ...sync.notes].join('\n');
   return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
 }

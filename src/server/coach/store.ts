@@ -1,16 +1,20 @@
 // What the add-on remembers about sharing with a coach, in document properties (read with one
-// call): who the coach is, how they were given access, the coach copy, the user's column
-// choices, and what was last written to the coach view's feedback column.
+// call): who the coach is, how they were given access, the coach copy and the user's column
+// choices. Nothing here grows with the contacts: what was last written to each Coach feedback
+// cell is kept in the coach view itself (see copy.ts); earlier versions kept it here, in chunks
+// that are read once more and then deleted.
 
 import type { Access } from '../../core/coach/access.ts';
 import type { ColumnSettings } from '../../core/coach/columns.ts';
-import { decodeBases, encodeBases, type FeedbackBase } from '../../core/coach/feedback.ts';
+import { decodeBases, type FeedbackBase } from '../../core/coach/feedback.ts';
+import { storeWriteProblem, type StoreProblem } from '../../core/coach/property-limits.ts';
 import type { CoachMode, CoachRole } from '../../shared/coach.ts';
 
 const RECORD_KEY = 'iit.coach';
 const PENDING_KEY = 'iit.coach.pending';
 const SETTINGS_KEY = 'iit.coach.settings';
-const BASE_PREFIX = 'iit.coach.feedback.';
+/** Where earlier versions kept the feedback bases. */
+const LEGACY_BASE_PREFIX = 'iit.coach.feedback.';
 
 export interface CoachRecord {
   email: string;
@@ -37,9 +41,11 @@ export interface CoachStore {
    */
   pending: CoachRecord[];
   settings: CoachSettings;
-  bases: Map<string, FeedbackBase>;
-  /** Keys of the feedback chunks now stored, so a rewrite can blank the ones it no longer needs. */
-  baseKeys: string[];
+  /** Feedback bases an earlier version stored here: used for a coach view that has no fingerprint column yet. */
+  legacyBases: Map<string, FeedbackBase>;
+  legacyBaseKeys: string[];
+  /** The whole document store as read (and as written since), to tell whether a write fits Google's limits. */
+  all: Record<string, string>;
 }
 
 const ACCESS: readonly Access[] = ['owner', 'editor', 'viewer', 'none'];
@@ -92,13 +98,14 @@ function readSettings(raw: string | undefined): CoachSettings {
 
 export function readCoachStore(props: GoogleAppsScript.Properties.Properties): CoachStore {
   const all = props.getProperties();
-  const baseKeys = Object.keys(all).filter((k) => k.startsWith(BASE_PREFIX)).sort();
+  const legacyBaseKeys = Object.keys(all).filter((k) => k.startsWith(LEGACY_BASE_PREFIX)).sort();
   return {
     record: readRecord(all[RECORD_KEY]),
     pending: readPending(all[PENDING_KEY]),
     settings: readSettings(all[SETTINGS_KEY]),
-    bases: decodeBases(baseKeys.map((k) => all[k])),
-    baseKeys,
+    legacyBases: decodeBases(legacyBaseKeys.map((k) => all[k])),
+    legacyBaseKeys,
+    all,
   };
 }
 
@@ -106,19 +113,46 @@ export interface CoachStoreUpdate {
   record?: CoachRecord | null;
   pending?: readonly CoachRecord[];
   settings?: CoachSettings;
-  bases?: ReadonlyMap<string, FeedbackBase>;
+  /** The feedback bases now live in the coach view: delete the chunks an earlier version stored. */
+  dropLegacyBases?: boolean;
 }
 
-/** Writes the changed parts in one call; a forgotten record or unused chunk becomes an empty value. */
-export function writeCoachStore(props: GoogleAppsScript.Properties.Properties, store: CoachStore, update: CoachStoreUpdate): void {
+function changesOf(update: CoachStoreUpdate): Record<string, string> {
   const out: Record<string, string> = {};
   if (update.record !== undefined) out[RECORD_KEY] = update.record ? JSON.stringify(update.record) : '';
   if (update.pending) out[PENDING_KEY] = update.pending.length ? JSON.stringify(update.pending) : '';
   if (update.settings) out[SETTINGS_KEY] = JSON.stringify(update.settings);
-  if (update.bases) {
-    const chunks = encodeBases(update.bases);
-    chunks.forEach((chunk, i) => (out[`${BASE_PREFIX}${i}`] = chunk));
-    for (const key of store.baseKeys) if (!(key in out)) out[key] = '';
+  return out;
+}
+
+/** Writes the changed parts in one call (after deleting the old chunks, to make room); a forgotten record becomes an empty value. */
+export function writeCoachStore(props: GoogleAppsScript.Properties.Properties, store: CoachStore, update: CoachStoreUpdate): void {
+  if (update.dropLegacyBases && store.legacyBaseKeys.length) {
+    for (const key of store.legacyBaseKeys) {
+      props.deleteProperty(key);
+      delete store.all[key];
+    }
+    store.legacyBaseKeys = [];
   }
-  if (Object.keys(out).length) props.setProperties(out);
+  const out = changesOf(update);
+  if (Object.keys(out).length) {
+    props.setProperties(out);
+    Object.assign(store.all, out);
+  }
+}
+
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
+
+/** Why Google would refuse `update` (sizes as Google counts them), in plain words for the user; null when it fits. */
+export function coachStoreProblem(store: CoachStore, update: CoachStoreUpdate): string | null {
+  const changes: Record<string, string | null> = changesOf(update);
+  if (update.dropLegacyBases) for (const key of store.legacyBaseKeys) changes[key] = null;
+  const problem: StoreProblem | null = storeWriteProblem(store.all, changes);
+  if (!problem) return null;
+  if (problem.kind === 'value') {
+    return problem.key === SETTINGS_KEY
+      ? `The add-on cannot remember this choice of columns: it takes ${kb(problem.bytes)}, and Google keeps at most 9 KB in one setting. Tick fewer columns (or mark fewer private) and try again. Nothing was changed.`
+      : `The add-on cannot remember this share: it takes ${kb(problem.bytes)}, and Google keeps at most 9 KB in one setting. Choose Stop sharing with coach, then share again. Nothing was changed.`;
+  }
+  return `The add-on's settings in this spreadsheet would take ${kb(problem.bytes)} (${kb(problem.before)} now), more than the 500 KB Google keeps for one spreadsheet. Tick fewer columns and try again. Nothing was changed.`;
 }
