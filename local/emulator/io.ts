@@ -14,7 +14,8 @@ import type { EmuSpreadsheet } from './spreadsheet.ts';
 import { MAX_CELL_CHARS, type CellMeta, type EmuSheet } from './sheet.ts';
 import type { EmuRange } from './range.ts';
 import { EmuDataValidationBuilder, type CfRuleData, type DataValidationSpec, type EmuDataValidation } from './rules.ts';
-import { columnToLetters, parseA1, quoteSheetName, type GridRect } from './a1.ts';
+import { columnToLetters, parseA1, quoteSheetName, unquoteSheetName, type GridRect } from './a1.ts';
+import { parseInput } from './cellformat.ts';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -32,16 +33,40 @@ function sized(rows: number, cols: number): { rows: number; cols: number } {
   return { rows: Math.max(1000, rows), cols: Math.max(26, cols) };
 }
 
-/** Adds a sheet holding `rows` as if a user imported the CSV text into Sheets. */
+/**
+ * Adds a sheet holding `rows` as if a user imported the CSV text into Sheets, with one difference:
+ * a CSV holds values only, so a cell that typed input would make a formula (`=...`, `+1 555 0100`,
+ * `-6@example.com`) stays the text it is, as the add-on's Import keeps it; numbers, dates and
+ * booleans are still read as Sheets' "convert text to numbers and dates" reads them. A text
+ * that starts with an apostrophe keeps it. A cell longer than Sheets holds is refused.
+ */
 export function loadCsvInto(ss: EmuSpreadsheet, name: string, text: string): EmuSheet {
   if (text.includes('\u0000')) throw new WorkbookFileError(`${name} is not a CSV text file (it contains binary data).`);
   const rows = csvRows(text);
   const width = Math.max(1, ...rows.map((r) => r.length));
+  rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (cell.length > MAX_CELL_CHARS) throw tooLong(name, i + 1, j + 1, cell.length);
+    }),
+  );
   const size = sized(rows.length, width);
   const sheet = ss._addSheet(name, ss._sheets.length, size.rows, size.cols);
   if (rows.length) {
-    const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
-    sheet._writeValues({ row: 1, col: 1, numRows: rows.length, numCols: width }, padded);
+    const tz = ss._timeZone;
+    const values = rows.map((r) =>
+      Array.from({ length: width }, (_, j) => {
+        const cell = r[j] ?? '';
+        const kind = cell === '' ? 'empty' : parseInput(cell, tz).kind;
+        return kind === 'formula' || (kind === 'text' && cell.startsWith("'")) ? `'${cell}` : cell;
+      }),
+    );
+    try {
+      sheet._writeValues({ row: 1, col: 1, numRows: rows.length, numCols: width }, values);
+    } catch (e) {
+      // Only the apostrophe that keeps a 50,000-character formula-like text as text can pass the limit.
+      if (e instanceof GasException) throw new WorkbookFileError(`${name}: ${e.message}`);
+      throw e;
+    }
   }
   return sheet;
 }
@@ -156,7 +181,8 @@ function loadCells(ss: EmuSpreadsheet, ws: ExcelJS.Worksheet, sheet: EmuSheet): 
       const { raw, date } = filled.has(`${r}:${c}`) ? { raw: null } : fromXlsxCell(cell);
       const chars = typeof raw === 'string' ? raw.length - (raw.startsWith("'") ? 1 : 0) : 0;
       if (chars > MAX_CELL_CHARS) throw tooLong(ws.name, r, c, chars);
-      (grid[r - 1] ??= [])[c - 1] = raw;
+      // Only content goes to the engine: styled empty cells (a drop-down's column) cost it dearly.
+      if (raw !== null) (grid[r - 1] ??= [])[c - 1] = raw;
       const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : date ? 'M/d/yyyy' : undefined;
       const meta: Partial<CellMeta> = {};
       if (fmt) meta.numberFormat = fmt;
@@ -489,7 +515,7 @@ export async function saveXlsx(ss: EmuSpreadsheet): Promise<Buffer> {
  */
 export function selectRange(ss: EmuSpreadsheet, ref: string): void {
   const bang = ref.lastIndexOf('!');
-  const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1') : ss._activeSheet._name;
+  const sheetName = bang >= 0 ? unquoteSheetName(ref.slice(0, bang)) : ss._activeSheet._name;
   const sheet = ss._sheets.find((s) => s._name === sheetName);
   if (!sheet) throw new GasException(`No sheet named "${sheetName}" to select ${ref}`);
   const rects = (bang >= 0 ? ref.slice(bang + 1) : ref).split(',').map((part) => {

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Emulator } from '../../local/emulator/index.ts';
-import { loadXlsxInto } from '../../local/emulator/io.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCsvInto, loadWorkbookFile, loadXlsxInto, WorkbookFileError } from '../../local/emulator/io.ts';
 
 async function workbook(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -23,5 +26,41 @@ describe('loadXlsxInto', () => {
     const sheet = emu.active.getSheetByName('Contacts')!;
     expect(sheet.getRange('B2:B4').getFormulas().flat()).toEqual(['=LEN(A2)', '=LEN(A3)', '=LEN(A4)']);
     expect(sheet.getRange('B2:B4').getValues().flat()).toEqual([3, 5, 9]);
+  });
+});
+
+describe('loadCsvInto / loadWorkbookFile', () => {
+  it("never turns a contact's text into a formula or an error; numbers and dates are still read as Sheets reads them", () => {
+    const emu = new Emulator({ noSheets: true });
+    const csv = 'Name,Phone,Email,Note,Count,Met\nAnn,+1 555 0100,-6@example.com,=HYPERLINK("http://x.example"),-5,20 Oct 2022\n@handle,-,+,\'quoted,12,\n';
+    const sheet = loadCsvInto(emu.active, 'Contacts', csv);
+    const range = sheet.getRange('A2:F3');
+    expect(range.getFormulas().flat().filter(Boolean)).toEqual([]);
+    expect(range.getDisplayValues()).toEqual([
+      ['Ann', '+1 555 0100', '-6@example.com', '=HYPERLINK("http://x.example")', '-5', '10/20/2022'],
+      ['@handle', '-', '+', "'quoted", '12', ''],
+    ]);
+    expect(sheet.getRange('E2').getValue()).toBe(-5);
+    expect(sheet.getRange('F2').getValue()).toBeInstanceOf(Date);
+  });
+
+  it('refuses a cell longer than Sheets holds, saying where, in plain words (CSV and .xlsx)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iit-io-'));
+    const long = 'x'.repeat(60_000);
+    const csv = join(dir, 'Long.csv');
+    writeFileSync(csv, `Name,Notes\nAnn,${long}\n`);
+    const message = 'Long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.';
+    await expect(loadWorkbookFile(new Emulator({ noSheets: true }).active, csv)).rejects.toThrow(new WorkbookFileError(message));
+    const xlsx = await workbook((ws) => {
+      ws.name = 'Long';
+      ws.getCell('A2').value = 'Ann';
+      ws.getCell('B2').value = long;
+    });
+    await expect(loadXlsxInto(new Emulator({ noSheets: true }).active, xlsx)).rejects.toThrow(new WorkbookFileError(message));
+    // 50,000 characters fit.
+    writeFileSync(csv, `Name,Notes\nAnn,${'x'.repeat(50_000)}\n`);
+    const emu = new Emulator({ noSheets: true });
+    await loadWorkbookFile(emu.active, csv);
+    expect(String(emu.active.getSheetByName('Long')!.getRange('B2').getValue())).toHaveLength(50_000);
   });
 });
