@@ -1,8 +1,9 @@
-// Loading a workbook from .csv or .xlsx into an emulated spreadsheet, and saving one to .xlsx
-// with formulas and their computed values. CSV rows go through the same parsing as typed
-// input (Google's "convert text to numbers, dates and formulas" import option, on by default);
-// xlsx cells keep their types, formulas and number formats. exceljs is used for xlsx: it is
-// maintained and reads and writes formulas, number formats, validation and frozen panes.
+// Loading a workbook from .csv or .xlsx into an emulated spreadsheet, and saving one to .xlsx.
+// CSV cells are read as Sheets' import reads numbers and dates, but never become formulas (see
+// loadCsvInto); xlsx cells keep their types, formulas and formats. Saving writes everything the
+// emulator holds that an .xlsx can carry, and loading reads it back (test/bundle/save-roundtrip).
+// exceljs is used for xlsx: it is maintained and reads and writes formulas (array formulas
+// too), number formats, validation, colour rules, merges and frozen panes.
 
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -43,7 +44,7 @@ function sized(rows: number, cols: number): { rows: number; cols: number } {
 export function loadCsvInto(ss: EmuSpreadsheet, name: string, text: string): EmuSheet {
   if (text.includes('\u0000')) throw new WorkbookFileError(`${name} is not a CSV text file (it contains binary data).`);
   const rows = csvRows(text);
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
   rows.forEach((row, i) =>
     row.forEach((cell, j) => {
       if (cell.length > MAX_CELL_CHARS) throw tooLong(name, i + 1, j + 1, cell.length);
@@ -135,6 +136,10 @@ function fromXlsxValidation(ss: EmuSpreadsheet, dv: ExcelJS.DataValidation): Emu
     return undefined;
   }
   if (dv.type === 'custom' && formula) return builder.requireFormulaSatisfied(`=${formula}`).build();
+  const [low, high] = (dv.formulae ?? []).map(Number);
+  if (dv.type === 'decimal' && dv.operator === 'between' && Number.isFinite(low) && Number.isFinite(high)) return builder.requireNumberBetween(low, high).build();
+  if (dv.type === 'decimal' && dv.operator === 'greaterThanOrEqual' && Number.isFinite(low)) return builder.requireNumberGreaterThanOrEqualTo(low).build();
+  if (dv.type === 'date') return builder.requireDate().build();
   return undefined;
 }
 
@@ -154,14 +159,15 @@ function fromXlsxColourRule(ss: EmuSpreadsheet, sheet: EmuSheet, ref: string, ru
     ...(style.font?.italic ? { italic: true } : {}),
     ...(style.font?.strike ? { strikethrough: true } : {}),
   };
-  const r = rule as { type: string; operator?: string; formulae?: unknown[]; text?: string };
+  const r = rule as { type: string; operator?: string; formulae?: unknown[] };
   const formula = String(r.formulae?.[0] ?? '');
   const text = /^"(.*)"$/s.exec(formula)?.[1]?.replace(/""/g, '"');
   const number = (v: unknown) => Number(v);
   let criteria: CfRuleData['criteria'] | undefined;
   let values: unknown[] = [];
-  if (r.type === 'expression' && formula) [criteria, values] = ['CUSTOM_FORMULA', [`=${formula}`]];
-  else if (r.type === 'containsText' && r.operator === 'containsText' && r.text !== undefined) [criteria, values] = ['TEXT_CONTAINS', [r.text]];
+  const textRule = r.type === 'expression' ? textRuleOf(formula, `${columnToLetters(rects[0].col)}${rects[0].row}`) : undefined;
+  if (textRule) [criteria, values] = [textRule.criteria, [textRule.text]];
+  else if (r.type === 'expression' && formula) [criteria, values] = ['CUSTOM_FORMULA', [`=${formula}`]];
   else if (r.type === 'containsText' && r.operator === 'containsBlanks') criteria = 'CELL_EMPTY';
   else if (r.type === 'containsText' && r.operator === 'notContainsBlanks') criteria = 'CELL_NOT_EMPTY';
   else if (r.type === 'cellIs' && r.operator === 'equal' && text !== undefined) [criteria, values] = ['TEXT_EQUAL_TO', [text]];
@@ -345,7 +351,14 @@ function extent(sheet: EmuSheet): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-function xlsxValidation(sheet: EmuSheet, dv: DataValidationSpec): ExcelJS.DataValidation | undefined {
+/** Excel's form of "is a valid date": a date on or after its first day. */
+const ANY_DATE = new Date(Date.UTC(1900, 0, 1));
+
+/**
+ * A validation rule as Excel writes it, or undefined for kinds Excel has no form for (Sheets'
+ * "text is a valid email" and "valid URL"; the add-on sets neither).
+ */
+function xlsxValidation(dv: DataValidationSpec): ExcelJS.DataValidation | undefined {
   const strict = { allowBlank: true, showErrorMessage: !dv.allowInvalid, ...(dv.helpText ? { error: dv.helpText, prompt: dv.helpText, showInputMessage: true } : {}) };
   switch (dv.criteria) {
     case 'VALUE_IN_LIST':
@@ -359,6 +372,8 @@ function xlsxValidation(sheet: EmuSheet, dv: DataValidationSpec): ExcelJS.DataVa
       return { type: 'list', formulae: ['"TRUE,FALSE"'], ...strict };
     case 'CUSTOM_FORMULA':
       return { type: 'custom', formulae: [String(dv.values[0]).replace(/^=/, '')], ...strict };
+    case 'DATE_IS_VALID_DATE':
+      return { type: 'date', operator: 'greaterThanOrEqual', formulae: [ANY_DATE], ...strict };
   }
   const operator = NUMBER_OPERATORS[dv.criteria.replace(/^(NUMBER|DATE)_/, '')];
   if (!operator) return undefined;
@@ -391,9 +406,30 @@ const rangeA1 = (r: GridRect) => `${columnToLetters(r.col)}${r.row}:${columnToLe
 const textLiteral = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
 
 /**
+ * Text conditions as the formulas Excel itself writes for them (exceljs cannot write the text
+ * attribute Excel's own text rules carry), and how loading recognises them again.
+ */
+const TEXT_RULES = {
+  TEXT_CONTAINS: (text: string, at: string) => `NOT(ISERROR(SEARCH(${text},${at})))`,
+  TEXT_DOES_NOT_CONTAIN: (text: string, at: string) => `ISERROR(SEARCH(${text},${at}))`,
+  TEXT_STARTS_WITH: (text: string, at: string) => `LEFT(${at},LEN(${text}))=${text}`,
+  TEXT_ENDS_WITH: (text: string, at: string) => `RIGHT(${at},LEN(${text}))=${text}`,
+} as const;
+
+function textRuleOf(formula: string, at: string): { criteria: keyof typeof TEXT_RULES; text: string } | undefined {
+  for (const criteria of Object.keys(TEXT_RULES) as (keyof typeof TEXT_RULES)[]) {
+    const before = TEXT_RULES[criteria]('\u0000', at).split('\u0000')[0];
+    const literal = formula.startsWith(before) ? /^"((?:[^"]|"")*)"/.exec(formula.slice(before.length)) : null;
+    const text = literal?.[1].replace(/""/g, '"');
+    if (text !== undefined && TEXT_RULES[criteria](textLiteral(text), at) === formula) return { criteria, text };
+  }
+  return undefined;
+}
+
+/**
  * A colour rule as Excel writes it. Sheets' rules whose Excel form exists keep their kind (text
  * equal to → cellIs equal, number comparisons → cellIs, empty / not empty → blanks); text that
- * starts with, ends with or does not contain becomes the formula Excel itself would use. Null
+ * contains, does not contain, starts or ends with becomes the formula Excel itself uses. Null
  * for kinds with no Excel form (Sheets' date conditions relative to today).
  */
 function xlsxColourRule(rule: CfRuleData, priority: number): ExcelJS.ConditionalFormattingRule | null {
@@ -417,13 +453,10 @@ function xlsxColourRule(rule: CfRuleData, priority: number): ExcelJS.Conditional
     case 'TEXT_EQUAL_TO':
       return { ...base, type: 'cellIs', operator: 'equal', formulae: [textLiteral(a)] };
     case 'TEXT_CONTAINS':
-      return { ...base, type: 'containsText', operator: 'containsText', text: String(a) };
     case 'TEXT_DOES_NOT_CONTAIN':
-      return expression(`ISERROR(SEARCH(${textLiteral(a)},${at}))`);
     case 'TEXT_STARTS_WITH':
-      return expression(`LEFT(${at},LEN(${textLiteral(a)}))=${textLiteral(a)}`);
     case 'TEXT_ENDS_WITH':
-      return expression(`RIGHT(${at},LEN(${textLiteral(a)}))=${textLiteral(a)}`);
+      return expression(TEXT_RULES[rule.criteria](textLiteral(a), at));
     case 'CELL_EMPTY':
       return { ...base, type: 'containsText', operator: 'containsBlanks' };
     case 'CELL_NOT_EMPTY':
@@ -434,7 +467,7 @@ function xlsxColourRule(rule: CfRuleData, priority: number): ExcelJS.Conditional
   return { ...base, type: 'cellIs', operator: operator as never, formulae: [a, b].filter((v) => v !== undefined).map(String) };
 }
 
-function writeCellMeta(cell: ExcelJS.Cell, sheet: EmuSheet, meta: CellMeta): void {
+function writeCellMeta(cell: ExcelJS.Cell, meta: CellMeta): void {
   if (meta.numberFormat) cell.numFmt = meta.numberFormat;
   const font: Partial<ExcelJS.Font> = {};
   if (meta.fontWeight === 'bold') font.bold = true;
@@ -447,7 +480,7 @@ function writeCellMeta(cell: ExcelJS.Cell, sheet: EmuSheet, meta: CellMeta): voi
     cell.alignment = { ...(horizontal && horizontal !== 'normal' && horizontal !== 'general' ? { horizontal: horizontal as ExcelJS.Alignment['horizontal'] } : {}), ...(meta.wrap ? { wrapText: true } : {}) };
   }
   if (meta.note) cell.note = meta.note;
-  const dv = meta.validation && xlsxValidation(sheet, meta.validation._spec);
+  const dv = meta.validation && xlsxValidation(meta.validation._spec);
   if (dv) cell.dataValidation = dv;
 }
 
@@ -480,7 +513,7 @@ function writeSheet(sheet: EmuSheet, ws: ExcelJS.Worksheet): void {
       } else {
         cell.value = result;
       }
-      if (meta) writeCellMeta(cell, sheet, meta);
+      if (meta) writeCellMeta(cell, meta);
       if (isDate && !meta?.numberFormat) cell.numFmt = sheet._displayFormat(row, col) ?? 'M/d/yyyy';
     }
   }
