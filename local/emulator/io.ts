@@ -434,17 +434,17 @@ function textRuleOf(formula: string, at: string): { criteria: keyof typeof TEXT_
  */
 function xlsxColourRule(rule: CfRuleData, priority: number): ExcelJS.ConditionalFormattingRule | null {
   const f = rule.format;
-  const style: ExcelJS.Style | Record<string, unknown> = {};
-  if (f.background) (style as Partial<ExcelJS.Style>).fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(f.background) } };
+  const style: Partial<ExcelJS.Style> = {};
+  if (f.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(f.background) } };
   const font: Partial<ExcelJS.Font> = {};
   if (f.fontColor) font.color = { argb: argb(f.fontColor) };
   if (f.bold) font.bold = true;
   if (f.italic) font.italic = true;
   if (f.strikethrough) font.strike = true;
-  if (Object.keys(font).length) (style as Partial<ExcelJS.Style>).font = font;
+  if (Object.keys(font).length) style.font = font;
   const first = rule.rects[0];
   const at = `${columnToLetters(first.col)}${first.row}`;
-  const base = { priority, style: style as Partial<ExcelJS.Style> };
+  const base = { priority, style };
   const [a, b] = rule.values;
   const expression = (formula: string) => ({ ...base, type: 'expression' as const, formulae: [formula] });
   switch (rule.criteria) {
@@ -475,10 +475,11 @@ function writeCellMeta(cell: ExcelJS.Cell, meta: CellMeta): void {
   if (meta.fontColor) font.color = { argb: argb(meta.fontColor) };
   if (Object.keys(font).length) cell.font = font;
   if (meta.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(meta.background) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
   const horizontal = meta.horizontalAlignment?.toLowerCase();
-  if ((horizontal && horizontal !== 'normal' && horizontal !== 'general') || meta.wrap) {
-    cell.alignment = { ...(horizontal && horizontal !== 'normal' && horizontal !== 'general' ? { horizontal: horizontal as ExcelJS.Alignment['horizontal'] } : {}), ...(meta.wrap ? { wrapText: true } : {}) };
-  }
+  if (horizontal && horizontal !== 'normal' && horizontal !== 'general') alignment.horizontal = horizontal as ExcelJS.Alignment['horizontal'];
+  if (meta.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) cell.alignment = alignment;
   if (meta.note) cell.note = meta.note;
   const dv = meta.validation && xlsxValidation(meta.validation._spec);
   if (dv) cell.dataValidation = dv;
