@@ -29,6 +29,11 @@ export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A sheet name as a reference writes it, unquoted ('O''Brien''s' is O'Brien's). */
+export function unquoteSheetName(name: string): string {
+  return name.length > 1 && name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
 export interface ParsedA1 {
   sheetName?: string;
   rect: GridRect;
@@ -46,9 +51,8 @@ export function parseA1(text: string, maxRows: number, maxCols: number): ParsedA
   let ref = text.trim();
   const bang = ref.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = ref.slice(0, bang);
+    sheetName = unquoteSheetName(ref.slice(0, bang));
     ref = ref.slice(bang + 1);
-    if (sheetName.startsWith("'") && sheetName.endsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
   }
   const [a, b = a] = ref.split(':');
   const pa = PART.exec(a);

@@ -206,7 +206,7 @@ describe('the workbench on a hand-made contacts CSV', () => {
     expect(await text.isVisible()).toBe(true);
     const words = await text.innerText();
     expect(words).toContain('File › Import › Upload');
-    expect(words).toContain('drop-downs, frozen rows and custom-formula colours come across');
+    expect(words).toContain('drop-downs, notes, merged cells, frozen rows, hidden columns and colour rules come across');
     expect(words).toContain('run Set up tracker once after importing');
     await note.locator('summary').click();
   });

@@ -54,4 +54,25 @@ describe('local CLI', () => {
     expect(r.stderr).toMatch(/--args must be a JSON array/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('says plainly that a cell is longer than Sheets holds (no stack trace), writing nothing', () => {
+    const long = join(dir, 'long.csv');
+    writeFileSync(long, `Name,Notes\nAnn,${'x'.repeat(60_000)}\n`);
+    const out = join(dir, 'long.xlsx');
+    const r = cli('--in', long, '--call', 'onOpen', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('local: long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("selects on a sheet whose name has an apostrophe, quoted as Sheets quotes it ('O''Brien''s'!A3)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("O'Brien's").addRows([['Name'], ['Ann'], ['Bo']]);
+    const book = join(dir, 'obrien.xlsx');
+    writeFileSync(book, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli('--in', book, '--call', 'setUpTracker', '--select', "'O''Brien''s'!A3");
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ ok: true, sheetName: "O'Brien's" });
+  });
 });
