@@ -221,10 +221,13 @@ describe('planImport: columns and IDs', () => {
     expect(plain.summary.ignoredColumns).toContain('Labels');
   });
 
-  it('puts a full name into the first-name column when the tracker has no full-name column', () => {
+  it('splits a full name into the First / Middle / Last name columns of a tracker that has no full-name column', () => {
     const tracker = table(['First name', 'Last name', 'Company']);
-    const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\n'));
-    expect(plan.append).toEqual([['Ana Lima', '', 'Acme']]);
+    const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\nJane Q. Doe,\n"Doe, Jane",\n'));
+    expect(plan.append).toEqual([['Ana', 'Lima', 'Acme'], ['Jane', 'Q. Doe', ''], ['Doe, Jane', '', '']]);
+    const withMiddle = planImport(table(['First name', 'Middle name', 'Last name']), csv('Name\nDr. Jane Q. Doe\n'));
+    expect(withMiddle.append).toEqual([['Dr. Jane', 'Q.', 'Doe']]);
+    expect(planImport(table(['First name', 'Email']), csv('Name\nJane Q. Doe\n')).append).toEqual([['Jane Q. Doe', '']]);
     const parts = planImport(tracker, csv('First Name,Middle Name,Last Name\nMaya,R.,Goldberg\n'));
     expect(parts.newColumns.map((c) => c.header)).toEqual(['Middle name']);
     expect(parts.append).toEqual([['Maya', 'Goldberg', '', 'R.']]);
