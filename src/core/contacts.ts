@@ -96,9 +96,17 @@ export function splitFullName(full: string): { first: string; last: string } {
   return { first: words[0] ?? '', last: words.slice(1).join(' ') };
 }
 
-/** The name to address someone by, as the pitch's {{First Name}} gives it (see splitFullName). */
+// A given name: letters (any script) with the apostrophes, hyphens and dots names have.
+const GIVEN_NAME = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * The name to address someone by in the add-on's own sentences: the first name as the pitch's
+ * {{First Name}} gives it (see splitFullName), or the whole name when that first part is not a
+ * word ("<img src=x>", "=HYPERLINK(...)", "@handle"), so a sentence never quotes a cut-up piece.
+ */
 export function firstName(name: string): string {
-  return splitFullName(name).first;
+  const first = splitFullName(name).first;
+  return GIVEN_NAME.test(first) ? first : name.trim().replace(/\s+/g, ' ');
 }
 
 /**
