@@ -16,6 +16,7 @@ import { byId, clear, el } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
 import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
+import { type CharCount, charCount } from '../../lib/char-count.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
 
@@ -115,6 +116,7 @@ function render(): void {
   announceChecks(checkSummary(state.preview.check, state.settings.wordLimit));
   renderMarkSent();
   renderCalendar();
+  for (const count of counts) count.update();
 }
 
 // The checker's summary, announced politely once typing pauses; the list itself is not a live
@@ -342,7 +344,6 @@ function buildDetails(): void {
     const input = el('input');
     input.type = 'text';
     input.id = id;
-    input.maxLength = f.max;
     input.placeholder = `e.g. ${f.example}`;
     input.addEventListener('input', () => {
       state.settings = { ...state.settings, [f.key]: input.value.trim() };
@@ -351,6 +352,7 @@ function buildDetails(): void {
     });
     detailInputs.set(f.key, input);
     $.detailsFields.append(label, input);
+    counts.push(charCount(input, () => f.max));
   }
   $.wordLimit.addEventListener('input', () => {
     const n = Number($.wordLimit.value);
@@ -365,6 +367,7 @@ function buildDetails(): void {
 function fillDetails(): void {
   for (const f of USER_FIELDS) detailInputs.get(f.key)!.value = state.settings[f.key];
   $.wordLimit.value = String(state.settings.wordLimit);
+  for (const count of counts) count.update();
 }
 
 function detailsFromForm(): PitchSettings {
@@ -399,12 +402,16 @@ function hideDeleteConfirm(): void {
   $.deleteConfirm.hidden = true;
 }
 
+/** The character counts of the fields with a limit; render() brings them up to date. */
+const counts: CharCount[] = [];
+
 function init(): void {
   for (const p of PURPOSES) {
     const o = el('option', PURPOSE_LABELS[p]);
     o.value = p;
     $.tplPurpose.appendChild(o);
   }
+  counts.push(charCount($.subjectSrc, () => LIMITS.subject), charCount($.bodySrc, () => LIMITS.body), charCount($.tplName, () => LIMITS.name));
   buildDetails();
   fillDetails();
   pickedQuestions = buildQuestions(byId('questions'));
