@@ -119,7 +119,7 @@ function planColumns(table: TrackerTable, csv: ParsedCsv) {
   const ignoredColumns: string[] = [];
   csv.header.forEach((h, i) => {
     if (used.has(i) || !hasValues(i)) return;
-    ignoredColumns.push(ignored.get(i) ?? (h === '' ? `column ${columnLetters(i + 1)} (no header)` : h));
+    ignoredColumns.push(ignored.get(i) ?? (h === '' ? `column ${columnLetters(i + 1)} (no header)` : `"${h}"`));
   });
   // Columns past the header's last cell, when a line has more cells than the header.
   const widest = csv.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);

@@ -90,3 +90,18 @@ describe('pitch sidebar', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('Import contacts dialog', () => {
+  it('names the columns not imported, ten of a wide file and how many more', async () => {
+    const app = tracker();
+    const { page, errors } = await openPage(browser, app.bundle, join(BUILD, 'ImportDialog.html'), { width: 520, height: 560 });
+    const header = ['Name', 'Email', '', ...Array.from({ length: 500 }, (_, i) => `Answer ${i + 1}`)];
+    const row = ['Nadia Hussain', 'nadia@example.com', 'met at the fair', ...header.slice(3).map(() => 'x')];
+    await page.locator('#csv').fill(`${header.join(',')}\n${row.join(',')}\n`);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const status = page.locator('#status');
+    await status.filter({ hasText: /^Would add 1 contact/ }).waitFor();
+    expect(await status.innerText()).toContain('Columns not imported: column C (no header), "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Answer 5", "Answer 6", "Answer 7", "Answer 8", "Answer 9" and 491 more.');
+    expect(errors).toEqual([]);
+  });
+});

@@ -218,7 +218,7 @@ describe('planImport: columns and IDs', () => {
     expect(jordan[2]).toBe('High');
     expect(plan.summary.ignoredColumns).toBeUndefined();
     const plain = planImport(table(['Name']), csv(fixture('google-contacts.csv')));
-    expect(plain.summary.ignoredColumns).toContain('Labels');
+    expect(plain.summary.ignoredColumns).toContain('"Labels"');
   });
 
   it('splits a full name into the First / Middle / Last name columns of a tracker that has no full-name column', () => {
