@@ -98,14 +98,14 @@ function planColumns(table: TrackerTable, csv: ParsedCsv) {
   // A later column of the same name is not imported (and said), rather than replacing the first.
   const firstOwnColumn = new Map<number, number>();
   const ignored = new Map<number, string>();
-  const secondOf = (index: number, header: string, first: number) =>
-    `column ${columnLetters(index + 1)} "${header}" (only the first ${header} column, ${columnLetters(first + 1)}, was imported)`;
+  const secondOf = (index: number, header: string, meaning: string, first: number) =>
+    `column ${columnLetters(index + 1)} "${header}" (only the first ${meaning} column, ${columnLetters(first + 1)}, was imported)`;
   for (const o of csv.map.own) {
     const at = ownByName.get(normaliseHeader(o.header));
     if (at === undefined) continue;
     const first = firstOwnColumn.get(at);
     if (first !== undefined) {
-      ignored.set(o.index, secondOf(o.index, o.header, first));
+      ignored.set(o.index, secondOf(o.index, o.header, o.header, first));
       continue;
     }
     firstOwnColumn.set(at, o.index);
@@ -114,7 +114,7 @@ function planColumns(table: TrackerTable, csv: ParsedCsv) {
   }
   for (const s of csv.map.shadowed) {
     const firstIndex = s.target.kind === 'contact' ? csv.map.contact[s.target.field] : csv.map.tracker[s.target.key];
-    if (firstIndex !== undefined) ignored.set(s.index, secondOf(s.index, csv.header[firstIndex] === s.header ? s.header : s.label, firstIndex));
+    if (firstIndex !== undefined) ignored.set(s.index, secondOf(s.index, s.header, s.label, firstIndex));
   }
   const ignoredColumns: string[] = [];
   csv.header.forEach((h, i) => {

@@ -221,6 +221,11 @@ describe('planImport: columns and IDs', () => {
     expect(plain.summary.ignoredColumns).toContain('"Labels"');
   });
 
+  it('names a second column that means the same by its own header and what it means', () => {
+    const plan = planImport(table(['Name', 'Email']), csv('Name,Email,E-mail\nAna Lima,ana@example.com,ana@work.example\n'));
+    expect(plan.summary.ignoredColumns).toEqual(['column C "E-mail" (only the first Email column, B, was imported)']);
+  });
+
   it('splits a full name into the First / Middle / Last name columns of a tracker that has no full-name column', () => {
     const tracker = table(['First name', 'Last name', 'Company']);
     const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\nJane Q. Doe,\n"Doe, Jane",\n'));
