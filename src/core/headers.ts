@@ -207,7 +207,7 @@ export function mapColumns(headers: readonly unknown[]): ColumnMap {
 const LISTED_IN_SUMMARY = 10;
 
 /** `items` quoted and joined, the first LISTED_IN_SUMMARY of them, then how many more there are. */
-export function quoteList(items: readonly string[], max: number = LISTED_IN_SUMMARY): string {
+function quoteList(items: readonly string[], max: number = LISTED_IN_SUMMARY): string {
   const listed = items.slice(0, max).map((s) => `"${s}"`).join(', ');
   return items.length > max ? `${listed} and ${thousands(items.length - max)} more` : listed;
 }
