@@ -96,9 +96,37 @@ export function splitFullName(full: string): { first: string; last: string } {
   return { first: words[0] ?? '', last: words.slice(1).join(' ') };
 }
 
-/** The name to address someone by, as the pitch's {{First Name}} gives it (see splitFullName). */
+// A given name: letters (any script) with the apostrophes, hyphens and dots names have.
+const GIVEN_NAME = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * The name to address someone by in the add-on's own sentences: the first name as the pitch's
+ * {{First Name}} gives it (see splitFullName), or the whole name when that first part is not a
+ * word ("<img src=x>", "=HYPERLINK(...)", "@handle"), so a sentence never quotes a cut-up piece.
+ */
 export function firstName(name: string): string {
-  return splitFullName(name).first;
+  const first = splitFullName(name).first;
+  return GIVEN_NAME.test(first) ? first : name.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A full name laid out in First / Middle / Last name columns, the way the pitch reads a full name
+ * (splitFullName: the first name is the first word after any title, the rest is the last name),
+ * except that every word is kept, in order, so that the parts joined give the name back and a later
+ * import or a retried referral finds the row by it: "Jane Q. Doe" is Jane / Q. Doe, or Jane / Q. /
+ * Doe with a Middle name column; a title stays in front of the first name ("Dr. Jane" / "Doe"). A
+ * name with a comma ("Doe, Jane") is left whole in First name: putting it in order would change
+ * the name, and keeping it would put "Doe," in First name.
+ */
+export function nameColumns(full: string, hasMiddle: boolean): { first: string; middle: string; last: string } {
+  const words = full.trim().split(/\s+/).filter(Boolean);
+  if (full.includes(',') || words.length < 2) return { first: words.join(' '), middle: '', last: '' };
+  let titles = 0;
+  while (titles < words.length - 2 && HONORIFIC.test(words[titles])) titles++;
+  const first = words.slice(0, titles + 1).join(' ');
+  const rest = words.slice(titles + 1);
+  if (!hasMiddle || rest.length < 2) return { first, middle: '', last: rest.join(' ') };
+  return { first, middle: rest.slice(0, -1).join(' '), last: rest[rest.length - 1] };
 }
 
 export function joinName(...parts: string[]): string {

@@ -84,11 +84,21 @@ function locate(t: EventTable, ids: readonly string[]): Map<string, number> | st
   return at;
 }
 
-function stateOf(t: EventTable, index: number): ContactState {
+/** The name of the contact whose ID is `id`, or '' (no such row, or no name). */
+function nameOfId(t: EventTable, id: string | null): string {
+  const column = t.tracker.contactId;
+  if (id === null || column === undefined) return '';
+  const row = t.rows.find((r) => canonicalContactId(r[column]) === id);
+  return row ? contactFromRow(row, t.contact).name : '';
+}
+
+/** The contact's cells; `withReferrer` also looks up who introduced them (a scan of the table). */
+function stateOf(t: EventTable, index: number, withReferrer = false): ContactState {
   const row = t.rows[index];
   const cell = (key: TrackerKey): Cell => (t.tracker[key] === undefined ? '' : row[t.tracker[key]!]);
   const contact = contactFromRow(row, t.contact);
   return {
+    referrer: withReferrer ? nameOfId(t, canonicalContactId(cell('referredBy'))) : '',
     name: contact.name,
     company: contact.fields.company ?? '',
     stage: canonicalStage(cellText(cell('stage'))),
@@ -148,7 +158,7 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
 
   for (const id of request.contactIds) {
     const index = at.get(id)!;
-    const state = stateOf(t, index);
+    const state = stateOf(t, index, event.kind === 'offer');
     const key = eventKey(eventId, id);
     const change = contactChange(state, event);
     if (logged(key)) {

@@ -56,6 +56,8 @@ export interface ContactState {
   nextFollowUp: DateParts | null;
   thankYouSent: DateParts | null;
   outcome: string;
+  /** Name of the contact who introduced this one (Referred by), if known. */
+  referrer?: string;
 }
 
 /** Tracker columns each kind of event writes (besides Contact ID, which every event reads). */
@@ -66,8 +68,8 @@ export const COLUMNS_WRITTEN: Record<EventKind, readonly TrackerKey[]> = {
   interview: ['stage', 'lastContact', 'nextFollowUp', 'interviewDate', 'referralsGiven', 'referredBy', 'relationship'],
   thankYou: ['stage', 'lastContact', 'nextFollowUp', 'thankYouSent'],
   declined: ['stage', 'lastContact', 'nextFollowUp'],
-  jobInterview: ['outcome'],
-  offer: ['outcome'],
+  jobInterview: ['outcome', 'nextFollowUp'],
+  offer: ['outcome', 'nextFollowUp'],
 };
 
 export interface ContactChange {
@@ -167,8 +169,9 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
     }
     case 'thankYou': {
       set.thankYouSent = D;
-      // The reminder to thank them is done; a date still ahead was set on purpose and stays.
-      if (c.nextFollowUp && compareDates(c.nextFollowUp, D) <= 0) set.nextFollowUp = '';
+      // The stage is now Thanked, or an exit it kept: closed (CLOSED_STAGES), so nothing lists or
+      // colours its follow-ups, and a date left behind, even one ahead, would only mislead.
+      if (c.nextFollowUp) set.nextFollowUp = '';
       nextStep = `Keep ${who} posted on how your search goes.`;
       break;
     }
@@ -181,7 +184,16 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
     case 'offer': {
       const outcome = nextOutcome(c.outcome, event.kind === 'offer' ? 'Offer' : 'Job interview');
       if (outcome !== null) set.outcome = outcome;
-      nextStep = event.kind === 'offer' ? `Thank ${who} for the introduction and tell them about the offer.` : `Tell ${who} about the interview; they may have advice.`;
+      // The news replaces whatever the old reminder was about (a pitch's follow-up, a
+      // conversation): the next thing to do is to tell them, the next day. A closed contact gets
+      // no reminder, and keeps none.
+      const tell = addDays(D, 1);
+      if (!isClosedStage(stageAfter)) set.nextFollowUp = tell;
+      else if (c.nextFollowUp) set.nextFollowUp = '';
+      if (event.kind === 'offer') {
+        const thanks = `Tell ${who} about the offer and thank them for their help`;
+        nextStep = c.referrer ? `${thanks}; thank ${c.referrer} too, who introduced you to ${who}.` : `${thanks}.`;
+      } else nextStep = `Tell ${who} about the job interview; they may have advice.`;
       break;
     }
   }

@@ -12,7 +12,7 @@ import type { DateParts } from './dates.ts';
 import { SECOND_CONTACT_AFTER } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { canonicalContactId } from './ids.ts';
-import { canonicalStage, isClosedStage, type TrackerKey } from './schema.ts';
+import { canonicalStage, canonicalValue, isClosedStage, OUTCOMES, type TrackerKey } from './schema.ts';
 
 export interface FollowUpTable {
   headerRow: number;
@@ -47,7 +47,10 @@ export interface FollowUps {
   secondContact: SecondContactHint[];
 }
 
-function step(stage: string, first: string): string {
+function step(stage: string, first: string, outcome: string): string {
+  // Logging a job interview or an offer sets the reminder to tell them (events.ts).
+  if (outcome === 'Offer') return `tell ${first} about the offer and thank them`;
+  if (outcome === 'Job interview') return `tell ${first} about the job interview`;
   switch (stage) {
     case 'Pitched':
       return `follow up once with ${first}`;
@@ -84,7 +87,7 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
     const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
     const first = firstName(p.contact.name);
     if (next && compareDates(next, today) <= 0) {
-      due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first) });
+      due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first, canonicalValue(OUTCOMES, cellText(cell(p.row, 'outcome'))) ?? '') });
       continue;
     }
     if (p.stage !== 'Pitched' || !p.last || compareDates(addBusinessDays(p.last, SECOND_CONTACT_AFTER), today) > 0) continue;

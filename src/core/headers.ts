@@ -1,6 +1,7 @@
 // Finding the header row of a contacts table and recognising its columns by their names.
 
 import { TRACKER_COLUMNS, type TrackerKey, trackerColumn } from './schema.ts';
+import { thousands } from './text.ts';
 
 export type ContactField =
   | 'fullName'
@@ -202,8 +203,13 @@ export function mapColumns(headers: readonly unknown[]): ColumnMap {
   return map;
 }
 
-function quoteList(items: readonly string[]): string {
-  return items.map((s) => `"${s}"`).join(', ');
+/** Most items a list in the summary names; a sheet may have thousands of columns. */
+const LISTED_IN_SUMMARY = 10;
+
+/** `items` quoted and joined, the first LISTED_IN_SUMMARY of them, then how many more there are. */
+function quoteList(items: readonly string[], max: number = LISTED_IN_SUMMARY): string {
+  const listed = items.slice(0, max).map((s) => `"${s}"`).join(', ');
+  return items.length > max ? `${listed} and ${thousands(items.length - max)} more` : listed;
 }
 
 export function describeColumns(map: ColumnMap): string {

@@ -3,12 +3,13 @@
 
 import type { ImportOptions, ImportProblem, ImportSummary } from '../shared/types.ts';
 import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from './cells.ts';
-import { type Contact, type MatchKind, contactFromRow, matchReason, normaliseName } from './contacts.ts';
+import { columnLetters } from './a1.ts';
+import { type Contact, type MatchKind, contactFromRow, matchReason, nameColumns, normaliseName } from './contacts.ts';
 import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
-import { limitCellText, toSheetText } from './text.ts';
+import { limitCellText, MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands, toSheetText } from './text.ts';
 
 /** The tracker as the server read it. Column indexes in `columns` are 0-based. */
 export interface TrackerTable {
@@ -42,6 +43,7 @@ type Target = { kind: 'existing' | 'new'; row: number; contact: Contact };
 type Source =
   | { kind: 'field'; field: ContactField }
   | { kind: 'name' }
+  | { kind: 'namePart'; part: 'first' | 'middle' | 'last'; hasMiddle: boolean; hasLast: boolean }
   | { kind: 'tracker'; key: TrackerKey; csvIndex: number }
   | { kind: 'own'; csvIndex: number };
 
@@ -67,11 +69,17 @@ function planColumns(table: TrackerTable, csv: ParsedCsv) {
     sources.set(next++, source);
   };
 
-  // The whole display name goes into the full-name column, or else into the first-name
-  // column unless the file has first names of its own.
+  // The whole display name goes into the full-name column; a tracker of First / Last name
+  // columns gets it split as referrals are (nameColumns), unless the file has name parts of its own.
   const nameTarget = contact.fullName ?? contact.firstName;
   if (nameTarget === undefined) addColumn('fullName', { kind: 'name' });
-  else sources.set(nameTarget, { kind: 'name' });
+  else if (contact.fullName !== undefined || csv.map.contact.firstName !== undefined) sources.set(nameTarget, { kind: 'name' });
+  else {
+    const layout = { hasMiddle: contact.middleName !== undefined, hasLast: contact.lastName !== undefined };
+    sources.set(nameTarget, { kind: 'namePart', part: 'first', ...layout });
+    if (contact.middleName !== undefined) sources.set(contact.middleName, { kind: 'namePart', part: 'middle', ...layout });
+    if (contact.lastName !== undefined) sources.set(contact.lastName, { kind: 'namePart', part: 'last', ...layout });
+  }
   for (const [field, csvIndex] of Object.entries(csv.map.contact) as [ContactField, number][]) {
     used.add(csvIndex);
     if (field === 'fullName') continue;
@@ -87,14 +95,35 @@ function planColumns(table: TrackerTable, csv: ParsedCsv) {
     if (at !== undefined && !NOT_IMPORTED.includes(key)) sources.set(at, { kind: 'tracker', key, csvIndex });
   }
   const ownByName = new Map(own.map((o) => [normaliseHeader(o.header), o.index]));
+  // A later column of the same name is not imported (and said), rather than replacing the first.
+  const firstOwnColumn = new Map<number, number>();
+  const ignored = new Map<number, string>();
+  const secondOf = (index: number, header: string, meaning: string, first: number) =>
+    `column ${columnLetters(index + 1)} "${header}" (only the first ${meaning} column, ${columnLetters(first + 1)}, was imported)`;
   for (const o of csv.map.own) {
     const at = ownByName.get(normaliseHeader(o.header));
-    if (at !== undefined) {
-      used.add(o.index);
-      sources.set(at, { kind: 'own', csvIndex: o.index });
+    if (at === undefined) continue;
+    const first = firstOwnColumn.get(at);
+    if (first !== undefined) {
+      ignored.set(o.index, secondOf(o.index, o.header, o.header, first));
+      continue;
     }
+    firstOwnColumn.set(at, o.index);
+    used.add(o.index);
+    sources.set(at, { kind: 'own', csvIndex: o.index });
   }
-  const ignoredColumns = csv.header.filter((h, i) => h !== '' && !used.has(i) && hasValues(i));
+  for (const s of csv.map.shadowed) {
+    const firstIndex = s.target.kind === 'contact' ? csv.map.contact[s.target.field] : csv.map.tracker[s.target.key];
+    if (firstIndex !== undefined) ignored.set(s.index, secondOf(s.index, s.header, s.label, firstIndex));
+  }
+  const ignoredColumns: string[] = [];
+  csv.header.forEach((h, i) => {
+    if (used.has(i) || !hasValues(i)) return;
+    ignoredColumns.push(ignored.get(i) ?? (h === '' ? `column ${columnLetters(i + 1)} (no header)` : `"${h}"`));
+  });
+  // Columns past the header's last cell, when a line has more cells than the header.
+  const widest = csv.rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  for (let i = csv.header.length; i < widest; i++) if (hasValues(i)) ignoredColumns.push(`column ${columnLetters(i + 1)} (no header)`);
   return { sources, newColumns, totalWidth: next, ignoredColumns };
 }
 
@@ -102,6 +131,10 @@ function valueFor(source: Source, contact: Contact, row: CsvRow): OutCell | '' {
   switch (source.kind) {
     case 'name':
       return contact.name;
+    case 'namePart': {
+      if (!source.hasLast) return source.part === 'first' ? contact.name : '';
+      return nameColumns(contact.name, source.hasMiddle)[source.part];
+    }
     case 'field':
       if (source.field === 'email') return contact.emails[0] ?? contact.fields.email ?? '';
       if (source.field === 'connectedOn') return contact.connectedOn ?? contact.fields.connectedOn ?? '';
@@ -142,6 +175,26 @@ function absorb(target: Contact, other: Contact): Contact {
 
 function safe(value: OutCell): OutCell {
   return typeof value === 'string' ? toSheetText(value) : value;
+}
+
+/** The file's header for what `source` writes, to name it in a problem. */
+function sourceHeader(source: Source, csv: ParsedCsv): string {
+  switch (source.kind) {
+    case 'field':
+      return csv.header[csv.map.contact[source.field]!] || contactFieldLabel(source.field);
+    case 'tracker':
+    case 'own':
+      return csv.header[source.csvIndex];
+    default:
+      return csv.header[csv.map.contact.fullName ?? csv.map.contact.firstName!] || 'Name';
+  }
+}
+
+/** The problem to list when `value` is too long for a cell and is cut to `written`, else null. */
+function cutProblem(value: OutCell | '', written: OutCell, header: string, line: number): ImportProblem | null {
+  if (typeof value !== 'string' || sheetTextLength(value) <= MAX_CELL_CHARS || typeof written !== 'string') return null;
+  const kept = (needsTextPrefix(written) ? written.length - 1 : written.length) - 1;
+  return { line, reason: `${header} is ${thousands(value.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}, so only the first ${thousands(kept)} were imported, followed by "…".` };
 }
 
 export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportOptions = {}): ImportPlan {
@@ -197,7 +250,11 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
       const key = `${row}:${column}`;
       if (value === '' || filled.has(key) || !isEmpty(row, column)) return;
       filled.add(key);
-      fills.push({ row: table.headerRow + 1 + row, column: column + 1, value: safe(value), line: csvRow.line });
+      const written = safe(value);
+      fills.push({ row: table.headerRow + 1 + row, column: column + 1, value: written, line: csvRow.line });
+      const source = sources.get(column);
+      const cut = source && cutProblem(value, written, sourceHeader(source, csv), csvRow.line);
+      if (cut) problems.push(cut);
       any = true;
     };
     for (const [column, source] of sources) fill(column, valueFor(source, contact, csvRow));
@@ -208,7 +265,10 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
   const fillNew = (row: OutCell[], contact: Contact, csvRow: CsvRow) => {
     for (const [column, source] of sources) {
       const value = valueFor(source, contact, csvRow);
-      if (value !== '' && row[column] === '') row[column] = safe(value);
+      if (value === '' || row[column] !== '') continue;
+      row[column] = safe(value);
+      const cut = cutProblem(value, row[column], sourceHeader(source, csv), csvRow.line);
+      if (cut) problems.push(cut);
     }
   };
 

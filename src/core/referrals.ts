@@ -5,7 +5,7 @@
 // converges instead of adding them twice.
 
 import { type Cell, type CellFill, type OutCell, isEmptyCell } from './cells.ts';
-import { type Contact, contactFromRow, matchReason, normaliseEmails, normaliseName } from './contacts.ts';
+import { type Contact, contactFromRow, matchReason, nameColumns, normaliseEmails, normaliseName } from './contacts.ts';
 import type { ReferralInput } from './events.ts';
 import type { ContactField } from './headers.ts';
 import { assignIds, canonicalContactId } from './ids.ts';
@@ -62,11 +62,8 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
   const out: { column: number | undefined; value: string; label: string }[] = [];
   if (c.fullName !== undefined) out.push({ column: c.fullName, value: r.name, label: 'Name' });
   else if (c.firstName !== undefined && c.lastName !== undefined) {
-    // Not splitFullName: that drops titles and reorders "Doe, Jane", so the row's name (First
-    // Last joined) would differ from the name typed, and a retry would not find the row by it.
-    const parts = r.name.split(/\s+/);
-    const last = parts.length > 1 ? parts.pop()! : '';
-    out.push({ column: c.firstName, value: parts.join(' '), label: 'First name' }, { column: c.lastName, value: last, label: 'Last name' });
+    const parts = nameColumns(r.name, c.middleName !== undefined);
+    out.push({ column: c.firstName, value: parts.first, label: 'First name' }, { column: c.middleName, value: parts.middle, label: 'Middle name' }, { column: c.lastName, value: parts.last, label: 'Last name' });
   } else out.push({ column: c.firstName, value: r.name, label: 'Name' });
   out.push(
     { column: c.email, value: r.email, label: 'Email' },
@@ -127,7 +124,7 @@ export function planReferrals(t: ReferralTable, referrerId: string, referrerInde
       const before = referredByColumn === undefined ? '' : String(t.rows[target.index][referredByColumn] ?? '').trim();
       const row = t.headerRow + 1 + target.index;
       for (const p of places) {
-        if (p.column === undefined || p.label === 'Name' || p.label === 'First name' || p.label === 'Last name') continue;
+        if (p.column === undefined || p.label === 'Name' || p.label === 'First name' || p.label === 'Middle name' || p.label === 'Last name') continue;
         if (isEmpty(target.index, p.column)) fills.push({ row, column: p.column + 1, value: toSheetText(p.value) });
       }
       let id = '';

@@ -7,7 +7,8 @@ import { type ConfirmQuestion, type GridSize, type HeaderError, validateHeader }
 import { type ColumnMap, type ContactField, findHeaderRow, mapColumns } from './headers.ts';
 import { assignIds, findDuplicateIds, isContactId, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { FIRST_STAGE, TRACKER_KEYS, type TrackerKey, trackerColumn } from './schema.ts';
-import { toSheetText } from './text.ts';
+import { columnLetters } from './a1.ts';
+import { thousands, toSheetText } from './text.ts';
 
 export type SetupConfirmKind = 'foreign-table' | 'restore-columns';
 
@@ -166,6 +167,12 @@ export function planSetup(input: SetupInput): SetupPlan {
 
   const changed = newColumns.length > 0 || fills.length > 0;
   const summaryParts = [`Header row: ${headerRow}.`, map.summary];
+  const headless = blankHeaderColumns(values[headerIndex] ?? [], dataRows, new Set([...Object.values(found), ...Object.values(map.contact)]));
+  if (headless.length) {
+    const letters = headless.slice(0, LISTED_BLANK).map((c) => columnLetters(c + 1));
+    const more = headless.length > LISTED_BLANK ? ` and ${thousands(headless.length - LISTED_BLANK)} more` : '';
+    summaryParts.push(headless.length === 1 ? `Column ${letters[0]} has no header: kept as it is, not used by the tracker.` : `Columns ${letters.join(', ')}${more} have no header: kept as they are, not used by the tracker.`);
+  }
   if (newColumns.length) summaryParts.push(`Adding ${newColumns.length} tracker ${newColumns.length === 1 ? 'column' : 'columns'}: ${newColumns.map((n) => headerOf(n.key)).join(', ')}.`);
   if (needId.length) summaryParts.push(`Giving IDs to ${needId.length} ${needId.length === 1 ? 'contact' : 'contacts'}.`);
   if (!changed) summaryParts.push('The tracker is already set up; nothing to change.');
@@ -185,6 +192,19 @@ export function planSetup(input: SetupInput): SetupPlan {
     summary: summaryParts.join(' '),
     changed,
   };
+}
+
+const LISTED_BLANK = 10;
+
+/** 0-based columns with data below a blank header cell, other than the columns `known` to the tracker. */
+function blankHeaderColumns(header: readonly Cell[], dataRows: readonly (readonly Cell[])[], known: ReadonlySet<number>): number[] {
+  const columns: number[] = [];
+  const width = maxWidth(dataRows);
+  for (let c = 0; c < width; c++) {
+    if (known.has(c) || !isBlank(header[c])) continue;
+    if (dataRows.some((row) => !isBlank(row[c]))) columns.push(c);
+  }
+  return columns;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { formatIsoDate } from '../core/dates.ts';
 import { contactAtSelection, nextContact, pitchContactAt, headerTexts, type PitchTable } from '../core/pitch/contact.ts';
 import { isPurpose } from '../core/pitch/templates.ts';
-import { MAX_CELL_CHARS } from '../core/text.ts';
+import { sentNote, subjectTooLong } from '../core/pitch/sent-note.ts';
 import type { MarkSentInput, NextContactKind, NextContactResult, PitchContext } from '../shared/pitch.ts';
 import type { LogResult, SimpleEventInput } from '../shared/types.ts';
 import { UserError } from './actions.ts';
@@ -84,7 +84,9 @@ export function markSent(raw: unknown): LogResult {
   if (!isPurpose(input.purpose)) throw new UserError('Pick a template first.');
   const subject = typeof input.subject === 'string' ? input.subject.trim() : '';
   const templateName = typeof input.templateName === 'string' ? input.templateName.trim() : '';
-  const note = [templateName && `Template: ${templateName}`, subject && `Subject: ${subject}`].filter(Boolean).join('\n').slice(0, MAX_CELL_CHARS);
+  const tooLong = subjectTooLong(templateName, subject);
+  if (tooLong) throw new UserError(tooLong);
+  const note = sentNote(templateName, subject);
   const today = formatIsoDate(sheetClock(SpreadsheetApp.getActiveSpreadsheet()).today);
   const event: SimpleEventInput = { eventId: input.eventId, contactIds: [input.contactId], date: today, note };
   switch (input.purpose) {

@@ -78,6 +78,30 @@ describe('pitch sidebar in Chromium', () => {
     expect(await warnings(page)).toContain('too-long');
   });
 
+  it('keeps the user\'s edits when they switch template, brings them back when they switch back, and can go back to the template\'s text', async () => {
+    const { page, errors } = await sidebar();
+    expect(await page.locator('#template').inputValue()).toBe('builtin:alumni');
+    const original = await page.locator('#body-src').inputValue();
+    await page.locator('#edit-box summary').click();
+    await page.locator('#body-src').fill('Hi {{First Name}}, my own words. Could we talk for 20 minutes next week?');
+    await page.locator('#subject-src').fill('My own subject');
+    expect(await page.locator('#revert-edits').isVisible()).toBe(true);
+    await page.locator('#template').selectOption('builtin:cold');
+    expect(await text(page, '#status')).toBe('Your edits to “First contact: alumni” are kept: choose it again to go back to them.');
+    expect(await page.locator('#body-src').inputValue()).not.toContain('my own words');
+    expect(await page.locator('#revert-edits').isVisible()).toBe(false);
+    await page.locator('#template').selectOption('builtin:alumni');
+    expect(await page.locator('#body-src').inputValue()).toBe('Hi {{First Name}}, my own words. Could we talk for 20 minutes next week?');
+    expect(await page.locator('#subject-src').inputValue()).toBe('My own subject');
+    expect(await text(page, '#preview-body')).toBe('Hi Ada, my own words. Could we talk for 20 minutes next week?');
+    await page.locator('#revert-edits').click();
+    expect(await page.locator('#body-src').inputValue()).toBe(original);
+    await page.locator('#template').selectOption('builtin:cold');
+    await page.locator('#template').selectOption('builtin:alumni');
+    expect(await page.locator('#body-src').inputValue()).toBe(original);
+    expect(errors).toEqual([]);
+  });
+
   it('shows a contact named like markup as text: nothing runs, no element is made', async () => {
     const { page, errors } = await sidebar('Contacts!A4');
     expect(await text(page, '#contact-name')).toBe(XSS);

@@ -326,3 +326,51 @@ describe('import: what the user wrote is never written over', () => {
     expect(app.emu.properties.document.has('iit.tracker')).toBe(false);
   });
 });
+
+describe('import: nothing in the file is dropped or cut without saying so', () => {
+  /** A tracker set up on a small hand-made sheet with the given header. */
+  function small(headerLine: string, row: string) {
+    const app = addOn({ csv: `${headerLine}\n${row}\n`, sheetName: 'Contacts' });
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    return { ...app, sheet: app.ss.getSheetByName('Contacts')! };
+  }
+
+  it('names a column with data under a blank header, and a second column of the same name, as not imported', () => {
+    const app = small('Name,Email', 'Bob Lee,bob@example.com');
+    const blank = imported(app.bundle.run('importContacts', ['Name,,Email\nJane Doe,met at the fair,jane@example.com\n', {}]));
+    expect(blank.summary.ignoredColumns).toEqual(['column B (no header)']);
+    const twice = imported(app.bundle.run('importContacts', ['Name,Email,Email\nAda Byron,ada@example.com,ada@work.example\n', {}]));
+    expect(twice.summary.ignoredColumns).toEqual(['column C "Email" (only the first Email column, B, was imported)']);
+    expect(column(app.sheet, 'Email')).toContain('ada@example.com');
+  });
+
+  it('a second column of one of the user\'s own headers is said, not dropped in favour of the last one', () => {
+    const app = small('Name,Priority', 'Bob Lee,high');
+    const r = imported(app.bundle.run('importContacts', ['Name,Priority,Priority\nJane Doe,first,second\n', {}]));
+    expect(column(app.sheet, 'Priority')).toEqual(['high', 'first']);
+    expect(r.summary.ignoredColumns).toEqual(['column C "Priority" (only the first Priority column, B, was imported)']);
+  });
+
+  it('lists a value too long for a cell as a problem, with its line, column and length', () => {
+    const app = small('Name,Notes', 'Bob Lee,short');
+    const long = 'x'.repeat(60_000);
+    const r = imported(app.bundle.run('importContacts', [`Name,Notes\nJane Doe,${long}\nAmy Wu,fine\n`, {}]));
+    expect(r.summary.added).toBe(2);
+    expect(r.summary.problems).toEqual([
+      { line: 2, reason: 'Notes is 60,000 characters long; a cell holds at most 50,000, so only the first 49,999 were imported, followed by "…".' },
+    ]);
+    expect(String(column(app.sheet, 'Notes')[1])).toHaveLength(50_000);
+  });
+
+  it('splits a single Name into a First/Last name tracker as the referrals do: "Jane Q. Doe" is Jane / Q. Doe', () => {
+    const app = small('First Name,Last Name,Email', 'Bob,Lee,bob@example.com');
+    const r = imported(app.bundle.run('importContacts', ['Name,Email\nJane Q. Doe,jane@example.com\nCher,cher@example.com\n', {}]));
+    expect(r.summary.added).toBe(2);
+    expect(column(app.sheet, 'First Name')).toEqual(['Bob', 'Jane', 'Cher']);
+    expect(column(app.sheet, 'Last Name')).toEqual(['Lee', 'Q. Doe', '']);
+    // The same file again matches the rows it made by name: nothing is added twice.
+    const again = imported(app.bundle.run('importContacts', ['Name\nJane Q. Doe\nCher\n', {}]));
+    expect(again.summary.added).toBe(0);
+  });
+});

@@ -590,3 +590,83 @@ describe('dates in the spreadsheet time zone', () => {
     expect(app.ss.getActiveRange().getRow()).toBe(2); // the first due contact is selected
   });
 });
+
+describe('closed contacts keep no pending follow-up; an outcome replaces an old reminder', () => {
+  const dueOn = (app: ReturnType<typeof tracker>, day: string) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+    const r = app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[]; message: string };
+    vi.useRealTimers();
+    return r;
+  };
+
+  it('a thank-you sent the day of the conversation clears the reminder set for the next day: Thanked is closed', () => {
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-09');
+    const thanks = open(app, 'showThankYouDialog', 'Contacts!A2');
+    const r = log(app, 'logThankYou', { eventId: thanks.eventId, contactIds: ids(thanks), date: '2026-01-08' });
+    expect(shown(app, 2, 'Stage')).toBe('Thanked');
+    expect(shown(app, 2, 'Next follow-up')).toBe('');
+    expect(r.contacts[0].nextFollowUp).toBe('');
+  });
+
+  it('a job interview or an offer replaces the pitch\'s follow-up date with a reminder to tell them, the next day', () => {
+    const app = tracker();
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A3');
+    log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-05' });
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-14');
+    const job = open(app, 'showJobInterviewDialog', 'Contacts!A3');
+    log(app, 'logOutcome', { eventId: job.eventId, contactIds: ids(job), date: '2026-01-07', kind: 'job_interview', company: 'State University' });
+    expect(shown(app, 3, 'Next follow-up')).toBe('2026-01-08');
+    expect(dueOn(app, '2026-01-08').message).toMatch(/Prof\. Amara Obi \(C-0002\), due today: tell Amara about the job interview\./);
+  });
+
+  it('an offer for a Thanked contact leaves no follow-up date behind', () => {
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08' });
+    const thanks = open(app, 'showThankYouDialog', 'Contacts!A2');
+    log(app, 'logThankYou', { eventId: thanks.eventId, contactIds: ids(thanks), date: '2026-01-09' });
+    // A date the user typed on the Thanked row before the news.
+    app.sheet.getRange(2, headerOf(app.sheet).indexOf('Next follow-up') + 1).setValue('2026-02-01');
+    const offer = open(app, 'showOfferDialog', 'Contacts!A2');
+    log(app, 'logOutcome', { eventId: offer.eventId, contactIds: ids(offer), date: '2026-03-20', kind: 'offer', company: 'Globex' });
+    expect(shown(app, 2, 'Outcome')).toBe('Offer');
+    expect(shown(app, 2, 'Next follow-up')).toBe('');
+  });
+});
+
+describe('the log\'s next step', () => {
+  it('names a contact whose name is not a word whole, never a cut-up piece of it', () => {
+    const app = tracker();
+    const nameAt = headerOf(app.sheet).indexOf('FULL NAME') + 1;
+    app.sheet.getRange(2, nameAt).setValue('<img src=x onerror=alert(1)>');
+    app.sheet.getRange(3, nameAt).setValue("'=HYPERLINK(\"x\", \"y\")");
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08', referrals: [{ name: '<b>Kim</b> Lee' }] });
+    const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
+    const steps = logRows(app).map((r) => r['Next step']);
+    expect(steps[0]).toBe('Send =HYPERLINK("x", "y") a thank-you by Fri 2026-01-09.');
+    expect(steps[1]).toBe('Reach out to <b>Kim</b> Lee, saying that =HYPERLINK("x", "y") suggested you talk.');
+    expect(steps[2]).toMatch(/follow up once with <img src=x onerror=alert\(1\)>\.$/);
+  });
+
+  it('after an offer, thanks the person who made the introduction, and never thanks for an introduction nobody made', () => {
+    const app = tracker();
+    const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
+    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08', referrals: [{ name: 'Dana Scully', email: 'dana@fbi.example' }] });
+    const dana = app.sheet.getLastRow();
+    const offer = open(app, 'showOfferDialog', `Contacts!A${dana}`);
+    log(app, 'logOutcome', { eventId: offer.eventId, contactIds: ids(offer), date: '2026-03-20', kind: 'offer', company: 'FBI' });
+    const direct = open(app, 'showOfferDialog', 'Contacts!A4');
+    log(app, 'logOutcome', { eventId: direct.eventId, contactIds: ids(direct), date: '2026-03-21', kind: 'offer', company: 'Contoso' });
+    const steps = logRows(app).filter((r) => r.Event === 'Offer').map((r) => r['Next step']);
+    expect(steps).toEqual([
+      'Tell Dana about the offer and thank them for their help; thank Jordan Ellis too, who introduced you to Dana.',
+      'Tell Rosa about the offer and thank them for their help.',
+    ]);
+  });
+});

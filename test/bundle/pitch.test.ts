@@ -312,6 +312,19 @@ describe('Mark as sent', () => {
     expect(logRows(app).slice(1).map((r) => r[logRows(app)[0].indexOf('Event')])).toEqual(['Pitch sent', 'Follow-up sent', 'Thank-you sent']);
   });
 
+  it('refuses a subject too long for the log\'s cell instead of cutting it, and logs one that just fits exactly', () => {
+    const app = tracker();
+    const templateName = 'First contact: someone you know';
+    const room = 50_000 - `Template: ${templateName}\nSubject: `.length;
+    const long = app.call<LogResult>('markMessageSent', [{ eventId: 'sb-long-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(60_000), templateName }]);
+    expect(long).toEqual({ ok: false, message: `The subject is 60,000 characters long; the Interview log keeps it in one cell with the template's name, so it can be at most ${room.toLocaleString('en-US')} characters. Shorten it and try again. Nothing was logged.` });
+    expect(logRows(app)).toEqual([]);
+    const fits = app.call<LogResult>('markMessageSent', [{ eventId: 'sb-fits-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(room), templateName }]);
+    expect(fits.ok).toBe(true);
+    const log = logRows(app);
+    expect(log[1][log[0].indexOf('Details')]).toBe(`Template: ${templateName}\nSubject: ${'s'.repeat(room)}`);
+  });
+
   it('refuses in plain words, writing nothing', () => {
     const app = tracker();
     expect(app.call<LogResult>('markMessageSent', [{ eventId: 'sb-cccccccccccc', contactId: '', purpose: 'pitch' }])).toEqual({ ok: false, message: 'This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.' });

@@ -286,3 +286,35 @@ describe('bad input gets a clear message and no change', () => {
     expect(app.ss.getSheetByName('Contacts')!.getLastColumn()).toBe(1);
   });
 });
+
+describe('what setup tells the user', () => {
+  it('summarises a 2,000-column sheet: a few of the user\'s own columns by name, then how many more', () => {
+    const header = ['Name', 'Email', ...Array.from({ length: 1998 }, (_, i) => `Survey answer ${i + 1}`)];
+    const row = ['Jane Doe', 'jane@example.com', ...Array.from({ length: 1998 }, () => 'x')];
+    const { emu, result } = setUp(`${header.join(',')}\n${row.join(',')}\n`);
+    expect(result.ok).toBe(true);
+    const text = emu.ui.alerts.at(-1)!.prompt;
+    expect(text.length).toBeLessThan(1500);
+    expect(text).toContain('"Survey answer 1", "Survey answer 2"');
+    expect(text).toContain('and 1,988 more');
+  });
+
+  it('lists the first few of many warnings, then how many more', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Person ${i + 1},legacy-${i + 1}`);
+    const app = addOn({ csv: `Name,Contact ID\n${rows.join('\n')}\n`, sheetName: 'Contacts' });
+    app.emu.ui.answer('YES'); // "columns that look like another tracker's": yes
+    const { emu } = app;
+    const result = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(result.ok && result.warnings).toHaveLength(30);
+    const text = emu.ui.alerts.at(-1)!.prompt;
+    expect(text).toContain('"legacy-10" in Contact ID');
+    expect(text).not.toContain('"legacy-11"');
+    expect(text).toContain('…and 20 more like these.');
+  });
+
+  it('names a column with data under a blank header, kept as it is', () => {
+    const { emu, result } = setUp('Name,,Email\nJane Doe,met at the fair,jane@example.com\n');
+    expect(result.ok).toBe(true);
+    expect(emu.ui.alerts.at(-1)!.prompt).toContain('Column B has no header: kept as it is, not used by the tracker.');
+  });
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   contactFromRow,
+  firstName,
+  joinName,
   matchReason,
+  nameColumns,
   normaliseCompany,
   normaliseEmail,
   normaliseEmails,
@@ -104,5 +107,36 @@ describe('matchReason', () => {
 
   it('never matches on an empty name', () => {
     expect(matchReason(c('', '', '', ''), c('', '', '', ''))).toBeNull();
+  });
+});
+
+describe('names in columns and in sentences', () => {
+  it('nameColumns keeps every word, in order: joined again it gives the name back', () => {
+    const cases: [string, boolean, [string, string, string]][] = [
+      ['Jane Q. Doe', false, ['Jane', '', 'Q. Doe']],
+      ['Jane Q. Doe', true, ['Jane', 'Q.', 'Doe']],
+      ['Mary Ann Lee Smith', true, ['Mary', 'Ann Lee', 'Smith']],
+      ['Dr. Jane Doe', false, ['Dr. Jane', '', 'Doe']],
+      ['Prof. Dr. Ana Lima', false, ['Prof. Dr. Ana', '', 'Lima']],
+      ['Dr. Who', false, ['Dr.', '', 'Who']],
+      ['Cher', true, ['Cher', '', '']],
+      ['Doe, Jane', false, ['Doe, Jane', '', '']],
+      ['  Ana   Lima ', false, ['Ana', '', 'Lima']],
+    ];
+    for (const [name, middle, expected] of cases) {
+      const parts = nameColumns(name, middle);
+      expect([parts.first, parts.middle, parts.last]).toEqual(expected);
+      expect(joinName(parts.first, parts.middle, parts.last)).toBe(name.trim().replace(/\s+/g, ' '));
+    }
+  });
+
+  it('firstName is the first name when it is a word, else the whole name', () => {
+    expect(firstName('Dr. Jane Q. Doe')).toBe('Jane');
+    expect(firstName('Ellis, Jordan')).toBe('Jordan');
+    expect(firstName("D'Arcy O'Neil")).toBe("D'Arcy");
+    expect(firstName('山田 太郎')).toBe('山田');
+    expect(firstName('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+    expect(firstName('=HYPERLINK("x", "y")')).toBe('=HYPERLINK("x", "y")');
+    expect(firstName('@handle')).toBe('@handle');
   });
 });

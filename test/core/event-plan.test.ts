@@ -202,7 +202,7 @@ describe('planEvent: referrals given in an interview', () => {
     const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
     const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Mary Jane Watson', { email: 'mj@x.example' })]) });
-    expect(p.append[0].slice(0, 2)).toEqual(['Mary Jane', 'Watson']);
+    expect(p.append[0].slice(0, 2)).toEqual(['Mary', 'Jane Watson']);
     expect(p.log[1].details).toContain('Email: mj@x.example');
   });
 
@@ -213,7 +213,7 @@ describe('planEvent: referrals given in an interview', () => {
     const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
     const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Dr. Jane Q. Doe')]) };
     const first = apply(t, plan(t, request));
-    expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane Q.', 'Doe']);
+    expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane', 'Q. Doe']);
     const retry = plan(first, request);
     expect(retry.append).toEqual([]);
     expect(retry.referrals).toEqual([{ id: 'C-0002', name: 'Dr. Jane Q. Doe', status: 'matched' }]);

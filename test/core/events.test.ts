@@ -102,13 +102,13 @@ describe('interview, thank-you, declined', () => {
     expect(isoOf(contactChange(contact({ stage: 'No response' }), interview('2026-01-09')).set.nextFollowUp)).toBe('2026-01-10');
   });
 
-  it('a thank-you clears a reminder that has come, but keeps one set for later', () => {
+  it('a thank-you clears the reminder, even one set for later: Thanked is closed', () => {
     const due = contactChange(contact({ stage: 'Interviewed', nextFollowUp: d('2026-01-10') }), simple('thankYou', '2026-01-10'));
     expect(due.set.stage).toBe('Thanked');
     expect(isoOf(due.set.thankYouSent)).toBe('2026-01-10');
     expect(due.set.nextFollowUp).toBe('');
     const later = contactChange(contact({ stage: 'Interviewed', nextFollowUp: d('2026-03-01') }), simple('thankYou', '2026-01-10'));
-    expect(later.set.nextFollowUp).toBeUndefined();
+    expect(later.set.nextFollowUp).toBe('');
   });
 
   it('declined: the stage becomes Declined and the follow-up is cleared', () => {

@@ -218,13 +218,21 @@ describe('planImport: columns and IDs', () => {
     expect(jordan[2]).toBe('High');
     expect(plan.summary.ignoredColumns).toBeUndefined();
     const plain = planImport(table(['Name']), csv(fixture('google-contacts.csv')));
-    expect(plain.summary.ignoredColumns).toContain('Labels');
+    expect(plain.summary.ignoredColumns).toContain('"Labels"');
   });
 
-  it('puts a full name into the first-name column when the tracker has no full-name column', () => {
+  it('names a second column that means the same by its own header and what it means', () => {
+    const plan = planImport(table(['Name', 'Email']), csv('Name,Email,E-mail\nAna Lima,ana@example.com,ana@work.example\n'));
+    expect(plan.summary.ignoredColumns).toEqual(['column C "E-mail" (only the first Email column, B, was imported)']);
+  });
+
+  it('splits a full name into the First / Middle / Last name columns of a tracker that has no full-name column', () => {
     const tracker = table(['First name', 'Last name', 'Company']);
-    const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\n'));
-    expect(plan.append).toEqual([['Ana Lima', '', 'Acme']]);
+    const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\nJane Q. Doe,\n"Doe, Jane",\n'));
+    expect(plan.append).toEqual([['Ana', 'Lima', 'Acme'], ['Jane', 'Q. Doe', ''], ['Doe, Jane', '', '']]);
+    const withMiddle = planImport(table(['First name', 'Middle name', 'Last name']), csv('Name\nDr. Jane Q. Doe\n'));
+    expect(withMiddle.append).toEqual([['Dr. Jane', 'Q.', 'Doe']]);
+    expect(planImport(table(['First name', 'Email']), csv('Name\nJane Q. Doe\n')).append).toEqual([['Jane Q. Doe', '']]);
     const parts = planImport(tracker, csv('First Name,Middle Name,Last Name\nMaya,R.,Goldberg\n'));
     expect(parts.newColumns.map((c) => c.header)).toEqual(['Middle name']);
     expect(parts.append).toEqual([['Maya', 'Goldberg', '', 'R.']]);

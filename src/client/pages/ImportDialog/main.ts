@@ -2,6 +2,7 @@
 import '../../lib/addon.css';
 import { RELATIONSHIPS } from '../../../core/schema.ts';
 import { DEFAULT_CSV_LIMITS } from '../../../core/limits.ts';
+import { thousands } from '../../../core/text.ts';
 import type { ImportResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
@@ -42,6 +43,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Columns not imported named in the result; a file may have thousands. */
+const COLUMNS_LISTED = 10;
+
 function show(result: ImportResult): void {
   clear(problems);
   if (!result.ok) {
@@ -51,7 +55,9 @@ function show(result: ImportResult): void {
   const s = result.summary;
   const verb = result.dryRun ? 'Would add' : 'Added';
   const lines = [`${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`];
-  if (s.ignoredColumns?.length) lines.push(`Columns not imported: ${s.ignoredColumns.join(', ')}.`);
+  const ignored = s.ignoredColumns ?? [];
+  const more = ignored.length > COLUMNS_LISTED ? ` and ${thousands(ignored.length - COLUMNS_LISTED)} more` : '';
+  if (ignored.length) lines.push(`Columns not imported: ${ignored.slice(0, COLUMNS_LISTED).join(', ')}${more}.`);
   if (s.warnings?.length) lines.push(...s.warnings);
   notes.say(lines.join('\n'), 'ok');
   for (const p of s.problems.slice(0, 200)) problems.appendChild(el('li', `Line ${p.line}: ${p.reason}`));

@@ -10,6 +10,7 @@ import { byId } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
 import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
+import { cellLimit, charCount } from '../../lib/char-count.ts';
 import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
 
@@ -42,6 +43,7 @@ function setUp(c: EventDialogContext): ReferralRows {
     node.hidden = !(node.getAttribute('data-for') ?? '').split(' ').includes(c.mode);
   }
   if (c.contacts.length === 1) byId<HTMLInputElement>('company').value = c.contacts[0].company;
+  for (const id of ['company', 'learned', 'nextStep', 'note']) charCount(byId<HTMLInputElement | HTMLTextAreaElement>(id), cellLimit);
   const rows = new ReferralRows(byId('referrals'), c.relationships);
   const add = byId<HTMLButtonElement>('add-referral');
   if (c.contacts.length > 1) {

@@ -20,7 +20,6 @@ function input(type: string, name: string, autocomplete: string): HTMLInputEleme
   const i = el('input');
   i.type = type;
   i.name = name;
-  i.maxLength = 50000;
   i.setAttribute('autocomplete', autocomplete);
   return i;
 }

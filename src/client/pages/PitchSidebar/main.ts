@@ -16,6 +16,7 @@ import { byId, clear, el } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
 import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
+import { type CharCount, charCount } from '../../lib/char-count.ts';
 import { computePreview, setLink, showPreview, type Preview } from './preview.ts';
 import { buildQuestions } from './questions-panel.ts';
 
@@ -31,6 +32,7 @@ const $ = {
   editBox: byId<HTMLDetailsElement>('edit-box'),
   subjectSrc: byId<HTMLInputElement>('subject-src'),
   bodySrc: byId<HTMLTextAreaElement>('body-src'),
+  revertEdits: byId<HTMLButtonElement>('revert-edits'),
   field: byId<HTMLSelectElement>('field'),
   insert: byId<HTMLButtonElement>('insert'),
   copySubject: byId<HTMLButtonElement>('copy-subject'),
@@ -82,6 +84,8 @@ const state = {
   template: builtInTemplate('known') as MessageTemplate,
   /** The user changed the text: a new contact keeps it instead of switching template. */
   edited: false,
+  /** Text the user edited and left by choosing another template, by template ID: choosing it again brings it back. */
+  drafts: new Map<string, { subject: string; body: string }>(),
   /**
    * One per contact and message, so that a repeated Mark as sent (a double click, a retry after a
    * lost answer) logs nothing new. Renewed once a send is logged: sending again is deliberate.
@@ -115,6 +119,7 @@ function render(): void {
   announceChecks(checkSummary(state.preview.check, state.settings.wordLimit));
   renderMarkSent();
   renderCalendar();
+  for (const count of counts) count.update();
 }
 
 // The checker's summary, announced politely once typing pauses; the list itself is not a live
@@ -205,12 +210,18 @@ function fillTemplateSelect(selectedId: string): void {
 
 function chooseTemplate(id: string, announce: boolean): void {
   const t = allTemplates().find((x) => x.id === id) ?? BUILT_IN_TEMPLATES[0];
+  const left = state.template;
+  const keptEdits = state.edited && left.id !== t.id;
+  if (keptEdits) state.drafts.set(left.id, { subject: $.subjectSrc.value, body: $.bodySrc.value });
+  const draft = state.drafts.get(t.id);
   state.template = t;
-  state.edited = false;
+  state.edited = draft !== undefined;
   state.eventId = newEventId();
   $.template.value = t.id;
-  $.subjectSrc.value = t.subject;
-  $.bodySrc.value = t.body;
+  $.subjectSrc.value = draft?.subject ?? t.subject;
+  $.bodySrc.value = draft?.body ?? t.body;
+  $.revertEdits.hidden = !state.edited;
+  if (keptEdits) notes.say(`Your edits to “${left.name}” are kept: choose it again to go back to them.`, 'info');
   $.tplPurpose.value = t.purpose;
   $.tplName.value = isUserTemplate(t) ? t.name : '';
   $.deleteTemplate.disabled = !isUserTemplate(t);
@@ -342,7 +353,6 @@ function buildDetails(): void {
     const input = el('input');
     input.type = 'text';
     input.id = id;
-    input.maxLength = f.max;
     input.placeholder = `e.g. ${f.example}`;
     input.addEventListener('input', () => {
       state.settings = { ...state.settings, [f.key]: input.value.trim() };
@@ -351,6 +361,7 @@ function buildDetails(): void {
     });
     detailInputs.set(f.key, input);
     $.detailsFields.append(label, input);
+    counts.push(charCount(input, () => f.max));
   }
   $.wordLimit.addEventListener('input', () => {
     const n = Number($.wordLimit.value);
@@ -365,6 +376,7 @@ function buildDetails(): void {
 function fillDetails(): void {
   for (const f of USER_FIELDS) detailInputs.get(f.key)!.value = state.settings[f.key];
   $.wordLimit.value = String(state.settings.wordLimit);
+  for (const count of counts) count.update();
 }
 
 function detailsFromForm(): PitchSettings {
@@ -390,6 +402,7 @@ function insertField(): void {
   target.setRangeText(token, start, end, 'end');
   target.focus();
   state.edited = true;
+  $.revertEdits.hidden = false;
   render();
 }
 
@@ -399,12 +412,16 @@ function hideDeleteConfirm(): void {
   $.deleteConfirm.hidden = true;
 }
 
+/** The character counts of the fields with a limit; render() brings them up to date. */
+const counts: CharCount[] = [];
+
 function init(): void {
   for (const p of PURPOSES) {
     const o = el('option', PURPOSE_LABELS[p]);
     o.value = p;
     $.tplPurpose.appendChild(o);
   }
+  counts.push(charCount($.subjectSrc, () => LIMITS.subject), charCount($.bodySrc, () => LIMITS.body), charCount($.tplName, () => LIMITS.name));
   buildDetails();
   fillDetails();
   pickedQuestions = buildQuestions(byId('questions'));
@@ -418,11 +435,18 @@ function init(): void {
   for (const src of [$.subjectSrc, $.bodySrc]) {
     src.addEventListener('input', () => {
       state.edited = true;
+      $.revertEdits.hidden = false;
       render();
     });
     src.addEventListener('focus', () => (lastSource = src));
   }
   $.insert.addEventListener('click', insertField);
+  $.revertEdits.addEventListener('click', () => {
+    state.edited = false;
+    state.drafts.delete(state.template.id);
+    chooseTemplate(state.template.id, true);
+    $.bodySrc.focus();
+  });
   $.useSelected.addEventListener('click', () => void loadContext(null, $.useSelected));
   $.nextToContact.addEventListener('click', () => void loadNext('toContact', $.nextToContact));
   $.nextFollowUp.addEventListener('click', () => void loadNext('followUp', $.nextFollowUp));
@@ -468,6 +492,9 @@ function init(): void {
     void busy(button, 'Saving the template…', 'Could not save the template', () => callServer('saveTemplate', input)).then((r) => {
       if (!r) return;
       if (!r.ok) return notes.error(r.message);
+      // The edits are saved (in this template, or in its copy): nothing to keep for it.
+      state.edited = false;
+      state.drafts.delete(state.template.id);
       setUserTemplates(r.templates, r.saved?.id ?? state.template.id);
       notes.say(r.message, 'ok');
     });
