@@ -130,3 +130,14 @@ describe('serials and Dates', () => {
     expect(fromZoned(2019, 2, 16, 23, 30, 0, 0, 'America/Sao_Paulo').toISOString()).toBe('2019-02-17T01:30:00.000Z');
   });
 });
+
+describe('Utilities.formatDate', () => {
+  it('prints a date with the offset its zone had on that date', () => {
+    const emu = new Emulator({ timeZone: 'Etc/UTC', scopes: null });
+    const u = emu.globals().Utilities as { formatDate(d: Date, tz: string, pattern: string): string };
+    expect(u.formatDate(new Date('2021-07-15T05:00:00Z'), 'America/Mexico_City', 'yyyy-MM-dd HH:mm Z')).toBe('2021-07-15 00:00 -0500');
+    expect(u.formatDate(new Date('2011-12-30T10:00:00Z'), 'Pacific/Apia', 'yyyy-MM-dd HH:mm Z')).toBe('2011-12-31 00:00 +1400');
+    expect(u.formatDate(new Date('2016-05-31T15:30:00Z'), 'Asia/Pyongyang', 'yyyy-MM-dd HH:mm Z')).toBe('2016-06-01 00:00 +0830');
+    expect(u.formatDate(new Date('2026-03-08T05:00:00Z'), 'America/Havana', 'yyyy-MM-dd HH:mm Z')).toBe('2026-03-08 01:00 -0400');
+  });
+});
