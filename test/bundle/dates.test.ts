@@ -88,3 +88,23 @@ describe.each(CASES)('%s, %s', (timeZone, day) => {
     expect(t.pitch(4).values['Connected On']).toBe(day);
   });
 });
+
+// The copy gets the Dates read from the tracker: on a day without midnight, 01:00 of that day.
+describe.each(CASES.filter(([, day]) => ['2018-11-04', '2026-03-08', '2011-12-31', '2021-07-15'].includes(day)))('%s, %s', (timeZone, day) => {
+  it('Share with coach copies the dates as that day', () => {
+    const t = trackerIn(timeZone, linkedInDate(day));
+    t.set(2, 'Next follow-up', day);
+    t.set(2, 'Last contact', day);
+    const shared = t.bundle.run('shareWithCoachNow', [{ email: 'coach@example.com', mode: 'copy' }]).result as { ok: boolean; message?: string };
+    expect(shared).toMatchObject({ ok: true });
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(1);
+    const sheet = copies[0].getSheets()[0];
+    const [header, ada] = sheet.getDataRange().getDisplayValues();
+    expect(copies[0].getSpreadsheetTimeZone()).toBe(timeZone);
+    for (const name of ['Next follow-up', 'Last contact']) {
+      expect(header).toContain(name);
+      expect(ada[header.indexOf(name)], name).toBe(day);
+    }
+  });
+});
