@@ -1,7 +1,7 @@
 // How Sheets turns typed text into a value, and a value into the text it shows.
 // Both follow the en_US locale, the default of a new spreadsheet.
 
-import { dateToSerial, fromZoned } from './tz.ts';
+import { wallToSerial } from './tz.ts';
 
 export type Scalar = string | number | boolean | null;
 
@@ -31,7 +31,7 @@ function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-function parseDateText(s: string, timeZone: string): Parsed | null {
+function parseDateText(s: string): Parsed | null {
   let y: number, m: number, d: number;
   let h = 0, mi = 0, se = 0;
   let hasTime = false;
@@ -51,11 +51,12 @@ function parseDateText(s: string, timeZone: string): Parsed | null {
     return null;
   }
   if (!validDate(y, m, d) || h > 23 || mi > 59 || se > 59) return null;
-  const serial = dateToSerial(fromZoned(y, m, d, h, mi, se, 0, timeZone), timeZone);
-  return { kind: 'date', value: serial, format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
+  // The serial is the wall-clock time typed, whatever the zone: a day whose midnight the clocks
+  // skip (America/Havana, 2026-03-08) is still that day.
+  return { kind: 'date', value: wallToSerial(y, m, d, h, mi, se), format: hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy' };
 }
 
-export function parseInput(raw: string, timeZone: string, cellFormat?: string): Parsed {
+export function parseInput(raw: string, cellFormat?: string): Parsed {
   if (raw === '') return { kind: 'empty' };
   // A Plain text cell takes what is written as it is, a leading apostrophe included: the
   // apostrophe is an escape only where Sheets would otherwise parse the text. Not stated in
@@ -75,7 +76,7 @@ export function parseInput(raw: string, timeZone: string, cellFormat?: string): 
     if (percent) return { kind: 'number', value: value / 100, format: '0%' };
     return { kind: 'number', value, format: numText.includes(',') ? '#,##0' : undefined };
   }
-  const date = parseDateText(s, timeZone);
+  const date = parseDateText(s);
   if (date) return date;
   // Typing "+abc" or "-abc" in Sheets starts a formula ("=+abc"), which then shows an error.
   if (/^[+-]/.test(raw)) return { kind: 'formula', formula: `=${raw}` };

@@ -232,7 +232,7 @@ export class EmuSheet
     if (text.length > MAX_CELL_CHARS) {
       throw new GasException(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
     }
-    const p = parseInput(text, tz, format);
+    const p = parseInput(text, format);
     switch (p.kind) {
       case 'empty':
         return null;
@@ -277,8 +277,9 @@ export class EmuSheet
       rowVals.map((v, j) => {
         if (v === null || v === undefined) return '';
         if (typeof v === 'object') return (v as { value: string }).value; // a formula error: "#DIV/0!", ...
-        if (typeof v === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(v, tz);
-        return v;
+        const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j) : v;
+        if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(n, tz);
+        return n;
       }),
     );
   }
@@ -300,12 +301,23 @@ export class EmuSheet
     return undefined;
   }
 
+  /**
+   * A number as it was written. The engine rounds the fractions it reports to 10 significant
+   * digits (a time of day in a date-time serial would lose up to a second); Sheets keeps doubles.
+   */
+  private _exactNumber(computed: number, row: number, col: number): number {
+    if (Number.isInteger(computed)) return computed;
+    const written = this._ss._hf.getCellSerialized({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    return typeof written === 'number' ? written : computed;
+  }
+
   _readDisplay(r: GridRect): string[][] {
     const raw = this._ss._hf.getRangeValues(this._hfRange(r));
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v !== null && typeof v === 'object') return (v as { value: string }).value;
-        return displayValue(v as string | number | boolean | null, typeof v === 'number' ? this._displayFormat(r.row + i, r.col + j) : undefined);
+        if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j), this._displayFormat(r.row + i, r.col + j));
+        return displayValue(v as string | boolean | null, undefined);
       }),
     );
   }

@@ -60,6 +60,11 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
   };
 }
 
+// Sheets counts days from 1899-12-30 (serial 0); fractions are the time of day. A serial is a
+// wall-clock time: it has no zone until a Date is made of it.
+const EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
 /** Offset of `timeZone` from UTC at instant `ms`, in minutes (east positive). */
 export function offsetMinutes(ms: number, timeZone: string): number {
   const p = zonedParts(new Date(ms), timeZone);
@@ -67,18 +72,29 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   return Math.round((asUtc - ms) / 60000);
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given fields. */
+/**
+ * The instant at which the wall clock in `timeZone` shows the given fields. A wall time the clock
+ * shows twice (clocks going back) is its first occurrence; one it skips (clocks jumping forward,
+ * e.g. America/Havana at 00:00 on 2026-03-08) is read with the offset in force before the jump,
+ * so it lands as far after the jump as it is after the last time shown before it: 00:00 becomes
+ * 01:00, the first instant of that day. Java's ZonedDateTime, ICU and ECMAScript's Date all
+ * resolve wall times this way; assumed to be what Apps Script does when it turns a date serial
+ * into a Date (not confirmed on Google: no zone with a midnight jump was tried there).
+ */
 export function fromZoned(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC'): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Two passes settle the offset, including around daylight-saving changes.
-  let t = guess - offsetMinutes(guess, timeZone) * 60000;
-  t = guess - offsetMinutes(t, timeZone) * 60000;
-  return new Date(t);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Offsets reach ±14 h, so the instant is within a day of `wall` read as UTC: the offsets a day
+  // either side are those before and after any change of offset near it.
+  const before = offsetMinutes(wall - DAY_MS, timeZone) * 60000;
+  const after = offsetMinutes(wall + DAY_MS, timeZone) * 60000;
+  const shown = [wall - before, wall - after].filter((t) => offsetMinutes(t, timeZone) * 60000 === wall - t);
+  return new Date(shown.length ? Math.min(...shown) : wall - before);
 }
 
-// Sheets counts days from 1899-12-30 (serial 0); fractions are the time of day.
-const EPOCH_UTC = Date.UTC(1899, 11, 30);
-const DAY_MS = 86400000;
+/** The serial of a wall-clock time (month 1-12). */
+export function wallToSerial(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  return (Date.UTC(year, month - 1, day, hour, minute, second) - EPOCH_UTC) / DAY_MS;
+}
 
 /** The spreadsheet serial number of `date` read on the wall clock of `timeZone`. */
 export function dateToSerial(date: Date, timeZone: string): number {

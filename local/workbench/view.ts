@@ -59,14 +59,14 @@ export function breaksRule(dv: EmuDataValidation, value: unknown): boolean {
 }
 
 /** The text the formula bar shows for a value: what the user would type to get it back. */
-function inputText(raw: CellValue, kind: CellKind, shown: string, tz: string): string {
+function inputText(raw: CellValue, kind: CellKind, shown: string): string {
   if (raw === null) return '';
   if (kind === 'date' || kind === 'error') return shown;
   if (typeof raw === 'number') return shown.endsWith('%') ? shown : String(Number(raw.toPrecision(15)));
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   const text = String(raw);
   // Text that would be read back as a number, date or formula is shown with the apostrophe that keeps it text.
-  return parseInput(text, tz).kind === 'text' && !text.startsWith("'") ? text : `'${text}`;
+  return parseInput(text).kind === 'text' && !text.startsWith("'") ? text : `'${text}`;
 }
 
 function kindOf(sheet: EmuSheet, raw: CellValue, row: number, col: number): CellKind {
@@ -94,7 +94,7 @@ export function cellViews(sheet: EmuSheet, rect: Rect, validations: Map<EmuDataV
       const formula = formulas[i][j];
       if (value === null && !formula && !meta && !format) return null;
       const kind = kindOf(sheet, value, row, col);
-      const view: CellView = { text: shown[i][j], input: formula || inputText(value, kind, shown[i][j], tz), kind };
+      const view: CellView = { text: shown[i][j], input: formula || inputText(value, kind, shown[i][j]), kind };
       const style: CellStyle = {};
       if (meta?.background) style.background = meta.background;
       if (meta?.fontColor) style.color = meta.fontColor;

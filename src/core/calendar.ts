@@ -1,6 +1,7 @@
 // Calendar arithmetic on DateParts (days, business days) and reading a cell's Date as a calendar
 // day of the spreadsheet's time zone. No Apps Script globals and no local-time Date methods:
-// everything is done on UTC day numbers, so the machine's own zone never matters.
+// arithmetic is done on UTC day numbers and a Date is read in a named zone, so the machine's own
+// zone never matters.
 
 import { type DateParts, formatIsoDate, parseIsoDate } from './dates.ts';
 
@@ -58,33 +59,31 @@ export function describeDate(d: DateParts): string {
   return `${WEEKDAYS[weekday(d)]} ${formatIsoDate(d)}`;
 }
 
-/** "+0530" / "-0800" (Utilities.formatDate's "Z") as milliseconds east of UTC; null if malformed. */
-export function parseUtcOffset(text: string): number | null {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text.trim());
-  if (!m) return text.trim() === 'Z' ? 0 : null;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return (m[1] === '-' ? -1 : 1) * minutes * 60_000;
-}
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The calendar day, in the spreadsheet's time zone, of a Date read from a cell. `offsets` are
- * that zone's UTC offsets in ms (e.g. now, in January and in July: the zone's standard and
- * daylight-saving offsets). A date-only cell reads as midnight in the zone, so one of the offsets
- * lands it exactly on a midnight; a date-time cell falls back to the first offset.
- * This avoids one Utilities.formatDate call per cell.
+ * The calendar day, in the spreadsheet's time zone, of a Date read from a cell. Apps Script gives
+ * a date cell as the instant of that day's midnight in the zone (on a day whose midnight the
+ * clocks skip, the first instant after the jump), so the day is read with the offset the zone had
+ * at that instant, from its history: this year's offsets would move older dates by a day
+ * (Mexico City dropped daylight saving in 2022, Apia crossed the date line in 2011). Intl is part
+ * of JavaScript, not an Apps Script service, so it costs no call per cell; it knows every zone
+ * Sheets offers (assumed of Apps Script's V8, as of Node and Chrome, which share its ICU data).
  */
-export function calendarDateOf(value: Date, offsets: readonly number[]): DateParts | null {
-  const t = value.getTime();
-  if (Number.isNaN(t) || offsets.length === 0) return null;
-  for (const offset of offsets) {
-    const local = t + offset;
-    if (local % DAY_MS === 0) return fromDayNumber(local / DAY_MS);
+export function calendarDateOf(value: Date, timeZone: string): DateParts | null {
+  if (Number.isNaN(value.getTime())) return null;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: 'numeric', day: 'numeric' });
+    dayFormats.set(timeZone, format);
   }
-  return fromDayNumber(Math.floor((t + offsets[0]) / DAY_MS));
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(value)) parts[p.type] = p.value;
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
 }
 
 /** A cell that holds a day: a Date (see calendarDateOf) or ISO text typed as text; else null. */
-export function cellDate(value: unknown, offsets: readonly number[]): DateParts | null {
-  if (value instanceof Date) return calendarDateOf(value, offsets);
+export function cellDate(value: unknown, timeZone: string): DateParts | null {
+  if (value instanceof Date) return calendarDateOf(value, timeZone);
   return typeof value === 'string' ? parseIsoDate(value) : null;
 }

@@ -33,8 +33,8 @@ export interface EventTable {
   contact: Partial<Record<ContactField, number>>;
   tracker: Partial<Record<TrackerKey, number>>;
   idCounter: number;
-  /** UTC offsets of the spreadsheet's zone, to read Date cells as days (see calendarDateOf). */
-  offsets: readonly number[];
+  /** The spreadsheet's time zone, to read Date cells as days (see calendarDateOf). */
+  timeZone: string;
 }
 
 export interface EventRequest {
@@ -102,9 +102,9 @@ function stateOf(t: EventTable, index: number, withReferrer = false): ContactSta
     name: contact.name,
     company: contact.fields.company ?? '',
     stage: canonicalStage(cellText(cell('stage'))),
-    lastContact: cellDate(cell('lastContact'), t.offsets),
-    nextFollowUp: cellDate(cell('nextFollowUp'), t.offsets),
-    thankYouSent: cellDate(cell('thankYouSent'), t.offsets),
+    lastContact: cellDate(cell('lastContact'), t.timeZone),
+    nextFollowUp: cellDate(cell('nextFollowUp'), t.timeZone),
+    thankYouSent: cellDate(cell('thankYouSent'), t.timeZone),
     outcome: cellText(cell('outcome')),
   };
 }

@@ -19,7 +19,8 @@ export interface FollowUpTable {
   rows: readonly (readonly Cell[])[];
   contact: Partial<Record<ContactField, number>>;
   tracker: Partial<Record<TrackerKey, number>>;
-  offsets: readonly number[];
+  /** The spreadsheet's time zone, to read Date cells as days (see calendarDateOf). */
+  timeZone: string;
 }
 
 export interface DueContact {
@@ -76,7 +77,7 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
     const contact = contactFromRow(row, t.contact);
     if (!normaliseName(contact.name)) return [];
     const company = contact.fields.company ?? '';
-    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalStage(cellText(cell(row, 'stage'))), last: cellDate(cell(row, 'lastContact'), t.offsets) }];
+    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalStage(cellText(cell(row, 'stage'))), last: cellDate(cell(row, 'lastContact'), t.timeZone) }];
   });
   const byOrg = new Map<string, typeof people>();
   for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);
@@ -84,7 +85,7 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
   for (const p of people) {
     if (isClosedStage(p.stage)) continue;
     const sheetRow = t.headerRow + 1 + p.index;
-    const next = cellDate(cell(p.row, 'nextFollowUp'), t.offsets);
+    const next = cellDate(cell(p.row, 'nextFollowUp'), t.timeZone);
     const first = firstName(p.contact.name);
     if (next && compareDates(next, today) <= 0) {
       due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first, canonicalValue(OUTCOMES, cellText(cell(p.row, 'outcome'))) ?? '') });

@@ -22,8 +22,8 @@ export function openPitchSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-function table(view: TrackerView, offsets: readonly number[]): PitchTable {
-  return { headerRow: view.record.headerRow, header: view.header, rows: view.rows, contact: view.contact, tracker: view.tracker, offsets };
+function table(view: TrackerView, timeZone: string): PitchTable {
+  return { headerRow: view.record.headerRow, header: view.header, rows: view.rows, contact: view.contact, tracker: view.tracker, timeZone };
 }
 
 function tryReadTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerView | UserError {
@@ -43,7 +43,7 @@ export function pitchContext(row?: unknown): PitchContext {
   const base = { ok: true as const, settings, templates, templatesDamaged: damaged, today: formatIsoDate(clock.today), timeZone: clock.timeZone };
   const view = tryReadTracker(ss);
   if (view instanceof UserError) return { ...base, sheetName: '', headers: [], contact: null, note: view.message };
-  const t = table(view, clock.offsets);
+  const t = table(view, clock.timeZone);
   const headers = headerTexts(view.header);
   const sheetName = view.sheet.getName();
   if (row !== undefined && row !== null) {
@@ -64,7 +64,7 @@ export function findNextContact(kind: unknown, afterRow: unknown): NextContactRe
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const clock = sheetClock(ss);
   const view = readTracker(ss, PropertiesService.getDocumentProperties());
-  const result = nextContact(table(view, clock.offsets), kind as NextContactKind, after, clock.today);
+  const result = nextContact(table(view, clock.timeZone), kind as NextContactKind, after, clock.today);
   if (result.ok) view.sheet.getRange(result.contact.row, 1, 1, Math.max(1, view.header.length)).activate();
   return result;
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, parseUtcOffset, weekday } from '../../src/core/calendar.ts';
+import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, weekday } from '../../src/core/calendar.ts';
 import { formatIsoDate, type DateParts, parseIsoDate } from '../../src/core/dates.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
 const iso = (x: DateParts) => formatIsoDate(x);
-const H = 3_600_000;
 
 describe('weekdays', () => {
   it('knows which day of the week a date is', () => {
@@ -60,35 +59,51 @@ describe('parseIsoDate', () => {
 });
 
 describe('reading Date cells as days of the spreadsheet time zone', () => {
-  it('parses UTC offsets as Utilities.formatDate prints them', () => {
-    expect(parseUtcOffset('+0530')).toBe(5.5 * H);
-    expect(parseUtcOffset('-0800')).toBe(-8 * H);
-    expect(parseUtcOffset('+14:00')).toBe(14 * H);
-    expect(parseUtcOffset('Z')).toBe(0);
-    expect(parseUtcOffset('GMT')).toBeNull();
-  });
-
-  it('America/Los_Angeles: a summer date is found with the daylight-saving offset', () => {
-    const offsets = [-8 * H, -7 * H]; // January (PST), July (PDT)
-    // 4 July 2026 00:00 PDT is 07:00 UTC; with the winter offset alone it would read as 3 July.
-    expect(iso(calendarDateOf(new Date('2026-07-04T07:00:00Z'), offsets)!)).toBe('2026-07-04');
-    expect(iso(calendarDateOf(new Date('2026-01-04T08:00:00Z'), offsets)!)).toBe('2026-01-04');
+  it('America/Los_Angeles: summer and winter midnights', () => {
+    // 4 July 2026 00:00 PDT is 07:00 UTC; with the winter offset it would read as 3 July.
+    expect(iso(calendarDateOf(new Date('2026-07-04T07:00:00Z'), 'America/Los_Angeles')!)).toBe('2026-07-04');
+    expect(iso(calendarDateOf(new Date('2026-01-04T08:00:00Z'), 'America/Los_Angeles')!)).toBe('2026-01-04');
   });
 
   it('Pacific/Kiritimati (UTC+14) and Asia/Kolkata (UTC+5:30): the local day, not the UTC day', () => {
-    expect(iso(calendarDateOf(new Date('2026-01-09T10:00:00Z'), [14 * H])!)).toBe('2026-01-10');
-    expect(iso(calendarDateOf(new Date('2026-01-09T18:30:00Z'), [5.5 * H])!)).toBe('2026-01-10');
+    expect(iso(calendarDateOf(new Date('2026-01-09T10:00:00Z'), 'Pacific/Kiritimati')!)).toBe('2026-01-10');
+    expect(iso(calendarDateOf(new Date('2026-01-09T18:30:00Z'), 'Asia/Kolkata')!)).toBe('2026-01-10');
+  });
+
+  // Local midnight of each day, with the UTC offset that zone had on that day (tz database
+  // history), which is not its offset this year.
+  it.each([
+    ['America/Mexico_City', '2021-07-15T05:00:00Z', '2021-07-15'], // UTC-5 (DST, abolished in 2022)
+    ['America/Sao_Paulo', '2018-12-01T02:00:00Z', '2018-12-01'], // UTC-2 (DST, abolished in 2019)
+    ['Asia/Tehran', '2021-05-31T19:30:00Z', '2021-06-01'], // UTC+4:30 (DST, abolished in 2022)
+    ['Europe/Moscow', '2013-05-31T20:00:00Z', '2013-06-01'], // UTC+4 from 2011 to 2014
+    ['Pacific/Apia', '2011-12-30T10:00:00Z', '2011-12-31'], // UTC+14 right after the date line moved
+    ['Pacific/Apia', '2011-12-29T10:00:00Z', '2011-12-29'], // UTC-10 the day before
+    ['Europe/Istanbul', '2015-06-30T21:00:00Z', '2015-07-01'], // UTC+3 DST, then UTC+2 winters until 2016
+    ['Europe/Istanbul', '2016-01-14T22:00:00Z', '2016-01-15'], // UTC+2
+    ['Asia/Pyongyang', '2016-05-31T15:30:00Z', '2016-06-01'], // UTC+8:30 from 2015 to 2018
+    ['America/Caracas', '2010-01-01T04:30:00Z', '2010-01-01'], // UTC-4:30 until 2016
+    ['Africa/Casablanca', '2017-01-10T00:00:00Z', '2017-01-10'], // UTC+0 before the UTC+1 of 2018
+    ['Europe/Volgograd', '2019-05-31T20:00:00Z', '2019-06-01'], // UTC+4 from 2018 to 2020
+    // Days whose midnight the clocks skip: the Date is the first instant after the jump (01:00).
+    ['America/Havana', '2026-03-08T05:00:00Z', '2026-03-08'],
+    ['America/Santiago', '2026-09-06T04:00:00Z', '2026-09-06'],
+    ['Asia/Tehran', '2021-03-21T20:30:00Z', '2021-03-22'],
+  ])('%s: %s is %s', (timeZone, instant, day) => {
+    expect(iso(calendarDateOf(new Date(instant), timeZone)!)).toBe(day);
   });
 
   it('a date-time cell reads as its local day', () => {
-    expect(iso(calendarDateOf(new Date('2026-01-09T23:30:00Z'), [-8 * H, -7 * H])!)).toBe('2026-01-09');
+    expect(iso(calendarDateOf(new Date('2026-01-09T23:30:00Z'), 'America/Los_Angeles')!)).toBe('2026-01-09');
+    expect(iso(calendarDateOf(new Date('2026-01-10T07:59:59Z'), 'America/Los_Angeles')!)).toBe('2026-01-09');
   });
 
   it('cellDate takes Dates and ISO text, nothing else', () => {
-    expect(cellDate('2026-01-05', [0])).toEqual(d('2026-01-05'));
-    expect(cellDate('next week', [0])).toBeNull();
-    expect(cellDate(45000, [0])).toBeNull();
-    expect(cellDate('', [0])).toBeNull();
-    expect(cellDate(new Date(NaN), [0])).toBeNull();
+    expect(cellDate('2026-01-05', 'Etc/UTC')).toEqual(d('2026-01-05'));
+    expect(cellDate(new Date('2026-01-05T00:00:00Z'), 'Etc/UTC')).toEqual(d('2026-01-05'));
+    expect(cellDate('next week', 'Etc/UTC')).toBeNull();
+    expect(cellDate(45000, 'Etc/UTC')).toBeNull();
+    expect(cellDate('', 'Etc/UTC')).toBeNull();
+    expect(cellDate(new Date(NaN), 'Etc/UTC')).toBeNull();
   });
 });

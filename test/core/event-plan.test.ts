@@ -19,7 +19,7 @@ function row(values: Record<string, Cell>): Cell[] {
 
 function table(rows: Cell[][], idCounter = rows.length): EventTable {
   const map = mapColumns(HEADER);
-  return { headerRow: 1, header: HEADER, rows, formulas: rows.map((r) => r.map(() => '')), contact: map.contact, tracker: map.tracker, idCounter, offsets: [0] };
+  return { headerRow: 1, header: HEADER, rows, formulas: rows.map((r) => r.map(() => '')), contact: map.contact, tracker: map.tracker, idCounter, timeZone: 'Etc/UTC' };
 }
 
 const people = () =>
@@ -200,7 +200,7 @@ describe('planEvent: referrals given in an interview', () => {
     const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
     const map = mapColumns(header);
     const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
-    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
+    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, timeZone: 'Etc/UTC' };
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Mary Jane Watson', { email: 'mj@x.example' })]) });
     expect(p.append[0].slice(0, 2)).toEqual(['Mary', 'Jane Watson']);
     expect(p.log[1].details).toContain('Email: mj@x.example');
@@ -210,7 +210,7 @@ describe('planEvent: referrals given in an interview', () => {
     const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
     const map = mapColumns(header);
     const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
-    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, offsets: [0] };
+    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, timeZone: 'Etc/UTC' };
     const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Dr. Jane Q. Doe')]) };
     const first = apply(t, plan(t, request));
     expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane', 'Q. Doe']);

@@ -21,7 +21,7 @@ const table: FollowUpTable = {
   ] as Cell[][],
   contact: { fullName: 0 },
   tracker: { contactId: 1, stage: 2, lastContact: 3, nextFollowUp: 4 },
-  offsets: [13 * 3_600_000, 12 * 3_600_000],
+  timeZone: 'Pacific/Auckland',
 };
 
 describe('followUpsDue', () => {
@@ -71,7 +71,7 @@ describe('the second contact of 3B7', () => {
     rows: [['Katherine Johnson', 'C-0004', 'Pitched', auckland('2026-01-09'), auckland('2026-01-20'), 'NASA'], ...extra] as Cell[][],
     contact: { fullName: 0, company: 5 },
     tracker: { contactId: 1, stage: 2, lastContact: 3, nextFollowUp: 4 },
-    offsets: [13 * 3_600_000],
+    timeZone: 'Pacific/Auckland',
   });
 
   it('names the people at the same organisation not contacted yet', () => {

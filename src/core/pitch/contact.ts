@@ -20,15 +20,15 @@ export interface PitchTable {
   /** 0-based columns. */
   contact: Partial<Record<ContactField, number>>;
   tracker: Partial<Record<TrackerKey, number>>;
-  /** UTC offsets of the spreadsheet's zone, to read Date cells as days. */
-  offsets: readonly number[];
+  /** The spreadsheet's time zone, to read Date cells as days. */
+  timeZone: string;
 }
 
 /** A cell as JSON for the page: a Date becomes its day in the spreadsheet's zone. */
-function cellJson(value: Cell | undefined, offsets: readonly number[]): CellJson {
+function cellJson(value: Cell | undefined, timeZone: string): CellJson {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) {
-    const day = cellDate(value, offsets);
+    const day = cellDate(value, timeZone);
     return day ? formatIsoDate(day) : '';
   }
   return value;
@@ -38,8 +38,8 @@ export function headerTexts(header: readonly Cell[]): string[] {
   return header.map((h) => (h instanceof Date ? '' : cellText(h)));
 }
 
-function dayText(value: Cell | undefined, offsets: readonly number[]): string {
-  const d = value === undefined ? null : cellDate(value, offsets);
+function dayText(value: Cell | undefined, timeZone: string): string {
+  const d = value === undefined ? null : cellDate(value, timeZone);
   return d ? formatIsoDate(d) : '';
 }
 
@@ -53,7 +53,7 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
   const headers = headerTexts(t.header);
   const values: Record<string, CellJson> = {};
   headers.forEach((h, i) => {
-    if (h && !(h in values)) values[h] = cellJson(cells[i], t.offsets);
+    if (h && !(h in values)) values[h] = cellJson(cells[i], t.timeZone);
   });
   return {
     row,
@@ -65,8 +65,8 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
     relationship: cellText(at('relationship')),
     referrerName: referrerName(t, at('referredBy')),
     referredByHeader: t.tracker.referredBy === undefined ? '' : headers[t.tracker.referredBy] ?? '',
-    interviewDate: dayText(at('interviewDate'), t.offsets),
-    nextFollowUp: dayText(at('nextFollowUp'), t.offsets),
+    interviewDate: dayText(at('interviewDate'), t.timeZone),
+    nextFollowUp: dayText(at('nextFollowUp'), t.timeZone),
     values,
   };
 }
@@ -123,7 +123,7 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
     const others = rows.length - 1;
     return { ok: true, contact, message: `${contact.name} (row ${contact.row}) is still to contact${others ? `; ${others} more after them` : ''}.` };
   }
-  const due = followUpsDue({ headerRow: t.headerRow, rows: t.rows, contact: t.contact, tracker: t.tracker, offsets: t.offsets }, today).due;
+  const due = followUpsDue({ headerRow: t.headerRow, rows: t.rows, contact: t.contact, tracker: t.tracker, timeZone: t.timeZone }, today).due;
   if (!due.length) return { ok: false, nobody: true, message: 'No follow-ups are due today.' };
   const row = after(
     due.map((d) => d.row),
