@@ -569,7 +569,8 @@ export class Grid {
       const y = (p.row - s.frozenRows - 1) * ROW_HEIGHT;
       const visible = this.scroller.clientHeight - HEADER_HEIGHT - s.frozenRows * ROW_HEIGHT - ROW_HEIGHT;
       if (y < this.scroller.scrollTop) this.scroller.scrollTop = y;
-      else if (y > this.scroller.scrollTop + visible) this.scroller.scrollTop = y - visible;
+      // Scrolled down by whole rows, so that the top row is not cut under the frozen ones.
+      else if (y > this.scroller.scrollTop + visible) this.scroller.scrollTop = Math.ceil((y - visible) / ROW_HEIGHT) * ROW_HEIGHT;
     }
     let x = ROW_HEADER_WIDTH;
     for (const c of this.columns()) {
