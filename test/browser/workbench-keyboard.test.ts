@@ -95,6 +95,33 @@ describe('the keyboard alone, on the sample tracker', () => {
     expect(await selectedRange(page)).toBe('A2');
   });
 
+  it('opens a drop-down with Alt+Down, chooses in it with the arrows and Enter; Esc closes it', async () => {
+    const stageCol = await page.locator('tr.frozen td.cell', { hasText: /^Stage$/ }).getAttribute('data-c');
+    await page.keyboard.press('Control+Home');
+    for (let i = 1; i < Number(stageCol); i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const a1 = await selectedRange(page);
+    const before = await cellText(page, a1);
+    await page.keyboard.press('Alt+ArrowDown');
+    const list = page.locator('.dropdown');
+    await list.waitFor();
+    expect(await focusAt(page)).toBe(before); // on the value the cell has
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    expect(await focusAt(page)).toBe('grid');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await focusAt(page);
+    expect(chosen).not.toBe(before);
+    await page.keyboard.press('Enter');
+    await list.waitFor({ state: 'detached' });
+    await expect.poll(() => cellText(page, a1)).toBe(chosen);
+    expect(await focusAt(page)).toBe('grid');
+    expect(await selectedRange(page)).toBe(a1);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+  });
+
   it('opens Import contacts… by keyboard; Tab cycles inside the dialog and its page; Esc closes it and the grid has the keyboard back', async () => {
     await page.keyboard.press('Alt+N'); // Extensions, as in Sheets
     expect(await focusAt(page)).toBe('menu Add-on');

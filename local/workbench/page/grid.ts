@@ -588,7 +588,7 @@ export class Grid {
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (e.key === 'ArrowDown' && e.altKey) {
       e.preventDefault();
-      this.openDropdown(this.active);
+      this.openDropdown(this.active, true);
       return;
     }
     if (arrows[e.key] && (e.ctrlKey || e.metaKey)) {
@@ -736,7 +736,8 @@ export class Grid {
 
   // ---- drop-down lists ----
 
-  openDropdown(p: Pos): void {
+  /** Opens a cell's drop-down list; from the keyboard (Alt+Down) the list takes it, on the cell's value. */
+  openDropdown(p: Pos, withKeyboard = false): void {
     this.closeDropdown();
     const { view, rule } = this.cell(p.row, p.col);
     const td = this.tdAt(p);
@@ -750,6 +751,7 @@ export class Grid {
     for (const value of rule.values) {
       const option = el('button', 'option', value);
       option.type = 'button';
+      option.tabIndex = -1;
       option.setAttribute('role', 'option');
       if (view?.text === value) option.setAttribute('aria-selected', 'true');
       option.addEventListener('mousedown', (e) => e.preventDefault());
@@ -760,8 +762,21 @@ export class Grid {
       });
       list.append(option);
     }
+    list.addEventListener('keydown', (e) => {
+      const options = Array.from(list.querySelectorAll<HTMLElement>('.option'));
+      const at = options.indexOf(document.activeElement as HTMLElement);
+      const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: options.length - 1 }[e.key];
+      if (to !== undefined) {
+        e.preventDefault();
+        options[Math.min(Math.max(0, to), options.length - 1)]?.focus();
+      } else if (e.key === 'Escape' || e.key === 'Tab') {
+        e.preventDefault();
+        this.closeDropdown();
+      }
+    });
     document.body.append(list);
     this.dropdown = list;
+    if (withKeyboard) (list.querySelector<HTMLElement>('.option[aria-selected="true"]') ?? list.querySelector<HTMLElement>('.option'))?.focus();
     const close = (e: MouseEvent) => {
       if (!list.contains(e.target as Node)) {
         this.closeDropdown();
@@ -772,7 +787,9 @@ export class Grid {
   }
 
   closeDropdown(): void {
+    const hadKeyboard = !!this.dropdown?.contains(document.activeElement);
     this.dropdown?.remove();
     this.dropdown = null;
+    if (hadKeyboard) this.scroller.focus({ preventScroll: true });
   }
 }
