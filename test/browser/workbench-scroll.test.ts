@@ -109,6 +109,24 @@ describe('scrolling the sample tracker', () => {
     expect(await selectedRange(page)).toBe('A1');
     expect(await scrollTop(page)).toBe(0);
   });
+
+  it('Ctrl+End on the Dashboard, whose last columns are hidden, lands on a shown cell and shows it', async () => {
+    await page.locator('.tab', { hasText: 'Dashboard' }).click();
+    await cell(page, 'A1').click();
+    const hidden = await page.evaluate(() => {
+      const shown = new Set(Array.from(document.querySelectorAll<HTMLElement>('th.ch')).map((th) => th.textContent));
+      return ['G', 'O'].filter((c) => !shown.has(c));
+    });
+    expect(hidden).toEqual(['G', 'O']); // the dashboard hides its helper columns
+    await page.keyboard.press('Control+End');
+    const range = await selectedRange(page);
+    expect(range).toMatch(/^[A-F]\d+$/);
+    expect(Number(range.slice(1))).toBeGreaterThan(45);
+    await page.waitForTimeout(200);
+    expect(await visibleInGrid(page, range)).toBe(true);
+    await page.locator('.tab', { hasText: 'Contacts' }).click();
+    await cell(page, 'A1').waitFor();
+  });
 });
 
 describe('a sheet of 10,000 rows', () => {

@@ -512,10 +512,17 @@ export class Grid {
     return cols[Math.min(Math.max(0, index), cols.length - 1)];
   }
 
+  /** `col`, or if it is hidden the nearest shown column before it (else after it). */
+  private shownColumn(col: number): number {
+    const cols = this.columns();
+    if (!cols.length || cols.includes(col)) return col;
+    return cols.filter((c) => c < col).pop() ?? cols.find((c) => c > col) ?? col;
+  }
+
   /** Selects `to` (or extends the selection to it), shows it, and tells the server. */
   private goTo(p: Pos, extend: boolean): void {
     const s = this.sheet!;
-    const to = { row: Math.min(Math.max(1, p.row), s.maxRows), col: Math.min(Math.max(1, p.col), s.shownCols) };
+    const to = { row: Math.min(Math.max(1, p.row), s.maxRows), col: this.shownColumn(Math.min(Math.max(1, p.col), s.shownCols)) };
     const target = this.mergeAt(to);
     this.selectCells(target && !extend ? { row: target.row, col: target.col } : to, extend);
     if (extend) this.lastExtend = to;
@@ -553,7 +560,7 @@ export class Grid {
     const s = this.sheet!;
     const from = extend ? this.extendEnd() : this.active;
     const cols = this.columns();
-    const lastCol = Math.min(s.lastCol, s.shownCols);
+    const lastCol = this.shownColumn(Math.min(s.lastCol, s.shownCols));
     if (key === 'ArrowUp') this.scroller.scrollTop = 0; // row 1 may be frozen: show the top anyway
     const to =
       key === 'ArrowUp' ? { row: 1, col: from.col }
