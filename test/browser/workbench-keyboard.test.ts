@@ -233,6 +233,13 @@ describe('the keyboard alone, on a stand-in add-on with a menu of its own', () =
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowDown'); // opens Tools
     expect(await focusAt(page)).toBe('menu Say hello');
+    await page.keyboard.press('Tab'); // closes the menus, on to the control after the bar
+    expect(await openMenuCount(page)).toBe(0);
+    expect(await focusAt(page)).toBe('#save');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusAt(page)).toBe('menubar Tools'); // the menu last opened is the bar's stop
+    await page.keyboard.press('Enter');
+    expect(await focusAt(page)).toBe('menu Say hello');
     await page.keyboard.press('ArrowLeft'); // the menu to its left, open
     expect(await focusAt(page)).toBe('menu Add-on');
     await page.keyboard.press('ArrowRight');
