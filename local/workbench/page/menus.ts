@@ -25,6 +25,8 @@ let origin: HTMLElement | null = null;
 let bar: HTMLElement | null = null;
 
 const topButtons = (): HTMLElement[] => (bar ? Array.from(bar.querySelectorAll<HTMLElement>(':scope > [role="menuitem"]')) : []);
+/** The bar's one Tab stop: the menu last opened or moved to. */
+const barStop = (): HTMLElement | undefined => topButtons().find((b) => b.tabIndex === 0) ?? topButtons()[0];
 const itemsOf = (list: HTMLElement): HTMLElement[] => Array.from(list.querySelectorAll<HTMLElement>(':scope > [role="menuitem"]'));
 const inMenus = (node: Node | null): boolean => !!node && (!!bar?.contains(node) || openMenus.some((m) => m.list.contains(node)));
 
@@ -54,7 +56,7 @@ function closeAndReturn(why: 'escape' | 'choice'): void {
   const back = origin;
   closeMenus();
   if (back?.isConnected) back.focus({ preventScroll: true });
-  else if (why === 'escape') (topButtons().find((b) => b.tabIndex === 0) ?? topButtons()[0])?.focus();
+  else if (why === 'escape') barStop()?.focus();
   else (document.activeElement as HTMLElement | null)?.blur();
 }
 
@@ -116,8 +118,7 @@ function onMenuKey(e: KeyboardEvent, list: HTMLElement, level: number): void {
   if (key === 'Tab') {
     // Out of the menus, on to the control after the bar (the browser moves on from the bar).
     closeMenus();
-    origin = null;
-    (topButtons().find((b) => b.tabIndex === 0) ?? topButtons()[0])?.focus();
+    barStop()?.focus();
     return;
   }
   e.stopPropagation();
@@ -227,7 +228,7 @@ document.addEventListener('keydown', (e) => {
     // Sheets' "move focus out of the spreadsheet": here, to the menu bar.
     e.preventDefault();
     rememberOrigin();
-    (topButtons().find((b) => b.tabIndex === 0) ?? topButtons()[0])?.focus();
+    barStop()?.focus();
     return;
   }
   if (!e.altKey || e.ctrlKey || e.metaKey || modalOpen()) return;

@@ -78,8 +78,9 @@ function focusEdge(edge: unknown): void {
   (edge === 'last' ? all[all.length - 1] : all[0])?.focus();
 }
 
-// Esc closes a dialog in Sheets; the host decides (a sidebar stays). A page that handles Esc
-// itself (preventDefault) keeps it.
+// Esc closes a dialog, as Sheets' own dialogs do (assumed for the add-on's HtmlService dialogs:
+// unconfirmed); the host decides (a sidebar stays). A page that handles Esc itself
+// (preventDefault) keeps it.
 window.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented) post({ type: 'escape' });
 });
