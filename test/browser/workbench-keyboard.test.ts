@@ -13,6 +13,17 @@ import { cellText, dialogFrame, idle, launchBrowser, openPage, selectedRange, se
  * inside a dialog's page, "frame #id" ("frame body" when the page itself has it and no control).
  */
 async function focusAt(page: Page): Promise<string> {
+  // Focus moving into a dialog's frame (another document) passes through the page's body for a
+  // moment on a busy machine: only a body that stays so has lost the keyboard.
+  for (let i = 0; i < 10; i++) {
+    const at = await focusNow(page);
+    if (at !== 'body') return at;
+    await page.waitForTimeout(100);
+  }
+  return 'body';
+}
+
+async function focusNow(page: Page): Promise<string> {
   const outer = await page.evaluate(() => {
     const a = document.activeElement as HTMLElement | null;
     if (!a || a === document.body) return 'body';

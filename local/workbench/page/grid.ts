@@ -614,18 +614,15 @@ export class Grid {
       this.page(e.key === 'PageDown' ? 1 : -1, e.shiftKey);
       return;
     }
-    if ((e.key === 'Home' || e.key === 'End') && (e.ctrlKey || e.metaKey)) {
+    if (e.key === 'Home' || e.key === 'End') {
+      // Home: column A, End: the last column with data; with Ctrl, A1 and the last cell with data.
       e.preventDefault();
       const s = this.sheet;
-      const cols = this.columns();
-      if (e.key === 'Home') this.scroller.scrollTop = 0;
-      this.goTo(e.key === 'Home' ? { row: 1, col: cols[0] ?? 1 } : { row: s.lastRow || 1, col: Math.min(s.lastCol || 1, s.shownCols) }, e.shiftKey);
-      return;
-    }
-    if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      const cols = this.columns();
-      this.goTo({ row: this.active.row, col: e.key === 'Home' ? (cols[0] ?? 1) : Math.min(this.sheet.lastCol || 1, this.sheet.shownCols) }, e.shiftKey);
+      const wholeSheet = e.ctrlKey || e.metaKey;
+      if (wholeSheet && e.key === 'Home') this.scroller.scrollTop = 0;
+      const row = !wholeSheet ? this.active.row : e.key === 'Home' ? 1 : s.lastRow || 1;
+      const col = e.key === 'Home' ? (this.columns()[0] ?? 1) : Math.min(s.lastCol || 1, s.shownCols);
+      this.goTo({ row, col }, e.shiftKey);
       return;
     }
     if (e.key === 'Tab') {
