@@ -91,9 +91,14 @@ describe('the workbench on a hand-made contacts CSV', () => {
     const headers = await page.locator('tr.frozen td.cell .c').allInnerTexts();
     expect(headers.slice(9, 9 + TRACKER_HEADERS.length)).toEqual(TRACKER_HEADERS);
     expect(await cellText(page, 'J2')).toMatch(/^C-\d{4,}$/);
-    // Frozen header row: it stays on screen when the sheet scrolls.
+    // Frozen header row: it stays on screen when the sheet scrolls, and the sheet stays scrolled
+    // (it used to snap back to row 1 on its next redraw).
     await page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 400));
     await page.waitForTimeout(100);
+    expect(await page.locator('#grid-scroll').evaluate((el) => el.scrollTop)).toBe(400);
+    const [header, row22] = await Promise.all([cell(page, 'A1').boundingBox(), page.locator('th.rh[data-row="22"]').boundingBox()]);
+    expect(row22!.y).toBeGreaterThanOrEqual(header!.y + header!.height); // 400 px = 19 rows under the header
+    expect(row22!.y).toBeLessThan(header!.y + header!.height + 21);
     expect(await cell(page, 'A1').isVisible()).toBe(true);
     await page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 0));
     expect(await lastActionText(page)).toMatch(/setUpTracker \(menu\): \d+ service calls/);

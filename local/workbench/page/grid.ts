@@ -172,8 +172,14 @@ export class Grid {
 
   render(): void {
     const s = this.sheet;
-    this.table.replaceChildren();
-    if (!s) return;
+    if (!s) {
+      this.table.replaceChildren();
+      return;
+    }
+    // Read the scroll position before touching the table, and swap its content in one call: a
+    // table emptied even for a moment is 0 px high, and the browser then clamps scrollTop to 0
+    // (the grid snapped back to row 1 after every redraw).
+    const { first, last } = this.visibleRows();
     const cols = this.columns();
     const frozenCols = new Set(cols.slice(0, s.frozenCols).filter((c) => c <= s.frozenCols));
     const lefts = new Map<number, number>();
@@ -192,7 +198,6 @@ export class Grid {
       group.append(col);
     }
     this.table.style.width = `${x}px`;
-    this.table.append(group);
 
     const head = el('thead');
     const letters = el('tr', 'col-header');
@@ -216,9 +221,7 @@ export class Grid {
       for (const cell of Array.from(tr.children) as HTMLElement[]) cell.style.top = `${HEADER_HEIGHT + (r - 1) * ROW_HEIGHT}px`;
       head.append(tr);
     }
-    this.table.append(head);
 
-    const { first, last } = this.visibleRows();
     const from = Math.max(s.frozenRows + 1, first - OVERSCAN);
     const to = Math.min(s.maxRows, last + OVERSCAN);
     const body = el('tbody');
@@ -234,7 +237,7 @@ export class Grid {
     const bodyLayout = this.mergeLayout(from, to, cols);
     for (let r = from; r <= to; r++) body.append(this.renderRow(r, cols, lefts, bodyLayout));
     if (to < s.maxRows) body.append(spacer(s.maxRows - to));
-    this.table.append(body);
+    this.table.replaceChildren(group, head, body);
     this.rendered = { first: from, last: to };
     this.paintSelection();
     this.requestMissing(from, to);
@@ -491,14 +494,35 @@ export class Grid {
   }
 
   private move(dRow: number, dCol: number, extend: boolean): void {
-    const s = this.sheet!;
     const from = extend ? this.extendEnd() : this.active;
     const merge = this.mergeAt(from);
     let row = from.row + dRow;
-    let col = from.col + dCol;
+    let col = this.columnAfter(from.col, dCol);
     if (merge && dRow > 0) row = merge.row + merge.numRows;
-    if (merge && dCol > 0) col = merge.col + merge.numCols;
-    const to = { row: Math.min(Math.max(1, row), s.maxRows), col: Math.min(Math.max(1, col), s.shownCols) };
+    if (merge && dCol > 0) col = this.columnAfter(merge.col + merge.numCols - 1, 1);
+    this.goTo({ row, col }, extend);
+  }
+
+  /** The shown column `steps` columns away from `col` (hidden columns skipped), kept on the sheet. */
+  private columnAfter(col: number, steps: number): number {
+    const cols = this.columns();
+    if (!steps || !cols.length) return col;
+    const at = cols.findIndex((c) => c >= col);
+    const index = (at < 0 ? cols.length - 1 : at) + steps;
+    return cols[Math.min(Math.max(0, index), cols.length - 1)];
+  }
+
+  /** `col`, or if it is hidden the nearest shown column before it (else after it). */
+  private shownColumn(col: number): number {
+    const cols = this.columns();
+    if (!cols.length || cols.includes(col)) return col;
+    return cols.filter((c) => c < col).pop() ?? cols.find((c) => c > col) ?? col;
+  }
+
+  /** Selects `to` (or extends the selection to it), shows it, and tells the server. */
+  private goTo(p: Pos, extend: boolean): void {
+    const s = this.sheet!;
+    const to = { row: Math.min(Math.max(1, p.row), s.maxRows), col: this.shownColumn(Math.min(Math.max(1, p.col), s.shownCols)) };
     const target = this.mergeAt(to);
     this.selectCells(target && !extend ? { row: target.row, col: target.col } : to, extend);
     if (extend) this.lastExtend = to;
@@ -515,13 +539,45 @@ export class Grid {
     return { row: r.row === this.anchor.row ? r.row + r.numRows - 1 : r.row, col: r.col === this.anchor.col ? r.col + r.numCols - 1 : r.col };
   }
 
+  /** Body rows that fit in the grid's window below the frozen ones. */
+  private pageRows(): number {
+    const frozen = this.sheet?.frozenRows ?? 0;
+    return Math.max(1, Math.floor((this.scroller.clientHeight - HEADER_HEIGHT - frozen * ROW_HEIGHT) / ROW_HEIGHT));
+  }
+
+  /** PageDown/PageUp as in Sheets: the sheet scrolls a screen and the active cell moves with it. */
+  private page(direction: 1 | -1, extend: boolean): void {
+    const rows = this.pageRows() * direction;
+    this.scroller.scrollTop += rows * ROW_HEIGHT;
+    this.move(rows, 0, extend);
+  }
+
+  /**
+   * Ctrl+arrow. Sheets stops at each edge of a block of data; here the page knows only the rows it
+   * has loaded, so it goes to the sheet's last row (or column) with data, then to the sheet's edge.
+   */
+  private jump(key: string, extend: boolean): void {
+    const s = this.sheet!;
+    const from = extend ? this.extendEnd() : this.active;
+    const cols = this.columns();
+    const lastCol = this.shownColumn(Math.min(s.lastCol, s.shownCols));
+    if (key === 'ArrowUp') this.scroller.scrollTop = 0; // row 1 may be frozen: show the top anyway
+    const to =
+      key === 'ArrowUp' ? { row: 1, col: from.col }
+      : key === 'ArrowDown' ? { row: from.row < s.lastRow ? s.lastRow : s.maxRows, col: from.col }
+      : key === 'ArrowLeft' ? { row: from.row, col: cols[0] ?? 1 }
+      : { row: from.row, col: from.col < lastCol ? lastCol : (cols[cols.length - 1] ?? 1) };
+    this.goTo(to, extend);
+  }
+
   scrollIntoView(p: Pos): void {
     const s = this.sheet!;
     if (p.row > s.frozenRows) {
       const y = (p.row - s.frozenRows - 1) * ROW_HEIGHT;
       const visible = this.scroller.clientHeight - HEADER_HEIGHT - s.frozenRows * ROW_HEIGHT - ROW_HEIGHT;
       if (y < this.scroller.scrollTop) this.scroller.scrollTop = y;
-      else if (y > this.scroller.scrollTop + visible) this.scroller.scrollTop = y - visible;
+      // Scrolled down by whole rows, so that the top row is not cut under the frozen ones.
+      else if (y > this.scroller.scrollTop + visible) this.scroller.scrollTop = Math.ceil((y - visible) / ROW_HEIGHT) * ROW_HEIGHT;
     }
     let x = ROW_HEADER_WIDTH;
     for (const c of this.columns()) {
@@ -539,7 +595,12 @@ export class Grid {
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (e.key === 'ArrowDown' && e.altKey) {
       e.preventDefault();
-      this.openDropdown(this.active);
+      this.openDropdown(this.active, true);
+      return;
+    }
+    if (arrows[e.key] && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.jump(e.key, e.shiftKey);
       return;
     }
     if (arrows[e.key]) {
@@ -548,7 +609,28 @@ export class Grid {
       this.move(dr, dc, e.shiftKey);
       return;
     }
+    if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      this.page(e.key === 'PageDown' ? 1 : -1, e.shiftKey);
+      return;
+    }
+    if (e.key === 'Home' || e.key === 'End') {
+      // Home: column A, End: the last column with data; with Ctrl, A1 and the last cell with data.
+      e.preventDefault();
+      const s = this.sheet;
+      const wholeSheet = e.ctrlKey || e.metaKey;
+      if (wholeSheet && e.key === 'Home') this.scroller.scrollTop = 0;
+      const row = !wholeSheet ? this.active.row : e.key === 'Home' ? 1 : s.lastRow || 1;
+      const col = e.key === 'Home' ? (this.columns()[0] ?? 1) : Math.min(s.lastCol || 1, s.shownCols);
+      this.goTo({ row, col }, e.shiftKey);
+      return;
+    }
     if (e.key === 'Tab') {
+      // Tab moves right and Shift+Tab left, as in Sheets; from the last column (Shift+Tab: the
+      // first) the browser's own Tab takes the keyboard out of the grid to the next control.
+      const cols = this.columns();
+      const edge = e.shiftKey ? cols[0] : cols[cols.length - 1];
+      if (this.active.col === edge || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
       this.move(0, e.shiftKey ? -1 : 1, false);
       return;
@@ -658,7 +740,8 @@ export class Grid {
 
   // ---- drop-down lists ----
 
-  openDropdown(p: Pos): void {
+  /** Opens a cell's drop-down list; from the keyboard (Alt+Down) the list takes it, on the cell's value. */
+  openDropdown(p: Pos, withKeyboard = false): void {
     this.closeDropdown();
     const { view, rule } = this.cell(p.row, p.col);
     const td = this.tdAt(p);
@@ -672,6 +755,7 @@ export class Grid {
     for (const value of rule.values) {
       const option = el('button', 'option', value);
       option.type = 'button';
+      option.tabIndex = -1;
       option.setAttribute('role', 'option');
       if (view?.text === value) option.setAttribute('aria-selected', 'true');
       option.addEventListener('mousedown', (e) => e.preventDefault());
@@ -682,8 +766,21 @@ export class Grid {
       });
       list.append(option);
     }
+    list.addEventListener('keydown', (e) => {
+      const options = Array.from(list.querySelectorAll<HTMLElement>('.option'));
+      const at = options.indexOf(document.activeElement as HTMLElement);
+      const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: options.length - 1 }[e.key];
+      if (to !== undefined) {
+        e.preventDefault();
+        options[Math.min(Math.max(0, to), options.length - 1)]?.focus();
+      } else if (e.key === 'Escape' || e.key === 'Tab') {
+        e.preventDefault();
+        this.closeDropdown();
+      }
+    });
     document.body.append(list);
     this.dropdown = list;
+    if (withKeyboard) (list.querySelector<HTMLElement>('.option[aria-selected="true"]') ?? list.querySelector<HTMLElement>('.option'))?.focus();
     const close = (e: MouseEvent) => {
       if (!list.contains(e.target as Node)) {
         this.closeDropdown();
@@ -694,7 +791,9 @@ export class Grid {
   }
 
   closeDropdown(): void {
+    const hadKeyboard = !!this.dropdown?.contains(document.activeElement);
     this.dropdown?.remove();
     this.dropdown = null;
+    if (hadKeyboard) this.scroller.focus({ preventScroll: true });
   }
 }

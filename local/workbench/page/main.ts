@@ -164,6 +164,9 @@ async function save(): Promise<void> {
 
 async function runMenu(fn: string): Promise<void> {
   grid.commitEdit('none');
+  // Chosen from a menu reached by Tab, the keyboard has nowhere to go back to: the grid takes it,
+  // and a dialog the script opens gives it back there.
+  focusGridIfIdle();
   const done = await settle(() => api.menu(fn, grid.view()), true);
   const error = done?.snapshot.lastAction?.error;
   errorBar(error ? `Script ${fn} failed: ${error}` : null);

@@ -74,17 +74,27 @@ export class Panels {
   }
 
   private openDialog(view: PanelView): Shown {
-    const { overlay, box, body } = modal(view.title, 'panel-dialog', () => this.close(view.id));
-    if (!view.modal) overlay.classList.add('modeless');
+    const { box, body, remove } = modal(view.title, 'panel-dialog', () => this.close(view.id), {
+      modeless: !view.modal,
+      enterFrame: (frame, edge) => {
+        // The page is cross-origin: the host focuses the frame, and the shim inside it the control.
+        frame.focus();
+        frame.contentWindow?.postMessage({ source: TO_PANEL, type: 'focus', edge }, '*');
+      },
+    });
     const frame = frameFor(view);
     frame.style.width = `${view.width}px`;
     frame.style.height = `${view.height ?? 450}px`;
     body.append(frame);
     // Sheets puts the keyboard in a dialog it opens. Chrome does not let a page in a cross-origin
     // frame take the focus by itself, so the host gives the frame the focus once it has loaded.
-    frame.addEventListener('load', () => frame.focus());
+    // Not if the user has already moved the keyboard on from the × (where the box puts it first).
+    frame.addEventListener('load', () => {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.matches('.modal-title .close')) frame.focus();
+    });
     box.dataset.panel = view.id;
-    return { view, frame, remove: () => overlay.remove() };
+    return { view, frame, remove };
   }
 
   private close(id: string): void {
@@ -126,6 +136,10 @@ export class Panels {
         return;
       case 'focus':
         this.host.focusEditor();
+        return;
+      case 'escape':
+        // Esc in a dialog's page closes the dialog, as the × does (a sidebar stays).
+        if (panel === this.dialog) this.close(panel.view.id);
         return;
     }
   }

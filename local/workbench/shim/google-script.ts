@@ -70,9 +70,29 @@ function runner(handlers: Handlers): Record<string, unknown> {
   return run;
 }
 
+const FOCUSABLE = 'button, input, select, textarea, a[href], iframe, [tabindex]:not([tabindex="-1"])';
+
+/** The host keeps the keyboard inside a modal dialog: Shift+Tab from its top lands on the page's last control. */
+function focusEdge(edge: unknown): void {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((e) => !(e as HTMLButtonElement).disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+  (edge === 'last' ? all[all.length - 1] : all[0])?.focus();
+}
+
+// Esc closes a dialog, as Sheets' own dialogs do (assumed for the add-on's HtmlService dialogs:
+// unconfirmed); the host decides (a sidebar stays). A page that handles Esc itself
+// (preventDefault) keeps it.
+window.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !e.defaultPrevented) post({ type: 'escape' });
+});
+
 window.addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { source?: string; type?: string; id?: number; result?: ScriptRunResult };
-  if (event.source !== window.parent || data?.source !== TO_PANEL || data.type !== 'result' || data.id === undefined) return;
+  const data = event.data as { source?: string; type?: string; id?: number; edge?: string; result?: ScriptRunResult };
+  if (event.source !== window.parent || data?.source !== TO_PANEL) return;
+  if (data.type === 'focus') {
+    focusEdge(data.edge);
+    return;
+  }
+  if (data.type !== 'result' || data.id === undefined) return;
   const handlers = pending.get(data.id);
   pending.delete(data.id);
   const result = data.result;
