@@ -52,6 +52,7 @@ function fromBytes(bytes: readonly number[]): Buffer {
 
 function encodeString(text: string, charset: CharsetName = 'UTF_8'): Buffer {
   // Java replaces characters US-ASCII cannot hold with "?".
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
   return charset === 'US_ASCII' ? Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'ascii') : Buffer.from(text, 'utf8');
 }
 

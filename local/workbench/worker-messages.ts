@@ -2,7 +2,7 @@
 // (worker.ts).
 
 import type { GridWindow, QuestionView, Rect, ViewRequest } from './protocol.ts';
-import type { PanelWithHtml, Workbench } from './session.ts';
+import type { Workbench } from './session.ts';
 
 export interface WorkerStart {
   file?: string;

@@ -81,11 +81,11 @@ function callInPanel(frame: Frame, fn: string, args: unknown[], userObject?: unk
     ([fn, args, userObject]) =>
       new Promise<{ ok: boolean; value?: unknown; name?: string; message?: string; user?: unknown; isError?: boolean }>((resolve) => {
         const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
-        run
+        const handlers = run
           .withSuccessHandler((value, user) => resolve({ ok: true, value, user }))
           .withFailureHandler((e, user) => resolve({ ok: false, name: e.name, message: e.message, user, isError: e instanceof Error }))
-          .withUserObject(userObject)
-          [fn as string](...(args as unknown[]));
+          .withUserObject(userObject);
+        handlers[fn as string](...(args as unknown[]));
       }),
     [fn, args, userObject] as const,
   );

@@ -175,7 +175,8 @@ describe.each(SCENARIOS)('dashboard numbers match an independent computation: $n
       try {
         checkDashboard(grid, expected, scenario.timeZone, introductionRows(expected.introductionsNow));
       } catch (e) {
-        throw new Error(`case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`);
+        (e as Error).message = `case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`;
+        throw e;
       }
     }
     // Each case rebuilds the dashboard through the bundle (a few hundred ms): hundreds of cases

@@ -5,9 +5,9 @@
 import { addOn } from '../helpers.ts';
 import { random } from '../../local/generate.ts';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
-import { RELATIONSHIPS, STAGES, TRACKER_COLUMNS, type TrackerKey } from '../../src/core/schema.ts';
+import { RELATIONSHIPS, STAGES, type TrackerKey } from '../../src/core/schema.ts';
 import { EVENT_LABELS } from '../../src/core/events.ts';
-import { LOG_COLUMNS, type LogKey } from '../../src/core/interview-log.ts';
+import { type LogKey } from '../../src/core/interview-log.ts';
 import type { DashboardResult, SetupResult } from '../../src/shared/types.ts';
 import type { Day, OracleContact, OracleLogRow } from './dashboard-oracle.ts';
 
@@ -164,11 +164,14 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
   const contacts: OracleContact[] = [];
   for (let i = 0; i < shape.contacts; i++) {
     let id = `C-${String(i + 1).padStart(4, '0')}`;
+    // Each chance() draws a new number, so these conditions differ though they read alike.
+    /* eslint-disable no-dupe-else-if */
     if (chance(0.05)) id = '';
     else if (chance(0.05)) id = id.toLowerCase();
     else if (chance(0.03)) id = `X-${i}`;
     else if (chance(0.03)) id = `C-${i + 1}`; // a Contact ID typed by hand, not padded
     else if (chance(0.03) && contacts.some((c) => c.id !== '')) id = pick(contacts.filter((c) => c.id !== '')).id; // a duplicate
+    /* eslint-enable no-dupe-else-if */
     const first = chance(0.1) ? '' : pick(FIRST);
     const last = chance(0.2) ? '' : pick(LAST);
     const full = chance(0.1) ? '' : chance(0.1) ? `  ${first}   ${last} ` : `${first} ${last}`;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../helpers.ts';
-import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
 import { importExport, toCsv } from '../../local/generate.ts';
 import type { EmuSheet } from '../../local/emulator/sheet.ts';
 import type { ImportResult, SetupResult } from '../../src/shared/types.ts';

@@ -95,6 +95,7 @@ describe('templates', () => {
 
   it('scriptlets see the script\'s globals and can include other files', () => {
     const files = { 'Page.html': '<head><?!= include("Css") ?></head><?= greet() ?>', 'Css.html': '<style>p{}</style>' };
+    // eslint-disable-next-line prefer-const -- assigned after the globals that read it are made
     let html!: EmuHtmlService;
     const globals = { include: (n: string) => html.createHtmlOutputFromFile(n).getContent(), greet: () => 'hi' };
     html = setup(files, () => globals).html;

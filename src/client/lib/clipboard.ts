@@ -20,7 +20,7 @@ export async function copyText(text: string, scratch?: HTMLTextAreaElement): Pro
   box.style.left = '-9999px';
   box.value = text;
   box.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {
