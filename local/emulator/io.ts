@@ -494,7 +494,8 @@ function writeSheet(sheet: EmuSheet, ws: ExcelJS.Worksheet): void {
     for (let col = 1; col <= cols; col++) {
       const at = { sheet: id, row: row - 1, col: col - 1 };
       const meta = metaRow?.[col - 1];
-      const raw = hf.getCellValue(at);
+      const computed = hf.getCellValue(at);
+      const raw = typeof computed === 'number' ? sheet._exactNumber(computed, row, col) : computed;
       const formula = hf.getCellFormula(at);
       if ((raw === null || raw === '') && !formula && !meta) continue;
       const isDate = typeof raw === 'number' && sheet._isDateCell(row, col);

@@ -305,7 +305,7 @@ export class EmuSheet
    * A number as it was written. The engine rounds the fractions it reports to 10 significant
    * digits (a time of day in a date-time serial would lose up to a second); Sheets keeps doubles.
    */
-  private _exactNumber(computed: number, row: number, col: number): number {
+  _exactNumber(computed: number, row: number, col: number): number {
     if (Number.isInteger(computed)) return computed;
     const written = this._ss._hf.getCellSerialized({ sheet: this._hfId, row: row - 1, col: col - 1 });
     return typeof written === 'number' ? written : computed;

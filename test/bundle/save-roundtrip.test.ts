@@ -119,7 +119,7 @@ const rectA1 = (r: { getRow(): number; getColumn(): number; getNumRows(): number
 // Dates as whole milliseconds since Excel's epoch: a reader gives a Date, which holds no finer time.
 const DAY_MS = 86400000;
 const serial = (v: unknown, sheet: EmuSheet, row: number, col: number) =>
-  v instanceof Date ? Math.round((sheet._ss._hf.getCellValue({ sheet: sheet._hfId, row: row - 1, col: col - 1 }) as number) * DAY_MS) : v;
+  v instanceof Date ? Math.round(sheet._exactNumber(sheet._ss._hf.getCellValue({ sheet: sheet._hfId, row: row - 1, col: col - 1 }) as number, row, col) * DAY_MS) : v;
 
 /** The emulator's state of every sheet, through the public Sheet and Range calls where they exist. */
 function stateOf(ss: EmuSpreadsheet): SheetState[] {
