@@ -179,4 +179,25 @@ describe('Contact IDs typed by hand', () => {
     expect(logged.referrals).toEqual([{ id: 'C-0009', name: 'Dana Scully', status: 'added' }]);
     expect(shown(app, 11, 'Referred by')).toBe(huge);
   });
+
+  it('after a typed C-999999999, setup refuses to number new contacts rather than hand out C-1000000000, which a later run would hand out again', () => {
+    const app = tracker();
+    const idColumn = columnOf(app, 'Contact ID');
+    app.sheet.getRange(7, idColumn).setValue('C-999999999');
+    app.sheet.getRange(9, 1).setValue('Sam Lee');
+    const before = snapshot(app.sheet);
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.message).toMatch(/^The tracker's numbering has reached C-999999999/);
+    expect(snapshot(app.sheet)).toEqual(before);
+
+    const r = app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]).result as ImportResult;
+    expect(r.ok).toBe(false);
+    expect(snapshot(app.sheet)).toEqual(before);
+
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    const message = refused(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }] });
+    expect(message).toMatch(/^The tracker's numbering has reached C-999999999/);
+    expect(snapshot(app.sheet)).toEqual(before);
+  });
 });
