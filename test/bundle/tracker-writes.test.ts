@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetters } from '../../src/core/a1.ts';
 import type { ImportResult, SetupResult } from '../../src/shared/types.ts';
+import { addOn } from '../helpers.ts';
 import { headerOf, ids, log, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
 
 const columnOf = (app: ReturnType<typeof tracker>, header: string) => headerOf(app.sheet).indexOf(header) + 1;
@@ -137,6 +138,22 @@ describe('Plain text columns, in rows already there', () => {
     const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
     log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Liam OConnor', email: 'liam.oconnor@example.ie', role: '+lead' }] });
     expect(app.sheet.getRange(7, role).getValue()).toBe('+lead');
+  });
+});
+
+describe('a tracker column renamed to a contact field\'s header', () => {
+  it('"Notes for coach" renamed "Notes": set up again keeps it the tracker\'s, and an imported Notes column does not go into it', () => {
+    const app = addOn({ csv: 'Name,Email\nAnn,a@x.com\nBob,b@x.com\n', sheetName: 'Contacts' });
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    expect((app.bundle.run('setUpTracker').result as SetupResult).ok).toBe(true);
+    const notesForCoach = headerOf(sheet).indexOf('Notes for coach') + 1;
+    sheet.getRange(1, notesForCoach).setValue('Notes');
+    const again = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!again.ok) throw new Error(again.message);
+    expect(again.summary).not.toMatch(/recogni[sz]ed[^.]*"Notes"/i);
+    const r = app.bundle.run('importContacts', ['Name,Email,Notes\nAnn,a@x.com,PRIVATE diary\nCy,c@x.com,PRIVATE 2\n', {}]).result as ImportResult;
+    if (!r.ok) throw new Error(r.message);
+    expect(sheet.getRange(2, notesForCoach, 3, 1).getValues().flat()).toEqual(['', '', '']);
   });
 });
 
