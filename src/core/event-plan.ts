@@ -84,21 +84,27 @@ function locate(t: EventTable, ids: readonly string[]): Map<string, number> | st
   return at;
 }
 
-/** The name of the contact whose ID is `id`, or '' (no such row, or no name). */
-function nameOfId(t: EventTable, id: string | null): string {
+/** The data row (0-based) of each Contact ID: the first, if several rows have it. */
+function rowsById(t: EventTable): Map<string, number> {
   const column = t.tracker.contactId;
-  if (id === null || column === undefined) return '';
-  const row = t.rows.find((r) => canonicalContactId(r[column]) === id);
-  return row ? contactFromRow(row, t.contact).name : '';
+  const rows = new Map<string, number>();
+  if (column === undefined) return rows;
+  t.rows.forEach((row, index) => {
+    const id = canonicalContactId(row[column]);
+    if (id !== null && !rows.has(id)) rows.set(id, index);
+  });
+  return rows;
 }
 
-/** The contact's cells; `withReferrer` also looks up who introduced them (a scan of the table). */
-function stateOf(t: EventTable, index: number, withReferrer = false): ContactState {
+/** The contact's cells; given `rowOfId`, also the name of whoever introduced them. */
+function stateOf(t: EventTable, index: number, rowOfId?: ReadonlyMap<string, number>): ContactState {
   const row = t.rows[index];
   const cell = (key: TrackerKey): Cell => (t.tracker[key] === undefined ? '' : row[t.tracker[key]!]);
   const contact = contactFromRow(row, t.contact);
+  const referrerId = rowOfId ? canonicalContactId(cell('referredBy')) : null;
+  const referrerRow = referrerId === null ? undefined : rowOfId!.get(referrerId);
   return {
-    referrer: withReferrer ? nameOfId(t, canonicalContactId(cell('referredBy'))) : '',
+    referrer: referrerRow === undefined ? '' : contactFromRow(t.rows[referrerRow], t.contact).name,
     name: contact.name,
     company: contact.fields.company ?? '',
     stage: canonicalStage(cellText(cell('stage'))),
@@ -156,9 +162,10 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
   let idCounter = t.idCounter;
   const label = EVENT_LABELS[event.kind];
 
+  const rowOfId = event.kind === 'offer' ? rowsById(t) : undefined;
   for (const id of request.contactIds) {
     const index = at.get(id)!;
-    const state = stateOf(t, index, event.kind === 'offer');
+    const state = stateOf(t, index, rowOfId);
     const key = eventKey(eventId, id);
     const change = contactChange(state, event);
     if (logged(key)) {

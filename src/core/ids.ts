@@ -66,19 +66,32 @@ export function uncountableIdWarning(row: number, id: string): string {
   return `Row ${row} has the Contact ID ${id}, too large to come from the tracker's numbering (a typed ID?): new IDs are numbered without it. It was left as it is.`;
 }
 
+/** Numbering has reached MAX_COUNTED_ID: no new contact can get an ID. Its message is for the user. */
+export class ContactIdsExhausted extends Error {}
+
 /**
  * `count` new IDs after max(counter, largest ID in existingIds), and the counter to store.
- * `counter` is the last number handed out (0 when none yet).
+ * `counter` is the last number handed out (0 when none yet). Throws ContactIdsExhausted rather
+ * than go past MAX_COUNTED_ID: such an ID would be left out of the next run's numbering and handed
+ * out again. Since no ID past the limit is ever generated, none can equal an uncountable one.
  */
 export function assignIds(
   existingIds: readonly unknown[],
   counter: number,
   count: number,
 ): { ids: string[]; counter: number } {
-  let last = Number.isFinite(counter) && counter > 0 && counter <= MAX_COUNTED_ID ? Math.floor(counter) : 0;
+  // A counter past the limit (stored by an earlier version that counted on from a typed ID) is
+  // kept as the limit, not reset: starting over would hand out the IDs of deleted contacts again.
+  let last = Number.isFinite(counter) && counter > 0 ? Math.min(Math.floor(counter), MAX_COUNTED_ID) : 0;
   for (const value of existingIds) {
     const n = parseContactId(value);
     if (n !== null && n > last) last = n;
+  }
+  if (count > MAX_COUNTED_ID - last) {
+    throw new ContactIdsExhausted(
+      `The tracker's numbering has reached ${formatContactId(MAX_COUNTED_ID)}, the largest Contact ID it gives, so it cannot give new contacts an ID. ` +
+        `A Contact ID typed close to that number makes the numbering go on from it: if you typed one, change it to a smaller one and try again. Nothing was changed.`,
+    );
   }
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push(formatContactId(++last));

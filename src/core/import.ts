@@ -9,7 +9,7 @@ import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
-import { limitCellText, MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands, toSheetText } from './text.ts';
+import { limitCellText, MAX_CELL_CHARS, needsTextPrefix, listedWarnings, sheetTextLength, thousands, toSheetText } from './text.ts';
 
 /** The tracker as the server read it. Column indexes in `columns` are 0-based. */
 export interface TrackerTable {
@@ -310,7 +310,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
   }
 
   const idValues = table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]);
-  const warnings = uncountableIds(idValues).map((u) => uncountableIdWarning(table.headerRow + 1 + u.index, u.id));
+  const warnings = listedWarnings(uncountableIds(idValues).map((u) => uncountableIdWarning(table.headerRow + 1 + u.index, u.id)));
   const ids = assignIds(
     idValues,
     table.idCounter,

@@ -9,6 +9,7 @@ import { assignIds, findDuplicateIds, isContactId, uncountableIdWarning, uncount
 import { FIRST_STAGE, TRACKER_KEYS, type TrackerKey, trackerColumn } from './schema.ts';
 import { columnLetters } from './a1.ts';
 import { thousands, toSheetText } from './text.ts';
+import { trackerColumnsFound, withRemembered } from './tracker-columns.ts';
 
 export type SetupConfirmKind = 'foreign-table' | 'restore-columns';
 
@@ -111,7 +112,7 @@ export function planSetup(input: SetupInput): SetupPlan {
   }
 
   const headerIndex = check.headerRow;
-  const map = withRemembered(check.map, input.rememberedContact ?? {});
+  const map = withRemembered(check.map, input.rememberedContact ?? {}, found);
   const headerRow = headerIndex + 1;
   const dataRows = values.slice(headerIndex + 1);
   const formulaAt = (r: number, c: number) => input.formulas?.[headerIndex + 1 + r]?.[c] ?? '';
@@ -205,40 +206,6 @@ function blankHeaderColumns(header: readonly Cell[], dataRows: readonly (readonl
     if (dataRows.some((row) => !isBlank(row[c]))) columns.push(c);
   }
   return columns;
-}
-
-/**
- * Where each tracker column is: where its metadata says first; by its default header only for a
- * key no column is remembered as, and only in a column remembered as nothing else. A column
- * remembered as Outcome that the user renamed "Stage" is still Outcome: Stage is then missing,
- * which the actions say, and which Set up tracker adds back.
- */
-export function trackerColumnsFound(
-  byHeader: Partial<Record<TrackerKey, number>>,
-  remembered: Partial<Record<TrackerKey, number>>,
-  rememberedContact: Partial<Record<ContactField, number>>,
-): Partial<Record<TrackerKey, number>> {
-  const found: Partial<Record<TrackerKey, number>> = { ...remembered };
-  const taken = new Set([...Object.values(remembered), ...Object.values(rememberedContact)]);
-  for (const key of TRACKER_KEYS) {
-    const at = byHeader[key];
-    if (found[key] === undefined && at !== undefined && !taken.has(at)) {
-      found[key] = at;
-      taken.add(at);
-    }
-  }
-  return found;
-}
-
-/**
- * `map` with the remembered contact columns winning over headers (a renamed "Email" is still
- * email); a header is not taken for a contact field in a column remembered as a tracker column.
- */
-export function withRemembered(map: ColumnMap, contact: Partial<Record<ContactField, number>>, tracker: Partial<Record<TrackerKey, number>> = {}): ColumnMap {
-  const at = new Set([...Object.values(contact), ...Object.values(tracker)]);
-  if (at.size === 0) return map;
-  const fromHeaders = Object.entries(map.contact).filter(([, i]) => !at.has(i));
-  return { ...map, contact: { ...Object.fromEntries(fromHeaders), ...contact }, own: map.own.filter((o) => !at.has(o.index)) };
 }
 
 function toSetupConfirm(c: ConfirmQuestion): SetupConfirm {

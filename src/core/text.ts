@@ -55,6 +55,16 @@ export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Most warnings shown at once: a sheet can give thousands (one per odd row). */
+export const WARNINGS_LISTED = 10;
+
+/** The first WARNINGS_LISTED of `warnings`, then one line saying how many more there are. */
+export function listedWarnings(warnings: readonly string[]): string[] {
+  const listed = warnings.slice(0, WARNINGS_LISTED);
+  if (warnings.length > listed.length) listed.push(`…and ${thousands(warnings.length - listed.length)} more like these.`);
+  return listed;
+}
+
 /** The characters `value` takes when written as text: one more when it needs the apostrophe. */
 export function sheetTextLength(value: string): number {
   return needsTextPrefix(value) ? value.length + 1 : value.length;

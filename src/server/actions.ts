@@ -1,5 +1,6 @@
 // How menu actions report back: a message the user can act on instead of a stack trace.
 
+import { ContactIdsExhausted } from '../core/ids.ts';
 import { BusyError } from './lock.ts';
 
 /** An error whose message is meant for the user as it is. */
@@ -21,7 +22,7 @@ export function isScopeError(e: unknown): boolean {
 
 /** The message to show for an error: ours as written, Google's with a short preface. */
 export function messageFor(e: unknown): string {
-  if (e instanceof UserError || e instanceof BusyError) return e.message;
+  if (e instanceof UserError || e instanceof BusyError || e instanceof ContactIdsExhausted) return e.message;
   if (isScopeError(e)) {
     return `The add-on does not have the permission this needs (Google said: “${googleText(e)}”). Whoever deployed it may have removed that permission from its manifest (appsscript.json): add it back and authorize the add-on again.`;
   }
@@ -29,7 +30,7 @@ export function messageFor(e: unknown): string {
 }
 
 export function isExpected(e: unknown): boolean {
-  return e instanceof UserError || e instanceof BusyError || isScopeError(e);
+  return e instanceof UserError || e instanceof BusyError || e instanceof ContactIdsExhausted || isScopeError(e);
 }
 
 /**

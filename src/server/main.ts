@@ -8,7 +8,7 @@ import { setUpSheet } from './setup.ts';
 import { importInto } from './import.ts';
 import { isExpected, menuMessage, messageFor } from './actions.ts';
 import type { ImportResult, SetupResult } from '../shared/types.ts';
-import { thousands } from '../core/text.ts';
+import { listedWarnings } from '../core/text.ts';
 
 // Menu: Build dashboard (the Dashboard sheet of live formulas).
 export { refreshDashboard } from './dashboard.ts';
@@ -66,8 +66,6 @@ export function showAbout(): void {
   ui.alert(ABOUT_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
 }
 
-const SETUP_WARNINGS_LISTED = 10;
-
 /** Menu: Set up tracker, on the active sheet. Safe to run again: a re-run changes nothing. */
 export function setUpTracker(): SetupResult {
   const ui = SpreadsheetApp.getUi();
@@ -78,9 +76,7 @@ export function setUpTracker(): SetupResult {
     result = { ok: false, message: menuMessage(e) };
   }
   if (result.ok) {
-    // A sheet can give thousands of warnings (one per odd row): the alert names the first few.
-    const listed = result.warnings.slice(0, SETUP_WARNINGS_LISTED);
-    if (result.warnings.length > listed.length) listed.push(`…and ${thousands(result.warnings.length - listed.length)} more like these.`);
+    const listed = listedWarnings(result.warnings);
     const warnings = listed.length ? `\n\nPlease check:\n- ${listed.join('\n- ')}` : '';
     ui.alert('Tracker ready', `${result.summary}${warnings}`, ui.ButtonSet.OK);
   } else if (!result.cancelled) {

@@ -7,7 +7,7 @@ import type { Cell } from '../core/cells.ts';
 import { type ColumnMap, type ContactField, mapColumns } from '../core/headers.ts';
 import { isTrackerHeader, locateHeader } from '../core/header-locate.ts';
 import type { TrackerKey } from '../core/schema.ts';
-import { trackerColumnsFound, withRemembered } from '../core/setup.ts';
+import { trackerColumnsFound, withRemembered } from '../core/tracker-columns.ts';
 import { UserError } from './actions.ts';
 import type { Snapshot } from './cells.ts';
 import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, taggedHeaderRow, type TrackerRecord, writeRecord } from './tracker-store.ts';
@@ -88,7 +88,9 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   }
   if (headerRow !== record.headerRow && options.locked) writeRecord(props, { ...record, headerRow });
   const header = values[headerRow - 1] ?? [];
-  const map = withRemembered(mapColumns(header), tags.contact, tags.tracker);
+  const byHeader = mapColumns(header);
+  const tracker = trackerColumnsFound(byHeader.tracker, tags.tracker, tags.contact);
+  const map = withRemembered(byHeader, tags.contact, tracker);
   const rows = options.headerOnly ? [] : values.slice(headerRow);
   return {
     sheet,
@@ -98,7 +100,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
     formulas: formulas.slice(headerRow),
     grid: { top: 1, values, formulas, formats },
     contact: map.contact,
-    tracker: trackerColumnsFound(map.tracker, tags.tracker, tags.contact),
+    tracker,
     own: map.own,
     tags,
   };

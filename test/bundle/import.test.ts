@@ -335,6 +335,20 @@ describe('import: nothing in the file is dropped or cut without saying so', () =
     return { ...app, sheet: app.ss.getSheetByName('Contacts')! };
   }
 
+  it('500 typed IDs too large to count: the import names the first ten, then says how many more, as Set up tracker does', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `P${i},p${i}@x.com,C-${10000000000 + i}`).join('\n');
+    const app = addOn({ csv: `Name,Email,Contact ID\n${rows}\n`, sheetName: 'Contacts' });
+    app.emu.ui.answer('YES');
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    const r = imported(app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]));
+    expect(r.summary.warnings).toHaveLength(11);
+    expect(r.summary.warnings![0]).toBe(
+      'Row 2 has the Contact ID C-10000000000, too large to come from the tracker\'s numbering (a typed ID?): new IDs are numbered without it. It was left as it is.',
+    );
+    expect(r.summary.warnings![10]).toBe('…and 490 more like these.');
+  });
+
   it('names a column with data under a blank header, and a second column of the same name, as not imported', () => {
     const app = small('Name,Email', 'Bob Lee,bob@example.com');
     const blank = imported(app.bundle.run('importContacts', ['Name,,Email\nJane Doe,met at the fair,jane@example.com\n', {}]));

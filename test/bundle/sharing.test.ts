@@ -425,6 +425,19 @@ describe('coach copy', () => {
     expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes, 2, 2).getValues()).toEqual([['see below', 'x'], ['and here', 'ask her']]);
     expect([feedbackIn(t.sheet, 'C-0001'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
   });
+
+  it('the private Notes column renamed "Notes for coach" after that column was deleted stays private: not offered, not copied on Update', () => {
+    const t = tracker();
+    ok(t.share());
+    t.sheet.getRange(2, columnOf(t.sheet, 'Notes')).setValue('SECRET-PRIVATE');
+    t.sheet.deleteColumn(columnOf(t.sheet, 'Notes for coach'));
+    t.sheet.getRange(1, columnOf(t.sheet, 'Notes')).setValue('Notes for coach');
+    const state = t.run('getCoachSharing').result as { columns: { id: string; header: string; shared: boolean }[] };
+    expect(state.columns.filter((c) => c.header === 'Notes for coach').map((c) => [c.id, c.shared])).toEqual([['c:notes', false]]);
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    const copy = copyOf(t.emu);
+    expect(copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n')).not.toContain('SECRET-PRIVATE');
+  });
 });
 
 describe('the coach copy is protected, and keeps text as text', () => {

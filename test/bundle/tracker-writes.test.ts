@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetters } from '../../src/core/a1.ts';
 import type { ImportResult, SetupResult } from '../../src/shared/types.ts';
+import { addOn } from '../helpers.ts';
 import { headerOf, ids, log, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
 
 const columnOf = (app: ReturnType<typeof tracker>, header: string) => headerOf(app.sheet).indexOf(header) + 1;
@@ -140,6 +141,22 @@ describe('Plain text columns, in rows already there', () => {
   });
 });
 
+describe('a tracker column renamed to a contact field\'s header', () => {
+  it('"Notes for coach" renamed "Notes": set up again keeps it the tracker\'s, and an imported Notes column does not go into it', () => {
+    const app = addOn({ csv: 'Name,Email\nAnn,a@x.com\nBob,b@x.com\n', sheetName: 'Contacts' });
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    expect((app.bundle.run('setUpTracker').result as SetupResult).ok).toBe(true);
+    const notesForCoach = headerOf(sheet).indexOf('Notes for coach') + 1;
+    sheet.getRange(1, notesForCoach).setValue('Notes');
+    const again = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!again.ok) throw new Error(again.message);
+    expect(again.summary).not.toMatch(/recogni[sz]ed[^.]*"Notes"/i);
+    const r = app.bundle.run('importContacts', ['Name,Email,Notes\nAnn,a@x.com,PRIVATE diary\nCy,c@x.com,PRIVATE 2\n', {}]).result as ImportResult;
+    if (!r.ok) throw new Error(r.message);
+    expect(sheet.getRange(2, notesForCoach, 3, 1).getValues().flat()).toEqual(['', '', '']);
+  });
+});
+
 describe('Plain text columns of the Interview log', () => {
   it('a name that looks like a formula is written into a Plain text Name column of the log as typed', () => {
     const app = tracker();
@@ -178,5 +195,26 @@ describe('Contact IDs typed by hand', () => {
     const logged = log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }] });
     expect(logged.referrals).toEqual([{ id: 'C-0009', name: 'Dana Scully', status: 'added' }]);
     expect(shown(app, 11, 'Referred by')).toBe(huge);
+  });
+
+  it('after a typed C-999999999, setup refuses to number new contacts rather than hand out C-1000000000, which a later run would hand out again', () => {
+    const app = tracker();
+    const idColumn = columnOf(app, 'Contact ID');
+    app.sheet.getRange(7, idColumn).setValue('C-999999999');
+    app.sheet.getRange(9, 1).setValue('Sam Lee');
+    const before = snapshot(app.sheet);
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.message).toMatch(/^The tracker's numbering has reached C-999999999/);
+    expect(snapshot(app.sheet)).toEqual(before);
+
+    const r = app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]).result as ImportResult;
+    expect(r.ok).toBe(false);
+    expect(snapshot(app.sheet)).toEqual(before);
+
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    const message = refused(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }] });
+    expect(message).toMatch(/^The tracker's numbering has reached C-999999999/);
+    expect(snapshot(app.sheet)).toEqual(before);
   });
 });

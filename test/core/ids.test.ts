@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId, uncountableIds } from '../../src/core/ids.ts';
+import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId, uncountableIds, ContactIdsExhausted } from '../../src/core/ids.ts';
 
 describe('contact IDs', () => {
   it('formats and parses IDs', () => {
@@ -68,7 +68,17 @@ describe('contact IDs', () => {
       { index: 3, id: 'C-1000000000' },
     ]);
     expect(findDuplicateIds([huge, 'C-99999999999999998', ` ${huge}`])).toEqual([{ id: huge, indexes: [0, 2] }]);
-    // A counter stored by an earlier version that counted on from such an ID starts over from the IDs on the sheet.
-    expect(assignIds(['C-0003', 'C-100000000000000000'], 1e17, 1)).toEqual({ ids: ['C-0004'], counter: 4 });
+  });
+
+  it('never hands out an ID past C-999999999: refuses instead, so a later run cannot hand out the same one again', () => {
+    const last = assignIds(['C-999999997'], 0, 2);
+    expect(last).toEqual({ ids: ['C-999999998', 'C-999999999'], counter: 999_999_999 });
+    expect(() => assignIds(['C-999999999'], 0, 2)).toThrow(ContactIdsExhausted);
+    expect(() => assignIds(['C-999999997', ...last.ids], last.counter, 1)).toThrow(/C-999999999/);
+    expect(assignIds(['C-999999999'], 0, 0)).toEqual({ ids: [], counter: 999_999_999 });
+  });
+
+  it('a stored counter past the limit is not reset to 0, which would hand out the IDs of deleted contacts again', () => {
+    expect(() => assignIds(['C-0003', 'C-100000000000000000'], 1e17, 1)).toThrow(ContactIdsExhausted);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/cells.ts';
-import { type SetupInput, type SetupReady, planSetup, trackerColumnsFound } from '../../src/core/setup.ts';
+import { type SetupInput, type SetupReady, planSetup } from '../../src/core/setup.ts';
+import { trackerColumnsFound } from '../../src/core/tracker-columns.ts';
 import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
 import { makeMessyHandmade } from '../fixtures/make-messy.mjs';
 import { csvToGrid, fixture, put, rectangular } from './fixtures.ts';
@@ -182,5 +183,21 @@ describe('trackerColumnsFound', () => {
     expect(trackerColumnsFound({ stage: 5 }, { outcome: 5 }, {})).toEqual({ outcome: 5 });
     expect(trackerColumnsFound({ stage: 2 }, { outcome: 5 }, { company: 2 })).toEqual({ outcome: 5 });
     expect(trackerColumnsFound({ stage: 2, outcome: 6 }, { outcome: 5 }, {})).toEqual({ outcome: 5, stage: 2 });
+  });
+});
+
+describe('planSetup on a tracker whose column was renamed to a contact field\'s header', () => {
+  it('"Notes for coach" renamed "Notes" stays Notes for coach: not taken, nor said to be recognised, as the contact notes', () => {
+    const plan = planSetup({
+      values: [['Name', 'Contact ID', 'Notes'], ['Ann', 'C-0001', '']],
+      knownTracker: true,
+      remembered: { contactId: 1, notesForCoach: 2 },
+      rememberedContact: { fullName: 0 },
+      confirmed: ['restore-columns'],
+      idCounter: 1,
+    });
+    if (plan.ok !== true) throw new Error(JSON.stringify(plan));
+    expect(plan.map.contact.notes).toBeUndefined();
+    expect(plan.summary).not.toContain('"Notes"');
   });
 });

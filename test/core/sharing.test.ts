@@ -74,6 +74,12 @@ describe('coachColumns', () => {
     expect(cols.find((c) => c.index === 4)).toMatchObject({ id: 'c:notes', lock: 'never' });
     expect(coachColumns({ header: renamed, remembered: {}, feedbackIndex: 17 }).find((c) => c.index === 0)!.id).toBe('h:who');
   });
+  it('the private notes column renamed "Notes for coach" after that column was deleted is still the private notes', () => {
+    const renamed = header.slice(0, 16); // Notes for coach and Coach feedback deleted
+    renamed[4] = 'Notes for coach';
+    const cols = coachColumns({ header: renamed, remembered: { contactId: 6 }, rememberedContact: { fullName: 0, notes: 4 }, feedbackIndex: null });
+    expect(cols.find((c) => c.index === 4)).toMatchObject({ id: 'c:notes', lock: 'never' });
+  });
   it('a second "Notes" column is private too', () => {
     const cols = coachColumns({ header: ['Name', 'Notes', 'Comments'], remembered: {}, feedbackIndex: null });
     expect(cols.filter((c) => c.lock === 'never').map((c) => c.header)).toEqual(['Notes', 'Comments']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, asSheetText, limitCellText, needsTextPrefix, sheetTextLength, toSheetText } from '../../src/core/text.ts';
+import { MAX_CELL_CHARS, asSheetText, listedWarnings, limitCellText, needsTextPrefix, sheetTextLength, toSheetText } from '../../src/core/text.ts';
 
 describe('asSheetText', () => {
   it.each([
@@ -69,5 +69,14 @@ describe('limitCellText', () => {
     expect(sheetTextLength('abc')).toBe(3);
     expect(sheetTextLength('=abc')).toBe(5);
     expect(sheetTextLength('0012')).toBe(5);
+  });
+});
+
+describe('listedWarnings', () => {
+  it('lists ten warnings, then says how many more', () => {
+    const warnings = Array.from({ length: 1234 }, (_, i) => `w${i}`);
+    expect(listedWarnings(warnings)).toEqual([...warnings.slice(0, 10), '…and 1,224 more like these.']);
+    expect(listedWarnings(warnings.slice(0, 10))).toEqual(warnings.slice(0, 10));
+    expect(listedWarnings([])).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 
 import { mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
 import type { TrackerKey } from '../schema.ts';
-import { withRemembered } from '../setup.ts';
+import { trackerColumnsFound, withRemembered } from '../tracker-columns.ts';
 
 export interface CoachColumn {
   id: string;
@@ -41,9 +41,10 @@ export interface TrackerLayout {
 
 /** Every column of the tracker's header row that a coach copy could hold, in sheet order. */
 export function coachColumns(layout: TrackerLayout): CoachColumn[] {
-  const map = withRemembered(mapColumns(layout.header), layout.rememberedContact ?? {});
+  const byHeader = mapColumns(layout.header);
+  const tracker = trackerColumnsFound(byHeader.tracker, layout.remembered, layout.rememberedContact ?? {});
+  const map = withRemembered(byHeader, layout.rememberedContact ?? {}, tracker);
   const byIndex = new Map<number, CoachColumn>();
-  const tracker: Partial<Record<TrackerKey, number>> = { ...map.tracker, ...layout.remembered };
   const trackerAt = new Map<number, TrackerKey>(Object.entries(tracker).map(([k, i]) => [i as number, k as TrackerKey]));
   const contactAt = new Map<number, ContactField>(Object.entries(map.contact).map(([f, i]) => [i as number, f as ContactField]));
   layout.header.forEach((raw, index) => {
