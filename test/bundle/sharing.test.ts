@@ -522,6 +522,22 @@ describe('names the user did not share stay out of the copy', () => {
     expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
   });
 
+  it('names withheld: text typed in Contact ID that is not an ID leaves the row out of the copy, and never passes as a referrer', () => {
+    const t = namesTracker();
+    const leak = 'Rosa Jimenez (ask Kenji)';
+    t.sheet.getRange(5, 1, 1, 4).setValues([['Rosa', 'Jimenez', 'Acme', 'CTO']]);
+    t.sheet.getRange(5, columnOf(t.sheet, 'Contact ID')).setValue(leak);
+    t.sheet.getRange(rowOf(t.sheet, 'C-0001'), columnOf(t.sheet, 'Referred by')).setValue(leak);
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    const result = ok(t.share({ shared: [...state.columns.filter((c) => c.shared && !/^c:(first|last)Name$/.test(c.id)).map((c) => c.id), 't:referredBy'] }));
+    const copy = copyOf(t.emu);
+    expect(words(copy)).not.toMatch(/Rosa|Jimenez|Kenji/);
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'Referred by')).getValue()).toBe('(names not shared)');
+    expect(p.getLastRow()).toBe(4);
+    expect(result.message).toMatch(/1 row without a Contact ID was left out/);
+  });
+
   it('sharing no name column: even two-letter names are withheld from the dashboard copy', () => {
     const t = namesTracker();
     const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };

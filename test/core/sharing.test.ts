@@ -136,9 +136,10 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
 describe('the feedback fingerprints at 50,000 contacts', () => {
   // The whole flow at 50,000 contacts takes minutes in the emulator (test/bundle/sharing-scale.test.ts
   // runs it at up to 1,000): here, the part that grows with contacts, at full size.
-  it('travel in the coach view, one cell per contact, and read back whatever the IDs', () => {
+  it('travel in the coach view, one cell per contact, and read back', () => {
     const n = 50_000;
-    const id = (i: number) => `連絡先・${'番号'.repeat(4)}-${i}`;
+    // Only Contact IDs reach the copy, however long their number.
+    const id = (i: number) => `C-${String(i).padStart(12, '0')}`;
     const rows = Array.from({ length: n }, (_, i) => [`Person ${i}`, id(i)]);
     const bases = new Map(rows.map((r, i) => [r[1], { hash: feedbackHash(`note ${i}`), userText: i % 2 === 0 }]));
     const cols = [
@@ -152,8 +153,6 @@ describe('the feedback fingerprints at 50,000 contacts', () => {
     const back = readCopyFeedback(sheet);
     expect(back.bases).toEqual(bases);
     expect(back.feedback.get(id(49_999))).toBe('note 49999');
-    // Nothing of this is for document properties: one contact's ID alone is 60 bytes in UTF-8.
-    expect(utf8Bytes(id(0))).toBeGreaterThan(id(0).length);
   });
   it('a copy without the fingerprint column (made by an earlier version) reads as having none', () => {
     expect(readCopyFeedback([['Contact ID', 'Coach feedback'], ['C-0001', 'x']]).bases).toBeNull();

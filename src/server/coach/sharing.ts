@@ -180,7 +180,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   writeCopy(copy, table, dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) }, ctx.ss.getSpreadsheetTimeZone(), owner ? `The tracker's owner (${owner})` : "The tracker's owner");
 
   const notes: string[] = [];
-  if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'}.`);
+  if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'} (first clear any Contact ID cell holding text that is not an ID).`);
   if (table.duplicateIds.length) notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
 }
