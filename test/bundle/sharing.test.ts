@@ -653,6 +653,28 @@ describe('when Google refuses, or the copy cannot be opened', () => {
     expect(access(copy).editors).toEqual([COACH]);
   });
 
+  it('a refused address, then a corrected one: the coach view made for the first is used, none is left behind', () => {
+    const t = tracker();
+    t.emu.sharingPolicy = { allowedDomains: ['uni.example.edu'] };
+    failed(t.share({ email: 'coach@gmail.com' }));
+    const refused = copyOf(t.emu);
+    const allowed = 'coach@uni.example.edu';
+    ok(t.share({ email: allowed }));
+    expect(copyOf(t.emu)).toBe(refused);
+    expect(access(refused).editors).toEqual([allowed]);
+  });
+
+  it('a copy once shared with one coach is never handed to another after Stop', () => {
+    const t = tracker();
+    ok(t.share());
+    const first = copyOf(t.emu);
+    ok(stop(t));
+    ok(t.share({ email: 'other@example.com' }));
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(2);
+    expect(access(first).editors).toEqual([]);
+  });
+
   it('sharing without any spreadsheet scope explains instead of failing with Google\'s error', () => {
     const t = tracker({ scopes: ['https://www.googleapis.com/auth/script.container.ui'] });
     const message = failed(t.share({ mode: 'direct', acknowledged: true }));

@@ -290,7 +290,7 @@ function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings,
   const copy = input.mode === 'copy';
   const record: CoachRecord = { email: input.email, mode: input.mode, role: input.role, before: 'viewer', copyId: copy ? ID_ROOM : null, copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null, sharedAt: nowIso(), updatedAt: nowIso() };
   // The chunks an earlier version kept are deleted on the way (rememberNewCopy, or after the copy is written).
-  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email } } : settings, dropLegacyBases: copy });
+  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email, unshared: true } } : settings, dropLegacyBases: copy });
   if (problem) throw new UserError(problem);
 }
 
@@ -341,7 +341,9 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
   requireRoom(ctx, input, settings, pending);
-  const reuseId = prior?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
+  const last = previous.lastCopy;
+  // A copy once shared with a coach keeps their edits in its version history: only they get it again.
+  const reuseId = prior?.copyId ?? (last && (sameEmail(last.email, input.email) || last.unshared) ? last.id : null);
   const opened = reuseId ? openCopy(reuseId) : null;
   let copy: Ss;
   if (opened?.ok) copy = opened.copy;
@@ -350,18 +352,20 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     if (opened && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
     copy = createCopy(ctx.ss.getName());
     // Remembered at once: if anything below fails, trying again reuses this copy instead of making another.
-    settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+    settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, unshared: true } };
     rememberNewCopy(ctx, settings, copy);
   }
   // Content first: the coach is never given a half-written copy.
   const sync = syncCopy(ctx, t, copy, settings);
-  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+  const unshared = settings.lastCopy?.id === copy.getId() && settings.lastCopy.unshared === true;
+  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
   writeCoachStore(ctx.props, ctx.store, { settings, dropLegacyBases: true });
   const current = currentAccess(copy, input.email);
   // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
   const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
   giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
+  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
   const record: CoachRecord = {
     email: input.email,
     mode: 'copy',
