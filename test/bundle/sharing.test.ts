@@ -241,6 +241,31 @@ describe('coach copy', () => {
     expect(table(t.sheet)).toEqual(before);
   });
 
+  it('feedback that would not fit beside the user\'s text is never cut: the contact is listed, the coach keeps their text', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const fb = columnOf(t.sheet, 'Coach feedback');
+    const mine = 'U'.repeat(30_000);
+    const theirs = `${'C'.repeat(29_990)}COACH-END`;
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).setValue(mine);
+    coachTypes(t, copy, 'C-0003', theirs);
+    coachTypes(t, copy, 'C-0001', 'Short and sweet');
+    for (let i = 0; i < 2; i++) {
+      const update = ok(t.run('updateCoachViewNow').result as CoachResult);
+      expect(update.message).toMatch(/C-0003/);
+      expect(update.message).toMatch(/50,000/);
+      expect(update.message).not.toMatch(/your text was kept and the coach's added below it/);
+      expect(t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).getValue()).toBe(mine);
+      expect(feedbackIn(copy.getSheetByName('Progress')!, 'C-0003')).toBe(theirs);
+      expect(feedbackIn(t.sheet, 'C-0001')).toBe('Short and sweet');
+    }
+    // Once the user makes room, the coach's text comes back below theirs.
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).setValue('Room now');
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(feedbackIn(t.sheet, 'C-0003')).toBe(`Room now\n\n${theirs}`);
+  });
+
   it('sharing again changes nothing new, and stopping twice is a no-op the second time', () => {
     const t = tracker();
     const first = ok(t.share());

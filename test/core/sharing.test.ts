@@ -115,11 +115,20 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
   it('the same text on both sides is nothing to do', () => {
     expect(mergeFeedback('Same', 'Same', base('Older')).rule).toBe('same');
   });
-  it('caps the merged text at the cell limit', () => {
-    const long = 'x'.repeat(49_990);
-    const r = mergeFeedback('y'.repeat(100), long, base('z', true));
-    expect(r.text.length).toBeLessThanOrEqual(50_000);
-    expect(r.base.hash).toBe(feedbackHash(r.text));
+  it('never cuts: when the merged text would not fit in a cell, the tracker keeps its text and the copy the coach\'s, until there is room', () => {
+    const mine = 'x'.repeat(49_990);
+    const coach = 'y'.repeat(100);
+    const was = base('z', true);
+    const r = mergeFeedback(coach, mine, was);
+    expect(r).toMatchObject({ text: mine, copyText: coach, rule: 'tooLong' });
+    // Not remembered as done: the next update tries again.
+    expect(r.base).toEqual(was);
+    expect(mergeFeedback(coach, 'x'.repeat(49_897), was)).toMatchObject({ rule: 'appended', text: `${'x'.repeat(49_897)}\n\n${coach}` });
+  });
+  it('text that needs the apostrophe counts it: 50,000 characters starting with "-" do not fit', () => {
+    const coach = `-${'y'.repeat(49_999)}`;
+    expect(mergeFeedback(coach, '', undefined)).toMatchObject({ rule: 'tooLong', text: '', copyText: coach });
+    expect(mergeFeedback(coach.slice(0, -1), '', undefined)).toMatchObject({ rule: 'filled', text: coach.slice(0, -1) });
   });
   it('a base is one short cell text; the chunks earlier versions kept in properties still read', () => {
     const user = { hash: feedbackHash('mine'), userText: true };

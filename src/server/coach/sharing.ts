@@ -8,7 +8,7 @@ import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '.
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
-import { toSheetText } from '../../core/text.ts';
+import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
@@ -150,7 +150,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const feedbackIndex = ensureFeedbackColumn(t);
   const top = t.record.headerRow;
   const { rows } = t;
-  const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0 };
+  const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0, tooLong: 0 };
+  const tooLong: string[] = [];
   const finalText = new Map<string, string>();
   const bases = new Map<string, FeedbackBase>();
   const updates = new Map<number, string>();
@@ -160,8 +161,9 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     const trackerText = cellText(row[feedbackIndex]);
     const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, lastBases.get(id));
     if (outcome.rule in summary) summary[outcome.rule as keyof FeedbackSummary]++;
+    if (outcome.rule === 'tooLong') tooLong.push(id);
     if (outcome.text !== trackerText) updates.set(top + i + 1, toSheetText(outcome.text));
-    finalText.set(id, outcome.text);
+    finalText.set(id, outcome.copyText ?? outcome.text);
     bases.set(id, outcome.base);
   });
   for (const [id, text] of fromCopy.feedback) {
@@ -181,6 +183,12 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
 
   const notes: string[] = [];
   if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'} (first clear any Contact ID cell holding text that is not an ID).`);
+  if (tooLong.length) {
+    const more = tooLong.length > 10 ? ` and ${tooLong.length - 10} more` : '';
+    notes.push(
+      `The coach's feedback on ${tooLong.slice(0, 10).join(', ')}${more} was not brought back: with the text already in your Coach feedback cell it would pass the ${thousands(MAX_CELL_CHARS)} characters a cell holds, and the add-on cuts nothing. It stays in the coach view; shorten or move your text in that cell, then update again.`,
+    );
+  }
   if (table.duplicateIds.length) notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
 }
@@ -444,7 +452,7 @@ export function updateCoachViewNow(): CoachResult {
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
-  const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || 'No new feedback from the coach.', ...sync.notes].join('\n');
+  const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || (sync.feedback.tooLong ? '' : 'No new feedback from the coach.'), ...sync.notes].filter(Boolean).join('\n');
   return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
 }
 
