@@ -689,6 +689,19 @@ describe('when Google refuses, or the copy cannot be opened', () => {
     expect(access(refused).editors).toEqual([allowed]);
   });
 
+  it('an unshared copy that someone can open after all (a store write lost) is not handed to another coach', () => {
+    const t = tracker();
+    t.emu.sharingPolicy = { allowedDomains: ['uni.example.edu'] };
+    failed(t.share({ email: 'coach@gmail.com' }));
+    const refused = copyOf(t.emu);
+    t.emu.sharingPolicy = null;
+    refused.addViewer('someone@example.com');
+    ok(t.share({ email: 'coach@uni.example.edu' }));
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(2);
+    expect(access(refused).editors).toEqual([]);
+  });
+
   it('a copy once shared with one coach is never handed to another after Stop', () => {
     const t = tracker();
     ok(t.share());

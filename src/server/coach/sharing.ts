@@ -343,6 +343,12 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
 }
 
+/** Whether anyone but its owner can open `copy`. */
+function sharedWithAnyone(copy: Ss): boolean {
+  const owner = copy.getOwner()?.getEmail();
+  return copy.getViewers().length > 0 || copy.getEditors().some((u) => !sameEmail(u.getEmail(), owner));
+}
+
 function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
   const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
@@ -353,11 +359,13 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
   // A copy once shared with a coach keeps their edits in its version history: only they get it again.
   const reuseId = prior?.copyId ?? (last && (sameEmail(last.email, input.email) || last.unshared) ? last.id : null);
   const opened = reuseId ? openCopy(reuseId) : null;
+  // Checked, not only trusted: a store write lost after Google granted access would leave the flag.
+  const forAnother = !prior && last !== null && !sameEmail(last.email, input.email);
   let copy: Ss;
-  if (opened?.ok) copy = opened.copy;
+  if (opened?.ok && !(forAnother && sharedWithAnyone(opened.copy))) copy = opened.copy;
   else {
     // A coach view that exists but cannot be opened may still be shared: never make a second one beside it.
-    if (opened && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
+    if (opened && !opened.ok && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
     copy = createCopy(ctx.ss.getName());
     // Remembered at once: if anything below fails, trying again reuses this copy instead of making another.
     settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, unshared: true } };
