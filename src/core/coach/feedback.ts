@@ -35,7 +35,7 @@ export interface FeedbackOutcome {
   /** What the coach view's cell is rewritten with, when not `text` (rule tooLong: the coach's text). */
   copyText?: string;
   rule: FeedbackRule;
-  /** What to remember for the next update (the coach view is rewritten with `text`). */
+  /** What to remember for the next update (the coach view is rewritten with `copyText ?? text`). */
   base: FeedbackBase;
 }
 
