@@ -63,6 +63,8 @@ export interface FeedbackSummary {
   cleared: number;
   /** Feedback for contact IDs no longer in the tracker: could not come back. */
   orphaned: number;
+  /** Contacts whose feedback would not fit in the tracker's cell beside the user's text: left in the coach view. */
+  tooLong: number;
 }
 
 export type CoachResult =

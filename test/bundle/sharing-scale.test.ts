@@ -86,8 +86,9 @@ describe('what grows with contacts stays out of document properties', () => {
     expect(sizes[0]).toBeLessThan(2000);
   });
 
-  it('400 contacts with multibyte Contact IDs: shared, updated, and the coach\'s edits still told from the user\'s', { timeout: 120_000 }, () => {
-    const id = (i: number) => `連絡先・${'番号'.repeat(4)}-${i}`;
+  it('400 contacts with long Contact IDs: shared, updated, and the coach\'s edits still told from the user\'s', { timeout: 120_000 }, () => {
+    // Only Contact IDs reach the copy (text of another kind in the ID column stays out with its row).
+    const id = (i: number) => `C-${String(i).padStart(40, '0')}`;
     const t = bigTracker(400, id);
     ok(t.share());
     const copy = coachViews(t)[0];

@@ -241,6 +241,31 @@ describe('coach copy', () => {
     expect(table(t.sheet)).toEqual(before);
   });
 
+  it('feedback that would not fit beside the user\'s text is never cut: the contact is listed, the coach keeps their text', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const fb = columnOf(t.sheet, 'Coach feedback');
+    const mine = 'U'.repeat(30_000);
+    const theirs = `${'C'.repeat(29_990)}COACH-END`;
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).setValue(mine);
+    coachTypes(t, copy, 'C-0003', theirs);
+    coachTypes(t, copy, 'C-0001', 'Short and sweet');
+    for (let i = 0; i < 2; i++) {
+      const update = ok(t.run('updateCoachViewNow').result as CoachResult);
+      expect(update.message).toMatch(/C-0003/);
+      expect(update.message).toMatch(/50,000/);
+      expect(update.message).not.toMatch(/your text was kept and the coach's added below it/);
+      expect(t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).getValue()).toBe(mine);
+      expect(feedbackIn(copy.getSheetByName('Progress')!, 'C-0003')).toBe(theirs);
+      expect(feedbackIn(t.sheet, 'C-0001')).toBe('Short and sweet');
+    }
+    // Once the user makes room, the coach's text comes back below theirs.
+    t.sheet.getRange(rowOf(t.sheet, 'C-0003'), fb).setValue('Room now');
+    ok(t.run('updateCoachViewNow').result as CoachResult);
+    expect(feedbackIn(t.sheet, 'C-0003')).toBe(`Room now\n\n${theirs}`);
+  });
+
   it('sharing again changes nothing new, and stopping twice is a no-op the second time', () => {
     const t = tracker();
     const first = ok(t.share());
@@ -535,6 +560,22 @@ describe('names the user did not share stay out of the copy', () => {
     expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('C-0003');
   });
 
+  it('names withheld: text typed in Contact ID that is not an ID leaves the row out of the copy, and never passes as a referrer', () => {
+    const t = namesTracker();
+    const leak = 'Rosa Jimenez (ask Kenji)';
+    t.sheet.getRange(5, 1, 1, 4).setValues([['Rosa', 'Jimenez', 'Acme', 'CTO']]);
+    t.sheet.getRange(5, columnOf(t.sheet, 'Contact ID')).setValue(leak);
+    t.sheet.getRange(rowOf(t.sheet, 'C-0001'), columnOf(t.sheet, 'Referred by')).setValue(leak);
+    const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
+    const result = ok(t.share({ shared: [...state.columns.filter((c) => c.shared && !/^c:(first|last)Name$/.test(c.id)).map((c) => c.id), 't:referredBy'] }));
+    const copy = copyOf(t.emu);
+    expect(words(copy)).not.toMatch(/Rosa|Jimenez|Kenji/);
+    const p = copy.getSheetByName('Progress')!;
+    expect(p.getRange(rowOf(p, 'C-0001'), columnOf(p, 'Referred by')).getValue()).toBe('(names not shared)');
+    expect(p.getLastRow()).toBe(4);
+    expect(result.message).toMatch(/1 row without a Contact ID was left out/);
+  });
+
   it('sharing no name column: even two-letter names are withheld from the dashboard copy', () => {
     const t = namesTracker();
     const state = t.run('getCoachSharing').result as { columns: { id: string; shared: boolean }[] };
@@ -648,6 +689,41 @@ describe('when Google refuses, or the copy cannot be opened', () => {
     ok(t.share());
     expect(copyOf(t.emu)).toBe(copy);
     expect(access(copy).editors).toEqual([COACH]);
+  });
+
+  it('a refused address, then a corrected one: the coach view made for the first is used, none is left behind', () => {
+    const t = tracker();
+    t.emu.sharingPolicy = { allowedDomains: ['uni.example.edu'] };
+    failed(t.share({ email: 'coach@gmail.com' }));
+    const refused = copyOf(t.emu);
+    const allowed = 'coach@uni.example.edu';
+    ok(t.share({ email: allowed }));
+    expect(copyOf(t.emu)).toBe(refused);
+    expect(access(refused).editors).toEqual([allowed]);
+  });
+
+  it('an unshared copy that someone can open after all (a store write lost) is not handed to another coach', () => {
+    const t = tracker();
+    t.emu.sharingPolicy = { allowedDomains: ['uni.example.edu'] };
+    failed(t.share({ email: 'coach@gmail.com' }));
+    const refused = copyOf(t.emu);
+    t.emu.sharingPolicy = null;
+    refused.addViewer('someone@example.com');
+    ok(t.share({ email: 'coach@uni.example.edu' }));
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(2);
+    expect(access(refused).editors).toEqual([]);
+  });
+
+  it('a copy once shared with one coach is never handed to another after Stop', () => {
+    const t = tracker();
+    ok(t.share());
+    const first = copyOf(t.emu);
+    ok(stop(t));
+    ok(t.share({ email: 'other@example.com' }));
+    const copies = [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+    expect(copies).toHaveLength(2);
+    expect(access(first).editors).toEqual([]);
   });
 
   it('sharing without any spreadsheet scope explains instead of failing with Google\'s error', () => {

@@ -38,7 +38,7 @@ export interface CopyTable {
   ids: string[];
   /** For each row, the encoded base of its Coach feedback cell: the copy's hidden last column. */
   fingerprints: string[];
-  /** Rows with a name or other content but no Contact ID: not in the copy (feedback could not come back). */
+  /** Rows with a name or other content but no Contact ID (empty, or text that is not an ID): not in the copy (feedback could not come back). */
   withoutId: number;
   /** Contact IDs found on more than one row: only the first row is copied. */
   duplicateIds: string[];
@@ -59,7 +59,7 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
   const nameShared = sharesAllNames(shared, t.contact);
   for (const row of t.rows) {
     const id = cellText(row[t.contactIdIndex]);
-    if (id !== '' && !names.has(id)) names.set(id, nameShared ? contactFromRow(row, t.contact).name : '');
+    if (isContactId(id) && !names.has(id)) names.set(id, nameShared ? contactFromRow(row, t.contact).name : '');
   }
 
   const seen = new Set<string>();
@@ -67,7 +67,8 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
   const out: CopyTable = { header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER], rows: [], formats: [], ids: [], fingerprints: [], withoutId: 0, duplicateIds: [] };
   t.rows.forEach((row, r) => {
     const id = cellText(row[t.contactIdIndex]);
-    if (id === '') {
+    // The ID column is always shared: anything else typed there (a name, a note) stays out with its row.
+    if (!isContactId(id)) {
       if (row.some((v) => !isBlank(v))) out.withoutId++;
       return;
     }

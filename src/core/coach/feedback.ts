@@ -14,9 +14,11 @@
 //   g. otherwise (the user typed in T, or both changed)    -> the coach's text is added below
 //      the user's: "T", a blank line, "C". The cell is then marked as holding the user's words,
 //      so rule e never applies to it again.
-// Then the coach view is rewritten from the tracker, so both hold the same text again.
+// Then the coach view is rewritten from the tracker, so both hold the same text again; except when
+// the text T would become does not fit in a cell: nothing is cut, T stays, the coach view keeps C,
+// and the base is not moved on, so every update tries again (and says so) until there is room.
 
-import { limitCellText } from '../text.ts';
+import { MAX_CELL_CHARS, sheetTextLength } from '../text.ts';
 
 /** What the add-on last wrote to the coach view for one contact. */
 export interface FeedbackBase {
@@ -25,13 +27,15 @@ export interface FeedbackBase {
   userText: boolean;
 }
 
-export type FeedbackRule = 'unchanged' | 'same' | 'cleared' | 'filled' | 'replaced' | 'extended' | 'appended';
+export type FeedbackRule = 'unchanged' | 'same' | 'cleared' | 'filled' | 'replaced' | 'extended' | 'appended' | 'tooLong';
 
 export interface FeedbackOutcome {
   /** The tracker cell's text after the update. */
   text: string;
+  /** What the coach view's cell is rewritten with, when not `text` (rule tooLong: the coach's text). */
+  copyText?: string;
   rule: FeedbackRule;
-  /** What to remember for the next update (the coach view is rewritten with `text`). */
+  /** What to remember for the next update (the coach view is rewritten with `copyText ?? text`). */
   base: FeedbackBase;
 }
 
@@ -54,10 +58,8 @@ export function mergeFeedback(coachText: string | undefined, trackerText: string
   const t = trackerText.trim();
   const userEdited = t !== '' && feedbackHash(t) !== b.hash;
   const keep = (rule: FeedbackRule): FeedbackOutcome => ({ text: t, rule, base: { hash: feedbackHash(t), userText: t !== '' && (b.userText || userEdited) } });
-  const take = (text: string, rule: FeedbackRule, userText: boolean): FeedbackOutcome => {
-    const limited = limitCellText(text);
-    return { text: limited, rule, base: { hash: feedbackHash(limited), userText } };
-  };
+  const take = (text: string, rule: FeedbackRule, userText: boolean): FeedbackOutcome =>
+    sheetTextLength(text) > MAX_CELL_CHARS ? { text: t, copyText: c, rule: 'tooLong', base: b } : { text, rule, base: { hash: feedbackHash(text), userText } };
   if (c === undefined || feedbackHash(c) === b.hash) return keep('unchanged');
   if (c === t) return keep('same');
   if (c === '') return keep('cleared');

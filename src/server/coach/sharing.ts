@@ -8,7 +8,7 @@ import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '.
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
-import { toSheetText } from '../../core/text.ts';
+import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
@@ -150,7 +150,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const feedbackIndex = ensureFeedbackColumn(t);
   const top = t.record.headerRow;
   const { rows } = t;
-  const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0 };
+  const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0, tooLong: 0 };
+  const tooLong: string[] = [];
   const finalText = new Map<string, string>();
   const bases = new Map<string, FeedbackBase>();
   const updates = new Map<number, string>();
@@ -160,8 +161,9 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     const trackerText = cellText(row[feedbackIndex]);
     const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, lastBases.get(id));
     if (outcome.rule in summary) summary[outcome.rule as keyof FeedbackSummary]++;
+    if (outcome.rule === 'tooLong') tooLong.push(id);
     if (outcome.text !== trackerText) updates.set(top + i + 1, toSheetText(outcome.text));
-    finalText.set(id, outcome.text);
+    finalText.set(id, outcome.copyText ?? outcome.text);
     bases.set(id, outcome.base);
   });
   for (const [id, text] of fromCopy.feedback) {
@@ -180,7 +182,13 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   writeCopy(copy, table, dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) }, ctx.ss.getSpreadsheetTimeZone(), owner ? `The tracker's owner (${owner})` : "The tracker's owner");
 
   const notes: string[] = [];
-  if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'}.`);
+  if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'} (first clear any Contact ID cell holding text that is not an ID).`);
+  if (tooLong.length) {
+    const more = tooLong.length > 10 ? ` and ${tooLong.length - 10} more` : '';
+    notes.push(
+      `The coach's feedback on ${tooLong.slice(0, 10).join(', ')}${more} was not brought back: with the text already in your Coach feedback cell it would pass the ${thousands(MAX_CELL_CHARS)} characters a cell holds, and the add-on cuts nothing. It stays in the coach view; shorten or move your text in that cell, then update again.`,
+    );
+  }
   if (table.duplicateIds.length) notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
 }
@@ -290,7 +298,7 @@ function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings,
   const copy = input.mode === 'copy';
   const record: CoachRecord = { email: input.email, mode: input.mode, role: input.role, before: 'viewer', copyId: copy ? ID_ROOM : null, copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null, sharedAt: nowIso(), updatedAt: nowIso() };
   // The chunks an earlier version kept are deleted on the way (rememberNewCopy, or after the copy is written).
-  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email } } : settings, dropLegacyBases: copy });
+  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email, unshared: true } } : settings, dropLegacyBases: copy });
   if (problem) throw new UserError(problem);
 }
 
@@ -335,33 +343,45 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
 }
 
+/** Whether anyone but its owner can open `copy`. */
+function sharedWithAnyone(copy: Ss): boolean {
+  const owner = copy.getOwner()?.getEmail();
+  return copy.getViewers().length > 0 || copy.getEditors().some((u) => !sameEmail(u.getEmail(), owner));
+}
+
 function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
   const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
   requireRoom(ctx, input, settings, pending);
-  const reuseId = prior?.copyId ?? (previous.lastCopy && sameEmail(previous.lastCopy.email, input.email) ? previous.lastCopy.id : null);
+  const last = previous.lastCopy;
+  // A copy once shared with a coach keeps their edits in its version history: only they get it again.
+  const reuseId = prior?.copyId ?? (last && (sameEmail(last.email, input.email) || last.unshared) ? last.id : null);
   const opened = reuseId ? openCopy(reuseId) : null;
+  // Checked, not only trusted: a store write lost after Google granted access would leave the flag.
+  const forAnother = !prior && last !== null && !sameEmail(last.email, input.email);
   let copy: Ss;
-  if (opened?.ok) copy = opened.copy;
+  if (opened?.ok && !(forAnother && sharedWithAnyone(opened.copy))) copy = opened.copy;
   else {
     // A coach view that exists but cannot be opened may still be shared: never make a second one beside it.
-    if (opened && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
+    if (opened && !opened.ok && opened.reason !== 'gone' && prior) throw new UserError(cannotOpen(prior, opened.reason, opened.detail, 'update'));
     copy = createCopy(ctx.ss.getName());
     // Remembered at once: if anything below fails, trying again reuses this copy instead of making another.
-    settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+    settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, unshared: true } };
     rememberNewCopy(ctx, settings, copy);
   }
   // Content first: the coach is never given a half-written copy.
   const sync = syncCopy(ctx, t, copy, settings);
-  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
+  const unshared = settings.lastCopy?.id === copy.getId() && settings.lastCopy.unshared === true;
+  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
   writeCoachStore(ctx.props, ctx.store, { settings, dropLegacyBases: true });
   const current = currentAccess(copy, input.email);
   // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
   const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
   giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
+  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
   const record: CoachRecord = {
     email: input.email,
     mode: 'copy',
@@ -440,7 +460,7 @@ export function updateCoachViewNow(): CoachResult {
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
-  const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || 'No new feedback from the coach.', ...sync.notes].join('\n');
+  const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || (sync.feedback.tooLong ? '' : 'No new feedback from the coach.'), ...sync.notes].filter(Boolean).join('\n');
   return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
 }
 

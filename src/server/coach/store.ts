@@ -29,8 +29,11 @@ export interface CoachRecord {
 }
 
 export interface CoachSettings extends ColumnSettings {
-  /** The last coach copy and whose it was: sharing again with the same coach reuses it. */
-  lastCopy: { id: string; email: string } | null;
+  /**
+   * The last coach copy and whose it was: sharing again with the same coach reuses it. `unshared`:
+   * made, but never shared with anyone (Google refused the address), so any coach may have it.
+   */
+  lastCopy: { id: string; email: string; unshared?: true } | null;
 }
 
 export interface CoachStore {
@@ -88,11 +91,11 @@ function readPending(raw: string | undefined): CoachRecord[] {
 function readSettings(raw: string | undefined): CoachSettings {
   const s = parse(raw) ?? {};
   const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null);
-  const last = s.lastCopy as { id?: unknown; email?: unknown } | undefined;
+  const last = s.lastCopy as { id?: unknown; email?: unknown; unshared?: unknown } | undefined;
   return {
     shared: ids(s.shared),
     private: ids(s.private) ?? [],
-    lastCopy: last && typeof last.id === 'string' && typeof last.email === 'string' ? { id: last.id, email: last.email } : null,
+    lastCopy: last && typeof last.id === 'string' && typeof last.email === 'string' ? { id: last.id, email: last.email, ...(last.unshared === true ? { unshared: true as const } : {}) } : null,
   };
 }
 
