@@ -20,7 +20,7 @@ import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
 import { canonicalStage, type TrackerKey, trackerColumn } from './schema.ts';
 import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from './text.ts';
-import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
+import type { LoggedContact, LoggedReferral } from './event-summary.ts';
 
 export interface EventTable {
   /** 1-based sheet row of the header. */

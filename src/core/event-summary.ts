@@ -6,7 +6,28 @@ import { parseIsoDate } from './dates.ts';
 import { firstName } from './contacts.ts';
 import { FOLLOW_UP_AFTER, SECOND_CONTACT_AFTER } from './events.ts';
 import { canMoveTo, stageIndex } from './schema.ts';
-import type { LoggedContact, LoggedReferral } from '../shared/types.ts';
+
+export interface LoggedContact {
+  id: string;
+  name: string;
+  company: string;
+  stage: string;
+  /** The event proposed an earlier stage than the contact's, so the stage was kept. */
+  stageKept: boolean;
+  /** ISO date or ''. */
+  nextFollowUp: string;
+  /** After a pitch awaiting a reply: ISO date, 3 business days on, to try a second contact there (3B7); else ''. */
+  secondContactBy: string;
+  /** This event ID was already in the Interview log for this contact: nothing was written. */
+  alreadyLogged: boolean;
+}
+
+export interface LoggedReferral {
+  id: string;
+  name: string;
+  /** added: a new contact row; matched: already in the tracker, empty cells filled in. */
+  status: 'added' | 'matched';
+}
 
 const LISTED = 10;
 

@@ -1,7 +1,6 @@
 // Planning an import: which contacts of a parsed file are new, which fill in contacts
 // already in the tracker, and exactly which cells the server must write.
 
-import type { ImportOptions, ImportProblem, ImportSummary } from '../shared/types.ts';
 import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from './cells.ts';
 import { columnLetters } from './a1.ts';
 import { type Contact, type MatchKind, contactFromRow, matchReason, nameColumns, normaliseName } from './contacts.ts';
@@ -10,6 +9,44 @@ import { assignIds, uncountableIdWarning, uncountableIds } from './ids.ts';
 import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from './headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from './schema.ts';
 import { limitCellText, MAX_CELL_CHARS, needsTextPrefix, listedWarnings, sheetTextLength, thousands, toSheetText } from './text.ts';
+
+/** One line of an imported file that was not used as given, and why. `line` is 1-based in the file. */
+export interface ImportProblem {
+  line: number;
+  reason: string;
+}
+
+/**
+ * What an import did. Every non-blank data line of the file is counted exactly once:
+ * added + updated + skipped = contact lines in the file.
+ * - added: appended as a new contact;
+ * - updated: matched a contact already in the tracker and filled at least one of its empty cells;
+ * - skipped: no name, a duplicate of an earlier line of the same file, or already in the tracker
+ *   with nothing new. Only the first two kinds appear in `problems`; "already there, nothing new"
+ *   is the normal result of importing the same export twice and is not a problem.
+ */
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  problems: ImportProblem[];
+  /** Columns of the file that had no place in the tracker and were not imported. */
+  ignoredColumns?: string[];
+  /** About the tracker itself, not a line of the file (e.g. an ID left out of the numbering). */
+  warnings?: string[];
+}
+
+export interface ImportOptions {
+  /**
+   * Relationship given to contacts the import adds. Undefined means: "LinkedIn" for a
+   * LinkedIn Connections export, empty otherwise. A value in the file itself wins.
+   */
+  relationship?: string;
+  /** Fill empty cells of contacts already in the tracker (default true). Never overwrites. */
+  updateExisting?: boolean;
+  /** Compute the summary without writing anything. */
+  dryRun?: boolean;
+}
 
 /** The tracker as the server read it. Column indexes in `columns` are 0-based. */
 export interface TrackerTable {

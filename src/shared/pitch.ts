@@ -4,34 +4,12 @@
 import type { PitchSettings } from '../core/pitch/settings.ts';
 import type { TemplateInput, UserTemplate } from '../core/pitch/store.ts';
 import type { TemplatePurpose } from '../core/pitch/templates.ts';
+import type { PitchContact } from '../core/pitch/contact.ts';
 
 export type { PitchSettings, TemplateInput, UserTemplate, TemplatePurpose };
+export type { CellJson, NextContactKind, PitchContact } from '../core/pitch/contact.ts';
 
 export type Failure = { ok: false; message: string };
-
-/** A cell as JSON: text, number or boolean; a date cell becomes "YYYY-MM-DD". */
-export type CellJson = string | number | boolean;
-
-export interface PitchContact {
-  /** 1-based sheet row. */
-  row: number;
-  /** Contact ID, '' when the row has none yet. */
-  id: string;
-  name: string;
-  /** The first valid address of the email column, or ''. */
-  email: string;
-  company: string;
-  stage: string;
-  relationship: string;
-  /** The referrer's name (Referred by holds their ID), or what the cell says if it is not an ID. */
-  referrerName: string;
-  /** The current header of the Referred by column, which the user may have renamed. */
-  referredByHeader: string;
-  interviewDate: string;
-  nextFollowUp: string;
-  /** Every column of the row, by header. */
-  values: Record<string, CellJson>;
-}
 
 export interface PitchContext {
   ok: true;
@@ -51,9 +29,6 @@ export interface PitchContext {
 }
 
 export type PitchContextResult = PitchContext | Failure;
-
-/** toContact: the next contact still To contact; followUp: the next one whose follow-up is due. */
-export type NextContactKind = 'toContact' | 'followUp';
 
 /** `nobody`: nobody is still to contact, or no follow-up is due: information, not an error. */
 export type NextContactResult = { ok: true; contact: PitchContact; message: string } | (Failure & { nobody?: true });

@@ -1,43 +1,12 @@
 // Types that cross google.script.run between the pages and the server: plain JSON only
 // (no Date, no class instances); dates travel as ISO strings.
 
-/** One line of an imported file that was not used as given, and why. `line` is 1-based in the file. */
-export interface ImportProblem {
-  line: number;
-  reason: string;
-}
+import type { LoggedContact, LoggedReferral } from '../core/event-summary.ts';
+import type { ImportSummary } from '../core/import.ts';
 
-/**
- * What an import did. Every non-blank data line of the file is counted exactly once:
- * added + updated + skipped = contact lines in the file.
- * - added: appended as a new contact;
- * - updated: matched a contact already in the tracker and filled at least one of its empty cells;
- * - skipped: no name, a duplicate of an earlier line of the same file, or already in the tracker
- *   with nothing new. Only the first two kinds appear in `problems`; "already there, nothing new"
- *   is the normal result of importing the same export twice and is not a problem.
- */
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  skipped: number;
-  problems: ImportProblem[];
-  /** Columns of the file that had no place in the tracker and were not imported. */
-  ignoredColumns?: string[];
-  /** About the tracker itself, not a line of the file (e.g. an ID left out of the numbering). */
-  warnings?: string[];
-}
-
-export interface ImportOptions {
-  /**
-   * Relationship given to contacts the import adds. Undefined means: "LinkedIn" for a
-   * LinkedIn Connections export, empty otherwise. A value in the file itself wins.
-   */
-  relationship?: string;
-  /** Fill empty cells of contacts already in the tracker (default true). Never overwrites. */
-  updateExisting?: boolean;
-  /** Compute the summary without writing anything. */
-  dryRun?: boolean;
-}
+// Defined beside the core code that makes them.
+export type { ImportProblem, ImportSummary, ImportOptions } from '../core/import.ts';
+export type { LoggedContact, LoggedReferral } from '../core/event-summary.ts';
 
 /** What "Set up tracker" did, or why it did nothing. */
 export type SetupResult =
@@ -125,28 +94,6 @@ export interface EventDialogContext {
   timeZone: string;
   contacts: { id: string; name: string; company: string; stage: string }[];
   relationships: string[];
-}
-
-export interface LoggedContact {
-  id: string;
-  name: string;
-  company: string;
-  stage: string;
-  /** The event proposed an earlier stage than the contact's, so the stage was kept. */
-  stageKept: boolean;
-  /** ISO date or ''. */
-  nextFollowUp: string;
-  /** After a pitch awaiting a reply: ISO date, 3 business days on, to try a second contact there (3B7); else ''. */
-  secondContactBy: string;
-  /** This event ID was already in the Interview log for this contact: nothing was written. */
-  alreadyLogged: boolean;
-}
-
-export interface LoggedReferral {
-  id: string;
-  name: string;
-  /** added: a new contact row; matched: already in the tracker, empty cells filled in. */
-  status: 'added' | 'matched';
 }
 
 export type LogResult =

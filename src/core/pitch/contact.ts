@@ -9,7 +9,33 @@ import { dueText, followUpsDue } from '../follow-ups.ts';
 import type { ContactField } from '../headers.ts';
 import { canonicalContactId } from '../ids.ts';
 import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
-import type { CellJson, NextContactKind, PitchContact } from '../../shared/pitch.ts';
+
+/** A cell as JSON: text, number or boolean; a date cell becomes "YYYY-MM-DD". */
+export type CellJson = string | number | boolean;
+
+export interface PitchContact {
+  /** 1-based sheet row. */
+  row: number;
+  /** Contact ID, '' when the row has none yet. */
+  id: string;
+  name: string;
+  /** The first valid address of the email column, or ''. */
+  email: string;
+  company: string;
+  stage: string;
+  relationship: string;
+  /** The referrer's name (Referred by holds their ID), or what the cell says if it is not an ID. */
+  referrerName: string;
+  /** The current header of the Referred by column, which the user may have renamed. */
+  referredByHeader: string;
+  interviewDate: string;
+  nextFollowUp: string;
+  /** Every column of the row, by header. */
+  values: Record<string, CellJson>;
+}
+
+/** toContact: the next contact still To contact; followUp: the next one whose follow-up is due. */
+export type NextContactKind = 'toContact' | 'followUp';
 
 export interface PitchTable {
   /** 1-based sheet row of the header. */
