@@ -425,6 +425,25 @@ describe('coach copy', () => {
     expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes, 2, 2).getValues()).toEqual([['see below', 'x'], ['and here', 'ask her']]);
     expect([feedbackIn(t.sheet, 'C-0001'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
   });
+
+  it('feedback for a Coach feedback cell under a merge is refused, naming the cell, and neither the tracker nor the copy changes', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0003', 'great contact');
+    const column = columnOf(t.sheet, 'Coach feedback');
+    const top = rowOf(t.sheet, 'C-0002');
+    expect(rowOf(t.sheet, 'C-0003')).toBe(top + 1);
+    t.sheet.getRange(top, column, 2, 1).merge();
+    const merge = t.sheet.getRange(top, column, 2, 1).getA1Notation();
+    const trackerBefore = t.sheet.getDataRange().getValues();
+    const copyBefore = copy.getSheetByName('Progress')!.getDataRange().getValues();
+    const result = t.run('updateCoachViewNow').result as CoachResult;
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(new RegExp(`^Cell ${t.sheet.getRange(top + 1, column).getA1Notation()} is part of the merged cells ${merge}, .*Unmerge`));
+    expect(t.sheet.getDataRange().getValues()).toEqual(trackerBefore);
+    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()).toEqual(copyBefore);
+  });
 });
 
 describe('the coach copy is protected, and keeps text as text', () => {
