@@ -57,6 +57,16 @@ export function mergedTargetProblem(targets: readonly CellRange[], merged: reado
   return null;
 }
 
+/**
+ * Why rows may not be inserted before sheet row `insertAt`, or null: a merge holding both the row
+ * above and that row grows over the inserted rows (as Sheets does), hiding what is written there.
+ */
+export function insertionMergeProblem(insertAt: number, merged: readonly CellRange[]): string | null {
+  const across = merged.find((m) => m.row < insertAt && insertAt < m.row + m.numRows);
+  if (!across) return null;
+  return `The merged cells ${rangeA1(across)} span rows ${insertAt - 1} and ${insertAt}, where new rows go: the merge would grow over them and hide what the add-on writes. Unmerge them (Format → Merge cells → Unmerge), then try again.`;
+}
+
 /** The widest row's length (a loop: spreading 100,000+ rows into Math.max overflows the stack). */
 export function maxWidth(rows: readonly (readonly unknown[])[]): number {
   let width = 0;

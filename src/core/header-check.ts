@@ -12,7 +12,6 @@ export type HeaderErrorCode =
   | 'empty-sheet'
   | 'no-header'
   | 'merged-header'
-  | 'merged-target'
   | 'duplicate-headers'
   | 'no-name-column'
   | 'too-many-cells';

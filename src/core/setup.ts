@@ -1,7 +1,7 @@
 // Planning "Set up tracker" on a sheet: which tracker columns to add, which rows get IDs,
 // and which cells to write. Existing cells are only ever written when they are empty.
 
-import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, isEmptyCell, maxWidth, mergedTargetProblem } from './cells.ts';
+import { type Cell, type CellFill, type CellRange, type OutCell, isBlank, isEmptyCell, maxWidth } from './cells.ts';
 import { contactFromRow, normaliseName } from './contacts.ts';
 import { type ConfirmQuestion, type GridSize, type HeaderError, validateHeader } from './header-check.ts';
 import { type ColumnMap, type ContactField, findHeaderRow, mapColumns } from './headers.ts';
@@ -18,6 +18,7 @@ export interface SetupInput {
   values: readonly (readonly Cell[])[];
   /** getFormulas() of the same range. */
   formulas?: readonly (readonly string[])[];
+  /** Merges of the data range (a merged header is refused; the server checks the cells it writes). */
   merged?: readonly CellRange[];
   grid?: GridSize;
   /** The add-on already remembers this sheet as its tracker. */
@@ -159,12 +160,6 @@ export function planSetup(input: SetupInput): SetupPlan {
       else if (isEmpty(r, c)) fills.push({ row: headerRow + 1 + r, column: c + 1, value: safe });
     }
   });
-
-  // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked first.
-  const blockRange = { row: headerRow, column: lastColumn + 1, numRows: block.length, numColumns: newColumns.length };
-  const targets = [...fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...(newColumns.length ? [blockRange] : [])];
-  const merged = mergedTargetProblem(targets, input.merged ?? []);
-  if (merged) return { ok: false, error: { code: 'merged-target', message: `${merged} Nothing was changed.` } };
 
   const changed = newColumns.length > 0 || fills.length > 0;
   const summaryParts = [`Header row: ${headerRow}.`, map.summary];

@@ -1,7 +1,7 @@
 // Writing what core planned: converting planned cells to what setValues takes, and writing
 // scattered cells of a column without touching any other cell.
 
-import { type CellFill, type CellRange, type OutCell, groupFills, limitRuns, mergedTargetProblem } from '../core/cells.ts';
+import { type CellFill, type CellRange, type OutCell, groupFills, insertionMergeProblem, limitRuns, mergedTargetProblem } from '../core/cells.ts';
 import { isDateParts, formatIsoDate } from '../core/dates.ts';
 
 /**
@@ -26,30 +26,39 @@ export function forCell(value: OutCell, format: string | undefined): string | nu
   return format === PLAIN_TEXT_FORMAT && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
 }
 
+export interface MergeCheckOptions {
+  /** Rows are inserted before this sheet row, before the targets are written. */
+  insertAt?: number;
+}
+
 /**
  * Why `targets` (ranges about to be written) may not be written because of merged cells, or
- * null; one read, of the merges around them. `maxRows` is the sheet's: rows beyond it, which the
- * action adds, have no merges (getRange may not reach past the grid).
+ * null; one read, of the merges around them (and, with `insertAt`, around the rows inserted).
+ * The one check of every action that writes into a sheet: setup, import, logging, feedback.
+ * Cells beyond the grid, which the action adds, have no merges (getRange may not reach there).
  */
-export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], maxRows: number): string | null {
+export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], options: MergeCheckOptions = {}): string | null {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const { insertAt } = options;
+  const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter((t) => t.row <= maxRows && t.column <= maxColumns);
   // Loops, not Math.min(...): an import may have 100,000 targets, too many arguments for a call.
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  for (const t of targets) {
-    if (t.row > maxRows) continue;
-    top = Math.min(top, t.row);
+  for (const t of inGrid) {
+    top = Math.min(top, Math.max(1, t.row));
     left = Math.min(left, t.column);
     bottom = Math.max(bottom, Math.min(maxRows, t.row + t.numRows - 1));
-    right = Math.max(right, t.column + t.numColumns - 1);
+    right = Math.max(right, Math.min(maxColumns, t.column + t.numColumns - 1));
   }
   if (bottom === 0) return null;
   const merged = sheet
     .getRange(top, left, bottom - top + 1, right - left + 1)
     .getMergedRanges()
     .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
-  return mergedTargetProblem(targets, merged);
+  return mergedTargetProblem(targets, merged) ?? (insertAt === undefined ? null : insertionMergeProblem(insertAt, merged));
 }
 
 /** The table as read once: values and formulas (and number formats, if read) from sheet row `top`, column 1. */

@@ -106,9 +106,9 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
   const maxColumns = sheet.getMaxColumns();
   if (!fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
   // The cells of existing rows to fill, and the new columns' headers. New contacts go into
-  // inserted rows, which hold no merges.
+  // inserted rows, which hold no merges unless one holds the rows either side of them.
   const targets = [...plan.fills, ...plan.newColumns.map((c) => ({ row: table.headerRow, column: c.column }))].map((c) => ({ row: c.row, column: c.column, numRows: 1, numColumns: 1 }));
-  const merged = mergeProblem(sheet, targets.filter((t) => t.column <= maxColumns), maxRows);
+  const merged = mergeProblem(sheet, targets, plan.append.length ? { insertAt: plan.appendAt } : {});
   if (merged) throw new UserError(`${merged} Nothing was imported.`);
 
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;

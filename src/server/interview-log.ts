@@ -141,6 +141,11 @@ export function loggedKeys(log: LogSheet): Set<string> {
   return keys;
 }
 
+/** Columns from A to the log's right-most one (a log has a few columns: spreading them is safe). */
+export function logWidth(log: LogSheet): number {
+  return Math.max(...Object.values(log.columns));
+}
+
 /** Appends `rows` (laid out in the log's columns) after the last row with content. */
 export function appendToLog(log: LogSheet, rows: readonly OutCell[][]): void {
   if (rows.length === 0) return;

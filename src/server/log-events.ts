@@ -16,7 +16,7 @@ import { UserError } from './actions.ts';
 import { forCell, mergeProblem, writeFills } from './cells.ts';
 import { sheetClock } from './clock.ts';
 import { linkDashboardToLog } from './dashboard.ts';
-import { appendToLog, loggedKeys, openLog } from './interview-log.ts';
+import { appendToLog, loggedKeys, logWidth, openLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
 import { formatTrackerRows, oneBasedColumns } from './setup.ts';
 import { writeRecord } from './tracker-store.ts';
@@ -49,11 +49,11 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     const maxRows = sheet.getMaxRows();
     const width = maxWidth(plan.append);
     const appended = plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : [];
-    const merged = mergeProblem(sheet, [...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...appended], maxRows);
+    const merged = mergeProblem(sheet, [...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...appended]);
     if (merged) throw new UserError(`${merged} Nothing was logged.`);
     if (existingLog) {
-      const logTarget = { row: existingLog.lastRow + 1, column: 1, numRows: plan.log.length, numColumns: Math.max(...Object.values(existingLog.columns)) };
-      const inLog = mergeProblem(existingLog.sheet, [logTarget], existingLog.sheet.getMaxRows());
+      const logTarget = { row: existingLog.lastRow + 1, column: 1, numRows: plan.log.length, numColumns: logWidth(existingLog) };
+      const inLog = mergeProblem(existingLog.sheet, [logTarget]);
       if (inLog) throw new UserError(`In the sheet "${existingLog.sheet.getName()}": ${inLog} Nothing was logged.`);
     }
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
@@ -72,8 +72,8 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     writeFills(sheet, plan.fills, view.grid);
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
     const target = existingLog ?? openLog(ss, props, true)!;
-    const logWidth = Math.max(...Object.values(target.columns));
-    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, logWidth, clock.timestamp)));
+    const targetWidth = logWidth(target);
+    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, targetWidth, clock.timestamp)));
     log = target;
   }
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,

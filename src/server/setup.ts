@@ -9,8 +9,8 @@ import { columnLetters } from '../core/a1.ts';
 import type { SetupResult } from '../shared/types.ts';
 import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, tagColumns, tagContactColumns, taggedHeaderRow, tagHeaderRow, writeRecord } from './tracker-store.ts';
 import { locateHeader } from '../core/header-locate.ts';
-import type { CellFill } from '../core/cells.ts';
-import { toWritable, writeFills, type Snapshot } from './cells.ts';
+import type { CellFill, CellRange } from '../core/cells.ts';
+import { mergeProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
 import { dashboardAfterSetup } from './dashboard.ts';
 import { cellsInSpreadsheet } from './sheets.ts';
 
@@ -75,6 +75,10 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     plan = planSetup({ ...input, confirmed });
   }
   if (plan.ok === false) return { ok: false, message: plan.error.message };
+  // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
+  // first, the new columns too (right of the data, where getDataRange's merges do not reach).
+  const underMerge = mergeProblem(sheet, setupTargets(plan));
+  if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
 
   const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, maxColumns, tags, taggedRow);
   writeRecord(props, { sheetId: sheet.getSheetId(), headerRow: plan.headerRow, idCounter: plan.idCounter });
@@ -97,6 +101,14 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     warnings,
     summary: plan.summary,
   };
+}
+
+/** The ranges setup writes values into: the block of new columns and the cells it fills. */
+function setupTargets(plan: SetupReady): CellRange[] {
+  const fills = plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 }));
+  if (!plan.block) return fills;
+  const { row, column, values } = plan.block;
+  return [...fills, { row, column, numRows: values.length, numColumns: values[0].length }];
 }
 
 function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {

@@ -463,6 +463,36 @@ describe('coach copy', () => {
     const copy = copyOf(t.emu);
     expect(copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n')).not.toContain('SECRET-PRIVATE');
   });
+
+  it('the Coach feedback column is not added under a merge right of the tracker: refused, naming the cell, and no header written', () => {
+    const t = tracker();
+    const column = t.sheet.getLastColumn() + 1;
+    t.sheet.getRange(1, column, 2, 1).merge();
+    const merge = t.sheet.getRange(1, column, 2, 1).getA1Notation();
+    const result = t.share();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(new RegExp(`^Cell ${t.sheet.getRange(1, column).getA1Notation()} is part of the merged cells ${merge}`));
+    expect(t.sheet.getRange(1, column).getValue()).toBe('');
+  });
+
+  it('feedback for a Coach feedback cell under a merge is refused, naming the cell, and neither the tracker nor the copy changes', () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    coachTypes(t, copy, 'C-0003', 'great contact');
+    const column = columnOf(t.sheet, 'Coach feedback');
+    const top = rowOf(t.sheet, 'C-0002');
+    expect(rowOf(t.sheet, 'C-0003')).toBe(top + 1);
+    t.sheet.getRange(top, column, 2, 1).merge();
+    const merge = t.sheet.getRange(top, column, 2, 1).getA1Notation();
+    const trackerBefore = t.sheet.getDataRange().getValues();
+    const copyBefore = copy.getSheetByName('Progress')!.getDataRange().getValues();
+    const result = t.run('updateCoachViewNow').result as CoachResult;
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(new RegExp(`^Cell ${t.sheet.getRange(top + 1, column).getA1Notation()} is part of the merged cells ${merge}, .*Unmerge`));
+    expect(t.sheet.getDataRange().getValues()).toEqual(trackerBefore);
+    expect(copy.getSheetByName('Progress')!.getDataRange().getValues()).toEqual(copyBefore);
+  });
 });
 
 describe('the coach copy is protected, and keeps text as text', () => {

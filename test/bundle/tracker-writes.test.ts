@@ -112,6 +112,36 @@ describe('merged cells, in Set up tracker and Import', () => {
     expect(!r.ok && r.message).toMatch(new RegExp(`^Cell ${letter}3 is part of the merged cells ${letter}2:${letter}3.*Nothing was imported\\.$`));
     expect(snapshot(app.sheet)).toEqual(before);
   });
+
+  it('Set up tracker checks merges where the new columns go, right of the data: it says which cell, and changes nothing', () => {
+    const app = addOn({ csv: 'Name,Email\nAnn,a@x.com\nBob,b@x.com\nCy,c@x.com\n', sheetName: 'Contacts' });
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    sheet.getRange('C3:C4').merge(); // empty cells, outside the data range
+    const before = snapshot(sheet);
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.message).toMatch(/^Cell C3 is part of the merged cells C3:C4.*Nothing was changed\.$/);
+    expect(snapshot(sheet)).toEqual(before);
+    expect(sheet.getLastColumn()).toBe(2);
+    expect(app.emu.properties.document.size).toBe(0);
+  });
+
+  it('Import does not insert new contacts inside a merge of the last row and the row below: it names the merge, and changes nothing', () => {
+    const app = tracker();
+    const last = app.sheet.getLastRow();
+    const notes = columnOf(app, 'Notes');
+    const letter = columnLetters(notes);
+    app.sheet.getRange(last, notes, 2, 1).merge();
+    const before = snapshot(app.sheet);
+    const maxRows = app.sheet.getMaxRows();
+    const csv = 'Name,Email,Notes\nNew Person,new@example.com,my note\nOther One,o@example.com,other note\n';
+    const r = app.bundle.run('importContacts', [csv, {}]).result as ImportResult;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(new RegExp(`${letter}${last}:${letter}${last + 1}.*Nothing was imported\\.$`));
+    expect(snapshot(app.sheet)).toEqual(before);
+    expect(app.sheet.getMaxRows()).toBe(maxRows);
+    expect(app.sheet.getRange(last, notes).getMergedRanges().map((m) => m.getA1Notation())).toEqual([`${letter}${last}:${letter}${last + 1}`]);
+  });
 });
 
 describe('Plain text columns', () => {

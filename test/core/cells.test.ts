@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, groupFills, isBlank, isEmptyCell, limitRuns, mergedTargetProblem, rangeA1 } from '../../src/core/cells.ts';
+import { cellText, groupFills, isBlank, insertionMergeProblem, isEmptyCell, limitRuns, mergedTargetProblem, rangeA1 } from '../../src/core/cells.ts';
 
 describe('cells', () => {
   it('treats empty strings and whitespace as blank, but not 0 or false', () => {
@@ -87,5 +87,14 @@ describe('cells', () => {
     expect(mergedTargetProblem([cell(6, 10)], [merge])).toMatch(/^Cell J6 /);
     expect(mergedTargetProblem([{ row: 5, column: 1, numRows: 3, numColumns: 12 }], [merge])).toMatch(/^Cell J6 /);
     expect(mergedTargetProblem([cell(5, 10), cell(8, 10), cell(7, 11)], [merge])).toBeNull();
+  });
+
+  it('rows may not be inserted inside a merge: one holding the row above and the row where they go', () => {
+    const merge = { row: 8, column: 6, numRows: 2, numColumns: 1 };
+    expect(insertionMergeProblem(9, [merge])).toMatch(/^The merged cells F8:F9 span rows 8 and 9, .*Unmerge/);
+    // Rows inserted above or below the merge only move it.
+    expect(insertionMergeProblem(8, [merge])).toBeNull();
+    expect(insertionMergeProblem(10, [merge])).toBeNull();
+    expect(insertionMergeProblem(9, [])).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
 import { normaliseHeader } from '../../core/headers.ts';
 import { columnLetters } from '../../core/a1.ts';
 import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker-store.ts';
-import { forCell, PLAIN_TEXT_FORMAT } from '../cells.ts';
+import { forCell, mergeProblem, PLAIN_TEXT_FORMAT } from '../cells.ts';
+import { UserError } from '../actions.ts';
 import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/text.ts';
 import { mayReturnArray } from '../../core/spill.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker-table.ts';
@@ -75,6 +76,9 @@ export function ensureFeedbackColumn(t: TrackerSnapshot): number {
   }
   const width = Math.max(t.sheet.getLastColumn(), t.header.length);
   const column = width + 1;
+  // A header written under a merge would show across the first contacts' rows.
+  const merged = mergeProblem(t.sheet, [{ row: t.record.headerRow, column, numRows: 1, numColumns: 1 }]);
+  if (merged) throw new UserError(`${merged} The Coach feedback column could not be added; the coach view was not updated.`);
   const maxColumns = t.sheet.getMaxColumns();
   if (column > maxColumns) t.sheet.insertColumnsAfter(maxColumns, column - maxColumns);
   t.sheet.getRange(t.record.headerRow, column).setValue(FEEDBACK_HEADER).setFontWeight('bold').setNote(FEEDBACK_NOTE);
@@ -96,6 +100,9 @@ function tagColumn(sheet: Sheet, column: number): void {
  */
 export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
   const rows = [...updates.keys()].sort((a, b) => a - b);
+  // Feedback written under a merge would be hidden (or shown on the merge's other rows).
+  const merged = mergeProblem(t.sheet, rows.map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })));
+  if (merged) throw new UserError(`${merged} The coach view was not updated.`);
   // Below an array formula in the column, any value may be one it spilled.
   const arrayRow = t.grid.formulas.findIndex((r, i) => i >= t.record.headerRow && mayReturnArray(r[feedbackIndex] ?? '')) + 1 || Infinity;
   let run: { first: number; values: (string | number | boolean)[][] } | null = null;
