@@ -20,6 +20,7 @@ const pagesDir = join(root, 'src/client/pages');
 const GLOBAL = '__app';
 const NODE_ONLY = ['stream'];
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`build: ${message}`);
   process.exit(1);
@@ -29,9 +30,11 @@ function fail(message) {
 async function entryExports() {
   const result = await esbuild.build({ entryPoints: [serverEntry], bundle: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', platform: 'neutral', mainFields: ['module', 'main'], external: NODE_ONLY, outdir: out });
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+  if (!output) fail('esbuild reported no output for src/server/main.ts');
   return output.exports.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
 }
 
+/** @param {string[]} names */
 async function buildServer(names) {
   const stubs = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
   const result = await esbuild.build({
@@ -55,10 +58,16 @@ async function buildServer(names) {
 }
 
 /** Runs onOpen against a recording Ui and returns the function names of its menu items. */
+/**
+ * @param {string} code
+ * @returns {{ caption: string, fn: string }[]}
+ */
 function menuFunctions(code) {
+  /** @type {{ caption: string, fn: string }[]} */
   const items = [];
   const menu = () => {
     const m = {
+      /** @param {string} caption @param {string} fn */
       addItem(caption, fn) { items.push({ caption, fn }); return m; },
       addSeparator() { return m; },
       addSubMenu() { return m; },
@@ -67,6 +76,7 @@ function menuFunctions(code) {
     return m;
   };
   const ui = { createAddonMenu: menu, createMenu: menu };
+  /** @type {Record<string, any>} */
   const ctx = { console, SpreadsheetApp: { getUi: () => ui }, ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL' } } };
   vm.createContext(ctx);
   vm.runInContext(code, ctx, { filename: 'Code.js' });
@@ -74,8 +84,10 @@ function menuFunctions(code) {
   return items;
 }
 
+/** @param {string} js */
 const scriptEscape = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
+/** @param {string} dir @param {string[]} exported */
 async function buildPage(dir, exported) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const result = await esbuild.build({
@@ -118,16 +130,18 @@ async function buildPage(dir, exported) {
 async function main() {
   const names = await entryExports();
   for (const required of ['onOpen', 'onInstall']) if (!names.includes(required)) fail(`src/server/main.ts must export ${required}`);
+  /** @type {string} */
   let code;
   try {
     code = await buildServer(names);
   } catch (e) {
-    fail(e.message);
+    fail(e instanceof Error ? e.message : String(e));
   }
   const items = menuFunctions(code);
   const missing = items.filter((i) => !names.includes(i.fn));
   if (missing.length) fail(`menu items name functions that are not exported: ${missing.map((i) => `${i.caption} -> ${i.fn}`).join(', ')}`);
   const pages = existsSync(pagesDir) ? readdirSync(pagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  /** @type {[string, string][]} */
   const html = [];
   for (const page of pages) html.push([page, await buildPage(join(pagesDir, page), names)]);
   // Every check passed: only now is the previous build replaced.

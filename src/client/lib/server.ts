@@ -1,16 +1,16 @@
 // Typed calls from a page to the server's entry points through google.script.run. The names
-// and types come from src/server/main.ts itself, so renaming or changing a server function
-// breaks the type check (`npm test`, `npm run deploy`), not the user. The build also checks that
-// every page's server call names an exported entry point.
+// and types come from the protocol in src/shared/api.ts, which the server's type check holds its
+// entry points to (src/server/api-check.ts), so renaming or changing a server function breaks the
+// type check (`npm test`, `npm run deploy`), not the user. The build also checks that every
+// page's server call names an exported entry point.
 //
 // The server answers problems the user can fix with { ok: false, message } (src/server/actions.ts:
 // its UserError messages are written for users). Anything that reaches the failure handler is a
 // problem nobody planned for (a bug, Google failing, the network): the page shows a fixed plain
 // sentence, and the raw text only in the console and a small "details" disclosure.
 
-import type * as Server from '../../server/main.ts';
+import type { ServerApi } from '../../shared/api.ts';
 
-type ServerApi = typeof Server;
 type Fn = (...args: never[]) => unknown;
 
 interface ScriptRun {

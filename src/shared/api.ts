@@ -1,0 +1,60 @@
+// The server functions the pages call through google.script.run, with their JSON types: the one
+// protocol both sides compile against. The pages import this file, never the server's code, so
+// each side is checked with only its own platform's types (tsconfig.client.json, .server.json);
+// src/server/api-check.ts fails the server's type check if an entry point drifts from it.
+
+import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from './coach.ts';
+import type { MarkSentInput, NextContactKind, NextContactResult, PitchContextResult, PitchSettings, SettingsResult, TemplateInput, TemplatesExport, TemplatesResult } from './pitch.ts';
+import type { ImportOptions, ImportResult, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from './types.ts';
+
+export interface ServerApi {
+  // Import contacts dialog
+  importContacts(csvText: string, options?: ImportOptions): ImportResult;
+  // Log dialogs
+  logInterview(input: InterviewInput): LogResult;
+  logPitchSent(input: SimpleEventInput): LogResult;
+  logReply(input: ReplyInput): LogResult;
+  logFollowUp(input: SimpleEventInput): LogResult;
+  logThankYou(input: SimpleEventInput): LogResult;
+  logDeclined(input: SimpleEventInput): LogResult;
+  logOutcome(input: OutcomeInput): LogResult;
+  // Pitch sidebar
+  getPitchContext(row?: number | null): PitchContextResult;
+  nextContact(kind: NextContactKind, afterRow?: number | null): NextContactResult;
+  saveUserSettings(settings: PitchSettings): SettingsResult;
+  listTemplates(): TemplatesResult;
+  saveTemplate(template: TemplateInput): TemplatesResult;
+  deleteTemplate(id: string): TemplatesResult;
+  importTemplates(text: string): TemplatesResult;
+  exportTemplates(): TemplatesExport;
+  markMessageSent(input: MarkSentInput): LogResult;
+  // Share with coach dialog
+  getCoachSharing(): CoachSharingState;
+  shareWithCoachNow(input: ShareWithCoachInput): CoachResult;
+  updateCoachViewNow(): CoachResult;
+  stopSharingWithCoachNow(options?: StopSharingOptions): CoachResult;
+}
+
+/**
+ * The parts of T that google.script.run cannot carry (never when T is all JSON): anything but
+ * strings, numbers, booleans, null, and arrays and plain objects of them. A Date (the call fails),
+ * a function, a Map or a Set is kept. (A class instance with only data fields cannot be told from a
+ * plain object by types.)
+ */
+export type NotJson<T> = T extends string | number | boolean | null | undefined
+  ? never
+  : T extends Date | ((...args: never[]) => unknown) | ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>
+    ? T
+    : T extends readonly (infer U)[]
+      ? NotJson<U>
+      : T extends object
+        ? { [K in keyof T]-?: NotJson<T[K]> }[keyof T]
+        : T;
+
+export type IsJson<T> = [NotJson<T>] extends [never] ? true : false;
+
+/** For each server function, whether its arguments and its result are JSON. */
+type JsonCheck = { [K in keyof ServerApi]: IsJson<Parameters<ServerApi[K]>> extends true ? (IsJson<ReturnType<ServerApi[K]>> extends true ? true : 'returns something that is not JSON') : 'takes something that is not JSON' };
+
+// A type error here names the function whose arguments or result google.script.run cannot carry.
+export const SERVER_API_IS_JSON: { [K in keyof ServerApi]: true } = null as unknown as JsonCheck;
