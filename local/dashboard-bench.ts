@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { addOnOnContacts } from './bundle.ts';
 import { newEngine } from './emulator/spreadsheet.ts';
 import { handMadeContacts, random, toCsv } from './generate.ts';
-import { OUTCOMES, RELATIONSHIPS, STAGES } from '../src/core/schema.ts';
-import { EVENT_LABELS } from '../src/core/events.ts';
-import { formatContactId } from '../src/core/ids.ts';
+import { OUTCOMES, RELATIONSHIPS, STAGES } from '../src/core/tracker/schema.ts';
+import { EVENT_LABELS } from '../src/core/logging/events.ts';
+import { formatContactId } from '../src/core/tracker/ids.ts';
 
 export interface DashboardBench {
   contacts: number;

@@ -14,7 +14,7 @@ import { addOnOnContacts } from './bundle.ts';
 import { handMadeContacts, toCsv } from './generate.ts';
 import { CHROMIUM_PATH, launchChromium, openPage } from './pitch-page.ts';
 import { answerAlert, openMenu, openPage as openWorkbench, selectRow, sidebarFrame, startWorkbench } from './workbench-driver.ts';
-import { SIDEBAR_PAGE } from '../src/server/pitch.ts';
+import { SIDEBAR_PAGE } from '../src/server/pitch/pitch.ts';
 
 export const SIDEBAR_FILE = `${SIDEBAR_PAGE}.html`;
 export const SIDEBAR_LIMIT_BYTES = 60 * 1024;

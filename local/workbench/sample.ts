@@ -10,7 +10,7 @@ import type { Bundle } from '../bundle.ts';
 import type { EmuSheet } from '../emulator/sheet.ts';
 import { loadCsvInto } from '../emulator/io.ts';
 import { fromZoned, zonedParts } from '../emulator/tz.ts';
-import { TRACKER_COLUMNS, type TrackerKey } from '../../src/core/schema.ts';
+import { TRACKER_COLUMNS, type TrackerKey } from '../../src/core/tracker/schema.ts';
 
 export const SAMPLE_SHEET = 'Contacts';
 

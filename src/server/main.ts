@@ -2,16 +2,16 @@
 // Apps Script as a trigger, a menu item or a google.script.run target. Keep this file a list
 // of thin entry points: the work happens in the adapters and src/core.
 import { buildMenu } from './menu.ts';
-import { ABOUT_TEXT, ABOUT_TITLE } from '../core/about.ts';
-import { withDocumentLock } from './lock.ts';
-import { setUpSheet } from './setup.ts';
-import { importInto } from './import.ts';
-import { isExpected, menuMessage, messageFor } from './actions.ts';
+import { ABOUT_TEXT, ABOUT_TITLE } from '../core/base/about.ts';
+import { withDocumentLock } from './base/lock.ts';
+import { setUpSheet } from './tracker/setup.ts';
+import { importInto } from './import/import.ts';
+import { isExpected, menuMessage, messageFor } from './base/actions.ts';
 import type { ImportResult, SetupResult } from '../shared/types.ts';
-import { listedWarnings } from '../core/text.ts';
+import { listedWarnings } from '../core/base/text.ts';
 
 // Menu: Build dashboard (the Dashboard sheet of live formulas).
-export { refreshDashboard } from './dashboard.ts';
+export { refreshDashboard } from './dashboard/dashboard.ts';
 
 // Logging the interview cycle: menu items (show*) and their dialog targets (log*).
 export {
@@ -31,7 +31,7 @@ export {
   logThankYou,
   logDeclined,
   logOutcome,
-} from './event-entry-points.ts';
+} from './logging/entry-points.ts';
 
 // The pitch sidebar: its menu item and the targets its page calls.
 export {
@@ -45,7 +45,7 @@ export {
   importTemplates,
   exportTemplates,
   markMessageSent,
-} from './pitch-entry-points.ts';
+} from './pitch/entry-points.ts';
 
 // Sharing with a coach: menu items and the Share with coach dialog's targets.
 export { shareWithCoach, getCoachSharing, shareWithCoachNow, updateCoachViewNow, stopSharingWithCoachNow, updateCoachView, stopSharingWithCoach } from './coach/entry-points.ts';

@@ -1,12 +1,12 @@
 // Types that cross google.script.run between the pages and the server: plain JSON only
 // (no Date, no class instances); dates travel as ISO strings.
 
-import type { LoggedContact, LoggedReferral } from '../core/event-summary.ts';
-import type { ImportSummary } from '../core/import.ts';
+import type { LoggedContact, LoggedReferral } from '../core/logging/summary.ts';
+import type { ImportSummary } from '../core/import/import.ts';
 
 // Defined beside the core code that makes them.
-export type { ImportProblem, ImportSummary, ImportOptions } from '../core/import.ts';
-export type { LoggedContact, LoggedReferral } from '../core/event-summary.ts';
+export type { ImportProblem, ImportSummary, ImportOptions } from '../core/import/import.ts';
+export type { LoggedContact, LoggedReferral } from '../core/logging/summary.ts';
 
 /** What "Set up tracker" did, or why it did nothing. */
 export type SetupResult =

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { FIXTURES } from '../helpers.ts';
-import { addBusinessDays, addDays, describeDate } from '../../src/core/calendar.ts';
-import { parseIsoDate } from '../../src/core/dates.ts';
-import { formatIsoDate } from '../../src/core/dates.ts';
+import { addBusinessDays, addDays, describeDate } from '../../src/core/base/calendar.ts';
+import { parseIsoDate } from '../../src/core/base/dates.ts';
+import { formatIsoDate } from '../../src/core/base/dates.ts';
 import { answer, answerAlert, cellText, dialogFrame, idle, launchBrowser, openMenu, openPage, selectRow, startWorkbench, type RunningWorkbench } from './harness.ts';
 
 let browser: Browser;

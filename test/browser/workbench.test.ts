@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { FIXTURES, ROOT } from '../helpers.ts';
-import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
+import { TRACKER_COLUMNS } from '../../src/core/tracker/schema.ts';
 import {
   answerAlert,
   cell,

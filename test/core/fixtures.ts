@@ -1,7 +1,7 @@
 // Loading the CSV fixtures, and turning one into the grid a sheet would hold after opening it.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Cell } from '../../src/core/cells.ts';
+import type { Cell } from '../../src/core/tracker/cells.ts';
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -9,7 +9,7 @@ import { BUILD, FIXTURES, requireBuild } from '../helpers.ts';
 import { Workbench } from '../../local/workbench/session.ts';
 import { SAMPLE_CONTACTS } from '../../local/workbench/sample.ts';
 import { MAX_WINDOW_ROWS } from '../../local/workbench/view.ts';
-import { TRACKER_COLUMNS } from '../../src/core/schema.ts';
+import { TRACKER_COLUMNS } from '../../src/core/tracker/schema.ts';
 import type { CellView } from '../../local/workbench/protocol.ts';
 
 const HEADERS = TRACKER_COLUMNS.map((c) => c.header);

@@ -1,9 +1,9 @@
 // A1 names for the page's name box and cell attributes.
 import type { Rect } from '../protocol.ts';
 
-import { columnLetters } from '../../../src/core/a1.ts';
+import { columnLetters } from '../../../src/core/base/a1.ts';
 
-export { columnLetters } from '../../../src/core/a1.ts';
+export { columnLetters } from '../../../src/core/base/a1.ts';
 
 export function cellName(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;

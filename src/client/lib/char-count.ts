@@ -3,7 +3,7 @@
 // could still be refused (text starting with "=" fits one character less). Over the limit, the
 // line says by how much and the field is marked invalid; the server refuses it in words.
 
-import { MAX_CELL_CHARS, needsTextPrefix, thousands } from '../../core/text.ts';
+import { MAX_CELL_CHARS, needsTextPrefix, thousands } from '../../core/base/text.ts';
 import { el } from './dom.ts';
 
 export interface CharCount {

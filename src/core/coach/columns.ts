@@ -2,9 +2,9 @@
 // field or recognised contact field, else its header), so the user's choice survives renames
 // and moves of recognised columns.
 
-import { mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
-import type { TrackerKey } from '../schema.ts';
-import { trackerColumnsFound, withRemembered } from '../tracker-columns.ts';
+import { mapColumns, normaliseHeader, type ContactField } from '../tracker/headers.ts';
+import type { TrackerKey } from '../tracker/schema.ts';
+import { trackerColumnsFound, withRemembered } from '../tracker/columns.ts';
 
 export interface CoachColumn {
   id: string;

@@ -2,13 +2,13 @@
 // values (text can never become a formula), then the Coach feedback column; and the
 // dashboard's figures as values.
 
-import { contactFromRow } from '../contacts.ts';
-import { cellText, isBlank, type Cell } from '../cells.ts';
-import { type ContactField, NAME_PARTS } from '../headers.ts';
-import { isContactId } from '../ids.ts';
+import { contactFromRow } from '../tracker/contacts.ts';
+import { cellText, isBlank, type Cell } from '../tracker/cells.ts';
+import { type ContactField, NAME_PARTS } from '../tracker/headers.ts';
+import { isContactId } from '../tracker/ids.ts';
 import { quoteSheet } from '../dashboard/refs.ts';
 import { HIDDEN_COLUMNS } from '../dashboard/layout.ts';
-import { toSheetText } from '../text.ts';
+import { toSheetText } from '../base/text.ts';
 import type { CoachColumn } from './columns.ts';
 import { decodeBase, encodeBase, type FeedbackBase } from './feedback.ts';
 

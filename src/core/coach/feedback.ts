@@ -18,7 +18,7 @@
 // the text T would become does not fit in a cell: nothing is cut, T stays, the coach view keeps C,
 // and the base is not moved on, so every update tries again (and says so) until there is room.
 
-import { MAX_CELL_CHARS, sheetTextLength } from '../text.ts';
+import { MAX_CELL_CHARS, sheetTextLength } from '../base/text.ts';
 
 /** What the add-on last wrote to the coach view for one contact. */
 export interface FeedbackBase {

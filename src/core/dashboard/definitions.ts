@@ -2,11 +2,11 @@
 // events: one place for the rules, the labels a reader sees, the settings the user may edit
 // and the outside benchmarks with their sources.
 
-import type { DateParts } from '../dates.ts';
-import { addDays } from '../calendar.ts';
-import { EVENT_LABELS, type EventKind } from '../events.ts';
-import { CONTACT_ID_PREFIX, formatContactId } from '../ids.ts';
-import { FIRST_STAGE, OUTCOMES, type Outcome, type Stage, STAGES } from '../schema.ts';
+import type { DateParts } from '../base/dates.ts';
+import { addDays } from '../base/calendar.ts';
+import { EVENT_LABELS, type EventKind } from '../logging/events.ts';
+import { CONTACT_ID_PREFIX, formatContactId } from '../tracker/ids.ts';
+import { FIRST_STAGE, OUTCOMES, type Outcome, type Stage, STAGES } from '../tracker/schema.ts';
 
 export const DASHBOARD_SHEET_NAME = 'Dashboard';
 export const FUNNEL_CHART_TITLE = 'Outreach funnel';

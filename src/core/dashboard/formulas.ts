@@ -16,7 +16,7 @@
 // filters (and sorts) the tracker into hidden columns, whose rows the visible cells show (names
 // put together for those rows only), and introducers are looked up for all a list's rows at once.
 
-import { CLOSED_STAGES } from '../schema.ts';
+import { CLOSED_STAGES } from '../tracker/schema.ts';
 import {
   INTERVIEWED_STAGES,
   JOB_INTERVIEW_OUTCOMES,

@@ -2,11 +2,11 @@
 // the funnel chart's range. Pure and deterministic: the same sources give the same sheet, which
 // is what makes rebuilding idempotent.
 
-import { RELATIONSHIPS, STAGES } from '../schema.ts';
+import { RELATIONSHIPS, STAGES } from '../tracker/schema.ts';
 import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, INTERVIEWED_STAGES, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
 import { conversionCounts, countsByLabel, DASH, followUps, introductions, type ListRows, rate, recentEvents, type RecentList, topReferrers, totals, weekCounts } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
-import { thousands } from '../text.ts';
+import { thousands } from '../base/text.ts';
 
 /**
  * Columns A to F hold what a reader sees. G to R are hidden: G and H hold the recent-events list

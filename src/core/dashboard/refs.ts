@@ -3,8 +3,8 @@
 // when the user moves or renames a column or renames the sheet. Formulas are written with
 // English function names and comma separators (see docs/dashboard.md on locales).
 
-import { columnLetters } from '../a1.ts';
-import { CONTACT_ID_PREFIX } from '../ids.ts';
+import { columnLetters } from '../base/a1.ts';
+import { CONTACT_ID_PREFIX } from '../tracker/ids.ts';
 
 /** The tracker columns the dashboard reads. */
 export type DashboardTrackerKey = 'contactId' | 'relationship' | 'referredBy' | 'stage' | 'nextFollowUp' | 'referralsGiven' | 'outcome';

@@ -1,14 +1,14 @@
 // The contact the pitch sidebar shows: a tracker row as plain JSON (dates as ISO days), its
 // referrer's name, and which contact comes next for the sidebar's "next" buttons.
 
-import { cellDate } from '../calendar.ts';
-import { type Cell, cellText } from '../cells.ts';
-import { contactFromRow, normaliseName } from '../contacts.ts';
-import { formatIsoDate, type DateParts } from '../dates.ts';
-import { dueText, followUpsDue } from '../follow-ups.ts';
-import type { ContactField } from '../headers.ts';
-import { canonicalContactId } from '../ids.ts';
-import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../schema.ts';
+import { cellDate } from '../base/calendar.ts';
+import { type Cell, cellText } from '../tracker/cells.ts';
+import { contactFromRow, normaliseName } from '../tracker/contacts.ts';
+import { formatIsoDate, type DateParts } from '../base/dates.ts';
+import { dueText, followUpsDue } from '../logging/follow-ups.ts';
+import type { ContactField } from '../tracker/headers.ts';
+import { canonicalContactId } from '../tracker/ids.ts';
+import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../tracker/schema.ts';
 
 /** A cell as JSON: text, number or boolean; a date cell becomes "YYYY-MM-DD". */
 export type CellJson = string | number | boolean;

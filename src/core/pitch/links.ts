@@ -1,8 +1,8 @@
 // Links that open the user's own tools prefilled, so the add-on needs no Gmail or Calendar
 // scope: a Gmail compose window, the default mail app (mailto:), a Google Calendar event.
 
-import { normaliseEmail } from '../contacts.ts';
-import { parseIsoDate } from '../dates.ts';
+import { normaliseEmail } from '../tracker/contacts.ts';
+import { parseIsoDate } from '../base/dates.ts';
 
 export interface MailDraft {
   /** The contact's email cell; only its first valid address is used. */

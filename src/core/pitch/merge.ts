@@ -4,8 +4,8 @@
 // column), First Name and Last Name are derived from a full-name column, {{Referred by}} is the
 // referrer's name rather than their ID, and {{My name}} etc. come from the user's settings.
 
-import { CONTACT_FIELDS, mapColumns, normaliseHeader, type ContactField } from '../headers.ts';
-import { normaliseEmail, splitFullName } from '../contacts.ts';
+import { CONTACT_FIELDS, mapColumns, normaliseHeader, type ContactField } from '../tracker/headers.ts';
+import { normaliseEmail, splitFullName } from '../tracker/contacts.ts';
 import { USER_FIELDS, type PitchSettings } from './settings.ts';
 
 export interface MergeSource {

@@ -2,7 +2,7 @@
 // subject. Shared by the server (which refuses a subject too long for the cell rather than cut
 // it) and the sidebar (which counts the characters the subject may take).
 
-import { MAX_CELL_CHARS, sheetTextLength, thousands } from '../text.ts';
+import { MAX_CELL_CHARS, sheetTextLength, thousands } from '../base/text.ts';
 
 export function sentNote(templateName: string, subject: string): string {
   return [templateName && `Template: ${templateName}`, subject && `Subject: ${subject}`].filter(Boolean).join('\n');

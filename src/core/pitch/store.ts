@@ -4,7 +4,7 @@
 // UTF-8 bytes and never inside a character), plus a small index saying how many chunks count.
 
 import { isPurpose, type MessageTemplate, type TemplatePurpose } from './templates.ts';
-import { thousands } from '../text.ts';
+import { thousands } from '../base/text.ts';
 
 export interface UserTemplate extends MessageTemplate {
   /** ISO timestamp of the last save. */

@@ -1,7 +1,7 @@
 // The built-in message templates, and which one suits a contact. Merge fields are filled by
 // merge.ts; fallbacks after "|" keep a message readable when a cell is empty.
 
-import { canonicalStage } from '../schema.ts';
+import { canonicalStage } from '../tracker/schema.ts';
 
 /**
  * What a message is for; the checker's rules and the event "Mark as sent" logs follow from it.

@@ -5,11 +5,11 @@
 // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String),
 //  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
 
-import type { Cell } from '../../core/cells.ts';
+import type { Cell } from '../../core/tracker/cells.ts';
 import { FINGERPRINT_HEADER, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
 import type { FeedbackBase } from '../../core/coach/feedback.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
-import { googleText, UserError } from '../actions.ts';
+import { googleText, UserError } from '../base/actions.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

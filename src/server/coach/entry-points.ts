@@ -2,8 +2,8 @@
 // Re-exported by main.ts, so each is a top-level function of build/Code.js.
 
 import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
-import { isExpected, menuMessage, messageFor } from '../actions.ts';
-import { withDocumentLock } from '../lock.ts';
+import { isExpected, menuMessage, messageFor } from '../base/actions.ts';
+import { withDocumentLock } from '../base/lock.ts';
 import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
 
 const TITLE = 'Share with coach';

@@ -1,22 +1,22 @@
 // Sharing with a coach: the dialog's state, sharing (coach copy or the tracker itself), updating
 // the coach copy, and stopping. Callers hold the document lock for every function that writes.
 
-import { cellText } from '../../core/cells.ts';
+import { cellText } from '../../core/tracker/cells.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps, type Access, type AccessOp } from '../../core/coach/access.ts';
 import { cleanSettings, isShared, sharedColumns } from '../../core/coach/columns.ts';
 import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '../../core/coach/copy-table.ts';
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
-import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/text.ts';
+import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/base/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
-import { googleText, isScopeError, UserError } from '../actions.ts';
+import { googleText, isScopeError, UserError } from '../base/actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
-import { findDashboard } from '../dashboard.ts';
-import { findLogSheet } from '../interview-log.ts';
+import { findDashboard } from '../dashboard/dashboard.ts';
+import { findLogSheet } from '../logging/interview-log.ts';
 import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
 import { coachStoreProblem, readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
-import { requireTrackerSheet } from '../tracker-table.ts';
+import { requireTrackerSheet } from '../tracker/table.ts';
 import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, writeFeedback, type TrackerSnapshot } from './tracker.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;

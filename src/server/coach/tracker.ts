@@ -4,14 +4,14 @@
 
 import { coachColumns, type CoachColumn } from '../../core/coach/columns.ts';
 import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
-import { normaliseHeader } from '../../core/headers.ts';
-import { columnLetters } from '../../core/a1.ts';
-import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker-store.ts';
-import { forCell, mergeProblem, PLAIN_TEXT_FORMAT } from '../cells.ts';
-import { UserError } from '../actions.ts';
-import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/text.ts';
-import { mayReturnArray } from '../../core/spill.ts';
-import { readTrackerSheet, type TrackerView } from '../tracker-table.ts';
+import { normaliseHeader } from '../../core/tracker/headers.ts';
+import { columnLetters } from '../../core/base/a1.ts';
+import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker/store.ts';
+import { forCell, mergeProblem, PLAIN_TEXT_FORMAT } from '../tracker/cells.ts';
+import { UserError } from '../base/actions.ts';
+import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/base/text.ts';
+import { mayReturnArray } from '../../core/base/spill.ts';
+import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;

@@ -1,8 +1,8 @@
 // The Import contacts dialog: read a CSV file (or pasted text), preview, import, show the summary.
 import '../../lib/addon.css';
-import { RELATIONSHIPS } from '../../../core/schema.ts';
-import { DEFAULT_CSV_LIMITS } from '../../../core/limits.ts';
-import { thousands } from '../../../core/text.ts';
+import { RELATIONSHIPS } from '../../../core/tracker/schema.ts';
+import { DEFAULT_CSV_LIMITS } from '../../../core/base/limits.ts';
+import { thousands } from '../../../core/base/text.ts';
 import type { ImportResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';

@@ -3,7 +3,7 @@
 // A failed save can be retried: the same event ID never logs the event twice.
 import '../../lib/addon.css';
 import './dialog.css';
-import { routineHint } from '../../../core/event-summary.ts';
+import { routineHint } from '../../../core/logging/summary.ts';
 import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId } from '../../lib/dom.ts';

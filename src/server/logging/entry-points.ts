@@ -1,0 +1,108 @@
+// Entry points for logging the interview cycle, re-exported by main.ts: a menu item per event
+// opens the LogEventDialog page (show*), whose Save calls the matching log* target. The log*
+// targets take the document lock and never throw for bad input or a busy lock: they return
+// { ok: false, message } for the page to show.
+
+import type { EventKind } from '../../core/logging/events.ts';
+import { outcomeKind } from '../../core/logging/input.ts';
+import type { EventDialogContext, EventDialogMode, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from '../../shared/types.ts';
+import { isExpected, menuMessage, messageFor } from '../base/actions.ts';
+import { DIALOGS, openEventDialog } from './dialogs.ts';
+import { type FollowUpsResult, showDueFollowUps } from './follow-ups.ts';
+import { withDocumentLock } from '../base/lock.ts';
+import { logCycleEvent } from './log-events.ts';
+
+type Refusal = { ok: false; message: string };
+
+/** Runs a menu action; an expected problem (no tracker, bad selection) becomes an alert. */
+function fromMenu<T>(title: string, action: () => T): T | Refusal {
+  try {
+    return action();
+  } catch (e) {
+    const message = menuMessage(e);
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+    return { ok: false, message };
+  }
+}
+
+function show(mode: EventDialogMode): EventDialogContext | Refusal {
+  return fromMenu(DIALOGS[mode].title, () => openEventDialog(mode));
+}
+
+function log(kind: EventKind, input: unknown): LogResult {
+  try {
+    return withDocumentLock(() => logCycleEvent(kind, input));
+  } catch (e) {
+    if (!isExpected(e)) throw e;
+    return { ok: false, message: messageFor(e) };
+  }
+}
+
+/** Menu: Log informational interview… */
+export function showInterviewDialog(): EventDialogContext | Refusal {
+  return show('interview');
+}
+/** Menu: Mark pitch sent… */
+export function showPitchSentDialog(): EventDialogContext | Refusal {
+  return show('pitch');
+}
+/** Menu: Log reply… */
+export function showReplyDialog(): EventDialogContext | Refusal {
+  return show('reply');
+}
+/** Menu: Log follow-up sent… */
+export function showFollowUpDialog(): EventDialogContext | Refusal {
+  return show('followUp');
+}
+/** Menu: Mark thank-you sent… */
+export function showThankYouDialog(): EventDialogContext | Refusal {
+  return show('thankYou');
+}
+/** Menu: Mark declined… */
+export function showDeclinedDialog(): EventDialogContext | Refusal {
+  return show('declined');
+}
+/** Menu: Log job interview… */
+export function showJobInterviewDialog(): EventDialogContext | Refusal {
+  return show('jobInterview');
+}
+/** Menu: Log offer… */
+export function showOfferDialog(): EventDialogContext | Refusal {
+  return show('offer');
+}
+/** Menu: Show follow-ups due. */
+export function showFollowUpsDue(): FollowUpsResult | Refusal {
+  return fromMenu('Follow-ups due', showDueFollowUps);
+}
+
+/** Dialog target: an informational interview, with any referrals given. */
+export function logInterview(input: InterviewInput): LogResult {
+  return log('interview', input);
+}
+/** Dialog target: a pitch was sent; Next follow-up by 3B7. */
+export function logPitchSent(input: SimpleEventInput): LogResult {
+  return log('pitch', input);
+}
+/** Dialog target: they replied (optionally fixing the day of the conversation). */
+export function logReply(input: ReplyInput): LogResult {
+  return log('reply', input);
+}
+/** Dialog target: a follow-up was sent. */
+export function logFollowUp(input: SimpleEventInput): LogResult {
+  return log('followUp', input);
+}
+/** Dialog target: a thank-you was sent. */
+export function logThankYou(input: SimpleEventInput): LogResult {
+  return log('thankYou', input);
+}
+/** Dialog target: they declined; the result carries a suggested ask-for-referral message. */
+export function logDeclined(input: SimpleEventInput): LogResult {
+  return log('declined', input);
+}
+/** Dialog target: a job interview or an offer, recorded on the contact who led to it. */
+export function logOutcome(input: OutcomeInput): LogResult {
+  const kind = outcomeKind(input);
+  if (!kind) return { ok: false, message: 'Choose whether this is a job interview or an offer.' };
+  return log(kind, input);
+}

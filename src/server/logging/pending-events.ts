@@ -1,0 +1,27 @@
+// Where the referral decisions of an event's first attempt wait for its log rows: one document
+// property holding a short list (see core/pending-events.ts).
+
+import { type PendingEvent, parsePending, withoutPending, withPending } from '../../core/logging/pending-events.ts';
+
+const PENDING_KEY = 'iit.pendingEvents';
+
+type Props = GoogleAppsScript.Properties.Properties;
+
+export function readPending(props: Props): PendingEvent[] {
+  return parsePending(props.getProperty(PENDING_KEY));
+}
+
+/** Stores `entries` in front of `list`; returns the list as stored. */
+export function rememberPending(props: Props, list: readonly PendingEvent[], entries: readonly PendingEvent[]): PendingEvent[] {
+  const next = withPending(list, entries);
+  props.setProperty(PENDING_KEY, JSON.stringify(next));
+  return next;
+}
+
+/** Drops the entries of `keys`; writes only when there was one. */
+export function forgetPending(props: Props, list: readonly PendingEvent[], keys: ReadonlySet<string>): void {
+  const rest = withoutPending(list, keys);
+  if (rest.length === list.length) return;
+  if (rest.length) props.setProperty(PENDING_KEY, JSON.stringify(rest));
+  else props.deleteProperty(PENDING_KEY);
+}

@@ -1,0 +1,101 @@
+// The pitch sidebar's server side: the contact to write to (the selected row, or the next one
+// to contact or follow up), the user's details and templates, and "Mark as sent", which logs
+// through the same entry points as the menu's dialogs.
+
+import { formatIsoDate } from '../../core/base/dates.ts';
+import { contactAtSelection, nextContact, pitchContactAt, headerTexts, type PitchTable } from '../../core/pitch/contact.ts';
+import { isPurpose } from '../../core/pitch/templates.ts';
+import { sentNote, subjectTooLong } from '../../core/pitch/sent-note.ts';
+import type { MarkSentInput, NextContactKind, NextContactResult, PitchContext } from '../../shared/pitch.ts';
+import type { LogResult, SimpleEventInput } from '../../shared/types.ts';
+import { UserError } from '../base/actions.ts';
+import { sheetClock } from '../base/clock.ts';
+import { logFollowUp, logPitchSent, logThankYou } from '../logging/entry-points.ts';
+import { readTracker, type TrackerView } from '../tracker/table.ts';
+import { readUserData } from './templates-store.ts';
+
+export const SIDEBAR_PAGE = 'PitchSidebar';
+export const SIDEBAR_TITLE = 'Draft a pitch';
+
+export function openPitchSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(SIDEBAR_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function table(view: TrackerView, timeZone: string): PitchTable {
+  return { headerRow: view.record.headerRow, header: view.header, rows: view.rows, contact: view.contact, tracker: view.tracker, timeZone };
+}
+
+function tryReadTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerView | UserError {
+  try {
+    return readTracker(ss, PropertiesService.getDocumentProperties());
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+}
+
+/** What the sidebar opens with: the contact on `row`, or on the selected row, plus the user's details and templates. */
+export function pitchContext(row?: unknown): PitchContext {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const clock = sheetClock(ss);
+  const { templates, damaged, settings } = readUserData();
+  const base = { ok: true as const, settings, templates, templatesDamaged: damaged, today: formatIsoDate(clock.today), timeZone: clock.timeZone };
+  const view = tryReadTracker(ss);
+  if (view instanceof UserError) return { ...base, sheetName: '', headers: [], contact: null, note: view.message };
+  const t = table(view, clock.timeZone);
+  const headers = headerTexts(view.header);
+  const sheetName = view.sheet.getName();
+  if (row !== undefined && row !== null) {
+    if (typeof row !== 'number' || !Number.isInteger(row)) throw new UserError('That row number is not valid.');
+    const contact = pitchContactAt(t, row);
+    return { ...base, sheetName, headers, contact, note: contact ? '' : `Row ${row} no longer holds a contact. Select a contact's row, then choose Use selected row.` };
+  }
+  const active = ss.getActiveSheet();
+  const range = ss.getActiveRange();
+  const selection = range ? { onTracker: active.getSheetId() === view.record.sheetId, row: range.getRow(), rows: range.getNumRows() } : null;
+  return { ...base, sheetName, headers, ...contactAtSelection(t, selection, sheetName) };
+}
+
+/** The next contact to write to, which is also selected in the sheet so the user sees who it is. */
+export function findNextContact(kind: unknown, afterRow: unknown): NextContactResult {
+  if (kind !== 'toContact' && kind !== 'followUp') throw new UserError('Choose Next to contact or Next follow-up due.');
+  const after = typeof afterRow === 'number' && Number.isInteger(afterRow) ? afterRow : null;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const clock = sheetClock(ss);
+  const view = readTracker(ss, PropertiesService.getDocumentProperties());
+  const result = nextContact(table(view, clock.timeZone), kind as NextContactKind, after, clock.today);
+  if (result.ok) view.sheet.getRange(result.contact.row, 1, 1, Math.max(1, view.header.length)).activate();
+  return result;
+}
+
+const EVENT_ID = /^[A-Za-z0-9_-]{8,80}$/;
+
+/**
+ * Mark as sent: a pitch is logged by logPitchSent, a follow-up or a request for a referral by
+ * logFollowUp, a thank-you by logThankYou, dated today in the spreadsheet's zone. Those take
+ * the document lock, and a repeated event ID writes nothing new.
+ */
+export function markSent(raw: unknown): LogResult {
+  if (typeof raw !== 'object' || raw === null) throw new UserError('Nothing to mark as sent. Pick a contact and a template first.');
+  const input = raw as Partial<Record<keyof MarkSentInput, unknown>>;
+  if (typeof input.eventId !== 'string' || !EVENT_ID.test(input.eventId)) throw new UserError('The sidebar sent no valid event ID. Close the sidebar, open it again, and retry.');
+  if (typeof input.contactId !== 'string' || !input.contactId) throw new UserError('This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.');
+  if (!isPurpose(input.purpose)) throw new UserError('Pick a template first.');
+  const subject = typeof input.subject === 'string' ? input.subject.trim() : '';
+  const templateName = typeof input.templateName === 'string' ? input.templateName.trim() : '';
+  const tooLong = subjectTooLong(templateName, subject);
+  if (tooLong) throw new UserError(tooLong);
+  const note = sentNote(templateName, subject);
+  const today = formatIsoDate(sheetClock(SpreadsheetApp.getActiveSpreadsheet()).today);
+  const event: SimpleEventInput = { eventId: input.eventId, contactIds: [input.contactId], date: today, note };
+  switch (input.purpose) {
+    case 'pitch':
+      return logPitchSent(event);
+    case 'followUp':
+    case 'askReferral':
+      return logFollowUp(event);
+    case 'thankYou':
+      return logThankYou(event);
+  }
+}

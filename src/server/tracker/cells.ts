@@ -1,0 +1,94 @@
+// Writing what core planned: converting planned cells to what setValues takes, and writing
+// scattered cells of a column without touching any other cell.
+
+import { type CellFill, type CellRange, type OutCell, groupFills, insertionMergeProblem, limitRuns, mergedTargetProblem } from '../../core/tracker/cells.ts';
+import { isDateParts, formatIsoDate } from '../../core/base/dates.ts';
+
+/**
+ * A planned cell as setValues takes it. A date is written as an ISO date string, which Sheets
+ * reads as that calendar day in the spreadsheet's own time zone (no time-zone arithmetic here).
+ */
+export function toWritable(value: OutCell): string | number | boolean {
+  return isDateParts(value) ? formatIsoDate(value) : value;
+}
+
+/** The Plain text number format: Sheets keeps what is written as text, apostrophe included. */
+export const PLAIN_TEXT_FORMAT = '@';
+
+/**
+ * `value` for a cell with number format `format`. Core makes strings sheet-safe with a leading
+ * apostrophe, which Sheets strips in an Automatic-format cell; in a Plain text cell nothing is
+ * parsed, so the apostrophe would stay as part of the text and is removed here (one, the one
+ * asSheetText added: a string only starts with an apostrophe once that prefix is on it).
+ */
+export function forCell(value: OutCell, format: string | undefined): string | number | boolean {
+  const v = toWritable(value);
+  return format === PLAIN_TEXT_FORMAT && typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
+export interface MergeCheckOptions {
+  /** Rows are inserted before this sheet row, before the targets are written. */
+  insertAt?: number;
+}
+
+/**
+ * Why `targets` (ranges about to be written) may not be written because of merged cells, or
+ * null; one read, of the merges around them (and, with `insertAt`, around the rows inserted).
+ * The one check of every action that writes into a sheet: setup, import, logging, feedback.
+ * Cells beyond the grid, which the action adds, have no merges (getRange may not reach there).
+ */
+export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], options: MergeCheckOptions = {}): string | null {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const { insertAt } = options;
+  const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter((t) => t.row <= maxRows && t.column <= maxColumns);
+  // Loops, not Math.min(...): an import may have 100,000 targets, too many arguments for a call.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const t of inGrid) {
+    top = Math.min(top, Math.max(1, t.row));
+    left = Math.min(left, t.column);
+    bottom = Math.max(bottom, Math.min(maxRows, t.row + t.numRows - 1));
+    right = Math.max(right, Math.min(maxColumns, t.column + t.numColumns - 1));
+  }
+  if (bottom === 0) return null;
+  const merged = sheet
+    .getRange(top, left, bottom - top + 1, right - left + 1)
+    .getMergedRanges()
+    .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  return mergedTargetProblem(targets, merged) ?? (insertAt === undefined ? null : insertionMergeProblem(insertAt, merged));
+}
+
+/** The table as read once: values and formulas (and number formats, if read) from sheet row `top`, column 1. */
+export interface Snapshot {
+  top: number;
+  values: readonly (readonly unknown[])[];
+  formulas: readonly (readonly string[])[];
+  formats?: readonly (readonly string[])[];
+}
+
+export interface WriteFillsOptions {
+  /** At most this many setValues calls; the fills left over are returned. */
+  maxWrites?: number;
+}
+
+/**
+ * Writes `fills` (cells that are empty now) with one setValues per run of fills in a column;
+ * runs only ever span empty cells (see groupFills), so no other cell is written. Returns the
+ * fills not written because of `maxWrites`.
+ */
+export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot, options: WriteFillsOptions = {}): CellFill[] {
+  const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
+  // Strictly empty, unlike isEmptyCell: the cells between two fills get '', which must change
+  // nothing, so a cell holding only spaces (which core would fill) is not bridged over.
+  const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
+  const all = groupFills(fills, isEmpty);
+  const { runs, deferred } = options.maxWrites === undefined ? { runs: all, deferred: [] } : limitRuns(all, options.maxWrites);
+  for (const run of runs) {
+    const values = run.values.map(([v], i) => [forCell(v, at(snap.formats, run.row + i, run.column) as string | undefined)]);
+    sheet.getRange(run.row, run.column, values.length, 1).setValues(values);
+  }
+  return deferred;
+}

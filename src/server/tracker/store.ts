@@ -1,0 +1,101 @@
+// Where the tracker is remembered: which sheet and header row (document properties), its ID
+// counter, and which column holds which tracker or contact field and which row is the header
+// (developer metadata on whole columns and on the header row, which Sheets moves with the
+// column or row when the user renames, moves or reorders columns or inserts rows above).
+
+import type { TrackerKey } from '../../core/tracker/schema.ts';
+import { TRACKER_KEYS } from '../../core/tracker/schema.ts';
+import { CONTACT_FIELDS, type ContactField } from '../../core/tracker/headers.ts';
+import { columnLetters } from '../../core/base/a1.ts';
+
+const RECORD_KEY = 'iit.tracker';
+export const COLUMN_KEY = 'iit.column';
+export const HEADER_KEY = 'iit.header';
+/** Contact columns are tagged `contact:<field>` under COLUMN_KEY; tracker columns by their key. */
+const CONTACT_PREFIX = 'contact:';
+const CONTACT_KEYS: readonly string[] = CONTACT_FIELDS.map((f) => f.field);
+
+export interface ColumnTags {
+  /** 0-based columns. */
+  tracker: Partial<Record<TrackerKey, number>>;
+  contact: Partial<Record<ContactField, number>>;
+}
+
+export interface TrackerRecord {
+  sheetId: number;
+  headerRow: number;
+  /** Last contact-ID number handed out; IDs are never reused. */
+  idCounter: number;
+}
+
+export function readRecord(props: GoogleAppsScript.Properties.Properties): TrackerRecord | null {
+  const raw = props.getProperty(RECORD_KEY);
+  if (!raw) return null;
+  try {
+    const r = JSON.parse(raw) as TrackerRecord;
+    return typeof r.sheetId === 'number' && typeof r.headerRow === 'number' ? { ...r, idCounter: typeof r.idCounter === "number" ? r.idCounter : 0 } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeRecord(props: GoogleAppsScript.Properties.Properties, record: TrackerRecord): void {
+  props.setProperty(RECORD_KEY, JSON.stringify(record));
+}
+
+/** 0-based column of each tracker and contact field, from the metadata on the sheet's columns. */
+export function readColumnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): ColumnTags {
+  const tags: ColumnTags = { tracker: {}, contact: {} };
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
+    const value = m.getValue() ?? '';
+    const column = m.getLocation().getColumn();
+    if (!column) continue;
+    const index = column.getColumn() - 1;
+    if ((TRACKER_KEYS as readonly string[]).includes(value)) tags.tracker[value as TrackerKey] ??= index;
+    else if (value.startsWith(CONTACT_PREFIX) && CONTACT_KEYS.includes(value.slice(CONTACT_PREFIX.length)))
+      tags.contact[value.slice(CONTACT_PREFIX.length) as ContactField] ??= index;
+  }
+  return tags;
+}
+
+function tagColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, value: string): void {
+  const letters = columnLetters(column);
+  sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(COLUMN_KEY, value);
+}
+
+/** Tags the given 1-based columns with their tracker field, unless already tagged. */
+export function tagColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Record<TrackerKey, number>, already: Partial<Record<TrackerKey, number>>): void {
+  for (const key of TRACKER_KEYS) {
+    if (already[key] === columns[key] - 1) continue;
+    tagColumn(sheet, columns[key], key);
+  }
+}
+
+/** Tags the given 0-based contact columns with their field, unless that field is already tagged. */
+export function tagContactColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Partial<Record<ContactField, number>>, already: Partial<Record<ContactField, number>>): void {
+  for (const [field, index] of Object.entries(columns) as [ContactField, number][]) {
+    if (already[field] !== undefined) continue;
+    tagColumn(sheet, index + 1, CONTACT_PREFIX + field);
+  }
+}
+
+/** 1-based row of the header, from the metadata on it (it moves when rows are inserted above), or null. */
+export function taggedHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): number | null {
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(HEADER_KEY).find()) {
+    const row = m.getLocation().getRow();
+    if (row) return row.getRow();
+  }
+  return null;
+}
+
+/** Tags row `row` (1-based) as the header, unless it already is. */
+export function tagHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, tagged: number | null): void {
+  if (tagged === row) return;
+  if (tagged !== null) for (const m of sheet.createDeveloperMetadataFinder().withKey(HEADER_KEY).find()) m.remove();
+  sheet.getRange(`${row}:${row}`).addDeveloperMetadata(HEADER_KEY, 'header');
+}
+
+export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: TrackerRecord | null): GoogleAppsScript.Spreadsheet.Sheet | null {
+  if (!record) return null;
+  return ss.getSheets().find((s) => s.getSheetId() === record.sheetId) ?? null;
+}

@@ -1,0 +1,107 @@
+// Reading the tracker once for an action, the same way for every action: its values and formulas
+// (and number formats, when asked) in one batch; its header row found again (the user may have
+// inserted or deleted rows above it since setup); its tracker and contact columns by their
+// metadata first, so renamed or moved columns are still the columns they were at setup.
+
+import type { Cell } from '../../core/tracker/cells.ts';
+import { type ColumnMap, type ContactField, mapColumns } from '../../core/tracker/headers.ts';
+import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.ts';
+import type { TrackerKey } from '../../core/tracker/schema.ts';
+import { trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
+import { UserError } from '../base/actions.ts';
+import type { Snapshot } from './cells.ts';
+import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Props = GoogleAppsScript.Properties.Properties;
+
+export const NO_TRACKER = 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.';
+
+export interface ReadOptions {
+  /** Read the number formats too (writing text into a Plain text cell needs them). */
+  formats?: boolean;
+  /**
+   * Only the header row (one small read) when it is still the row tagged as the header; else
+   * the whole sheet is read to find it. `rows` is then empty.
+   */
+  headerOnly?: boolean;
+  /** The caller holds the document lock: a header row found at another row is saved. */
+  locked?: boolean;
+}
+
+export interface TrackerView {
+  sheet: Sheet;
+  /** As saved, with `headerRow` where the header is now. */
+  record: TrackerRecord;
+  header: Cell[];
+  /** Rows below the header, to the last row with content, and their formulas. */
+  rows: Cell[][];
+  formulas: string[][];
+  /** Every row read, from sheet row 1 (formats only if asked), as writeFills takes it. */
+  grid: Snapshot & { values: Cell[][]; formulas: string[][]; formats: string[][] };
+  /** 0-based columns; contact and tracker columns by their metadata first. */
+  contact: Partial<Record<ContactField, number>>;
+  tracker: Partial<Record<TrackerKey, number>>;
+  own: ColumnMap['own'];
+  /** The columns' metadata as read (0-based). */
+  tags: ColumnTags;
+}
+
+/** The tracker the add-on remembers, or a UserError saying there is none. */
+export function requireTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): { sheet: Sheet; record: TrackerRecord } {
+  const record = readRecord(props);
+  const sheet = findTrackerSheet(ss, record);
+  if (!record || !sheet) throw new UserError(NO_TRACKER);
+  return { sheet, record };
+}
+
+export function readTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, options: ReadOptions = {}): TrackerView {
+  const { sheet, record } = requireTrackerSheet(ss, props);
+  return readTrackerSheet(sheet, record, props, options);
+}
+
+/** Reads the tracker `sheet` (see TrackerView). A header row that cannot be found is a UserError. */
+export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Props, options: ReadOptions = {}): TrackerView {
+  const tags = readColumnTags(sheet);
+  const tagged = taggedHeaderRow(sheet);
+  let values: Cell[][] = [];
+  let formulas: string[][] = [];
+  let formats: string[][] = [];
+  let headerRow: number | null = null;
+  if (options.headerOnly) {
+    const row = tagged ?? record.headerRow;
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = row <= Math.max(sheet.getLastRow(), 1) ? (sheet.getRange(row, 1, 1, width).getValues()[0] as Cell[]) : [];
+    if (isTrackerHeader(header, tags, false)) {
+      headerRow = row;
+      values = [...Array.from({ length: row - 1 }, (): Cell[] => []), header];
+    }
+  }
+  if (headerRow === null) {
+    const data = sheet.getDataRange();
+    values = data.getValues() as Cell[][];
+    if (!options.headerOnly) formulas = data.getFormulas();
+    if (options.formats && !options.headerOnly) formats = data.getNumberFormats();
+    const located = locateHeader(values, [tagged, record.headerRow], tags);
+    if (!located.ok) throw new UserError(located.message);
+    headerRow = located.headerRow;
+  }
+  if (headerRow !== record.headerRow && options.locked) writeRecord(props, { ...record, headerRow });
+  const header = values[headerRow - 1] ?? [];
+  const byHeader = mapColumns(header);
+  const tracker = trackerColumnsFound(byHeader.tracker, tags.tracker, tags.contact);
+  const map = withRemembered(byHeader, tags.contact, tracker);
+  const rows = options.headerOnly ? [] : values.slice(headerRow);
+  return {
+    sheet,
+    record: { ...record, headerRow },
+    header,
+    rows,
+    formulas: formulas.slice(headerRow),
+    grid: { top: 1, values, formulas, formats },
+    contact: map.contact,
+    tracker,
+    own: map.own,
+    tags,
+  };
+}

@@ -1,0 +1,54 @@
+// The dashboard's formulas name the tracker's whole columns as few times as they can: the formula
+// engine links a formula to every cell of each whole column it names, so the count of those
+// references, not the number of rows, is what the dashboard costs to compute (docs/dashboard.md,
+// Speed). A rewrite that went back to one formula per list row or per count fails here.
+import { describe, expect, it } from 'vitest';
+import { buildLayout } from '../../../src/core/dashboard/layout.ts';
+import type { DashboardSources, NameColumns } from '../../../src/core/dashboard/refs.ts';
+
+function layout(names: NameColumns, introductionRows = 50) {
+  const sources: DashboardSources = {
+    tracker: { sheetName: 'Contacts', columns: { contactId: 7, relationship: 8, referredBy: 9, stage: 10, nextFollowUp: 12, referralsGiven: 15, outcome: 16 }, names },
+    log: { sheetName: 'Interview log', columns: { eventDate: 2, eventType: 5 } },
+    introductionRows,
+  };
+  return buildLayout(sources);
+}
+
+const formulas = (cells: (string | number)[][]) => cells.flat().filter((c): c is string => typeof c === 'string' && c.startsWith('='));
+const trackerColumns = (f: string) => (f.match(/'Contacts'!\$[A-Z]+:\$[A-Z]+/g) ?? []).length;
+
+describe('the dashboard names whole tracker columns a bounded number of times', () => {
+  it.each([
+    ['a Name column', { full: 1 }, 100],
+    ['First and Last Name columns', { first: 1, last: 2 }, 120],
+  ])('with %s, whatever the size of the introductions list', (_, names, most) => {
+    for (const rows of [10, 50]) {
+      const all = formulas(layout(names, rows).cells);
+      expect(all.filter((f) => trackerColumns(f) > 0).length).toBeLessThanOrEqual(35);
+      expect(all.reduce((n, f) => n + trackerColumns(f), 0)).toBeLessThanOrEqual(most);
+    }
+  });
+
+  it('fills each list from its first row: no other row of a list has a formula', () => {
+    const l = layout({ full: 1 }, 50);
+    const titled = (title: string) => l.cells.findIndex((row) => row[0] === title);
+    for (const [title, rows] of [['Who opened the most doors', 10], ['Introductions: who introduced whom', 50]] as const) {
+      const first = titled(title) + 2;
+      expect(formulas([l.cells[first]]).length).toBeGreaterThan(0);
+      for (let k = first + 1; k < first + rows; k++) expect(formulas([l.cells[k]]), `${title}, row ${k + 1}`).toEqual([]);
+    }
+  });
+});
+
+describe('the rows the build styles', () => {
+  it('lie outside the settings rows, which the build writes apart (their values are the user\'s)', () => {
+    for (const rows of [10, 50]) {
+      const l = layout({ full: 1 }, rows);
+      const { first, last } = l.settingsBlock;
+      expect(first).toBeGreaterThan(1);
+      expect(l.headerRows.length).toBeGreaterThan(5);
+      for (const row of [l.titleRow, ...l.headerRows, ...l.columnRows]) expect(row < first || row > last, `row ${row}`).toBe(true);
+    }
+  });
+});

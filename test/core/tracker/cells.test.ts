@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { cellText, groupFills, isBlank, insertionMergeProblem, isEmptyCell, limitRuns, mergedTargetProblem, rangeA1 } from '../../../src/core/tracker/cells.ts';
+
+describe('cells', () => {
+  it('treats empty strings and whitespace as blank, but not 0 or false', () => {
+    expect(isBlank('')).toBe(true);
+    expect(isBlank('  ')).toBe(true);
+    expect(isBlank(0)).toBe(false);
+    expect(isBlank(false)).toBe(false);
+    expect(isBlank(new Date(0))).toBe(false);
+  });
+
+  it('an empty cell has no value and no formula (a formula showing "" is not empty)', () => {
+    expect(isEmptyCell('', '')).toBe(true);
+    expect(isEmptyCell('  ', undefined)).toBe(true);
+    expect(isEmptyCell(undefined, undefined)).toBe(true);
+    expect(isEmptyCell('', '=IF(A1,"x","")')).toBe(false);
+    expect(isEmptyCell(0, '')).toBe(false);
+  });
+
+  it('reads cells as trimmed text', () => {
+    expect(cellText('  Ana ')).toBe('Ana');
+    expect(cellText(12)).toBe('12');
+    expect(cellText(new Date(Date.UTC(2025, 11, 7)))).toBe('2025-12-07');
+    expect(cellText(undefined)).toBe('');
+  });
+
+  it('groups fills into runs of consecutive rows per column', () => {
+    const fills = [
+      { row: 5, column: 2, value: 'b' },
+      { row: 3, column: 2, value: 'a' },
+      { row: 4, column: 2, value: 'x' },
+      { row: 9, column: 2, value: 'c' },
+      { row: 3, column: 1, value: 'z' },
+    ];
+    const runs = groupFills(fills);
+    expect(runs.map(({ row, column, values }) => ({ row, column, values }))).toEqual([
+      { row: 3, column: 1, values: [['z']] },
+      { row: 3, column: 2, values: [['a'], ['x'], ['b']] },
+      { row: 9, column: 2, values: [['c']] },
+    ]);
+    expect(runs[2].fills).toEqual([fills[3]]);
+  });
+
+  it('spans empty cells between fills, never a cell that holds something', () => {
+    const full = new Set(['7:2']);
+    const isEmpty = (row: number, column: number) => !full.has(`${row}:${column}`);
+    const runs = groupFills(
+      [
+        { row: 3, column: 2, value: 'a' },
+        { row: 6, column: 2, value: 'b' },
+        { row: 8, column: 2, value: 'c' },
+      ],
+      isEmpty,
+    );
+    expect(runs.map(({ row, values }) => ({ row, values }))).toEqual([
+      { row: 3, values: [['a'], [''], [''], ['b']] },
+      { row: 8, values: [['c']] },
+    ]);
+  });
+
+  it('keeps the first of two fills for the same cell', () => {
+    const runs = groupFills([
+      { row: 3, column: 1, value: 'first' },
+      { row: 3, column: 1, value: 'second' },
+    ]);
+    expect(runs.map((r) => r.values)).toEqual([[['first']]]);
+  });
+
+  it('limits the runs and returns the fills of the others, lines kept', () => {
+    const fills = Array.from({ length: 5 }, (_, i) => ({ row: 2 + 2 * i, column: 1, value: `v${i}`, line: 10 + i }));
+    const { runs, deferred } = limitRuns(groupFills(fills), 3);
+    expect(runs).toHaveLength(3);
+    expect(deferred).toEqual(fills.slice(3));
+  });
+
+  it('handles 100,000 fills without spreading them into a call', () => {
+    const fills = Array.from({ length: 100_000 }, (_, i) => ({ row: 2 + i, column: 1, value: i }));
+    expect(groupFills(fills)).toHaveLength(1);
+  });
+
+  it('a target meeting any cell of a merge, its top-left one included, is refused, naming the first such cell and the merge', () => {
+    const merge = { row: 6, column: 10, numRows: 2, numColumns: 1 };
+    const cell = (row: number, column: number) => ({ row, column, numRows: 1, numColumns: 1 });
+    expect(rangeA1(merge)).toBe('J6:J7');
+    expect(mergedTargetProblem([cell(7, 10)], [merge])).toMatch(/^Cell J7 is part of the merged cells J6:J7,.*Unmerge/);
+    expect(mergedTargetProblem([cell(6, 10)], [merge])).toMatch(/^Cell J6 /);
+    expect(mergedTargetProblem([{ row: 5, column: 1, numRows: 3, numColumns: 12 }], [merge])).toMatch(/^Cell J6 /);
+    expect(mergedTargetProblem([cell(5, 10), cell(8, 10), cell(7, 11)], [merge])).toBeNull();
+  });
+
+  it('rows may not be inserted inside a merge: one holding the row above and the row where they go', () => {
+    const merge = { row: 8, column: 6, numRows: 2, numColumns: 1 };
+    expect(insertionMergeProblem(9, [merge])).toMatch(/^The merged cells F8:F9 span rows 8 and 9, .*Unmerge/);
+    // Rows inserted above or below the merge only move it.
+    expect(insertionMergeProblem(8, [merge])).toBeNull();
+    expect(insertionMergeProblem(10, [merge])).toBeNull();
+    expect(insertionMergeProblem(9, [])).toBeNull();
+  });
+});
