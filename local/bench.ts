@@ -3,7 +3,7 @@
 // `npm run --silent bench -- --json` prints the same as a JSON array of {action, rows, calls, ms}.
 // An action's call count must not grow with the number of rows. It may differ by what the data
 // asks for: an import fills the empty cells of contacts already in the tracker with one call per
-// run of such cells in a column, at most MAX_IMPORT_FILL_WRITES (src/server/import.ts).
+// run of such cells in a column, at most MAX_IMPORT_FILL_WRITES (src/server/import/import.ts).
 
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -63,7 +63,7 @@ export function parseInput(raw: string, cellFormat?: string): Parsed {
   // Google's reference; it is what users report (e.g. https://github.com/getodk/collect/issues/3703:
   // the apostrophe is "not needed" when the column is Plain Text, and unwanted there), and no
   // source found says the apostrophe is dropped. Uncertain: the add-on never relies on it, and
-  // writes text into Plain text cells without the apostrophe (src/server/cells.ts forCell).
+  // writes text into Plain text cells without the apostrophe (src/server/tracker/cells.ts forCell).
   if (cellFormat === '@') return { kind: 'text', text: raw };
   if (raw.startsWith("'")) return { kind: 'text', text: raw.slice(1) };
   if (raw.startsWith('=') && raw.length > 1) return { kind: 'formula', formula: raw };

@@ -4,7 +4,7 @@
 // type check (`npm test`, `npm run deploy`), not the user. The build also checks that every
 // page's server call names an exported entry point.
 //
-// The server answers problems the user can fix with { ok: false, message } (src/server/actions.ts:
+// The server answers problems the user can fix with { ok: false, message } (src/server/base/actions.ts:
 // its UserError messages are written for users). Anything that reaches the failure handler is a
 // problem nobody planned for (a bug, Google failing, the network): the page shows a fixed plain
 // sentence, and the raw text only in the console and a small "details" disclosure.

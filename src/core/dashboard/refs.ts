@@ -27,7 +27,7 @@ export interface DashboardSources {
   tracker: { sheetName: string; columns: Record<DashboardTrackerKey, number>; names: NameColumns };
   /**
    * The Interview log; `columns` are 1-based. Null before the first event made it: no formula
-   * then names a sheet that does not exist (see linkDashboardToLog in src/server/dashboard.ts).
+   * then names a sheet that does not exist (see linkDashboardToLog in src/server/dashboard/dashboard.ts).
    */
   log: LogSource | null;
   /** Rows in the introductions list (see introductionRows). */

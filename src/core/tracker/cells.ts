@@ -80,7 +80,7 @@ export function isBlank(value: unknown): boolean {
 
 /**
  * A cell core may fill: no value (spaces alone count as none) and no formula. (Writing runs of
- * fills, the server is stricter about the cells between them: see writeFills in src/server/cells.ts.)
+ * fills, the server is stricter about the cells between them: see writeFills in src/server/tracker/cells.ts.)
  */
 export function isEmptyCell(value: unknown, formula: unknown): boolean {
   return isBlank(value) && !formula;

@@ -2,7 +2,7 @@
 // once, lets core plan, then writes the tracker (referral rows, changed cells) and, last, the
 // log rows, which mark the event as done. A retry with the same event ID finds its log rows and
 // writes nothing; a retry after a failure before the log rows re-plans to the same tracker state
-// (with the referral decisions the first attempt stored, see core/pending-events.ts). Every
+// (with the referral decisions the first attempt stored, see core/logging/pending-events.ts). Every
 // write is one that a retry repeats or finds done, so a failure between any two converges.
 
 import { checkEventInput } from '../../core/logging/input.ts';

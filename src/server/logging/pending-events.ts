@@ -1,5 +1,5 @@
 // Where the referral decisions of an event's first attempt wait for its log rows: one document
-// property holding a short list (see core/pending-events.ts).
+// property holding a short list (see core/logging/pending-events.ts).
 
 import { type PendingEvent, parsePending, withoutPending, withPending } from '../../core/logging/pending-events.ts';
 

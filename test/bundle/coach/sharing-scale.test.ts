@@ -72,7 +72,7 @@ function failed(result: CoachResult): string {
 }
 
 // The whole flow at 50,000 contacts takes minutes in the emulator: it runs here at up to 1,000,
-// and test/core/sharing.test.ts checks the part that grows with contacts at 50,000.
+// and test/core/coach/sharing.test.ts checks the part that grows with contacts at 50,000.
 describe('what grows with contacts stays out of document properties', () => {
   it('the document store is the same size at 100 and 1,000 contacts after the coach wrote on each', { timeout: 120_000 }, () => {
     const sizes = [100, 1000].map((n) => {

@@ -149,7 +149,7 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
 });
 
 describe('the feedback fingerprints at 50,000 contacts', () => {
-  // The whole flow at 50,000 contacts takes minutes in the emulator (test/bundle/sharing-scale.test.ts
+  // The whole flow at 50,000 contacts takes minutes in the emulator (test/bundle/coach/sharing-scale.test.ts
   // runs it at up to 1,000): here, the part that grows with contacts, at full size.
   it('travel in the coach view, one cell per contact, and read back', () => {
     const n = 50_000;
