@@ -24,8 +24,17 @@ export default tseslint.config(
     },
   },
   { files: ['tools/**', 'local/**', 'test/**', '*.js', '*.ts'], languageOptions: { globals: globals.node } },
-  boundary(['src/core/**'], ['server', 'client', 'shared', 'local'], 'src/core is pure: it calls no service, draws no page, and is what the other layers build on.'),
+  boundary(
+    ['src/core/**'],
+    ['server', 'client', 'shared', 'local'],
+    'src/core is pure: it calls no service, draws no page, and is what the other layers build on.',
+  ),
   boundary(['src/shared/**'], ['server', 'client', 'local'], 'src/shared holds the JSON types both sides of google.script.run use; it depends on core only.'),
   boundary(['src/server/**'], ['client', 'local'], 'Server code runs in Apps Script: no page code, no local tools.'),
-  boundary(['src/client/**'], ['server', 'local'], 'Pages reach the server only through google.script.run (a type-only import of its entry points is fine).', true),
+  boundary(
+    ['src/client/**'],
+    ['server', 'local'],
+    'Pages reach the server only through google.script.run (a type-only import of its entry points is fine).',
+    true,
+  ),
 );

@@ -55,22 +55,44 @@ export const ACTIONS: BenchAction[] = [
     },
   },
   { name: 'Log interview dialog, 3 rows selected', prepare: (b) => (tracker(b), { fn: 'showInterviewDialog', select: 'Contacts!A2:A4' }) },
-  { name: 'Mark pitch sent, 3 contacts (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logPitchSent', args: [event({ contactIds: ['C-0002', 'C-0003', 'C-0004'] })] }) },
-  { name: 'Log interview + 2 referrals (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logInterview', args: [event({ minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] })] }) },
+  {
+    name: 'Mark pitch sent, 3 contacts (10,000-row log)',
+    prepare: (b) => (trackerWithLog(b), { fn: 'logPitchSent', args: [event({ contactIds: ['C-0002', 'C-0003', 'C-0004'] })] }),
+  },
+  {
+    name: 'Log interview + 2 referrals (10,000-row log)',
+    prepare: (b) => (
+      trackerWithLog(b),
+      { fn: 'logInterview', args: [event({ minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] })] }
+    ),
+  },
   { name: 'Log offer (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'offer', company: 'Globex' })] }) },
-  { name: 'Retry of a logged reply: no-op (10,000-row log)', prepare: (b) => (trackerWithLog(b), b.run('logReply', [event({})]), { fn: 'logReply', args: [event({})] }) },
+  {
+    name: 'Retry of a logged reply: no-op (10,000-row log)',
+    prepare: (b) => (trackerWithLog(b), b.run('logReply', [event({})]), { fn: 'logReply', args: [event({})] }),
+  },
   { name: 'Show follow-ups due', prepare: (b) => (tracker(b), { fn: 'showFollowUpsDue' }) },
   {
     // Brings feedback back and rewrites a coach copy that already holds every contact.
     name: 'updateCoachView',
-    prepare: (b) => (b.run('setUpTracker', [], { select: 'Contacts!A1' }), b.run('shareWithCoachNow', [{ email: 'coach@example.com', mode: 'copy' }]), { fn: 'updateCoachViewNow' }),
+    prepare: (b) => (
+      b.run('setUpTracker', [], { select: 'Contacts!A1' }),
+      b.run('shareWithCoachNow', [{ email: 'coach@example.com', mode: 'copy' }]),
+      { fn: 'updateCoachViewNow' }
+    ),
   },
   { name: 'Mark pitch sent, first use: creates the Interview log', prepare: (b) => (tracker(b), { fn: 'logPitchSent', args: [event({})] }) },
-  { name: 'Log reply, conversation fixed (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logReply', args: [event({ meetingDate: '2026-01-15', note: 'Happy to talk' })] }) },
+  {
+    name: 'Log reply, conversation fixed (10,000-row log)',
+    prepare: (b) => (trackerWithLog(b), { fn: 'logReply', args: [event({ meetingDate: '2026-01-15', note: 'Happy to talk' })] }),
+  },
   { name: 'Log follow-up sent (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logFollowUp', args: [event({})] }) },
   { name: 'Mark thank-you sent (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logThankYou', args: [event({})] }) },
   { name: 'Mark declined (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logDeclined', args: [event({})] }) },
-  { name: 'Log job interview (10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'job_interview', company: 'Globex' })] }) },
+  {
+    name: 'Log job interview (10,000-row log)',
+    prepare: (b) => (trackerWithLog(b), { fn: 'logOutcome', args: [event({ kind: 'job_interview', company: 'Globex' })] }),
+  },
   // Setup built the dashboard; Build dashboard rewrites every formula (those reading the log
   // too) and keeps the settings.
   { name: 'Build dashboard (rebuild, 10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'refreshDashboard' }) },

@@ -78,13 +78,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const steps = readSteps(values);
-    const emu = new Emulator({ timeZone: values.tz as string | undefined, noSheets: Boolean(values.in), buildDir: values.build ? resolve(String(values.build)) : undefined });
+    const emu = new Emulator({
+      timeZone: values.tz as string | undefined,
+      noSheets: Boolean(values.in),
+      buildDir: values.build ? resolve(String(values.build)) : undefined,
+    });
     if (typeof values.in === 'string') await loadWorkbookFile(emu.active, values.in);
     const bundle = new Bundle(emu);
     const results: unknown[] = [];
     const calls: number[] = [];
     for (const [i, step] of steps.entries()) {
-      if (!bundle.has(step.call)) throw new BundleError(`step ${i + 1}: the add-on has no function "${step.call}" (functions: ${bundle.functions().join(', ')})`);
+      if (!bundle.has(step.call))
+        throw new BundleError(`step ${i + 1}: the add-on has no function "${step.call}" (functions: ${bundle.functions().join(', ')})`);
       if (step.answers) emu.ui.answer(...step.answers);
       try {
         const run = bundle.run(step.call, step.args ?? [], { select: step.select, authMode: step.authMode });
@@ -95,7 +100,14 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     if (typeof values.out === 'string') writeFileSync(values.out, await saveXlsx(emu.active));
-    const ui = { menus: emu.ui.menus, alerts: emu.ui.alerts, prompts: emu.ui.prompts, toasts: emu.ui.toasts, sidebars: emu.ui.sidebars.map((s) => ({ title: s.title, width: s.width })), dialogs: emu.ui.dialogs.map((d) => ({ title: d.title, width: d.width, height: d.height })) };
+    const ui = {
+      menus: emu.ui.menus,
+      alerts: emu.ui.alerts,
+      prompts: emu.ui.prompts,
+      toasts: emu.ui.toasts,
+      sidebars: emu.ui.sidebars.map((s) => ({ title: s.title, width: s.width })),
+      dialogs: emu.ui.dialogs.map((d) => ({ title: d.title, width: d.width, height: d.height })),
+    };
     process.stdout.write(`${JSON.stringify({ results, calls, ui }, null, 2)}\n`);
     return 0;
   } catch (e) {

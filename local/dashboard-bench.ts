@@ -52,7 +52,8 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
   const rnd = random(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const now = emu.rt.now();
-  const fill = (name: string, make: (i: number) => unknown) => tracker.getRange(2, col(name), contacts, 1).setValues(Array.from({ length: contacts }, (_, i) => [make(i)]));
+  const fill = (name: string, make: (i: number) => unknown) =>
+    tracker.getRange(2, col(name), contacts, 1).setValues(Array.from({ length: contacts }, (_, i) => [make(i)]));
   ss._hf.batch(() => {
     fill('Relationship', () => pick(RELATIONSHIPS));
     fill('Stage', () => pick(STAGES));
@@ -62,9 +63,17 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
     fill('Outcome', () => (rnd() < 0.1 ? pick(OUTCOMES) : ''));
     if (log.getMaxRows() < logRows + 2) log.insertRowsAfter(log.getMaxRows(), logRows + 2 - log.getMaxRows());
     const labels = Object.values(EVENT_LABELS);
-    log.getRange(3, 1, logRows - 1, 5).setValues(
-      Array.from({ length: logRows - 1 }, (_, i) => [iso(now), iso(now - Math.floor(rnd() * 730) * DAY_MS), formatContactId(1 + (i % contacts)), '', pick(labels)]),
-    );
+    log
+      .getRange(3, 1, logRows - 1, 5)
+      .setValues(
+        Array.from({ length: logRows - 1 }, (_, i) => [
+          iso(now),
+          iso(now - Math.floor(rnd() * 730) * DAY_MS),
+          formatContactId(1 + (i % contacts)),
+          '',
+          pick(labels),
+        ]),
+      );
   });
 
   const run = bundle.run('refreshDashboard');
@@ -143,10 +152,22 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
     }
     return best;
   };
-  const formulaCells = sheets.find((s) => s.isDashboard)!.cells.flat().filter((cell) => typeof cell === 'string' && cell.startsWith('=')).length;
+  const formulaCells = sheets
+    .find((s) => s.isDashboard)!
+    .cells.flat()
+    .filter((cell) => typeof cell === 'string' && cell.startsWith('=')).length;
   const withDashboard = open(true);
   const without = open(false);
-  return { contacts, logRows, calls: run.calls, recalcFormulas: formulas.length, formulaCells, recalcMs: Math.round(recalcs[3]), fullMs: Math.max(0, Math.round(withDashboard - without)), edits };
+  return {
+    contacts,
+    logRows,
+    calls: run.calls,
+    recalcFormulas: formulas.length,
+    formulaCells,
+    recalcMs: Math.round(recalcs[3]),
+    fullMs: Math.max(0, Math.round(withDashboard - without)),
+    edits,
+  };
 }
 
 export function formatDashboardBench(b: DashboardBench): string {

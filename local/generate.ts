@@ -1,10 +1,74 @@
 // Deterministic made-up contacts for benchmarks and tests: realistic names, companies and
 // roles, with the blanks and duplicates real exports have.
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Radia', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Guido', 'Hedy', 'José', 'Mei', 'Søren', 'Aiyana', 'Chidi', 'Priya'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Perlman', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'van Rossum', 'Lamarr', 'García', 'Chen', 'Kierkegaard', 'Redcloud', 'Okafor', 'Natarajan'];
-const COMPANIES = ['Northwind Labs', 'Contoso Health', 'Fabrikam', 'Globex', 'Initech', 'Umbrella Analytics', 'Acme Energy', 'Wayne Foundation', 'Stark Design', 'Tyrell Bio'];
-const TITLES = ['Product Manager', 'Data Analyst', 'UX Researcher', 'Software Engineer', 'Program Officer', 'Policy Advisor', 'Clinical Researcher', 'Marketing Lead', 'Consultant', 'Teacher'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Tim',
+  'Radia',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Guido',
+  'Hedy',
+  'José',
+  'Mei',
+  'Søren',
+  'Aiyana',
+  'Chidi',
+  'Priya',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Berners-Lee',
+  'Perlman',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'van Rossum',
+  'Lamarr',
+  'García',
+  'Chen',
+  'Kierkegaard',
+  'Redcloud',
+  'Okafor',
+  'Natarajan',
+];
+const COMPANIES = [
+  'Northwind Labs',
+  'Contoso Health',
+  'Fabrikam',
+  'Globex',
+  'Initech',
+  'Umbrella Analytics',
+  'Acme Energy',
+  'Wayne Foundation',
+  'Stark Design',
+  'Tyrell Bio',
+];
+const TITLES = [
+  'Product Manager',
+  'Data Analyst',
+  'UX Researcher',
+  'Software Engineer',
+  'Program Officer',
+  'Policy Advisor',
+  'Clinical Researcher',
+  'Marketing Lead',
+  'Consultant',
+  'Teacher',
+];
 const MET = ['Alumni event', 'Class of 2019', 'Internship', 'Friend of a friend', 'Conference', 'LinkedIn', ''];
 
 /** A seeded generator (mulberry32), so every run makes the same data. */

@@ -39,7 +39,12 @@ async function settled(page: Sidebar): Promise<{ ready: true } | { ready: false;
   const body = page.locator('body[data-state="ready"], body[data-state="error"]');
   await body.waitFor({ timeout: LOAD_TIMEOUT_MS });
   if ((await body.getAttribute('data-state')) === 'ready') return { ready: true };
-  const shown = (await page.locator('#alert').innerText().catch(() => '')).trim();
+  const shown = (
+    await page
+      .locator('#alert')
+      .innerText()
+      .catch(() => '')
+  ).trim();
   return { ready: false, why: `the sidebar did not load${shown ? `: “${shown}”` : ''}` };
 }
 

@@ -33,7 +33,18 @@ export interface WorkbenchOptions {
  * (`--now`).
  */
 export function startWorkbench(file?: string, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
-  const args = ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...(file ? [file] : []), '--port', '0', '--build', options.buildDir ?? BUILD, ...(options.now ? ['--now', options.now] : []), ...(options.args ?? [])];
+  const args = [
+    '--import',
+    'tsx',
+    join(ROOT, 'local/workbench/server.ts'),
+    ...(file ? [file] : []),
+    '--port',
+    '0',
+    '--build',
+    options.buildDir ?? BUILD,
+    ...(options.now ? ['--now', options.now] : []),
+    ...(options.args ?? []),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,7 +80,10 @@ export function startWorkbench(file?: string, options: WorkbenchOptions = {}): P
  */
 export async function openPage(browser: Browser, url: string, viewport = { width: 1400, height: 820 }): Promise<Page> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
-  await page.route((u) => u.hostname !== '127.0.0.1', (route) => route.abort());
+  await page.route(
+    (u) => u.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
   await page.goto(`${url}/`);
   await page.locator('td.cell[data-a1="A1"]').waitFor();
   return page;
@@ -94,7 +108,11 @@ export async function answer(page: Page, button: 'OK' | 'CANCEL' | 'YES' | 'NO' 
   await box.waitFor();
   // The script's next question can replace this one at once: follow this element, not the selector.
   const element = (await box.elementHandle())!;
-  const shown = { kind: (await box.getAttribute('data-kind')) ?? '', title: await box.locator('.modal-title h2').innerText(), prompt: await box.locator('.prompt').innerText() };
+  const shown = {
+    kind: (await box.getAttribute('data-kind')) ?? '',
+    title: await box.locator('.modal-title h2').innerText(),
+    prompt: await box.locator('.prompt').innerText(),
+  };
   if (text !== undefined) await box.locator('.prompt-input').fill(text);
   if (button === 'CLOSE') await box.locator('.modal-title .close').click();
   else await box.locator(`button[data-button="${button}"]`).click();
@@ -113,4 +131,3 @@ export async function selectRow(page: Page, row: number, extend = false): Promis
 /** The add-on's page in the open dialog, or in the sidebar. */
 export const dialogFrame = (page: Page): FrameLocator => page.frameLocator('.panel-dialog iframe');
 export const sidebarFrame = (page: Page): FrameLocator => page.frameLocator('#sidebar iframe');
-

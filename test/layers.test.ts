@@ -18,7 +18,14 @@ export const file = process.cwd();
 function missingNames(layer: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), `layer-${layer}-`));
   writeFileSync(join(dir, 'probe.ts'), PROBE);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, `tsconfig.${layer}.json`), include: ['probe.ts'], compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')] } }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(ROOT, `tsconfig.${layer}.json`),
+      include: ['probe.ts'],
+      compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')] },
+    }),
+  );
   try {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
     return [];

@@ -28,7 +28,18 @@ function fail(message) {
 
 /** The names exported by the server entry module (esbuild reports them for ESM output). */
 async function entryExports() {
-  const result = await esbuild.build({ entryPoints: [serverEntry], bundle: true, format: 'esm', write: false, metafile: true, logLevel: 'silent', platform: 'neutral', mainFields: ['module', 'main'], external: NODE_ONLY, outdir: out });
+  const result = await esbuild.build({
+    entryPoints: [serverEntry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    external: NODE_ONLY,
+    outdir: out,
+  });
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
   if (!output) fail('esbuild reported no output for src/server/main.ts');
   return output.exports.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
@@ -68,9 +79,16 @@ function menuFunctions(code) {
   const menu = () => {
     const m = {
       /** @param {string} caption @param {string} fn */
-      addItem(caption, fn) { items.push({ caption, fn }); return m; },
-      addSeparator() { return m; },
-      addSubMenu() { return m; },
+      addItem(caption, fn) {
+        items.push({ caption, fn });
+        return m;
+      },
+      addSeparator() {
+        return m;
+      },
+      addSubMenu() {
+        return m;
+      },
       addToUi() {},
     };
     return m;
@@ -140,7 +158,11 @@ async function main() {
   const items = menuFunctions(code);
   const missing = items.filter((i) => !names.includes(i.fn));
   if (missing.length) fail(`menu items name functions that are not exported: ${missing.map((i) => `${i.caption} -> ${i.fn}`).join(', ')}`);
-  const pages = existsSync(pagesDir) ? readdirSync(pagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  const pages = existsSync(pagesDir)
+    ? readdirSync(pagesDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
   /** @type {[string, string][]} */
   const html = [];
   for (const page of pages) html.push([page, await buildPage(join(pagesDir, page), names)]);
@@ -151,7 +173,9 @@ async function main() {
   copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
   for (const [page, text] of html) writeFileSync(join(out, `${page}.html`), text);
   if (!process.argv.includes('--quiet')) {
-    console.log(`build: Code.js (${names.length} entry points: ${names.join(', ')}), ${pages.map((p) => `${p}.html`).join(', ') || 'no pages'}, appsscript.json`);
+    console.log(
+      `build: Code.js (${names.length} entry points: ${names.join(', ')}), ${pages.map((p) => `${p}.html`).join(', ') || 'no pages'}, appsscript.json`,
+    );
   }
 }
 

@@ -57,8 +57,7 @@ class SheetsFilterPlugin extends FunctionPlugin {
       if (byRows) {
         out = data.filter((_, i) => keep(i));
         if (range.range) out = out.map((row) => row.slice());
-      }
-      else {
+      } else {
         const columns = Array.from({ length: width }, (_, j) => j).filter(keep);
         out = columns.length ? data.map((row) => columns.map((j) => row[j])) : [];
       }
@@ -115,7 +114,10 @@ class SheetsHstackPlugin extends FunctionPlugin {
   hstackArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
     if (ast.args.length < 1) return ArraySize.error();
     const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, inArrayMode(state)));
-    return new ArraySize(sizes.reduce((n, s) => n + Math.max(1, s.width), 0), Math.max(1, ...sizes.map((s) => s.height)));
+    return new ArraySize(
+      sizes.reduce((n, s) => n + Math.max(1, s.width), 0),
+      Math.max(1, ...sizes.map((s) => s.height)),
+    );
   }
 }
 
@@ -142,7 +144,13 @@ class SheetsRowPlugin extends FunctionPlugin {
   row(ast: Ast, state: RunArgs[1]): Result {
     const range = this.tallRange(ast, state);
     if (!range) {
-      return this.runFunctionWithReferenceArgument(ast.args, state, this.metadata('ROW'), () => state.formulaAddress.row + 1, (reference: { row: number }) => reference.row + 1) as Result;
+      return this.runFunctionWithReferenceArgument(
+        ast.args,
+        state,
+        this.metadata('ROW'),
+        () => state.formulaAddress.row + 1,
+        (reference: { row: number }) => reference.row + 1,
+      ) as Result;
     }
     // The range as the engine sizes it (a whole column is as tall as its sheet's rows with data),
     // so that it lines up with the same column read alongside it; no cell value is read.

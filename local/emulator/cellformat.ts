@@ -33,7 +33,9 @@ function validDate(y: number, m: number, d: number): boolean {
 
 function parseDateText(s: string): Parsed | null {
   let y: number, m: number, d: number;
-  let h = 0, mi = 0, se = 0;
+  let h = 0,
+    mi = 0,
+    se = 0;
   let hasTime = false;
   let match: RegExpExecArray | null;
   const time = /(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -102,14 +104,27 @@ function pad(n: number, width: number): string {
 function formatDateSerial(serial: number, format: string): string {
   const ms = Math.round(serial * 86400000) + Date.UTC(1899, 11, 30);
   const t = new Date(ms);
-  const parts = { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds(), wd: t.getUTCDay() };
+  const parts = {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+    wd: t.getUTCDay(),
+  };
   const ampm = /am\/pm|a\/p/i.test(format);
   const tokens = format.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi) ?? [];
   let out = '';
   let lastWasHour = false;
   tokens.forEach((tok, i) => {
     const lower = tok.toLowerCase();
-    const nextIsSecond = tokens.slice(i + 1).find((t) => /[a-z]/i.test(t))?.toLowerCase().startsWith('s') ?? false;
+    const nextIsSecond =
+      tokens
+        .slice(i + 1)
+        .find((t) => /[a-z]/i.test(t))
+        ?.toLowerCase()
+        .startsWith('s') ?? false;
     if (tok.startsWith('"')) out += tok.slice(1, -1);
     else if (tok.startsWith('\\')) out += tok.slice(1);
     else if (lower === 'yyyy') out += parts.y;
@@ -147,7 +162,13 @@ function formatNumberPattern(n: number, format: string): string {
   const section = format.split(';')[n < 0 && format.includes(';') ? 1 : 0] ?? format;
   const percent = section.includes('%');
   const v = Math.abs(percent ? n * 100 : n);
-  const m = /([#0,]*)(?:\.([0#]+))?/.exec(section.replace(/"[^"]*"/g, '').replace(/[^#0,.]/g, ' ').trim()) ?? [];
+  const m =
+    /([#0,]*)(?:\.([0#]+))?/.exec(
+      section
+        .replace(/"[^"]*"/g, '')
+        .replace(/[^#0,.]/g, ' ')
+        .trim(),
+    ) ?? [];
   const decimals = (m[2] ?? '').length;
   let text = v.toFixed(decimals);
   if ((m[1] ?? '').includes(',')) {

@@ -72,9 +72,10 @@ function chartType(type: unknown): ChartTypeName {
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
-export class EmuEmbeddedChartBuilder
-  implements GasShape<Builder, 'addRange' | 'build' | 'clearRanges' | 'getChartType' | 'getRanges' | 'removeRange' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition'>
-{
+export class EmuEmbeddedChartBuilder implements GasShape<
+  Builder,
+  'addRange' | 'build' | 'clearRanges' | 'getChartType' | 'getRanges' | 'removeRange' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition'
+> {
   readonly [RT]: Runtime;
   readonly _data: ChartData;
 
@@ -83,7 +84,9 @@ export class EmuEmbeddedChartBuilder
     data?: ChartData,
   ) {
     this[RT] = _sheet[RT];
-    this._data = data ? copyChartData(data) : { id: null, type: 'COLUMN', ranges: [], options: {}, anchor: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, numHeaders: -1 };
+    this._data = data
+      ? copyChartData(data)
+      : { id: null, type: 'COLUMN', ranges: [], options: {}, anchor: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, numHeaders: -1 };
   }
 
   addRange(range: EmuRange): this {
@@ -92,7 +95,9 @@ export class EmuEmbeddedChartBuilder
   }
   removeRange(range: EmuRange): this {
     const r = range._rect;
-    this._data.ranges = this._data.ranges.filter((x) => !(x.sheet === range._sheet && x.rect.row === r.row && x.rect.col === r.col && x.rect.numRows === r.numRows && x.rect.numCols === r.numCols));
+    this._data.ranges = this._data.ranges.filter(
+      (x) => !(x.sheet === range._sheet && x.rect.row === r.row && x.rect.col === r.col && x.rect.numRows === r.numRows && x.rect.numCols === r.numCols),
+    );
     return this;
   }
   clearRanges(): this {

@@ -59,7 +59,6 @@ export interface SharingPolicy {
   message?: string;
 }
 
-
 /** The access `email` has to `ss` through its sharing list. */
 export function accessOf(ss: EmuSpreadsheet, email: string): FileAccess {
   const e = normEmail(email);
@@ -80,7 +79,8 @@ export function openAs(files: ReadonlyMap<string, EmuSpreadsheet>, id: string, u
 }
 
 const overlaps = (a: GridRect, b: GridRect) => a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
-const inside = (a: GridRect, b: GridRect) => a.row >= b.row && a.col >= b.col && a.row + a.numRows <= b.row + b.numRows && a.col + a.numCols <= b.col + b.numCols;
+const inside = (a: GridRect, b: GridRect) =>
+  a.row >= b.row && a.col >= b.col && a.row + a.numRows <= b.row + b.numRows && a.col + a.numCols <= b.col + b.numCols;
 
 /** Throws Google's message when `rect` (null: the sheet's structure) holds cells `user` may not edit. */
 function checkProtections(sheet: EmuSheet, rect: GridRect | null, user: string): void {
@@ -120,7 +120,11 @@ function checkSharing(ss: EmuSpreadsheet, key: string, args: unknown[]): void {
   }
 }
 
-function guard(ctor: { prototype: object }, fileOf: (self: never) => EmuSpreadsheet, protectedArea?: (self: never, key: string) => { sheet: EmuSheet; rect: GridRect | null } | null): void {
+function guard(
+  ctor: { prototype: object },
+  fileOf: (self: never) => EmuSpreadsheet,
+  protectedArea?: (self: never, key: string) => { sheet: EmuSheet; rect: GridRect | null } | null,
+): void {
   const proto = ctor.prototype as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key === 'constructor' || key.startsWith('_') || !WRITES.test(key)) continue;

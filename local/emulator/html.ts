@@ -27,11 +27,33 @@ export const DEFAULT_DIALOG_WIDTH = 600;
 export const DEFAULT_DIALOG_HEIGHT = 450;
 
 const NO_AUTH = [
-  'createHtmlOutput', 'createHtmlOutputFromFile', 'createTemplate', 'createTemplateFromFile',
-  'getContent', 'setContent', 'append', 'appendUntrusted', 'clear', 'setTitle', 'getTitle', 'setWidth',
-  'getWidth', 'setHeight', 'getHeight', 'setSandboxMode', 'setXFrameOptionsMode', 'addMetaTag',
-  'getMetaTags', 'setFaviconUrl', 'getFaviconUrl', 'asTemplate', 'evaluate', 'getCode',
-  'getCodeWithComments', 'getRawContent', 'getName',
+  'createHtmlOutput',
+  'createHtmlOutputFromFile',
+  'createTemplate',
+  'createTemplateFromFile',
+  'getContent',
+  'setContent',
+  'append',
+  'appendUntrusted',
+  'clear',
+  'setTitle',
+  'getTitle',
+  'setWidth',
+  'getWidth',
+  'setHeight',
+  'getHeight',
+  'setSandboxMode',
+  'setXFrameOptionsMode',
+  'addMetaTag',
+  'getMetaTags',
+  'setFaviconUrl',
+  'getFaviconUrl',
+  'asTemplate',
+  'evaluate',
+  'getCode',
+  'getCodeWithComments',
+  'getRawContent',
+  'getName',
 ];
 
 export function escapeHtml(text: string): string {
@@ -185,7 +207,11 @@ export class HtmlContext {
 
 export class EmuHtmlOutputMetaTag implements GoogleAppsScript.HTML.HtmlOutputMetaTag {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly name: string, private readonly content: string) {
+  constructor(
+    rt: Runtime,
+    private readonly name: string,
+    private readonly content: string,
+  ) {
     this[RT] = rt;
   }
   getName(): string {
@@ -389,9 +415,10 @@ interface BlobLike {
   getDataAsString(): string;
 }
 
-export class EmuHtmlService
-  implements GasShape<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'>
-{
+export class EmuHtmlService implements GasShape<
+  GoogleAppsScript.HTML.HtmlService,
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+> {
   readonly [RT]: Runtime;
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
@@ -400,7 +427,11 @@ export class EmuHtmlService
    * @param dir folder holding the pages, as built for clasp (build/<name>.html)
    * @param scope globals visible to template scriptlets (e.g. the emulator's global object)
    */
-  constructor(rt: Runtime, private readonly dir: string, private readonly scope?: () => object) {
+  constructor(
+    rt: Runtime,
+    private readonly dir: string,
+    private readonly scope?: () => object,
+  ) {
     this[RT] = rt;
   }
 

@@ -114,7 +114,8 @@ function arrayFilledCells(ws: ExcelJS.Worksheet): Set<string> {
       const p = parseA1(v.ref, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       if (!p) return;
       const { row: top, col: left, numRows, numCols } = p.rect;
-      for (let r = top; r < top + numRows; r++) for (let c = left; c < left + numCols; c++) if (r !== Number(cell.row) || c !== Number(cell.col)) filled.add(`${r}:${c}`);
+      for (let r = top; r < top + numRows; r++)
+        for (let c = left; c < left + numCols; c++) if (r !== Number(cell.row) || c !== Number(cell.col)) filled.add(`${r}:${c}`);
     }),
   );
   return filled;
@@ -137,7 +138,8 @@ function fromXlsxValidation(ss: EmuSpreadsheet, dv: ExcelJS.DataValidation): Emu
   }
   if (dv.type === 'custom' && formula) return builder.requireFormulaSatisfied(`=${formula}`).build();
   const [low, high] = (dv.formulae ?? []).map(Number);
-  if (dv.type === 'decimal' && dv.operator === 'between' && Number.isFinite(low) && Number.isFinite(high)) return builder.requireNumberBetween(low, high).build();
+  if (dv.type === 'decimal' && dv.operator === 'between' && Number.isFinite(low) && Number.isFinite(high))
+    return builder.requireNumberBetween(low, high).build();
   if (dv.type === 'decimal' && dv.operator === 'greaterThanOrEqual' && Number.isFinite(low)) return builder.requireNumberGreaterThanOrEqualTo(low).build();
   if (dv.type === 'date') return builder.requireDate().build();
   return undefined;
@@ -199,7 +201,7 @@ function loadCells(ss: EmuSpreadsheet, ws: ExcelJS.Worksheet, sheet: EmuSheet): 
       if (fill?.fgColor?.argb) meta.background = fromArgb(fill.fgColor.argb);
       if (cell.alignment?.horizontal) meta.horizontalAlignment = cell.alignment.horizontal;
       if (cell.alignment?.wrapText) meta.wrap = true;
-      if (cell.note) meta.note = typeof cell.note === 'string' ? cell.note : cell.note.texts?.map((t) => t.text).join('') ?? '';
+      if (cell.note) meta.note = typeof cell.note === 'string' ? cell.note : (cell.note.texts?.map((t) => t.text).join('') ?? '');
       if (Object.keys(meta).length) sheet._setMeta(r, c, meta);
     });
   });
@@ -264,11 +266,12 @@ export async function loadXlsxInto(ss: EmuSpreadsheet, data: Buffer): Promise<vo
       const at = parseA1(address, sheet._maxRows, sheet._maxCols);
       if (rule && at) sheet._setMeta(at.rect.row, at.rect.col, { validation: rule });
     }
-    const formattings = (ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings ?? [];
-    const colourRules = formattings.flatMap((f) => f.rules.map((rule) => ({ priority: (rule as { priority?: number }).priority ?? 0, data: fromXlsxColourRule(ss, sheet, f.ref, rule) })));
-    sheet._cfRules = colourRules
-      .sort((a, b) => a.priority - b.priority)
-      .flatMap((r) => (r.data ? [r.data] : []));
+    const formattings =
+      (ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings ?? [];
+    const colourRules = formattings.flatMap((f) =>
+      f.rules.map((rule) => ({ priority: (rule as { priority?: number }).priority ?? 0, data: fromXlsxColourRule(ss, sheet, f.ref, rule) })),
+    );
+    sheet._cfRules = colourRules.sort((a, b) => a.priority - b.priority).flatMap((r) => (r.data ? [r.data] : []));
   }
 }
 
@@ -328,7 +331,8 @@ function xlsxResult(raw: unknown): ExcelJS.CellValue {
  * for it; its dependency graph holds it on the formula's vertex.
  */
 function arraySize(sheet: EmuSheet, row: number, col: number): { numRows: number; numCols: number } {
-  const graph = (sheet._ss._hf as unknown as { dependencyGraph: { addressMapping: { getCell(at: object): { width?: number; height?: number } | undefined } } }).dependencyGraph;
+  const graph = (sheet._ss._hf as unknown as { dependencyGraph: { addressMapping: { getCell(at: object): { width?: number; height?: number } | undefined } } })
+    .dependencyGraph;
   const vertex = graph.addressMapping.getCell({ sheet: sheet._hfId, row: row - 1, col: col - 1 });
   return { numRows: vertex?.height ?? 1, numCols: vertex?.width ?? 1 };
 }
@@ -359,7 +363,11 @@ const ANY_DATE = new Date(Date.UTC(1900, 0, 1));
  * "text is a valid email" and "valid URL"; the add-on sets neither).
  */
 function xlsxValidation(dv: DataValidationSpec): ExcelJS.DataValidation | undefined {
-  const strict = { allowBlank: true, showErrorMessage: !dv.allowInvalid, ...(dv.helpText ? { error: dv.helpText, prompt: dv.helpText, showInputMessage: true } : {}) };
+  const strict = {
+    allowBlank: true,
+    showErrorMessage: !dv.allowInvalid,
+    ...(dv.helpText ? { error: dv.helpText, prompt: dv.helpText, showInputMessage: true } : {}),
+  };
   switch (dv.criteria) {
     case 'VALUE_IN_LIST':
       return { type: 'list', formulae: [`"${(dv.values[0] as string[]).join(',')}"`], ...strict };
@@ -561,4 +569,3 @@ export function selectRange(ss: EmuSpreadsheet, ref: string): void {
   ss._activeSheet = sheet;
   sheet._selection = rects;
 }
-

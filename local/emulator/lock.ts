@@ -85,7 +85,12 @@ export class LockTable {
 
 export class EmuLock implements GoogleAppsScript.Lock.Lock {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly table: LockTable, private readonly key: string, private readonly execution: string) {
+  constructor(
+    rt: Runtime,
+    private readonly table: LockTable,
+    private readonly key: string,
+    private readonly execution: string,
+  ) {
     this[RT] = rt;
   }
 
@@ -108,7 +113,11 @@ export class EmuLockService implements GoogleAppsScript.Lock.LockService {
   /**
    * @param execution identifies the running execution; call table.releaseAll(execution) when it ends.
    */
-  constructor(rt: Runtime, private readonly table: LockTable, readonly execution = DEFAULT_EXECUTION) {
+  constructor(
+    rt: Runtime,
+    private readonly table: LockTable,
+    readonly execution = DEFAULT_EXECUTION,
+  ) {
     this[RT] = rt;
   }
   getScriptLock(): EmuLock {

@@ -42,25 +42,32 @@ function columnXlookup(Original: LookupPluginClass): LookupPluginClass {
       const own = (this as unknown as { metadata(name: string): Metadata }).metadata('XLOOKUP') as unknown as { parameters: { argumentType: string }[] };
       // The search key is taken as it comes (a value or a range) instead of being vectorized.
       const metadata = { ...own, parameters: [{ argumentType: FunctionArgumentType.ANY }, ...own.parameters.slice(1)] } as unknown as Metadata;
-      return this.runFunction(ast.args, state, metadata, (key: unknown, lookup: unknown, result: unknown, notFound: unknown, matchMode: number, searchMode: number) => {
-        if (!MATCH_MODES.includes(matchMode) || !SEARCH_MODES.includes(searchMode)) return new CellError(ErrorType.VALUE, 'Mode not recognized.');
-        const lookups = lookup instanceof SimpleRangeValue ? lookup : SimpleRangeValue.fromScalar(lookup as never);
-        const results = result instanceof SimpleRangeValue ? result : SimpleRangeValue.fromScalar(result as never);
-        if (!(key instanceof SimpleRangeValue)) return key instanceof CellError ? key : this.lookupOne(zeroIfEmpty(key), lookups, results, notFound, matchMode, searchMode);
-        if (key.width() === 1 && key.height() === 1) {
-          const only = key.data[0][0];
-          return only instanceof CellError ? only : this.lookupOne(zeroIfEmpty(only), lookups, results, notFound, matchMode, searchMode);
-        }
-        if (results.width() !== 1 && results.height() !== 1) return new CellError(ErrorType.VALUE, 'XLOOKUP with several search keys needs a result range one column wide.');
-        const out = key.data.map((row) =>
-          row.map((k) => {
-            if (k instanceof CellError) return k;
-            const one = this.lookupOne(zeroIfEmpty(k), lookups, results, notFound, matchMode, searchMode);
-            return one instanceof SimpleRangeValue ? one.data[0][0] : one;
-          }),
-        );
-        return SimpleRangeValue.onlyValues(out as never);
-      });
+      return this.runFunction(
+        ast.args,
+        state,
+        metadata,
+        (key: unknown, lookup: unknown, result: unknown, notFound: unknown, matchMode: number, searchMode: number) => {
+          if (!MATCH_MODES.includes(matchMode) || !SEARCH_MODES.includes(searchMode)) return new CellError(ErrorType.VALUE, 'Mode not recognized.');
+          const lookups = lookup instanceof SimpleRangeValue ? lookup : SimpleRangeValue.fromScalar(lookup as never);
+          const results = result instanceof SimpleRangeValue ? result : SimpleRangeValue.fromScalar(result as never);
+          if (!(key instanceof SimpleRangeValue))
+            return key instanceof CellError ? key : this.lookupOne(zeroIfEmpty(key), lookups, results, notFound, matchMode, searchMode);
+          if (key.width() === 1 && key.height() === 1) {
+            const only = key.data[0][0];
+            return only instanceof CellError ? only : this.lookupOne(zeroIfEmpty(only), lookups, results, notFound, matchMode, searchMode);
+          }
+          if (results.width() !== 1 && results.height() !== 1)
+            return new CellError(ErrorType.VALUE, 'XLOOKUP with several search keys needs a result range one column wide.');
+          const out = key.data.map((row) =>
+            row.map((k) => {
+              if (k instanceof CellError) return k;
+              const one = this.lookupOne(zeroIfEmpty(k), lookups, results, notFound, matchMode, searchMode);
+              return one instanceof SimpleRangeValue ? one.data[0][0] : one;
+            }),
+          );
+          return SimpleRangeValue.onlyValues(out as never);
+        },
+      );
     }
 
     /** One key, as HyperFormula's xlookup does, reading only the matched cell. */
@@ -112,7 +119,13 @@ export function fixColumnIndexAfterRowChanges(hf: HyperFormula): void {
   if (proto._filedForm) return;
   const original = proto.ensureRecentData;
   proto.ensureRecentData = function (this: unknown, sheet: number, col: number, value: unknown) {
-    const filed = typeof value === 'string' ? value.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
+    const filed =
+      typeof value === 'string'
+        ? value
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+        : value;
     original.call(this, sheet, col, filed);
   };
   proto._filedForm = true;

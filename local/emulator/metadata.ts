@@ -15,10 +15,7 @@ export type LocationType = keyof typeof DeveloperMetadataLocationType;
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
 /** Where a metadata entry lives. Row and column entries move with their row or column. */
-export type MetaLocation =
-  | { type: 'SPREADSHEET' }
-  | { type: 'SHEET'; sheetId: number }
-  | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number }; // 1-based
+export type MetaLocation = { type: 'SPREADSHEET' } | { type: 'SHEET'; sheetId: number } | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number }; // 1-based
 
 export interface MetaEntry {
   id: number;
@@ -146,26 +143,23 @@ export function mayEditProtected(ss: EmuSpreadsheet, p: ProtectionData, user: st
   return p.warningOnly || emailOf(ss._owner) === e || editorsOf(ss, p).has(e);
 }
 
-export class EmuProtection
-  implements
-    Signatures<
-      P,
-      | 'getDescription'
-      | 'setDescription'
-      | 'isWarningOnly'
-      | 'setWarningOnly'
-      | 'remove'
-      | 'canEdit'
-      | 'addEditor'
-      | 'addEditors'
-      | 'removeEditor'
-      | 'removeEditors'
-      | 'canDomainEdit'
-      | 'setDomainEdit'
-      | 'getUnprotectedRanges'
-      | 'setUnprotectedRanges'
-    >
-{
+export class EmuProtection implements Signatures<
+  P,
+  | 'getDescription'
+  | 'setDescription'
+  | 'isWarningOnly'
+  | 'setWarningOnly'
+  | 'remove'
+  | 'canEdit'
+  | 'addEditor'
+  | 'addEditors'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'canDomainEdit'
+  | 'setDomainEdit'
+  | 'getUnprotectedRanges'
+  | 'setUnprotectedRanges'
+> {
   readonly [RT]: Runtime;
   constructor(
     private readonly sheet: EmuSheet,

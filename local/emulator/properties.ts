@@ -45,7 +45,10 @@ export class PropertyStores {
 
 export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly map: Map<string, string>) {
+  constructor(
+    rt: Runtime,
+    private readonly map: Map<string, string>,
+  ) {
     this[RT] = rt;
   }
 
@@ -93,7 +96,10 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
 
 export class EmuPropertiesService implements GoogleAppsScript.Properties.PropertiesService {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly stores: PropertyStores) {
+  constructor(
+    rt: Runtime,
+    private readonly stores: PropertyStores,
+  ) {
     this[RT] = rt;
   }
   getScriptProperties(): EmuProperties {

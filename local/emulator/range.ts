@@ -17,69 +17,66 @@ function typeName(v: unknown): string {
   return typeof v === 'object' ? 'Object' : typeof v;
 }
 
-export class EmuRange
-  implements
-    Signatures<
-      R,
-      | 'getA1Notation'
-      | 'getRow'
-      | 'getColumn'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getSheet'
-      | 'getCell'
-      | 'offset'
-      | 'getValue'
-      | 'getValues'
-      | 'setValue'
-      | 'setValues'
-      | 'getDisplayValue'
-      | 'getDisplayValues'
-      | 'getFormula'
-      | 'getFormulas'
-      | 'setFormula'
-      | 'setFormulas'
-      | 'getNumberFormat'
-      | 'getNumberFormats'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-      | 'getBackground'
-      | 'getBackgrounds'
-      | 'setBackground'
-      | 'setBackgrounds'
-      | 'setFontWeight'
-      | 'setFontWeights'
-      | 'setFontColor'
-      | 'getFontColor'
-      | 'setFontStyle'
-      | 'setHorizontalAlignment'
-      | 'setWrap'
-      | 'getNote'
-      | 'getNotes'
-      | 'setNote'
-      | 'clear'
-      | 'clearContent'
-      | 'clearFormat'
-      | 'clearDataValidations'
-      | 'getDataValidation'
-      | 'getDataValidations'
-      | 'setDataValidation'
-      | 'setDataValidations'
-      | 'merge'
-      | 'breakApart'
-      | 'isPartOfMerge'
-      | 'getMergedRanges'
-      | 'protect'
-      | 'addDeveloperMetadata'
-      | 'getDeveloperMetadata'
-      | 'createDeveloperMetadataFinder'
-      | 'activate'
-      | 'isBlank'
-      | 'insertCheckboxes'
-    >
-{
+export class EmuRange implements Signatures<
+  R,
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getSheet'
+  | 'getCell'
+  | 'offset'
+  | 'getValue'
+  | 'getValues'
+  | 'setValue'
+  | 'setValues'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFontColor'
+  | 'getFontColor'
+  | 'setFontStyle'
+  | 'setHorizontalAlignment'
+  | 'setWrap'
+  | 'getNote'
+  | 'getNotes'
+  | 'setNote'
+  | 'clear'
+  | 'clearContent'
+  | 'clearFormat'
+  | 'clearDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'merge'
+  | 'breakApart'
+  | 'isPartOfMerge'
+  | 'getMergedRanges'
+  | 'protect'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'activate'
+  | 'isBlank'
+  | 'insertCheckboxes'
+> {
   readonly [RT]: Runtime;
   constructor(
     readonly _sheet: EmuSheet,
@@ -94,11 +91,15 @@ export class EmuRange
     }
     const rows = data as unknown[][];
     if (rows.length !== this._rect.numRows) {
-      throw new GasException(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this._rect.numRows}.`);
+      throw new GasException(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this._rect.numRows}.`,
+      );
     }
     for (const row of rows) {
       if (row.length !== this._rect.numCols) {
-        throw new GasException(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._rect.numCols}.`);
+        throw new GasException(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._rect.numCols}.`,
+        );
       }
     }
   }
@@ -358,7 +359,9 @@ export class EmuRange
   getDeveloperMetadata(): EmuDeveloperMetadata[] {
     const loc = this._metadataLocation();
     return this._sheet._ss._metadata
-      .filter((m) => m.location.type === loc.type && 'index' in m.location && 'index' in loc && m.location.sheetId === loc.sheetId && m.location.index === loc.index)
+      .filter(
+        (m) => m.location.type === loc.type && 'index' in m.location && 'index' in loc && m.location.sheetId === loc.sheetId && m.location.index === loc.index,
+      )
       .map((m) => new EmuDeveloperMetadata(this._sheet._ss, m));
   }
   createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {

@@ -74,7 +74,10 @@ export interface DataValidationSpec {
 
 export class EmuDataValidation implements Signatures<DV, 'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText'> {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, readonly _spec: Readonly<DataValidationSpec>) {
+  constructor(
+    rt: Runtime,
+    readonly _spec: Readonly<DataValidationSpec>,
+  ) {
     this[RT] = rt;
   }
   getCriteriaType(): DataValidationCriteriaName {
@@ -94,24 +97,21 @@ export class EmuDataValidation implements Signatures<DV, 'getAllowInvalid' | 'ge
   }
 }
 
-export class EmuDataValidationBuilder
-  implements
-    Signatures<
-      DVB,
-      | 'build'
-      | 'requireCheckbox'
-      | 'requireValueInList'
-      | 'requireValueInRange'
-      | 'requireTextIsEmail'
-      | 'requireTextIsUrl'
-      | 'requireNumberBetween'
-      | 'requireNumberGreaterThanOrEqualTo'
-      | 'requireFormulaSatisfied'
-      | 'requireDate'
-      | 'setAllowInvalid'
-      | 'setHelpText'
-    >
-{
+export class EmuDataValidationBuilder implements Signatures<
+  DVB,
+  | 'build'
+  | 'requireCheckbox'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireFormulaSatisfied'
+  | 'requireDate'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+> {
   readonly [RT]: Runtime;
   private spec: DataValidationSpec;
   constructor(rt: Runtime, spec?: DataValidationSpec) {
@@ -227,7 +227,13 @@ export class EmuConditionalFormatRule implements Signatures<CFR, 'getRanges' | '
   getRanges(): EmuRange[] {
     return [...this._ranges];
   }
-  getBooleanCondition(): { getCriteriaType(): BooleanCriteriaName; getCriteriaValues(): unknown[]; getBackground(): string | null; getFontColor(): string | null; getBold(): boolean | null } {
+  getBooleanCondition(): {
+    getCriteriaType(): BooleanCriteriaName;
+    getCriteriaValues(): unknown[];
+    getBackground(): string | null;
+    getFontColor(): string | null;
+    getBold(): boolean | null;
+  } {
     const d = this._data;
     return {
       getCriteriaType: () => d.criteria,
@@ -242,28 +248,25 @@ export class EmuConditionalFormatRule implements Signatures<CFR, 'getRanges' | '
   }
 }
 
-export class EmuConditionalFormatRuleBuilder
-  implements
-    Signatures<
-      CFRB,
-      | 'build'
-      | 'setRanges'
-      | 'setBackground'
-      | 'setFontColor'
-      | 'setBold'
-      | 'setItalic'
-      | 'setStrikethrough'
-      | 'whenFormulaSatisfied'
-      | 'whenTextEqualTo'
-      | 'whenTextContains'
-      | 'whenTextStartsWith'
-      | 'whenCellEmpty'
-      | 'whenCellNotEmpty'
-      | 'whenNumberGreaterThan'
-      | 'whenNumberLessThan'
-      | 'whenNumberBetween'
-    >
-{
+export class EmuConditionalFormatRuleBuilder implements Signatures<
+  CFRB,
+  | 'build'
+  | 'setRanges'
+  | 'setBackground'
+  | 'setFontColor'
+  | 'setBold'
+  | 'setItalic'
+  | 'setStrikethrough'
+  | 'whenFormulaSatisfied'
+  | 'whenTextEqualTo'
+  | 'whenTextContains'
+  | 'whenTextStartsWith'
+  | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
+  | 'whenNumberGreaterThan'
+  | 'whenNumberLessThan'
+  | 'whenNumberBetween'
+> {
   readonly [RT]: Runtime;
   private data: Omit<CfRuleData, 'rects'>;
   private ranges: EmuRange[];

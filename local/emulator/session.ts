@@ -13,7 +13,10 @@ import { RT, instrument, type GasShape, type Runtime } from './runtime.ts';
 
 export class EmuUser implements GasShape<GoogleAppsScript.Base.User, 'getEmail'> {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly email: string) {
+  constructor(
+    rt: Runtime,
+    private readonly email: string,
+  ) {
     this[RT] = rt;
   }
   getEmail(): string {
@@ -32,11 +35,15 @@ export interface SessionConfig {
   scriptId?: string;
 }
 
-export class EmuSession
-  implements GasShape<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'>
-{
+export class EmuSession implements GasShape<
+  GoogleAppsScript.Base.Session,
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+> {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly config: SessionConfig) {
+  constructor(
+    rt: Runtime,
+    private readonly config: SessionConfig,
+  ) {
     this[RT] = rt;
   }
 
@@ -54,7 +61,9 @@ export class EmuSession
   }
   /** Stable per user and script, and does not reveal the address. */
   getTemporaryActiveUserKey(): string {
-    return createHash('sha256').update(`${this.config.scriptId ?? 'script'}\n${this[RT].activeUser}`).digest('base64');
+    return createHash('sha256')
+      .update(`${this.config.scriptId ?? 'script'}\n${this[RT].activeUser}`)
+      .digest('base64');
   }
 }
 

@@ -73,63 +73,60 @@ export function movedIndex(i: number, from: number, count: number, to: number): 
 
 type Sh = GoogleAppsScript.Spreadsheet.Sheet;
 
-export class EmuSheet
-  implements
-    Signatures<
-      Sh,
-      | 'getName'
-      | 'setName'
-      | 'getSheetId'
-      | 'getIndex'
-      | 'getParent'
-      | 'getRange'
-      | 'getDataRange'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'insertColumnsAfter'
-      | 'insertColumnsBefore'
-      | 'insertColumnAfter'
-      | 'insertColumnBefore'
-      | 'insertRowsAfter'
-      | 'insertRowsBefore'
-      | 'deleteColumn'
-      | 'deleteColumns'
-      | 'deleteRow'
-      | 'deleteRows'
-      | 'appendRow'
-      | 'getFrozenRows'
-      | 'setFrozenRows'
-      | 'getFrozenColumns'
-      | 'setFrozenColumns'
-      | 'getConditionalFormatRules'
-      | 'setConditionalFormatRules'
-      | 'getProtections'
-      | 'protect'
-      | 'getDeveloperMetadata'
-      | 'addDeveloperMetadata'
-      | 'createDeveloperMetadataFinder'
-      | 'activate'
-      | 'getActiveRange'
-      | 'setActiveRange'
-      | 'setActiveSelection'
-      | 'clear'
-      | 'clearContents'
-      | 'hideSheet'
-      | 'showSheet'
-      | 'isSheetHidden'
-      | 'setColumnWidth'
-      | 'getColumnWidth'
-      | 'autoResizeColumns'
-      | 'hideColumns'
-      | 'showColumns'
-      | 'isColumnHiddenByUser'
-      | 'setTabColor'
-      | 'getTabColor'
-      | 'moveColumns'
-    >
-{
+export class EmuSheet implements Signatures<
+  Sh,
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getParent'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'insertColumnAfter'
+  | 'insertColumnBefore'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'appendRow'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+  | 'getFrozenColumns'
+  | 'setFrozenColumns'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'getProtections'
+  | 'protect'
+  | 'getDeveloperMetadata'
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'activate'
+  | 'getActiveRange'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'clear'
+  | 'clearContents'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
+  | 'autoResizeColumns'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
+  | 'setTabColor'
+  | 'getTabColor'
+  | 'moveColumns'
+> {
   readonly [RT]: Runtime;
   _meta: (CellMeta | undefined)[][] = [];
   _merges: GridRect[] = [];
@@ -380,7 +377,10 @@ export class EmuSheet
         else hf.removeColumns(this._hfId, [at - 1, -count]);
         this._meta.forEach((row, i) => {
           if (!row || row.length < at) return;
-          this._meta[i] = count > 0 ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1)) : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
+          this._meta[i] =
+            count > 0
+              ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1))
+              : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
         });
         this._maxCols += count;
         const widths = new Map<number, number>();
@@ -600,7 +600,14 @@ export class EmuSheet
     this._frozenCols = columns;
   }
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
-    return this._cfRules.map((d) => new CfRule(this[RT], { criteria: d.criteria, values: [...d.values], format: { ...d.format } }, d.rects.map((r) => this._range(r))));
+    return this._cfRules.map(
+      (d) =>
+        new CfRule(
+          this[RT],
+          { criteria: d.criteria, values: [...d.values], format: { ...d.format } },
+          d.rects.map((r) => this._range(r)),
+        ),
+    );
   }
   setConditionalFormatRules(rules: EmuConditionalFormatRule[]): void {
     this._cfRules = rules.map((rule) => {

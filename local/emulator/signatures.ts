@@ -8,12 +8,7 @@
 import type { EmuRange } from './range.ts';
 import type { EmuSheet } from './sheet.ts';
 import type { EmuSpreadsheet } from './spreadsheet.ts';
-import type {
-  EmuConditionalFormatRule,
-  EmuConditionalFormatRuleBuilder,
-  EmuDataValidation,
-  EmuDataValidationBuilder,
-} from './rules.ts';
+import type { EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './rules.ts';
 import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, EmuNamedRange, EmuSelection } from './metadata.ts';
 
 type S = typeof GoogleAppsScript.Spreadsheet;

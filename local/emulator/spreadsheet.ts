@@ -6,13 +6,7 @@ import { instrument, RT, GasException, type Runtime } from './runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
 import { EmuSheet, movedIndex, shiftRect, type Axis } from './sheet.ts';
 import type { EmuRange } from './range.ts';
-import {
-  BooleanCriteria,
-  DataValidationCriteria,
-  EmuConditionalFormatRuleBuilder,
-  EmuDataValidation,
-  EmuDataValidationBuilder,
-} from './rules.ts';
+import { BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './rules.ts';
 import {
   DeveloperMetadataLocationType,
   DeveloperMetadataVisibility,
@@ -61,41 +55,38 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class EmuSpreadsheet
-  implements
-    Signatures<
-      Ss,
-      | 'getId'
-      | 'getName'
-      | 'rename'
-      | 'getUrl'
-      | 'getSheets'
-      | 'getNumSheets'
-      | 'getSheetByName'
-      | 'deleteSheet'
-      | 'getActiveSheet'
-      | 'setActiveSheet'
-      | 'getActiveRange'
-      | 'setActiveRange'
-      | 'getSelection'
-      | 'toast'
-      | 'getSpreadsheetTimeZone'
-      | 'setSpreadsheetTimeZone'
-      | 'getSpreadsheetLocale'
-      | 'getRange'
-      | 'getRangeByName'
-      | 'setNamedRange'
-      | 'getNamedRanges'
-      | 'removeNamedRange'
-      | 'getDeveloperMetadata'
-      | 'addDeveloperMetadata'
-      | 'createDeveloperMetadataFinder'
-      | 'addEditor'
-      | 'addViewer'
-      | 'removeEditor'
-      | 'removeViewer'
-    >
-{
+export class EmuSpreadsheet implements Signatures<
+  Ss,
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getNumSheets'
+  | 'getSheetByName'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveRange'
+  | 'getSelection'
+  | 'toast'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'setNamedRange'
+  | 'getNamedRanges'
+  | 'removeNamedRange'
+  | 'getDeveloperMetadata'
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'addEditor'
+  | 'addViewer'
+  | 'removeEditor'
+  | 'removeViewer'
+> {
   readonly [RT]: Runtime;
   readonly _hf = newEngine({ now: () => this[RT].now(), timeZone: () => this._timeZone });
   _sheets: EmuSheet[] = [];
@@ -200,7 +191,10 @@ export class EmuSpreadsheet
       while (have < total) {
         const take = Math.min(have, total - have);
         const block = axis === 'row' ? { ...done, numRows: take } : { ...done, numCols: take };
-        hf.copy({ start: { sheet: id, row: block.row - 1, col: block.col - 1 }, end: { sheet: id, row: block.row + block.numRows - 2, col: block.col + block.numCols - 2 } });
+        hf.copy({
+          start: { sheet: id, row: block.row - 1, col: block.col - 1 },
+          end: { sheet: id, row: block.row + block.numRows - 2, col: block.col + block.numCols - 2 },
+        });
         hf.paste(axis === 'row' ? { sheet: id, row: done.row - 1 + have, col: done.col - 1 } : { sheet: id, row: done.row - 1, col: done.col - 1 + have });
         have += take;
       }

@@ -30,9 +30,7 @@ export const SIDEBAR_WIDTH = 300;
 export const DEFAULT_TOAST_SECONDS = 5;
 
 export type MenuEntry =
-  | { type: 'item'; caption: string; functionName: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; caption: string; items: MenuEntry[] };
+  { type: 'item'; caption: string; functionName: string } | { type: 'separator' } | { type: 'submenu'; caption: string; items: MenuEntry[] };
 
 export interface RecordedMenu {
   title: string;
@@ -134,16 +132,18 @@ export class UiRecorder {
   }
 }
 
-type InternalEntry =
-  | { type: 'item'; caption: string; functionName: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; menu: EmuMenu };
+type InternalEntry = { type: 'item'; caption: string; functionName: string } | { type: 'separator' } | { type: 'submenu'; menu: EmuMenu };
 
 export class EmuMenu implements GasShape<GoogleAppsScript.Base.Menu, keyof GoogleAppsScript.Base.Menu> {
   readonly [RT]: Runtime;
   private readonly entries: InternalEntry[] = [];
 
-  constructor(rt: Runtime, private readonly recorder: UiRecorder, readonly title: string, readonly addon: boolean) {
+  constructor(
+    rt: Runtime,
+    private readonly recorder: UiRecorder,
+    readonly title: string,
+    readonly addon: boolean,
+  ) {
     this[RT] = rt;
   }
 
@@ -177,7 +177,11 @@ export class EmuMenu implements GasShape<GoogleAppsScript.Base.Menu, keyof Googl
 
 export class EmuPromptResponse implements GasShape<GoogleAppsScript.Base.PromptResponse, 'getResponseText'> {
   readonly [RT]: Runtime;
-  constructor(rt: Runtime, private readonly text: string, private readonly button: ButtonName) {
+  constructor(
+    rt: Runtime,
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {
     this[RT] = rt;
   }
   getResponseText(): string {
@@ -201,7 +205,11 @@ export class EmuUi implements GasShape<GoogleAppsScript.Base.Ui, 'createMenu' | 
   readonly ButtonSet = ButtonSet;
   private readonly addonName: string;
 
-  constructor(rt: Runtime, readonly recorder: UiRecorder, options: UiOptions = {}) {
+  constructor(
+    rt: Runtime,
+    readonly recorder: UiRecorder,
+    options: UiOptions = {},
+  ) {
     this[RT] = rt;
     this.addonName = options.addonName ?? 'Add-on';
   }
@@ -257,8 +265,7 @@ export class EmuUi implements GasShape<GoogleAppsScript.Base.Ui, 'createMenu' | 
   }
 
   _question(kind: string, args: unknown[]): { title: string; prompt: string; buttons: ButtonSetName } {
-    const [title, prompt, buttons] =
-      args.length >= 3 ? [args[0], args[1], args[2]] : args.length === 2 ? ['', args[0], args[1]] : ['', args[0], 'OK'];
+    const [title, prompt, buttons] = args.length >= 3 ? [args[0], args[1], args[2]] : args.length === 2 ? ['', args[0], args[1]] : ['', args[0], 'OK'];
     if (typeof buttons !== 'string' || !(buttons in ButtonSet)) {
       throw new EmulatorError(`Ui.${kind} needs a ButtonSet (ui.ButtonSet.OK, OK_CANCEL, YES_NO or YES_NO_CANCEL), got ${JSON.stringify(buttons)}.`);
     }

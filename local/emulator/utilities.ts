@@ -178,7 +178,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new EmulatorError(`formatDate needs a valid Date, got ${String(date)}.`);
   const w = wallClock(date, timeZone);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === "'") {
       if (pattern[i + 1] === "'") {
@@ -258,12 +258,18 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
 
 // ---- Blob ----
 
-export class EmuBlob
-  implements GasShape<GoogleAppsScript.Base.Blob, 'getBytes' | 'getDataAsString' | 'setDataFromString' | 'setBytes' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob'>
-{
+export class EmuBlob implements GasShape<
+  GoogleAppsScript.Base.Blob,
+  'getBytes' | 'getDataAsString' | 'setDataFromString' | 'setBytes' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob'
+> {
   readonly [RT]: Runtime;
   private data: Buffer;
-  constructor(rt: Runtime, data: Buffer, private contentType: string | null, private name: string | null) {
+  constructor(
+    rt: Runtime,
+    data: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
     this[RT] = rt;
     this.data = data;
   }
@@ -325,7 +331,8 @@ export class EmuUtilities implements GasShape<GoogleAppsScript.Utilities.Utiliti
   /** Advances the virtual clock instead of blocking. */
   sleep(milliseconds: number): void {
     const ms = Number(milliseconds);
-    if (ms > MAX_SLEEP_MS) throw new EmulatorError(`Utilities.sleep(${ms}): the maximum allowed value is ${MAX_SLEEP_MS} (Google's error wording is not emulated).`);
+    if (ms > MAX_SLEEP_MS)
+      throw new EmulatorError(`Utilities.sleep(${ms}): the maximum allowed value is ${MAX_SLEEP_MS} (Google's error wording is not emulated).`);
     this[RT].virtualMs += Math.max(0, ms);
   }
   base64Encode(data: string | number[], charset?: CharsetName): string {

@@ -17,7 +17,10 @@ export type Event =
 export class StartError extends Error {}
 /** A request made while a script waits for the user's answer. */
 export class WaitingForAnswer extends Error {
-  constructor(readonly question: QuestionView, readonly snapshot: Snapshot) {
+  constructor(
+    readonly question: QuestionView,
+    readonly snapshot: Snapshot,
+  ) {
     super('A script is waiting for an answer to its question.');
   }
 }
@@ -114,7 +117,9 @@ export class WorkbenchHost {
     }
     this.waiting = null;
     this.job = null;
-    job.next?.(message.ok ? { kind: 'reply', ok: true, reply: message.reply } : { kind: 'reply', ok: false, message: message.message, badRequest: message.badRequest });
+    job.next?.(
+      message.ok ? { kind: 'reply', ok: true, reply: message.reply } : { kind: 'reply', ok: false, message: message.message, badRequest: message.badRequest },
+    );
     job.done();
   }
 

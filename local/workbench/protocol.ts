@@ -71,9 +71,7 @@ export interface GridWindow {
 }
 
 export type MenuEntry =
-  | { type: 'item'; caption: string; functionName: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; caption: string; items: MenuEntry[] };
+  { type: 'item'; caption: string; functionName: string } | { type: 'separator' } | { type: 'submenu'; caption: string; items: MenuEntry[] };
 
 export interface MenuView {
   title: string;
@@ -148,13 +146,9 @@ export interface ViewRequest {
 }
 
 /** What a user action leads to: done, or a question the script is waiting on. */
-export type Outcome<R = unknown> =
-  | { status: 'done'; snapshot: Snapshot; result?: R }
-  | { status: 'question'; snapshot: Snapshot; question: QuestionView };
+export type Outcome<R = unknown> = { status: 'done'; snapshot: Snapshot; result?: R } | { status: 'question'; snapshot: Snapshot; question: QuestionView };
 
 /** The result of one google.script.run call, as the page's success or failure handler gets it. */
-export type ScriptRunResult =
-  | { ok: true; value: unknown; undefined?: boolean }
-  | { ok: false; error: { name: string; message: string } };
+export type ScriptRunResult = { ok: true; value: unknown; undefined?: boolean } | { ok: false; error: { name: string; message: string } };
 
 export type EditResult = { ok: true } | { ok: false; title: string; message: string };

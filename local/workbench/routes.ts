@@ -15,7 +15,11 @@ import type { Request } from './worker-messages.ts';
 const MAX_BODY = 32 * 1024 * 1024;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly body?: unknown) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body?: unknown,
+  ) {
     super(message);
   }
 }
@@ -63,7 +67,12 @@ function int(v: unknown, key: string): number {
 
 function rects(v: unknown, key: string): Rect[] {
   if (!Array.isArray(v)) throw bad(`"${key}" must be a list of ranges.`);
-  return v.map((r: Record<string, unknown>) => ({ row: int(r?.row, 'row'), col: int(r?.col, 'col'), numRows: int(r?.numRows, 'numRows'), numCols: int(r?.numCols, 'numCols') }));
+  return v.map((r: Record<string, unknown>) => ({
+    row: int(r?.row, 'row'),
+    col: int(r?.col, 'col'),
+    numRows: int(r?.numRows, 'numRows'),
+    numCols: int(r?.numCols, 'numCols'),
+  }));
 }
 
 function view(v: unknown): ViewRequest {
@@ -107,13 +116,18 @@ export function router(host: WorkbenchHost, assets: Assets, origin: () => string
         return json(res, 200, await ask({ type: 'snapshot', view: v }));
       }
       if (path === '/api/window') {
-        const event = await host.request({ type: 'window', sheet: url.searchParams.get('sheet') ?? '', view: { top: int(url.searchParams.get('top'), 'top'), rows: int(url.searchParams.get('rows'), 'rows') } });
+        const event = await host.request({
+          type: 'window',
+          sheet: url.searchParams.get('sheet') ?? '',
+          view: { top: int(url.searchParams.get('top'), 'top'), rows: int(url.searchParams.get('rows'), 'rows') },
+        });
         if (event.kind !== 'reply' || !event.ok || !('window' in event.reply)) return json(res, 200, outcome(host, event));
         return json(res, 200, event.reply.window);
       }
       if (path === '/api/save.xlsx') {
         const event = await host.request({ type: 'save' });
-        if (event.kind !== 'reply' || !event.ok || !('xlsx' in event.reply)) return json(res, 500, { error: event.kind === 'reply' && !event.ok ? event.message : 'save failed' });
+        if (event.kind !== 'reply' || !event.ok || !('xlsx' in event.reply))
+          return json(res, 500, { error: event.kind === 'reply' && !event.ok ? event.message : 'save failed' });
         const { xlsx, name } = event.reply;
         const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
         return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx, {
@@ -128,9 +142,29 @@ export function router(host: WorkbenchHost, assets: Assets, origin: () => string
     const body = await readJson(req);
     switch (path) {
       case '/api/select':
-        return json(res, 200, await ask({ type: 'select', sheet: str(body, 'sheet'), ranges: body.ranges === undefined ? undefined : rects(body.ranges, 'ranges'), view: view(body.view) }));
+        return json(
+          res,
+          200,
+          await ask({
+            type: 'select',
+            sheet: str(body, 'sheet'),
+            ranges: body.ranges === undefined ? undefined : rects(body.ranges, 'ranges'),
+            view: view(body.view),
+          }),
+        );
       case '/api/edit':
-        return json(res, 200, await ask({ type: 'edit', sheet: str(body, 'sheet'), row: int(body.row, 'row'), col: int(body.col, 'col'), text: str(body, 'text'), view: view(body.view) }));
+        return json(
+          res,
+          200,
+          await ask({
+            type: 'edit',
+            sheet: str(body, 'sheet'),
+            row: int(body.row, 'row'),
+            col: int(body.col, 'col'),
+            text: str(body, 'text'),
+            view: view(body.view),
+          }),
+        );
       case '/api/clear':
         return json(res, 200, await ask({ type: 'clear', sheet: str(body, 'sheet'), ranges: rects(body.ranges, 'ranges'), view: view(body.view) }));
       case '/api/menu':
@@ -163,7 +197,8 @@ export function router(host: WorkbenchHost, assets: Assets, origin: () => string
       await route(req, res);
     } catch (e) {
       if (res.headersSent) return void res.end();
-      if (e instanceof WaitingForAnswer) return json(res, 409, { error: e.message, outcome: { status: 'question', snapshot: e.snapshot, question: e.question } satisfies Outcome });
+      if (e instanceof WaitingForAnswer)
+        return json(res, 409, { error: e.message, outcome: { status: 'question', snapshot: e.snapshot, question: e.question } satisfies Outcome });
       if (e instanceof BadAnswer) return json(res, 400, { error: e.message });
       if (e instanceof HttpError) return json(res, e.status, { error: e.message });
       return json(res, 500, { error: (e as Error).message ?? String(e) });

@@ -31,7 +31,12 @@ interface Options {
 function readOptions(argv: string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, tz: { type: 'string' }, now: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { port: { type: 'string' }, tz: { type: 'string' }, now: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -45,7 +50,8 @@ function readOptions(argv: string[]): Options {
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris)`);
   // The clock starts at --now and runs on (the same screenshot every day; a demo on a given date).
   const now = values.now === undefined ? undefined : Date.parse(values.now);
-  if (now !== undefined && (Number.isNaN(now) || !/^\d{4}-\d\d-\d\d/.test(values.now!))) throw new UsageError(`--now must be an ISO date and time such as 2025-06-02T10:00:00Z, not "${values.now}"`);
+  if (now !== undefined && (Number.isNaN(now) || !/^\d{4}-\d\d-\d\d/.test(values.now!)))
+    throw new UsageError(`--now must be an ISO date and time such as 2025-06-02T10:00:00Z, not "${values.now}"`);
   const file = positionals[0] ? resolve(positionals[0]) : undefined;
   if (file && !existsSync(file)) throw new StartError(`cannot open ${positionals[0]}: no such file`);
   return { file, label: positionals[0], port, timeZone, now, buildDir: values.build ? resolve(values.build) : join(process.cwd(), 'build') };
@@ -79,7 +85,11 @@ export async function listenNear(server: Server, port: number, log: (line: strin
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' || port === 0 || p >= port + PORT_TRIES || p >= 65535) {
-        throw new StartError(code === 'EADDRINUSE' ? `ports ${port} to ${p} are all in use: choose another with --port` : `cannot listen on 127.0.0.1:${p}: ${(e as Error).message}`);
+        throw new StartError(
+          code === 'EADDRINUSE'
+            ? `ports ${port} to ${p} are all in use: choose another with --port`
+            : `cannot listen on 127.0.0.1:${p}: ${(e as Error).message}`,
+        );
       }
     }
   }
@@ -90,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
   let options: Options;
   try {
     options = readOptions(argv);
-    if (!existsSync(join(options.buildDir, 'Code.js'))) throw new StartError(`${join(options.buildDir, 'Code.js')} is missing: run \`npm run build\` (npm start does it first)`);
+    if (!existsSync(join(options.buildDir, 'Code.js')))
+      throw new StartError(`${join(options.buildDir, 'Code.js')} is missing: run \`npm run build\` (npm start does it first)`);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(e.message ? `workbench: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);

@@ -121,7 +121,14 @@ export class Workbench {
       outcome = { result: run.result };
     } catch (e) {
       const rt = this.emu.rt;
-      this.lastAction = { kind, fn, calls: rt.totalCalls(), byMethod: rt.callsByMethod(), ms: Math.round(performance.now() - started), error: scriptErrorText(e) };
+      this.lastAction = {
+        kind,
+        fn,
+        calls: rt.totalCalls(),
+        byMethod: rt.callsByMethod(),
+        ms: Math.round(performance.now() - started),
+        error: scriptErrorText(e),
+      };
       outcome = { error: e };
     }
     // A new sidebar replaces the open one; so does a new dialog.

@@ -37,7 +37,10 @@ export function sheetInfo(sheet: EmuSheet): SheetInfo {
 
 /** The values of a VALUE_IN_RANGE rule's range, as the drop-down lists them. */
 export function rangeValues(range: EmuRange): unknown[] {
-  return range._sheet._readDisplay(range._rect).flat().filter((v) => v !== '');
+  return range._sheet
+    ._readDisplay(range._rect)
+    .flat()
+    .filter((v) => v !== '');
 }
 
 function validationView(dv: EmuDataValidation): ValidationView {
@@ -81,7 +84,10 @@ export function cellViews(sheet: EmuSheet, rect: Rect, validations: Map<EmuDataV
   const hf = sheet._ss._hf;
   const id = sheet._hfId;
   const tz = sheet._ss._timeZone;
-  const raw = hf.getRangeValues({ start: { sheet: id, row: rect.row - 1, col: rect.col - 1 }, end: { sheet: id, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 } });
+  const raw = hf.getRangeValues({
+    start: { sheet: id, row: rect.row - 1, col: rect.col - 1 },
+    end: { sheet: id, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 },
+  });
   const shown = sheet._readDisplay(rect);
   const formulas = sheet._readFormulas(rect);
   const cf = sheet._cfRules.length ? conditionalFormats(sheet, rect, raw, shown) : null;

@@ -28,10 +28,7 @@ export type Request =
 /** A snapshot as the worker sends it: open panels still carry their HTML. */
 export type WorkerSnapshot = ReturnType<Workbench['snapshot']>;
 
-export type Reply =
-  | { snapshot: WorkerSnapshot; result?: unknown }
-  | { window: GridWindow }
-  | { xlsx: Uint8Array; name: string };
+export type Reply = { snapshot: WorkerSnapshot; result?: unknown } | { window: GridWindow } | { xlsx: Uint8Array; name: string };
 
 export type FromWorker =
   | { type: 'ready'; description: string; functions: string[] }

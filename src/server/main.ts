@@ -48,7 +48,15 @@ export {
 } from './pitch/entry-points.ts';
 
 // Sharing with a coach: menu items and the Share with coach dialog's targets.
-export { shareWithCoach, getCoachSharing, shareWithCoachNow, updateCoachViewNow, stopSharingWithCoachNow, updateCoachView, stopSharingWithCoach } from './coach/entry-points.ts';
+export {
+  shareWithCoach,
+  getCoachSharing,
+  shareWithCoachNow,
+  updateCoachViewNow,
+  stopSharingWithCoachNow,
+  updateCoachView,
+  stopSharingWithCoach,
+} from './coach/entry-points.ts';
 
 /** Simple trigger: builds the menu. Runs in AuthMode.NONE before the add-on is used in a file. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

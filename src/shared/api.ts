@@ -4,7 +4,17 @@
 // src/server/api-check.ts fails the server's type check if an entry point drifts from it.
 
 import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from './coach.ts';
-import type { MarkSentInput, NextContactKind, NextContactResult, PitchContextResult, PitchSettings, SettingsResult, TemplateInput, TemplatesExport, TemplatesResult } from './pitch.ts';
+import type {
+  MarkSentInput,
+  NextContactKind,
+  NextContactResult,
+  PitchContextResult,
+  PitchSettings,
+  SettingsResult,
+  TemplateInput,
+  TemplatesExport,
+  TemplatesResult,
+} from './pitch.ts';
 import type { ImportOptions, ImportResult, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from './types.ts';
 
 export interface ServerApi {
@@ -54,7 +64,13 @@ export type NotJson<T> = T extends string | number | boolean | null | undefined
 export type IsJson<T> = [NotJson<T>] extends [never] ? true : false;
 
 /** For each server function, whether its arguments and its result are JSON. */
-type JsonCheck = { [K in keyof ServerApi]: IsJson<Parameters<ServerApi[K]>> extends true ? (IsJson<ReturnType<ServerApi[K]>> extends true ? true : 'returns something that is not JSON') : 'takes something that is not JSON' };
+type JsonCheck = {
+  [K in keyof ServerApi]: IsJson<Parameters<ServerApi[K]>> extends true
+    ? IsJson<ReturnType<ServerApi[K]>> extends true
+      ? true
+      : 'returns something that is not JSON'
+    : 'takes something that is not JSON';
+};
 
 // A type error here names the function whose arguments or result google.script.run cannot carry.
 export const SERVER_API_IS_JSON: { [K in keyof ServerApi]: true } = null as unknown as JsonCheck;

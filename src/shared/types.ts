@@ -34,9 +34,7 @@ export type DashboardResult =
   | { ok: false; message: string };
 
 /** What importContacts returns to the dialog. */
-export type ImportResult =
-  | { ok: true; sheetName: string; format: string; summary: ImportSummary; dryRun: boolean }
-  | { ok: false; message: string };
+export type ImportResult = { ok: true; sheetName: string; format: string; summary: ImportSummary; dryRun: boolean } | { ok: false; message: string };
 
 // ---- Logging the interview cycle (dialogs ↔ log* entry points) ----
 

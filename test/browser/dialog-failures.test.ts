@@ -10,7 +10,11 @@ import type { Browser, Page } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
 import { launchChromium, openPage as open, type OpenedPage, type PageOptions } from '../../local/pitch-page.ts';
 
-const CSV = ['Name,Email,Company,Title', 'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager', 'Grace Hopper,grace@example.com,Contoso Health,Engineer'].join('\n');
+const CSV = [
+  'Name,Email,Company,Title',
+  'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager',
+  'Grace Hopper,grace@example.com,Contoso Health,Engineer',
+].join('\n');
 const UNEXPECTED = 'something went wrong that the add-on did not expect. Please try again.';
 /** What the bundle throws when PropertiesService.getDocumentProperties() gives null (see breakProperties) and it calls `method` on it. */
 const raw = (method: 'getProperty' | 'getProperties') => `TypeError: Cannot read properties of null (reading '${method}')`;
@@ -40,7 +44,11 @@ async function openPage(b: Browser, bundle: App['bundle'], file: string, options
 /** Makes every server call that reads the document's properties throw a TypeError, as a bug would; returns the undo. */
 function breakProperties(app: App): () => void {
   const real = app.bundle.context.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-  app.bundle.context.PropertiesService = { getDocumentProperties: () => null, getScriptProperties: () => real.getScriptProperties(), getUserProperties: () => real.getUserProperties() };
+  app.bundle.context.PropertiesService = {
+    getDocumentProperties: () => null,
+    getScriptProperties: () => real.getScriptProperties(),
+    getUserProperties: () => real.getUserProperties(),
+  };
   return () => (app.bundle.context.PropertiesService = real);
 }
 
@@ -82,7 +90,10 @@ describe('Import contacts dialog, unexpected failure', () => {
     restore();
     await page.getByRole('button', { name: 'Import' }).click();
     await expectRecovered(page, /^Added 1 contact, updated 0, skipped 0/);
-    expect(calls.map((c) => [c.name, c.ok])).toEqual([['importContacts', false], ['importContacts', true]]);
+    expect(calls.map((c) => [c.name, c.ok])).toEqual([
+      ['importContacts', false],
+      ['importContacts', true],
+    ]);
     expect(app.ss.getSheetByName('Contacts')!.getRange('A4').getValue()).toBe('Nadia Hussain');
   });
 });

@@ -22,7 +22,18 @@ import { ROOT, BUILD, requireBuild } from '../helpers.ts';
 import { startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../local/pitch-page.ts';
 
-export { answer, answerAlert, dialogFrame, openMenu, openPage, selectRow, sidebarFrame, type RunningWorkbench, type ShownQuestion, type WorkbenchOptions } from '../../local/workbench-driver.ts';
+export {
+  answer,
+  answerAlert,
+  dialogFrame,
+  openMenu,
+  openPage,
+  selectRow,
+  sidebarFrame,
+  type RunningWorkbench,
+  type ShownQuestion,
+  type WorkbenchOptions,
+} from '../../local/workbench-driver.ts';
 
 export const CHROMIUM = CHROMIUM_PATH;
 
@@ -41,7 +52,9 @@ export function startWorkbench(file?: string, options: WorkbenchOptions = {}): P
 /** Headless Chromium from the system (Debian's `chromium`); fails clearly when it is missing. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`,
+    );
   }
   return launchChromium();
 }

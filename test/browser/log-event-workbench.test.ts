@@ -8,7 +8,19 @@ import { FIXTURES } from '../helpers.ts';
 import { addBusinessDays, addDays, describeDate } from '../../src/core/base/calendar.ts';
 import { parseIsoDate } from '../../src/core/base/dates.ts';
 import { formatIsoDate } from '../../src/core/base/dates.ts';
-import { answer, answerAlert, cellText, dialogFrame, idle, launchBrowser, openMenu, openPage, selectRow, startWorkbench, type RunningWorkbench } from './harness.ts';
+import {
+  answer,
+  answerAlert,
+  cellText,
+  dialogFrame,
+  idle,
+  launchBrowser,
+  openMenu,
+  openPage,
+  selectRow,
+  startWorkbench,
+  type RunningWorkbench,
+} from './harness.ts';
 
 let browser: Browser;
 let wb: RunningWorkbench;
@@ -62,9 +74,13 @@ async function closedByEscape(dialog: FrameLocator): Promise<void> {
 
 /** Every visible field of the dialog has a label of its own. */
 async function unlabelled(dialog: FrameLocator): Promise<string[]> {
-  return dialog.locator('input, textarea, select').evaluateAll((nodes) =>
-    (nodes as (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[]).filter((n) => n.offsetParent !== null && n.type !== 'hidden' && (n.labels?.length ?? 0) === 0).map((n) => n.id || n.name),
-  );
+  return dialog
+    .locator('input, textarea, select')
+    .evaluateAll((nodes) =>
+      (nodes as (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[])
+        .filter((n) => n.offsetParent !== null && n.type !== 'hidden' && (n.labels?.length ?? 0) === 0)
+        .map((n) => n.id || n.name),
+    );
 }
 
 describe('the log dialogs in the workbench', () => {
@@ -141,7 +157,12 @@ describe('the log dialogs in the workbench', () => {
     // The Interview log, created on first use: the interview, then the referral.
     await page.locator('.tab', { hasText: 'Interview log' }).click();
     await page.locator('td.cell[data-a1="A1"]', { hasText: 'Timestamp' }).waitFor();
-    expect([await cellText(page, 'C2'), await cellText(page, 'D2'), await cellText(page, 'E2'), await cellText(page, 'G2')]).toEqual(['C-0002', 'Prof. Amara Obi', 'Informational interview', 'Read her thesis']);
+    expect([await cellText(page, 'C2'), await cellText(page, 'D2'), await cellText(page, 'E2'), await cellText(page, 'G2')]).toEqual([
+      'C-0002',
+      'Prof. Amara Obi',
+      'Informational interview',
+      'Read her thesis',
+    ]);
     expect(await cellText(page, 'B2')).toBe(today);
     expect(await cellText(page, 'F2')).toContain('Learned: =Research roles want a PhD');
     expect([await cellText(page, 'C3'), await cellText(page, 'D3'), await cellText(page, 'E3')]).toEqual(['C-0007', 'Dana Scully', 'Referred']);
@@ -154,12 +175,20 @@ describe('the log dialogs in the workbench', () => {
     const dialog = await openDialog(2, 'Mark pitch sent…');
     const routine = dialog.locator('#routine');
     const sent = parseIsoDate(await dialog.getByLabel('Date sent').inputValue())!;
-    expect(await routine.innerText()).toContain(`by ${describeDate(addBusinessDays(sent, 3))} (3 business days) reach out to a second contact at Northwind Analytics`);
+    expect(await routine.innerText()).toContain(
+      `by ${describeDate(addBusinessDays(sent, 3))} (3 business days) reach out to a second contact at Northwind Analytics`,
+    );
     expect(await routine.innerText()).toContain(`Next follow-up will be set to ${describeDate(addBusinessDays(sent, 7))}`);
     await dialog.getByLabel('Date sent').fill('2026-01-09');
-    await expect.poll(() => routine.innerText()).toContain('by Wed 2026-01-14 (3 business days) reach out to a second contact at Northwind Analytics; by Tue 2026-01-20 (7 business days) follow up once with Jordan.');
+    await expect
+      .poll(() => routine.innerText())
+      .toContain(
+        'by Wed 2026-01-14 (3 business days) reach out to a second contact at Northwind Analytics; by Tue 2026-01-20 (7 business days) follow up once with Jordan.',
+      );
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => dialog.locator('#status').innerText()).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics.');
+    await expect
+      .poll(() => dialog.locator('#status').innerText())
+      .toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics.');
     // Ctrl+Enter once it is saved (focus on Close, inside the form) sends nothing again.
     const saved = await dialog.locator('#status').innerText();
     await dialog.locator('#cancel').press('Control+Enter');

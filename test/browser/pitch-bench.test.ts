@@ -35,7 +35,10 @@ describe('pitch sidebar bench', () => {
       expect(Date.now() - started).toBeLessThan(25_000); // did not wait for a ready state that never comes
       expect([b.directMs, b.workbenchMs]).toEqual([null, null]);
       const why = '“Could not read the contact: something went wrong that the add-on did not expect.';
-      expect(b.problems).toEqual([expect.stringContaining(`direct: the sidebar did not load: ${why}`), expect.stringContaining(`workbench: the sidebar did not load: ${why}`)]);
+      expect(b.problems).toEqual([
+        expect.stringContaining(`direct: the sidebar did not load: ${why}`),
+        expect.stringContaining(`workbench: the sidebar did not load: ${why}`),
+      ]);
       const text = formatSidebarBench(b);
       expect(text).toContain('load to filled preview (direct)    not measured');
       expect(text).not.toMatch(/-1|NaN/);

@@ -34,7 +34,16 @@ async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
   app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
   const sheet = app.ss.getSheetByName('Contacts')!;
   sheet.getRange(2, 7).setValue('Alumni'); // Relationship
-  if (settings) app.bundle.run('saveUserSettings', [{ myName: 'Sam Rivera', aboutMe: 'a final-year economics student at Leeds', myField: 'health-care data analysis', learnGoal: 'how analysts move into product roles', wordLimit: 100 }]);
+  if (settings)
+    app.bundle.run('saveUserSettings', [
+      {
+        myName: 'Sam Rivera',
+        aboutMe: 'a final-year economics student at Leeds',
+        myField: 'health-care data analysis',
+        learnGoal: 'how analysts move into product roles',
+        wordLimit: 100,
+      },
+    ]);
   selectRange(app.ss, select);
   const opened = await openPage(browser, app.bundle, PAGE);
   await opened.page.waitForSelector('body[data-state="ready"]');
@@ -54,7 +63,9 @@ describe('pitch sidebar in Chromium', () => {
     // Alumni relationship: the alumni template is suggested and chosen.
     expect(await page.locator('#template').inputValue()).toBe('builtin:alumni');
     const body = await text(page, '#preview-body');
-    expect(body).toMatch(/^Hi Ada,\n\nI found you through our alumni network\. I'm a final-year economics student at Leeds, exploring health-care data analysis, and your path to Product Manager at Northwind Labs/);
+    expect(body).toMatch(
+      /^Hi Ada,\n\nI found you through our alumni network\. I'm a final-year economics student at Leeds, exploring health-care data analysis, and your path to Product Manager at Northwind Labs/,
+    );
     expect(body).toContain('Sam Rivera');
     expect(await warnings(page)).toEqual(['good']);
     expect(await text(page, '#word-count')).toMatch(/^\d+ of 100 words$/);
@@ -68,7 +79,9 @@ describe('pitch sidebar in Chromium', () => {
   it('warns as the user edits: job words, no question, no time request, an empty merge field', async () => {
     const { page } = await sidebar();
     await page.locator('#edit-box summary').click();
-    await page.locator('#body-src').fill('Hi {{First Name}},\n\nI am looking for a job at {{Company}} and I attach my résumé. Tell me about {{Team}}.\n\n{{My name}}');
+    await page
+      .locator('#body-src')
+      .fill('Hi {{First Name}},\n\nI am looking for a job at {{Company}} and I attach my résumé. Tell me about {{Team}}.\n\n{{My name}}');
     expect(await warnings(page)).toEqual(['job', 'no-question', 'no-time', 'missing-field']);
     expect(await text(page, '#warnings')).toContain('Mentions “job”, “résumé”');
     expect(await text(page, '#warnings')).toContain('{{Team}} matches no column');
@@ -78,7 +91,7 @@ describe('pitch sidebar in Chromium', () => {
     expect(await warnings(page)).toContain('too-long');
   });
 
-  it('keeps the user\'s edits when they switch template, brings them back when they switch back, and can go back to the template\'s text', async () => {
+  it("keeps the user's edits when they switch template, brings them back when they switch back, and can go back to the template's text", async () => {
     const { page, errors } = await sidebar();
     expect(await page.locator('#template').inputValue()).toBe('builtin:alumni');
     const original = await page.locator('#body-src').inputValue();
@@ -230,7 +243,9 @@ describe('pitch sidebar in Chromium', () => {
     app.ss.insertSheet('Notes');
     app.ss.deleteSheet(app.ss.getSheetByName('Contacts')!);
     await app.page.getByRole('button', { name: 'Next to contact' }).click();
-    await app.page.locator('#alert', { hasText: 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.' }).waitFor();
+    await app.page
+      .locator('#alert', { hasText: 'There is no tracker in this spreadsheet yet. Open your contacts sheet and choose Set up tracker first.' })
+      .waitFor();
     expect(app.errors).toEqual([]);
   });
 
@@ -238,7 +253,11 @@ describe('pitch sidebar in Chromium', () => {
     const app = await sidebar();
     const { page } = app;
     const real = app.bundle.context.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-    app.bundle.context.PropertiesService = { getDocumentProperties: () => real.getDocumentProperties(), getScriptProperties: () => real.getScriptProperties(), getUserProperties: () => null };
+    app.bundle.context.PropertiesService = {
+      getDocumentProperties: () => real.getDocumentProperties(),
+      getScriptProperties: () => real.getScriptProperties(),
+      getUserProperties: () => null,
+    };
     await page.locator('#templates-box summary').click();
     await page.getByLabel('Save the current text as').fill('Mine');
     await page.getByRole('button', { name: 'Save template' }).click();
@@ -266,7 +285,8 @@ describe('pitch sidebar in Chromium', () => {
       Array.from(document.querySelectorAll('input:not([type=hidden]):not(.offscreen), select, textarea:not(.offscreen), button'))
         .filter((el) => {
           const e = el as HTMLInputElement;
-          const label = e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim());
+          const label =
+            e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim());
           return !label;
         })
         .map((el) => el.id || el.outerHTML.slice(0, 60)),
@@ -322,7 +342,9 @@ describe('pitch sidebar tools, on one page', () => {
     });
     await page.getByRole('button', { name: 'Copy message' }).click();
     await page.locator('#alert', { hasText: 'Could not copy the message: select it and press Ctrl+C (⌘C on a Mac).' }).waitFor();
-    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { configurable: true, value: (window as unknown as { __clipboard: unknown }).__clipboard }));
+    await page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: (window as unknown as { __clipboard: unknown }).__clipboard }),
+    );
   });
 
   it('copies the questions picked from the bank as an agenda, grouped', async () => {
@@ -340,7 +362,7 @@ describe('pitch sidebar tools, on one page', () => {
     expect(await copied()).toBe(`Questions for Ada Lovelace (2026-03-10)\n\nTheir path\n- ${path}\n\nAdvice\n- ${advice}\n`);
   });
 
-  it('makes an Add to calendar link for 30 minutes with the contact, in the spreadsheet\'s zone, with the agenda', async () => {
+  it("makes an Add to calendar link for 30 minutes with the contact, in the spreadsheet's zone, with the agenda", async () => {
     await page.locator('#cal-time').fill('14:30');
     const url = new URL((await page.locator('#calendar').getAttribute('href'))!);
     expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render');
@@ -358,7 +380,7 @@ describe('pitch sidebar tools, on one page', () => {
     expect(await page.locator('#calendar').getAttribute('aria-disabled')).toBe('true');
   });
 
-  it('exports the user\'s templates to a file and the box, and imports them from a file or pasted text', async () => {
+  it("exports the user's templates to a file and the box, and imports them from a file or pasted text", async () => {
     await page.locator('#templates-box summary').click();
     expect(await page.locator('#export-download').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Export my templates' }).click();
@@ -387,7 +409,10 @@ describe('pitch sidebar tools, on one page', () => {
     await page.locator('#status', { hasText: 'Imported 1 template.' }).waitFor();
     expect(await yourTemplates()).toEqual(['Warm note']);
     // Pasted text: another template, and one of the same name, which replaces it.
-    const pasted = exportText([{ id: 'x', name: 'Pasted', purpose: 'followUp', subject: 'Still keen?', body: 'Hi {{First Name}}, any news?', updated: '' }, { id: 'y', name: 'warm note', purpose: 'pitch', subject: 'S', body: 'Replaced?', updated: '' }]);
+    const pasted = exportText([
+      { id: 'x', name: 'Pasted', purpose: 'followUp', subject: 'Still keen?', body: 'Hi {{First Name}}, any news?', updated: '' },
+      { id: 'y', name: 'warm note', purpose: 'pitch', subject: 'S', body: 'Replaced?', updated: '' },
+    ]);
     await page.getByLabel('…or paste exported text').fill(pasted);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#status', { hasText: 'Imported 2 templates (1 replaced one of the same name).' }).waitFor();
@@ -402,7 +427,12 @@ describe('pitch sidebar tools, on one page', () => {
     store().set('someone.else', 'x'.repeat(491 * 1024)); // the 500 KB Google gives the add-on are nearly used up
     await page.getByLabel('Save the current text as').fill('One too many');
     await page.locator('#save-template').click();
-    await page.locator('#alert', { hasText: /^Your templates would need \d+ KB, and Google keeps at most 492 KB of templates per user for an add-on\. Nothing was saved\. Delete or shorten some templates/ }).waitFor();
+    await page
+      .locator('#alert', {
+        hasText:
+          /^Your templates would need \d+ KB, and Google keeps at most 492 KB of templates per user for an add-on\. Nothing was saved\. Delete or shorten some templates/,
+      })
+      .waitFor();
     expect(await yourTemplates()).toEqual(['warm note', 'Pasted']);
     store().delete('someone.else');
     expect(JSON.stringify([...store()])).toBe(before);
@@ -436,13 +466,14 @@ describe('pitch sidebar tools, on one page', () => {
   });
 });
 
-describe('pitch sidebar with Google\'s add-on stylesheet', () => {
-  it('lets Google\'s styles win over its own fallback, and keeps its own message colours', async () => {
+describe("pitch sidebar with Google's add-on stylesheet", () => {
+  it("lets Google's styles win over its own fallback, and keeps its own message colours", async () => {
     const app = addOn({ csv: CSV, sheetName: 'Contacts' });
     app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
     selectRange(app.ss, 'Contacts!B2');
     // A stand-in for add-ons1.css (the real one is on the internet, which tests do not use).
-    const google = 'body { color: rgb(4, 5, 6); } button { background-color: rgb(1, 2, 3); border-radius: 4px; } label { font-weight: normal; } .error { color: rgb(7, 8, 9); }';
+    const google =
+      'body { color: rgb(4, 5, 6); } button { background-color: rgb(1, 2, 3); border-radius: 4px; } label { font-weight: normal; } .error { color: rgb(7, 8, 9); }';
     const styled = await openPage(browser, app.bundle, PAGE, { stylesheet: google });
     const offline = await openPage(browser, app.bundle, PAGE);
     try {
@@ -450,7 +481,13 @@ describe('pitch sidebar with Google\'s add-on stylesheet', () => {
       const look = (p: Page) =>
         p.evaluate(() => {
           const css = (sel: string) => getComputedStyle(document.querySelector(sel)!);
-          return { body: css('body').color, button: css('#copy-subject').backgroundColor, radius: css('#copy-subject').borderRadius, label: css('label[for="template"]').fontWeight, width: css('#template').width };
+          return {
+            body: css('body').color,
+            button: css('#copy-subject').backgroundColor,
+            radius: css('#copy-subject').borderRadius,
+            label: css('label[for="template"]').fontWeight,
+            width: css('#template').width,
+          };
         });
       expect(await look(styled.page)).toEqual({ body: 'rgb(4, 5, 6)', button: 'rgb(1, 2, 3)', radius: '4px', label: '400', width: '276px' });
       // Offline, the fallback gives the same kind of look.

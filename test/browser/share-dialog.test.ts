@@ -11,7 +11,11 @@ import type { EmuSpreadsheet } from '../../local/emulator/spreadsheet.ts';
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const quoted = `"${XSS.replace(/"/g, '""')}"`;
 // A column header and a contact name that would run script if the page used innerHTML.
-const CSV = [`Name,Email,Company,Title,Notes,Salary hopes,${quoted}`, 'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager,Private thoughts,95k,x', `${quoted},x@example.com,Initech,Analyst,,,`].join('\n');
+const CSV = [
+  `Name,Email,Company,Title,Notes,Salary hopes,${quoted}`,
+  'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager,Private thoughts,95k,x',
+  `${quoted},x@example.com,Initech,Analyst,,,`,
+].join('\n');
 const PAGE = join(BUILD, 'ShareDialog.html');
 
 let browser: Browser;
@@ -39,7 +43,13 @@ describe('Share with coach dialog in Chromium', () => {
     const rows = await page.locator('#column-rows tr').evaluateAll((trs) =>
       trs.map((tr) => {
         const [share, priv] = [...tr.querySelectorAll('input')] as HTMLInputElement[];
-        return { header: tr.querySelector('td')!.textContent, share: share.checked, shareDisabled: share.disabled, priv: priv.checked, privDisabled: priv.disabled };
+        return {
+          header: tr.querySelector('td')!.textContent,
+          share: share.checked,
+          shareDisabled: share.disabled,
+          priv: priv.checked,
+          privDisabled: priv.disabled,
+        };
       }),
     );
     const row = (h: string) => rows.find((r) => r.header === h)!;

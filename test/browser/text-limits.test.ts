@@ -10,7 +10,11 @@ import { addOn, BUILD } from '../helpers.ts';
 import { launchChromium, openPage, type OpenedPage } from '../../local/pitch-page.ts';
 import { selectRange } from '../../local/emulator/io.ts';
 
-const CSV = ['Name,Email,Company,Title', 'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager', 'Grace Hopper,grace@example.com,Contoso Health,Engineer'].join('\n');
+const CSV = [
+  'Name,Email,Company,Title',
+  'Ada Lovelace,ada@example.com,Northwind Labs,Product Manager',
+  'Grace Hopper,grace@example.com,Contoso Health,Engineer',
+].join('\n');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -101,7 +105,9 @@ describe('Import contacts dialog', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const status = page.locator('#status');
     await status.filter({ hasText: /^Would add 1 contact/ }).waitFor();
-    expect(await status.innerText()).toContain('Columns not imported: column C (no header), "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Answer 5", "Answer 6", "Answer 7", "Answer 8", "Answer 9" and 491 more.');
+    expect(await status.innerText()).toContain(
+      'Columns not imported: column C (no header), "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Answer 5", "Answer 6", "Answer 7", "Answer 8", "Answer 9" and 491 more.',
+    );
     expect(errors).toEqual([]);
   });
 });

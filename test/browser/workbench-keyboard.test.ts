@@ -6,7 +6,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cellText, dialogFrame, idle, launchBrowser, openPage, selectedRange, serverState, SCREENSHOT_NOW, startWorkbench, type RunningWorkbench } from './harness.ts';
+import {
+  cellText,
+  dialogFrame,
+  idle,
+  launchBrowser,
+  openPage,
+  selectedRange,
+  serverState,
+  SCREENSHOT_NOW,
+  startWorkbench,
+  type RunningWorkbench,
+} from './harness.ts';
 
 /**
  * Where the keyboard is: "grid", "#id", a control's label, prefixed "dialog " inside a modal box;
@@ -150,7 +161,10 @@ describe('the keyboard alone, on the sample tracker', () => {
       await page.keyboard.press('Tab');
       seen.push(await focusAt(page));
     }
-    expect(seen.filter((f) => !/^(dialog |frame )/.test(f)), seen.join(", ")).toEqual([]); // never outside the dialog
+    expect(
+      seen.filter((f) => !/^(dialog |frame )/.test(f)),
+      seen.join(', '),
+    ).toEqual([]); // never outside the dialog
     for (const control of ['frame #csv', 'frame #relationship', 'frame #preview', 'frame #close']) expect(seen).toContain(control);
     expect(seen.filter((f) => f === 'dialog Close').length).toBeGreaterThanOrEqual(2); // round and round
 

@@ -7,9 +7,27 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { answer, cell, cellText, editCell, idle, lastActionText, launchBrowser, openMenu, openPage, saveXlsx, selectedRange, selectRow, serverState, sidebarFrame, startWorkbench, type RunningWorkbench } from './harness.ts';
+import {
+  answer,
+  cell,
+  cellText,
+  editCell,
+  idle,
+  lastActionText,
+  launchBrowser,
+  openMenu,
+  openPage,
+  saveXlsx,
+  selectedRange,
+  selectRow,
+  serverState,
+  sidebarFrame,
+  startWorkbench,
+  type RunningWorkbench,
+} from './harness.ts';
 
-const post = (url: string, path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, path: string, body: unknown) =>
+  fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 const CODE = `
 function onOpen(e) {
@@ -124,7 +142,11 @@ describe('workbench machinery, on a stand-in add-on', () => {
     await page.locator('.modal.question').waitFor();
     expect(await cellText(page, 'B1')).toBe('asking'); // written before the script asked
     // While the script waits, other requests are told so, with the question.
-    const busy = await fetch(`${wb.url}/api/edit`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'people', row: 9, col: 1, text: 'x' }) });
+    const busy = await fetch(`${wb.url}/api/edit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sheet: 'people', row: 9, col: 1, text: 'x' }),
+    });
     expect(busy.status).toBe(409);
     expect(((await busy.json()) as { outcome: { question: { prompt: string } } }).outcome.question.prompt).toBe('Who are you?');
     // Reloading the page shows the same question again.
@@ -164,7 +186,9 @@ describe('workbench machinery, on a stand-in add-on', () => {
     await cell(page, 'B4').dispatchEvent('mouseup', { button: 0 });
     const notice = page.locator('.modal.notice');
     await notice.waitFor();
-    expect(await notice.locator('.prompt').innerText()).toBe('The selection could not be sent: A script is waiting for an answer to its question. The sheet shows the selection the add-on sees.');
+    expect(await notice.locator('.prompt').innerText()).toBe(
+      'The selection could not be sent: A script is waiting for an answer to its question. The sheet shows the selection the add-on sees.',
+    );
     expect(await selectedRange(page)).toBe('B2');
     expect((await serverState(wb.url)).snapshot.selection[0]).toMatchObject({ row: 2, col: 2, numRows: 1, numCols: 1 });
     await notice.locator('button.action').click();
@@ -187,7 +211,9 @@ describe('workbench machinery, on a stand-in add-on', () => {
     await notice.locator('button.action').click();
     await answer(page, 'CANCEL');
     // A server error, in its own words.
-    await page.route('**/api/save.xlsx', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'the disk is full' }) }));
+    await page.route('**/api/save.xlsx', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'the disk is full' }) }),
+    );
     await page.locator('#save').click();
     await notice.waitFor();
     expect(await notice.locator('.prompt').innerText()).toBe('The workbook could not be saved: the disk is full');
@@ -238,7 +264,11 @@ describe('workbench machinery, on a stand-in add-on', () => {
     await expect.poll(() => sidebarFrame(page).locator('#who').innerText()).toBe('{"got":"hi","type":"string"}');
     const frame = page.frames().find((f) => f.url().includes('/panel/s'))!;
 
-    expect(await callInPanel(frame, 'echo', [{ a: [1, undefined], b: undefined }], 'me')).toEqual({ ok: true, value: { got: { a: [1, null] }, type: 'object' }, user: 'me' });
+    expect(await callInPanel(frame, 'echo', [{ a: [1, undefined], b: undefined }], 'me')).toEqual({
+      ok: true,
+      value: { got: { a: [1, null] }, type: 'object' },
+      user: 'me',
+    });
     expect(await callInPanel(frame, 'echo', [undefined])).toEqual({ ok: true, value: { type: 'undefined' } });
     expect(await callInPanel(frame, 'withDate', [])).toEqual({ ok: true, value: null }); // a Date anywhere: null
     expect(await callInPanel(frame, 'boom', [], 7)).toEqual({ ok: false, name: 'ScriptError', message: 'Error: boom', user: 7, isError: true });
@@ -257,9 +287,22 @@ describe('workbench machinery, on a stand-in add-on', () => {
       }
       return errors;
     });
-    expect(refused).toEqual(['undefined', 'TypeError: Failed due to illegal value in property: 0', 'TypeError: Failed due to illegal value in property: when', 'TypeError: Failed due to illegal value in property: 0']);
+    expect(refused).toEqual([
+      'undefined',
+      'TypeError: Failed due to illegal value in property: 0',
+      'TypeError: Failed due to illegal value in property: when',
+      'TypeError: Failed due to illegal value in property: 0',
+    ]);
     // The page is sandboxed: it cannot reach into the workbench.
-    expect(await frame.evaluate(() => { try { return String(window.parent.document); } catch { return 'blocked'; } })).toBe('blocked');
+    expect(
+      await frame.evaluate(() => {
+        try {
+          return String(window.parent.document);
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).toBe('blocked');
 
     await sidebarFrame(page).locator('#close').click(); // google.script.host.close()
     await page.locator('#sidebar').waitFor({ state: 'hidden' });
@@ -284,7 +327,11 @@ describe('workbench machinery, on a stand-in add-on', () => {
   it('applies requests that arrive together one at a time, none lost', async () => {
     const before = (await serverState(wb.url)).snapshot.version;
     const edits = Array.from({ length: 25 }, (_, i) =>
-      fetch(`${wb.url}/api/edit`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: 'people', row: 20 + i, col: 2, text: `v${i}` }) }),
+      fetch(`${wb.url}/api/edit`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sheet: 'people', row: 20 + i, col: 2, text: `v${i}` }),
+      }),
     );
     const statuses = (await Promise.all(edits)).map((r) => r.status);
     expect(statuses.every((s) => s === 200)).toBe(true);
@@ -298,7 +345,10 @@ describe('workbench machinery, on a stand-in add-on', () => {
   it('holds edits and menu actions that arrive while a script runs until it ends, even while it waits on a question', async () => {
     const menu = post(wb.url, '/api/menu', { fn: 'guarded' });
     await new Promise((resolve) => setTimeout(resolve, 300)); // the script is busy now
-    const during = [...Array.from({ length: 5 }, (_, i) => post(wb.url, '/api/edit', { sheet: 'people', row: 10, col: 2, text: `edit ${i}` })), post(wb.url, '/api/menu', { fn: 'echoSelection' })];
+    const during = [
+      ...Array.from({ length: 5 }, (_, i) => post(wb.url, '/api/edit', { sheet: 'people', row: 10, col: 2, text: `edit ${i}` })),
+      post(wb.url, '/api/menu', { fn: 'echoSelection' }),
+    ];
     const asked = (await (await menu).json()) as { status: string; question: { title: string } };
     expect(asked).toMatchObject({ status: 'question', question: { title: 'Hold on' } });
     // While the script waits, a new request is told so; those already queued wait their turn.
@@ -317,7 +367,11 @@ describe('workbench machinery, on a stand-in add-on', () => {
   });
 
   it('refuses requests from other sites', async () => {
-    const foreign = await fetch(`${wb.url}/api/edit`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://example.com' }, body: '{}' });
+    const foreign = await fetch(`${wb.url}/api/edit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://example.com' },
+      body: '{}',
+    });
     expect(foreign.status).toBe(403);
     const form = await fetch(`${wb.url}/api/menu`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"fn":"fail"}' });
     expect(form.status).toBe(415);

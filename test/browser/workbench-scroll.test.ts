@@ -20,7 +20,8 @@ function visibleInGrid(page: Page, a1: string): Promise<boolean> {
     const view = scroller.getBoundingClientRect();
     const head = scroller.querySelector('thead tr:last-child > th')!.getBoundingClientRect();
     const top = td.closest('thead') ? view.top : head.bottom - 1; // a frozen cell is the header's
-    const inside = box.top >= top && box.bottom <= view.top + scroller.clientHeight + 1 && box.left >= view.left && box.right <= view.left + scroller.clientWidth + 1;
+    const inside =
+      box.top >= top && box.bottom <= view.top + scroller.clientHeight + 1 && box.left >= view.left && box.right <= view.left + scroller.clientWidth + 1;
     if (!inside) return false;
     const shown = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return !!shown && td.contains(shown);

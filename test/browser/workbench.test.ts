@@ -153,7 +153,11 @@ describe('the workbench on a hand-made contacts CSV', () => {
     const frame = box.locator('iframe');
     expect(await frame.evaluate((f) => [f.clientWidth, f.clientHeight])).toEqual([520, 560]);
     const dialog = dialogFrame(page);
-    await dialog.locator('#csv').fill('First Name,Last Name,Email Address,Company,Position\nNadia,Hussain,nadia.hussain@example.com,Humongous Insurance,HR Business Partner\nOmar,Haddad,omar.haddad@example.com,"Fourth Coffee, Ltd",Finance Manager\n');
+    await dialog
+      .locator('#csv')
+      .fill(
+        'First Name,Last Name,Email Address,Company,Position\nNadia,Hussain,nadia.hussain@example.com,Humongous Insurance,HR Business Partner\nOmar,Haddad,omar.haddad@example.com,"Fourth Coffee, Ltd",Finance Manager\n',
+      );
     await docsScreenshot(page, 'import-dialog.png');
     await dialog.locator('#import').click();
     await expect.poll(() => dialog.locator('#status').innerText()).toMatch(/Added 2 contacts/);
@@ -250,10 +254,14 @@ describe('the workbench on its embedded sample', () => {
       const stages = await page.locator(`td.cell[data-a1^="${stage}"] .c`).allInnerTexts();
       for (const s of ['Pitched', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response']) expect(stages).toContain(s);
       // Conditional colours: an interviewed contact's stage is green, an overdue follow-up red.
-      const colours = await page.locator(`td.cell[data-a1^="${stage}"]`).evaluateAll((tds) => tds.map((td) => [td.textContent?.replace('▾', ''), getComputedStyle(td).backgroundColor]));
+      const colours = await page
+        .locator(`td.cell[data-a1^="${stage}"]`)
+        .evaluateAll((tds) => tds.map((td) => [td.textContent?.replace('▾', ''), getComputedStyle(td).backgroundColor]));
       expect(colours).toContainEqual(['Interviewed', GREEN]);
       const followUp = await columnOf(page, 'Next follow-up');
-      const overdue = await page.locator(`td.cell[data-a1^="${followUp}"]`).evaluateAll((tds, red) => tds.filter((td) => getComputedStyle(td).backgroundColor === red).length, RED);
+      const overdue = await page
+        .locator(`td.cell[data-a1^="${followUp}"]`)
+        .evaluateAll((tds, red) => tds.filter((td) => getComputedStyle(td).backgroundColor === red).length, RED);
       expect(overdue).toBeGreaterThan(0);
       // On the pinned day, Aisha Rahman's follow-up (due two days before) is overdue.
       expect(await cellText(page, `${followUp}5`)).toBe('2025-05-31');
@@ -271,7 +279,8 @@ describe('the workbench on its embedded sample', () => {
       await page.locator('.menu .item:not(.submenu)', { hasText: 'Set up tracker' }).waitFor();
 
       const header = (text: string) => page.locator('tr.frozen td.cell', { hasText: text });
-      for (const h of ['Name', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date']) expect(await shownCount(header(h)), h).toBe(1);
+      for (const h of ['Name', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date'])
+        expect(await shownCount(header(h)), h).toBe(1);
       expect(await shownCount(page.locator(`td.cell[data-a1^="${stage}"]`), { background: GREEN })).toBeGreaterThan(0);
       expect(await shownCount(page.locator(`td.cell[data-a1^="${followUp}"]`), { background: RED })).toBeGreaterThan(0);
       expect(await shownCount(page.locator(`td.cell[data-a1^="${stage}"] .dd`))).toBeGreaterThan(5);
@@ -295,7 +304,10 @@ describe('the workbench on its embedded sample', () => {
       // Computed by the emulator's formula engine: no formula error anywhere, real numbers.
       expect(texts.filter((t) => /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|ERROR!|NUM!)/.test(t))).toEqual([]);
       const rowOf = async (label: string) => {
-        const a1 = await page.locator('td.cell[data-a1^="A"]', { hasText: new RegExp(`^${label}$`) }).first().getAttribute('data-a1');
+        const a1 = await page
+          .locator('td.cell[data-a1^="A"]', { hasText: new RegExp(`^${label}$`) })
+          .first()
+          .getAttribute('data-a1');
         return Number(a1!.slice(1));
       };
       expect(await cellText(page, `B${await rowOf('Contacts')}`)).toBe('40');

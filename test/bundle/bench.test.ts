@@ -29,7 +29,10 @@ describe('service calls do not grow with rows', () => {
       const sizes = REAL_SIZES[action.name] ?? (LOGGING.test(action.name) ? [200, 800] : [1200, 2400]);
       const runs = runBench(sizes, [action]);
       expect(runs[0].calls).toBeGreaterThan(0);
-      expect(runs.map((r) => r.calls), sizes.join(', ')).toEqual(runs.map(() => runs[0].calls));
+      expect(
+        runs.map((r) => r.calls),
+        sizes.join(', '),
+      ).toEqual(runs.map(() => runs[0].calls));
     });
   }
 });

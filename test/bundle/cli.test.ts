@@ -30,7 +30,13 @@ describe('local CLI', () => {
 
   it('runs steps and saves the workbook as .xlsx, the CSV becoming a sheet named after the file', async () => {
     const steps = join(dir, 'steps.json');
-    writeFileSync(steps, JSON.stringify([{ call: 'onOpen', args: [{ authMode: 'LIMITED' }] }, { call: 'showAbout', select: 'contacts!A2' }]));
+    writeFileSync(
+      steps,
+      JSON.stringify([
+        { call: 'onOpen', args: [{ authMode: 'LIMITED' }] },
+        { call: 'showAbout', select: 'contacts!A2' },
+      ]),
+    );
     const out = join(dir, 'out.xlsx');
     const r = cli('--in', csv, '--steps', steps, '--out', out);
     expect(r.code).toBe(0);
@@ -61,7 +67,9 @@ describe('local CLI', () => {
     const out = join(dir, 'long.xlsx');
     const r = cli('--in', long, '--call', 'onOpen', '--out', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('local: long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.\n');
+    expect(r.stderr).toBe(
+      'local: long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.\n',
+    );
     expect(existsSync(out)).toBe(false);
   });
 

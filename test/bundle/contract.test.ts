@@ -48,7 +48,9 @@ describe('build/Code.js', () => {
     bundle.emu.rt.authMode = 'NONE';
     try {
       for (const [name, service] of services) {
-        const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(service)).filter((m) => m !== 'constructor' && !m.startsWith('_') && typeof (service as Record<string, unknown>)[m] === 'function');
+        const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(service)).filter(
+          (m) => m !== 'constructor' && !m.startsWith('_') && typeof (service as Record<string, unknown>)[m] === 'function',
+        );
         expect(methods.length, name).toBeGreaterThan(0);
         for (const method of methods) {
           if (allowed.has(`${name}.${method}`)) continue;
@@ -75,7 +77,9 @@ describe('build/appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8'));
   it('runs on V8 with explicit least-privilege scopes', () => {
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']));
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']),
+    );
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/mail\.google\.com|\/auth\/drive$|gmail\./);
     expect(manifest.timeZone).toBeTruthy();
   });

@@ -119,14 +119,22 @@ const rectA1 = (r: { getRow(): number; getColumn(): number; getNumRows(): number
 // Dates as whole milliseconds since Excel's epoch: a reader gives a Date, which holds no finer time.
 const DAY_MS = 86400000;
 const serial = (v: unknown, sheet: EmuSheet, row: number, col: number) =>
-  v instanceof Date ? Math.round(sheet._exactNumber(sheet._ss._hf.getCellValue({ sheet: sheet._hfId, row: row - 1, col: col - 1 }) as number, row, col) * DAY_MS) : v;
+  v instanceof Date
+    ? Math.round(sheet._exactNumber(sheet._ss._hf.getCellValue({ sheet: sheet._hfId, row: row - 1, col: col - 1 }) as number, row, col) * DAY_MS)
+    : v;
 
 /** The emulator's state of every sheet, through the public Sheet and Range calls where they exist. */
 function stateOf(ss: EmuSpreadsheet): SheetState[] {
   return ss.getSheets().map((sheet) => {
     // As far as anything reaches: content, formats, validation, merges, hidden columns.
     const rows = Math.max(1, sheet.getLastRow(), sheet._meta.length, ...sheet._merges.map((m) => m.row + m.numRows - 1));
-    const cols = Math.max(1, sheet.getLastColumn(), ...sheet._meta.map((r) => r?.length ?? 0).filter(Boolean), ...sheet._merges.map((m) => m.col + m.numCols - 1), ...sheet._hiddenCols);
+    const cols = Math.max(
+      1,
+      sheet.getLastColumn(),
+      ...sheet._meta.map((r) => r?.length ?? 0).filter(Boolean),
+      ...sheet._merges.map((m) => m.col + m.numCols - 1),
+      ...sheet._hiddenCols,
+    );
     const all = sheet.getRange(1, 1, rows, cols);
     const [values, formulas, formats, notes, rules] = [all.getValues(), all.getFormulas(), all.getNumberFormats(), all.getNotes(), all.getDataValidations()];
     const cells = new Map<string, unknown[]>();
@@ -135,7 +143,13 @@ function stateOf(ss: EmuSpreadsheet): SheetState[] {
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const rule = rules[i][j];
-        const cell = [serial(values[i][j], sheet, i + 1, j + 1), formulas[i][j], formats[i][j], notes[i][j], rule && [rule.getCriteriaType(), rule.getCriteriaValues(), rule.getAllowInvalid()]];
+        const cell = [
+          serial(values[i][j], sheet, i + 1, j + 1),
+          formulas[i][j],
+          formats[i][j],
+          notes[i][j],
+          rule && [rule.getCriteriaType(), rule.getCriteriaValues(), rule.getAllowInvalid()],
+        ];
         if (cell[0] === '' && !cell[1] && cell[2] === NO_FORMAT && !cell[3] && !cell[4]) continue;
         cells.set(a1(i + 1, j + 1), cell);
         const at = { sheet: sheet._hfId, row: i, col: j };
@@ -145,10 +159,26 @@ function stateOf(ss: EmuSpreadsheet): SheetState[] {
     const hiddenCols = Array.from({ length: cols }, (_, j) => j + 1).filter((c) => sheet.isColumnHiddenByUser(c));
     const colourRules = sheet.getConditionalFormatRules().map((rule) => {
       const c = rule.getBooleanCondition();
-      return { criteria: c.getCriteriaType(), values: c.getCriteriaValues(), ranges: rule.getRanges().map(rectA1), background: c.getBackground(), fontColor: c.getFontColor() };
+      return {
+        criteria: c.getCriteriaType(),
+        values: c.getCriteriaValues(),
+        ranges: rule.getRanges().map(rectA1),
+        background: c.getBackground(),
+        fontColor: c.getFontColor(),
+      };
     });
     const merges = sheet.getRange(1, 1, rows, cols).getMergedRanges().map(rectA1);
-    return { name: sheet.getName(), hidden: sheet.isSheetHidden(), frozenRows: sheet.getFrozenRows(), frozenCols: sheet.getFrozenColumns(), merges, hiddenCols, cells, arrays, colourRules };
+    return {
+      name: sheet.getName(),
+      hidden: sheet.isSheetHidden(),
+      frozenRows: sheet.getFrozenRows(),
+      frozenCols: sheet.getFrozenColumns(),
+      merges,
+      hiddenCols,
+      cells,
+      arrays,
+      colourRules,
+    };
   });
 }
 
@@ -167,7 +197,10 @@ function expectSameInExcelJs(before: SheetState[], wb: ExcelJS.Workbook): void {
     const ws = wb.getWorksheet(sheet.name)!;
     expect(ws.state === 'hidden', sheet.name).toBe(sheet.hidden);
     const view = ((ws.views ?? []).find(Boolean) ?? {}) as { state?: string; ySplit?: number; xSplit?: number };
-    expect([view.state === 'frozen' ? (view.ySplit ?? 0) : 0, view.state === 'frozen' ? (view.xSplit ?? 0) : 0], `${sheet.name} frozen`).toEqual([sheet.frozenRows, sheet.frozenCols]);
+    expect([view.state === 'frozen' ? (view.ySplit ?? 0) : 0, view.state === 'frozen' ? (view.xSplit ?? 0) : 0], `${sheet.name} frozen`).toEqual([
+      sheet.frozenRows,
+      sheet.frozenCols,
+    ]);
     expect([...(ws.model.merges ?? [])].sort(), `${sheet.name} merges`).toEqual([...sheet.merges].sort());
     const hidden: number[] = [];
     for (let c = 1; c <= Math.max(ws.columnCount, ...sheet.hiddenCols, 0); c++) if (ws.getColumn(c).hidden) hidden.push(c);
@@ -182,7 +215,8 @@ function expectSameInExcelJs(before: SheetState[], wb: ExcelJS.Workbook): void {
           const [from, to = from] = value.ref!.split(':');
           const tl = ws.getCell(from);
           const br = ws.getCell(to);
-          for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) if (a1(r, c) !== cell.address) arrayCells.add(a1(r, c));
+          for (let r = Number(tl.row); r <= Number(br.row); r++)
+            for (let c = Number(tl.col); c <= Number(br.col); c++) if (a1(r, c) !== cell.address) arrayCells.add(a1(r, c));
         }
       }),
     );
@@ -192,7 +226,8 @@ function expectSameInExcelJs(before: SheetState[], wb: ExcelJS.Workbook): void {
     // Cell by cell, the differences collected and checked at once (an expect per cell is slow at 10,000 rows).
     const differences: string[] = [];
     const differ = (where: string, got: unknown, wanted: unknown) => {
-      if (JSON.stringify(got) !== JSON.stringify(wanted)) differences.push(`${sheet.name}!${where}: ${JSON.stringify(got)} in the file, ${JSON.stringify(wanted)} before saving`);
+      if (JSON.stringify(got) !== JSON.stringify(wanted))
+        differences.push(`${sheet.name}!${where}: ${JSON.stringify(got)} in the file, ${JSON.stringify(wanted)} before saving`);
     };
     for (const [address, [value, formula, format, note, rule]] of sheet.cells) {
       const cell = ws.getCell(address);
@@ -211,22 +246,46 @@ function expectSameInExcelJs(before: SheetState[], wb: ExcelJS.Workbook): void {
       if (!rule) differ(`${address} validation`, dv, undefined);
       else {
         const [criteria, values, allowInvalid] = rule as [string, unknown[], boolean];
-        differ(`${address} validation`, [criteria, dv?.type, dv?.formulae, dv?.showErrorMessage ?? false], ['VALUE_IN_LIST', 'list', [`"${(values[0] as string[]).join(',')}"`], !allowInvalid]);
+        differ(
+          `${address} validation`,
+          [criteria, dv?.type, dv?.formulae, dv?.showErrorMessage ?? false],
+          ['VALUE_IN_LIST', 'list', [`"${(values[0] as string[]).join(',')}"`], !allowInvalid],
+        );
       }
     }
     // Nothing in the file that the emulator did not hold.
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.value !== null && cell.value !== undefined && cell.value !== '' && !seen.has(cell.address)) differences.push(`${sheet.name}!${cell.address} is in the file only`);
+        if (cell.value !== null && cell.value !== undefined && cell.value !== '' && !seen.has(cell.address))
+          differences.push(`${sheet.name}!${cell.address} is in the file only`);
       }),
     );
     expect(differences.slice(0, 10)).toEqual([]);
-    const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; operator?: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } } }[] }[] }).conditionalFormattings ?? [];
+    const rules =
+      (
+        ws as unknown as {
+          conditionalFormattings: {
+            ref: string;
+            rules: {
+              type: string;
+              operator?: string;
+              formulae?: string[];
+              style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string } } };
+            }[];
+          }[];
+        }
+      ).conditionalFormattings ?? [];
     const colour = (argb?: string) => (argb ? `#${argb.slice(-6).toLowerCase()}` : null);
     expect(
       rules.map((f) => {
         const r = f.rules[0];
-        return { type: r.type, formula: r.formulae?.[0], ranges: f.ref.split(' '), background: colour(r.style?.fill?.bgColor?.argb), fontColor: colour(r.style?.font?.color?.argb) };
+        return {
+          type: r.type,
+          formula: r.formulae?.[0],
+          ranges: f.ref.split(' '),
+          background: colour(r.style?.fill?.bgColor?.argb),
+          fontColor: colour(r.style?.font?.color?.argb),
+        };
       }),
       `${sheet.name} colour rules`,
     ).toEqual(
@@ -263,7 +322,8 @@ async function expectKept(path: string, act: boolean): Promise<SheetState[]> {
     expect(rest, sheet.name).toEqual(restBefore);
     const differences: string[] = [];
     for (const [address, cell] of cellsBefore) {
-      if (JSON.stringify(cells.get(address)) !== JSON.stringify(cell)) differences.push(`${sheet.name}!${address}: ${JSON.stringify(cells.get(address))} opened again, ${JSON.stringify(cell)} before saving`);
+      if (JSON.stringify(cells.get(address)) !== JSON.stringify(cell))
+        differences.push(`${sheet.name}!${address}: ${JSON.stringify(cells.get(address))} opened again, ${JSON.stringify(cell)} before saving`);
     }
     for (const address of cells.keys()) if (!cellsBefore.has(address)) differences.push(`${sheet.name}!${address} only after opening again`);
     expect(differences.slice(0, 10)).toEqual([]);

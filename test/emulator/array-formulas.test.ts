@@ -107,7 +107,11 @@ describe('XLOOKUP', () => {
 
   it('keeps the original answers for one key: found, not found, bad mode', () => {
     const s = people();
-    s.getRange('D1:D3').setFormulas([['=XLOOKUP("C-0004",A:A,B:B)'], ['=IFERROR(XLOOKUP("C-0009",A:A,B:B),"missing")'], ['=IFERROR(XLOOKUP("C-0004",A:A,B:B,"",7),"bad mode")']]);
+    s.getRange('D1:D3').setFormulas([
+      ['=XLOOKUP("C-0004",A:A,B:B)'],
+      ['=IFERROR(XLOOKUP("C-0009",A:A,B:B),"missing")'],
+      ['=IFERROR(XLOOKUP("C-0004",A:A,B:B,"",7),"bad mode")'],
+    ]);
     expect(s.getRange('D1:D3').getValues()).toEqual([['Mei'], ['missing'], ['bad mode']]);
   });
 

@@ -69,7 +69,12 @@ describe('owners and sharing lists', () => {
     mine.addViewer('v@example.com');
     mine.addEditor('e@example.com');
     mine._commenters.add('c@example.com');
-    expect(mine.getViewers().map((u) => u.getEmail()).sort()).toEqual(['c@example.com', 'v@example.com']);
+    expect(
+      mine
+        .getViewers()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual(['c@example.com', 'v@example.com']);
     expect(mine.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com', 'e@example.com']);
     expect(accessOf(mine, 'c@example.com')).toBe('commenter');
     mine.removeViewer('c@example.com');
@@ -86,7 +91,14 @@ describe('scopes of the sharing methods', () => {
   // addViewer, removeEditor, removeViewer, getEditors, getViewers): spreadsheets.currentonly or spreadsheets.
   it('refuse a script with neither spreadsheet scope, in the form Apps Script reports', () => {
     const { mine } = setup(['https://www.googleapis.com/auth/script.container.ui']);
-    for (const call of [() => mine.addViewer('a@example.com'), () => mine.addEditor('a@example.com'), () => mine.removeEditor('a@example.com'), () => mine.removeViewer('a@example.com'), () => mine.getEditors(), () => mine.getViewers()]) {
+    for (const call of [
+      () => mine.addViewer('a@example.com'),
+      () => mine.addEditor('a@example.com'),
+      () => mine.removeEditor('a@example.com'),
+      () => mine.removeViewer('a@example.com'),
+      () => mine.getEditors(),
+      () => mine.getViewers(),
+    ]) {
       expect(call).toThrow(`Required permissions: (${CURRENT_ONLY} || ${SHEETS})`);
     }
     expect(mine._viewers.size + mine._editors.size).toBe(0);

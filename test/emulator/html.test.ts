@@ -26,7 +26,7 @@ describe('files', () => {
   });
 
   // Message reported by users, e.g. "Exception: No HTML file named Index was found."
-  it('a missing file throws Google\'s message', () => {
+  it("a missing file throws Google's message", () => {
     const { html } = setup();
     expect(() => html.createHtmlOutputFromFile('Index')).toThrow('No HTML file named Index was found.');
     expect(() => html.createTemplateFromFile('../secrets')).toThrow(/No HTML file named/);
@@ -93,7 +93,7 @@ describe('templates', () => {
     expect(t.evaluate().getContent()).toBe('<ul><li>Ada</li><li>B&amp;B &lt;Ltd&gt;</li></ul>');
   });
 
-  it('scriptlets see the script\'s globals and can include other files', () => {
+  it("scriptlets see the script's globals and can include other files", () => {
     const files = { 'Page.html': '<head><?!= include("Css") ?></head><?= greet() ?>', 'Css.html': '<style>p{}</style>' };
     // eslint-disable-next-line prefer-const -- assigned after the globals that read it are made
     let html!: EmuHtmlService;

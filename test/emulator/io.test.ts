@@ -49,7 +49,8 @@ describe('loadCsvInto / loadWorkbookFile', () => {
     const long = 'x'.repeat(60_000);
     const csv = join(dir, 'Long.csv');
     writeFileSync(csv, `Name,Notes\nAnn,${long}\n`);
-    const message = 'Long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.';
+    const message =
+      'Long!B2 holds 60,000 characters; a cell in Google Sheets holds at most 50,000 ("Your input contains more than the maximum of 50000 characters in a single cell"). Shorten it and open the file again.';
     await expect(loadWorkbookFile(new Emulator({ noSheets: true }).active, csv)).rejects.toThrow(new WorkbookFileError(message));
     const xlsx = await workbook((ws) => {
       ws.name = 'Long';
@@ -82,7 +83,11 @@ describe('saveXlsx then loadXlsxInto', () => {
       dv().requireDate(),
     ].map((b) => b.build());
     rules.forEach((rule, i) => sheet.getRange(i + 1, 1).setDataValidation(rule as never));
-    const cf = () => app.newConditionalFormatRule().setRanges([sheet.getRange('B1:B9') as never]).setBackground('#ff0000');
+    const cf = () =>
+      app
+        .newConditionalFormatRule()
+        .setRanges([sheet.getRange('B1:B9') as never])
+        .setBackground('#ff0000');
     sheet.setConditionalFormatRules(
       [
         cf().whenFormulaSatisfied('=$B1>3').setFontColor('#00ff00').setBold(true),
@@ -109,7 +114,8 @@ describe('saveXlsx then loadXlsxInto', () => {
       ['date', 'greaterThanOrEqual'],
     ]);
     expect(ws.getCell(2, 1).dataValidation?.formulae).toEqual(['Rules!$H$1:$H$3']);
-    const formats = (ws as unknown as { conditionalFormattings: { rules: { type: string; operator?: string; formulae?: string[]; priority: number }[] }[] }).conditionalFormattings;
+    const formats = (ws as unknown as { conditionalFormattings: { rules: { type: string; operator?: string; formulae?: string[]; priority: number }[] }[] })
+      .conditionalFormattings;
     expect(formats.map((f) => [f.rules[0].type, f.rules[0].operator ?? '', f.rules[0].formulae?.[0] ?? '', f.rules[0].priority])).toEqual([
       ['expression', '', '$B1>3', 1],
       ['cellIs', 'equal', '"Pitched"', 2],
@@ -125,10 +131,15 @@ describe('saveXlsx then loadXlsxInto', () => {
     await loadXlsxInto(again.active, saved);
     const back = again.active.getSheetByName('Rules')!;
     const described = (s: typeof back) =>
-      s.getRange('A1:A7').getDataValidations().map(([rule]) => {
-        const values = rule!.getCriteriaValues().map((v) => (v && typeof v === 'object' && 'getA1Notation' in v ? (v as { getA1Notation(): string }).getA1Notation() : v));
-        return [rule!.getCriteriaType(), values, rule!.getAllowInvalid(), rule!.getHelpText()];
-      });
+      s
+        .getRange('A1:A7')
+        .getDataValidations()
+        .map(([rule]) => {
+          const values = rule!
+            .getCriteriaValues()
+            .map((v) => (v && typeof v === 'object' && 'getA1Notation' in v ? (v as { getA1Notation(): string }).getA1Notation() : v));
+          return [rule!.getCriteriaType(), values, rule!.getAllowInvalid(), rule!.getHelpText()];
+        });
     expect(described(back)).toEqual(described(sheet as never));
     const colours = (s: typeof back) =>
       s.getConditionalFormatRules().map((r) => {

@@ -33,7 +33,7 @@ describe('tryLock / waitLock under contention', () => {
   });
 
   // waitLock: "timing out with an exception"; message as logged by scripts that hit it.
-  it('waitLock throws Google\'s timeout message', () => {
+  it("waitLock throws Google's timeout message", () => {
     const { rt, table, locks } = setup();
     table.holdByOther('document', Infinity);
     expect(() => locks.getDocumentLock().waitLock(30_000)).toThrow(LOCK_TIMEOUT_MESSAGE);

@@ -36,7 +36,7 @@ describe('Range values', () => {
 
   // https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
   // "The size of the two-dimensional array must match the size of the range."
-  it('setValues with the wrong shape throws Google\'s error and writes nothing', () => {
+  it("setValues with the wrong shape throws Google's error and writes nothing", () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1:B2').setValues([[1, 2]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
@@ -44,7 +44,10 @@ describe('Range values', () => {
     expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   it('setValues with a flat array is a signature error', () => {
@@ -87,11 +90,29 @@ describe('Cell formats, a grid at a time', () => {
   it('setBackgrounds and setFontWeights set each cell, null resets it, and the wrong shape throws', () => {
     const { sheet } = setup();
     const range = sheet.getRange('A1:B2');
-    range.setBackgrounds([['#e8eaed', null], [null, '#fff2cc']]).setFontWeights([['bold', 'normal'], [null, 'bold']]);
-    expect(range.getBackgrounds()).toEqual([['#e8eaed', '#ffffff'], ['#ffffff', '#fff2cc']]);
-    expect(range.getFontWeights()).toEqual([['bold', 'normal'], ['normal', 'bold']]);
-    expect(() => range.setBackgrounds([['#e8eaed', null]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
-    expect(() => range.setFontWeights([['bold'], ['bold']])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
+    range
+      .setBackgrounds([
+        ['#e8eaed', null],
+        [null, '#fff2cc'],
+      ])
+      .setFontWeights([
+        ['bold', 'normal'],
+        [null, 'bold'],
+      ]);
+    expect(range.getBackgrounds()).toEqual([
+      ['#e8eaed', '#ffffff'],
+      ['#ffffff', '#fff2cc'],
+    ]);
+    expect(range.getFontWeights()).toEqual([
+      ['bold', 'normal'],
+      ['normal', 'bold'],
+    ]);
+    expect(() => range.setBackgrounds([['#e8eaed', null]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => range.setFontWeights([['bold'], ['bold']])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
   });
 });
 
@@ -100,9 +121,9 @@ describe('Formulas computed by the engine', () => {
     const { ss, sheet } = setup();
     const log = ss.insertSheet('Interview log');
     log.getRange('A1:A3').setValues([['x'], ['y'], ['x']]);
-    sheet.getRange('A1:B1').setFormulas([["=COUNTIF('Interview log'!A1:A3,\"x\")", '=1/0']]);
+    sheet.getRange('A1:B1').setFormulas([['=COUNTIF(\'Interview log\'!A1:A3,"x")', '=1/0']]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([[2, '#DIV/0!']]);
-    expect(sheet.getRange('A1').getFormula()).toBe("=COUNTIF('Interview log'!A1:A3,\"x\")");
+    expect(sheet.getRange('A1').getFormula()).toBe('=COUNTIF(\'Interview log\'!A1:A3,"x")');
   });
 
   it('formulas follow inserted columns', () => {
@@ -191,7 +212,12 @@ describe('Structure, rules and metadata', () => {
     const { app, sheet } = setup();
     const rule = app.newDataValidation().requireValueInList(['A', 'B']).setAllowInvalid(false).build();
     sheet.getRange('B2:B5').setDataValidation(rule);
-    const cf = app.newConditionalFormatRule().whenFormulaSatisfied('=$B2="A"').setBackground('#ff0000').setRanges([sheet.getRange('A2:C5')]).build();
+    const cf = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$B2="A"')
+      .setBackground('#ff0000')
+      .setRanges([sheet.getRange('A2:C5')])
+      .build();
     sheet.setConditionalFormatRules([cf]);
     sheet.insertColumnsBefore(1, 1);
     expect(sheet.getRange('C3').getDataValidation()!.getCriteriaValues()[0]).toEqual(['A', 'B']);
@@ -209,7 +235,12 @@ describe('Structure, rules and metadata', () => {
   it('getMergedRanges reports a whole merge that meets the range; a value written into a hidden cell of a merge is kept, hidden, until the merge is broken apart', () => {
     const { sheet } = setup();
     sheet.getRange('J6:J7').merge();
-    expect(sheet.getRange('A7:Z7').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['J6:J7']);
+    expect(
+      sheet
+        .getRange('A7:Z7')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['J6:J7']);
     expect(sheet.getRange('J5').isPartOfMerge()).toBe(false);
     // Assumed from how Sheets behaves when a user merges cells holding values (only the top-left
     // one shows) and from the Sheets API, which accepts writes to any cell: the write succeeds,
@@ -226,7 +257,10 @@ describe('Structure, rules and metadata', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);
     expect(sheet.getFrozenRows()).toBe(1);
-    sheet.getRange('A2').setNumberFormat('yyyy-mm-dd').setValue(new Date(Date.UTC(2026, 0, 5)));
+    sheet
+      .getRange('A2')
+      .setNumberFormat('yyyy-mm-dd')
+      .setValue(new Date(Date.UTC(2026, 0, 5)));
     expect(sheet.getRange('A2').getDisplayValue()).toBe('2026-01-05');
   });
 
@@ -237,10 +271,13 @@ describe('Structure, rules and metadata', () => {
 });
 
 describe('Call counting', () => {
-  it('counts one call per service method, not the emulator\'s own internal calls', () => {
+  it("counts one call per service method, not the emulator's own internal calls", () => {
     const { emu, sheet } = setup();
     emu.rt.resetCalls();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(emu.rt.callsByMethod()).toEqual({ 'Range.setValues': 1, 'Sheet.getRange': 1 });
   });
 });

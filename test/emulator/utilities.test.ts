@@ -165,7 +165,7 @@ describe('Session', () => {
   });
 
   // "the user's email address is not available ... like a simple onOpen(e) or onEdit(e) trigger"
-  it('the active user\'s email is blank in AuthMode.LIMITED', () => {
+  it("the active user's email is blank in AuthMode.LIMITED", () => {
     const { rt, session } = setup();
     rt.authMode = 'LIMITED';
     expect(session.getActiveUser().getEmail()).toBe('');

@@ -15,7 +15,11 @@ import { listenNear } from '../../local/workbench/server.ts';
 const tmp = () => mkdtempSync(join(tmpdir(), 'workbench-cli-'));
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'local/workbench/server.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -115,13 +119,19 @@ describe('the address it listens on', () => {
     }
   });
 
-  it('so the running workbench cannot be reached on this machine\'s other addresses', async () => {
+  it("so the running workbench cannot be reached on this machine's other addresses", async () => {
     const wb = await startWorkbench(join(FIXTURES, 'hand-made.csv'));
     try {
       const port = Number(new URL(wb.url).port);
       expect(await accepts('127.0.0.1', port)).toBe(true);
       // 127.0.0.2 is this machine too (all of 127/8 is loopback on Linux): a server on 0.0.0.0 would answer there.
-      const others = ['127.0.0.2', ...Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address)];
+      const others = [
+        '127.0.0.2',
+        ...Object.values(networkInterfaces())
+          .flat()
+          .filter((i) => i && i.family === 'IPv4' && !i.internal)
+          .map((i) => i!.address),
+      ];
       for (const host of others) expect(await accepts(host, port), host).toBe(false);
     } finally {
       await wb.stop();

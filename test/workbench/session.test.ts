@@ -42,7 +42,12 @@ describe('the embedded sample', () => {
     const contacts = s.sheets.find((x) => x.name === 'Contacts')!;
     expect(contacts.lastRow).toBe(SAMPLE_CONTACTS + 1);
     expect(contacts.frozenRows).toBe(1);
-    expect(s.window.frozen[0].map((c) => c?.text).filter(Boolean).slice(-HEADERS.length)).toEqual(HEADERS);
+    expect(
+      s.window.frozen[0]
+        .map((c) => c?.text)
+        .filter(Boolean)
+        .slice(-HEADERS.length),
+    ).toEqual(HEADERS);
     const stage = column(bench, 'Stage') - 1;
     const stages = new Set(s.window.rows.map((r) => r[stage]?.text));
     for (const x of ['To contact', 'Pitched', 'Followed up', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response']) expect(stages).toContain(x);
@@ -59,7 +64,7 @@ describe('the embedded sample', () => {
     expect(s.alerts).toEqual([]); // building the sample shows the user nothing
   });
 
-  it('colours stages and overdue follow-ups as the add-on\'s conditional rules say', () => {
+  it("colours stages and overdue follow-ups as the add-on's conditional rules say", () => {
     const bench = sample;
     const s = bench.snapshot({ top: 2, rows: 100 });
     const stage = column(bench, 'Stage') - 1;
@@ -157,7 +162,7 @@ function now() { return [new Date().toISOString(), Date.now(), Date()]; }`,
 }
 
 describe('menu items', () => {
-  it('a missing function reports no service calls, not the previous action\'s', async () => {
+  it("a missing function reports no service calls, not the previous action's", async () => {
     const { dir, csv } = standIn();
     const bench = await Workbench.open({ file: csv, buildDir: dir, timeZone: 'Etc/UTC' });
     const work = bench.runMenu('work');
@@ -193,7 +198,7 @@ describe('a pinned clock (npm start --now)', () => {
     expect(cellAt(bench, 60, 1)?.text).toBe('6/2/2025');
   });
 
-  it('gives the script a Date whose now is the emulator\'s clock, and which is still the host\'s Date', async () => {
+  it("gives the script a Date whose now is the emulator's clock, and which is still the host's Date", async () => {
     const { dir, csv } = standIn();
     const bench = await Workbench.open({ file: csv, buildDir: dir, timeZone: 'Etc/UTC', now: NOW });
     const [iso, ms, text] = bench.bundle.run('now').result as [string, number, string];

@@ -5,7 +5,11 @@
 import type { Answer, GridWindow, Outcome, Rect, ViewRequest } from '../protocol.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly outcome?: Outcome) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly outcome?: Outcome,
+  ) {
     super(message);
   }
 }

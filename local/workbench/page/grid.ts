@@ -563,10 +563,13 @@ export class Grid {
     const lastCol = this.shownColumn(Math.min(s.lastCol, s.shownCols));
     if (key === 'ArrowUp') this.scroller.scrollTop = 0; // row 1 may be frozen: show the top anyway
     const to =
-      key === 'ArrowUp' ? { row: 1, col: from.col }
-      : key === 'ArrowDown' ? { row: from.row < s.lastRow ? s.lastRow : s.maxRows, col: from.col }
-      : key === 'ArrowLeft' ? { row: from.row, col: cols[0] ?? 1 }
-      : { row: from.row, col: from.col < lastCol ? lastCol : (cols[cols.length - 1] ?? 1) };
+      key === 'ArrowUp'
+        ? { row: 1, col: from.col }
+        : key === 'ArrowDown'
+          ? { row: from.row < s.lastRow ? s.lastRow : s.maxRows, col: from.col }
+          : key === 'ArrowLeft'
+            ? { row: from.row, col: cols[0] ?? 1 }
+            : { row: from.row, col: from.col < lastCol ? lastCol : (cols[cols.length - 1] ?? 1) };
     this.goTo(to, extend);
   }
 

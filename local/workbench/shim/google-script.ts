@@ -42,7 +42,8 @@ function formFields(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const el of Array.from(form.elements) as HTMLInputElement[]) {
     if (!el.name || el.disabled) continue;
-    if (el.type === 'file') throw new Error(`The workbench cannot send file input "${el.name}" through google.script.run; read the file in the page and send its text.`);
+    if (el.type === 'file')
+      throw new Error(`The workbench cannot send file input "${el.name}" through google.script.run; read the file in the page and send its text.`);
     if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) continue;
     const value = el.value;
     if (el.name in out) out[el.name] = ([] as unknown[]).concat(out[el.name], value);
@@ -74,7 +75,9 @@ const FOCUSABLE = 'button, input, select, textarea, a[href], iframe, [tabindex]:
 
 /** The host keeps the keyboard inside a modal dialog: Shift+Tab from its top lands on the page's last control. */
 function focusEdge(edge: unknown): void {
-  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((e) => !(e as HTMLButtonElement).disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (e) => !(e as HTMLButtonElement).disabled && e.tabIndex >= 0 && e.getClientRects().length > 0,
+  );
   (edge === 'last' ? all[all.length - 1] : all[0])?.focus();
 }
 

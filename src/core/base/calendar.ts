@@ -39,7 +39,7 @@ export function isWeekend(d: DateParts): boolean {
 export function addBusinessDays(d: DateParts, n: number): DateParts {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addBusinessDays needs a whole number of days ≥ 0, got ${n}`);
   let day = dayNumber(d);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day++;
     if (!isWeekend(fromDayNumber(day))) left--;
   }

@@ -6,10 +6,51 @@
 
 /** Functions that can return more than one cell (Google Sheets' function list, array and import families). */
 const ARRAY_FUNCTIONS = new Set([
-  'ARRAYFORMULA', 'ARRAY_CONSTRAIN', 'BYCOL', 'BYROW', 'CHOOSECOLS', 'CHOOSEROWS', 'FILTER', 'FLATTEN', 'FREQUENCY', 'GOOGLEFINANCE',
-  'GROWTH', 'HSTACK', 'IMPORTDATA', 'IMPORTFEED', 'IMPORTHTML', 'IMPORTRANGE', 'IMPORTXML', 'INDIRECT', 'LINEST', 'LOGEST', 'MAKEARRAY',
-  'MAP', 'MINVERSE', 'MMULT', 'MUNIT', 'OFFSET', 'QUERY', 'SCAN', 'SEQUENCE', 'SORT', 'SORTN', 'SPARKLINE', 'SPLIT', 'TOCOL', 'TOROW',
-  'TRANSPOSE', 'TREND', 'UNIQUE', 'VSTACK', 'WRAPCOLS', 'WRAPROWS', 'XLOOKUP', 'REGEXEXTRACT', 'LAMBDA', 'LET',
+  'ARRAYFORMULA',
+  'ARRAY_CONSTRAIN',
+  'BYCOL',
+  'BYROW',
+  'CHOOSECOLS',
+  'CHOOSEROWS',
+  'FILTER',
+  'FLATTEN',
+  'FREQUENCY',
+  'GOOGLEFINANCE',
+  'GROWTH',
+  'HSTACK',
+  'IMPORTDATA',
+  'IMPORTFEED',
+  'IMPORTHTML',
+  'IMPORTRANGE',
+  'IMPORTXML',
+  'INDIRECT',
+  'LINEST',
+  'LOGEST',
+  'MAKEARRAY',
+  'MAP',
+  'MINVERSE',
+  'MMULT',
+  'MUNIT',
+  'OFFSET',
+  'QUERY',
+  'SCAN',
+  'SEQUENCE',
+  'SORT',
+  'SORTN',
+  'SPARKLINE',
+  'SPLIT',
+  'TOCOL',
+  'TOROW',
+  'TRANSPOSE',
+  'TREND',
+  'UNIQUE',
+  'VSTACK',
+  'WRAPCOLS',
+  'WRAPROWS',
+  'XLOOKUP',
+  'REGEXEXTRACT',
+  'LAMBDA',
+  'LET',
 ]);
 
 /**
@@ -20,7 +61,10 @@ const ARRAY_FUNCTIONS = new Set([
 export function mayReturnArray(formula: string): boolean {
   if (!formula.startsWith('=')) return false;
   // Text in quotes is not a reference.
-  const code = formula.slice(1).replace(/"(?:[^"]|"")*"/g, '""').replace(/\$/g, '');
+  const code = formula
+    .slice(1)
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/\$/g, '');
   if (/[:{]/.test(code)) return true;
   // Quoted sheet names ('My sheet'!A1) hold no names either.
   const bare = code.replace(/'(?:[^']|'')*'!/g, '');

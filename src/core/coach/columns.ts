@@ -25,7 +25,16 @@ export interface ColumnSettings {
 }
 
 const DEFAULT_CONTACT: readonly ContactField[] = ['fullName', 'firstName', 'middleName', 'lastName', 'company', 'title'];
-const DEFAULT_TRACKER: readonly TrackerKey[] = ['relationship', 'stage', 'lastContact', 'nextFollowUp', 'interviewDate', 'thankYouSent', 'outcome', 'notesForCoach'];
+const DEFAULT_TRACKER: readonly TrackerKey[] = [
+  'relationship',
+  'stage',
+  'lastContact',
+  'nextFollowUp',
+  'interviewDate',
+  'thankYouSent',
+  'outcome',
+  'notesForCoach',
+];
 /** The user's own notes about a contact are private by nature: they are never offered. */
 const NEVER_CONTACT: readonly ContactField[] = ['notes'];
 
@@ -53,9 +62,21 @@ export function coachColumns(layout: TrackerLayout): CoachColumn[] {
     const key = trackerAt.get(index);
     const field = contactAt.get(index);
     if (key) {
-      byIndex.set(index, { id: `t:${key}`, header: header || key, index, byDefault: DEFAULT_TRACKER.includes(key), ...(key === 'contactId' ? { lock: 'required' as const } : {}) });
+      byIndex.set(index, {
+        id: `t:${key}`,
+        header: header || key,
+        index,
+        byDefault: DEFAULT_TRACKER.includes(key),
+        ...(key === 'contactId' ? { lock: 'required' as const } : {}),
+      });
     } else if (field) {
-      byIndex.set(index, { id: `c:${field}`, header, index, byDefault: DEFAULT_CONTACT.includes(field), ...(NEVER_CONTACT.includes(field) ? { lock: 'never' as const } : {}) });
+      byIndex.set(index, {
+        id: `c:${field}`,
+        header,
+        index,
+        byDefault: DEFAULT_CONTACT.includes(field),
+        ...(NEVER_CONTACT.includes(field) ? { lock: 'never' as const } : {}),
+      });
     } else if (header !== '') {
       // Recognised headers shadowed by an earlier column (a second "Notes") count as that field.
       const shadow = map.shadowed.find((s) => s.index === index);

@@ -53,7 +53,12 @@ export function copyValue(value: unknown): Cell {
 }
 
 /** `bases`: what the copy's Coach feedback cells will hold, as remembered for the next update. */
-export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], feedback: ReadonlyMap<string, string>, bases: ReadonlyMap<string, FeedbackBase> = new Map()): CopyTable {
+export function buildCopyTable(
+  t: TrackerRows,
+  shared: readonly CoachColumn[],
+  feedback: ReadonlyMap<string, string>,
+  bases: ReadonlyMap<string, FeedbackBase> = new Map(),
+): CopyTable {
   const names = new Map<string, string>();
   // "Referred by" shows the referrer's full name only when the copy shares every name column anyway.
   const nameShared = sharesAllNames(shared, t.contact);
@@ -64,7 +69,15 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
 
   const seen = new Set<string>();
   const duplicates = new Set<string>();
-  const out: CopyTable = { header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER], rows: [], formats: [], ids: [], fingerprints: [], withoutId: 0, duplicateIds: [] };
+  const out: CopyTable = {
+    header: [...shared.map((c) => (c.lock === 'required' ? ID_HEADER : c.header)), FEEDBACK_HEADER],
+    rows: [],
+    formats: [],
+    ids: [],
+    fingerprints: [],
+    withoutId: 0,
+    duplicateIds: [],
+  };
   t.rows.forEach((row, r) => {
     const id = cellText(row[t.contactIdIndex]);
     // The ID column is always shared: anything else typed there (a name, a note) stays out with its row.
@@ -106,7 +119,11 @@ export function buildCopyTable(t: TrackerRows, shared: readonly CoachColumn[], f
  * The coach view's feedback cells by contact ID (the first non-empty cell of each ID), and what the
  * add-on last wrote to them (`bases`: null for a copy made before the fingerprint column existed).
  */
-export function readCopyFeedback(values: readonly (readonly unknown[])[]): { feedback: Map<string, string>; bases: Map<string, FeedbackBase> | null; found: boolean } {
+export function readCopyFeedback(values: readonly (readonly unknown[])[]): {
+  feedback: Map<string, string>;
+  bases: Map<string, FeedbackBase> | null;
+  found: boolean;
+} {
   const header = (values[0] ?? []).map((h) => cellText(h).toLowerCase());
   const idAt = header.indexOf(ID_HEADER.toLowerCase());
   const feedbackAt = header.indexOf(FEEDBACK_HEADER.toLowerCase());

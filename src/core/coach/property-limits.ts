@@ -33,7 +33,8 @@ export function storeWriteProblem(current: Readonly<Record<string, string>>, cha
     const bytes = value === null ? 0 : utf8Bytes(value);
     if (bytes > VALUE_LIMIT_BYTES) return { kind: 'value', key, bytes };
   }
-  const size = (store: Readonly<Record<string, string | null>>) => Object.entries(store).reduce((n, [k, v]) => (v === null ? n : n + utf8Bytes(k) + utf8Bytes(v)), 0);
+  const size = (store: Readonly<Record<string, string | null>>) =>
+    Object.entries(store).reduce((n, [k, v]) => (v === null ? n : n + utf8Bytes(k) + utf8Bytes(v)), 0);
   const before = size(current);
   const after = size({ ...current, ...changes });
   return after > STORE_LIMIT_BYTES ? { kind: 'store', bytes: after, before } : null;

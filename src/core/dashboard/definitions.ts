@@ -55,15 +55,7 @@ export function eventWord(kind: EventKind | 'referred'): string {
 }
 
 export type SettingKey =
-  | 'goalNames'
-  | 'goalPerWeek'
-  | 'goalTotal'
-  | 'targetDate'
-  | 'offersPerInterview'
-  | 'offersPerResume'
-  | 'referredApplicants'
-  | 'referredHires'
-  | 'followUpLift';
+  'goalNames' | 'goalPerWeek' | 'goalTotal' | 'targetDate' | 'offersPerInterview' | 'offersPerResume' | 'referredApplicants' | 'referredHires' | 'followUpLift';
 
 export interface SettingDef {
   key: SettingKey;
@@ -75,8 +67,13 @@ export interface SettingDef {
 
 /** Settings, in the order of their rows. Rebuilding never writes a setting that is already there. */
 export const SETTINGS: readonly SettingDef[] = [
-  { key: 'goalNames', label: 'Goal: names on your list', format: '0', note: 'A first list of about 25 people you already know (the method\'s starting point).' },
-  { key: 'goalPerWeek', label: 'Goal: informational interviews per week', format: '0', note: 'Compared with this week\'s Informational interview events in the log.' },
+  { key: 'goalNames', label: 'Goal: names on your list', format: '0', note: "A first list of about 25 people you already know (the method's starting point)." },
+  {
+    key: 'goalPerWeek',
+    label: 'Goal: informational interviews per week',
+    format: '0',
+    note: "Compared with this week's Informational interview events in the log.",
+  },
   { key: 'goalTotal', label: 'Goal: informational interviews in total', format: '0', note: 'An active search does dozens; compared with interviews held.' },
   { key: 'targetDate', label: 'Goal: target date for the total', format: 'yyyy-mm-dd', note: 'The day by which you want to have held that many interviews.' },
   {
@@ -132,11 +129,11 @@ export function defaultSettings(today: DateParts): Record<SettingKey, SettingVal
 export const DEFINITIONS: readonly string[] = [
   `Contact: a tracker row with a Contact ID (${CONTACT_ID_PREFIX}…). Rows without one are not counted until Set up tracker gives them an ID.`,
   'Stages are read as written in the Stage column, upper or lower case alike. Pitched: any stage past To contact (Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response). Replied: Scheduled, Interviewed, Thanked or Declined. Informational interview held: Interviewed or Thanked. Stages only move forward, so a contact counts in every step it has passed.',
-  'A reply that fixes no day yet leaves the stage as it was: it shows under this week\'s activity (Replies) and counts as Replied once a day is fixed (Scheduled) or the contact declines.',
+  "A reply that fixes no day yet leaves the stage as it was: it shows under this week's activity (Replies) and counts as Replied once a day is fixed (Scheduled) or the contact declines.",
   `Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date; ties are listed in tracker order. Introductions: contacts whose Referred by is a Contact ID (${formatContactId(42)}), in tracker order.`,
   'Job interviews: Outcome is Job interview or Offer (an offer comes after a job interview). Offers: Outcome is Offer.',
   'Rates: count ÷ out of, among contacts who reached the earlier step. A dash means there is nothing to divide by yet.',
-  'Weeks run Monday to Sunday in the spreadsheet\'s time zone (File > Settings). Activity counts Interview log rows by their Event date and Event.',
-  'Follow-ups: Next follow-up is today or earlier, for contacts not Declined, No response or Thanked (the same rule as the tracker\'s colours).',
+  "Weeks run Monday to Sunday in the spreadsheet's time zone (File > Settings). Activity counts Interview log rows by their Event date and Event.",
+  "Follow-ups: Next follow-up is today or earlier, for contacts not Declined, No response or Thanked (the same rule as the tracker's colours).",
   'Outside benchmarks are rough published figures from the sources named in Settings: context, not promises or targets.',
 ];

@@ -17,14 +17,7 @@
 // put together for those rows only), and introducers are looked up for all a list's rows at once.
 
 import { CLOSED_STAGES } from '../tracker/schema.ts';
-import {
-  INTERVIEWED_STAGES,
-  JOB_INTERVIEW_OUTCOMES,
-  NAMES_PER_CELL,
-  OFFER_OUTCOME,
-  PITCHED_STAGES,
-  REPLIED_STAGES,
-} from './definitions.ts';
+import { INTERVIEWED_STAGES, JOB_INTERVIEW_OUTCOMES, NAMES_PER_CELL, OFFER_OUTCOME, PITCHED_STAGES, REPLIED_STAGES } from './definitions.ts';
 import { str, type DashboardTrackerKey, type Refs } from './refs.ts';
 
 export const DASH = '–';
@@ -119,7 +112,8 @@ function openStageConditions(r: Refs): string[] {
 }
 
 export const followUps = {
-  dueToday: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)},${r.isContact})`,
+  dueToday: (r: Refs, today: string) =>
+    `=COUNTIFS(${r.t('nextFollowUp')},">="&${today},${r.t('nextFollowUp')},"<"&(${today}+1)${openStageCriteria(r)},${r.isContact})`,
   overdue: (r: Refs, today: string) => `=COUNTIFS(${r.t('nextFollowUp')},"<"&${today}${openStageCriteria(r)},${r.isContact})`,
   /**
    * The name columns and Contact ID of the first NAMES_PER_CELL contacts due today, in tracker
@@ -182,7 +176,10 @@ function shown(ids: string, values: string): string {
 
 /** The display names of a list's rows from their own name columns (which follow `first` columns of other values). */
 function ownNames(r: Refs, rows: ListRows, ids: string, first: number): string {
-  return shown(ids, r.namesFrom(ids, (column) => rows.column(first + r.nameColumns.indexOf(column))));
+  return shown(
+    ids,
+    r.namesFrom(ids, (column) => rows.column(first + r.nameColumns.indexOf(column))),
+  );
 }
 
 export const topReferrers = {
@@ -230,7 +227,9 @@ export const introductions = {
    * The names of the contacts whose IDs are in `ids` (first cell `first`), the first row with
    * each ID, or a note when no contact has one.
    */
-  introducerNames: (r: Refs, first: string, ids: string) => `=IF(${first}="","",ARRAYFORMULA(IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
+  introducerNames: (r: Refs, first: string, ids: string) =>
+    `=IF(${first}="","",ARRAYFORMULA(IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
-  overflow: (next: string, rows: number) => `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
+  overflow: (next: string, rows: number) =>
+    `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
 };

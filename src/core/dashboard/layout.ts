@@ -4,7 +4,20 @@
 
 import { RELATIONSHIPS, STAGES } from '../tracker/schema.ts';
 import { ACTIVITY_EVENTS, DEFINITIONS, eventWord, INTERVIEWED_STAGES, NAMES_PER_CELL, SETTINGS, type SettingKey, TOP_REFERRERS } from './definitions.ts';
-import { conversionCounts, countsByLabel, DASH, followUps, introductions, type ListRows, rate, recentEvents, type RecentList, topReferrers, totals, weekCounts } from './formulas.ts';
+import {
+  conversionCounts,
+  countsByLabel,
+  DASH,
+  followUps,
+  introductions,
+  type ListRows,
+  rate,
+  recentEvents,
+  type RecentList,
+  topReferrers,
+  totals,
+  weekCounts,
+} from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
 import { thousands } from '../base/text.ts';
 
@@ -24,7 +37,12 @@ const LIST_ROWS_COLUMN = 'I';
 
 /** The rows of a list waiting in hidden columns from `first` (a letter), rows `from` to `to`. */
 function listRows(first: string, from: number, to: number): ListRows {
-  return { column: (k) => { const c = String.fromCharCode(first.charCodeAt(0) + k); return `$${c}$${from}:$${c}$${to}`; } };
+  return {
+    column: (k) => {
+      const c = String.fromCharCode(first.charCodeAt(0) + k);
+      return `$${c}$${from}:$${c}$${to}`;
+    },
+  };
 }
 
 /** A cell as written with setValues: text, a formula ("=..."), a number, or empty. */
@@ -81,7 +99,12 @@ function totalsSection(r: Refs): RowSpec[] {
   return [
     header('Totals', 'Number', 'How it is counted'),
     row('contacts', 'Contacts', totals.contacts(r), 'Tracker rows with a Contact ID.'),
-    row('pitched', 'Pitched', (c) => totals.pitched(stageCell(c)), 'Stage past To contact: Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined or No response.'),
+    row(
+      'pitched',
+      'Pitched',
+      (c) => totals.pitched(stageCell(c)),
+      'Stage past To contact: Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined or No response.',
+    ),
     row('replied', 'Replied', (c) => totals.replied(stageCell(c)), 'Stage Scheduled, Interviewed, Thanked or Declined: they answered.'),
     row('interviewed', 'Informational interviews held', (c) => totals.interviewed(stageCell(c)), 'Stage Interviewed or Thanked.'),
     row('referralsReceived', 'Referrals received', totals.referralsReceived(r), 'Contacts whose Referred by is filled in.'),
@@ -109,17 +132,51 @@ function conversionSection(r: Refs): RowSpec[] {
   return [
     header('Conversion', 'Your rate', 'Count', 'Out of', 'Outside benchmark', 'Notes'),
     step('pitchToReply', 'Pitch → reply', at('replied'), at('pitched'), '', (c) =>
-      rough(`"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`),
+      rough(
+        `"One follow-up brings about "&ROUND(${c.at('followUpLift')}*100)&"% more replies to cold messages (rough published figure, see Settings): follow up on silence."`,
+      ),
     ),
     step('replyToInterview', 'Reply → informational interview', at('interviewed'), at('replied'), '', 'Of those who answered, how many you have talked with.'),
-    step('referralsPerInterview', 'Interview → referrals: referrals per interview', interviewed(conversionCounts.referralsFromInterviews), at('interviewed'), '', 'Referrals given by the people you interviewed, per interview.', '0.00'),
-    step('interviewsWithReferral', 'Interview → referral: interviews that gave at least one', interviewed(conversionCounts.interviewsWithReferral), at('interviewed'), '', 'Always ask who else you should talk to.'),
-    step('referralToInterview', 'Referral → interview: referred contacts interviewed', interviewed(conversionCounts.referredInterviewed), at('referralsReceived'), '', (c) =>
-      rough(`"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`),
+    step(
+      'referralsPerInterview',
+      'Interview → referrals: referrals per interview',
+      interviewed(conversionCounts.referralsFromInterviews),
+      at('interviewed'),
+      '',
+      'Referrals given by the people you interviewed, per interview.',
+      '0.00',
     ),
-    step('interviewToJobInterview', 'Interview → job interview', (c) => conversionCounts.interviewedToJobInterview(r, stageLabels(c, INTERVIEWED_STAGES), c.at('interviewToOffer', 'C')), at('interviewed'), '', 'Interviewed contacts whose Outcome is Job interview or Offer.'),
+    step(
+      'interviewsWithReferral',
+      'Interview → referral: interviews that gave at least one',
+      interviewed(conversionCounts.interviewsWithReferral),
+      at('interviewed'),
+      '',
+      'Always ask who else you should talk to.',
+    ),
+    step(
+      'referralToInterview',
+      'Referral → interview: referred contacts interviewed',
+      interviewed(conversionCounts.referredInterviewed),
+      at('referralsReceived'),
+      '',
+      (c) =>
+        rough(
+          `"Referred candidates are about "&ROUND(${c.at('referredApplicants')}*100)&"% of applicants but "&ROUND(${c.at('referredHires')}*100)&"% of hires (rough published figure, see Settings)."`,
+        ),
+    ),
+    step(
+      'interviewToJobInterview',
+      'Interview → job interview',
+      (c) => conversionCounts.interviewedToJobInterview(r, stageLabels(c, INTERVIEWED_STAGES), c.at('interviewToOffer', 'C')),
+      at('interviewed'),
+      '',
+      'Interviewed contacts whose Outcome is Job interview or Offer.',
+    ),
     step('interviewToOffer', 'Interview → offer', interviewed(conversionCounts.interviewedToOffer), at('interviewed'), at('offersPerInterview'), (c) =>
-      rough(`"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`),
+      rough(
+        `"About 1 offer per "&ROUND(1/${c.at('offersPerInterview')})&" informational interviews, against 1 per "&ROUND(1/${c.at('offersPerResume')})&" résumés sent (rough published figures, see Settings)."`,
+      ),
     ),
   ];
 }
@@ -128,16 +185,52 @@ function goalsSection(): RowSpec[] {
   const progress = (c: Ctx) => `=IF(N(B${c.row})<=0,${str(DASH)},C${c.row}/B${c.row})`;
   return [
     header('Goals', 'Target', 'Now', 'Progress', '', 'Notes'),
-    { key: 'goalNamesRow', cells: ['Names on your list', (c) => `=${c.at('goalNames')}`, (c) => `=${c.at('contacts')}`, progress, '', 'Start with about 25 people you already know.'], formats: { 3: PCT } },
     {
-      key: 'goalWeekRow',
-      cells: ['Informational interviews this week', (c) => `=${c.at('goalPerWeek')}`, (c) => `=${c.at('activity_interview')}`, progress, '', 'Informational interview events in the log since Monday.'],
+      key: 'goalNamesRow',
+      cells: [
+        'Names on your list',
+        (c) => `=${c.at('goalNames')}`,
+        (c) => `=${c.at('contacts')}`,
+        progress,
+        '',
+        'Start with about 25 people you already know.',
+      ],
       formats: { 3: PCT },
     },
-    { key: 'goalTotalRow', cells: ['Informational interviews held in total', (c) => `=${c.at('goalTotal')}`, (c) => `=${c.at('interviewed')}`, progress, '', 'Interviewed or Thanked contacts.'], formats: { 3: PCT } },
+    {
+      key: 'goalWeekRow',
+      cells: [
+        'Informational interviews this week',
+        (c) => `=${c.at('goalPerWeek')}`,
+        (c) => `=${c.at('activity_interview')}`,
+        progress,
+        '',
+        'Informational interview events in the log since Monday.',
+      ],
+      formats: { 3: PCT },
+    },
+    {
+      key: 'goalTotalRow',
+      cells: [
+        'Informational interviews held in total',
+        (c) => `=${c.at('goalTotal')}`,
+        (c) => `=${c.at('interviewed')}`,
+        progress,
+        '',
+        'Interviewed or Thanked contacts.',
+      ],
+      formats: { 3: PCT },
+    },
     {
       key: 'daysLeft',
-      cells: ['Days left to the target date', (c) => `=${c.at('targetDate')}`, (c) => `=IF(ISNUMBER(B${c.row}),B${c.row}-${c.at('today')},${str(DASH)})`, '', '', 'Negative once the date has passed.'],
+      cells: [
+        'Days left to the target date',
+        (c) => `=${c.at('targetDate')}`,
+        (c) => `=IF(ISNUMBER(B${c.row}),B${c.row}-${c.at('today')},${str(DASH)})`,
+        '',
+        '',
+        'Negative once the date has passed.',
+      ],
       formats: { 1: DATE },
     },
     {
@@ -215,7 +308,9 @@ function followUpSection(r: Refs): RowSpec[] {
     },
     {
       key: 'overdue',
-      cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => names(c, overdue)], overdue, (c) => followUps.overdueRows(r, c.at('today'))),
+      cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => names(c, overdue)], overdue, (c) =>
+        followUps.overdueRows(r, c.at('today')),
+      ),
     },
   ];
 }
@@ -259,11 +354,7 @@ function topReferrersSection(r: Refs): RowSpec[] {
     ];
     rows.push({ key: `top_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
   }
-  return [
-    header('Who opened the most doors'),
-    { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by', 'Contact ID'], kind: 'columns' },
-    ...rows,
-  ];
+  return [header('Who opened the most doors'), { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by', 'Contact ID'], kind: 'columns' }, ...rows];
 }
 
 function definitionsSection(): RowSpec[] {
@@ -290,7 +381,7 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
   }
   rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
   return [
-    header('Introductions: who introduced whom', '', '', '', 'To follow a chain, find an Introduced contact\'s ID under Introduced by'),
+    header('Introductions: who introduced whom', '', '', '', "To follow a chain, find an Introduced contact's ID under Introduced by"),
     { cells: ['Introduced by', 'Contact ID', 'Contact ID', 'Introduced'], kind: 'columns' },
     ...rows,
   ];
@@ -351,11 +442,13 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   specs.forEach((s, i) => {
     const row = i + 1;
     const ctx: Ctx = { row, at, span };
-    cells.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
-      const spec = s.cells[j];
-      if (spec === undefined) return '';
-      return typeof spec === 'function' ? spec(ctx) : spec;
-    }));
+    cells.push(
+      Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
+        const spec = s.cells[j];
+        if (spec === undefined) return '';
+        return typeof spec === 'function' ? spec(ctx) : spec;
+      }),
+    );
     formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => s.formats?.[j] ?? '0'));
     if (s.kind === 'header') headerRows.push(row);
     if (s.kind === 'columns') columnRows.push(row);
@@ -372,7 +465,13 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     funnel: { first: rowOf('contacts'), last: rowOf('offers') },
     // The recent-events list fills columns G and H from its first row down, past the last row of
     // the layout when the log is busy: the sheet keeps room for it and the columns stay hidden.
-    recentEvents: { column: RECENT_COLUMNS[0].charCodeAt(0) - 64, columns: RECENT_COLUMNS.length, first: rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`), rows: RECENT_EVENTS_CAP, weekStart: at('weekStart') },
+    recentEvents: {
+      column: RECENT_COLUMNS[0].charCodeAt(0) - 64,
+      columns: RECENT_COLUMNS.length,
+      first: rowOf(`activity_${ACTIVITY_EVENTS[0].kind}`),
+      rows: RECENT_EVENTS_CAP,
+      weekStart: at('weekStart'),
+    },
   };
   return layout;
 }

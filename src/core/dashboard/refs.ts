@@ -8,7 +8,15 @@ import { CONTACT_ID_PREFIX } from '../tracker/ids.ts';
 
 /** The tracker columns the dashboard reads. */
 export type DashboardTrackerKey = 'contactId' | 'relationship' | 'referredBy' | 'stage' | 'nextFollowUp' | 'referralsGiven' | 'outcome';
-export const DASHBOARD_TRACKER_KEYS: readonly DashboardTrackerKey[] = ['contactId', 'relationship', 'referredBy', 'stage', 'nextFollowUp', 'referralsGiven', 'outcome'];
+export const DASHBOARD_TRACKER_KEYS: readonly DashboardTrackerKey[] = [
+  'contactId',
+  'relationship',
+  'referredBy',
+  'stage',
+  'nextFollowUp',
+  'referralsGiven',
+  'outcome',
+];
 
 /** 1-based columns of the contact's name, whichever the sheet has. */
 export interface NameColumns {
@@ -113,6 +121,11 @@ export function buildRefs(sources: DashboardSources): Refs {
     nameColumns: [tracker.names.full, tracker.names.first, tracker.names.middle, tracker.names.last].filter((c): c is number => c !== undefined),
     column: col,
     namesFrom: (ids, part) => nameExpression(tracker.names, ids, part),
-    names: (keys, mustExist = false) => nameExpression(tracker.names, mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys, (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`),
+    names: (keys, mustExist = false) =>
+      nameExpression(
+        tracker.names,
+        mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys,
+        (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`,
+      ),
   };
 }

@@ -58,8 +58,7 @@ function formatFromHeader(header: readonly string[]): CsvFormat {
   const has = (...h: string[]) => h.every((x) => names.has(normaliseHeader(x)));
   if (has('First Name', 'Last Name', 'URL', 'Connected On')) return 'linkedin';
   if (has('Given Name', 'Family Name') || has('Organization 1 - Name')) return 'google-legacy';
-  if (has('First Name', 'Last Name') && (has('Organization Name') || has('E-mail 1 - Value') || has('File As')))
-    return 'google';
+  if (has('First Name', 'Last Name') && (has('Organization Name') || has('E-mail 1 - Value') || has('File As'))) return 'google';
   return 'generic';
 }
 
@@ -117,7 +116,10 @@ export function parseContactsCsv(text: string, limits: CsvLimits = {}): CsvResul
   if (text.trim() === '') return fail('empty', 'The file is empty.');
   const bytes = text.length > maxBytes ? text.length : utf8Length(text, maxBytes);
   if (bytes > maxBytes)
-    return fail('too-big', `The file is too big to import in one go (over ${Math.round(maxBytes / (1024 * 1024))} MB). Split it into smaller files and import them one after another.`);
+    return fail(
+      'too-big',
+      `The file is too big to import in one go (over ${Math.round(maxBytes / (1024 * 1024))} MB). Split it into smaller files and import them one after another.`,
+    );
   const notCsv = notCsvReason(text);
   if (notCsv) return fail('not-csv', notCsv);
 
@@ -125,7 +127,10 @@ export function parseContactsCsv(text: string, limits: CsvLimits = {}): CsvResul
   text = text.replace(/\r\n?/g, '\n');
   const delimiter = chooseDelimiter(text);
   if (delimiter === null)
-    return fail('no-header', 'I could not find a header row with column names such as "Name", "First Name" or "Email" in the first lines of the file. Is it a contacts export?');
+    return fail(
+      'no-header',
+      'I could not find a header row with column names such as "Name", "First Name" or "Email" in the first lines of the file. Is it a contacts export?',
+    );
 
   const result = parse(text, delimiter);
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
@@ -133,14 +138,20 @@ export function parseContactsCsv(text: string, limits: CsvLimits = {}): CsvResul
   const lines = recordLines(records);
   if (quoteError) {
     const line = quoteError.row !== undefined && quoteError.row < lines.length ? lines[quoteError.row] : 1;
-    return fail('bad-quotes', `Line ${line} has a quotation mark that is never closed or is misplaced, so the rest of the file cannot be read reliably. Fix that line and try again.`);
+    return fail(
+      'bad-quotes',
+      `Line ${line} has a quotation mark that is never closed or is misplaced, so the rest of the file cannot be read reliably. Fix that line and try again.`,
+    );
   }
 
   const headerIndex = findHeaderRow(records);
   const header = records[headerIndex].map((h) => h.trim());
   const map = mapColumns(header);
   if (map.contact.fullName === undefined && map.contact.firstName === undefined)
-    return fail('no-name-column', `The header row (line ${lines[headerIndex]}) has no name column. The file needs a "Name" column, or "First Name" and "Last Name".`);
+    return fail(
+      'no-name-column',
+      `The header row (line ${lines[headerIndex]}) has no name column. The file needs a "Name" column, or "First Name" and "Last Name".`,
+    );
 
   const rows: CsvRow[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
@@ -148,7 +159,10 @@ export function parseContactsCsv(text: string, limits: CsvLimits = {}): CsvResul
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ line: lines[i], cells });
     if (rows.length > maxRows)
-      return fail('too-many-rows', `The file has more than ${thousands(maxRows)} contacts, too many to import in one go. Split it into smaller files and import them one after another.`);
+      return fail(
+        'too-many-rows',
+        `The file has more than ${thousands(maxRows)} contacts, too many to import in one go. Split it into smaller files and import them one after another.`,
+      );
   }
   return { ok: true, format: formatFromHeader(header), header, headerLine: lines[headerIndex], rows, map };
 }

@@ -195,7 +195,10 @@ function invalidListValues(sources: ReadonlyMap<number, Source>, row: CsvRow): I
     const column = trackerColumn(source.key);
     const text = (row.cells[source.csvIndex] ?? '').trim();
     if (!column.values || text === '' || canonicalValue(column.values, text) !== null) continue;
-    problems.push({ line: row.line, reason: `"${limitCellText(text, 60)}" is not one of the ${column.header} values (${column.values.join(', ')}), so that value was not used.` });
+    problems.push({
+      line: row.line,
+      reason: `"${limitCellText(text, 60)}" is not one of the ${column.header} values (${column.values.join(', ')}), so that value was not used.`,
+    });
   }
   return problems;
 }
@@ -231,7 +234,10 @@ function sourceHeader(source: Source, csv: ParsedCsv): string {
 function cutProblem(value: OutCell | '', written: OutCell, header: string, line: number): ImportProblem | null {
   if (typeof value !== 'string' || sheetTextLength(value) <= MAX_CELL_CHARS || typeof written !== 'string') return null;
   const kept = (needsTextPrefix(written) ? written.length - 1 : written.length) - 1;
-  return { line, reason: `${header} is ${thousands(value.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}, so only the first ${thousands(kept)} were imported, followed by "…".` };
+  return {
+    line,
+    reason: `${header} is ${thousands(value.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}, so only the first ${thousands(kept)} were imported, followed by "…".`,
+  };
 }
 
 export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportOptions = {}): ImportPlan {
@@ -348,11 +354,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
 
   const idValues = table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]);
   const warnings = listedWarnings(uncountableIds(idValues).map((u) => uncountableIdWarning(table.headerRow + 1 + u.index, u.id)));
-  const ids = assignIds(
-    idValues,
-    table.idCounter,
-    table.columns.tracker.contactId === undefined ? 0 : append.length,
-  );
+  const ids = assignIds(idValues, table.idCounter, table.columns.tracker.contactId === undefined ? 0 : append.length);
   const defaults: [TrackerKey, (i: number) => string][] = [
     ['contactId', (i) => ids.ids[i]],
     ['stage', () => FIRST_STAGE],

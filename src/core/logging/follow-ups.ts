@@ -77,7 +77,17 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
     const contact = contactFromRow(row, t.contact);
     if (!normaliseName(contact.name)) return [];
     const company = contact.fields.company ?? '';
-    return [{ index, row, contact, company, org: normaliseCompany(company), stage: canonicalStage(cellText(cell(row, 'stage'))), last: cellDate(cell(row, 'lastContact'), t.timeZone) }];
+    return [
+      {
+        index,
+        row,
+        contact,
+        company,
+        org: normaliseCompany(company),
+        stage: canonicalStage(cellText(cell(row, 'stage'))),
+        last: cellDate(cell(row, 'lastContact'), t.timeZone),
+      },
+    ];
   });
   const byOrg = new Map<string, typeof people>();
   for (const p of people) if (p.org) byOrg.set(p.org, [...(byOrg.get(p.org) ?? []), p]);
@@ -88,14 +98,25 @@ export function followUpsDue(t: FollowUpTable, today: DateParts): FollowUps {
     const next = cellDate(cell(p.row, 'nextFollowUp'), t.timeZone);
     const first = firstName(p.contact.name);
     if (next && compareDates(next, today) <= 0) {
-      due.push({ row: sheetRow, id: canonicalContactId(cell(p.row, 'contactId')) ?? '', name: p.contact.name, stage: p.stage, due: next, daysOverdue: dayNumber(today) - dayNumber(next), step: step(p.stage, first, canonicalValue(OUTCOMES, cellText(cell(p.row, 'outcome'))) ?? '') });
+      due.push({
+        row: sheetRow,
+        id: canonicalContactId(cell(p.row, 'contactId')) ?? '',
+        name: p.contact.name,
+        stage: p.stage,
+        due: next,
+        daysOverdue: dayNumber(today) - dayNumber(next),
+        step: step(p.stage, first, canonicalValue(OUTCOMES, cellText(cell(p.row, 'outcome'))) ?? ''),
+      });
       continue;
     }
     if (p.stage !== 'Pitched' || !p.last || compareDates(addBusinessDays(p.last, SECOND_CONTACT_AFTER), today) > 0) continue;
     const colleagues = (byOrg.get(p.org) ?? []).filter((o) => o !== p);
     // Someone else there has been contacted since this pitch: the second contact is under way.
     if (colleagues.some((o) => o.last && compareDates(o.last, p.last!) >= 0)) continue;
-    const candidates = colleagues.filter((o) => o.stage === '' || o.stage === 'To contact').slice(0, CANDIDATES).map((o) => o.contact.name);
+    const candidates = colleagues
+      .filter((o) => o.stage === '' || o.stage === 'To contact')
+      .slice(0, CANDIDATES)
+      .map((o) => o.contact.name);
     secondContact.push({ row: sheetRow, name: p.contact.name, company: p.company, pitched: p.last, candidates });
   }
   due.sort((a, b) => compareDates(a.due, b.due) || a.row - b.row);

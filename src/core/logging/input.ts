@@ -25,12 +25,15 @@ class InputError extends Error {}
 
 /** Why `text` does not fit in a cell (the apostrophe that keeps it text counts, see MAX_CELL_CHARS). */
 function tooLongMessage(label: string, text: string): string {
-  const prefixed = needsTextPrefix(text) ? ` (${thousands(MAX_CELL_CHARS - 1)} for text that starts with =, +, - or @ or reads as a number or date: it is stored with an apostrophe in front, to stay text)` : '';
+  const prefixed = needsTextPrefix(text)
+    ? ` (${thousands(MAX_CELL_CHARS - 1)} for text that starts with =, +, - or @ or reads as a number or date: it is stored with an apostrophe in front, to stay text)`
+    : '';
   return `${label} is ${thousands(text.length)} characters long; a cell holds at most ${thousands(MAX_CELL_CHARS)}${prefixed}. Shorten it and try again. Nothing was logged.`;
 }
 
 function record(raw: unknown): Record<string, unknown> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('The dialog sent no details. Close it and open it again from the menu.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new InputError('The dialog sent no details. Close it and open it again from the menu.');
   return raw as Record<string, unknown>;
 }
 
@@ -54,7 +57,8 @@ function date(raw: Record<string, unknown>, key: string, label: string, options:
 
 function eventTarget(raw: Record<string, unknown>): { eventId: string; contactIds: string[] } {
   const eventId = raw.eventId;
-  if (typeof eventId !== 'string' || !EVENT_ID.test(eventId)) throw new InputError('This dialog has no valid event ID. Close it and open it again from the menu.');
+  if (typeof eventId !== 'string' || !EVENT_ID.test(eventId))
+    throw new InputError('This dialog has no valid event ID. Close it and open it again from the menu.');
   const ids = raw.contactIds;
   if (!Array.isArray(ids) || ids.length === 0) throw new InputError('No contact was given. Select contacts in the tracker and choose the menu item again.');
   if (ids.length > MAX_CONTACTS_PER_EVENT) throw new InputError(`At most ${MAX_CONTACTS_PER_EVENT} contacts can be logged at once.`);
@@ -87,7 +91,8 @@ function minutes(raw: Record<string, unknown>): number | null {
   const v = raw.minutes;
   if (v === undefined || v === null || v === '') return null;
   const n = typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1440) throw new InputError('Length: enter a whole number of minutes between 1 and 1440, or leave it empty.');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1440)
+    throw new InputError('Length: enter a whole number of minutes between 1 and 1440, or leave it empty.');
   return n;
 }
 
@@ -109,13 +114,19 @@ export function checkEventInput(kind: EventKind, raw: unknown, today: DateParts)
         event = { kind, date: date(r, 'date', 'Date', past)!, note: text(r, 'note', 'Note') };
         break;
       case 'reply':
-        event = { kind, date: date(r, 'date', 'Date', past)!, note: text(r, 'note', 'Note'), meetingDate: date(r, 'meetingDate', 'Conversation date', { required: false }) };
+        event = {
+          kind,
+          date: date(r, 'date', 'Date', past)!,
+          note: text(r, 'note', 'Note'),
+          meetingDate: date(r, 'meetingDate', 'Conversation date', { required: false }),
+        };
         break;
       case 'interview': {
         const list = r.referrals ?? [];
         if (!Array.isArray(list)) throw new InputError('Referrals must be a list.');
         if (list.length > MAX_REFERRALS) throw new InputError(`At most ${MAX_REFERRALS} referrals can be logged at once.`);
-        if (list.length > 0 && target.contactIds.length > 1) throw new InputError('Referrals can be logged for one contact at a time: select only the person who gave them.');
+        if (list.length > 0 && target.contactIds.length > 1)
+          throw new InputError('Referrals can be logged for one contact at a time: select only the person who gave them.');
         event = {
           kind,
           date: date(r, 'date', 'Date', past)!,

@@ -21,7 +21,13 @@ export const MAX_PENDING_CHARS = 8000;
 function isPending(x: unknown): x is PendingEvent {
   if (typeof x !== 'object' || x === null) return false;
   const p = x as Record<string, unknown>;
-  return typeof p.key === 'string' && (p.referralsGiven === null || typeof p.referralsGiven === 'number') && typeof p.referrals === 'object' && p.referrals !== null && typeof p.idCounter === 'number';
+  return (
+    typeof p.key === 'string' &&
+    (p.referralsGiven === null || typeof p.referralsGiven === 'number') &&
+    typeof p.referrals === 'object' &&
+    p.referrals !== null &&
+    typeof p.idCounter === 'number'
+  );
 }
 
 export function parsePending(raw: string | null): PendingEvent[] {

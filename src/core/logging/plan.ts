@@ -78,7 +78,8 @@ function locate(t: EventTable, ids: readonly string[]): Map<string, number> | st
   for (const id of ids) {
     const rows = found.get(id);
     if (!rows) return `Contact ${id} is no longer in the tracker (was the row deleted?). Nothing was logged.`;
-    if (rows.length > 1) return `Contact ID ${id} is on rows ${rows.map((r) => r + t.headerRow + 1).join(' and ')}. Give one of them a new ID (clear it and run Set up tracker), then try again. Nothing was logged.`;
+    if (rows.length > 1)
+      return `Contact ID ${id} is on rows ${rows.map((r) => r + t.headerRow + 1).join(' and ')}. Give one of them a new ID (clear it and run Set up tracker), then try again. Nothing was logged.`;
     at.set(id, rows[0]);
   }
   return at;
@@ -131,9 +132,14 @@ function details(event: CycleEvent, referrals: readonly ResolvedReferral[]): str
 }
 
 function tooLong(entry: LogEntry): string | null {
-  for (const [label, text] of [['Name', entry.name], ['Details', entry.details], ['Next step', entry.nextStep]] as const) {
+  for (const [label, text] of [
+    ['Name', entry.name],
+    ['Details', entry.details],
+    ['Next step', entry.nextStep],
+  ] as const) {
     const length = sheetTextLength(text);
-    if (length > MAX_CELL_CHARS) return `The log's ${label} for ${limitCellText(entry.name, 60)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
+    if (length > MAX_CELL_CHARS)
+      return `The log's ${label} for ${limitCellText(entry.name, 60)} would be ${thousands(length)} characters; a cell holds at most ${thousands(MAX_CELL_CHARS)}. Shorten what you wrote and try again. Nothing was logged.`;
   }
   return null;
 }
@@ -142,13 +148,21 @@ function tooLong(entry: LogEntry): string | null {
  * Plans `request` on the tracker `t`. `logged(key)` tells whether the log already holds a row
  * with that Event ID; `stored(key)` gives what an earlier, failed attempt of the event decided.
  */
-export function planEvent(t: EventTable, request: EventRequest, logged: (key: string) => boolean, stored: (key: string) => PendingEvent | undefined = () => undefined): EventPlanResult {
+export function planEvent(
+  t: EventTable,
+  request: EventRequest,
+  logged: (key: string) => boolean,
+  stored: (key: string) => PendingEvent | undefined = () => undefined,
+): EventPlanResult {
   const { event, eventId } = request;
   const needed: TrackerKey[] = ['contactId', ...COLUMNS_WRITTEN[event.kind]];
   const missing = needed.filter((k) => t.tracker[k] === undefined);
   if (missing.length) {
     const names = missing.map((k) => `"${header(k)}"`).join(', ');
-    return { ok: false, message: `The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then try again. Nothing was logged.` };
+    return {
+      ok: false,
+      message: `The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then try again. Nothing was logged.`,
+    };
   }
   const at = locate(t, request.contactIds);
   if (typeof at === 'string') return { ok: false, message: at };
@@ -169,7 +183,16 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
     const key = eventKey(eventId, id);
     const change = contactChange(state, event);
     if (logged(key)) {
-      contacts.push({ id, name: state.name, company: state.company, stage: state.stage, stageKept: false, nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '', secondContactBy: '', alreadyLogged: true });
+      contacts.push({
+        id,
+        name: state.name,
+        company: state.company,
+        stage: state.stage,
+        stageKept: false,
+        nextFollowUp: state.nextFollowUp ? formatIsoDate(state.nextFollowUp) : '',
+        secondContactBy: '',
+        alreadyLogged: true,
+      });
       continue;
     }
     const row = t.headerRow + 1 + index;
@@ -177,7 +200,15 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
     let resolved: ResolvedReferral[] = [];
     if (event.kind === 'interview' && event.referrals.length) {
       const plan = planReferrals(
-        { headerRow: t.headerRow, rows: t.rows, formulas: t.formulas, contact: t.contact, tracker: t.tracker, width: Math.max(t.header.length, maxWidth(t.rows)), idCounter },
+        {
+          headerRow: t.headerRow,
+          rows: t.rows,
+          formulas: t.formulas,
+          contact: t.contact,
+          tracker: t.tracker,
+          width: Math.max(t.header.length, maxWidth(t.rows)),
+          idCounter,
+        },
         id,
         index,
         event.referrals,
@@ -214,7 +245,15 @@ export function planEvent(t: EventTable, request: EventRequest, logged: (key: st
       fills.push({ row, column: t.tracker[k]! + 1, value: typeof value === 'string' ? toSheetText(value) : value });
     }
     // The event's own row goes before its referrals' rows.
-    log.splice(log.length - resolved.length, 0, { eventDate: event.date, contactId: id, name: state.name, eventType: label, details: details(event, resolved), nextStep: change.nextStep, key });
+    log.splice(log.length - resolved.length, 0, {
+      eventDate: event.date,
+      contactId: id,
+      name: state.name,
+      eventType: label,
+      details: details(event, resolved),
+      nextStep: change.nextStep,
+      key,
+    });
     const next = set.nextFollowUp !== undefined ? set.nextFollowUp : state.nextFollowUp;
     contacts.push({
       id,

@@ -63,7 +63,11 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
   if (c.fullName !== undefined) out.push({ column: c.fullName, value: r.name, label: 'Name' });
   else if (c.firstName !== undefined && c.lastName !== undefined) {
     const parts = nameColumns(r.name, c.middleName !== undefined);
-    out.push({ column: c.firstName, value: parts.first, label: 'First name' }, { column: c.middleName, value: parts.middle, label: 'Middle name' }, { column: c.lastName, value: parts.last, label: 'Last name' });
+    out.push(
+      { column: c.firstName, value: parts.first, label: 'First name' },
+      { column: c.middleName, value: parts.middle, label: 'Middle name' },
+      { column: c.lastName, value: parts.last, label: 'Last name' },
+    );
   } else out.push({ column: c.firstName, value: r.name, label: 'Name' });
   out.push(
     { column: c.email, value: r.email, label: 'Email' },
@@ -79,7 +83,12 @@ function placements(t: ReferralTable, r: ReferralInput, referrerId: string): { c
  * Resolves `referrals` given by contact `referrerId` (on data row `referrerIndex`).
  * Returns an error message instead when a referral is the referrer.
  */
-export function planReferrals(t: ReferralTable, referrerId: string, referrerIndex: number, referrals: readonly ReferralInput[]): ReferralPlan | { error: string } {
+export function planReferrals(
+  t: ReferralTable,
+  referrerId: string,
+  referrerIndex: number,
+  referrals: readonly ReferralInput[],
+): ReferralPlan | { error: string } {
   const idColumn = t.tracker.contactId;
   const referredByColumn = t.tracker.referredBy;
   const isEmpty = (index: number, column: number) => isEmptyCell(t.rows[index]?.[column], t.formulas[index]?.[column]);
@@ -139,7 +148,14 @@ export function planReferrals(t: ReferralTable, referrerId: string, referrerInde
           fills.push({ row, column: idColumn + 1, value: id });
         }
       }
-      resolved.push({ input, id, name: target.contact.name, status: 'matched', newlyLinked: canonicalContactId(before) !== canonicalContactId(referrerId), unstored });
+      resolved.push({
+        input,
+        id,
+        name: target.contact.name,
+        status: 'matched',
+        newlyLinked: canonicalContactId(before) !== canonicalContactId(referrerId),
+        unstored,
+      });
       continue;
     }
     const ids = assignIds(existingIds, counter, 1);

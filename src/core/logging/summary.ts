@@ -102,7 +102,9 @@ export function routineHint(mode: string, iso: string, contacts: readonly (Perso
       `3B7: if ${they} not reply, by ${second} (${SECOND_CONTACT_AFTER} business days) reach out to a second contact ${where(contacts)}; by ${follow} (${FOLLOW_UP_AFTER} business days) follow up once with ${whom(contacts)}.`,
       `Next follow-up will be set to ${follow}; Show follow-ups due reminds you of both steps.`,
       ahead ? 'Contacts already further along keep their stage and dates.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
   if (mode === 'followUp') {
     return `If there is still no reply by ${follow} (${FOLLOW_UP_AFTER} business days), mark ${contacts.length > 1 ? 'them' : firstName(contacts[0].name) || 'them'} as No response and move on. Next follow-up will be set to ${follow}.`;

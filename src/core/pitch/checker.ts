@@ -52,9 +52,23 @@ export function jobMentions(text: string): string[] {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, forty: 40, 'forty-five': 45, sixty: 60, ninety: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  five: 5,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  'twenty-five': 25,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  sixty: 60,
+  ninety: 90,
 };
-const AMOUNT = `(?:\\d{1,3}(?:[.,]\\d)?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+const AMOUNT = `(?:\\d{1,3}(?:[.,]\\d)?|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 const EDGE_L = '(?<![\\p{L}\\p{N}])';
 const EDGE_R = '(?![\\p{L}])';
 // "15-30 minutes", "15 to 20 minutes", "a 15-minute call", "20 min", "an hour", "half an hour"...
@@ -69,7 +83,8 @@ const AMOUNTS = new RegExp(
   'giu',
 );
 // Asking for "a few minutes" or "a quick call" is a small request too, without a number.
-const SMALL_ASK = /(?<![\p{L}])(?:(?:a\s+)?(?:few|couple\s+of)\s+minutes|(?:quick|short|brief)\s+(?:call|chat|conversation|coffee|meeting|video\s+call|phone\s+call))(?![\p{L}])/iu;
+const SMALL_ASK =
+  /(?<![\p{L}])(?:(?:a\s+)?(?:few|couple\s+of)\s+minutes|(?:quick|short|brief)\s+(?:call|chat|conversation|coffee|meeting|video\s+call|phone\s+call))(?![\p{L}])/iu;
 // A sentence that asks for something: a long amount of time there is a request, not a story.
 const REQUEST = /[?？]|(?<![\p{L}])(?:would|could|can|may|spare|meet|meeting|talk|chat|call|coffee|conversation|lunch)(?![\p{L}])/iu;
 
@@ -148,20 +163,29 @@ export function checkPitch(input: CheckInput): CheckResult {
   const rules = RULES[input.purpose];
   if (!subject.trim()) add('no-subject', 'There is no subject line. A short, specific subject gets more replies.');
   if (words > input.wordLimit) {
-    add('too-long', `${words} words, over your limit of ${input.wordLimit}. Short messages get more replies: keep who you are, how you are connected, what you want to learn, and your question.`);
+    add(
+      'too-long',
+      `${words} words, over your limit of ${input.wordLimit}. Short messages get more replies: keep who you are, how you are connected, what you want to learn, and your question.`,
+    );
   }
   if (rules.job) {
     const jobs = jobMentions(`${subject}\n${body}`);
     if (jobs.length) add('job', `Mentions ${jobs.map(quote).join(', ')}. Ask for information and advice, not for a job: it makes saying yes easy.`);
   }
-  if (rules.question && !/[?？]/.test(body)) add('no-question', 'No question. End with one, such as which day, time and medium (phone, video, coffee) would suit them.');
+  if (rules.question && !/[?？]/.test(body))
+    add('no-question', 'No question. End with one, such as which day, time and medium (phone, video, coffee) would suit them.');
   if (rules.time) {
     const long = longTimeRequest(body);
     if (long) {
       add('long-time', `Asks for ${quote(long.text)}. Ask for 15 to 30 minutes: a small request is easier to say yes to, and they can always offer more.`);
     } else if (!asksForTime(body)) {
       const short = timeMentions(body).find((t) => t.inRequest && t.minutes < TIME_ASK.min);
-      add('no-time', short ? `${quote(short.text)} is hardly time for a conversation. Ask for 15 to 30 minutes, e.g. “Would you have 20 minutes…?”` : 'No request for a set amount of time. Ask for 15 to 30 minutes, e.g. “Would you have 20 minutes…?”');
+      add(
+        'no-time',
+        short
+          ? `${quote(short.text)} is hardly time for a conversation. Ask for 15 to 30 minutes, e.g. “Would you have 20 minutes…?”`
+          : 'No request for a set amount of time. Ask for 15 to 30 minutes, e.g. “Would you have 20 minutes…?”',
+      );
     }
   }
   for (const m of input.missing ?? []) {
@@ -173,7 +197,8 @@ export function checkPitch(input: CheckInput): CheckResult {
     );
   }
   const counts = pronounCounts(body);
-  if (tooMuchAboutMe(counts)) add('about-me', `It talks mostly about yourself: I/me/my ${counts.me} times, you/your ${counts.you}. Say more about them and their work.`);
+  if (tooMuchAboutMe(counts))
+    add('about-me', `It talks mostly about yourself: I/me/my ${counts.me} times, you/your ${counts.you}. Say more about them and their work.`);
   return { words, warnings };
 }
 

@@ -90,7 +90,7 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
     stage: canonicalStage(cellText(at('stage'))),
     relationship: cellText(at('relationship')),
     referrerName: referrerName(t, at('referredBy')),
-    referredByHeader: t.tracker.referredBy === undefined ? '' : headers[t.tracker.referredBy] ?? '',
+    referredByHeader: t.tracker.referredBy === undefined ? '' : (headers[t.tracker.referredBy] ?? ''),
     interviewDate: dayText(at('interviewDate'), t.timeZone),
     nextFollowUp: dayText(at('nextFollowUp'), t.timeZone),
     values,
@@ -109,7 +109,11 @@ function referrerName(t: PitchTable, cell: Cell | undefined): string {
 }
 
 /** The contact on the selected row, or why there is none. */
-export function contactAtSelection(t: PitchTable, selection: { onTracker: boolean; row: number; rows: number } | null, trackerName: string): { contact: PitchContact | null; note: string } {
+export function contactAtSelection(
+  t: PitchTable,
+  selection: { onTracker: boolean; row: number; rows: number } | null,
+  trackerName: string,
+): { contact: PitchContact | null; note: string } {
   const pick = `Select a contact's row in "${trackerName}", then choose Use selected row.`;
   if (!selection || !selection.onTracker) return { contact: null, note: `No contact selected. ${pick}` };
   if (selection.row <= t.headerRow) return { contact: null, note: `Row ${selection.row} is not a contact. ${pick}` };
@@ -144,7 +148,13 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
       const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
       if (stage === '' || stage === FIRST_STAGE) rows.push(t.headerRow + 1 + i);
     });
-    if (!rows.length) return { ok: false, nobody: true, message: 'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.' };
+    if (!rows.length)
+      return {
+        ok: false,
+        nobody: true,
+        message:
+          'Everyone in your tracker has been contacted. Add more people: friends, professors, alumni, former supervisors. A first goal is about 25 names.',
+      };
     const contact = pitchContactAt(t, after(rows, afterRow, true))!;
     const others = rows.length - 1;
     return { ok: true, contact, message: `${contact.name} (row ${contact.row}) is still to contact${others ? `; ${others} more after them` : ''}.` };
@@ -158,5 +168,9 @@ export function nextContact(t: PitchTable, kind: NextContactKind, afterRow: numb
   );
   const d = due.find((x) => x.row === row)!;
   const contact = pitchContactAt(t, row)!;
-  return { ok: true, contact, message: `Follow-up ${dueText(d.daysOverdue)} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}` };
+  return {
+    ok: true,
+    contact,
+    message: `Follow-up ${dueText(d.daysOverdue)} for ${contact.name} (row ${row}): ${d.step}.${due.length > 1 ? ` ${due.length} follow-ups are due in all.` : ''}`,
+  };
 }

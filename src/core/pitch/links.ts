@@ -15,7 +15,13 @@ const enc = encodeURIComponent;
 
 /** https://mail.google.com/mail/?view=cm&fs=1&to=…&su=…&body=…: Gmail's full-screen compose window. */
 export function gmailComposeUrl(draft: MailDraft): string {
-  const params = [['view', 'cm'], ['fs', '1'], ['to', normaliseEmail(draft.to)], ['su', draft.subject], ['body', draft.body]];
+  const params = [
+    ['view', 'cm'],
+    ['fs', '1'],
+    ['to', normaliseEmail(draft.to)],
+    ['su', draft.subject],
+    ['body', draft.body],
+  ];
   return `https://mail.google.com/mail/?${params.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
 }
 
@@ -70,7 +76,11 @@ export function calendarUrl(slot: CalendarSlot): string | null {
   const start = wallClock(slot.date, slot.time);
   const end = wallClock(slot.date, slot.time, minutes);
   if (!start || !end) return null;
-  const params: [string, string][] = [['action', 'TEMPLATE'], ['text', slot.title], ['dates', `${start}/${end}`]];
+  const params: [string, string][] = [
+    ['action', 'TEMPLATE'],
+    ['text', slot.title],
+    ['dates', `${start}/${end}`],
+  ];
   if (slot.details) params.push(['details', slot.details]);
   if (slot.timeZone) params.push(['ctz', slot.timeZone]);
   // The dates hold only digits, "T" and the "/" between start and end, which stays as Google documents it.

@@ -50,7 +50,7 @@ export function mergeValues(source: MergeSource): MergeValues {
     return i === undefined ? '' : source.fields[i].value.trim();
   };
   for (const def of CONTACT_FIELDS) {
-    const value = def.field === 'email' ? (normaliseEmail(field('email')) || field('email')) : field(def.field);
+    const value = def.field === 'email' ? normaliseEmail(field('email')) || field('email') : field(def.field);
     put(def.label, value);
     for (const n of def.names) put(n, value);
   }

@@ -51,7 +51,7 @@ export function splitUtf8(text: string, maxBytes: number): string[] {
   const chunks: string[] = [];
   let start = 0;
   let bytes = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const pair = i + 1 < text.length && (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const width = pair ? 2 : 1;
     const size = utf8Bytes(text.slice(i, i + width));
@@ -161,16 +161,25 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 export function checkTemplateInput(raw: unknown): Checked<TemplateInput> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, message: 'No template was sent.' };
   const r = raw as Record<string, unknown>;
-  for (const k of ['name', 'subject', 'body'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') return { ok: false, message: `The template's ${k} must be text.` };
-  const name = String(r.name ?? '').trim().replace(/\s+/g, ' ');
-  const subject = String(r.subject ?? '').trim().replace(/\s+/g, ' ');
-  const body = String(r.body ?? '').replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  for (const k of ['name', 'subject', 'body'] as const)
+    if (r[k] !== undefined && typeof r[k] !== 'string') return { ok: false, message: `The template's ${k} must be text.` };
+  const name = String(r.name ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
+  const subject = String(r.subject ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
+  const body = String(r.body ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '');
   if (!name) return { ok: false, message: 'Give the template a name.' };
   if (name.length > LIMITS.name) return { ok: false, message: `The name is ${name.length} characters long; keep it to at most ${LIMITS.name}.` };
-  if (/^built-?in\b/i.test(name)) return { ok: false, message: 'Names starting with "Built-in" are kept for the add-on\'s own templates. Choose another name.' };
+  if (/^built-?in\b/i.test(name))
+    return { ok: false, message: 'Names starting with "Built-in" are kept for the add-on\'s own templates. Choose another name.' };
   if (subject.length > LIMITS.subject) return { ok: false, message: `The subject is ${subject.length} characters long; keep it to at most ${LIMITS.subject}.` };
   if (!body.trim()) return { ok: false, message: 'The message is empty. Write the message you want to keep.' };
-  if (body.length > LIMITS.body) return { ok: false, message: `The message is ${thousands(body.length)} characters long; keep it to at most ${thousands(LIMITS.body)}.` };
+  if (body.length > LIMITS.body)
+    return { ok: false, message: `The message is ${thousands(body.length)} characters long; keep it to at most ${thousands(LIMITS.body)}.` };
   const purpose = r.purpose === undefined ? 'pitch' : r.purpose;
   if (!isPurpose(purpose)) return { ok: false, message: 'Choose what the template is for (first pitch, follow-up, ask for a referral, thank-you).' };
   const id = typeof r.id === 'string' && r.id ? r.id : undefined;
@@ -197,14 +206,21 @@ export type NameClash = 'replace' | 'refuse';
  * an ID, or with the ID of a template deleted meanwhile, the template is new. Names are unique,
  * ignoring case: another template of the same name is replaced or refused, as `onClash` says.
  */
-export function upsertTemplate(list: readonly UserTemplate[], input: TemplateInput, now: string, newId: () => string, onClash: NameClash = 'refuse'): Checked<Upserted> {
+export function upsertTemplate(
+  list: readonly UserTemplate[],
+  input: TemplateInput,
+  now: string,
+  newId: () => string,
+  onClash: NameClash = 'refuse',
+): Checked<Upserted> {
   const byId = input.id ? list.find((t) => t.id === input.id) : undefined;
   const clash = list.find((t) => t !== byId && sameName(t.name, input.name));
   if (clash && (byId || onClash === 'refuse')) {
     return { ok: false, message: `You already have a template named “${clash.name}”. Choose another name, or pick “${clash.name}” in the list to change it.` };
   }
   const target = byId ?? clash;
-  if (!target && list.length >= LIMITS.templates) return { ok: false, message: `You already have ${LIMITS.templates} templates. Delete some before adding more.` };
+  if (!target && list.length >= LIMITS.templates)
+    return { ok: false, message: `You already have ${LIMITS.templates} templates. Delete some before adding more.` };
   const saved: UserTemplate = { id: target?.id ?? newId(), name: input.name, purpose: input.purpose, subject: input.subject, body: input.body, updated: now };
   const templates = list.map((t) => (t === target ? saved : t));
   if (!target) templates.push(saved);
@@ -242,14 +258,20 @@ export function parseImport(text: unknown): Checked<ParsedImport> {
   list.forEach((raw, i) => {
     const checked = checkTemplateInput(raw && typeof raw === 'object' ? { ...(raw as object), id: undefined } : raw);
     if (!checked.ok) problems.push(`Template ${i + 1}: ${checked.message}`);
-    else if (templates.some((t) => sameName(t.name, checked.value.name))) problems.push(`Template ${i + 1}: another template in the file is also named “${checked.value.name}”.`);
+    else if (templates.some((t) => sameName(t.name, checked.value.name)))
+      problems.push(`Template ${i + 1}: another template in the file is also named “${checked.value.name}”.`);
     else templates.push(checked.value);
   });
   return { ok: true, value: { templates, problems } };
 }
 
 /** Adds imported templates; one with the name of an existing template replaces it. */
-export function mergeImport(list: readonly UserTemplate[], incoming: readonly TemplateInput[], now: string, newId: () => string): Checked<{ templates: UserTemplate[]; added: number; replaced: number }> {
+export function mergeImport(
+  list: readonly UserTemplate[],
+  incoming: readonly TemplateInput[],
+  now: string,
+  newId: () => string,
+): Checked<{ templates: UserTemplate[]; added: number; replaced: number }> {
   let templates = [...list];
   let added = 0;
   let replaced = 0;

@@ -22,7 +22,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseEmails(text: string): string[] {
   const found: string[] = [];
   for (const part of text.split(/\s*:::\s*|[\s,;]+/)) {
-    const email = part.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').toLowerCase();
+    const email = part
+      .trim()
+      .replace(/^mailto:/i, '')
+      .replace(/^<|>$/g, '')
+      .toLowerCase();
     if (EMAIL.test(email) && !found.includes(email)) found.push(email);
   }
   return found;
@@ -75,7 +79,7 @@ const LEGAL_SUFFIX = /\s+(inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|sa
 /** A company folded for comparison, without legal suffixes ("Acme, Inc." = "ACME"). */
 export function normaliseCompany(company: string): string {
   let folded = foldText(company);
-  for (let previous = ''; previous !== folded; ) {
+  for (let previous = ''; previous !== folded;) {
     previous = folded;
     folded = folded.replace(LEGAL_SUFFIX, '');
   }

@@ -8,13 +8,7 @@ import { thousands } from '../base/text.ts';
 /** Google Sheets' limit on cells in one spreadsheet, all sheets together. */
 export const MAX_SPREADSHEET_CELLS = 10_000_000;
 
-export type HeaderErrorCode =
-  | 'empty-sheet'
-  | 'no-header'
-  | 'merged-header'
-  | 'duplicate-headers'
-  | 'no-name-column'
-  | 'too-many-cells';
+export type HeaderErrorCode = 'empty-sheet' | 'no-header' | 'merged-header' | 'duplicate-headers' | 'no-name-column' | 'too-many-cells';
 
 export interface HeaderError {
   code: HeaderErrorCode;
@@ -113,32 +107,50 @@ export function validateHeader(input: HeaderCheckInput): HeaderCheck {
   const fail = (code: HeaderErrorCode, message: string): HeaderCheck => ({ ok: false, error: { code, message } });
 
   if (!rows.some((row) => row.some((cell) => !isBlank(cell))))
-    return fail('empty-sheet', 'This sheet is empty. Put your contacts in it (one per row, with a header row such as "Name, Email, Company"), or import a LinkedIn or Google Contacts export.');
+    return fail(
+      'empty-sheet',
+      'This sheet is empty. Put your contacts in it (one per row, with a header row such as "Name, Email, Company"), or import a LinkedIn or Google Contacts export.',
+    );
 
   const headerRow = input.headerRow ?? findHeaderRow(rows);
   if (headerRow < 0)
-    return fail('no-header', 'I could not find a header row in the first 20 rows. Add a row of column names such as "Name", "Email", "Company" above your contacts.');
+    return fail(
+      'no-header',
+      'I could not find a header row in the first 20 rows. Add a row of column names such as "Name", "Email", "Company" above your contacts.',
+    );
 
   const merged = (input.merged ?? []).filter((r) => intersectsRow(r, headerRow + 1));
   if (merged.length)
-    return fail('merged-header', `The header row (row ${headerRow + 1}) has merged cells. Unmerge them (Format → Merge cells → Unmerge) so that each column has its own name, then try again.`);
+    return fail(
+      'merged-header',
+      `The header row (row ${headerRow + 1}) has merged cells. Unmerge them (Format → Merge cells → Unmerge) so that each column has its own name, then try again.`,
+    );
 
   const map = mapColumns(rows[headerRow]);
   if (map.duplicates.length) {
     const list = map.duplicates.map((d) => `"${d.header}" (${plural(d.indexes.length, 'time')})`).join(', ');
-    return fail('duplicate-headers', `Some column names appear more than once in row ${headerRow + 1}: ${list}. Rename them so each is unique, then try again.`);
+    return fail(
+      'duplicate-headers',
+      `Some column names appear more than once in row ${headerRow + 1}: ${list}. Rename them so each is unique, then try again.`,
+    );
   }
 
   const names = { ...map.contact, ...input.rememberedContact };
   if (names.fullName === undefined && names.firstName === undefined)
-    return fail('no-name-column', `I could not find a name column in row ${headerRow + 1}. Name a column "Name" (or "First name" and "Last name") and try again.`);
+    return fail(
+      'no-name-column',
+      `I could not find a name column in row ${headerRow + 1}. Name a column "Name" (or "First name" and "Last name") and try again.`,
+    );
 
   if (input.grid) {
     const lastColumn = maxWidth(rows);
     const newColumns = input.newColumns ?? TRACKER_KEYS.filter((k) => map.tracker[k] === undefined).length;
     const added = extraGridCells(input.grid, lastColumn, newColumns);
     if (!fitsCellLimit(input.grid.cellsInSpreadsheet, added))
-      return fail('too-many-cells', `Adding ${plural(newColumns, 'column')} to this sheet's ${plural(input.grid.maxRows, 'row')} would take the spreadsheet past Google Sheets' limit of 10 million cells. Delete empty rows or unused sheets, or move the contacts to a new spreadsheet.`);
+      return fail(
+        'too-many-cells',
+        `Adding ${plural(newColumns, 'column')} to this sheet's ${plural(input.grid.maxRows, 'row')} would take the spreadsheet past Google Sheets' limit of 10 million cells. Delete empty rows or unused sheets, or move the contacts to a new spreadsheet.`,
+      );
   }
 
   if (!input.knownTracker && !input.confirmed) {

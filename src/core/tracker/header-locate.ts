@@ -56,7 +56,8 @@ export type HeaderLocation = { ok: true; headerRow: number } | { ok: false; mess
 export function locateHeader(values: readonly (readonly Cell[])[], expected: readonly (number | null)[], remembered: RememberedColumns): HeaderLocation {
   // Where the header is expected, its tracker columns are enough (the name column may have been
   // renamed to something not recognised); elsewhere a name column is needed too.
-  for (const row of expected) if (row !== null && row >= 1 && row <= values.length && isTrackerHeader(values[row - 1], remembered, false)) return { ok: true, headerRow: row };
+  for (const row of expected)
+    if (row !== null && row >= 1 && row <= values.length && isTrackerHeader(values[row - 1], remembered, false)) return { ok: true, headerRow: row };
   const found: number[] = [];
   for (let i = 0; i < values.length && found.length < 2; i++) if (isTrackerHeader(values[i], remembered)) found.push(i + 1);
   if (found.length === 1) return { ok: true, headerRow: found[0] };

@@ -4,18 +4,7 @@ import { TRACKER_COLUMNS, type TrackerKey, trackerColumn } from './schema.ts';
 import { thousands } from '../base/text.ts';
 
 export type ContactField =
-  | 'fullName'
-  | 'firstName'
-  | 'middleName'
-  | 'lastName'
-  | 'email'
-  | 'company'
-  | 'title'
-  | 'linkedin'
-  | 'phone'
-  | 'howWeMet'
-  | 'notes'
-  | 'connectedOn';
+  'fullName' | 'firstName' | 'middleName' | 'lastName' | 'email' | 'company' | 'title' | 'linkedin' | 'phone' | 'howWeMet' | 'notes' | 'connectedOn';
 
 export const CONTACT_FIELDS: readonly { field: ContactField; label: string; names: readonly string[] }[] = [
   { field: 'fullName', label: 'Name', names: ['name', 'full name', 'contact', 'contact name', 'display name'] },
@@ -30,17 +19,7 @@ export const CONTACT_FIELDS: readonly { field: ContactField; label: string; name
   {
     field: 'company',
     label: 'Company',
-    names: [
-      'company',
-      'company name',
-      'employer',
-      'organisation',
-      'organization',
-      'organisation name',
-      'organization name',
-      'organization 1 - name',
-      'org',
-    ],
+    names: ['company', 'company name', 'employer', 'organisation', 'organization', 'organisation name', 'organization name', 'organization 1 - name', 'org'],
   },
   {
     field: 'title',
@@ -127,8 +106,7 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
   }
   for (let i = 0; i < limit; i++) {
     const { text, nonEmpty, recognised } = headerRowShape(rows[i]);
-    if (nonEmpty === 1 && text === 1 && recognised.some((r) => r.kind === 'contact' && NAME_FIELDS.includes(r.field)))
-      return i;
+    if (nonEmpty === 1 && text === 1 && recognised.some((r) => r.kind === 'contact' && NAME_FIELDS.includes(r.field))) return i;
   }
   return -1;
 }
@@ -208,7 +186,10 @@ const LISTED_IN_SUMMARY = 10;
 
 /** `items` quoted and joined, the first LISTED_IN_SUMMARY of them, then how many more there are. */
 function quoteList(items: readonly string[], max: number = LISTED_IN_SUMMARY): string {
-  const listed = items.slice(0, max).map((s) => `"${s}"`).join(', ');
+  const listed = items
+    .slice(0, max)
+    .map((s) => `"${s}"`)
+    .join(', ');
   return items.length > max ? `${listed} and ${thousands(items.length - max)} more` : listed;
 }
 
@@ -222,8 +203,7 @@ export function describeColumns(map: ColumnMap): string {
       : 'Recognised no contact columns.',
   );
   if (trackers.length) parts.push(`Tracker columns already here: ${quoteList(trackers.map((r) => r.header))}.`);
-  if (map.shadowed.length)
-    parts.push(`Not used, because an earlier column means the same: ${quoteList(map.shadowed.map((r) => r.header))}.`);
+  if (map.shadowed.length) parts.push(`Not used, because an earlier column means the same: ${quoteList(map.shadowed.map((r) => r.header))}.`);
   if (map.own.length) parts.push(`Your own columns, kept as they are: ${quoteList(map.own.map((o) => o.header))}.`);
   return parts.join(' ');
 }

@@ -75,11 +75,7 @@ export class ContactIdsExhausted extends Error {}
  * than go past MAX_COUNTED_ID: such an ID would be left out of the next run's numbering and handed
  * out again. Since no ID past the limit is ever generated, none can equal an uncountable one.
  */
-export function assignIds(
-  existingIds: readonly unknown[],
-  counter: number,
-  count: number,
-): { ids: string[]; counter: number } {
+export function assignIds(existingIds: readonly unknown[], counter: number, count: number): { ids: string[]; counter: number } {
   // A counter past the limit (stored by an earlier version that counted on from a typed ID) is
   // kept as the limit, not reset: starting over would hand out the IDs of deleted contacts again.
   let last = Number.isFinite(counter) && counter > 0 ? Math.min(Math.floor(counter), MAX_COUNTED_ID) : 0;

@@ -2,30 +2,11 @@
 
 export type ColumnKind = 'text' | 'date' | 'list' | 'number';
 
-export const RELATIONSHIPS = [
-  'Friend',
-  'Family',
-  'Professor',
-  'Alumni',
-  'Supervisor',
-  'Peer',
-  'LinkedIn',
-  'Referral',
-  'Cold',
-] as const;
+export const RELATIONSHIPS = ['Friend', 'Family', 'Professor', 'Alumni', 'Supervisor', 'Peer', 'LinkedIn', 'Referral', 'Cold'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** The main path, in order, followed by the two exits. */
-export const STAGES = [
-  'To contact',
-  'Pitched',
-  'Followed up',
-  'Scheduled',
-  'Interviewed',
-  'Thanked',
-  'Declined',
-  'No response',
-] as const;
+export const STAGES = ['To contact', 'Pitched', 'Followed up', 'Scheduled', 'Interviewed', 'Thanked', 'Declined', 'No response'] as const;
 export type Stage = (typeof STAGES)[number];
 export const EXIT_STAGES: readonly Stage[] = ['Declined', 'No response'];
 export const FIRST_STAGE: Stage = 'To contact';

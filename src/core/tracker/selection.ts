@@ -39,8 +39,13 @@ export function selectedContacts(selectedRows: Iterable<number>, t: SelectionTab
   if (rows.length === 0) return { ok: false, message: "Select one or more contacts' rows in the tracker first." };
   const above = rows.filter((r) => r <= t.headerRow);
   if (above.includes(t.headerRow)) return { ok: false, message: `The selection includes the header row (row ${t.headerRow}). Select only contacts' rows.` };
-  if (above.length) return { ok: false, message: `${rowList(above)} ${above.length === 1 ? 'is' : 'are'} above the tracker's header row (row ${t.headerRow}). Select only contacts' rows.` };
-  if (rows.length > MAX_CONTACTS_PER_EVENT) return { ok: false, message: `${rows.length} rows are selected; select at most ${MAX_CONTACTS_PER_EVENT} contacts at a time.` };
+  if (above.length)
+    return {
+      ok: false,
+      message: `${rowList(above)} ${above.length === 1 ? 'is' : 'are'} above the tracker's header row (row ${t.headerRow}). Select only contacts' rows.`,
+    };
+  if (rows.length > MAX_CONTACTS_PER_EVENT)
+    return { ok: false, message: `${rows.length} rows are selected; select at most ${MAX_CONTACTS_PER_EVENT} contacts at a time.` };
 
   const empty: number[] = [];
   const noId: { row: number; name: string }[] = [];
@@ -61,10 +66,17 @@ export function selectedContacts(selectedRows: Iterable<number>, t: SelectionTab
     const stage = t.tracker.stage === undefined ? '' : canonicalStage(cellText(cells[t.tracker.stage]));
     contacts.push({ row, id, name: contact.name, company: contact.fields.company ?? '', stage });
   }
-  if (empty.length) return { ok: false, message: `${rowList(empty)} ${empty.length === 1 ? 'has' : 'have'} no contact (no name). Select only rows with a contact.` };
+  if (empty.length)
+    return { ok: false, message: `${rowList(empty)} ${empty.length === 1 ? 'has' : 'have'} no contact (no name). Select only rows with a contact.` };
   if (noId.length) {
-    const who = noId.slice(0, 3).map((x) => `row ${x.row} (${x.name})`).join(', ');
-    return { ok: false, message: `No Contact ID yet for ${who}${noId.length > 3 ? ` and ${noId.length - 3} more` : ''}. Run Set up tracker to give new rows an ID, then try again.` };
+    const who = noId
+      .slice(0, 3)
+      .map((x) => `row ${x.row} (${x.name})`)
+      .join(', ');
+    return {
+      ok: false,
+      message: `No Contact ID yet for ${who}${noId.length > 3 ? ` and ${noId.length - 3} more` : ''}. Run Set up tracker to give new rows an ID, then try again.`,
+    };
   }
   return { ok: true, contacts };
 }

@@ -134,7 +134,9 @@ export function planSetup(input: SetupInput): SetupPlan {
 
   const warnings: string[] = [];
   for (const d of findDuplicateIds(idValues))
-    warnings.push(`Rows ${d.indexes.map((r) => r + headerRow + 1).join(' and ')} share the ID ${d.id} (a copied row?). Left as they are; give one of them a new ID by clearing its Contact ID and running setup again.`);
+    warnings.push(
+      `Rows ${d.indexes.map((r) => r + headerRow + 1).join(' and ')} share the ID ${d.id} (a copied row?). Left as they are; give one of them a new ID by clearing its Contact ID and running setup again.`,
+    );
   for (const u of uncountableIds(idValues)) warnings.push(uncountableIdWarning(u.index + headerRow + 1, u.id));
   dataRows.forEach((row, r) => {
     const v = row[idIndex];
@@ -167,9 +169,16 @@ export function planSetup(input: SetupInput): SetupPlan {
   if (headless.length) {
     const letters = headless.slice(0, LISTED_BLANK).map((c) => columnLetters(c + 1));
     const more = headless.length > LISTED_BLANK ? ` and ${thousands(headless.length - LISTED_BLANK)} more` : '';
-    summaryParts.push(headless.length === 1 ? `Column ${letters[0]} has no header: kept as it is, not used by the tracker.` : `Columns ${letters.join(', ')}${more} have no header: kept as they are, not used by the tracker.`);
+    summaryParts.push(
+      headless.length === 1
+        ? `Column ${letters[0]} has no header: kept as it is, not used by the tracker.`
+        : `Columns ${letters.join(', ')}${more} have no header: kept as they are, not used by the tracker.`,
+    );
   }
-  if (newColumns.length) summaryParts.push(`Adding ${newColumns.length} tracker ${newColumns.length === 1 ? 'column' : 'columns'}: ${newColumns.map((n) => headerOf(n.key)).join(', ')}.`);
+  if (newColumns.length)
+    summaryParts.push(
+      `Adding ${newColumns.length} tracker ${newColumns.length === 1 ? 'column' : 'columns'}: ${newColumns.map((n) => headerOf(n.key)).join(', ')}.`,
+    );
   if (needId.length) summaryParts.push(`Giving IDs to ${needId.length} ${needId.length === 1 ? 'contact' : 'contacts'}.`);
   if (!changed) summaryParts.push('The tracker is already set up; nothing to change.');
 

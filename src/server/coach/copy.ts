@@ -59,7 +59,9 @@ export function createCopy(trackerName: string): Ss {
     return SpreadsheetApp.create(copyName(trackerName));
   } catch (e) {
     if (/permission/i.test(googleText(e))) {
-      throw new UserError('The add-on is not allowed to create a separate spreadsheet (it needs permission to manage your spreadsheets). Share the tracker itself instead, or ask whoever installed the add-on to allow it.');
+      throw new UserError(
+        'The add-on is not allowed to create a separate spreadsheet (it needs permission to manage your spreadsheets). Share the tracker itself instead, or ask whoever installed the add-on to allow it.',
+      );
     }
     throw e;
   }
@@ -168,7 +170,9 @@ export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock 
   sheet.setFrozenRows(1);
   sheet
     .getRange(1, width)
-    .setNote(`Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`);
+    .setNote(
+      `Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`,
+    );
   protectProgress(sheet, width, maxRows);
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);

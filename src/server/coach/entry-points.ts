@@ -72,7 +72,11 @@ export function stopSharingWithCoach(): CoachResult {
   }
   const result = fromMenu(() => stopSharingWithCoachNow());
   if (!result.ok && result.canForget && coach) {
-    const forget = ui.alert('Stop sharing with coach', `${result.message}\n\nHave you removed ${coach.email} yourself? Choose Yes to make the add-on forget this coach.`, ui.ButtonSet.YES_NO);
+    const forget = ui.alert(
+      'Stop sharing with coach',
+      `${result.message}\n\nHave you removed ${coach.email} yourself? Choose Yes to make the add-on forget this coach.`,
+      ui.ButtonSet.YES_NO,
+    );
     if (forget !== ui.Button.YES) return result;
     const forgotten = fromMenu(() => stopSharingWithCoachNow({ forget: true }));
     ui.alert('Stop sharing with coach', forgotten.message, ui.ButtonSet.OK);

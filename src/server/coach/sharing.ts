@@ -84,7 +84,14 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     hasTracker: t !== null || tracker.problem !== null,
     trackerProblem: tracker.problem,
     coach: record
-      ? { email: record.email, mode: record.mode, role: record.role, url: record.mode === 'copy' ? (record.copyUrl ?? '') : ss.getUrl(), sharedAt: record.sharedAt, updatedAt: record.updatedAt }
+      ? {
+          email: record.email,
+          mode: record.mode,
+          role: record.role,
+          url: record.mode === 'copy' ? (record.copyUrl ?? '') : ss.getUrl(),
+          sharedAt: record.sharedAt,
+          updatedAt: record.updatedAt,
+        }
       : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
@@ -117,7 +124,9 @@ function checkInput(raw: unknown): CheckedInput {
   const role = input.role ?? (mode === 'copy' ? 'editor' : 'viewer');
   if (role !== 'viewer' && role !== 'editor') throw new UserError('Choose whether the coach can view or edit.');
   if (mode === 'direct' && input.acknowledged !== true) {
-    throw new UserError('Sharing the tracker itself shows your coach everything in it. Read the list of what they will see and tick "I understand" first, or share a coach copy instead.');
+    throw new UserError(
+      'Sharing the tracker itself shows your coach everything in it. Read the list of what they will see and tick "I understand" first, or share a coach copy instead.',
+    );
   }
   return { email: email.email, mode, role, shared: input.shared, private: input.private };
 }
@@ -138,7 +147,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /** Brings the coach's feedback back into the tracker, then rewrites the coach copy from it. */
 function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSettings): SyncResult {
   const idIndex = t.tracker.contactId;
-  if (idIndex === undefined) throw new UserError('The tracker has no Contact ID column, so feedback cannot be matched to contacts. Run Set up tracker to add it back.');
+  if (idIndex === undefined)
+    throw new UserError('The tracker has no Contact ID column, so feedback cannot be matched to contacts. Run Set up tracker to add it back.');
   const fromCopy = readFeedbackFrom(copy);
   if (!fromCopy.readable) {
     throw new UserError(
@@ -173,23 +183,38 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
 
   const referredBy = t.tracker.referredBy;
   const shared = sharedColumns(t.columns, settings);
-  const table = buildCopyTable({ rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact }, shared, finalText, bases);
+  const table = buildCopyTable(
+    { rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact },
+    shared,
+    finalText,
+    bases,
+  );
   const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
   // The copy never shows more of a name than the user chose to share: unless every name column is
   // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
   const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
   const owner = ctx.ss.getOwner()?.getEmail();
-  writeCopy(copy, table, dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) }, ctx.ss.getSpreadsheetTimeZone(), owner ? `The tracker's owner (${owner})` : "The tracker's owner");
+  writeCopy(
+    copy,
+    table,
+    dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
+    ctx.ss.getSpreadsheetTimeZone(),
+    owner ? `The tracker's owner (${owner})` : "The tracker's owner",
+  );
 
   const notes: string[] = [];
-  if (table.withoutId) notes.push(`${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'} (first clear any Contact ID cell holding text that is not an ID).`);
+  if (table.withoutId)
+    notes.push(
+      `${plural(table.withoutId, 'row')} without a Contact ID ${table.withoutId === 1 ? 'was' : 'were'} left out: run Set up tracker to give ${table.withoutId === 1 ? 'it an ID' : 'them IDs'} (first clear any Contact ID cell holding text that is not an ID).`,
+    );
   if (tooLong.length) {
     const more = tooLong.length > 10 ? ` and ${tooLong.length - 10} more` : '';
     notes.push(
       `The coach's feedback on ${tooLong.slice(0, 10).join(', ')}${more} was not brought back: with the text already in your Coach feedback cell it would pass the ${thousands(MAX_CELL_CHARS)} characters a cell holds, and the add-on cuts nothing. It stays in the coach view; shorten or move your text in that cell, then update again.`,
     );
   }
-  if (table.duplicateIds.length) notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
+  if (table.duplicateIds.length)
+    notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
 }
 
@@ -197,7 +222,8 @@ function describeFeedback(f: FeedbackSummary): string {
   const parts: string[] = [];
   const back = f.filled + f.replaced + f.extended + f.appended;
   if (back) parts.push(`Brought back the coach's feedback on ${plural(back, 'contact')}.`);
-  if (f.appended) parts.push(`On ${plural(f.appended, 'contact')} you had typed in Coach feedback yourself: your text was kept and the coach's added below it.`);
+  if (f.appended)
+    parts.push(`On ${plural(f.appended, 'contact')} you had typed in Coach feedback yourself: your text was kept and the coach's added below it.`);
   if (f.cleared) parts.push(`The coach emptied ${plural(f.cleared, 'cell')}; the tracker kept its text.`);
   if (f.orphaned) parts.push(`Feedback on ${plural(f.orphaned, 'contact')} no longer in the tracker could not be brought back.`);
   return parts.join(' ');
@@ -212,7 +238,8 @@ const article = (access: Access) => (access === 'editor' ? 'an editor' : 'a view
 function cannotOpen(share: CoachRecord, reason: OpenFailure, detail: string, doing: 'stop' | 'update'): string {
   const where = share.copyUrl ? `the coach view (${share.copyUrl})` : 'the coach view';
   const removeByHand = `To take it back yourself: open ${where}, click Share and remove ${share.email}; then choose Stop sharing with coach again and let the add-on forget them.`;
-  if (reason === 'gone') return 'The coach view was deleted, so there is nothing to update. Choose Stop sharing with coach, then Share with coach… to make a new one.';
+  if (reason === 'gone')
+    return 'The coach view was deleted, so there is nothing to update. Choose Stop sharing with coach, then Share with coach… to make a new one.';
   if (reason === 'scope') {
     return doing === 'stop'
       ? `The add-on is no longer allowed to open your other spreadsheets (its permission to see and edit your spreadsheets was removed), so it could not take back ${share.email}'s access to the coach view: they can still open it. ${removeByHand} Or give the add-on that permission back and choose Stop sharing with coach again.`
@@ -220,7 +247,9 @@ function cannotOpen(share: CoachRecord, reason: OpenFailure, detail: string, doi
   }
   if (reason === 'denied') {
     const lost = `Google would not let the add-on open ${where}: you may no longer have access to it, or it may now belong to someone else. ${share.email} may still be able to open it.`;
-    return doing === 'stop' ? `${lost} ${removeByHand.replace('click Share', 'click Share (or ask its owner to)')}` : `${lost} Choose Stop sharing with coach, then Share with coach… to make a new one.`;
+    return doing === 'stop'
+      ? `${lost} ${removeByHand.replace('click Share', 'click Share (or ask its owner to)')}`
+      : `${lost} Choose Stop sharing with coach, then Share with coach… to make a new one.`;
   }
   return `The coach view could not be opened just now (Google said: “${detail}”). Nothing was changed: try again in a moment.`;
 }
@@ -256,7 +285,10 @@ function revoke(ctx: Context, share: CoachRecord): RevokeOutcome {
     return { kind: 'revoked', kept: current === 'owner' ? 'owner' : share.before, leftEditor: leftPromoted(current, share.before) };
   } catch (e) {
     if (isScopeError(e)) throw e;
-    return { kind: 'failed', message: `Google did not let the add-on take back ${share.email}'s access to ${whatOf(share)}: “${googleText(e)}”. Remove them under Share yourself, then choose Stop sharing with coach again.` };
+    return {
+      kind: 'failed',
+      message: `Google did not let the add-on take back ${share.email}'s access to ${whatOf(share)}: “${googleText(e)}”. Remove them under Share yourself, then choose Stop sharing with coach again.`,
+    };
   }
 }
 
@@ -296,9 +328,23 @@ const ID_ROOM = 'x'.repeat(100);
  */
 function requireRoom(ctx: Context, input: CheckedInput, settings: CoachSettings, pending: readonly CoachRecord[]): void {
   const copy = input.mode === 'copy';
-  const record: CoachRecord = { email: input.email, mode: input.mode, role: input.role, before: 'viewer', copyId: copy ? ID_ROOM : null, copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null, sharedAt: nowIso(), updatedAt: nowIso() };
+  const record: CoachRecord = {
+    email: input.email,
+    mode: input.mode,
+    role: input.role,
+    before: 'viewer',
+    copyId: copy ? ID_ROOM : null,
+    copyUrl: copy ? `https://docs.google.com/spreadsheets/d/${ID_ROOM}/edit` : null,
+    sharedAt: nowIso(),
+    updatedAt: nowIso(),
+  };
   // The chunks an earlier version kept are deleted on the way (rememberNewCopy, or after the copy is written).
-  const problem = coachStoreProblem(ctx.store, { record, pending, settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email, unshared: true } } : settings, dropLegacyBases: copy });
+  const problem = coachStoreProblem(ctx.store, {
+    record,
+    pending,
+    settings: copy ? { ...settings, lastCopy: { id: ID_ROOM, email: input.email, unshared: true } } : settings,
+    dropLegacyBases: copy,
+  });
   if (problem) throw new UserError(problem);
 }
 
@@ -330,7 +376,16 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   const ops = grantOps(current, input.role, before);
   giveAccess(ctx.ss, input.email, ops, 'this spreadsheet', 'Nothing was changed.');
   const role = effectiveRole(current, input.role, before);
-  const record: CoachRecord = { email: input.email, mode: 'direct', role: input.role, before, copyId: null, copyUrl: null, sharedAt: prior?.sharedAt ?? nowIso(), updatedAt: null };
+  const record: CoachRecord = {
+    email: input.email,
+    mode: 'direct',
+    role: input.role,
+    before,
+    copyId: null,
+    copyUrl: null,
+    sharedAt: prior?.sharedAt ?? nowIso(),
+    updatedAt: null,
+  };
   const stays = role !== input.role ? ` ${input.email} already had editor access for another reason, so they stay an editor.` : '';
   const lines = [
     ops.length
@@ -446,7 +501,13 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const lines = [...granted.lines];
   if (input.mode === 'copy') lines.splice(1, 0, trackerAccessLine(ctx, input.email));
   const message = [...lines, ...notes].filter(Boolean).join('\n');
-  return { ok: true, changed: granted.changed || leftover.length > 0, message, state: stateOf(ctx, granted.record, granted.settings, granted.snapshot ? readBy(granted.snapshot) : trackerForDialog(ctx)), ...(granted.feedback ? { feedback: granted.feedback } : {}) };
+  return {
+    ok: true,
+    changed: granted.changed || leftover.length > 0,
+    message,
+    state: stateOf(ctx, granted.record, granted.settings, granted.snapshot ? readBy(granted.snapshot) : trackerForDialog(ctx)),
+    ...(granted.feedback ? { feedback: granted.feedback } : {}),
+  };
 }
 
 export function updateCoachViewNow(): CoachResult {
@@ -460,7 +521,13 @@ export function updateCoachViewNow(): CoachResult {
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
   const next = { ...record, updatedAt: nowIso() };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
-  const message = [`Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`, describeFeedback(sync.feedback) || (sync.feedback.tooLong ? '' : 'No new feedback from the coach.'), ...sync.notes].filter(Boolean).join('\n');
+  const message = [
+    `Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`,
+    describeFeedback(sync.feedback) || (sync.feedback.tooLong ? '' : 'No new feedback from the coach.'),
+    ...sync.notes,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
 }
 
@@ -473,7 +540,13 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   const ctx = context();
   const { record, pending } = ctx.store;
   const shares = [...(record ? [record] : []), ...pending];
-  if (!shares.length) return { ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.', state: stateOf(ctx, null, ctx.store.settings, trackerForDialog(ctx)) };
+  if (!shares.length)
+    return {
+      ok: true,
+      changed: false,
+      message: 'The tracker is not shared with a coach: there is nothing to stop.',
+      state: stateOf(ctx, null, ctx.store.settings, trackerForDialog(ctx)),
+    };
   const forget = options?.forget === true;
   const lines: string[] = [];
   const failures: string[] = [];
@@ -481,7 +554,10 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   for (const share of shares) {
     const outcome = revoke(ctx, share);
     if (outcome.kind !== 'failed') lines.push(...revokedLines(share, outcome));
-    else if (forget) lines.push(`The add-on has forgotten ${share.email} without being able to check ${whatOf(share)}: make sure under Share that they no longer have access.`);
+    else if (forget)
+      lines.push(
+        `The add-on has forgotten ${share.email} without being able to check ${whatOf(share)}: make sure under Share that they no longer have access.`,
+      );
     else {
       failures.push(outcome.message);
       kept.push(share);
@@ -489,7 +565,10 @@ export function stopSharingWithCoachNow(options?: { forget?: boolean }): CoachRe
   }
   const nextRecord = record && kept.includes(record) ? record : null;
   // Sharing again with the same coach reuses their copy.
-  const settings: CoachSettings = record && !nextRecord && record.mode === 'copy' && record.copyId ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } } : ctx.store.settings;
+  const settings: CoachSettings =
+    record && !nextRecord && record.mode === 'copy' && record.copyId
+      ? { ...ctx.store.settings, lastCopy: { id: record.copyId, email: record.email } }
+      : ctx.store.settings;
   writeCoachStore(ctx.props, ctx.store, { record: nextRecord, pending: kept.filter((s) => s !== record), settings });
   if (failures.length) return { ok: false, message: [...lines, ...failures].join('\n'), canForget: true };
   return { ok: true, changed: true, message: lines.join('\n'), state: stateOf(ctx, null, settings, trackerForDialog(ctx)) };

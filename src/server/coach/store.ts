@@ -95,13 +95,18 @@ function readSettings(raw: string | undefined): CoachSettings {
   return {
     shared: ids(s.shared),
     private: ids(s.private) ?? [],
-    lastCopy: last && typeof last.id === 'string' && typeof last.email === 'string' ? { id: last.id, email: last.email, ...(last.unshared === true ? { unshared: true as const } : {}) } : null,
+    lastCopy:
+      last && typeof last.id === 'string' && typeof last.email === 'string'
+        ? { id: last.id, email: last.email, ...(last.unshared === true ? { unshared: true as const } : {}) }
+        : null,
   };
 }
 
 export function readCoachStore(props: GoogleAppsScript.Properties.Properties): CoachStore {
   const all = props.getProperties();
-  const legacyBaseKeys = Object.keys(all).filter((k) => k.startsWith(LEGACY_BASE_PREFIX)).sort();
+  const legacyBaseKeys = Object.keys(all)
+    .filter((k) => k.startsWith(LEGACY_BASE_PREFIX))
+    .sort();
   return {
     record: readRecord(all[RECORD_KEY]),
     pending: readPending(all[PENDING_KEY]),

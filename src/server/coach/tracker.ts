@@ -101,7 +101,10 @@ function tagColumn(sheet: Sheet, column: number): void {
 export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
   const rows = [...updates.keys()].sort((a, b) => a - b);
   // Feedback written under a merge would be hidden (or shown on the merge's other rows).
-  const merged = mergeProblem(t.sheet, rows.map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })));
+  const merged = mergeProblem(
+    t.sheet,
+    rows.map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })),
+  );
   if (merged) throw new UserError(`${merged} The coach view was not updated.`);
   // Below an array formula in the column, any value may be one it spilled.
   const arrayRow = t.grid.formulas.findIndex((r, i) => i >= t.record.headerRow && mayReturnArray(r[feedbackIndex] ?? '')) + 1 || Infinity;

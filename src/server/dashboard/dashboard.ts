@@ -95,7 +95,9 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   const missing = DASHBOARD_TRACKER_KEYS.filter((k) => remembered[k] === undefined);
   if (missing.length) {
     const names = missing.map((k) => `"${trackerColumn(k).header}"`).join(', ');
-    throw new UserError(`The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then build the dashboard again.`);
+    throw new UserError(
+      `The tracker has no ${names} ${missing.length === 1 ? 'column' : 'columns'}. Run Set up tracker to add ${missing.length === 1 ? 'it' : 'them'} back, then build the dashboard again.`,
+    );
   }
   const columns = Object.fromEntries(DASHBOARD_TRACKER_KEYS.map((k) => [k, remembered[k]! + 1])) as Record<DashboardTrackerKey, number>;
   const { contact } = view;
@@ -174,8 +176,11 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
 
   const cells = layout.cells.map((row) => row.map(writable));
   const write = (row: number, column: number, numRows: number, numColumns: number) =>
-    sheet.getRange(row, column, numRows, numColumns).setValues(cells.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns)));
-  const formats = (row: number, numRows: number) => sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH).setNumberFormats(layout.formats.slice(row - 1, row - 1 + numRows));
+    sheet
+      .getRange(row, column, numRows, numColumns)
+      .setValues(cells.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns)));
+  const formats = (row: number, numRows: number) =>
+    sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH).setNumberFormats(layout.formats.slice(row - 1, row - 1 + numRows));
   formats(1, first - 1);
   formats(last + 1, height - last);
   write(1, 1, first - 1, DASHBOARD_WIDTH);
@@ -184,11 +189,17 @@ function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
   write(last + 1, 1, height - last, DASHBOARD_WIDTH);
   // The settings' values are the user's; their formats and colour are the dashboard's, and go
   // with their rows (a setting carried back after inserted rows lands in a cell formatted for another).
-  sheet.getRange(first, 2, settingRows, 1).setNumberFormats(layout.formats.slice(first - 1, last).map((r) => [r[1]])).setBackground(SETTING_BACKGROUND);
+  sheet
+    .getRange(first, 2, settingRows, 1)
+    .setNumberFormats(layout.formats.slice(first - 1, last).map((r) => [r[1]]))
+    .setBackground(SETTING_BACKGROUND);
 
   // Bold and header colours, a grid each, written around the settings as the number formats are.
   const styles = headerStyles(layout, height);
-  for (const [row, numRows] of [[1, first - 1], [last + 1, height - last]]) {
+  for (const [row, numRows] of [
+    [1, first - 1],
+    [last + 1, height - last],
+  ]) {
     const range = sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH);
     range.setFontWeights(styles.weights.slice(row - 1, row - 1 + numRows)).setBackgrounds(styles.backgrounds.slice(row - 1, row - 1 + numRows));
   }
@@ -219,7 +230,12 @@ function headerStyles(layout: DashboardLayout, height: number): { weights: ('bol
  * Settings stay where they are when they are in their place. One the user moved (by inserting or
  * deleting rows on the dashboard) is carried back, formula or value; a missing one gets its default.
  */
-function placeSettings(ss: Ss, sheet: Sheet, layout: DashboardLayout, found: Map<SettingKey, FoundSetting>): { kept: number; written: SettingKey[]; carry: () => void } {
+function placeSettings(
+  ss: Ss,
+  sheet: Sheet,
+  layout: DashboardLayout,
+  found: Map<SettingKey, FoundSetting>,
+): { kept: number; written: SettingKey[]; carry: () => void } {
   const moved: { key: SettingKey; row: number; content: string | number | Date | boolean }[] = [];
   const missing: { key: SettingKey; row: number }[] = [];
   let kept = 0;
@@ -322,7 +338,6 @@ export function dashboardAfterSetup(changed: boolean): DashboardResult | null {
     return { ok: false, message: menuMessage(e) };
   }
 }
-
 
 /** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
 export function refreshDashboard(): DashboardResult {

@@ -87,7 +87,14 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
   return importIntoSheet(ss, props, sheet, record!, parsed, options);
 }
 
-function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Properties, sheet: Sheet, record: TrackerRecord, parsed: ParsedCsv, options: ImportOptions): ImportResult {
+function importIntoSheet(
+  ss: Spreadsheet,
+  props: GoogleAppsScript.Properties.Properties,
+  sheet: Sheet,
+  record: TrackerRecord,
+  parsed: ParsedCsv,
+  options: ImportOptions,
+): ImportResult {
   // A preview changes nothing, not even where the header row is remembered.
   const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun });
   const table: TrackerTable = {
@@ -107,7 +114,12 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
   if (!fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
   // The cells of existing rows to fill, and the new columns' headers. New contacts go into
   // inserted rows, which hold no merges unless one holds the rows either side of them.
-  const targets = [...plan.fills, ...plan.newColumns.map((c) => ({ row: table.headerRow, column: c.column }))].map((c) => ({ row: c.row, column: c.column, numRows: 1, numColumns: 1 }));
+  const targets = [...plan.fills, ...plan.newColumns.map((c) => ({ row: table.headerRow, column: c.column }))].map((c) => ({
+    row: c.row,
+    column: c.column,
+    numRows: 1,
+    numColumns: 1,
+  }));
   const merged = mergeProblem(sheet, targets, plan.append.length ? { insertAt: plan.appendAt } : {});
   if (merged) throw new UserError(`${merged} Nothing was imported.`);
 
@@ -115,7 +127,10 @@ function importIntoSheet(ss: Spreadsheet, props: GoogleAppsScript.Properties.Pro
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
   if (plan.newColumns.length) {
     const first = plan.newColumns[0].column;
-    sheet.getRange(table.headerRow, first, 1, plan.newColumns.length).setValues([plan.newColumns.map((c) => c.header)]).setFontWeight('bold');
+    sheet
+      .getRange(table.headerRow, first, 1, plan.newColumns.length)
+      .setValues([plan.newColumns.map((c) => c.header)])
+      .setFontWeight('bold');
     // Remembered like setup's columns, so a later import finds them after a rename or move.
     tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.columns.contact);
   }
@@ -149,6 +164,7 @@ function deferredProblems(deferred: readonly { line?: number }[]): ImportProblem
   const lines = [...new Set(deferred.map((f) => f.line ?? 0))].sort((a, b) => a - b);
   return lines.map((line) => ({
     line,
-    reason: 'Some empty cells of the matching contact were not filled in this run (too many separate places to fill at once). Import the file again to fill them.',
+    reason:
+      'Some empty cells of the matching contact were not filled in this run (too many separate places to fill at once). Import the file again to fill them.',
   }));
 }

@@ -36,7 +36,16 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const event = checked.value.event;
   let journal = event.kind === 'interview' && event.referrals.length ? readPending(props) : null;
   const plan = planEvent(
-    { headerRow: view.record.headerRow, header: view.header, rows: view.rows, formulas: view.formulas, contact: view.contact, tracker: view.tracker, idCounter: view.record.idCounter, timeZone: clock.timeZone },
+    {
+      headerRow: view.record.headerRow,
+      header: view.header,
+      rows: view.rows,
+      formulas: view.formulas,
+      contact: view.contact,
+      tracker: view.tracker,
+      idCounter: view.record.idCounter,
+      timeZone: clock.timeZone,
+    },
     checked.value,
     (key) => keys.has(key),
     (key) => journal?.find((p) => p.key === key),
@@ -73,7 +82,10 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
     const target = existingLog ?? openLog(ss, props, true)!;
     const targetWidth = logWidth(target);
-    appendToLog(target, plan.log.map((entry) => logRowCells(entry, target.columns, targetWidth, clock.timestamp)));
+    appendToLog(
+      target,
+      plan.log.map((entry) => logRowCells(entry, target.columns, targetWidth, clock.timestamp)),
+    );
     log = target;
   }
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,

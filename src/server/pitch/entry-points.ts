@@ -3,7 +3,18 @@
 // input, a full store, a busy lock): they return { ok: false, message } for the page to show.
 
 import type { LogResult } from '../../shared/types.ts';
-import type { Failure, MarkSentInput, NextContactKind, NextContactResult, PitchContextResult, PitchSettings, SettingsResult, TemplateInput, TemplatesExport, TemplatesResult } from '../../shared/pitch.ts';
+import type {
+  Failure,
+  MarkSentInput,
+  NextContactKind,
+  NextContactResult,
+  PitchContextResult,
+  PitchSettings,
+  SettingsResult,
+  TemplateInput,
+  TemplatesExport,
+  TemplatesResult,
+} from '../../shared/pitch.ts';
 import { isExpected, messageFor } from '../base/actions.ts';
 import { findNextContact, markSent, openPitchSidebar, pitchContext } from './pitch.ts';
 import { deleteUserTemplate, exportUserTemplates, importUserTemplates, readTemplates, saveUserTemplate, writeSettings } from './templates-store.ts';

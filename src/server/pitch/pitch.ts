@@ -49,7 +49,13 @@ export function pitchContext(row?: unknown): PitchContext {
   if (row !== undefined && row !== null) {
     if (typeof row !== 'number' || !Number.isInteger(row)) throw new UserError('That row number is not valid.');
     const contact = pitchContactAt(t, row);
-    return { ...base, sheetName, headers, contact, note: contact ? '' : `Row ${row} no longer holds a contact. Select a contact's row, then choose Use selected row.` };
+    return {
+      ...base,
+      sheetName,
+      headers,
+      contact,
+      note: contact ? '' : `Row ${row} no longer holds a contact. Select a contact's row, then choose Use selected row.`,
+    };
   }
   const active = ss.getActiveSheet();
   const range = ss.getActiveRange();
@@ -79,8 +85,10 @@ const EVENT_ID = /^[A-Za-z0-9_-]{8,80}$/;
 export function markSent(raw: unknown): LogResult {
   if (typeof raw !== 'object' || raw === null) throw new UserError('Nothing to mark as sent. Pick a contact and a template first.');
   const input = raw as Partial<Record<keyof MarkSentInput, unknown>>;
-  if (typeof input.eventId !== 'string' || !EVENT_ID.test(input.eventId)) throw new UserError('The sidebar sent no valid event ID. Close the sidebar, open it again, and retry.');
-  if (typeof input.contactId !== 'string' || !input.contactId) throw new UserError('This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.');
+  if (typeof input.eventId !== 'string' || !EVENT_ID.test(input.eventId))
+    throw new UserError('The sidebar sent no valid event ID. Close the sidebar, open it again, and retry.');
+  if (typeof input.contactId !== 'string' || !input.contactId)
+    throw new UserError('This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.');
   if (!isPurpose(input.purpose)) throw new UserError('Pick a template first.');
   const subject = typeof input.subject === 'string' ? input.subject.trim() : '';
   const templateName = typeof input.templateName === 'string' ? input.templateName.trim() : '';

@@ -4,7 +4,18 @@
 // two open sidebars cannot lose each other's saves.
 
 import { checkSettings, parseStoredSettings, type PitchSettings } from '../../core/pitch/settings.ts';
-import { checkTemplateInput, decodeTemplates, exportText, mergeImport, parseImport, planSave, storeFullMessage, upsertTemplate, type DecodedTemplates, type UserTemplate } from '../../core/pitch/store.ts';
+import {
+  checkTemplateInput,
+  decodeTemplates,
+  exportText,
+  mergeImport,
+  parseImport,
+  planSave,
+  storeFullMessage,
+  upsertTemplate,
+  type DecodedTemplates,
+  type UserTemplate,
+} from '../../core/pitch/store.ts';
 import type { TemplatesExport, TemplatesResult } from '../../shared/pitch.ts';
 import { googleText, UserError } from '../base/actions.ts';
 import { BusyError, LOCK_WAIT_MS } from '../base/lock.ts';
@@ -29,7 +40,10 @@ export function writeSettings(raw: unknown): PitchSettings {
   try {
     store().setProperty(SETTINGS_KEY, JSON.stringify(checked.value));
   } catch (e) {
-    throw quotaError(e, 'Your details could not be saved: the space Google gives the add-on for your own data is full. Delete some of your templates and try again.');
+    throw quotaError(
+      e,
+      'Your details could not be saved: the space Google gives the add-on for your own data is full. Delete some of your templates and try again.',
+    );
   }
   return checked.value;
 }
@@ -103,7 +117,8 @@ export function importUserTemplates(text: unknown): TemplatesResult {
   const parsed = parseImport(text);
   if (!parsed.ok) throw new UserError(parsed.message);
   const { templates: incoming, problems } = parsed.value;
-  if (!incoming.length) throw new UserError(problems.length ? `No template could be imported. ${problems.slice(0, 3).join(' ')}` : 'That file holds no templates.');
+  if (!incoming.length)
+    throw new UserError(problems.length ? `No template could be imported. ${problems.slice(0, 3).join(' ')}` : 'That file holds no templates.');
   return update((list) => {
     const merged = mergeImport(list, incoming, now(), newId);
     if (!merged.ok) throw new UserError(merged.message);

@@ -41,7 +41,9 @@ export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets:
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const { insertAt } = options;
-  const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter((t) => t.row <= maxRows && t.column <= maxColumns);
+  const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter(
+    (t) => t.row <= maxRows && t.column <= maxColumns,
+  );
   // Loops, not Math.min(...): an import may have 100,000 targets, too many arguments for a call.
   let top = Infinity;
   let left = Infinity;

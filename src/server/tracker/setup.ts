@@ -7,7 +7,17 @@ import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '
 import { thousands } from '../../core/base/text.ts';
 import { columnLetters } from '../../core/base/a1.ts';
 import type { SetupResult } from '../../shared/types.ts';
-import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, tagColumns, tagContactColumns, taggedHeaderRow, tagHeaderRow, writeRecord } from './store.ts';
+import {
+  type ColumnTags,
+  findTrackerSheet,
+  readColumnTags,
+  readRecord,
+  tagColumns,
+  tagContactColumns,
+  taggedHeaderRow,
+  tagHeaderRow,
+  writeRecord,
+} from './store.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
 import { mergeProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
@@ -85,7 +95,9 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const warnings = [...plan.warnings];
   if (deferred.length) {
     const rows = new Set(deferred.map((f) => f.row)).size;
-    warnings.push(`${thousands(rows)} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`);
+    warnings.push(
+      `${thousands(rows)} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`,
+    );
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the tracker.
   const dashboard = dashboardAfterSetup(plan.changed);
@@ -134,7 +146,13 @@ export function oneBasedColumns(columns: Partial<Record<TrackerKey, number>>): P
 }
 
 /** Date formats and drop-downs for tracker columns (1-based) over the given rows. */
-export function formatTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKey, number>>, firstRow: number, numRows: number, only?: ReadonlySet<TrackerKey>): void {
+export function formatTrackerRows(
+  sheet: Sheet,
+  columns: Partial<Record<TrackerKey, number>>,
+  firstRow: number,
+  numRows: number,
+  only?: ReadonlySet<TrackerKey>,
+): void {
   if (numRows < 1) return;
   for (const def of TRACKER_COLUMNS) {
     const at = columns[def.key];
@@ -171,7 +189,12 @@ function formatNewColumns(sheet: Sheet, plan: SetupReady): void {
  * user, get the colours too); those for columns in `add` are created. Run again, it changes
  * nothing. `columns` are 1-based. Rules of the user's own on other columns are kept as they are.
  */
-export function coverTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKey, number>>, headerRow: number, add: ReadonlySet<TrackerKey> = new Set()): void {
+export function coverTrackerRows(
+  sheet: Sheet,
+  columns: Partial<Record<TrackerKey, number>>,
+  headerRow: number,
+  add: ReadonlySet<TrackerKey> = new Set(),
+): void {
   const first = headerRow + 1;
   const lastRow = sheet.getMaxRows();
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
@@ -185,7 +208,10 @@ export function coverTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKe
     const r = ranges[0];
     if (r.getNumColumns() !== 1 || !ours.has(r.getColumn()) || r.getRow() !== first) return rule;
     found = true;
-    return rule.copy().setRanges([column(r.getColumn())]).build();
+    return rule
+      .copy()
+      .setRanges([column(r.getColumn())])
+      .build();
   });
   const stage = columnLetters(columns.stage);
   const followUp = columnLetters(columns.nextFollowUp);
@@ -214,7 +240,13 @@ export function coverTrackerRows(sheet: Sheet, columns: Partial<Record<TrackerKe
       ['No response', '#e8eaed'],
     ];
     for (const [text, colour] of colours) {
-      rules.push(SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([column(columns.stage)]).build());
+      rules.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(text)
+          .setBackground(colour)
+          .setRanges([column(columns.stage)])
+          .build(),
+      );
     }
   }
   if (found || add.has('nextFollowUp') || add.has('stage')) sheet.setConditionalFormatRules(rules);

@@ -33,7 +33,7 @@ export function readRecord(props: GoogleAppsScript.Properties.Properties): Track
   if (!raw) return null;
   try {
     const r = JSON.parse(raw) as TrackerRecord;
-    return typeof r.sheetId === 'number' && typeof r.headerRow === 'number' ? { ...r, idCounter: typeof r.idCounter === "number" ? r.idCounter : 0 } : null;
+    return typeof r.sheetId === 'number' && typeof r.headerRow === 'number' ? { ...r, idCounter: typeof r.idCounter === 'number' ? r.idCounter : 0 } : null;
   } catch {
     return null;
   }
@@ -72,7 +72,11 @@ export function tagColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: R
 }
 
 /** Tags the given 0-based contact columns with their field, unless that field is already tagged. */
-export function tagContactColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Partial<Record<ContactField, number>>, already: Partial<Record<ContactField, number>>): void {
+export function tagContactColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Partial<Record<ContactField, number>>,
+  already: Partial<Record<ContactField, number>>,
+): void {
   for (const [field, index] of Object.entries(columns) as [ContactField, number][]) {
     if (already[field] !== undefined) continue;
     tagColumn(sheet, index + 1, CONTACT_PREFIX + field);

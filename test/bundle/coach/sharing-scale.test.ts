@@ -30,7 +30,10 @@ function ok(result: CoachResult): Extract<CoachResult, { ok: true }> {
 
 const coachViews = (t: Tracker) => [...t.emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
 
-function columnOf(sheet: { getRange(r: number, c: number, h: number, w: number): { getValues(): unknown[][] }; getLastColumn(): number }, header: string): number {
+function columnOf(
+  sheet: { getRange(r: number, c: number, h: number, w: number): { getValues(): unknown[][] }; getLastColumn(): number },
+  header: string,
+): number {
   const c = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header);
   if (c < 0) throw new Error(`no column ${header}`);
   return c + 1;
@@ -86,7 +89,7 @@ describe('what grows with contacts stays out of document properties', () => {
     expect(sizes[0]).toBeLessThan(2000);
   });
 
-  it('400 contacts with long Contact IDs: shared, updated, and the coach\'s edits still told from the user\'s', { timeout: 120_000 }, () => {
+  it("400 contacts with long Contact IDs: shared, updated, and the coach's edits still told from the user's", { timeout: 120_000 }, () => {
     // Only Contact IDs reach the copy (text of another kind in the ID column stays out with its row).
     const id = (i: number) => `C-${String(i).padStart(40, '0')}`;
     const t = bigTracker(400, id);
@@ -112,8 +115,14 @@ describe('what grows with contacts stays out of document properties', () => {
     // As an earlier version left it: no fingerprint column, the fingerprints in properties.
     const progress = copy.getSheetByName('Progress')!;
     const contacts = progress.getLastRow() - 1;
-    const fingerprints = progress.getRange(2, progress.getLastColumn(), contacts, 1).getValues().map((r) => r[0]);
-    const ids = progress.getRange(2, columnOf(progress, 'Contact ID'), contacts, 1).getValues().map((r) => r[0] as string);
+    const fingerprints = progress
+      .getRange(2, progress.getLastColumn(), contacts, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const ids = progress
+      .getRange(2, columnOf(progress, 'Contact ID'), contacts, 1)
+      .getValues()
+      .map((r) => r[0] as string);
     progress.deleteColumn(progress.getLastColumn());
     t.emu.properties.document.set('iit.coach.feedback.0', JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, fingerprints[i]]))));
     coachPastes(t, copy, () => 'second');
@@ -131,8 +140,14 @@ describe('what grows with contacts stays out of document properties', () => {
     ok(t.run('updateCoachViewNow').result as CoachResult);
     const progress = copy.getSheetByName('Progress')!;
     const contacts = progress.getLastRow() - 1;
-    const fingerprints = progress.getRange(2, progress.getLastColumn(), contacts, 1).getValues().map((r) => r[0]);
-    const ids = progress.getRange(2, columnOf(progress, 'Contact ID'), contacts, 1).getValues().map((r) => r[0] as string);
+    const fingerprints = progress
+      .getRange(2, progress.getLastColumn(), contacts, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const ids = progress
+      .getRange(2, columnOf(progress, 'Contact ID'), contacts, 1)
+      .getValues()
+      .map((r) => r[0] as string);
     progress.deleteColumn(progress.getLastColumn());
     const doc = t.emu.properties.document;
     doc.set('iit.coach.feedback.0', JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, fingerprints[i]]))));
@@ -146,7 +161,7 @@ describe('what grows with contacts stays out of document properties', () => {
   });
 });
 
-describe('Google\'s property limits are refused in plain words before anything is created', () => {
+describe("Google's property limits are refused in plain words before anything is created", () => {
   it('1,000 ticked columns: refused, no coach view made, however often it is tried', () => {
     const t = bigTracker(3);
     const width = t.sheet.getLastColumn();

@@ -16,10 +16,18 @@ import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach
 
 const COACH = 'coach@example.com';
 const CURRENT_ONLY = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
-const MANIFEST = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui'];
+const MANIFEST = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/spreadsheets',
+  'https://www.googleapis.com/auth/script.container.ui',
+];
 
 function tracker(options: { csv?: string; scopes?: string[] } = {}) {
-  const app = addOn({ csv: options.csv ?? readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...(options.scopes ? { scopes: options.scopes } : {}) });
+  const app = addOn({
+    csv: options.csv ?? readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'),
+    sheetName: 'Contacts',
+    ...(options.scopes ? { scopes: options.scopes } : {}),
+  });
   const setup = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
   if (!setup.ok) throw new Error(setup.message);
   const sheet = app.ss.getSheetByName('Contacts')!;
@@ -52,7 +60,10 @@ function columnOf(sheet: EmuSheet, header: string, headerRow = 1): number {
 
 function rowOf(sheet: EmuSheet, id: string): number {
   const c = columnOf(sheet, 'Contact ID');
-  const r = sheet.getRange(1, c, sheet.getLastRow(), 1).getValues().findIndex((v) => v[0] === id);
+  const r = sheet
+    .getRange(1, c, sheet.getLastRow(), 1)
+    .getValues()
+    .findIndex((v) => v[0] === id);
   if (r < 0) throw new Error(`no contact ${id}`);
   return r + 1;
 }
@@ -78,7 +89,8 @@ function stored(t: ReturnType<typeof tracker>): Record<string, unknown> | null {
   return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
 }
 
-const stop = (t: ReturnType<typeof tracker>, options?: { forget?: boolean }) => (options ? t.run('stopSharingWithCoachNow', options) : t.run('stopSharingWithCoachNow')).result as CoachResult;
+const stop = (t: ReturnType<typeof tracker>, options?: { forget?: boolean }) =>
+  (options ? t.run('stopSharingWithCoachNow', options) : t.run('stopSharingWithCoachNow')).result as CoachResult;
 
 function failed(result: CoachResult): string {
   if (result.ok) throw new Error(`expected a failure, got: ${result.message}`);
@@ -93,7 +105,7 @@ describe('coach copy', () => {
     const last = t.sheet.getLastColumn();
     t.sheet.getRange(1, last + 1).setValue('Salary hopes');
     t.sheet.getRange(2, last + 1).setValue('95k SECRET-SALARY');
-    t.sheet.getRange(3, 1).setValue("'=HYPERLINK(\"http://evil\")");
+    t.sheet.getRange(3, 1).setValue('\'=HYPERLINK("http://evil")');
     t.sheet.getRange(4, columnOf(t.sheet, 'Notes for coach')).setValue('Ask about the alumni list');
     t.ss.insertSheet('Private diary').getRange('A1').setValue('SECRET-DIARY');
     t.ss.getSheetByName('Private diary')!.hideSheet();
@@ -112,11 +124,29 @@ describe('coach copy', () => {
 
     const progress = copy.getSheetByName('Progress')!;
     const header = table(progress)[0];
-    expect(header).toEqual(['FULL NAME', 'Employer', 'role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach', 'Coach feedback', 'Feedback fingerprint']);
+    expect(header).toEqual([
+      'FULL NAME',
+      'Employer',
+      'role',
+      'Contact ID',
+      'Relationship',
+      'Stage',
+      'Last contact',
+      'Next follow-up',
+      'Interview date',
+      'Thank-you sent',
+      'Outcome',
+      'Notes for coach',
+      'Coach feedback',
+      'Feedback fingerprint',
+    ]);
     // Beside Coach feedback, hidden: a fingerprint of what the add-on wrote there (a hash of text the coach sees anyway).
     expect(progress.isColumnHiddenByUser(header.length)).toBe(true);
     expect(progress.isColumnHiddenByUser(header.length - 1)).toBe(false);
-    const everything = copy.getSheets().flatMap((s) => table(s).flat().map(String)).join('\n');
+    const everything = copy
+      .getSheets()
+      .flatMap((s) => table(s).flat().map(String))
+      .join('\n');
     for (const secret of ['SECRET-SALARY', 'SECRET-DIARY', 'pipelines', 'jordan.ellis@example.com', '555 0100']) expect(everything).not.toContain(secret);
     expect(everything).toContain('Ask about the alumni list');
     expect(feedbackIn(progress, 'C-0002')).toBe('');
@@ -135,14 +165,22 @@ describe('coach copy', () => {
     ok(t.share());
     const copy = copyOf(t.emu);
     const dash = copy.getSheetByName('Dashboard')!;
-    expect(dash.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      dash
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     // Every figure as the user sees it (the tracker's trailing rows of empty formulas are empty cells here).
     const want = trackerDash.getDataRange().getDisplayValues();
     expect(dash.getRange(1, 1, want.length, want[0].length).getDisplayValues()).toEqual(want);
     expect(want.flat().filter((v) => /^\d/.test(v)).length).toBeGreaterThan(5);
     const charts = dash.getCharts();
     expect(charts).toHaveLength(1);
-    expect(charts[0].getRanges().map((r) => [r.getSheet().getParent().getId(), r.getA1Notation()])).toEqual(funnel.getRanges().map((r) => [copy.getId(), r.getA1Notation()]));
+    expect(charts[0].getRanges().map((r) => [r.getSheet().getParent().getId(), r.getA1Notation()])).toEqual(
+      funnel.getRanges().map((r) => [copy.getId(), r.getA1Notation()]),
+    );
     expect(charts[0].getOptions().get('title')).toBe(funnel.getOptions().get('title'));
     // Updating replaces the chart instead of adding another.
     ok(t.run('updateCoachViewNow').result as CoachResult);
@@ -162,7 +200,10 @@ describe('coach copy', () => {
     const shared = withNames.state.columns.filter((c) => c.shared && c.id !== 'c:fullName').map((c) => c.id);
     ok(t.share({ shared }));
     const copy = copyOf(t.emu);
-    const everything = copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n');
+    const everything = copy
+      .getSheets()
+      .flatMap((s) => s.getDataRange().getValues().flat().map(String))
+      .join('\n');
     expect(everything).not.toContain('Jordan');
     expect(everything).toContain('(names not shared)');
     expect(copy.getSheetByName('Progress')!.getDataRange().getValues()[0]).not.toContain('FULL NAME');
@@ -190,7 +231,7 @@ describe('coach copy', () => {
     expect(() => coachTypes(t, copy, 'C-0001', 'hi')).toThrow(NO_ACCESS);
   });
 
-  it('feedback comes back by contact ID, even after the copy\'s rows and columns are rearranged', () => {
+  it("feedback comes back by contact ID, even after the copy's rows and columns are rearranged", () => {
     const t = tracker();
     ok(t.share());
     const copy = copyOf(t.emu);
@@ -204,7 +245,9 @@ describe('coach copy', () => {
       const values = p.getDataRange().getValues();
       const fb = values[0].indexOf('Coach feedback');
       const reordered = [values[0], ...values.slice(1).reverse()].map((r) => [r[fb], ...r.filter((_, i) => i !== fb)]);
-      p.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+      p.getRange(1, 1, reordered.length, reordered[0].length).setValues(
+        reordered.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))),
+      );
     }
 
     const update = ok(t.run('updateCoachViewNow').result as CoachResult);
@@ -241,7 +284,7 @@ describe('coach copy', () => {
     expect(table(t.sheet)).toEqual(before);
   });
 
-  it('feedback that would not fit beside the user\'s text is never cut: the contact is listed, the coach keeps their text', () => {
+  it("feedback that would not fit beside the user's text is never cut: the contact is listed, the coach keeps their text", () => {
     const t = tracker();
     ok(t.share());
     const copy = copyOf(t.emu);
@@ -447,7 +490,10 @@ describe('coach copy', () => {
     coachTypes(t, copy, 'C-0001', 'Good');
     coachTypes(t, copy, 'C-0004', 'Better');
     ok(t.run('updateCoachViewNow').result as CoachResult);
-    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes, 2, 2).getValues()).toEqual([['see below', 'x'], ['and here', 'ask her']]);
+    expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002'), notes, 2, 2).getValues()).toEqual([
+      ['see below', 'x'],
+      ['and here', 'ask her'],
+    ]);
     expect([feedbackIn(t.sheet, 'C-0001'), feedbackIn(t.sheet, 'C-0004')]).toEqual(['Good', 'Better']);
   });
 
@@ -461,7 +507,12 @@ describe('coach copy', () => {
     expect(state.columns.filter((c) => c.header === 'Notes for coach').map((c) => [c.id, c.shared])).toEqual([['c:notes', false]]);
     ok(t.run('updateCoachViewNow').result as CoachResult);
     const copy = copyOf(t.emu);
-    expect(copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n')).not.toContain('SECRET-PRIVATE');
+    expect(
+      copy
+        .getSheets()
+        .flatMap((s) => s.getDataRange().getValues().flat().map(String))
+        .join('\n'),
+    ).not.toContain('SECRET-PRIVATE');
   });
 
   it('the Coach feedback column is not added under a merge right of the tracker: refused, naming the cell, and no header written', () => {
@@ -489,7 +540,9 @@ describe('coach copy', () => {
     const copyBefore = copy.getSheetByName('Progress')!.getDataRange().getValues();
     const result = t.run('updateCoachViewNow').result as CoachResult;
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(new RegExp(`^Cell ${t.sheet.getRange(top + 1, column).getA1Notation()} is part of the merged cells ${merge}, .*Unmerge`));
+    expect(!result.ok && result.message).toMatch(
+      new RegExp(`^Cell ${t.sheet.getRange(top + 1, column).getA1Notation()} is part of the merged cells ${merge}, .*Unmerge`),
+    );
     expect(t.sheet.getDataRange().getValues()).toEqual(trackerBefore);
     expect(copy.getSheetByName('Progress')!.getDataRange().getValues()).toEqual(copyBefore);
   });
@@ -507,7 +560,9 @@ describe('the coach copy is protected, and keeps text as text', () => {
       });
     expect(() => edit('Contact ID')).toThrow(PROTECTED);
     expect(() => edit('Stage')).toThrow(PROTECTED);
-    expect(() => t.emu.actAs(COACH, () => t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!.getRange('A1').setValue('Notes'))).toThrow(PROTECTED);
+    expect(() => t.emu.actAs(COACH, () => t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!.getRange('A1').setValue('Notes'))).toThrow(
+      PROTECTED,
+    );
     coachTypes(t, copy, 'C-0001', 'Fine');
     // Updating (and sharing again) keeps one protection, and the coach can still type feedback.
     ok(t.run('updateCoachViewNow').result as CoachResult);
@@ -535,7 +590,10 @@ describe('the coach copy is protected, and keeps text as text', () => {
     coachTypes(t, copy, 'C-0001', "'+2 calls this week");
     coachTypes(t, copy, 'C-0002', "'- send the CV first");
     ok(t.run('updateCoachViewNow').result as CoachResult);
-    for (const [id, text] of [['C-0001', '+2 calls this week'], ['C-0002', '- send the CV first']]) {
+    for (const [id, text] of [
+      ['C-0001', '+2 calls this week'],
+      ['C-0002', '- send the CV first'],
+    ]) {
       const c = t.sheet.getRange(rowOf(t.sheet, id), columnOf(t.sheet, 'Coach feedback'));
       expect(c.getValue()).toBe(text);
       expect(c.getFormula()).toBe('');
@@ -562,7 +620,11 @@ describe('names the user did not share stay out of the copy', () => {
     expect(dash).toContain('Al');
     return t;
   }
-  const words = (copy: EmuSpreadsheet) => copy.getSheets().flatMap((s) => s.getDataRange().getValues().flat().map(String)).join('\n');
+  const words = (copy: EmuSpreadsheet) =>
+    copy
+      .getSheets()
+      .flatMap((s) => s.getDataRange().getValues().flat().map(String))
+      .join('\n');
 
   it('sharing only the first name: no last name anywhere in the copy, dashboard lists withheld', () => {
     const t = namesTracker();
@@ -624,7 +686,7 @@ describe('names the user did not share stay out of the copy', () => {
     expect(p.getRange(rowOf(p, 'C-0002'), columnOf(p, 'Referred by')).getValue()).toBe('Al (C-0003)');
   });
 
-  it('the tracker\'s Coach feedback column says that it is copied to the coach', () => {
+  it("the tracker's Coach feedback column says that it is copied to the coach", () => {
     const t = tracker();
     ok(t.share());
     expect(t.sheet.getRange(1, columnOf(t.sheet, 'Coach feedback')).getNote()).toMatch(/coach view.*coach (sees|can read)/is);
@@ -756,7 +818,7 @@ describe('when Google refuses, or the copy cannot be opened', () => {
     expect(access(first).editors).toEqual([]);
   });
 
-  it('sharing without any spreadsheet scope explains instead of failing with Google\'s error', () => {
+  it("sharing without any spreadsheet scope explains instead of failing with Google's error", () => {
     const t = tracker({ scopes: ['https://www.googleapis.com/auth/script.container.ui'] });
     const message = failed(t.share({ mode: 'direct', acknowledged: true }));
     expect(message).toMatch(/permission/);
@@ -892,7 +954,10 @@ describe('menu items', () => {
   it('the menu has the three items, and they open the dialog, update and stop with a question', () => {
     const t = tracker();
     t.run('onOpen', { authMode: 'FULL' });
-    const captions = t.emu.ui.menus.flatMap((m) => m.items).filter((i) => i.type === 'item').map((i) => (i as { caption: string }).caption);
+    const captions = t.emu.ui.menus
+      .flatMap((m) => m.items)
+      .filter((i) => i.type === 'item')
+      .map((i) => (i as { caption: string }).caption);
     expect(captions).toEqual(expect.arrayContaining(['Share with coach…', 'Update coach view', 'Stop sharing with coach']));
 
     t.run('shareWithCoach');

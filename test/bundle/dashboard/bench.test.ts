@@ -5,26 +5,30 @@ import { dashboardBench, formatDashboardBench } from '../../../local/dashboard-b
 import { BUILD, requireBuild } from '../../helpers.ts';
 
 describe('the dashboard bench', () => {
-  it('measures Build dashboard, recalculating every formula, computing it from scratch and the recalculation after each kind of edit', { timeout: 60_000 }, () => {
-    requireBuild();
-    const b = dashboardBench(60, 120, BUILD);
-    expect(b.calls).toBeGreaterThan(100);
-    expect(b.edits.map((e) => e.what)).toEqual([
-      'a cell the dashboard does not read (Notes)',
-      'a Stage',
-      'a Referred by',
-      'a Name',
-      'a Referrals given',
-      'a Next follow-up',
-      'a Contact ID (read by nearly every formula)',
-      'an Interview log event',
-    ]);
-    for (const e of b.edits) expect(e.ms).toBeGreaterThanOrEqual(0);
-    // Recalculating everything computes each formula the dashboard has.
-    expect(b.recalcFormulas).toBe(b.formulaCells);
-    expect(b.recalcMs).toBeGreaterThan(0);
-    // Opening the file computes every formula: the dashboard's share is something, on any machine.
-    expect(b.fullMs).toBeGreaterThan(0);
-    expect(formatDashboardBench(b)).toMatch(/Build dashboard: \d+ service calls/);
-  });
+  it(
+    'measures Build dashboard, recalculating every formula, computing it from scratch and the recalculation after each kind of edit',
+    { timeout: 60_000 },
+    () => {
+      requireBuild();
+      const b = dashboardBench(60, 120, BUILD);
+      expect(b.calls).toBeGreaterThan(100);
+      expect(b.edits.map((e) => e.what)).toEqual([
+        'a cell the dashboard does not read (Notes)',
+        'a Stage',
+        'a Referred by',
+        'a Name',
+        'a Referrals given',
+        'a Next follow-up',
+        'a Contact ID (read by nearly every formula)',
+        'an Interview log event',
+      ]);
+      for (const e of b.edits) expect(e.ms).toBeGreaterThanOrEqual(0);
+      // Recalculating everything computes each formula the dashboard has.
+      expect(b.recalcFormulas).toBe(b.formulaCells);
+      expect(b.recalcMs).toBeGreaterThan(0);
+      // Opening the file computes every formula: the dashboard's share is something, on any machine.
+      expect(b.fullMs).toBeGreaterThan(0);
+      expect(formatDashboardBench(b)).toMatch(/Build dashboard: \d+ service calls/);
+    },
+  );
 });

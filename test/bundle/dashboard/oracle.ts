@@ -100,7 +100,10 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const conversion = {
     pitchToReply: step(totals.replied, totals.pitched),
     replyToInterview: step(totals.interviewed, totals.replied),
-    referralsPerInterview: step(interviewed.reduce((n, c) => n + (num(c.referralsGiven) ?? 0), 0), totals.interviewed),
+    referralsPerInterview: step(
+      interviewed.reduce((n, c) => n + (num(c.referralsGiven) ?? 0), 0),
+      totals.interviewed,
+    ),
     interviewsWithReferral: step(interviewed.filter((c) => (num(c.referralsGiven) ?? 0) >= 1).length, totals.interviewed),
     referralToInterview: step(interviewed.filter((c) => c.referredBy !== '').length, totals.referralsReceived),
     interviewToJobInterview: step(interviewed.filter((c) => inSet(c.outcome, ['Job interview', 'Offer'])).length, totals.interviewed),
@@ -110,22 +113,28 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const weekday = (((today + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
   const weekStart = today - ((weekday + 6) % 7);
   const inWeek = (d: Day | string, start: Day) => typeof d === 'number' && d >= start && d < start + 7;
-  const activity = ([
-    ['Pitches sent', EVENT_LABELS.pitch],
-    ['Follow-ups sent', EVENT_LABELS.followUp],
-    ['Replies', EVENT_LABELS.reply],
-    ['Informational interviews', EVENT_LABELS.interview],
-    ['Thank-yous sent', EVENT_LABELS.thankYou],
-    ['Declines', EVENT_LABELS.declined],
-    ['Referrals (new names)', EVENT_LABELS.referred],
-    ['Job interviews', EVENT_LABELS.jobInterview],
-    ['Offers', EVENT_LABELS.offer],
-  ] as const).map(([label, word]): { label: string; thisWeek: number; lastWeek: number } => ({
+  const activity = (
+    [
+      ['Pitches sent', EVENT_LABELS.pitch],
+      ['Follow-ups sent', EVENT_LABELS.followUp],
+      ['Replies', EVENT_LABELS.reply],
+      ['Informational interviews', EVENT_LABELS.interview],
+      ['Thank-yous sent', EVENT_LABELS.thankYou],
+      ['Declines', EVENT_LABELS.declined],
+      ['Referrals (new names)', EVENT_LABELS.referred],
+      ['Job interviews', EVENT_LABELS.jobInterview],
+      ['Offers', EVENT_LABELS.offer],
+    ] as const
+  ).map(([label, word]): { label: string; thisWeek: number; lastWeek: number } => ({
     label,
     thisWeek: log.filter((r) => eq(r.event, word) && inWeek(r.date, weekStart)).length,
     lastWeek: log.filter((r) => eq(r.event, word) && inWeek(r.date, weekStart - 7)).length,
   }));
-  activity.push({ label: 'All events', thisWeek: log.filter((r) => inWeek(r.date, weekStart)).length, lastWeek: log.filter((r) => inWeek(r.date, weekStart - 7)).length });
+  activity.push({
+    label: 'All events',
+    thisWeek: log.filter((r) => inWeek(r.date, weekStart)).length,
+    lastWeek: log.filter((r) => inWeek(r.date, weekStart - 7)).length,
+  });
 
   const weekInterviews = activity[3].thisWeek;
   const daysLeft = settings.targetDate - today;

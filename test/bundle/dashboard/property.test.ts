@@ -85,7 +85,10 @@ function checkDashboard(grid: Grid, e: Expected, timeZone: string, rows: number)
 
   const start = grid.findIndex((r) => r[0] === 'Introductions: who introduced whom') + 2;
   const intro = grid.slice(start, start + rows + 1);
-  const listed = intro.slice(0, rows).filter((r) => r[1] !== '').map((r) => ({ introducerName: r[0], introducerId: r[1], introducedName: r[3], introducedId: r[2] }));
+  const listed = intro
+    .slice(0, rows)
+    .filter((r) => r[1] !== '')
+    .map((r) => ({ introducerName: r[0], introducerId: r[1], introducedName: r[3], introducedId: r[2] }));
   expect(listed).toEqual(e.introductions.slice(0, rows));
   const notice = intro[rows]?.[0] ?? '';
   if (e.introductions.length > rows) expect(notice).toMatch(/More introductions than the \d+ rows here/);
@@ -168,14 +171,17 @@ describe.each(SCENARIOS)('dashboard numbers match an independent computation: $n
         const at = (label: string) => grid.indexOf(rowOf(rows, label)) + 1;
         sheet.getRange(at('Goal: names on your list'), 2).setValue(Math.floor(rnd() * 40));
         sheet.getRange(at('Goal: informational interviews per week'), 2).setValue(Math.floor(rnd() * 3));
-        sheet.getRange(at('Goal: target date for the total'), 2).setValue(new Date(instant + (Math.floor(rnd() * 60) - 20) * DAY_MS).toISOString().slice(0, 10));
+        sheet
+          .getRange(at('Goal: target date for the total'), 2)
+          .setValue(new Date(instant + (Math.floor(rnd() * 60) - 20) * DAY_MS).toISOString().slice(0, 10));
         grid = sheet.getRange(1, 1, sheet.getLastRow(), 6).getValues();
       }
       const expected = expectedDashboard(contacts, data.log, settingsOf(grid, scenario.timeZone), today);
       try {
         checkDashboard(grid, expected, scenario.timeZone, introductionRows(expected.introductionsNow));
       } catch (e) {
-        (e as Error).message = `case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`;
+        (e as Error).message =
+          `case ${n} (${new Date(instant).toISOString()}, ${contacts.length} contacts, ${data.log.length} log rows): ${(e as Error).message}`;
         throw e;
       }
     }

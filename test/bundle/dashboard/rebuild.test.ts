@@ -22,11 +22,14 @@ function formulas(sheet: EmuSheet): string[][] {
 /** Every cell on the sheet showing a formula error. */
 function errors(sheet: EmuSheet): string[] {
   const out: string[] = [];
-  sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues().forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (typeof v === 'string' && /^#[A-Z/0!?]+/.test(v)) out.push(`R${i + 1}C${j + 1} ${v}`);
-    }),
-  );
+  sheet
+    .getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn())
+    .getValues()
+    .forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === 'string' && /^#[A-Z/0!?]+/.test(v)) out.push(`R${i + 1}C${j + 1} ${v}`);
+      }),
+    );
   return out;
 }
 
@@ -198,13 +201,14 @@ describe('Build dashboard', () => {
     const w = new World({ timeZone: 'Etc/UTC', rows: 3 });
     w.createLog();
     const today = dayIn(w.app.emu.rt.now(), 'Etc/UTC');
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ date: today - (i % 2) * 7, event: i % 4 < 2 ? EVENT_LABELS.reply : EVENT_LABELS.pitch }));
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ date: today - (i % 2) * 7, event: i % 4 < 2 ? EVENT_LABELS.reply : EVENT_LABELS.pitch }));
     const activity = () => section(grid(w.dashboard()), 'Activity in the Interview log');
 
     w.writeLog(rows(RECENT_EVENTS_CAP - 2));
     w.refresh();
     expect(rowOf(activity(), 'All events').slice(1, 4)).toEqual([RECENT_EVENTS_CAP / 2 - 1, RECENT_EVENTS_CAP / 2 - 1, 'Every log row, whatever its Event']);
-    expect(rowOf(activity(), "Replies").slice(1, 3)).toEqual([RECENT_EVENTS_CAP / 4, RECENT_EVENTS_CAP / 4]);
+    expect(rowOf(activity(), 'Replies').slice(1, 3)).toEqual([RECENT_EVENTS_CAP / 4, RECENT_EVENTS_CAP / 4]);
 
     w.writeLog(rows(RECENT_EVENTS_CAP + 3));
     expect(rowOf(activity(), 'All events')[3]).toBe(`Only the first ${RECENT_EVENTS_CAP.toLocaleString('en')} events of these two weeks are counted.`);

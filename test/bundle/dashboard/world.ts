@@ -47,7 +47,8 @@ export class World {
   /** 1-based column of each tracker field, from the metadata the add-on put on its columns. */
   trackerColumns(): Record<TrackerKey, number> {
     const out: Partial<Record<TrackerKey, number>> = {};
-    for (const m of this.tracker.createDeveloperMetadataFinder().withKey('iit.column').find()) out[m.getValue() as TrackerKey] = m.getLocation().getColumn()!.getColumn();
+    for (const m of this.tracker.createDeveloperMetadataFinder().withKey('iit.column').find())
+      out[m.getValue() as TrackerKey] = m.getLocation().getColumn()!.getColumn();
     return out as Record<TrackerKey, number>;
   }
 
@@ -60,7 +61,10 @@ export class World {
 
   /** Makes the Interview log exist the way the add-on creates it: by logging one event. */
   createLog(): EmuSheet {
-    const result = this.app.bundle.run('logPitchSent', [{ eventId: 'dashboard-world-0001', contactIds: ['C-0001'], date: '2025-01-06' }]).result as { ok: boolean; message?: string };
+    const result = this.app.bundle.run('logPitchSent', [{ eventId: 'dashboard-world-0001', contactIds: ['C-0001'], date: '2025-01-06' }]).result as {
+      ok: boolean;
+      message?: string;
+    };
     if (!result.ok) throw new Error(result.message);
     return this.log()!;
   }
@@ -147,8 +151,44 @@ export class World {
 
 // ---- generated data ----
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Radia', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Guido', 'Hedy', 'José', 'Mei', 'Søren', 'Chidi', 'Priya'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Perlman', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Lamarr', 'García', 'Chen', 'Okafor', 'Natarajan'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Radia',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Guido',
+  'Hedy',
+  'José',
+  'Mei',
+  'Søren',
+  'Chidi',
+  'Priya',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Perlman',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Lamarr',
+  'García',
+  'Chen',
+  'Okafor',
+  'Natarajan',
+];
 
 export interface CaseShape {
   contacts: number;
@@ -169,7 +209,8 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
     if (chance(0.05)) id = '';
     else if (chance(0.05)) id = id.toLowerCase();
     else if (chance(0.03)) id = `X-${i}`;
-    else if (chance(0.03)) id = `C-${i + 1}`; // a Contact ID typed by hand, not padded
+    else if (chance(0.03))
+      id = `C-${i + 1}`; // a Contact ID typed by hand, not padded
     else if (chance(0.03) && contacts.some((c) => c.id !== '')) id = pick(contacts.filter((c) => c.id !== '')).id; // a duplicate
     /* eslint-enable no-dupe-else-if */
     const first = chance(0.1) ? '' : pick(FIRST);

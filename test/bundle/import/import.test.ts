@@ -21,7 +21,10 @@ function header(sheet: EmuSheet, row = 1): string[] {
 function column(sheet: EmuSheet, name: string, headerRow = 1): unknown[] {
   const c = header(sheet, headerRow).indexOf(name) + 1;
   if (c === 0) throw new Error(`no column ${name}`);
-  return sheet.getRange(headerRow + 1, c, sheet.getLastRow() - headerRow, 1).getValues().map((r) => r[0]);
+  return sheet
+    .getRange(headerRow + 1, c, sheet.getLastRow() - headerRow, 1)
+    .getValues()
+    .map((r) => r[0]);
 }
 
 /** A tracker set up from the hand-made fixture. */
@@ -61,7 +64,11 @@ describe('importContacts', () => {
     expect(new Set(rel)).toEqual(new Set(['LinkedIn']));
     const ids = column(app.sheet, 'Contact ID');
     expect(new Set(ids).size).toBe(ids.length);
-    expect(column(app.sheet, 'Stage').slice(before.values.length - 1).every((s) => s === 'To contact')).toBe(true);
+    expect(
+      column(app.sheet, 'Stage')
+        .slice(before.values.length - 1)
+        .every((s) => s === 'To contact'),
+    ).toBe(true);
   });
 
   it('importing the same file again adds nothing and changes nothing', () => {
@@ -108,7 +115,12 @@ describe('importContacts', () => {
     imported(app.bundle.run('importContacts', [csv, {}]));
     const { values, formulas } = table(app.sheet);
     const last = values.slice(-2);
-    expect(formulas.slice(-2).flat().every((f) => f === '')).toBe(true);
+    expect(
+      formulas
+        .slice(-2)
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(last[0]).toContain('=HYPERLINK("http://evil","x")');
     expect(last[0]).toContain('+1 555');
     expect(last[0]).toContain('-2+3');
@@ -210,9 +222,11 @@ describe('import: what the user wrote is never written over', () => {
     // The filled cells hold the text itself: no apostrophe is kept in a Plain text cell.
     expect([after.values[1][2], after.values[4][2]]).toEqual(['+1 555 0101', '0044 20']);
     expect([after.values[1][3], after.values[4][3]]).toEqual(['first', 'last']);
-    before.values.forEach((row, i) => row.forEach((v, j) => {
-      if (v !== '' || before.formulas[i][j]) expect([after.values[i][j], after.formulas[i][j]]).toEqual([v, before.formulas[i][j]]);
-    }));
+    before.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== '' || before.formulas[i][j]) expect([after.values[i][j], after.formulas[i][j]]).toEqual([v, before.formulas[i][j]]);
+      }),
+    );
   });
 
   it('finds the header again after the user inserted rows above it, and writes nothing into the wrong rows', () => {
@@ -258,7 +272,9 @@ describe('import: what the user wrote is never written over', () => {
     sheet.getRange(1, email).setValue('Work email');
     sheet.moveColumns(sheet.getRange(1, email, sheet.getMaxRows(), 1), 1);
     const width = sheet.getLastColumn();
-    const r = imported(app.bundle.run('importContacts', ['Name,Email,Company\nRosa Jiménez,rosa@contoso.example,Contoso Health\nNew Person,new@example.com,Acme\n', {}]));
+    const r = imported(
+      app.bundle.run('importContacts', ['Name,Email,Company\nRosa Jiménez,rosa@contoso.example,Contoso Health\nNew Person,new@example.com,Acme\n', {}]),
+    );
     expect(r.summary).toMatchObject({ added: 1, updated: 1 });
     expect(sheet.getLastColumn()).toBe(width);
     expect(header(sheet).filter((h) => /e-?mail/i.test(h))).toEqual(['Work email']);
@@ -300,7 +316,8 @@ describe('import: what the user wrote is never written over', () => {
     const names = column(app.sheet, 'FULL NAME');
     const row = names.indexOf('Rosa Jiménez');
     expect(column(app.sheet, 'Relationship')[row]).toBe('');
-    const csv = 'Notes:\n"Some of your connections chose not to share their email address."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nRosa,Jiménez,https://www.linkedin.com/in/rosa-j,,Contoso Health,Nurse Manager,07 Dec 2025\n';
+    const csv =
+      'Notes:\n"Some of your connections chose not to share their email address."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nRosa,Jiménez,https://www.linkedin.com/in/rosa-j,,Contoso Health,Nurse Manager,07 Dec 2025\n';
     const r = imported(app.bundle.run('importContacts', [csv, {}]));
     expect(r.format).toBe('linkedin');
     expect(r.summary).toMatchObject({ added: 0, updated: 1 });
@@ -344,7 +361,7 @@ describe('import: nothing in the file is dropped or cut without saying so', () =
     const r = imported(app.bundle.run('importContacts', ['Name,Email\nNew Person,new@example.com\n', {}]));
     expect(r.summary.warnings).toHaveLength(11);
     expect(r.summary.warnings![0]).toBe(
-      'Row 2 has the Contact ID C-10000000000, too large to come from the tracker\'s numbering (a typed ID?): new IDs are numbered without it. It was left as it is.',
+      "Row 2 has the Contact ID C-10000000000, too large to come from the tracker's numbering (a typed ID?): new IDs are numbered without it. It was left as it is.",
     );
     expect(r.summary.warnings![10]).toBe('…and 490 more like these.');
   });
@@ -358,7 +375,7 @@ describe('import: nothing in the file is dropped or cut without saying so', () =
     expect(column(app.sheet, 'Email')).toContain('ada@example.com');
   });
 
-  it('a second column of one of the user\'s own headers is said, not dropped in favour of the last one', () => {
+  it("a second column of one of the user's own headers is said, not dropped in favour of the last one", () => {
     const app = small('Name,Priority', 'Bob Lee,high');
     const r = imported(app.bundle.run('importContacts', ['Name,Priority,Priority\nJane Doe,first,second\n', {}]));
     expect(column(app.sheet, 'Priority')).toEqual(['high', 'first']);

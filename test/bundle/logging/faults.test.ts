@@ -7,7 +7,8 @@ import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet.ts';
 import type { LogResult } from '../../../src/shared/types.ts';
 import { type App, log, logRows, shown, tracker } from './log-world.ts';
 
-const READ = /\.(get|find|with|create|has|is|copy)[A-Za-z]*$|^(SpreadsheetApp|LockService|PropertiesService|Utilities|HtmlService|Session|DataValidationBuilder)\.|\.(tryLock|releaseLock|waitLock)$/;
+const READ =
+  /\.(get|find|with|create|has|is|copy)[A-Za-z]*$|^(SpreadsheetApp|LockService|PropertiesService|Utilities|HtmlService|Session|DataValidationBuilder)\.|\.(tryLock|releaseLock|waitLock)$/;
 
 /** Where two plain values first differ ("sheets.1.values.3.5: 'x' ≠ 'y'"), or '' when equal. */
 function difference(a: unknown, b: unknown, path = ''): string {
@@ -39,7 +40,12 @@ function world(app: App) {
       weights: used.getFontWeights(),
       rules: range.getDataValidations().map((row) => row.map((v) => (v ? [v.getCriteriaType(), v.getCriteriaValues(), v.getAllowInvalid()] : null))),
       metadata: sheet.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()]),
-      columnMetadata: Array.from({ length: sheet.getMaxColumns() }, (_, i) => sheet.getRange(1, i + 1, sheet.getMaxRows(), 1).getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])),
+      columnMetadata: Array.from({ length: sheet.getMaxColumns() }, (_, i) =>
+        sheet
+          .getRange(1, i + 1, sheet.getMaxRows(), 1)
+          .getDeveloperMetadata()
+          .map((m) => [m.getKey(), m.getValue()]),
+      ),
     };
   });
   return { sheets, active: ss.getActiveSheet().getName(), properties: Object.fromEntries([...app.emu.properties.document.entries()].sort()) };
@@ -179,6 +185,8 @@ describe('a retry after a failure at any write converges to the state of a run t
       { id: 'C-0006', name: "Liam O'Connor", status: 'matched' },
     ]);
     expect(retry.message).toContain('New contacts from referrals: Dana Scully (C-0007).');
-    expect(logRows(app)[1].Details).toBe("25 min.\nLearned: Start with the methods course.\nReferrals: Dana Scully (C-0007); Liam O'Connor (C-0006, already a contact)");
+    expect(logRows(app)[1].Details).toBe(
+      "25 min.\nLearned: Start with the methods course.\nReferrals: Dana Scully (C-0007); Liam O'Connor (C-0006, already a contact)",
+    );
   });
 });

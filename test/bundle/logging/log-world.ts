@@ -20,7 +20,13 @@ export function tracker(timeZone?: string): App {
   return { ...app, sheet: app.ss.getSheetByName('Contacts')! };
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Chooses a menu item with `select` selected; returns the context the dialog page received. */
 export function open(app: App, fn: string, select: string): EventDialogContext {

@@ -25,7 +25,14 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(shown(app, 2, 'Last contact')).toBe('2026-01-09');
     expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
     expect(logRows(app)).toEqual([
-      expect.objectContaining({ 'Event date': '2026-01-09', 'Contact ID': 'C-0001', Name: 'Jordan Ellis', Event: 'Pitch sent', Details: 'Sent via LinkedIn', 'Event ID': `${ctx.eventId}/C-0001` }),
+      expect.objectContaining({
+        'Event date': '2026-01-09',
+        'Contact ID': 'C-0001',
+        Name: 'Jordan Ellis',
+        Event: 'Pitch sent',
+        Details: 'Sent via LinkedIn',
+        'Event ID': `${ctx.eventId}/C-0001`,
+      }),
     ]);
     expect(logRows(app)[0]['Next step']).toMatch(/^No reply by Wed 2026-01-14: reach out to a second contact at Northwind Analytics/);
     expect(logRows(app)[0].Timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -76,8 +83,18 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(shown(app, 3, 'Referrals given')).toBe('2');
     const added = lastRow + 1;
     expect(app.sheet.getLastRow()).toBe(added);
-    expect([shown(app, added, 'FULL NAME'), shown(app, added, 'e-mail'), shown(app, added, 'Employer'), shown(app, added, 'role')]).toEqual(['Dana Scully', 'dana@fbi.example', 'FBI', 'Agent']);
-    expect([shown(app, added, 'Contact ID'), shown(app, added, 'Referred by'), shown(app, added, 'Relationship'), shown(app, added, 'Stage')]).toEqual(['C-0007', 'C-0002', 'Referral', 'To contact']);
+    expect([shown(app, added, 'FULL NAME'), shown(app, added, 'e-mail'), shown(app, added, 'Employer'), shown(app, added, 'role')]).toEqual([
+      'Dana Scully',
+      'dana@fbi.example',
+      'FBI',
+      'Agent',
+    ]);
+    expect([shown(app, added, 'Contact ID'), shown(app, added, 'Referred by'), shown(app, added, 'Relationship'), shown(app, added, 'Stage')]).toEqual([
+      'C-0007',
+      'C-0002',
+      'Referral',
+      'To contact',
+    ]);
     // Liam was already a contact (same email, other case): linked, his own cells kept.
     expect([shown(app, 7, 'Referred by'), shown(app, 7, 'Relationship'), shown(app, 7, 'FULL NAME')]).toEqual(['C-0002', 'Peer', "Liam O'Connor"]);
     expect(logRows(app).map((row) => [row['Contact ID'], row.Event, row['Next step']])).toEqual([
@@ -85,7 +102,9 @@ describe('each action, from the menu item to the tracker and the log', () => {
       ['C-0007', 'Referred', 'Reach out to Dana, saying that Amara suggested you talk.'],
       ['C-0006', 'Referred', 'Reach out to Liam, saying that Amara suggested you talk.'],
     ]);
-    expect(logRows(app)[0].Details).toBe("30 min.\nLearned: Grad school is worth it for research roles.\nReferrals: Dana Scully (C-0007); Liam O'Connor (C-0006, already a contact)");
+    expect(logRows(app)[0].Details).toBe(
+      "30 min.\nLearned: Grad school is worth it for research roles.\nReferrals: Dana Scully (C-0007); Liam O'Connor (C-0006, already a contact)",
+    );
     // A later setup run sees the new contact's ID and the counter: IDs are never reused.
     const again = app.bundle.run('setUpTracker').result as SetupResult;
     expect(again.ok && again.newIds).toBe(0);
@@ -132,12 +151,15 @@ describe('each action, from the menu item to the tracker and the log', () => {
       ['Offer', 'At Globex.'],
       ['Job interview', 'At Initech.'],
     ]);
-    expect(refused(app, 'logOutcome', { eventId: late.eventId, contactIds: ids(late), date: '2026-03-21', kind: 'promotion' })).toMatch(/job interview or an offer/);
+    expect(refused(app, 'logOutcome', { eventId: late.eventId, contactIds: ids(late), date: '2026-03-21', kind: 'promotion' })).toMatch(
+      /job interview or an offer/,
+    );
   });
 });
 
 describe('the 3B7 routine after a pitch', () => {
-  const dueNow = (app: ReturnType<typeof tracker>) => app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[]; secondContact: string[]; message: string };
+  const dueNow = (app: ReturnType<typeof tracker>) =>
+    app.bundle.run('showFollowUpsDue', [], { select: 'Contacts!A2' }).result as { ok: true; due: string[]; secondContact: string[]; message: string };
 
   it('says both steps when the pitch is logged; Next follow-up is the 7th business day; the 3rd day asks for a second contact at the organisation until one is contacted', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -149,7 +171,9 @@ describe('the 3B7 routine after a pitch', () => {
     const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
     const r = log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-09' });
     expect(r.contacts[0]).toMatchObject({ nextFollowUp: '2026-01-20', secondContactBy: '2026-01-14' });
-    expect(r.message).toContain('3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics. Still none by Tue 2026-01-20 (7 business days, the Next follow-up date)? Follow up once with Jordan.');
+    expect(r.message).toContain(
+      '3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind Analytics. Still none by Tue 2026-01-20 (7 business days, the Next follow-up date)? Follow up once with Jordan.',
+    );
     expect(shown(app, 2, 'Next follow-up')).toBe('2026-01-20');
 
     vi.setSystemTime(new Date('2026-01-13T12:00:00Z')); // Tuesday: 2 business days, nothing yet
@@ -201,7 +225,11 @@ describe('stages only move forward', () => {
     const f = log(app, 'logFollowUp', { eventId: follow.eventId, contactIds: ids(follow), date: '2026-01-09' });
     expect(f.contacts[0]).toMatchObject({ stage: 'Interviewed', stageKept: true });
     expect(shown(app, 3, 'Stage')).toBe('Interviewed');
-    expect(logRows(app).filter((x) => x['Contact ID'] === 'C-0002').map((x) => x.Event)).toEqual(['Informational interview', 'Pitch sent', 'Follow-up sent']);
+    expect(
+      logRows(app)
+        .filter((x) => x['Contact ID'] === 'C-0002')
+        .map((x) => x.Event),
+    ).toEqual(['Informational interview', 'Pitch sent', 'Follow-up sent']);
   });
 
   it('a stage the user set by hand (Declined) is kept when a later event is logged', () => {
@@ -414,20 +442,34 @@ describe('safety', () => {
     const app = tracker();
     const ctx = open(app, 'showInterviewDialog', 'Contacts!A2');
     const nasty = '=HYPERLINK("http://evil.example","click")';
-    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', learned: nasty, nextStep: '+1 555 0100', referrals: [{ name: "=cmd|' /C calc'!A0", company: '@corp', role: '-1' }] });
+    log(app, 'logInterview', {
+      eventId: ctx.eventId,
+      contactIds: ids(ctx),
+      date: '2026-01-09',
+      learned: nasty,
+      nextStep: '+1 555 0100',
+      referrals: [{ name: "=cmd|' /C calc'!A0", company: '@corp', role: '-1' }],
+    });
     const logFormulas = logSheet(app).getDataRange().getFormulas();
     expect(logFormulas.flat().every((f) => f === '')).toBe(true);
     expect(logRows(app)[0].Details).toContain(`Learned: ${nasty}`);
     expect(logRows(app)[0]['Next step']).toBe('+1 555 0100');
     const last = app.sheet.getLastRow();
     expect([shown(app, last, 'FULL NAME'), shown(app, last, 'Employer'), shown(app, last, 'role')]).toEqual(["=cmd|' /C calc'!A0", '@corp', '-1']);
-    expect(app.sheet.getRange(last, 1, 1, app.sheet.getLastColumn()).getFormulas()[0].every((f) => f === '')).toBe(true);
+    expect(
+      app.sheet
+        .getRange(last, 1, 1, app.sheet.getLastColumn())
+        .getFormulas()[0]
+        .every((f) => f === ''),
+    ).toBe(true);
   });
 
   it('text over 50,000 characters is refused before anything is written', () => {
     const app = tracker();
     const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
-    expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', note: 'x'.repeat(50_001) })).toMatch(/at most 50,000/);
+    expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', note: 'x'.repeat(50_001) })).toMatch(
+      /at most 50,000/,
+    );
     expect(logSheet(app)).toBeNull();
     expect(shown(app, 2, 'Stage')).toBe('To contact');
   });
@@ -452,7 +494,10 @@ describe('safety', () => {
       log(app, 'logPitchSent', pitch(app, formula));
       const plain = 'y'.repeat(LIMIT);
       log(app, 'logFollowUp', { ...pitch(app, plain), eventId: 'long-text-0002' });
-      const details = logSheet(app).getRange(2, 6, 2, 1).getValues().map((r) => r[0]);
+      const details = logSheet(app)
+        .getRange(2, 6, 2, 1)
+        .getValues()
+        .map((r) => r[0]);
       expect(details).toEqual([formula, plain]);
       expect(logSheet(app).getRange(2, 6).getFormula()).toBe('');
     });
@@ -460,7 +505,12 @@ describe('safety', () => {
     it('a referral role of 50,000 starting with "-" gets a message, not an exception, and nothing is written', () => {
       const app = tracker();
       const before = snapshot(app.sheet);
-      const input = { eventId: 'long-text-0003', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Dana Scully', role: '-' + 'r'.repeat(LIMIT - 1) }] };
+      const input = {
+        eventId: 'long-text-0003',
+        contactIds: ['C-0002'],
+        date: '2026-01-09',
+        referrals: [{ name: 'Dana Scully', role: '-' + 'r'.repeat(LIMIT - 1) }],
+      };
       expect(refused(app, 'logInterview', input)).toMatch(/^Referral 1's role is 50,000 characters long; a cell holds at most 50,000 \(49,999/);
       expect(snapshot(app.sheet)).toEqual(before);
       expect(logSheet(app)).toBeNull();
@@ -469,7 +519,12 @@ describe('safety', () => {
     it('a referral name too long for the log names the field without repeating the name', () => {
       const app = tracker();
       const before = snapshot(app.sheet);
-      const message = refused(app, 'logInterview', { eventId: 'long-text-0004', contactIds: ['C-0002'], date: '2026-01-09', referrals: [{ name: 'Z'.repeat(LIMIT) }] });
+      const message = refused(app, 'logInterview', {
+        eventId: 'long-text-0004',
+        contactIds: ['C-0002'],
+        date: '2026-01-09',
+        referrals: [{ name: 'Z'.repeat(LIMIT) }],
+      });
       expect(message).toMatch(/^The log's (Details|Next step) for Prof\. Amara Obi would be 5\d,\d{3} characters/);
       expect(message.length).toBeLessThan(400);
       expect(snapshot(app.sheet)).toEqual(before);
@@ -503,7 +558,9 @@ describe('safety', () => {
     const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
     app.sheet.deleteColumn(headerOf(app.sheet).indexOf('Next follow-up') + 1);
     const before = snapshot(app.sheet);
-    expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' })).toMatch(/no "Next follow-up" column.*Set up tracker/);
+    expect(refused(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' })).toMatch(
+      /no "Next follow-up" column.*Set up tracker/,
+    );
     expect(snapshot(app.sheet)).toEqual(before);
   });
 });
@@ -612,7 +669,7 @@ describe('closed contacts keep no pending follow-up; an outcome replaces an old 
     expect(r.contacts[0].nextFollowUp).toBe('');
   });
 
-  it('a job interview or an offer replaces the pitch\'s follow-up date with a reminder to tell them, the next day', () => {
+  it("a job interview or an offer replaces the pitch's follow-up date with a reminder to tell them, the next day", () => {
     const app = tracker();
     const pitch = open(app, 'showPitchSentDialog', 'Contacts!A3');
     log(app, 'logPitchSent', { eventId: pitch.eventId, contactIds: ids(pitch), date: '2026-01-05' });
@@ -638,12 +695,12 @@ describe('closed contacts keep no pending follow-up; an outcome replaces an old 
   });
 });
 
-describe('the log\'s next step', () => {
+describe("the log's next step", () => {
   it('names a contact whose name is not a word whole, never a cut-up piece of it', () => {
     const app = tracker();
     const nameAt = headerOf(app.sheet).indexOf('FULL NAME') + 1;
     app.sheet.getRange(2, nameAt).setValue('<img src=x onerror=alert(1)>');
-    app.sheet.getRange(3, nameAt).setValue("'=HYPERLINK(\"x\", \"y\")");
+    app.sheet.getRange(3, nameAt).setValue('\'=HYPERLINK("x", "y")');
     const talk = open(app, 'showInterviewDialog', 'Contacts!A3');
     log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08', referrals: [{ name: '<b>Kim</b> Lee' }] });
     const pitch = open(app, 'showPitchSentDialog', 'Contacts!A2');
@@ -657,13 +714,20 @@ describe('the log\'s next step', () => {
   it('after an offer, thanks the person who made the introduction, and never thanks for an introduction nobody made', () => {
     const app = tracker();
     const talk = open(app, 'showInterviewDialog', 'Contacts!A2');
-    log(app, 'logInterview', { eventId: talk.eventId, contactIds: ids(talk), date: '2026-01-08', referrals: [{ name: 'Dana Scully', email: 'dana@fbi.example' }] });
+    log(app, 'logInterview', {
+      eventId: talk.eventId,
+      contactIds: ids(talk),
+      date: '2026-01-08',
+      referrals: [{ name: 'Dana Scully', email: 'dana@fbi.example' }],
+    });
     const dana = app.sheet.getLastRow();
     const offer = open(app, 'showOfferDialog', `Contacts!A${dana}`);
     log(app, 'logOutcome', { eventId: offer.eventId, contactIds: ids(offer), date: '2026-03-20', kind: 'offer', company: 'FBI' });
     const direct = open(app, 'showOfferDialog', 'Contacts!A4');
     log(app, 'logOutcome', { eventId: direct.eventId, contactIds: ids(direct), date: '2026-03-21', kind: 'offer', company: 'Contoso' });
-    const steps = logRows(app).filter((r) => r.Event === 'Offer').map((r) => r['Next step']);
+    const steps = logRows(app)
+      .filter((r) => r.Event === 'Offer')
+      .map((r) => r['Next step']);
     expect(steps).toEqual([
       'Tell Dana about the offer and thank them for their help; thank Jordan Ellis too, who introduced you to Dana.',
       'Tell Rosa about the offer and thank them for their help.',

@@ -33,7 +33,8 @@ function edit(file: string, from: string, to: string): () => void {
   return () => writeFileSync(path, before);
 }
 
-const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+const run = (command: string, args: string[]) =>
+  spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
 const build = () => run(process.execPath, ['tools/build.mjs', '--quiet']);
 
 /** With `from` replaced by `to` in `file`, the build fails and says `message`; the file is put back. */
@@ -87,7 +88,7 @@ describe('a renamed server function breaks the build, not the user', () => {
 });
 
 describe('markup the pages share', () => {
-  it('is put in place of each page\'s include marker', () => {
+  it("is put in place of each page's include marker", () => {
     expect(build().status).toBe(0);
     const notices = readFileSync(join(copy, 'src/client/lib/notices.html'), 'utf8').trimEnd();
     for (const page of ['ImportDialog', 'LogEventDialog', 'PitchSidebar', 'ShareDialog']) {

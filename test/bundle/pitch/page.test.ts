@@ -13,7 +13,7 @@ describe('build/PitchSidebar.html', () => {
   requireBuild();
   const html = readFileSync(PAGE, 'utf8');
 
-  it('is the page the server opens, named after its folder (the issue\'s build/Sidebar.html)', () => {
+  it("is the page the server opens, named after its folder (the issue's build/Sidebar.html)", () => {
     expect(SIDEBAR_FILE).toBe('PitchSidebar.html');
     expect(existsSync(SOURCE)).toBe(true);
   });
@@ -22,7 +22,7 @@ describe('build/PitchSidebar.html', () => {
     expect(statSync(PAGE).size).toBeLessThan(SIDEBAR_LIMIT_BYTES);
   });
 
-  it('is one self-contained file: inlined script and style, only Google\'s add-on stylesheet linked', () => {
+  it("is one self-contained file: inlined script and style, only Google's add-on stylesheet linked", () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).toContain('<style>');

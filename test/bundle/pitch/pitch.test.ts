@@ -20,7 +20,24 @@ const CSV = [
   'Katherine Johnson,kj@example.com,Fabrikam,Data Analyst,Friend',
 ].join('\n');
 
-const HEADERS = ['Name', 'Email', 'Company', 'Title', 'How we met', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Referrals given', 'Outcome', 'Notes for coach'];
+const HEADERS = [
+  'Name',
+  'Email',
+  'Company',
+  'Title',
+  'How we met',
+  'Contact ID',
+  'Relationship',
+  'Referred by',
+  'Stage',
+  'Last contact',
+  'Next follow-up',
+  'Interview date',
+  'Thank-you sent',
+  'Referrals given',
+  'Outcome',
+  'Notes for coach',
+];
 const col = (header: string) => HEADERS.indexOf(header) + 1;
 
 function tracker() {
@@ -84,8 +101,25 @@ describe('getPitchContext', () => {
     expect(ctx.sheetName).toBe('Contacts');
     expect(ctx.headers).toEqual(HEADERS);
     expect(ctx.note).toBe('');
-    expect(ctx.contact).toMatchObject({ row: 2, id: 'C-0001', name: 'Ada Lovelace', email: 'ada@example.com', company: 'Northwind Labs', stage: 'To contact', relationship: 'Alumni', referrerName: 'Grace Hopper', referredByHeader: 'Referred by', nextFollowUp: '2026-01-13' });
-    expect(ctx.contact!.values).toMatchObject({ Name: 'Ada Lovelace', Title: 'Product Manager', 'How we met': 'Alumni dinner', 'Referred by': 'C-0002', 'Next follow-up': '2026-01-13' });
+    expect(ctx.contact).toMatchObject({
+      row: 2,
+      id: 'C-0001',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      company: 'Northwind Labs',
+      stage: 'To contact',
+      relationship: 'Alumni',
+      referrerName: 'Grace Hopper',
+      referredByHeader: 'Referred by',
+      nextFollowUp: '2026-01-13',
+    });
+    expect(ctx.contact!.values).toMatchObject({
+      Name: 'Ada Lovelace',
+      Title: 'Product Manager',
+      'How we met': 'Alumni dinner',
+      'Referred by': 'C-0002',
+      'Next follow-up': '2026-01-13',
+    });
     expect(ctx.today).toBe(formatIsoDate(today()));
     expect(ctx.timeZone).toBe('Etc/UTC');
     expect(ctx.settings.wordLimit).toBe(100);
@@ -115,7 +149,10 @@ describe('getPitchContext', () => {
 
   it('reads the tracker in a constant number of service calls', () => {
     const small = tracker();
-    const large = addOn({ csv: `${CSV}\n${Array.from({ length: 1500 }, (_, i) => `Person ${i},p${i}@example.com,Co ${i},Role,`).join('\n')}`, sheetName: 'Contacts' });
+    const large = addOn({
+      csv: `${CSV}\n${Array.from({ length: 1500 }, (_, i) => `Person ${i},p${i}@example.com,Co ${i},Role,`).join('\n')}`,
+      sheetName: 'Contacts',
+    });
     large.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
     const a = small.bundle.run('getPitchContext', [], { select: 'Contacts!A3' }).calls;
     const b = large.bundle.run('getPitchContext', [], { select: 'Contacts!A3' }).calls;
@@ -172,12 +209,17 @@ describe('next contact buttons', () => {
 describe('user settings', () => {
   it('are saved per user and come back with the context', () => {
     const app = tracker();
-    const saved = app.call<SettingsResult>('saveUserSettings', [{ myName: 'Sam Rivera', aboutMe: 'a student', myField: 'data', learnGoal: '', wordLimit: 120 }]);
+    const saved = app.call<SettingsResult>('saveUserSettings', [
+      { myName: 'Sam Rivera', aboutMe: 'a student', myField: 'data', learnGoal: '', wordLimit: 120 },
+    ]);
     expect(saved).toEqual({ ok: true, settings: { myName: 'Sam Rivera', aboutMe: 'a student', myField: 'data', learnGoal: '', wordLimit: 120 } });
     const ctx = app.call<PitchContextResult>('getPitchContext', [2]);
     expect(ctx.ok && ctx.settings.myName).toBe('Sam Rivera');
     expect(app.emu.properties.user(app.emu.rt.activeUser).has('iit.pitch.settings')).toBe(true);
-    expect(app.call<SettingsResult>('saveUserSettings', [{ wordLimit: 3 }])).toEqual({ ok: false, message: 'Word limit: enter a whole number between 20 and 1000.' });
+    expect(app.call<SettingsResult>('saveUserSettings', [{ wordLimit: 3 }])).toEqual({
+      ok: false,
+      message: 'Word limit: enter a whole number between 20 and 1000.',
+    });
   });
 });
 
@@ -191,8 +233,16 @@ describe('user templates', () => {
     expect(a.message).toBe('Saved your template “Warm intro”.');
     expect(a.saved!.id).toMatch(/^user:/);
     const again = app.call<TemplatesResult>('saveTemplate', [{ ...input('warm INTRO', 'Changed?'), id: a.saved!.id }]);
-    expect(again.ok && [again.message, again.templates.length, again.templates[0].body, again.saved!.id]).toEqual(['Updated your template “warm INTRO”.', 1, 'Changed?', a.saved!.id]);
-    expect(app.call<TemplatesResult>('saveTemplate', [input('Warm Intro', 'A copy?')])).toEqual({ ok: false, message: 'You already have a template named “warm INTRO”. Choose another name, or pick “warm INTRO” in the list to change it.' });
+    expect(again.ok && [again.message, again.templates.length, again.templates[0].body, again.saved!.id]).toEqual([
+      'Updated your template “warm INTRO”.',
+      1,
+      'Changed?',
+      a.saved!.id,
+    ]);
+    expect(app.call<TemplatesResult>('saveTemplate', [input('Warm Intro', 'A copy?')])).toEqual({
+      ok: false,
+      message: 'You already have a template named “warm INTRO”. Choose another name, or pick “warm INTRO” in the list to change it.',
+    });
     app.call('saveTemplate', [input('Second')]);
     const listed = app.call<TemplatesResult>('listTemplates');
     expect(listed.ok && listed.templates.map((t) => t.name)).toEqual(['warm INTRO', 'Second']);
@@ -228,11 +278,18 @@ describe('user templates', () => {
       saved++;
     }
     expect(saved).toBeGreaterThan(15);
-    expect(last).toEqual({ ok: false, message: expect.stringMatching(/^Your templates would need \d+ KB, and Google keeps at most 492 KB of templates per user for an add-on\. Nothing was saved\./) });
+    expect(last).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Your templates would need \d+ KB, and Google keeps at most 492 KB of templates per user for an add-on\. Nothing was saved\./,
+      ),
+    });
     const listed = app.call<TemplatesResult>('listTemplates');
     expect(listed.ok && listed.templates.length).toBe(saved);
     // Settings still fit in the room kept for them.
-    expect(app.call<SettingsResult>('saveUserSettings', [{ myName: 'Sam', aboutMe: 'x'.repeat(300), myField: 'y'.repeat(200), learnGoal: 'z'.repeat(300) }]).ok).toBe(true);
+    expect(
+      app.call<SettingsResult>('saveUserSettings', [{ myName: 'Sam', aboutMe: 'x'.repeat(300), myField: 'y'.repeat(200), learnGoal: 'z'.repeat(300) }]).ok,
+    ).toBe(true);
   });
 
   it('counts what else the user store holds, refusing before Google would', () => {
@@ -259,8 +316,14 @@ describe('user templates', () => {
       ['Other', 'Hi {{First Name|there}}, would you have 20 minutes?'],
       ['Café ☕', 'Bonjour {{First Name}} 😀?'],
     ]);
-    expect(fresh.call<TemplatesResult>('importTemplates', ['hello'])).toEqual({ ok: false, message: 'That is not a templates export: it is not JSON text. Use a file made by Export templates.' });
-    expect(tracker().call<TemplatesExport>('exportTemplates')).toEqual({ ok: false, message: 'You have no templates of your own to export yet. Save one first.' });
+    expect(fresh.call<TemplatesResult>('importTemplates', ['hello'])).toEqual({
+      ok: false,
+      message: 'That is not a templates export: it is not JSON text. Use a file made by Export templates.',
+    });
+    expect(tracker().call<TemplatesExport>('exportTemplates')).toEqual({
+      ok: false,
+      message: 'You have no templates of your own to export yet. Save one first.',
+    });
   });
 
   it('refuses a bad template with a message', () => {
@@ -271,7 +334,9 @@ describe('user templates', () => {
 
 describe('Mark as sent', () => {
   const send = (app: ReturnType<typeof tracker>, eventId: string, contactId: string, purpose = 'pitch') =>
-    app.call<LogResult>('markMessageSent', [{ eventId, contactId, purpose, subject: 'Could I ask your advice?', templateName: 'First contact: someone you know' }]);
+    app.call<LogResult>('markMessageSent', [
+      { eventId, contactId, purpose, subject: 'Could I ask your advice?', templateName: 'First contact: someone you know' },
+    ]);
 
   it('changes the tracker and the Interview log exactly as the menu action Mark pitch sent does', () => {
     const sidebar = tracker();
@@ -309,17 +374,28 @@ describe('Mark as sent', () => {
     expect(follow.ok && follow.contacts[0].stage).toBe('Followed up');
     const thanks = send(app, 'sb-thanks-00001', 'C-0003', 'thankYou');
     expect(thanks.ok && thanks.event).toBe('Thank-you sent');
-    expect(logRows(app).slice(1).map((r) => r[logRows(app)[0].indexOf('Event')])).toEqual(['Pitch sent', 'Follow-up sent', 'Thank-you sent']);
+    expect(
+      logRows(app)
+        .slice(1)
+        .map((r) => r[logRows(app)[0].indexOf('Event')]),
+    ).toEqual(['Pitch sent', 'Follow-up sent', 'Thank-you sent']);
   });
 
-  it('refuses a subject too long for the log\'s cell instead of cutting it, and logs one that just fits exactly', () => {
+  it("refuses a subject too long for the log's cell instead of cutting it, and logs one that just fits exactly", () => {
     const app = tracker();
     const templateName = 'First contact: someone you know';
     const room = 50_000 - `Template: ${templateName}\nSubject: `.length;
-    const long = app.call<LogResult>('markMessageSent', [{ eventId: 'sb-long-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(60_000), templateName }]);
-    expect(long).toEqual({ ok: false, message: `The subject is 60,000 characters long; the Interview log keeps it in one cell with the template's name, so it can be at most ${room.toLocaleString('en-US')} characters. Shorten it and try again. Nothing was logged.` });
+    const long = app.call<LogResult>('markMessageSent', [
+      { eventId: 'sb-long-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(60_000), templateName },
+    ]);
+    expect(long).toEqual({
+      ok: false,
+      message: `The subject is 60,000 characters long; the Interview log keeps it in one cell with the template's name, so it can be at most ${room.toLocaleString('en-US')} characters. Shorten it and try again. Nothing was logged.`,
+    });
     expect(logRows(app)).toEqual([]);
-    const fits = app.call<LogResult>('markMessageSent', [{ eventId: 'sb-fits-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(room), templateName }]);
+    const fits = app.call<LogResult>('markMessageSent', [
+      { eventId: 'sb-fits-0000001', contactId: 'C-0001', purpose: 'pitch', subject: 's'.repeat(room), templateName },
+    ]);
     expect(fits.ok).toBe(true);
     const log = logRows(app);
     expect(log[1][log[0].indexOf('Details')]).toBe(`Template: ${templateName}\nSubject: ${'s'.repeat(room)}`);
@@ -327,7 +403,10 @@ describe('Mark as sent', () => {
 
   it('refuses in plain words, writing nothing', () => {
     const app = tracker();
-    expect(app.call<LogResult>('markMessageSent', [{ eventId: 'sb-cccccccccccc', contactId: '', purpose: 'pitch' }])).toEqual({ ok: false, message: 'This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.' });
+    expect(app.call<LogResult>('markMessageSent', [{ eventId: 'sb-cccccccccccc', contactId: '', purpose: 'pitch' }])).toEqual({
+      ok: false,
+      message: 'This contact has no Contact ID yet. Run Set up tracker to give it one, then try again.',
+    });
     expect(app.call<LogResult>('markMessageSent', [{ eventId: 'x', contactId: 'C-0001', purpose: 'pitch' }]).ok).toBe(false);
     const gone = send(app, 'sb-dddddddddddd', 'C-0999');
     expect(gone.ok).toBe(false);

@@ -80,7 +80,10 @@ describe.each(CASES)('%s, %s', (timeZone, day) => {
 
   it('Import contacts writes a LinkedIn Connected On as that day, and the sidebar shows it', () => {
     const t = trackerIn(timeZone, '');
-    const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', `Katherine,Johnson,https://www.linkedin.com/in/kj,,Fabrikam,Analyst,${linkedInDate(day)}`].join('\n');
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      `Katherine,Johnson,https://www.linkedin.com/in/kj,,Fabrikam,Analyst,${linkedInDate(day)}`,
+    ].join('\n');
     const result = t.bundle.run('importContacts', [csv, {}]).result as ImportResult;
     expect(result.ok).toBe(true);
     expect(t.sheet.getRange(4, 1).getValue()).toBe('Katherine Johnson');

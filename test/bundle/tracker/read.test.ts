@@ -49,7 +49,10 @@ function columnOf(sheet: EmuSheet, header: string, headerRow = 1): number {
 
 function rowOf(sheet: EmuSheet, id: string, headerRow = 1): number {
   const c = columnOf(sheet, 'Contact ID', headerRow);
-  const r = sheet.getRange(1, c, sheet.getLastRow(), 1).getValues().findIndex((v) => v[0] === id);
+  const r = sheet
+    .getRange(1, c, sheet.getLastRow(), 1)
+    .getValues()
+    .findIndex((v) => v[0] === id);
   if (r < 0) throw new Error(`no contact ${id}`);
   return r + 1;
 }
@@ -67,7 +70,7 @@ function rowsAbove(t: Tracker): void {
   t.sheet.getRange('A1').setValue('My job-search contacts');
 }
 
-describe('the coach copy takes the add-on\'s own dashboard, found by its ID', () => {
+describe("the coach copy takes the add-on's own dashboard, found by its ID", () => {
   const userDashboard = (ss: EmuSpreadsheet) => ss.insertSheet('Dashboard').getRange('A1').setValue('My salary notes: SECRET');
 
   it('not a sheet of the user\'s that was already named "Dashboard"', () => {
@@ -82,7 +85,7 @@ describe('the coach copy takes the add-on\'s own dashboard, found by its ID', ()
     expect(dash.getRange(1, 1, want.length, want[0].length).getDisplayValues()).toEqual(want);
   });
 
-  it('and none at all when the add-on\'s dashboard was deleted', () => {
+  it("and none at all when the add-on's dashboard was deleted", () => {
     const t = tracker(userDashboard);
     t.ss.deleteSheet(t.ss.getSheetByName('Dashboard 2')!);
     expect(t.state().hasDashboard).toBe(false);
@@ -141,11 +144,20 @@ describe('rows inserted above the header', () => {
     const r = t.share();
     expect(r.message).toMatch(/\b6 contacts\b/);
     const progress = copyOf(t).getSheetByName('Progress')!;
-    const ids = progress.getRange(2, columnOf(progress, 'Contact ID'), progress.getLastRow() - 1, 1).getValues().flat();
+    const ids = progress
+      .getRange(2, columnOf(progress, 'Contact ID'), progress.getLastRow() - 1, 1)
+      .getValues()
+      .flat();
     expect(ids).toEqual(['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005', 'C-0006']);
     expect(columnOf(t.sheet, 'Coach feedback', 3)).toBe(width + 1);
     expect(t.sheet.getRange(1, 1, 2, top[0].length).getValues()).toEqual(top);
-    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+    expect(
+      t.sheet
+        .getRange(1, 1, 2, t.sheet.getLastColumn())
+        .getValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual(['My job-search contacts']);
 
     // The coach's feedback comes back into the contact's row.
     t.emu.actAs(COACH, () => {
@@ -154,10 +166,16 @@ describe('rows inserted above the header', () => {
     });
     ok(t.run('updateCoachViewNow').result as CoachResult);
     expect(t.sheet.getRange(rowOf(t.sheet, 'C-0002', 3), columnOf(t.sheet, 'Coach feedback', 3)).getValue()).toBe('Ask for two names');
-    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+    expect(
+      t.sheet
+        .getRange(1, 1, 2, t.sheet.getLastColumn())
+        .getValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual(['My job-search contacts']);
   });
 
-  it('the share dialog lists the header\'s columns', () => {
+  it("the share dialog lists the header's columns", () => {
     const t = tracker();
     rowsAbove(t);
     const headers = t.state().columns.map((c) => c.header);
@@ -171,7 +189,10 @@ describe('rows inserted above the header', () => {
     t.sheet.getRange(1, 1, 1, t.sheet.getLastColumn()).clearContent();
     // The dialog's state says so in the user's words (not a failure the page calls unexpected).
     expect(t.state()).toMatchObject({ hasTracker: true, columns: [], trackerProblem: expect.stringMatching(/could not find the tracker's header row/) });
-    expect(t.run('shareWithCoachNow', { email: COACH, mode: 'copy' }).result).toEqual({ ok: false, message: expect.stringMatching(/could not find the tracker's header row/) });
+    expect(t.run('shareWithCoachNow', { email: COACH, mode: 'copy' }).result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/could not find the tracker's header row/),
+    });
     expect([...t.emu.files.values()].some((f) => f.getName().endsWith('coach view'))).toBe(false);
     const direct = ok(t.run('shareWithCoachNow', { email: COACH, mode: 'direct', acknowledged: true }).result as CoachResult);
     expect(direct.state.coach).toMatchObject({ email: COACH, mode: 'direct' });
@@ -188,7 +209,7 @@ describe('rows inserted above the header', () => {
     expect(words(t.ss.getSheetByName('Dashboard'))).toContain('Jordan Ellis');
   });
 
-  it('logging from the menu updates the selected contact\'s row, and the saved header row follows', () => {
+  it("logging from the menu updates the selected contact's row, and the saved header row follows", () => {
     const t = tracker();
     rowsAbove(t);
     const row = rowOf(t.sheet, 'C-0001', 3);
@@ -200,9 +221,21 @@ describe('rows inserted above the header', () => {
     expect(t.sheet.getRange(row, columnOf(t.sheet, 'Stage', 3)).getValue()).toBe('Pitched');
     expect(t.sheet.getRange(3, columnOf(t.sheet, 'Stage', 3)).getValue()).toBe('Stage');
     // A contact added by a referral goes below the table, not into the rows above the header.
-    const interview = t.run('logInterview', { eventId: 'evt-interview-1', contactIds: ['C-0002'], date: '2026-01-10', minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }] }).result as LogResult;
+    const interview = t.run('logInterview', {
+      eventId: 'evt-interview-1',
+      contactIds: ['C-0002'],
+      date: '2026-01-10',
+      minutes: 30,
+      referrals: [{ name: 'Dana Scully', company: 'FBI' }],
+    }).result as LogResult;
     expect(interview.ok).toBe(true);
-    expect(t.sheet.getRange(1, 1, 2, t.sheet.getLastColumn()).getValues().flat().filter((v) => v !== '')).toEqual(['My job-search contacts']);
+    expect(
+      t.sheet
+        .getRange(1, 1, 2, t.sheet.getLastColumn())
+        .getValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual(['My job-search contacts']);
     expect(t.sheet.getRange(rowOf(t.sheet, 'C-0007', 3), columnOf(t.sheet, 'FULL NAME', 3)).getValue()).toBe('Dana Scully');
     expect(JSON.parse(t.emu.properties.document.get('iit.tracker')!)).toMatchObject({ headerRow: 3 });
   });
@@ -230,7 +263,7 @@ describe('rows inserted above the header', () => {
     expect(new Map(t.emu.properties.document)).toEqual(before);
   });
 
-  it('the pitch sidebar offers the header\'s columns', () => {
+  it("the pitch sidebar offers the header's columns", () => {
     const t = tracker();
     rowsAbove(t);
     const context = t.bundle.run('getPitchContext', [], { select: 'Contacts!A4' }).result as { headers: string[]; contact: { id: string } | null };

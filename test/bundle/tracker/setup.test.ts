@@ -37,7 +37,7 @@ describe.each([
   ['LinkedIn Connections export (preamble, blank emails, dates)', 'linkedin-connections.csv', 4],
   ['Google Contacts export', 'google-contacts.csv', 1],
   ['Google Contacts export, older form', 'google-contacts-legacy.csv', 1],
-  ['hand-made sheet with the user\'s own columns', 'hand-made.csv', 1],
+  ["hand-made sheet with the user's own columns", 'hand-made.csv', 1],
 ])('%s', (_label, file, headerRow) => {
   it('keeps every original cell, adds the tracker columns after the last column, and gives IDs', () => {
     const { sheet, rows, cols, before, result, emu } = setUp(fixture(file));
@@ -46,7 +46,10 @@ describe.each([
     expect(result.headerRow).toBe(headerRow);
     expect(snapshot(sheet, rows, cols)).toEqual(before);
     expect(headerRowValues(sheet, headerRow).slice(cols)).toEqual(TRACKER_HEADERS);
-    const ids = sheet.getRange(headerRow + 1, cols + 1, rows - headerRow, 1).getValues().map((r) => r[0]);
+    const ids = sheet
+      .getRange(headerRow + 1, cols + 1, rows - headerRow, 1)
+      .getValues()
+      .map((r) => r[0]);
     const named = ids.filter((id) => id !== '');
     expect(named.length).toBe(result.contacts);
     expect(new Set(named).size).toBe(named.length);
@@ -93,7 +96,10 @@ describe('setup details', () => {
     const app = setUp(fixture('hand-made.csv'));
     const { sheet, cols } = app;
     const idCol = cols + 1;
-    const ids = sheet.getRange(2, idCol, sheet.getLastRow() - 1, 1).getValues().map((r) => r[0]);
+    const ids = sheet
+      .getRange(2, idCol, sheet.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => r[0]);
     sheet.getRange(1, idCol).setValue('My ID');
     sheet.moveColumns(sheet.getRange(1, idCol, sheet.getMaxRows(), 1), 1);
     const last = sheet.getLastRow();
@@ -102,7 +108,10 @@ describe('setup details', () => {
     expect(result.ok && result.addedColumns).toEqual([]);
     expect(result.ok && result.newIds).toBe(1);
     expect(sheet.getRange(1, 1).getValue()).toBe('My ID');
-    const now = sheet.getRange(2, 1, last, 1).getValues().map((r) => r[0]);
+    const now = sheet
+      .getRange(2, 1, last, 1)
+      .getValues()
+      .map((r) => r[0]);
     expect(now.slice(0, ids.length)).toEqual(ids);
     expect(now[last - 1]).toMatch(/^C-\d+$/);
     expect(ids).not.toContain(now[last - 1]);
@@ -174,10 +183,14 @@ describe('setup details', () => {
     expect(snapshot(sheet, sheet.getLastRow(), sheet.getLastColumn())).toEqual(before);
   });
 
-  it('on a second sheet: that sheet becomes the tracker, its IDs continue after the first sheet\'s, the first is untouched', () => {
+  it("on a second sheet: that sheet becomes the tracker, its IDs continue after the first sheet's, the first is untouched", () => {
     const app = setUp(fixture('hand-made.csv'));
     const first = app.sheet;
-    const firstIds = first.getRange(2, app.cols + 1, first.getLastRow() - 1, 1).getValues().flat().filter((v) => v !== '');
+    const firstIds = first
+      .getRange(2, app.cols + 1, first.getLastRow() - 1, 1)
+      .getValues()
+      .flat()
+      .filter((v) => v !== '');
     const firstSnap = snapshot(first, first.getLastRow(), first.getLastColumn());
     const second = loadCsvInto(app.ss, 'More contacts', fixture('google-contacts.csv'));
     app.ss.setActiveSheet(second);
@@ -187,7 +200,11 @@ describe('setup details', () => {
     const result = app.bundle.run('setUpTracker').result as SetupResult;
     expect(result.ok && result.sheetName).toBe('More contacts');
     expect(snapshot(second, rows, cols)).toEqual(before);
-    const secondIds = second.getRange(2, cols + 1, rows - 1, 1).getValues().flat().filter((v) => v !== '');
+    const secondIds = second
+      .getRange(2, cols + 1, rows - 1, 1)
+      .getValues()
+      .flat()
+      .filter((v) => v !== '');
     expect(secondIds.length).toBe(result.ok ? result.contacts : -1);
     expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
     expect(snapshot(first, first.getLastRow(), first.getLastColumn())).toEqual(firstSnap);
@@ -288,7 +305,7 @@ describe('bad input gets a clear message and no change', () => {
 });
 
 describe('what setup tells the user', () => {
-  it('summarises a 2,000-column sheet: a few of the user\'s own columns by name, then how many more', () => {
+  it("summarises a 2,000-column sheet: a few of the user's own columns by name, then how many more", () => {
     const header = ['Name', 'Email', ...Array.from({ length: 1998 }, (_, i) => `Survey answer ${i + 1}`)];
     const row = ['Jane Doe', 'jane@example.com', ...Array.from({ length: 1998 }, () => 'x')];
     const { emu, result } = setUp(`${header.join(',')}\n${row.join(',')}\n`);

@@ -140,7 +140,12 @@ describe('merged cells, in Set up tracker and Import', () => {
     expect(!r.ok && r.message).toMatch(new RegExp(`${letter}${last}:${letter}${last + 1}.*Nothing was imported\\.$`));
     expect(snapshot(app.sheet)).toEqual(before);
     expect(app.sheet.getMaxRows()).toBe(maxRows);
-    expect(app.sheet.getRange(last, notes).getMergedRanges().map((m) => m.getA1Notation())).toEqual([`${letter}${last}:${letter}${last + 1}`]);
+    expect(
+      app.sheet
+        .getRange(last, notes)
+        .getMergedRanges()
+        .map((m) => m.getA1Notation()),
+    ).toEqual([`${letter}${last}:${letter}${last + 1}`]);
   });
 });
 
@@ -153,25 +158,35 @@ describe('Plain text columns', () => {
     }
     const added = app.sheet.getLastRow() + 1;
     const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
-    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: '=Bob Smith', company: '+Acme', role: '-lead' }] });
+    log(app, 'logInterview', {
+      eventId: ctx.eventId,
+      contactIds: ids(ctx),
+      date: '2026-01-09',
+      referrals: [{ name: '=Bob Smith', company: '+Acme', role: '-lead' }],
+    });
     expect([shown(app, added, 'FULL NAME'), shown(app, added, 'Employer'), shown(app, added, 'role')]).toEqual(['=Bob Smith', '+Acme', '-lead']);
     expect(app.sheet.getRange(added, columnOf(app, 'FULL NAME')).getFormula()).toBe('');
   });
 });
 
 describe('Plain text columns, in rows already there', () => {
-  it("a referral matched to a contact fills its empty Plain text role cell with the text itself", () => {
+  it('a referral matched to a contact fills its empty Plain text role cell with the text itself', () => {
     const app = tracker();
     const role = columnOf(app, 'role');
     app.sheet.getRange(2, role, app.sheet.getMaxRows() - 1, 1).setNumberFormat('@');
     app.sheet.getRange(7, role).setValue(''); // Liam O'Connor's
     const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
-    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Liam OConnor', email: 'liam.oconnor@example.ie', role: '+lead' }] });
+    log(app, 'logInterview', {
+      eventId: ctx.eventId,
+      contactIds: ids(ctx),
+      date: '2026-01-09',
+      referrals: [{ name: 'Liam OConnor', email: 'liam.oconnor@example.ie', role: '+lead' }],
+    });
     expect(app.sheet.getRange(7, role).getValue()).toBe('+lead');
   });
 });
 
-describe('a tracker column renamed to a contact field\'s header', () => {
+describe("a tracker column renamed to a contact field's header", () => {
   it('"Notes for coach" renamed "Notes": set up again keeps it the tracker\'s, and an imported Notes column does not go into it', () => {
     const app = addOn({ csv: 'Name,Email\nAnn,a@x.com\nBob,b@x.com\n', sheetName: 'Contacts' });
     const sheet = app.ss.getSheetByName('Contacts')!;

@@ -15,9 +15,8 @@ describe('parseContactDate', () => {
     expect(parseContactDate('2025-12-07')).toEqual({ year: 2025, month: 12, day: 7 });
   });
 
-  it.each(['', '31 Feb 2025', '29 Feb 2025', '07 Dex 2025', '07 Decimal 2025', '12/7/2025', 'last spring', '2025-13-01'])(
-    'refuses %j',
-    (text) => expect(parseContactDate(text)).toBeNull(),
+  it.each(['', '31 Feb 2025', '29 Feb 2025', '07 Dex 2025', '07 Decimal 2025', '12/7/2025', 'last spring', '2025-13-01'])('refuses %j', (text) =>
+    expect(parseContactDate(text)).toBeNull(),
   );
 
   it('formats ISO dates and recognises DateParts', () => {

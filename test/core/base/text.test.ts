@@ -2,21 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CELL_CHARS, asSheetText, listedWarnings, limitCellText, needsTextPrefix, sheetTextLength, toSheetText } from '../../../src/core/base/text.ts';
 
 describe('asSheetText', () => {
-  it.each([
-    '=HYPERLINK("http://x","y")',
-    "=cmd|' /C calc'!A0",
-    '+1 555 0100',
-    '-minus',
-    '@handle',
-    ' =1+2',
-    "'90s fan",
-  ])('prefixes an apostrophe to %j', (value) => {
-    expect(asSheetText(value)).toBe(`'${value}`);
-  });
+  it.each(['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1 555 0100', '-minus', '@handle', ' =1+2', "'90s fan"])(
+    'prefixes an apostrophe to %j',
+    (value) => {
+      expect(asSheetText(value)).toBe(`'${value}`);
+    },
+  );
 
-  it.each(['0012', '0012 345 678', '1,234', '12%', '$5', '1e5', '3.14', '(555) 010-2233', '555-0199'])(
-    'keeps the number-like %j as text',
-    (value) => expect(asSheetText(value)).toBe(`'${value}`),
+  it.each(['0012', '0012 345 678', '1,234', '12%', '$5', '1e5', '3.14', '(555) 010-2233', '555-0199'])('keeps the number-like %j as text', (value) =>
+    expect(asSheetText(value)).toBe(`'${value}`),
   );
 
   it.each(['07 Dec 2025', '2025-12-07', '12/7/2025', 'Dec 7', 'December 7, 2025', '10:30', '10:30 am', '2025-12-07T10:00'])(
@@ -26,10 +20,20 @@ describe('asSheetText', () => {
 
   it.each(['TRUE', 'false'])('keeps the boolean %j as text', (value) => expect(asSheetText(value)).toBe(`'${value}`));
 
-  it.each(['', 'Priya Raman', 'Fabrikam, Inc.', 'Software Engineer II', 'Class of 2019', 'Room 101', 'May', 'ECON 301 class', '田中 花子', 'Sam 🚀', 'a-b', 'x=1'])(
-    'leaves the ordinary text %j alone',
-    (value) => expect(asSheetText(value)).toBe(value),
-  );
+  it.each([
+    '',
+    'Priya Raman',
+    'Fabrikam, Inc.',
+    'Software Engineer II',
+    'Class of 2019',
+    'Room 101',
+    'May',
+    'ECON 301 class',
+    '田中 花子',
+    'Sam 🚀',
+    'a-b',
+    'x=1',
+  ])('leaves the ordinary text %j alone', (value) => expect(asSheetText(value)).toBe(value));
 });
 
 describe('limitCellText', () => {

@@ -6,7 +6,16 @@ import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../../s
 import { decodeBase, decodeBases, encodeBase, feedbackHash, mergeFeedback, type FeedbackBase } from '../../../src/core/coach/feedback.ts';
 import { STORE_LIMIT_BYTES, storeWriteProblem, utf8Bytes, VALUE_LIMIT_BYTES } from '../../../src/core/coach/property-limits.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../../src/core/coach/access.ts';
-import { buildCopyTable, contactNames, copyValue, dashboardValues, FINGERPRINT_HEADER, NAMES_WITHHELD, readCopyFeedback, sharesAllNames } from '../../../src/core/coach/copy-table.ts';
+import {
+  buildCopyTable,
+  contactNames,
+  copyValue,
+  dashboardValues,
+  FINGERPRINT_HEADER,
+  NAMES_WITHHELD,
+  readCopyFeedback,
+  sharesAllNames,
+} from '../../../src/core/coach/copy-table.ts';
 import { HIDDEN_COLUMNS } from '../../../src/core/dashboard/layout.ts';
 import { directShareWarning } from '../../../src/core/coach/warning.ts';
 
@@ -15,14 +24,26 @@ describe('checkCoachEmail', () => {
     expect(checkCoachEmail('  coach@example.com ')).toEqual({ ok: true, email: 'coach@example.com' });
     expect(checkCoachEmail('mailto:Ana.Lopez+career@uni.ac.uk')).toEqual({ ok: true, email: 'Ana.Lopez+career@uni.ac.uk' });
   });
-  it.each(['', '   ', 'coach', 'coach@', '@example.com', 'coach@example', 'coach@@example.com', 'co ach@example.com', 'coach@exa_mple.com', 'coach@example..com', '<coach@example.com>', `${'a'.repeat(250)}@example.com`, 42, null])(
-    'refuses %j with a message',
-    (bad) => {
-      const r = checkCoachEmail(bad);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'coach',
+    'coach@',
+    '@example.com',
+    'coach@example',
+    'coach@@example.com',
+    'co ach@example.com',
+    'coach@exa_mple.com',
+    'coach@example..com',
+    '<coach@example.com>',
+    `${'a'.repeat(250)}@example.com`,
+    42,
+    null,
+  ])('refuses %j with a message', (bad) => {
+    const r = checkCoachEmail(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+  });
   it('refuses a list of addresses: one coach at a time', () => {
     const r = checkCoachEmail('a@example.com, b@example.com');
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/one email address/) });
@@ -35,7 +56,26 @@ describe('checkCoachEmail', () => {
 });
 
 describe('coachColumns', () => {
-  const header = ['Full name', 'Email', 'Employer', 'Role', 'Notes', 'Priority', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Referrals given', 'Outcome', 'Notes for coach', 'Coach feedback'];
+  const header = [
+    'Full name',
+    'Email',
+    'Employer',
+    'Role',
+    'Notes',
+    'Priority',
+    'Contact ID',
+    'Relationship',
+    'Referred by',
+    'Stage',
+    'Last contact',
+    'Next follow-up',
+    'Interview date',
+    'Thank-you sent',
+    'Referrals given',
+    'Outcome',
+    'Notes for coach',
+    'Coach feedback',
+  ];
   const columns = coachColumns({ header, remembered: {}, feedbackIndex: 17 });
   const byHeader = (h: string) => columns.find((c) => c.header === h)!;
 
@@ -53,7 +93,20 @@ describe('coachColumns', () => {
   });
   it('defaults to name, company, role, relationship, stage, dates, outcome and notes for coach', () => {
     const shared = sharedColumns(columns, { shared: null, private: [] }).map((c) => c.header);
-    expect(shared).toEqual(['Full name', 'Employer', 'Role', 'Contact ID', 'Relationship', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Outcome', 'Notes for coach']);
+    expect(shared).toEqual([
+      'Full name',
+      'Employer',
+      'Role',
+      'Contact ID',
+      'Relationship',
+      'Stage',
+      'Last contact',
+      'Next follow-up',
+      'Interview date',
+      'Thank-you sent',
+      'Outcome',
+      'Notes for coach',
+    ]);
   });
   it('a column marked private is not shared even when ticked', () => {
     const shared = sharedColumns(columns, { shared: ['c:company', 'h:priority'], private: ['h:priority'] }).map((c) => c.id);
@@ -113,7 +166,11 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
     expect(next.text).toContain('Try the alumni list first');
   });
   it('the coach adding to the text extends it', () => {
-    expect(mergeFeedback('Mine. Coach: good', 'Mine.', base('Mine.', true))).toMatchObject({ text: 'Mine. Coach: good', rule: 'extended', base: { userText: true } });
+    expect(mergeFeedback('Mine. Coach: good', 'Mine.', base('Mine.', true))).toMatchObject({
+      text: 'Mine. Coach: good',
+      rule: 'extended',
+      base: { userText: true },
+    });
   });
   it('the coach emptying a cell never empties the tracker', () => {
     expect(mergeFeedback('', 'Keep me', base('Keep me'))).toMatchObject({ text: 'Keep me', rule: 'cleared' });
@@ -121,7 +178,7 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
   it('the same text on both sides is nothing to do', () => {
     expect(mergeFeedback('Same', 'Same', base('Older')).rule).toBe('same');
   });
-  it('never cuts: when the merged text would not fit in a cell, the tracker keeps its text and the copy the coach\'s, until there is room', () => {
+  it("never cuts: when the merged text would not fit in a cell, the tracker keeps its text and the copy the coach's, until there is room", () => {
     const mine = 'x'.repeat(49_990);
     const coach = 'y'.repeat(100);
     const was = base('z', true);
@@ -170,7 +227,12 @@ describe('the feedback fingerprints at 50,000 contacts', () => {
     expect(back.feedback.get(id(49_999))).toBe('note 49999');
   });
   it('a copy without the fingerprint column (made by an earlier version) reads as having none', () => {
-    expect(readCopyFeedback([['Contact ID', 'Coach feedback'], ['C-0001', 'x']]).bases).toBeNull();
+    expect(
+      readCopyFeedback([
+        ['Contact ID', 'Coach feedback'],
+        ['C-0001', 'x'],
+      ]).bases,
+    ).toBeNull();
   });
 });
 
@@ -312,11 +374,37 @@ describe('buildCopyTable', () => {
     expect(readCopyFeedback([['Name', 'Stage']]).found).toBe(false);
   });
   it('withholds contact names from the dashboard when names are not shared, however short, as whole words', () => {
-    const names = contactNames([['Jordan Ellis', 'x'], ['', 'y'], ['Al', 'z'], ['Prof. Amara Obi', 'w']], { fullName: 0 });
+    const names = contactNames(
+      [
+        ['Jordan Ellis', 'x'],
+        ['', 'y'],
+        ['Al', 'z'],
+        ['Prof. Amara Obi', 'w'],
+      ],
+      { fullName: 0 },
+    );
     expect([...names]).toEqual(['Jordan Ellis', 'Jordan', 'Ellis', 'Al', 'Prof. Amara Obi', 'Prof', 'Amara', 'Obi']);
     const withhold = { names, trackerSheet: 'Contacts' };
-    const none = [['', '', ''], ['', '', ''], ['', '']];
-    expect(dashboardValues([['Overdue', 2, 'Al'], ['Alumni', 0, ''], ['Ask Ellis', 'Obi.']], none, withhold)).toEqual([['Overdue', 2, NAMES_WITHHELD], ['Alumni', 0, ''], [NAMES_WITHHELD, NAMES_WITHHELD]]);
+    const none = [
+      ['', '', ''],
+      ['', '', ''],
+      ['', ''],
+    ];
+    expect(
+      dashboardValues(
+        [
+          ['Overdue', 2, 'Al'],
+          ['Alumni', 0, ''],
+          ['Ask Ellis', 'Obi.'],
+        ],
+        none,
+        withhold,
+      ),
+    ).toEqual([
+      ['Overdue', 2, NAMES_WITHHELD],
+      ['Alumni', 0, ''],
+      [NAMES_WITHHELD, NAMES_WITHHELD],
+    ]);
   });
   it('withholds any text the dashboard computes from the tracker sheet (its name lists)', () => {
     const withhold = { names: new Set<string>(), trackerSheet: "Bob's contacts" };
@@ -334,7 +422,7 @@ describe('buildCopyTable', () => {
   });
   // Found in review: the Contact IDs behind the follow-up lists (hidden columns) showed in the
   // copy, which says who is due even when the names are withheld.
-  it('leaves the dashboard\'s hidden helper columns out of the copy, names shared or not', () => {
+  it("leaves the dashboard's hidden helper columns out of the copy, names shared or not", () => {
     const { first, count } = HIDDEN_COLUMNS;
     const row: unknown[] = ['Overdue', 1, 'Ada', '', '', ''];
     while (row.length < first - 1 + count) row.push(row.length % 2 ? 'C-0003' : 46357);
@@ -348,7 +436,19 @@ describe('buildCopyTable', () => {
     }
   });
   it('dashboard figures become values', () => {
-    expect(dashboardValues([['Contacts', 12, '=A1'], [true, '', 0.25]], [], null)).toEqual([['Contacts', 12, `'=A1`], [true, '', 0.25]]);
+    expect(
+      dashboardValues(
+        [
+          ['Contacts', 12, '=A1'],
+          [true, '', 0.25],
+        ],
+        [],
+        null,
+      ),
+    ).toEqual([
+      ['Contacts', 12, `'=A1`],
+      [true, '', 0.25],
+    ]);
     expect(copyValue(null)).toBe('');
   });
 });

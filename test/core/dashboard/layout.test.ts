@@ -8,7 +8,11 @@ import type { DashboardSources, NameColumns } from '../../../src/core/dashboard/
 
 function layout(names: NameColumns, introductionRows = 50) {
   const sources: DashboardSources = {
-    tracker: { sheetName: 'Contacts', columns: { contactId: 7, relationship: 8, referredBy: 9, stage: 10, nextFollowUp: 12, referralsGiven: 15, outcome: 16 }, names },
+    tracker: {
+      sheetName: 'Contacts',
+      columns: { contactId: 7, relationship: 8, referredBy: 9, stage: 10, nextFollowUp: 12, referralsGiven: 15, outcome: 16 },
+      names,
+    },
     log: { sheetName: 'Interview log', columns: { eventDate: 2, eventType: 5 } },
     introductionRows,
   };
@@ -33,7 +37,10 @@ describe('the dashboard names whole tracker columns a bounded number of times', 
   it('fills each list from its first row: no other row of a list has a formula', () => {
     const l = layout({ full: 1 }, 50);
     const titled = (title: string) => l.cells.findIndex((row) => row[0] === title);
-    for (const [title, rows] of [['Who opened the most doors', 10], ['Introductions: who introduced whom', 50]] as const) {
+    for (const [title, rows] of [
+      ['Who opened the most doors', 10],
+      ['Introductions: who introduced whom', 50],
+    ] as const) {
       const first = titled(title) + 2;
       expect(formulas([l.cells[first]]).length).toBeGreaterThan(0);
       for (let k = first + 1; k < first + rows; k++) expect(formulas([l.cells[k]]), `${title}, row ${k + 1}`).toEqual([]);
@@ -42,7 +49,7 @@ describe('the dashboard names whole tracker columns a bounded number of times', 
 });
 
 describe('the rows the build styles', () => {
-  it('lie outside the settings rows, which the build writes apart (their values are the user\'s)', () => {
+  it("lie outside the settings rows, which the build writes apart (their values are the user's)", () => {
     for (const rows of [10, 50]) {
       const l = layout({ full: 1 }, rows);
       const { first, last } = l.settingsBlock;

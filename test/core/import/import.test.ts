@@ -59,12 +59,26 @@ describe('planImport: a LinkedIn export into an empty tracker', () => {
     ]);
   });
 
-  it('lays rows out in the tracker\'s columns with ID, Relationship and Stage', () => {
+  it("lays rows out in the tracker's columns with ID, Relationship and Stage", () => {
     expect(plan.appendAt).toBe(2);
     expect(plan.append[0]).toEqual([
-      'Priya Raman', '', 'Northwind Analytics',
-      'C-0001', 'LinkedIn', '', 'To contact', '', '', '', '', '', '', '',
-      'https://www.linkedin.com/in/priya-raman-4b21a7', 'Senior Data Scientist', { year: 2025, month: 12, day: 7 },
+      'Priya Raman',
+      '',
+      'Northwind Analytics',
+      'C-0001',
+      'LinkedIn',
+      '',
+      'To contact',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'https://www.linkedin.com/in/priya-raman-4b21a7',
+      'Senior Data Scientist',
+      { year: 2025, month: 12, day: 7 },
     ]);
     expect(plan.append.map((r) => r[3])).toEqual(Array.from({ length: 22 }, (_, i) => `C-${String(i + 1).padStart(4, '0')}`));
     expect(plan.idCounter).toBe(22);
@@ -106,7 +120,10 @@ describe('planImport: merging with contacts already in the tracker', () => {
 
   it('merges by email, filling only empty cells', () => {
     const tracker = table(header, [['Helen C.', 'helen.carter@example.com', '', 'My mentor', '', '']]);
-    const plan = planImport(tracker, csv('First Name,Last Name,E-mail 1 - Value,Organization Name,Organization Title\nHelen,Carter,Helen.Carter@Example.com,Fabrikam,Director\n'));
+    const plan = planImport(
+      tracker,
+      csv('First Name,Last Name,E-mail 1 - Value,Organization Name,Organization Title\nHelen,Carter,Helen.Carter@Example.com,Fabrikam,Director\n'),
+    );
     expect(plan.append).toEqual([]);
     expect(plan.fills).toEqual([{ row: 2, column: 3, value: 'Fabrikam', line: 2 }]);
     expect(plan.summary).toMatchObject({ added: 0, updated: 1, skipped: 0, problems: [] });
@@ -154,7 +171,10 @@ describe('planImport: merging with contacts already in the tracker', () => {
 
   it('gives a matched contact Relationship LinkedIn when it was empty, but no stage', () => {
     const tracker = table(header, [['Ana Lima', 'ana@example.com', '', '', '', '']]);
-    const plan = planImport(tracker, csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')));
+    const plan = planImport(
+      tracker,
+      csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')),
+    );
     const columns = plan.fills.map((f) => f.column).sort((a, b) => a - b);
     // Company, Title, LinkedIn, Relationship (8) and the new Connected on column; not Stage (10).
     expect(columns).toEqual([3, 4, 5, 8, 18]);
@@ -163,7 +183,10 @@ describe('planImport: merging with contacts already in the tracker', () => {
 
   it('leaves a Relationship the user typed as it is when a LinkedIn row matches', () => {
     const tracker = table(header, [['Ana Lima', 'ana@example.com', '', '', '', '', '', 'Friend']]);
-    const plan = planImport(tracker, csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')));
+    const plan = planImport(
+      tracker,
+      csv(fixture('linkedin-connections.csv').replace('Priya,Raman', 'Ana,Lima').replace(',,Northwind', ',ana@example.com,Northwind')),
+    );
     expect(plan.fills.some((f) => f.column === 8)).toBe(false);
   });
 
@@ -173,8 +196,16 @@ describe('planImport: merging with contacts already in the tracker', () => {
     expect([plan.append[0][at('Stage')], plan.append[0][at('Relationship')], plan.append[0][at('Outcome')]]).toEqual(['To contact', 'Friend', 'Offer']);
     expect([plan.append[1][at('Stage')], plan.append[1][at('Relationship')], plan.append[1][at('Outcome')]]).toEqual(['Pitched', '', '']);
     expect(plan.summary.problems).toEqual([
-      { line: 2, reason: '"whatever" is not one of the Stage values (To contact, Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response), so that value was not used.' },
-      { line: 3, reason: '"Colleague" is not one of the Relationship values (Friend, Family, Professor, Alumni, Supervisor, Peer, LinkedIn, Referral, Cold), so that value was not used.' },
+      {
+        line: 2,
+        reason:
+          '"whatever" is not one of the Stage values (To contact, Pitched, Followed up, Scheduled, Interviewed, Thanked, Declined, No response), so that value was not used.',
+      },
+      {
+        line: 3,
+        reason:
+          '"Colleague" is not one of the Relationship values (Friend, Family, Professor, Alumni, Supervisor, Peer, LinkedIn, Referral, Cold), so that value was not used.',
+      },
       { line: 3, reason: '"Hired" is not one of the Outcome values (Job interview, Offer), so that value was not used.' },
     ]);
   });
@@ -188,7 +219,10 @@ describe('planImport: merging with contacts already in the tracker', () => {
   });
 
   it('recognises a third line by an identifier only the second line had', () => {
-    const plan = planImport(table(header), csv('Name,Email,LinkedIn\nKim Nguyen,,linkedin.com/in/kim\nKim N.,kim@example.com,linkedin.com/in/kim/\nK. Nguyen,KIM@EXAMPLE.COM,\n'));
+    const plan = planImport(
+      table(header),
+      csv('Name,Email,LinkedIn\nKim Nguyen,,linkedin.com/in/kim\nKim N.,kim@example.com,linkedin.com/in/kim/\nK. Nguyen,KIM@EXAMPLE.COM,\n'),
+    );
     expect(plan.append).toHaveLength(1);
     expect(plan.summary.problems.map((p) => p.reason)).toEqual([
       'Same person as line 2 (same LinkedIn profile); merged into it.',
@@ -211,7 +245,7 @@ describe('planImport: merging with contacts already in the tracker', () => {
 });
 
 describe('planImport: columns and IDs', () => {
-  it('fills the user\'s own columns that have the same header, and lists what it could not place', () => {
+  it("fills the user's own columns that have the same header, and lists what it could not place", () => {
     const tracker = table(['Name', 'Email', 'priority', ...TRACKER]);
     const plan = planImport(tracker, csv(fixture('hand-made.csv')));
     const jordan = plan.append[0];
@@ -229,7 +263,11 @@ describe('planImport: columns and IDs', () => {
   it('splits a full name into the First / Middle / Last name columns of a tracker that has no full-name column', () => {
     const tracker = table(['First name', 'Last name', 'Company']);
     const plan = planImport(tracker, csv('Name,Company\nAna Lima,Acme\nJane Q. Doe,\n"Doe, Jane",\n'));
-    expect(plan.append).toEqual([['Ana', 'Lima', 'Acme'], ['Jane', 'Q. Doe', ''], ['Doe, Jane', '', '']]);
+    expect(plan.append).toEqual([
+      ['Ana', 'Lima', 'Acme'],
+      ['Jane', 'Q. Doe', ''],
+      ['Doe, Jane', '', ''],
+    ]);
     const withMiddle = planImport(table(['First name', 'Middle name', 'Last name']), csv('Name\nDr. Jane Q. Doe\n'));
     expect(withMiddle.append).toEqual([['Dr. Jane', 'Q.', 'Doe']]);
     expect(planImport(table(['First name', 'Email']), csv('Name\nJane Q. Doe\n')).append).toEqual([['Jane Q. Doe', '']]);

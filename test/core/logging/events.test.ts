@@ -4,7 +4,16 @@ import { firstName } from '../../../src/core/tracker/contacts.ts';
 import { type ContactState, type CycleEvent, contactChange } from '../../../src/core/logging/events.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
-const contact = (over: Partial<ContactState> = {}): ContactState => ({ name: 'Ada Lovelace', company: 'Acme', stage: 'To contact', lastContact: null, nextFollowUp: null, thankYouSent: null, outcome: '', ...over });
+const contact = (over: Partial<ContactState> = {}): ContactState => ({
+  name: 'Ada Lovelace',
+  company: 'Acme',
+  stage: 'To contact',
+  lastContact: null,
+  nextFollowUp: null,
+  thankYouSent: null,
+  outcome: '',
+  ...over,
+});
 const isoOf = (v: unknown) => (v && typeof v === 'object' ? formatIsoDate(v as DateParts) : v);
 const simple = (kind: 'pitch' | 'followUp' | 'thankYou' | 'declined', date: string): CycleEvent => ({ kind, date: d(date), note: '' });
 
@@ -70,7 +79,9 @@ describe('reply', () => {
   });
 
   it('a late reply brings a contact back from No response only when a day is fixed', () => {
-    expect(contactChange(contact({ stage: 'No response' }), { kind: 'reply', date: d('2026-01-09'), note: '', meetingDate: d('2026-01-15') }).set.stage).toBe('Scheduled');
+    expect(contactChange(contact({ stage: 'No response' }), { kind: 'reply', date: d('2026-01-09'), note: '', meetingDate: d('2026-01-15') }).set.stage).toBe(
+      'Scheduled',
+    );
     expect(contactChange(contact({ stage: 'No response' }), { kind: 'reply', date: d('2026-01-09'), note: '', meetingDate: null }).set.stage).toBeUndefined();
   });
 });

@@ -75,13 +75,24 @@ describe('the second contact of 3B7', () => {
   });
 
   it('names the people at the same organisation not contacted yet', () => {
-    const found = followUpsDue(rows([['Dorothy Vaughan', 'C-0007', 'To contact', '', '', 'nasa'], ['Mary Jackson', 'C-0008', '', '', '', 'NASA'], ['Ada', 'C-0009', 'To contact', '', '', 'Acme']]), today);
+    const found = followUpsDue(
+      rows([
+        ['Dorothy Vaughan', 'C-0007', 'To contact', '', '', 'nasa'],
+        ['Mary Jackson', 'C-0008', '', '', '', 'NASA'],
+        ['Ada', 'C-0009', 'To contact', '', '', 'Acme'],
+      ]),
+      today,
+    );
     expect(found.secondContact).toEqual([expect.objectContaining({ name: 'Katherine Johnson', candidates: ['Dorothy Vaughan', 'Mary Jackson'] })]);
-    expect(describeFollowUps(found, today)).toContain('Row 2: Katherine Johnson (NASA), pitched Fri 2026-01-09; not contacted yet at NASA: Dorothy Vaughan, Mary Jackson.');
+    expect(describeFollowUps(found, today)).toContain(
+      'Row 2: Katherine Johnson (NASA), pitched Fri 2026-01-09; not contacted yet at NASA: Dorothy Vaughan, Mary Jackson.',
+    );
   });
 
   it('stops once someone else there has been contacted since the pitch', () => {
-    expect(followUpsDue(rows([['Dorothy Vaughan', 'C-0007', 'Pitched', auckland('2026-01-13'), auckland('2026-01-22'), 'NASA']]), today).secondContact).toEqual([]);
+    expect(followUpsDue(rows([['Dorothy Vaughan', 'C-0007', 'Pitched', auckland('2026-01-13'), auckland('2026-01-22'), 'NASA']]), today).secondContact).toEqual(
+      [],
+    );
     // Contacted before the pitch: that was not the second contact.
     expect(followUpsDue(rows([['Dorothy Vaughan', 'C-0007', 'Thanked', auckland('2025-12-01'), '', 'NASA']]), today).secondContact).toHaveLength(1);
   });

@@ -44,19 +44,40 @@ describe('checkEventInput', () => {
   });
 
   it('counts the apostrophe that keeps =, +, -, @ and number-like text as text', () => {
-    expect(refusal('pitch', { ...base, note: '=' + 'x'.repeat(49_999) })).toMatch(/^Note is 50,000 characters long; a cell holds at most 50,000 \(49,999 for text that starts with =/);
+    expect(refusal('pitch', { ...base, note: '=' + 'x'.repeat(49_999) })).toMatch(
+      /^Note is 50,000 characters long; a cell holds at most 50,000 \(49,999 for text that starts with =/,
+    );
     expect(checkEventInput('pitch', { ...base, note: '=' + 'x'.repeat(49_998) }, today).ok).toBe(true);
-    expect(refusal('interview', { ...base, referrals: [{ name: 'Dana', role: '-' + 'r'.repeat(49_999) }] })).toMatch(/^Referral 1's role is 50,000 characters long/);
+    expect(refusal('interview', { ...base, referrals: [{ name: 'Dana', role: '-' + 'r'.repeat(49_999) }] })).toMatch(
+      /^Referral 1's role is 50,000 characters long/,
+    );
     expect(refusal('interview', { ...base, referrals: [{ name: '@' + 'n'.repeat(49_999) }] })).toMatch(/^Referral 1's name is 50,000/);
     expect(refusal('offer', { ...base, company: '1'.repeat(50_000) })).toMatch(/^Company is 50,000/);
   });
 
   it('interview: minutes, and referrals with a name, a plausible email and a known relationship', () => {
-    const ok = checkEventInput('interview', { ...base, minutes: '30', referrals: [{ name: 'Grace Hopper', email: 'grace@navy.example' }, { name: 'Alan', relationship: 'alumni' }] }, today);
-    expect(ok.ok && ok.value.event).toMatchObject({ minutes: 30, referrals: [{ name: 'Grace Hopper', relationship: 'Referral' }, { name: 'Alan', relationship: 'Alumni' }] });
+    const ok = checkEventInput(
+      'interview',
+      {
+        ...base,
+        minutes: '30',
+        referrals: [
+          { name: 'Grace Hopper', email: 'grace@navy.example' },
+          { name: 'Alan', relationship: 'alumni' },
+        ],
+      },
+      today,
+    );
+    expect(ok.ok && ok.value.event).toMatchObject({
+      minutes: 30,
+      referrals: [
+        { name: 'Grace Hopper', relationship: 'Referral' },
+        { name: 'Alan', relationship: 'Alumni' },
+      ],
+    });
     expect(refusal('interview', { ...base, minutes: 0 })).toMatch(/minutes/);
     expect(refusal('interview', { ...base, minutes: 12.5 })).toMatch(/minutes/);
-    expect(refusal('interview', { ...base, referrals: [{ name: '' , email: 'x@y.org' }] })).toMatch(/Referral 1 has no name/);
+    expect(refusal('interview', { ...base, referrals: [{ name: '', email: 'x@y.org' }] })).toMatch(/Referral 1 has no name/);
     expect(refusal('interview', { ...base, referrals: [{ name: 'Bo', email: 'not an email' }] })).toMatch(/does not look like an email/);
     expect(refusal('interview', { ...base, referrals: [{ name: 'Bo', relationship: 'Enemy' }] })).toMatch(/relationship must be one of/);
     expect(refusal('interview', { ...base, referrals: [{ name: 'Bo\nBo' }] })).toMatch(/one line/);

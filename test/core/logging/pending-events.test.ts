@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PENDING_CHARS, type PendingEvent, parsePending, withoutPending, withPending } from '../../../src/core/logging/pending-events.ts';
 
-const entry = (key: string, n = 1): PendingEvent => ({ key, referralsGiven: n, referrals: Object.fromEntries(Array.from({ length: n }, (_, i) => [`C-${String(i + 1).padStart(4, '0')}`, 'added'])), idCounter: n });
+const entry = (key: string, n = 1): PendingEvent => ({
+  key,
+  referralsGiven: n,
+  referrals: Object.fromEntries(Array.from({ length: n }, (_, i) => [`C-${String(i + 1).padStart(4, '0')}`, 'added'])),
+  idCounter: n,
+});
 
 describe('pending events', () => {
   it('round-trips through a property, ignoring what is not a pending event', () => {

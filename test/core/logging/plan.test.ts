@@ -19,7 +19,16 @@ function row(values: Record<string, Cell>): Cell[] {
 
 function table(rows: Cell[][], idCounter = rows.length): EventTable {
   const map = mapColumns(HEADER);
-  return { headerRow: 1, header: HEADER, rows, formulas: rows.map((r) => r.map(() => '')), contact: map.contact, tracker: map.tracker, idCounter, timeZone: 'Etc/UTC' };
+  return {
+    headerRow: 1,
+    header: HEADER,
+    rows,
+    formulas: rows.map((r) => r.map(() => '')),
+    contact: map.contact,
+    tracker: map.tracker,
+    idCounter,
+    timeZone: 'Etc/UTC',
+  };
 }
 
 const people = () =>
@@ -44,8 +53,22 @@ function plan(t: EventTable, request: EventRequest, logged: Set<string> = new Se
   return p;
 }
 
-const interview = (referrals: ReferralInput[] = [], note = ''): CycleEvent => ({ kind: 'interview', date: d('2026-01-09'), note, minutes: 30, nextStep: '', referrals });
-const ref = (name: string, extra: Partial<ReferralInput> = {}): ReferralInput => ({ name, email: '', company: '', role: '', relationship: 'Referral', ...extra });
+const interview = (referrals: ReferralInput[] = [], note = ''): CycleEvent => ({
+  kind: 'interview',
+  date: d('2026-01-09'),
+  note,
+  minutes: 30,
+  nextStep: '',
+  referrals,
+});
+const ref = (name: string, extra: Partial<ReferralInput> = {}): ReferralInput => ({
+  name,
+  email: '',
+  company: '',
+  role: '',
+  relationship: 'Referral',
+  ...extra,
+});
 const cell = (t: EventTable, r: number, h: string) => t.rows[r][col(h)];
 const iso = (v: Cell) => (v instanceof Date ? formatIsoDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() }) : v);
 
@@ -74,7 +97,11 @@ describe('planEvent: one event for several contacts', () => {
 
   it('skips contacts already logged with this event ID: a retry plans nothing', () => {
     const t = people();
-    const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0002', 'C-0003'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } }, new Set(['ev-123456/C-0002', 'ev-123456/C-0003']));
+    const p = plan(
+      t,
+      { eventId: 'ev-123456', contactIds: ['C-0002', 'C-0003'], event: { kind: 'pitch', date: d('2026-01-09'), note: '' } },
+      new Set(['ev-123456/C-0002', 'ev-123456/C-0003']),
+    );
     expect(p.fills).toEqual([]);
     expect(p.log).toEqual([]);
     expect(p.contacts.every((c) => c.alreadyLogged)).toBe(true);
@@ -83,15 +110,28 @@ describe('planEvent: one event for several contacts', () => {
   it('refuses missing contacts, duplicated IDs and missing tracker columns, planning nothing', () => {
     const t = people();
     const pitch: CycleEvent = { kind: 'pitch', date: d('2026-01-09'), note: '' };
-    expect(planEvent(t, { eventId: 'ev-123456', contactIds: ['C-0009'], event: pitch }, () => false)).toEqual({ ok: false, message: expect.stringMatching(/C-0009 is no longer in the tracker/) });
+    expect(planEvent(t, { eventId: 'ev-123456', contactIds: ['C-0009'], event: pitch }, () => false)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/C-0009 is no longer in the tracker/),
+    });
     const dup = table([...t.rows.map((r) => [...r]), row({ Name: 'Copy', 'Contact ID': 'C-0002' })]);
-    expect(planEvent(dup, { eventId: 'ev-123456', contactIds: ['C-0002'], event: pitch }, () => false)).toEqual({ ok: false, message: expect.stringMatching(/C-0002 is on rows 3 and 5/) });
+    expect(planEvent(dup, { eventId: 'ev-123456', contactIds: ['C-0002'], event: pitch }, () => false)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/C-0002 is on rows 3 and 5/),
+    });
     const noStage = { ...t, tracker: { ...t.tracker, stage: undefined } };
-    expect(planEvent(noStage, { eventId: 'ev-123456', contactIds: ['C-0002'], event: pitch }, () => false)).toEqual({ ok: false, message: expect.stringMatching(/no "Stage" column.*Set up tracker/) });
+    expect(planEvent(noStage, { eventId: 'ev-123456', contactIds: ['C-0002'], event: pitch }, () => false)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/no "Stage" column.*Set up tracker/),
+    });
   });
 
   it('writes what the user typed as text, never as a formula', () => {
-    const p = plan(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('=IMPORTXML("http://x")')], '=HYPERLINK("http://evil","click")') });
+    const p = plan(people(), {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('=IMPORTXML("http://x")')], '=HYPERLINK("http://evil","click")'),
+    });
     expect(p.log[0].details).toContain('Learned: =HYPERLINK');
     const added = p.append[0];
     expect(added[col('Name')]).toBe(`'=IMPORTXML("http://x")`);
@@ -123,7 +163,9 @@ describe('planEvent: an offer thanks whoever introduced the contact', () => {
   });
 
   it('5,000 contacts of a 50,000-row tracker, each referred by an ID no longer there: the table is not scanned once per contact', () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => row({ Name: `P${i}`, 'Contact ID': `C-${String(i + 1).padStart(4, '0')}`, Stage: 'Interviewed', 'Referred by': 'C-999999' }));
+    const rows = Array.from({ length: 50_000 }, (_, i) =>
+      row({ Name: `P${i}`, 'Contact ID': `C-${String(i + 1).padStart(4, '0')}`, Stage: 'Interviewed', 'Referred by': 'C-999999' }),
+    );
     const started = Date.now();
     const p = plan(table(rows), { eventId: 'ev-123456', contactIds: rows.slice(0, 5000).map((r) => String(r[col('Contact ID')])), event: offer });
     // Scanning per contact takes 2.5e8 ID parses, half a minute or more; once, well under a second.
@@ -136,10 +178,19 @@ describe('planEvent: an offer thanks whoever introduced the contact', () => {
 describe('planEvent: referrals given in an interview', () => {
   it('adds a new contact linked to the referrer, and counts it', () => {
     const t = people();
-    const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Katherine Johnson', { email: 'kj@nasa.example', company: 'NASA', role: 'Mathematician' })]) });
+    const p = plan(t, {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('Katherine Johnson', { email: 'kj@nasa.example', company: 'NASA', role: 'Mathematician' })]),
+    });
     const after = apply(t, p);
     const kj = after.rows[3];
-    expect([kj[col('Name')], kj[col('Email')], kj[col('Company')], kj[col('Title')]]).toEqual(['Katherine Johnson', 'kj@nasa.example', 'NASA', 'Mathematician']);
+    expect([kj[col('Name')], kj[col('Email')], kj[col('Company')], kj[col('Title')]]).toEqual([
+      'Katherine Johnson',
+      'kj@nasa.example',
+      'NASA',
+      'Mathematician',
+    ]);
     expect([kj[col('Contact ID')], kj[col('Referred by')], kj[col('Relationship')], kj[col('Stage')]]).toEqual(['C-0004', 'C-0001', 'Referral', 'To contact']);
     expect(cell(after, 0, 'Referrals given')).toBe(2);
     expect(cell(after, 0, 'Stage')).toBe('Interviewed');
@@ -155,7 +206,11 @@ describe('planEvent: referrals given in an interview', () => {
   it('links a referral who is already a contact instead of adding them again, filling only empty cells', () => {
     const t = people();
     // Same email as Grace (different spelling of the name); Alan matched by name, company blank.
-    const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('G. Hopper', { email: 'GRACE@navy.example', role: 'Admiral', relationship: 'Peer' }), ref('Alan Turing')]) });
+    const p = plan(t, {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('G. Hopper', { email: 'GRACE@navy.example', role: 'Admiral', relationship: 'Peer' }), ref('Alan Turing')]),
+    });
     const after = apply(t, p);
     expect(p.append).toEqual([]);
     expect(after.rows).toHaveLength(3);
@@ -173,7 +228,11 @@ describe('planEvent: referrals given in an interview', () => {
 
   it('a retry after a failure before the log was written converges: no duplicate rows, no double count', () => {
     const t = people();
-    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]) };
+    const request: EventRequest = {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]),
+    };
     const first = apply(t, plan(t, request));
     // The log rows never got written, so the retry plans again on the updated tracker.
     const retry = plan(first, request);
@@ -187,7 +246,11 @@ describe('planEvent: referrals given in an interview', () => {
 
   it('a retry after only the referral rows were written counts them, with what the first attempt stored', () => {
     const t = people();
-    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]) };
+    const request: EventRequest = {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]),
+    };
     const first = plan(t, request);
     expect(first.pending).toEqual([{ key: 'ev-123456/C-0001', referralsGiven: 3, referrals: { 'C-0004': 'added', 'C-0002': 'matched' }, idCounter: 4 }]);
     const rowsOnly = apply(t, { ...first, fills: [], idCounter: t.idCounter });
@@ -195,7 +258,12 @@ describe('planEvent: referrals given in an interview', () => {
     const blind = plan(rowsOnly, request);
     expect(cell(apply(rowsOnly, blind), 0, 'Referrals given')).toBe(2);
     expect(blind.referrals[0]).toMatchObject({ id: 'C-0004', status: 'matched' });
-    const retry = planEvent(rowsOnly, request, () => false, (key) => first.pending.find((p) => p.key === key));
+    const retry = planEvent(
+      rowsOnly,
+      request,
+      () => false,
+      (key) => first.pending.find((p) => p.key === key),
+    );
     if (!retry.ok) throw new Error(retry.message);
     const after = apply(rowsOnly, retry);
     expect(after.rows).toEqual(apply(t, first).rows);
@@ -205,13 +273,23 @@ describe('planEvent: referrals given in an interview', () => {
   });
 
   it('the same person entered twice is added once', () => {
-    const p = plan(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Mei Chen', { company: 'Initech' }), ref('mei chen', { company: 'Initech, Inc.' })]) });
+    const p = plan(people(), {
+      eventId: 'ev-123456',
+      contactIds: ['C-0001'],
+      event: interview([ref('Mei Chen', { company: 'Initech' }), ref('mei chen', { company: 'Initech, Inc.' })]),
+    });
     expect(p.append).toHaveLength(1);
     expect(p.referrals).toHaveLength(1);
   });
 
   it('a referral cannot be the referrer', () => {
-    expect(planEvent(people(), { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Ada Lovelace', { email: 'ada@acme.example' })]) }, () => false)).toEqual({
+    expect(
+      planEvent(
+        people(),
+        { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Ada Lovelace', { email: 'ada@acme.example' })]) },
+        () => false,
+      ),
+    ).toEqual({
       ok: false,
       message: expect.stringMatching(/is the contact you are logging/),
     });
@@ -221,7 +299,16 @@ describe('planEvent: referrals given in an interview', () => {
     const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
     const map = mapColumns(header);
     const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
-    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, timeZone: 'Etc/UTC' };
+    const t: EventTable = {
+      headerRow: 1,
+      header,
+      rows,
+      formulas: [rows[0].map(() => '')],
+      contact: map.contact,
+      tracker: map.tracker,
+      idCounter: 1,
+      timeZone: 'Etc/UTC',
+    };
     const p = plan(t, { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Mary Jane Watson', { email: 'mj@x.example' })]) });
     expect(p.append[0].slice(0, 2)).toEqual(['Mary', 'Jane Watson']);
     expect(p.log[1].details).toContain('Email: mj@x.example');
@@ -231,7 +318,16 @@ describe('planEvent: referrals given in an interview', () => {
     const header = ['First Name', 'Last Name', ...TRACKER_COLUMNS.map((c) => c.header)];
     const map = mapColumns(header);
     const rows = [['Ada', 'Lovelace', 'C-0001', '', '', 'Scheduled', '', '', '', '', '', '', '']] as Cell[][];
-    const t: EventTable = { headerRow: 1, header, rows, formulas: [rows[0].map(() => '')], contact: map.contact, tracker: map.tracker, idCounter: 1, timeZone: 'Etc/UTC' };
+    const t: EventTable = {
+      headerRow: 1,
+      header,
+      rows,
+      formulas: [rows[0].map(() => '')],
+      contact: map.contact,
+      tracker: map.tracker,
+      idCounter: 1,
+      timeZone: 'Etc/UTC',
+    };
     const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Dr. Jane Q. Doe')]) };
     const first = apply(t, plan(t, request));
     expect(first.rows[1].slice(0, 2)).toEqual(['Dr. Jane', 'Q. Doe']);

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { askForReferralText, routineHint, routineText, summariseLogged } from '../../../src/core/logging/summary.ts';
 import type { LoggedContact } from '../../../src/shared/types.ts';
 
-const ada: LoggedContact = { id: 'C-0001', name: 'Ada Lovelace', company: 'Acme', stage: 'Pitched', stageKept: false, nextFollowUp: '2026-01-20', secondContactBy: '', alreadyLogged: false };
+const ada: LoggedContact = {
+  id: 'C-0001',
+  name: 'Ada Lovelace',
+  company: 'Acme',
+  stage: 'Pitched',
+  stageKept: false,
+  nextFollowUp: '2026-01-20',
+  secondContactBy: '',
+  alreadyLogged: false,
+};
 
 describe('summariseLogged', () => {
   it('says what changed for each contact', () => {
-    const text = summariseLogged('Pitch sent', [ada, { ...ada, id: 'C-0002', name: 'Grace Hopper', stage: 'Interviewed', stageKept: true, nextFollowUp: '' }], [{ id: 'C-0009', name: 'Alan Turing', status: 'added' }]);
+    const text = summariseLogged(
+      'Pitch sent',
+      [ada, { ...ada, id: 'C-0002', name: 'Grace Hopper', stage: 'Interviewed', stageKept: true, nextFollowUp: '' }],
+      [{ id: 'C-0009', name: 'Alan Turing', status: 'added' }],
+    );
     expect(text).toContain('Logged “Pitch sent” for 2 contacts in the Interview log.');
     expect(text).toContain('Ada Lovelace (C-0001): stage Pitched, next follow-up Tue 2026-01-20.');
     expect(text).toContain('Grace Hopper (C-0002): stays at Interviewed (stages only move forward), no follow-up date.');
@@ -14,7 +27,9 @@ describe('summariseLogged', () => {
   });
 
   it('says when nothing new was written', () => {
-    expect(summariseLogged('Reply', [{ ...ada, alreadyLogged: true }], [])).toBe('“Reply” was already in the Interview log for this contact; nothing new was written.');
+    expect(summariseLogged('Reply', [{ ...ada, alreadyLogged: true }], [])).toBe(
+      '“Reply” was already in the Interview log for this contact; nothing new was written.',
+    );
   });
 });
 
@@ -29,7 +44,12 @@ describe('askForReferralText', () => {
   });
 
   it('greets generally when several contacts declined', () => {
-    expect(askForReferralText([{ name: 'A B', company: '' }, { name: 'C D', company: '' }]).startsWith('Hi there,')).toBe(true);
+    expect(
+      askForReferralText([
+        { name: 'A B', company: '' },
+        { name: 'C D', company: '' },
+      ]).startsWith('Hi there,'),
+    ).toBe(true);
   });
 });
 
@@ -41,7 +61,9 @@ describe('the 3B7 routine, said in full', () => {
     expect(text).toContain(
       '3B7: no reply by Wed 2026-01-14 (3 business days)? Reach out to a second contact at Northwind. Still none by Tue 2026-01-20 (7 business days, the Next follow-up date)? Follow up once with Ada. Show follow-ups due reminds you of both.',
     );
-    expect(routineText([pitched, { ...pitched, id: 'C-0002', name: 'Grace Hopper' }])).toMatch(/second contact at each organisation\. .* Follow up once with each of them\./);
+    expect(routineText([pitched, { ...pitched, id: 'C-0002', name: 'Grace Hopper' }])).toMatch(
+      /second contact at each organisation\. .* Follow up once with each of them\./,
+    );
     // Nothing to say when the contact was further along (stage kept, no 3B7 dates), or already logged.
     expect(routineText([{ ...ada, stageKept: true, stage: 'Interviewed' }])).toBe('');
     expect(routineText([{ ...pitched, alreadyLogged: true }])).toBe('');
@@ -57,7 +79,9 @@ describe('the 3B7 routine, said in full', () => {
       { name: 'C D', company: 'Y', stage: 'Interviewed' },
     ]);
     // Saturday: counting starts on Monday, as WORKDAY does.
-    expect(several).toMatch(/^3B7: if they do not reply, by Wed 2026-01-14 .* by Tue 2026-01-20 .* Contacts already further along keep their stage and dates\.$/);
+    expect(several).toMatch(
+      /^3B7: if they do not reply, by Wed 2026-01-14 .* by Tue 2026-01-20 .* Contacts already further along keep their stage and dates\.$/,
+    );
     expect(routineHint('followUp', '2026-01-20', [{ name: 'Jordan Ellis', company: '', stage: 'Pitched' }])).toBe(
       'If there is still no reply by Thu 2026-01-29 (7 business days), mark Jordan as No response and move on. Next follow-up will be set to Thu 2026-01-29.',
     );

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTime, checkPitch, checkSummary, countWords, jobMentions, longTimeRequest, pronounCounts, timeMentions, type CheckCode } from '../../../src/core/pitch/checker.ts';
+import {
+  asksForTime,
+  checkPitch,
+  checkSummary,
+  countWords,
+  jobMentions,
+  longTimeRequest,
+  pronounCounts,
+  timeMentions,
+  type CheckCode,
+} from '../../../src/core/pitch/checker.ts';
 import type { TemplatePurpose } from '../../../src/core/pitch/templates.ts';
 
 const GOOD = `Hi Ada,
@@ -26,7 +36,7 @@ describe('pitch checker', () => {
     expect(countWords('Søren, José and 李 are here.')).toBe(6);
   });
 
-  it('warns above the word limit, and the limit is the user\'s', () => {
+  it("warns above the word limit, and the limit is the user's", () => {
     const long = `${GOOD}\n${'More words here. '.repeat(20)}`;
     expect(codes(long)).toContain('too-long');
     expect(codes(long, 'pitch', 'Subject', 500)).not.toContain('too-long');
@@ -61,17 +71,35 @@ describe('pitch checker', () => {
     expect(codes(noQuestion, 'thankYou')).not.toContain('no-question');
   });
 
-  it.each(['15-30 minutes', '15–30 minutes', '15 to 20 minutes', '20 minutes', 'a 15-minute call', '20 min', 'twenty minutes', 'twenty-five minutes', '10 mins', 'half an hour', 'a half-hour call', 'a quarter of an hour', 'a few minutes', 'a quick call', 'a short chat'])(
-    'recognises a time request: %s',
-    (phrase) => expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(true),
+  it.each([
+    '15-30 minutes',
+    '15–30 minutes',
+    '15 to 20 minutes',
+    '20 minutes',
+    'a 15-minute call',
+    '20 min',
+    'twenty minutes',
+    'twenty-five minutes',
+    '10 mins',
+    'half an hour',
+    'a half-hour call',
+    'a quarter of an hour',
+    'a few minutes',
+    'a quick call',
+    'a short chat',
+  ])('recognises a time request: %s', (phrase) => expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(true));
+
+  it.each(['60 minutes', '5 min', '45 minutes', 'an hour', '1 hour', '1.5 hours', 'two hours', '2-5 min'])(
+    'does not count %s as a request for 10 to 30 minutes',
+    (phrase) => {
+      expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(false);
+    },
   );
 
-  it.each(['60 minutes', '5 min', '45 minutes', 'an hour', '1 hour', '1.5 hours', 'two hours', '2-5 min'])('does not count %s as a request for 10 to 30 minutes', (phrase) => {
-    expect(asksForTime(`Would you have ${phrase} next week?`)).toBe(false);
-  });
-
   it('reads amounts of time in minutes', () => {
-    expect(timeMentions('Could we talk for 20-45 minutes? I spent 2 hours on your blog. Or half an hour.').map((t) => [t.text, t.minutes, t.inRequest])).toEqual([
+    expect(
+      timeMentions('Could we talk for 20-45 minutes? I spent 2 hours on your blog. Or half an hour.').map((t) => [t.text, t.minutes, t.inRequest]),
+    ).toEqual([
       ['20-45 minutes', 45, true],
       ['2 hours', 120, false],
       ['half an hour', 30, false],
@@ -83,7 +111,9 @@ describe('pitch checker', () => {
     for (const phrase of ['an hour', '60 minutes', '45 minutes', 'a couple of hours', '20 to 60 minutes']) {
       const body = GOOD.replace('20 minutes', phrase);
       expect(codes(body), phrase).toEqual(['long-time']);
-      expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toContain(`Asks for “${phrase}”. Ask for 15 to 30 minutes`);
+      expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toContain(
+        `Asks for “${phrase}”. Ask for 15 to 30 minutes`,
+      );
     }
     expect(longTimeRequest('I spent two hours reading your papers. Would you have 20 minutes?')).toBeNull();
     expect(codes(`${GOOD}\nI spent two hours reading your papers.`)).toEqual([]);
@@ -93,7 +123,9 @@ describe('pitch checker', () => {
   it('says a 5-minute request is too short for a conversation', () => {
     const body = GOOD.replace('20 minutes', '5 min');
     expect(codes(body)).toEqual(['no-time']);
-    expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toMatch(/^“5 min” is hardly time for a conversation\. Ask for 15 to 30 minutes/);
+    expect(checkPitch({ subject: 's', body, purpose: 'pitch', wordLimit: 100 }).warnings[0].message).toMatch(
+      /^“5 min” is hardly time for a conversation\. Ask for 15 to 30 minutes/,
+    );
   });
 
   it('warns when no time is asked for, only in pitches and follow-ups', () => {
@@ -106,8 +138,20 @@ describe('pitch checker', () => {
   });
 
   it('reports each merge field with no value', () => {
-    const w = checkPitch({ subject: 's', body: GOOD, purpose: 'pitch', wordLimit: 100, missing: [{ field: 'Company', reason: 'empty' }, { field: 'Compny', reason: 'unknown' }] }).warnings;
-    expect(w.filter((x) => x.code === 'missing-field').map((x) => x.message)).toEqual([expect.stringContaining('{{Company}} is empty'), expect.stringContaining('{{Compny}} matches no column')]);
+    const w = checkPitch({
+      subject: 's',
+      body: GOOD,
+      purpose: 'pitch',
+      wordLimit: 100,
+      missing: [
+        { field: 'Company', reason: 'empty' },
+        { field: 'Compny', reason: 'unknown' },
+      ],
+    }).warnings;
+    expect(w.filter((x) => x.code === 'missing-field').map((x) => x.message)).toEqual([
+      expect.stringContaining('{{Company}} is empty'),
+      expect.stringContaining('{{Compny}} matches no column'),
+    ]);
   });
 
   it('warns when the message says "I" far more than "you"', () => {
@@ -126,7 +170,10 @@ describe('pitch checker', () => {
 describe('checker summary', () => {
   it('says the word count and each kind of problem once, briefly', () => {
     expect(checkSummary(checkPitch({ subject: 's', body: GOOD, purpose: 'pitch', wordLimit: 100 }), 100)).toMatch(/^\d+ of 100 words\. No problems found\.$/);
-    const missing = [{ field: 'A', reason: 'empty' as const }, { field: 'B', reason: 'unknown' as const }];
+    const missing = [
+      { field: 'A', reason: 'empty' as const },
+      { field: 'B', reason: 'unknown' as const },
+    ];
     const r = checkPitch({ subject: 's', body: 'I want a job at {{A}} {{B}}.', purpose: 'pitch', wordLimit: 100, missing });
     expect(checkSummary(r, 100)).toBe('7 of 100 words. 4 problems: mentions a job; no question; no request for 15 to 30 minutes; a merge field has no value.');
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { calendarUrl, gmailComposeUrl, mailtoUrl, wallClock } from '../../../src/core/pitch/links.ts';
 
-const tricky = { to: 'Ada <ADA@Example.com> ::: other@example.org', subject: 'Q&A? 50% off + "quotes" #1', body: 'Line one\nLine two & more?\nÉmilie 👋 cc=bob@evil.com' };
+const tricky = {
+  to: 'Ada <ADA@Example.com> ::: other@example.org',
+  subject: 'Q&A? 50% off + "quotes" #1',
+  body: 'Line one\nLine two & more?\nÉmilie 👋 cc=bob@evil.com',
+};
 
 describe('mail links', () => {
   it('builds a Gmail compose URL whose parameters decode back to the text', () => {
@@ -22,7 +26,12 @@ describe('mail links', () => {
     // No raw "&", "?", "#", "+" or space can split or change the headers.
     expect(query.split('&')).toHaveLength(2);
     expect(query).not.toMatch(/[ ?#+"<>\n]/);
-    const params = Object.fromEntries(query.split('&').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const params = Object.fromEntries(
+      query
+        .split('&')
+        .map((p) => p.split('='))
+        .map(([k, v]) => [k, decodeURIComponent(v)]),
+    );
     expect(params.subject).toBe(tricky.subject);
     expect(params.body).toBe(tricky.body.replace(/\n/g, '\r\n'));
     expect(link).toContain('%0D%0A');
@@ -36,7 +45,13 @@ describe('mail links', () => {
 
 describe('calendar link', () => {
   it('makes a 30-minute slot in Google Calendar, with the zone and details', () => {
-    const url = calendarUrl({ date: '2026-03-05', time: '14:30', title: 'Informational interview: Ada & co', details: 'Questions\n- How did you start?', timeZone: 'Europe/London' })!;
+    const url = calendarUrl({
+      date: '2026-03-05',
+      time: '14:30',
+      title: 'Informational interview: Ada & co',
+      details: 'Questions\n- How did you start?',
+      timeZone: 'Europe/London',
+    })!;
     expect(url).toContain('https://calendar.google.com/calendar/render?action=TEMPLATE&text=');
     expect(url).toContain('&dates=20260305T143000/20260305T150000&');
     const params = new URL(url).searchParams;
@@ -54,7 +69,13 @@ describe('calendar link', () => {
   });
 
   it('refuses malformed or impossible dates and times', () => {
-    for (const [date, time] of [['2026-02-30', '10:00'], ['2026-13-01', '10:00'], ['05/03/2026', '10:00'], ['2026-03-05', '24:00'], ['2026-03-05', '']]) {
+    for (const [date, time] of [
+      ['2026-02-30', '10:00'],
+      ['2026-13-01', '10:00'],
+      ['05/03/2026', '10:00'],
+      ['2026-03-05', '24:00'],
+      ['2026-03-05', ''],
+    ]) {
       expect(calendarUrl({ date, time, title: 't' })).toBeNull();
     }
   });

@@ -62,7 +62,9 @@ describe('merge fields', () => {
 
   it("fills the user's own details", () => {
     const v = values({ Name: 'Ada' });
-    expect(renderText("I'm {{About me}} exploring {{my field}}. {{My name}}", v).text).toBe("I'm a final-year economics student exploring health data. Sam Rivera");
+    expect(renderText("I'm {{About me}} exploring {{my field}}. {{My name}}", v).text).toBe(
+      "I'm a final-year economics student exploring health data. Sam Rivera",
+    );
     expect(renderText('{{What I want to learn}}', v).missing).toEqual([{ field: 'What I want to learn', reason: 'empty' }]);
   });
 
@@ -80,6 +82,15 @@ describe('merge fields', () => {
   });
 
   it('lists the fields a template can use: First Name, the headers, then the user details', () => {
-    expect(availableFields(['Name', 'Company', '', 'company', 'Notes'])).toEqual(['First Name', 'Name', 'Company', 'Notes', 'My name', 'About me', 'My field', 'What I want to learn']);
+    expect(availableFields(['Name', 'Company', '', 'company', 'Notes'])).toEqual([
+      'First Name',
+      'Name',
+      'Company',
+      'Notes',
+      'My name',
+      'About me',
+      'My field',
+      'What I want to learn',
+    ]);
   });
 });

@@ -19,7 +19,14 @@ import {
   type UserTemplate,
 } from '../../../src/core/pitch/store.ts';
 
-const tpl = (name: string, body = 'Hello {{First Name}}?', id = `user:${name}`): UserTemplate => ({ id, name, purpose: 'pitch', subject: `About ${name}`, body, updated: '2026-01-01T00:00:00.000Z' });
+const tpl = (name: string, body = 'Hello {{First Name}}?', id = `user:${name}`): UserTemplate => ({
+  id,
+  name,
+  purpose: 'pitch',
+  subject: `About ${name}`,
+  body,
+  updated: '2026-01-01T00:00:00.000Z',
+});
 let n = 0;
 const ids = () => `user:${++n}`;
 
@@ -48,7 +55,7 @@ describe('UTF-8 sizes and chunks', () => {
     expect(chunks.map((c) => Buffer.byteLength(c))).toEqual([CHUNK_BYTES - 1, 3]);
   });
 
-  it('keeps every stored value under Google\'s 9 KB per value', () => {
+  it("keeps every stored value under Google's 9 KB per value", () => {
     const big = [tpl('a', '😀é'.repeat(9000)), tpl('b', 'x'.repeat(19_000))];
     const props = encodeTemplates(big);
     for (const v of Object.values(props)) expect(Buffer.byteLength(v, 'utf8')).toBeLessThan(9 * 1024);
@@ -91,16 +98,35 @@ describe('template store layout', () => {
 
 describe('template input, names and import', () => {
   it('checks what the page sends', () => {
-    expect(checkTemplateInput({ name: ' My  pitch ', subject: 'Hi\nthere', body: 'Body\r\n' })).toEqual({ ok: true, value: { id: undefined, name: 'My pitch', purpose: 'pitch', subject: 'Hi there', body: 'Body' } });
-    const refused = [null, [], { name: '', body: 'x' }, { name: 'x', body: ' ' }, { name: 'x'.repeat(81), body: 'x' }, { name: 'x', body: 'x', purpose: 'job' }, { name: 'x', body: 42 }, { name: 'Built-in copy', body: 'x' }, { name: 'x', body: 'x'.repeat(LIMITS.body + 1) }];
+    expect(checkTemplateInput({ name: ' My  pitch ', subject: 'Hi\nthere', body: 'Body\r\n' })).toEqual({
+      ok: true,
+      value: { id: undefined, name: 'My pitch', purpose: 'pitch', subject: 'Hi there', body: 'Body' },
+    });
+    const refused = [
+      null,
+      [],
+      { name: '', body: 'x' },
+      { name: 'x', body: ' ' },
+      { name: 'x'.repeat(81), body: 'x' },
+      { name: 'x', body: 'x', purpose: 'job' },
+      { name: 'x', body: 42 },
+      { name: 'Built-in copy', body: 'x' },
+      { name: 'x', body: 'x'.repeat(LIMITS.body + 1) },
+    ];
     for (const raw of refused) expect(checkTemplateInput(raw).ok).toBe(false);
   });
 
   it('takes each field at its limit and says the limit is the most a field may hold', () => {
     expect(checkTemplateInput({ name: 'x'.repeat(LIMITS.name), subject: 's'.repeat(LIMITS.subject), body: 'b'.repeat(LIMITS.body) }).ok).toBe(true);
     expect(checkTemplateInput({ name: 'x'.repeat(81), body: 'x' })).toEqual({ ok: false, message: 'The name is 81 characters long; keep it to at most 80.' });
-    expect(checkTemplateInput({ name: 'x', subject: 's'.repeat(301), body: 'x' })).toEqual({ ok: false, message: 'The subject is 301 characters long; keep it to at most 300.' });
-    expect(checkTemplateInput({ name: 'x', body: 'x'.repeat(20_001) })).toEqual({ ok: false, message: 'The message is 20,001 characters long; keep it to at most 20,000.' });
+    expect(checkTemplateInput({ name: 'x', subject: 's'.repeat(301), body: 'x' })).toEqual({
+      ok: false,
+      message: 'The subject is 301 characters long; keep it to at most 300.',
+    });
+    expect(checkTemplateInput({ name: 'x', body: 'x'.repeat(20_001) })).toEqual({
+      ok: false,
+      message: 'The message is 20,001 characters long; keep it to at most 20,000.',
+    });
   });
 
   it('updates the template with the ID (renaming it too), adds one without, and never loses another of the same name', () => {
@@ -108,7 +134,10 @@ describe('template input, names and import', () => {
     const renamed = upsertTemplate(list, { id: 'user:Alpha', name: 'Alpha 2', purpose: 'followUp', subject: 's', body: 'new' }, 'now', ids);
     if (!renamed.ok) throw new Error(renamed.message);
     expect(renamed.value.replaced).toBe(true);
-    expect(renamed.value.templates.map((t) => [t.id, t.name, t.body])).toEqual([['user:Alpha', 'Alpha 2', 'new'], ['user:Beta', 'Beta', 'Hello {{First Name}}?']]);
+    expect(renamed.value.templates.map((t) => [t.id, t.name, t.body])).toEqual([
+      ['user:Alpha', 'Alpha 2', 'new'],
+      ['user:Beta', 'Beta', 'Hello {{First Name}}?'],
+    ]);
     const recased = upsertTemplate(list, { id: 'user:Alpha', name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids);
     expect(recased.ok && recased.value.templates.map((t) => t.name)).toEqual(['ALPHA', 'Beta']);
     // Renaming onto another template's name, or a new template with a used name, is refused.
@@ -117,7 +146,10 @@ describe('template input, names and import', () => {
     expect(upsertTemplate(list, { name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids).ok).toBe(false);
     // Importing replaces a template of the same name.
     const imported = upsertTemplate(list, { name: 'ALPHA', purpose: 'pitch', subject: 's', body: 'b' }, 'now', ids, 'replace');
-    expect(imported.ok && imported.value.templates.map((t) => [t.id, t.name])).toEqual([['user:Alpha', 'ALPHA'], ['user:Beta', 'Beta']]);
+    expect(imported.ok && imported.value.templates.map((t) => [t.id, t.name])).toEqual([
+      ['user:Alpha', 'ALPHA'],
+      ['user:Beta', 'Beta'],
+    ]);
     // The ID of a template deleted meanwhile makes a new one.
     const gone = upsertTemplate(list, { id: 'user:gone', name: 'Gamma', purpose: 'pitch', subject: 's', body: 'b' }, 'now', () => 'user:new');
     expect(gone.ok && [gone.value.replaced, gone.value.saved.id, gone.value.templates.length]).toEqual([false, 'user:new', 3]);
@@ -137,11 +169,20 @@ describe('template input, names and import', () => {
     const merged = mergeImport([tpl('Second', 'old')], parsed.value.templates, 'now', ids);
     if (!merged.ok) throw new Error(merged.message);
     expect(merged.value).toMatchObject({ added: 1, replaced: 1 });
-    expect(merged.value.templates.map((t) => [t.name, t.body])).toEqual([['Second', 'Hello {{First Name}}?'], ['Café ☕', 'Bonjour {{First Name|toi}} 😀?']]);
+    expect(merged.value.templates.map((t) => [t.name, t.body])).toEqual([
+      ['Second', 'Hello {{First Name}}?'],
+      ['Café ☕', 'Bonjour {{First Name|toi}} 😀?'],
+    ]);
   });
 
   it('imports what it can and says what it left out', () => {
-    const parsed = parseImport(JSON.stringify([{ name: 'ok', body: 'b' }, { name: '', body: 'b' }, { name: 'OK', body: 'dup' }]));
+    const parsed = parseImport(
+      JSON.stringify([
+        { name: 'ok', body: 'b' },
+        { name: '', body: 'b' },
+        { name: 'OK', body: 'dup' },
+      ]),
+    );
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.value.templates.map((t) => t.name)).toEqual(['ok']);
     expect(parsed.value.problems).toEqual(['Template 2: Give the template a name.', 'Template 3: another template in the file is also named “OK”.']);

@@ -5,13 +5,27 @@ import { agendaText, QUESTION_BANK } from '../../../src/core/pitch/questions.ts'
 import { checkSettings, DEFAULT_SETTINGS, parseStoredSettings } from '../../../src/core/pitch/settings.ts';
 import { BUILT_IN_TEMPLATES, builtInTemplate, suggestTemplate } from '../../../src/core/pitch/templates.ts';
 
-const settings = { myName: 'Sam Rivera', aboutMe: 'a final-year economics student at Leeds', myField: 'health-care data analysis', learnGoal: 'how analysts move into product roles', wordLimit: 100 };
+const settings = {
+  myName: 'Sam Rivera',
+  aboutMe: 'a final-year economics student at Leeds',
+  myField: 'health-care data analysis',
+  learnGoal: 'how analysts move into product roles',
+  wordLimit: 100,
+};
 const row = { Name: 'Ada Lovelace', Email: 'ada@example.com', Company: 'Northwind Labs', Title: 'Product Manager', 'Referred by': 'C-0002' };
 const values = mergeValues({ fields: Object.entries(row).map(([header, value]) => ({ header, value })), referrer: { name: 'Grace Hopper' }, settings });
 
 describe('built-in templates', () => {
   it('cover every kind of message the method needs', () => {
-    expect(BUILT_IN_TEMPLATES.map((t) => t.id)).toEqual(['builtin:known', 'builtin:alumni', 'builtin:cold', 'builtin:referral', 'builtin:followUp', 'builtin:askReferral', 'builtin:thankYou']);
+    expect(BUILT_IN_TEMPLATES.map((t) => t.id)).toEqual([
+      'builtin:known',
+      'builtin:alumni',
+      'builtin:cold',
+      'builtin:referral',
+      'builtin:followUp',
+      'builtin:askReferral',
+      'builtin:thankYou',
+    ]);
     for (const t of BUILT_IN_TEMPLATES) expect(t.subject && t.body && t.name).toBeTruthy();
   });
 
@@ -64,11 +78,17 @@ describe('question bank', () => {
 
 describe('user settings', () => {
   it('accepts and tidies the details, and checks the word limit', () => {
-    expect(checkSettings({ myName: '  Sam   Rivera ', wordLimit: '120' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, myName: 'Sam Rivera', wordLimit: 120 } });
+    expect(checkSettings({ myName: '  Sam   Rivera ', wordLimit: '120' })).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, myName: 'Sam Rivera', wordLimit: 120 },
+    });
     expect(checkSettings({ wordLimit: 5 }).ok).toBe(false);
     expect(checkSettings({ myName: 42 }).ok).toBe(false);
     expect(checkSettings({ aboutMe: 'x'.repeat(300) }).ok).toBe(true);
-    expect(checkSettings({ aboutMe: 'x'.repeat(301) })).toEqual({ ok: false, message: 'About you, in one line is 301 characters long; keep it to at most 300.' });
+    expect(checkSettings({ aboutMe: 'x'.repeat(301) })).toEqual({
+      ok: false,
+      message: 'About you, in one line is 301 characters long; keep it to at most 300.',
+    });
     expect(checkSettings('nope').ok).toBe(false);
   });
 

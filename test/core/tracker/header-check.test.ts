@@ -28,27 +28,60 @@ describe('validateHeader', () => {
 
   it('rejects an empty sheet', () => {
     expect(errorCode(validateHeader({ rows: [] }))).toBe('empty-sheet');
-    expect(errorCode(validateHeader({ rows: [['', ''], ['  ', '']] }))).toBe('empty-sheet');
+    expect(
+      errorCode(
+        validateHeader({
+          rows: [
+            ['', ''],
+            ['  ', ''],
+          ],
+        }),
+      ),
+    ).toBe('empty-sheet');
   });
 
   it('rejects a sheet with no header row', () => {
-    const result = validateHeader({ rows: [['Ana Lima', 'ana@example.com'], ['Bo Chen', 'bo@example.com']] });
+    const result = validateHeader({
+      rows: [
+        ['Ana Lima', 'ana@example.com'],
+        ['Bo Chen', 'bo@example.com'],
+      ],
+    });
     expect(errorCode(result)).toBe('no-header');
     expect(result.ok === false && result.error.message).toMatch(/header row/);
   });
 
   it('rejects a header without a name column', () => {
-    const result = validateHeader({ rows: [['Email', 'Company'], ['ana@example.com', 'Acme']] });
+    const result = validateHeader({
+      rows: [
+        ['Email', 'Company'],
+        ['ana@example.com', 'Acme'],
+      ],
+    });
     expect(errorCode(result)).toBe('no-name-column');
     expect(result.ok === false && result.error.message).toContain('"Name"');
   });
 
   it('accepts first name without a full name', () => {
-    expect(errorCode(validateHeader({ rows: [['First name', 'Surname'], ['Ana', 'Lima']] }))).toBe(true);
+    expect(
+      errorCode(
+        validateHeader({
+          rows: [
+            ['First name', 'Surname'],
+            ['Ana', 'Lima'],
+          ],
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('rejects duplicate recognised headers and names them', () => {
-    const result = validateHeader({ rows: [['Name', 'Email', 'Company', 'EMAIL'], ['Ana', 'a@x.com', 'Acme', 'b@x.com']] });
+    const result = validateHeader({
+      rows: [
+        ['Name', 'Email', 'Company', 'EMAIL'],
+        ['Ana', 'a@x.com', 'Acme', 'b@x.com'],
+      ],
+    });
     expect(errorCode(result)).toBe('duplicate-headers');
     expect(result.ok === false && result.error.message).toContain('"Email" (2 times)');
   });
@@ -77,8 +110,11 @@ describe('validateHeader', () => {
     expect(fitsCellLimit(MAX_SPREADSHEET_CELLS - 10, 11)).toBe(false);
   });
 
-  it('asks before taking over a sheet that looks like another tool\'s table', () => {
-    const rows = [['Name', 'Company', 'Status', 'Stage'], ['Ana', 'Acme', 'Applied', 'Screen']];
+  it("asks before taking over a sheet that looks like another tool's table", () => {
+    const rows = [
+      ['Name', 'Company', 'Status', 'Stage'],
+      ['Ana', 'Acme', 'Applied', 'Screen'],
+    ];
     const result = validateHeader({ rows });
     expect(result.ok).toBe('confirm');
     if (result.ok === 'confirm') {
@@ -91,7 +127,20 @@ describe('validateHeader', () => {
   });
 
   it('does not ask when every tracker column is already there (a copied tracker)', () => {
-    const header = ['Name', 'Contact ID', 'Relationship', 'Referred by', 'Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Thank-you sent', 'Referrals given', 'Outcome', 'Notes for coach'];
+    const header = [
+      'Name',
+      'Contact ID',
+      'Relationship',
+      'Referred by',
+      'Stage',
+      'Last contact',
+      'Next follow-up',
+      'Interview date',
+      'Thank-you sent',
+      'Referrals given',
+      'Outcome',
+      'Notes for coach',
+    ];
     expect(validateHeader({ rows: [header, ['Ana', 'C-0001']] }).ok).toBe(true);
   });
 });

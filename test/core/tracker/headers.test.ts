@@ -47,15 +47,19 @@ describe('normaliseHeader and recogniseHeader', () => {
     expect(recogniseHeader('Notes for coach')).toEqual({ kind: 'tracker', key: 'notesForCoach' });
   });
 
-  it.each(['Phonetic First Name', 'E-mail 2 - Value', 'Priority', 'Labels', 'Website 1 - Value', ''])(
-    'does not recognise %j',
-    (header) => expect(recogniseHeader(header)).toBeNull(),
+  it.each(['Phonetic First Name', 'E-mail 2 - Value', 'Priority', 'Labels', 'Website 1 - Value', ''])('does not recognise %j', (header) =>
+    expect(recogniseHeader(header)).toBeNull(),
   );
 });
 
 describe('findHeaderRow', () => {
   it('finds a header in row 1', () => {
-    expect(findHeaderRow([['Name', 'Email'], ['Ana', 'ana@example.com']])).toBe(0);
+    expect(
+      findHeaderRow([
+        ['Name', 'Email'],
+        ['Ana', 'ana@example.com'],
+      ]),
+    ).toBe(0);
   });
 
   it('skips the LinkedIn export notes above the header', () => {
@@ -64,12 +68,30 @@ describe('findHeaderRow', () => {
   });
 
   it('skips a title line and a blank line', () => {
-    expect(findHeaderRow([['My contacts (private)', ''], ['', ''], ['Name', 'Company'], ['Ana', 'Acme']])).toBe(2);
+    expect(
+      findHeaderRow([
+        ['My contacts (private)', ''],
+        ['', ''],
+        ['Name', 'Company'],
+        ['Ana', 'Acme'],
+      ]),
+    ).toBe(2);
   });
 
   it('does not take a data row or a row of numbers for the header', () => {
-    expect(findHeaderRow([[1, 2, 3], ['Ana', 'Acme', 'x'], ['Name', 'Company', 'Priority']])).toBe(2);
-    expect(findHeaderRow([['Ana Lima', 'ana@example.com'], ['Bo Chen', 'bo@example.com']])).toBe(-1);
+    expect(
+      findHeaderRow([
+        [1, 2, 3],
+        ['Ana', 'Acme', 'x'],
+        ['Name', 'Company', 'Priority'],
+      ]),
+    ).toBe(2);
+    expect(
+      findHeaderRow([
+        ['Ana Lima', 'ana@example.com'],
+        ['Bo Chen', 'bo@example.com'],
+      ]),
+    ).toBe(-1);
   });
 
   it('accepts a one-column list of names, but not a lone "Notes:" line', () => {
@@ -86,7 +108,7 @@ describe('findHeaderRow', () => {
 });
 
 describe('mapColumns', () => {
-  it('maps a hand-made header in any order and case and keeps the user\'s own columns', () => {
+  it("maps a hand-made header in any order and case and keeps the user's own columns", () => {
     const map = mapColumns(['Priority', ' FULL NAME ', 'e-mail', 'Employer', 'role', 'How We Met', 'Notes', '', 'Met on']);
     expect(map.contact).toEqual({ fullName: 1, email: 2, company: 3, title: 4, howWeMet: 5, notes: 6 });
     expect(map.own).toEqual([
@@ -105,13 +127,13 @@ describe('mapColumns', () => {
     expect(map.own).toEqual([]);
   });
 
-  it('finds the tracker\'s own columns for re-runs', () => {
+  it("finds the tracker's own columns for re-runs", () => {
     const map = mapColumns(['Name', 'Contact ID', 'Stage', 'Outcome']);
     expect(map.tracker).toEqual({ contactId: 1, stage: 2, outcome: 3 });
     expect(map.summary).toContain('Tracker columns already here: "Contact ID", "Stage", "Outcome"');
   });
 
-  it('reports headers that appear twice, recognised or the user\'s own', () => {
+  it("reports headers that appear twice, recognised or the user's own", () => {
     const map = mapColumns(['Name', 'Email', 'email', 'Priority', ' priority ', 'Priority 2']);
     expect(map.duplicates).toEqual([
       { header: 'Email', indexes: [1, 2] },

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, canonicalContactId, findDuplicateIds, formatContactId, hasContactIdPrefix, isContactId, parseContactId, uncountableIds, ContactIdsExhausted } from '../../../src/core/tracker/ids.ts';
+import {
+  assignIds,
+  canonicalContactId,
+  findDuplicateIds,
+  formatContactId,
+  hasContactIdPrefix,
+  isContactId,
+  parseContactId,
+  uncountableIds,
+  ContactIdsExhausted,
+} from '../../../src/core/tracker/ids.ts';
 
 describe('contact IDs', () => {
   it('formats and parses IDs', () => {

@@ -48,12 +48,7 @@ describe('tracker columns', () => {
     expect(trackerColumn('relationship').values).toBe(RELATIONSHIPS);
     expect(trackerColumn('stage').values).toBe(STAGES);
     expect(trackerColumn('outcome').values).toBe(OUTCOMES);
-    expect(TRACKER_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key)).toEqual([
-      'lastContact',
-      'nextFollowUp',
-      'interviewDate',
-      'thankYouSent',
-    ]);
+    expect(TRACKER_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.key)).toEqual(['lastContact', 'nextFollowUp', 'interviewDate', 'thankYouSent']);
     expect(trackerColumn('referralsGiven').kind).toBe('number');
     expect(RELATIONSHIPS).toContain('LinkedIn');
     expect(OUTCOMES).toEqual(['Job interview', 'Offer']);

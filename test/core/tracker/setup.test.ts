@@ -97,9 +97,26 @@ describe('planSetup on other sheets', () => {
   it('passes on header errors unchanged', () => {
     expect(planSetup({ values: [], idCounter: 0 })).toMatchObject({ ok: false, error: { code: 'empty-sheet' } });
     expect(planSetup({ values: [['Email'], ['a@x.com']], idCounter: 0 })).toMatchObject({ ok: false, error: { code: 'no-header' } });
-    expect(planSetup({ values: [['Email', 'Company'], ['a@x.com', 'Acme']], idCounter: 0 })).toMatchObject({ ok: false, error: { code: 'no-name-column' } });
+    expect(
+      planSetup({
+        values: [
+          ['Email', 'Company'],
+          ['a@x.com', 'Acme'],
+        ],
+        idCounter: 0,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'no-name-column' } });
     const grid = { maxRows: 1_000_000, maxColumns: 2, cellsInSpreadsheet: 2_000_000 };
-    expect(planSetup({ values: [['Name', 'Email'], ['Ana', 'a@x.com']], grid, idCounter: 0 })).toMatchObject({ ok: false, error: { code: 'too-many-cells' } });
+    expect(
+      planSetup({
+        values: [
+          ['Name', 'Email'],
+          ['Ana', 'a@x.com'],
+        ],
+        grid,
+        idCounter: 0,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'too-many-cells' } });
   });
 });
 
@@ -112,7 +129,7 @@ describe('planSetup on a tracker that already exists', () => {
     return rectangular([header, ...rows]);
   }
 
-  it('gives IDs only to new rows, after the stored counter, never reusing a deleted row\'s ID', () => {
+  it("gives IDs only to new rows, after the stored counter, never reusing a deleted row's ID", () => {
     // C-0002 was deleted; the counter remembers 3 were handed out.
     const values = sheet(['Ana', 'a@x.com', 'C-0001', 'Friend', '', 'Pitched'], ['Cy', '', 'C-0003', '', '', 'Thanked'], ['Dee', 'd@x.com'], ['Eve']);
     const plan = ready({ values, idCounter: 3, knownTracker: true });
@@ -158,8 +175,12 @@ describe('planSetup on a tracker that already exists', () => {
     expect(plan.block!.values).toEqual([['Outcome'], ['']]);
   });
 
-  it('asks before taking over another tool\'s table, then uses its Stage column', () => {
-    const values: Cell[][] = [['Name', 'Company', 'Stage'], ['Ana', 'Acme', 'Applied'], ['Bo', 'Globex', '']];
+  it("asks before taking over another tool's table, then uses its Stage column", () => {
+    const values: Cell[][] = [
+      ['Name', 'Company', 'Stage'],
+      ['Ana', 'Acme', 'Applied'],
+      ['Bo', 'Globex', ''],
+    ];
     expect(planSetup({ values, idCounter: 0 })).toMatchObject({ ok: 'confirm', confirm: { kind: 'foreign-table', columns: ['Stage'] } });
     const plan = ready({ values, idCounter: 0, confirmed: ['foreign-table'] });
     expect(plan.columns.stage).toBe(3);
@@ -186,10 +207,13 @@ describe('trackerColumnsFound', () => {
   });
 });
 
-describe('planSetup on a tracker whose column was renamed to a contact field\'s header', () => {
+describe("planSetup on a tracker whose column was renamed to a contact field's header", () => {
   it('"Notes for coach" renamed "Notes" stays Notes for coach: not taken, nor said to be recognised, as the contact notes', () => {
     const plan = planSetup({
-      values: [['Name', 'Contact ID', 'Notes'], ['Ann', 'C-0001', '']],
+      values: [
+        ['Name', 'Contact ID', 'Notes'],
+        ['Ann', 'C-0001', ''],
+      ],
       knownTracker: true,
       remembered: { contactId: 1, notesForCoach: 2 },
       rememberedContact: { fullName: 0 },

@@ -27,7 +27,9 @@ fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
   if (file.size > DEFAULT_CSV_LIMITS.maxBytes) {
-    notes.error(`That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`);
+    notes.error(
+      `That file is ${(file.size / 1048576).toFixed(1)} MB; one import takes at most ${DEFAULT_CSV_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`,
+    );
     return;
   }
   try {
@@ -54,7 +56,9 @@ function show(result: ImportResult): void {
   }
   const s = result.summary;
   const verb = result.dryRun ? 'Would add' : 'Added';
-  const lines = [`${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`];
+  const lines = [
+    `${verb} ${plural(s.added, 'contact')}, ${result.dryRun ? 'would update' : 'updated'} ${s.updated}, skipped ${s.skipped} (sheet “${result.sheetName}”).`,
+  ];
   const ignored = s.ignoredColumns ?? [];
   const more = ignored.length > COLUMNS_LISTED ? ` and ${thousands(ignored.length - COLUMNS_LISTED)} more` : '';
   if (ignored.length) lines.push(`Columns not imported: ${ignored.slice(0, COLUMNS_LISTED).join(', ')}${more}.`);
@@ -72,8 +76,11 @@ async function run(dryRun: boolean): Promise<void> {
     return;
   }
   const options = { relationship: relationship.value || undefined, updateExisting: update.checked, dryRun };
-  const result = await busy([previewButton, importButton], dryRun ? 'Checking…' : 'Importing…', dryRun ? 'Could not check the contacts' : 'Could not import the contacts', () =>
-    callServer('importContacts', csv.value, options),
+  const result = await busy(
+    [previewButton, importButton],
+    dryRun ? 'Checking…' : 'Importing…',
+    dryRun ? 'Could not check the contacts' : 'Could not import the contacts',
+    () => callServer('importContacts', csv.value, options),
   );
   if (result) show(result);
 }

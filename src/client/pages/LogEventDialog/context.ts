@@ -3,11 +3,16 @@
 
 import type { EventDialogContext, EventDialogMode } from '../../../shared/types.ts';
 
-
 export function readContext(node: HTMLElement): EventDialogContext | null {
   try {
     const ctx = JSON.parse(node.getAttribute('data-context') ?? '') as EventDialogContext;
-    if (!Object.prototype.hasOwnProperty.call(DATE_LABELS, ctx.mode) || typeof ctx.eventId !== 'string' || !Array.isArray(ctx.contacts) || ctx.contacts.length === 0) return null;
+    if (
+      !Object.prototype.hasOwnProperty.call(DATE_LABELS, ctx.mode) ||
+      typeof ctx.eventId !== 'string' ||
+      !Array.isArray(ctx.contacts) ||
+      ctx.contacts.length === 0
+    )
+      return null;
     return ctx;
   } catch {
     return null;

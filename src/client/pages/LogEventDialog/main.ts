@@ -54,9 +54,13 @@ function setUp(c: EventDialogContext): ReferralRows {
   date.focus();
   // In a frame the browser may refuse that focus until the frame itself gets it (Chrome, for a
   // frame of another origin): then the date takes it as soon as the dialog does.
-  window.addEventListener('focus', () => {
-    if (document.activeElement === document.body || document.activeElement === null) date.focus();
-  }, { once: true });
+  window.addEventListener(
+    'focus',
+    () => {
+      if (document.activeElement === document.body || document.activeElement === null) date.focus();
+    },
+    { once: true },
+  );
   return rows;
 }
 
@@ -72,7 +76,13 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
         return null;
       }
       const minutes = value('minutes');
-      return callServer('logInterview', { ...target, minutes: minutes ? Number(minutes) : null, learned: value('learned'), nextStep: value('nextStep'), referrals: read.referrals });
+      return callServer('logInterview', {
+        ...target,
+        minutes: minutes ? Number(minutes) : null,
+        learned: value('learned'),
+        nextStep: value('nextStep'),
+        referrals: read.referrals,
+      });
     }
     case 'pitch':
       return callServer('logPitchSent', { ...target, note });
@@ -92,7 +102,9 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
 
 function done(result: Extract<LogResult, { ok: true }>, rows: ReferralRows): void {
   notes.say(result.message, 'ok');
-  form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, select, #add-referral').forEach((x) => (x.disabled = true));
+  form
+    .querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input, textarea, select, #add-referral')
+    .forEach((x) => (x.disabled = true));
   rows.disable();
   save.hidden = true;
   cancel.textContent = 'Close';

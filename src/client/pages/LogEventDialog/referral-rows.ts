@@ -74,7 +74,13 @@ export class ReferralRows {
     const boxes = [...this.list.querySelectorAll<HTMLFieldSetElement>('fieldset.referral')];
     for (const [i, box] of boxes.entries()) {
       const value = (name: string) => (box.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '').trim();
-      const entry: ReferralEntry = { name: value('name'), email: value('email'), company: value('company'), role: value('role'), relationship: value('relationship') };
+      const entry: ReferralEntry = {
+        name: value('name'),
+        email: value('email'),
+        company: value('company'),
+        role: value('role'),
+        relationship: value('relationship'),
+      };
       if (!entry.name && !entry.email && !entry.company && !entry.role) continue;
       if (!entry.name) return { ok: false, message: `Referral ${i + 1} has no name.`, focus: box.querySelector<HTMLInputElement>('[name="name"]')! };
       referrals.push(entry);

@@ -8,7 +8,15 @@ import { availableFields } from '../../../core/pitch/merge.ts';
 import { calendarUrl } from '../../../core/pitch/links.ts';
 import { DEFAULT_SETTINGS, USER_FIELDS, WORD_LIMIT_MAX, WORD_LIMIT_MIN, type PitchSettings } from '../../../core/pitch/settings.ts';
 import { LIMITS } from '../../../core/pitch/store.ts';
-import { BUILT_IN_TEMPLATES, builtInTemplate, PURPOSE_LABELS, PURPOSES, suggestTemplate, type MessageTemplate, type TemplatePurpose } from '../../../core/pitch/templates.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  builtInTemplate,
+  PURPOSE_LABELS,
+  PURPOSES,
+  suggestTemplate,
+  type MessageTemplate,
+  type TemplatePurpose,
+} from '../../../core/pitch/templates.ts';
 import type { PitchContact, PitchContext, UserTemplate } from '../../../shared/pitch.ts';
 import { checkSummary } from '../../../core/pitch/checker.ts';
 import { callServer } from '../../lib/server.ts';
@@ -160,7 +168,9 @@ function renderCalendar(): void {
   const c = state.contact;
   const agenda = agendaText(pickedQuestions(), { name: c?.name });
   const details = [c?.company && `${c.name}, ${c.company}`, c?.email, agenda].filter(Boolean).join('\n');
-  const url = c ? calendarUrl({ date: $.calDate.value, time: $.calTime.value, title: `Informational interview: ${c.name}`, details, timeZone: state.timeZone || undefined }) : null;
+  const url = c
+    ? calendarUrl({ date: $.calDate.value, time: $.calTime.value, title: `Informational interview: ${c.name}`, details, timeZone: state.timeZone || undefined })
+    : null;
   setLink($.calendar, url);
 }
 
@@ -235,7 +245,9 @@ function renderSaveForm(): void {
   const own = isUserTemplate(state.template);
   $.saveTemplate.textContent = own ? 'Save changes' : 'Save template';
   $.saveCopy.hidden = !own;
-  $.saveHelp.textContent = own ? `Save changes updates “${state.template.name}”; Save as new keeps it and adds a copy under the new name.` : 'Saves the text above as a new template of yours.';
+  $.saveHelp.textContent = own
+    ? `Save changes updates “${state.template.name}”; Save as new keeps it and adds a copy under the new name.`
+    : 'Saves the text above as a new template of yours.';
 }
 
 function setUserTemplates(list: UserTemplate[], selectId: string): void {
@@ -319,7 +331,13 @@ async function markSent(): Promise<void> {
   state.markingSent = true;
   renderMarkSent();
   try {
-    const input = { eventId: state.eventId, contactId: c.id, purpose: state.template.purpose, subject: state.preview.message.subject, templateName: state.template.name };
+    const input = {
+      eventId: state.eventId,
+      contactId: c.id,
+      purpose: state.template.purpose,
+      subject: state.preview.message.subject,
+      templateName: state.template.name,
+    };
     const result = await busy(null, `Logging the message to ${c.name}…`, 'Could not mark the message as sent', () => callServer('markMessageSent', input));
     if (!result) return;
     if (!result.ok) {
@@ -421,7 +439,11 @@ function init(): void {
     o.value = p;
     $.tplPurpose.appendChild(o);
   }
-  counts.push(charCount($.subjectSrc, () => LIMITS.subject), charCount($.bodySrc, () => LIMITS.body), charCount($.tplName, () => LIMITS.name));
+  counts.push(
+    charCount($.subjectSrc, () => LIMITS.subject),
+    charCount($.bodySrc, () => LIMITS.body),
+    charCount($.tplName, () => LIMITS.name),
+  );
   buildDetails();
   fillDetails();
   pickedQuestions = buildQuestions(byId('questions'));
@@ -469,7 +491,9 @@ function init(): void {
 
   $.detailsForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void busy(byId<HTMLButtonElement>('save-details'), 'Saving your details…', 'Could not save your details', () => callServer('saveUserSettings', detailsFromForm())).then((r) => {
+    void busy(byId<HTMLButtonElement>('save-details'), 'Saving your details…', 'Could not save your details', () =>
+      callServer('saveUserSettings', detailsFromForm()),
+    ).then((r) => {
       if (!r) return;
       if (!r.ok) return notes.error(r.message);
       state.settings = r.settings;

@@ -74,5 +74,6 @@ export function showPreview(view: PreviewView, p: Preview, wordLimit: number): v
   const empty = !p.message.body.trim();
   setLink(view.gmail, empty ? null : p.gmail);
   setLink(view.mailto, empty ? null : p.mailto);
-  view.mailto.title = p.mailto.length > MAILTO_SAFE_LENGTH ? 'A long message: some mail apps cut it short. Copy the message instead if it arrives incomplete.' : '';
+  view.mailto.title =
+    p.mailto.length > MAILTO_SAFE_LENGTH ? 'A long message: some mail apps cut it short. Copy the message instead if it arrives incomplete.' : '';
 }

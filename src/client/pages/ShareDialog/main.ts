@@ -164,7 +164,14 @@ form.addEventListener('submit', (e) => {
   const shared = [...choices].filter(([, c]) => c.share.checked).map(([id]) => id);
   const privateIds = [...choices].filter(([, c]) => c.private.checked).map(([id]) => id);
   void act(mode() === 'copy' ? 'Making the coach copy…' : 'Sharing…', 'Could not share with your coach', () =>
-    callServer('shareWithCoachNow', { email: checked.email, mode: mode(), role: role.value as CoachRole, shared, private: privateIds, acknowledged: mode() === 'direct' && ack.checked }),
+    callServer('shareWithCoachNow', {
+      email: checked.email,
+      mode: mode(),
+      role: role.value as CoachRole,
+      shared,
+      private: privateIds,
+      acknowledged: mode() === 'direct' && ack.checked,
+    }),
   );
 });
 
@@ -176,7 +183,10 @@ role.addEventListener('change', () => {
 });
 updateButton.addEventListener('click', () => void act('Updating the coach view…', 'Could not update the coach view', () => callServer('updateCoachViewNow')));
 stopButton.addEventListener('click', () => void act('Stopping…', 'Could not stop sharing', () => callServer('stopSharingWithCoachNow')));
-forgetButton.addEventListener('click', () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })));
+forgetButton.addEventListener(
+  'click',
+  () => void act('Forgetting this coach…', 'Could not forget this coach', () => callServer('stopSharingWithCoachNow', { forget: true })),
+);
 byId('close').addEventListener('click', () => google.script.host.close());
 
 const load = async () => {
