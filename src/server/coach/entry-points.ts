@@ -2,20 +2,12 @@
 // Re-exported by main.ts, so each is a top-level function of build/Code.js.
 
 import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
-import { isExpected, menuMessage, messageFor } from '../base/actions.ts';
-import { withDocumentLock } from '../base/lock.ts';
+import { menuAction, pageTarget } from '../base/entry-point.ts';
 import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
 
 const TITLE = 'Share with coach';
 
-function guarded(action: () => CoachResult): CoachResult {
-  try {
-    return withDocumentLock(action);
-  } catch (e) {
-    if (!isExpected(e)) throw e;
-    return { ok: false, message: messageFor(e) };
-  }
-}
+const guarded = (action: () => CoachResult): CoachResult => pageTarget(action, { lock: true });
 
 /** Menu: Share with coach…, the dialog. */
 export function shareWithCoach(): void {
@@ -44,14 +36,8 @@ export function stopSharingWithCoachNow(options?: StopSharingOptions): CoachResu
   return guarded(() => stop({ forget }));
 }
 
-/** A dialog target called from the menu: an unexpected error becomes a message, as guarded's expected ones do. */
-function fromMenu(action: () => CoachResult): CoachResult {
-  try {
-    return action();
-  } catch (e) {
-    return { ok: false, message: menuMessage(e) };
-  }
-}
+/** A dialog target called from the menu, which has no page: an unexpected error becomes a message too. */
+const fromMenu = (action: () => CoachResult): CoachResult => menuAction(action, { lock: false });
 
 /** Menu: Update coach view. */
 export function updateCoachView(): CoachResult {

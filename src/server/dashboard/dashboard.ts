@@ -23,7 +23,6 @@ import { trackerColumn } from '../../core/tracker/schema.ts';
 import { asSheetText } from '../../core/base/text.ts';
 import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
-import { withDocumentLock } from '../base/lock.ts';
 import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
 import { readTracker } from '../tracker/table.ts';
@@ -337,18 +336,4 @@ export function dashboardAfterSetup(changed: boolean): DashboardResult | null {
     // Setup's own work is done: a dashboard that could not be built is one of its warnings.
     return { ok: false, message: menuMessage(e) };
   }
-}
-
-/** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
-export function refreshDashboard(): DashboardResult {
-  let result: DashboardResult;
-  try {
-    result = withDocumentLock(() => buildDashboard({ activate: true }));
-  } catch (e) {
-    result = { ok: false, message: menuMessage(e) };
-  }
-  const ui = SpreadsheetApp.getUi();
-  if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
-  else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
-  return result;
 }

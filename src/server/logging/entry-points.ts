@@ -6,37 +6,17 @@
 import type { EventKind } from '../../core/logging/events.ts';
 import { outcomeKind } from '../../core/logging/input.ts';
 import type { EventDialogContext, EventDialogMode, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from '../../shared/types.ts';
-import { isExpected, menuMessage, messageFor } from '../base/actions.ts';
+import { menuAction, pageTarget, type Refusal } from '../base/entry-point.ts';
 import { DIALOGS, openEventDialog } from './dialogs.ts';
 import { type FollowUpsResult, showDueFollowUps } from './follow-ups.ts';
-import { withDocumentLock } from '../base/lock.ts';
 import { logCycleEvent } from './log-events.ts';
 
-type Refusal = { ok: false; message: string };
-
-/** Runs a menu action; an expected problem (no tracker, bad selection) becomes an alert. */
-function fromMenu<T>(title: string, action: () => T): T | Refusal {
-  try {
-    return action();
-  } catch (e) {
-    const message = menuMessage(e);
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, message, ui.ButtonSet.OK);
-    return { ok: false, message };
-  }
-}
-
 function show(mode: EventDialogMode): EventDialogContext | Refusal {
-  return fromMenu(DIALOGS[mode].title, () => openEventDialog(mode));
+  return menuAction(() => openEventDialog(mode), { lock: false, alert: DIALOGS[mode].title });
 }
 
 function log(kind: EventKind, input: unknown): LogResult {
-  try {
-    return withDocumentLock(() => logCycleEvent(kind, input));
-  } catch (e) {
-    if (!isExpected(e)) throw e;
-    return { ok: false, message: messageFor(e) };
-  }
+  return pageTarget(() => logCycleEvent(kind, input), { lock: true });
 }
 
 /** Menu: Log informational interview… */
@@ -73,7 +53,7 @@ export function showOfferDialog(): EventDialogContext | Refusal {
 }
 /** Menu: Show follow-ups due. */
 export function showFollowUpsDue(): FollowUpsResult | Refusal {
-  return fromMenu('Follow-ups due', showDueFollowUps);
+  return menuAction(showDueFollowUps, { lock: false, alert: 'Follow-ups due' });
 }
 
 /** Dialog target: an informational interview, with any referrals given. */

@@ -15,18 +15,11 @@ import type {
   TemplatesExport,
   TemplatesResult,
 } from '../../shared/pitch.ts';
-import { isExpected, messageFor } from '../base/actions.ts';
+import { pageTarget } from '../base/entry-point.ts';
 import { findNextContact, markSent, openPitchSidebar, pitchContext } from './pitch.ts';
 import { deleteUserTemplate, exportUserTemplates, importUserTemplates, readTemplates, saveUserTemplate, writeSettings } from './templates-store.ts';
 
-function answer<T>(action: () => T): T | Failure {
-  try {
-    return action();
-  } catch (e) {
-    if (!isExpected(e)) throw e;
-    return { ok: false, message: messageFor(e) };
-  }
-}
+const answer = <T>(action: () => T): T | Failure => pageTarget(action, { lock: false });
 
 /** Menu: Draft a pitch… opens the sidebar. */
 export function showPitchSidebar(): void {

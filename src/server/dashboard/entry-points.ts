@@ -1,0 +1,14 @@
+// Entry points of the Dashboard, re-exported by main.ts: Build dashboard.
+
+import type { DashboardResult } from '../../shared/types.ts';
+import { menuAction } from '../base/entry-point.ts';
+import { buildDashboard } from './dashboard.ts';
+
+/** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
+export function refreshDashboard(): DashboardResult {
+  const result: DashboardResult = menuAction(() => buildDashboard({ activate: true }), { lock: true });
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
+  else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
+  return result;
+}
