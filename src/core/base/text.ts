@@ -78,3 +78,18 @@ export function toSheetText(value: string): string {
   const cut = limitCellText(value);
   return needsTextPrefix(cut) ? asSheetText(limitCellText(value, MAX_CELL_CHARS - 1)) : cut;
 }
+
+/** Bytes of `text` in UTF-8, as the property store counts them (there is no Buffer in Apps Script). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // includes a lone surrogate, which UTF-8 encoders replace by U+FFFD (3 bytes)
+  }
+  return bytes;
+}

@@ -7,23 +7,10 @@
 // https://tanaikech.github.io/2023/05/22/report-specification-of-properties-service-for-google-apps-script/).
 // Assumed: a KB is 1,024 bytes, as the emulator enforces (local/emulator/properties.ts).
 
+import { utf8Bytes } from '../base/text.ts';
+
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
-
-/** Bytes of `text` in UTF-8 (a lone surrogate is stored as U+FFFD, 3 bytes). No Buffer in Apps Script. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 export type StoreProblem = { kind: 'value'; key: string; bytes: number } | { kind: 'store'; bytes: number; before: number };
 

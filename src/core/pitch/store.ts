@@ -4,7 +4,7 @@
 // UTF-8 bytes and never inside a character), plus a small index saying how many chunks count.
 
 import { isPurpose, type MessageTemplate, type TemplatePurpose } from './templates.ts';
-import { thousands } from '../base/text.ts';
+import { thousands, utf8Bytes } from '../base/text.ts';
 
 export interface UserTemplate extends MessageTemplate {
   /** ISO timestamp of the last save. */
@@ -29,21 +29,6 @@ export const STORE_BYTES = 500 * 1024;
 const RESERVED_BYTES = 8 * 1024;
 
 export const LIMITS = { name: 80, subject: 300, body: 20_000, templates: 200, importChars: 2_000_000 } as const;
-
-/** Bytes of `text` in UTF-8, as the property store counts them. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3; // includes a lone surrogate, which UTF-8 encoders replace by U+FFFD (3 bytes)
-  }
-  return bytes;
-}
 
 /** Cuts `text` into pieces of at most `maxBytes` UTF-8 bytes each, whole characters only. */
 export function splitUtf8(text: string, maxBytes: number): string[] {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCoachEmail, sameEmail } from '../../../src/core/coach/email.ts';
 import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../../src/core/coach/columns.ts';
 import { decodeBase, decodeBases, encodeBase, feedbackHash, mergeFeedback, type FeedbackBase } from '../../../src/core/coach/feedback.ts';
-import { STORE_LIMIT_BYTES, storeWriteProblem, utf8Bytes, VALUE_LIMIT_BYTES } from '../../../src/core/coach/property-limits.ts';
+import { STORE_LIMIT_BYTES, storeWriteProblem, VALUE_LIMIT_BYTES } from '../../../src/core/coach/property-limits.ts';
+import { utf8Bytes } from '../../../src/core/base/text.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../../src/core/coach/access.ts';
 import {
   buildCopyTable,

@@ -15,9 +15,9 @@ import {
   STORE_BYTES,
   storeFullMessage,
   upsertTemplate,
-  utf8Bytes,
   type UserTemplate,
 } from '../../../src/core/pitch/store.ts';
+import { utf8Bytes } from '../../../src/core/base/text.ts';
 
 const tpl = (name: string, body = 'Hello {{First Name}}?', id = `user:${name}`): UserTemplate => ({
   id,
