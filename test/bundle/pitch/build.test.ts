@@ -15,7 +15,8 @@ let copy: string;
 function makeCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pitch-build-'));
   for (const name of ['src', 'tools']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  for (const name of ['appsscript.json', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, name), join(dir, name));
+  for (const name of ['appsscript.json', 'package.json', ...readdirSync(ROOT).filter((f) => /^tsconfig(\.\w+)?\.json$/.test(f))])
+    cpSync(join(ROOT, name), join(dir, name));
   const modules = join(ROOT, 'node_modules');
   mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
   for (const entry of readdirSync(modules)) if (entry !== '.bin') symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
@@ -126,13 +127,18 @@ describe('npm run deploy type-checks before it pushes', () => {
 
   it('stops before pushing when the server expects another type than the page sends', () => {
     rmSync(join(copy, 'pushed'));
-    // The build alone does not see it: names still match.
-    const restore = edit('src/shared/pitch.ts', '  eventId: string;\n  contactId: string;', '  eventId: number;\n  contactId: string;');
+    // The build alone does not see it: names still match. The pages send what src/shared/api.ts
+    // says; the server's entry point now expects something else.
+    const restore = edit(
+      'src/server/pitch/entry-points.ts',
+      'export function markMessageSent(input: MarkSentInput)',
+      'export function markMessageSent(input: { eventId: number })',
+    );
     try {
       expect(build().status).toBe(0);
       const r = run('npm', ['run', 'deploy', '--silent']);
       expect(r.status).not.toBe(0);
-      expect(r.stdout + r.stderr).toMatch(/src\/client\/pages\/PitchSidebar\/main\.ts\(\d+,\d+\): error TS2345: .*eventId/s);
+      expect(r.stdout + r.stderr).toMatch(/src\/server\/api-check\.ts\(\d+,\d+\): error TS2322: .*markMessageSent.*eventId/s);
       expect(existsSync(join(copy, 'pushed'))).toBe(false);
     } finally {
       restore();
