@@ -15,7 +15,8 @@ let copy: string;
 function makeCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pitch-build-'));
   for (const name of ['src', 'tools']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  for (const name of ['appsscript.json', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, name), join(dir, name));
+  for (const name of ['appsscript.json', 'package.json', ...readdirSync(ROOT).filter((f) => /^tsconfig.*\.json$/.test(f))])
+    cpSync(join(ROOT, name), join(dir, name));
   const modules = join(ROOT, 'node_modules');
   mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
   for (const entry of readdirSync(modules)) if (entry !== '.bin') symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
