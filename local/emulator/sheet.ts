@@ -1,8 +1,10 @@
 // One sheet of an emulated spreadsheet. Cell contents (values and formulas) live in the
 // spreadsheet's HyperFormula engine; everything else a cell carries (number format, colours,
-// notes, validation) lives in this sheet's sparse `meta` grid. Structural changes (inserting,
-// deleting, moving rows and columns) are applied to both, and to the rectangles that
-// merges, rules, protections, named ranges and metadata hold.
+// notes, validation) lives in this sheet's sparse `meta` grid. This file reads and writes them;
+// structural changes (inserting, deleting, moving rows and columns, freezing) are in
+// sheet-structure.ts, which applies them to both and to the rectangles that merges, rules,
+// protections, named ranges and metadata hold. Every public method stays on EmuSheet, so that
+// `instrument` counts it as "Sheet.method".
 
 import type { RawCellContent } from 'hyperformula';
 import { instrument, RT, GasException, type Runtime } from './runtime.ts';
@@ -23,7 +25,8 @@ import {
   type Visibility,
 } from './metadata.ts';
 import type { Signatures } from './signatures.ts';
-import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, shiftChartRanges, updateChart, type ChartData } from './charts.ts';
+import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, updateChart, type ChartData } from './charts.ts';
+import { deleteLines, insertLines, moveColumnBlock, setFrozen, shiftLines, type Axis } from './sheet-structure.ts';
 
 export interface CellMeta {
   numberFormat?: string;
@@ -37,39 +40,8 @@ export interface CellMeta {
   validation?: EmuDataValidation;
 }
 
-export type Axis = 'row' | 'col';
-
 /** Sheets' limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 50000;
-
-/** Moves or shrinks a rectangle for an insert (delta > 0) or delete (delta < 0) at `at`. Null if deleted. */
-export function shiftRect(r: GridRect, axis: Axis, at: number, delta: number): GridRect | null {
-  const start = axis === 'row' ? r.row : r.col;
-  const size = axis === 'row' ? r.numRows : r.numCols;
-  let s = start;
-  let n = size;
-  if (delta > 0) {
-    if (at <= start) s += delta;
-    else if (at < start + size) n += delta;
-  } else {
-    const delStart = at;
-    const delEnd = at - delta - 1;
-    const end = start + size - 1;
-    const overlap = Math.max(0, Math.min(end, delEnd) - Math.max(start, delStart) + 1);
-    if (overlap === size) return null;
-    n -= overlap;
-    if (delStart < start) s -= Math.min(-delta, start - delStart);
-  }
-  return axis === 'row' ? { ...r, row: s, numRows: n } : { ...r, col: s, numCols: n };
-}
-
-/** Where index `i` goes when `count` lines starting at `from` move before line `to` (Sheets' moveColumns). */
-export function movedIndex(i: number, from: number, count: number, to: number): number {
-  if (i >= from && i < from + count) return to > from ? to - count + (i - from) : to + (i - from);
-  if (to > from && i >= from + count && i < to) return i - count;
-  if (to < from && i >= to && i < from) return i + count;
-  return i;
-}
 
 type Sh = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -359,100 +331,6 @@ export class EmuSheet implements Signatures<
     return 0;
   }
 
-  /** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
-  _shift(axis: Axis, at: number, count: number): void {
-    const hf = this._ss._hf;
-    const restore = count > 0 ? this._shrinkArraysAcross(axis, at) : () => undefined;
-    // Arrays cut for the insert get their formula back even if the engine refused the insert.
-    try {
-      if (axis === 'row') {
-        if (count > 0) hf.addRows(this._hfId, [at - 1, count]);
-        else hf.removeRows(this._hfId, [at - 1, -count]);
-        // concat, not splice(...spread): a spread of hundreds of thousands of rows overflows the stack.
-        if (count > 0) this._meta = this._meta.slice(0, at - 1).concat(new Array<(CellMeta | undefined)[]>(count), this._meta.slice(at - 1));
-        else this._meta.splice(at - 1, -count);
-        this._maxRows += count;
-      } else {
-        if (count > 0) hf.addColumns(this._hfId, [at - 1, count]);
-        else hf.removeColumns(this._hfId, [at - 1, -count]);
-        this._meta.forEach((row, i) => {
-          if (!row || row.length < at) return;
-          this._meta[i] =
-            count > 0
-              ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1))
-              : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
-        });
-        this._maxCols += count;
-        const widths = new Map<number, number>();
-        for (const [c, w] of this._colWidths) {
-          if (count < 0 && c >= at && c < at - count) continue;
-          widths.set(c >= at ? c + count : c, w);
-        }
-        this._colWidths = widths;
-        this._hiddenCols = new Set([...this._hiddenCols].filter((c) => count > 0 || c < at || c >= at - count).map((c) => (c >= at ? c + count : c)));
-      }
-      const keep = (r: GridRect) => shiftRect(r, axis, at, count);
-      this._merges = this._merges.map(keep).filter((r): r is GridRect => r !== null);
-      this._cfRules = this._cfRules
-        .map((rule) => ({ ...rule, rects: rule.rects.map(keep).filter((r): r is GridRect => r !== null) }))
-        .filter((rule) => rule.rects.length > 0);
-      this._protections = this._protections.filter((p) => {
-        if (!p.rect) return true;
-        const moved = keep(p.rect);
-        if (moved) p.rect = moved;
-        return moved !== null;
-      });
-      this._selection = this._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
-      shiftChartRanges(this._charts, this, keep);
-      if (axis === 'row' && this._frozenRows >= at) this._frozenRows = Math.max(at - 1, this._frozenRows + count);
-      if (axis === 'col' && this._frozenCols >= at) this._frozenCols = Math.max(at - 1, this._frozenCols + count);
-      this._ss._onShift(this, axis, at, count);
-    } finally {
-      restore();
-    }
-  }
-
-  /**
-   * HyperFormula 3.x fails to insert rows (or columns) inside an array formula's result when a
-   * formula elsewhere reads those cells ("Cannot move cell. Destination already occupied."),
-   * which Sheets does without fuss (e.g. COUNTIF over a FILTER's column, then a row inserted in
-   * it). So an array formula spanning the insertion point is cut to one cell for the insert,
-   * with ARRAY_CONSTRAIN(..., 1, 1), and given back its formula, as the engine adjusted it,
-   * after. Returns the function that gives them back.
-   */
-  _shrinkArraysAcross(axis: Axis, at: number): () => void {
-    const hf = this._ss._hf;
-    const sheet = this._hfId;
-    const { width, height } = hf.getSheetDimensions(sheet);
-    // Arrays that cover the line just before the insertion point, found by their root cell.
-    const line = at - 2;
-    if (line < 0) return () => undefined;
-    const roots = new Map<string, { row: number; col: number }>();
-    const span = axis === 'row' ? width : height;
-    for (let k = 0; k < span; k++) {
-      let row = axis === 'row' ? line : k;
-      let col = axis === 'row' ? k : line;
-      if (!hf.isCellPartOfArray({ sheet, row, col })) continue;
-      while (row > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row: row - 1, col })) row--;
-      while (col > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row, col: col - 1 })) col--;
-      if (hf.getCellType({ sheet, row, col }) === 'ARRAYFORMULA') roots.set(`${row}:${col}`, { row, col });
-    }
-    const shrunk: { row: number; col: number }[] = [];
-    for (const root of roots.values()) {
-      const formula = hf.getCellFormula({ sheet, ...root });
-      if (!formula) continue;
-      hf.setCellContents({ sheet, ...root }, [[`=ARRAY_CONSTRAIN(${formula.slice(1)},1,1)`]]);
-      shrunk.push(root);
-    }
-    return () => {
-      for (const root of shrunk) {
-        const formula = hf.getCellFormula({ sheet, ...root }) ?? '';
-        const inner = /^=ARRAY_CONSTRAIN\((.*),1,1\)$/s.exec(formula);
-        if (inner) hf.setCellContents({ sheet, ...root }, [[`=${inner[1]}`]]);
-      }
-    };
-  }
-
   _mergeAt(row: number, col: number): GridRect | undefined {
     return this._merges.find((m) => row >= m.row && row < m.row + m.numRows && col >= m.col && col < m.col + m.numCols);
   }
@@ -508,22 +386,12 @@ export class EmuSheet implements Signatures<
   getMaxColumns(): number {
     return this._maxCols;
   }
-  private _checkLine(axis: Axis, index: number, method: string): void {
-    const max = axis === 'row' ? this._maxRows : this._maxCols;
-    if (!Number.isInteger(index) || index < 1 || index > max) {
-      throw new GasException(`Those ${axis === 'row' ? 'rows' : 'columns'} are out of bounds. (${method})`);
-    }
-  }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this._checkLine('col', afterPosition, 'insertColumnsAfter');
-    this._ss._checkCellLimit(this._maxRows * howMany);
-    this._shift('col', afterPosition + 1, howMany);
+    insertLines(this, 'col', afterPosition, 'after', howMany, 'insertColumnsAfter');
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this._checkLine('col', beforePosition, 'insertColumnsBefore');
-    this._ss._checkCellLimit(this._maxRows * howMany);
-    this._shift('col', beforePosition, howMany);
+    insertLines(this, 'col', beforePosition, 'before', howMany, 'insertColumnsBefore');
     return this;
   }
   insertColumnAfter(afterPosition: number): this {
@@ -533,15 +401,11 @@ export class EmuSheet implements Signatures<
     return this.insertColumnsBefore(beforePosition, 1);
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this._checkLine('row', afterPosition, 'insertRowsAfter');
-    this._ss._checkCellLimit(this._maxCols * howMany);
-    this._shift('row', afterPosition + 1, howMany);
+    insertLines(this, 'row', afterPosition, 'after', howMany, 'insertRowsAfter');
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    this._checkLine('row', beforePosition, 'insertRowsBefore');
-    this._ss._checkCellLimit(this._maxCols * howMany);
-    this._shift('row', beforePosition, howMany);
+    insertLines(this, 'row', beforePosition, 'before', howMany, 'insertRowsBefore');
     return this;
   }
   deleteColumn(columnPosition: number): this {
@@ -549,39 +413,23 @@ export class EmuSheet implements Signatures<
     return this;
   }
   deleteColumns(columnPosition: number, howMany = 1): void {
-    this._checkLine('col', columnPosition, 'deleteColumns');
-    if (columnPosition + howMany - 1 > this._maxCols) throw new GasException('Those columns are out of bounds.');
-    if (howMany >= this._maxCols) throw new GasException("You can't delete all the columns on the sheet.");
-    this._shift('col', columnPosition, -howMany);
+    deleteLines(this, 'col', columnPosition, howMany, 'deleteColumns');
   }
   deleteRow(rowPosition: number): this {
     this.deleteRows(rowPosition, 1);
     return this;
   }
   deleteRows(rowPosition: number, howMany = 1): void {
-    this._checkLine('row', rowPosition, 'deleteRows');
-    if (rowPosition + howMany - 1 > this._maxRows) throw new GasException('Those rows are out of bounds.');
-    if (howMany >= this._maxRows) throw new GasException("You can't delete all the rows on the sheet.");
-    this._shift('row', rowPosition, -howMany);
+    deleteLines(this, 'row', rowPosition, howMany, 'deleteRows');
   }
   moveColumns(columnSpec: EmuRange, destinationIndex: number): void {
-    const r = columnSpec._rect;
-    const hf = this._ss._hf;
-    hf.moveColumns(this._hfId, r.col - 1, r.numCols, destinationIndex - 1);
-    const move = (i: number) => movedIndex(i, r.col, r.numCols, destinationIndex);
-    for (const row of this._meta) {
-      if (!row) continue;
-      const copy = [...row];
-      row.length = 0;
-      copy.forEach((m, j) => (row[move(j + 1) - 1] = m));
-    }
-    this._ss._onMove(this, 'col', move);
+    moveColumnBlock(this, columnSpec._rect, destinationIndex);
   }
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw new GasException("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this._lastRow() + 1;
-    if (row > this._maxRows) this._shift('row', this._maxRows + 1, 1);
-    if (rowContents.length > this._maxCols) this._shift('col', this._maxCols + 1, rowContents.length - this._maxCols);
+    if (row > this._maxRows) shiftLines(this, 'row', this._maxRows + 1, 1);
+    if (rowContents.length > this._maxCols) shiftLines(this, 'col', this._maxCols + 1, rowContents.length - this._maxCols);
     if (rowContents.length) this._writeValues({ row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
     return this;
   }
@@ -589,15 +437,13 @@ export class EmuSheet implements Signatures<
     return this._frozenRows;
   }
   setFrozenRows(rows: number): void {
-    if (rows < 0 || rows >= this._maxRows) throw new GasException("You can't freeze all visible rows on the sheet.");
-    this._frozenRows = rows;
+    setFrozen(this, 'row', rows);
   }
   getFrozenColumns(): number {
     return this._frozenCols;
   }
   setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this._maxCols) throw new GasException("You can't freeze all visible columns on the sheet.");
-    this._frozenCols = columns;
+    setFrozen(this, 'col', columns);
   }
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
     return this._cfRules.map(

@@ -4,7 +4,8 @@
 import { HyperFormula } from 'hyperformula';
 import { instrument, RT, GasException, type Runtime } from './runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
-import { EmuSheet, movedIndex, shiftRect, type Axis } from './sheet.ts';
+import { EmuSheet } from './sheet.ts';
+import { movedIndex, shiftRect, type Axis } from './sheet-structure.ts';
 import type { EmuRange } from './range.ts';
 import { BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './rules.ts';
 import {

@@ -71,7 +71,9 @@ describe('a renamed server function breaks the build, not the user', () => {
     try {
       const r = build();
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe('build: src/client/pages/PitchSidebar/main.ts calls server function "markMessageSent", which src/server/main.ts does not export\n');
+      expect(r.stderr).toBe(
+        'build: src/client/pages/PitchSidebar/send-panel.ts calls server function "markMessageSent", which src/server/main.ts does not export\n',
+      );
       expect(existsSync(join(copy, 'build'))).toBe(false);
     } finally {
       restore();
@@ -80,10 +82,10 @@ describe('a renamed server function breaks the build, not the user', () => {
 
   it('fails when the sidebar calls a function by a name the server does not have', () => {
     expectBuildToFail(
-      'src/client/pages/PitchSidebar/main.ts',
+      'src/client/pages/PitchSidebar/contact-panel.ts',
       "callServer('nextContact'",
       "callServer('nextContacts'",
-      'src/client/pages/PitchSidebar/main.ts calls server function "nextContacts", which src/server/main.ts does not export',
+      'src/client/pages/PitchSidebar/contact-panel.ts calls server function "nextContacts", which src/server/main.ts does not export',
     );
   });
 });

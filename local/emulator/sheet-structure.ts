@@ -1,0 +1,181 @@
+// The structure of an emulated sheet: inserting, deleting and moving rows and columns, and
+// freezing. A change is applied to the engine's cells, to the sheet's `meta` grid, and to every
+// rectangle the sheet and its spreadsheet hold (merges, rules, protections, selection, charts,
+// named ranges, metadata). EmuSheet's public methods (sheet.ts) delegate to these; the values
+// and formats of cells stay in sheet.ts.
+
+import type { GridRect } from './a1.ts';
+import { shiftChartRanges } from './charts.ts';
+import { GasException } from './runtime.ts';
+import type { CellMeta, EmuSheet } from './sheet.ts';
+
+export type Axis = 'row' | 'col';
+
+/** Moves or shrinks a rectangle for an insert (delta > 0) or delete (delta < 0) at `at`. Null if deleted. */
+export function shiftRect(r: GridRect, axis: Axis, at: number, delta: number): GridRect | null {
+  const start = axis === 'row' ? r.row : r.col;
+  const size = axis === 'row' ? r.numRows : r.numCols;
+  let s = start;
+  let n = size;
+  if (delta > 0) {
+    if (at <= start) s += delta;
+    else if (at < start + size) n += delta;
+  } else {
+    const delStart = at;
+    const delEnd = at - delta - 1;
+    const end = start + size - 1;
+    const overlap = Math.max(0, Math.min(end, delEnd) - Math.max(start, delStart) + 1);
+    if (overlap === size) return null;
+    n -= overlap;
+    if (delStart < start) s -= Math.min(-delta, start - delStart);
+  }
+  return axis === 'row' ? { ...r, row: s, numRows: n } : { ...r, col: s, numCols: n };
+}
+
+/** Where index `i` goes when `count` lines starting at `from` move before line `to` (Sheets' moveColumns). */
+export function movedIndex(i: number, from: number, count: number, to: number): number {
+  if (i >= from && i < from + count) return to > from ? to - count + (i - from) : to + (i - from);
+  if (to > from && i >= from + count && i < to) return i - count;
+  if (to < from && i >= to && i < from) return i + count;
+  return i;
+}
+
+/** Google's error for a row or column index off the sheet. */
+function checkLine(sheet: EmuSheet, axis: Axis, index: number, method: string): void {
+  const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
+  if (!Number.isInteger(index) || index < 1 || index > max) {
+    throw new GasException(`Those ${axis === 'row' ? 'rows' : 'columns'} are out of bounds. (${method})`);
+  }
+}
+
+/** insertRowsBefore/After, insertColumnsBefore/After: `howMany` lines before or after line `position`. */
+export function insertLines(sheet: EmuSheet, axis: Axis, position: number, side: 'before' | 'after', howMany: number, method: string): void {
+  checkLine(sheet, axis, position, method);
+  sheet._ss._checkCellLimit((axis === 'row' ? sheet._maxCols : sheet._maxRows) * howMany);
+  shiftLines(sheet, axis, side === 'after' ? position + 1 : position, howMany);
+}
+
+/** deleteRows, deleteColumns: `howMany` lines from line `position`; a sheet keeps at least one. */
+export function deleteLines(sheet: EmuSheet, axis: Axis, position: number, howMany: number, method: string): void {
+  const lines = axis === 'row' ? 'rows' : 'columns';
+  checkLine(sheet, axis, position, method);
+  const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
+  if (position + howMany - 1 > max) throw new GasException(`Those ${lines} are out of bounds.`);
+  if (howMany >= max) throw new GasException(`You can't delete all the ${lines} on the sheet.`);
+  shiftLines(sheet, axis, position, -howMany);
+}
+
+/** moveColumns: the columns of `columns` go before column `destinationIndex`, with their formats. */
+export function moveColumnBlock(sheet: EmuSheet, columns: GridRect, destinationIndex: number): void {
+  sheet._ss._hf.moveColumns(sheet._hfId, columns.col - 1, columns.numCols, destinationIndex - 1);
+  const move = (i: number) => movedIndex(i, columns.col, columns.numCols, destinationIndex);
+  for (const row of sheet._meta) {
+    if (!row) continue;
+    const copy = [...row];
+    row.length = 0;
+    copy.forEach((m, j) => (row[move(j + 1) - 1] = m));
+  }
+  sheet._ss._onMove(sheet, 'col', move);
+}
+
+/** setFrozenRows, setFrozenColumns: at least one line of the sheet stays unfrozen. */
+export function setFrozen(sheet: EmuSheet, axis: Axis, count: number): void {
+  const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
+  if (count < 0 || count >= max) throw new GasException(`You can't freeze all visible ${axis === 'row' ? 'rows' : 'columns'} on the sheet.`);
+  if (axis === 'row') sheet._frozenRows = count;
+  else sheet._frozenCols = count;
+}
+
+/** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
+export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: number): void {
+  const hf = sheet._ss._hf;
+  const restore = count > 0 ? shrinkArraysAcross(sheet, axis, at) : () => undefined;
+  // Arrays cut for the insert get their formula back even if the engine refused the insert.
+  try {
+    if (axis === 'row') {
+      if (count > 0) hf.addRows(sheet._hfId, [at - 1, count]);
+      else hf.removeRows(sheet._hfId, [at - 1, -count]);
+      // concat, not splice(...spread): a spread of hundreds of thousands of rows overflows the stack.
+      if (count > 0) sheet._meta = sheet._meta.slice(0, at - 1).concat(new Array<(CellMeta | undefined)[]>(count), sheet._meta.slice(at - 1));
+      else sheet._meta.splice(at - 1, -count);
+      sheet._maxRows += count;
+    } else {
+      if (count > 0) hf.addColumns(sheet._hfId, [at - 1, count]);
+      else hf.removeColumns(sheet._hfId, [at - 1, -count]);
+      sheet._meta.forEach((row, i) => {
+        if (!row || row.length < at) return;
+        sheet._meta[i] =
+          count > 0
+            ? row.slice(0, at - 1).concat(new Array<CellMeta | undefined>(count), row.slice(at - 1))
+            : row.slice(0, at - 1).concat(row.slice(at - 1 - count));
+      });
+      sheet._maxCols += count;
+      const widths = new Map<number, number>();
+      for (const [c, w] of sheet._colWidths) {
+        if (count < 0 && c >= at && c < at - count) continue;
+        widths.set(c >= at ? c + count : c, w);
+      }
+      sheet._colWidths = widths;
+      sheet._hiddenCols = new Set([...sheet._hiddenCols].filter((c) => count > 0 || c < at || c >= at - count).map((c) => (c >= at ? c + count : c)));
+    }
+    const keep = (r: GridRect) => shiftRect(r, axis, at, count);
+    sheet._merges = sheet._merges.map(keep).filter((r): r is GridRect => r !== null);
+    sheet._cfRules = sheet._cfRules
+      .map((rule) => ({ ...rule, rects: rule.rects.map(keep).filter((r): r is GridRect => r !== null) }))
+      .filter((rule) => rule.rects.length > 0);
+    sheet._protections = sheet._protections.filter((p) => {
+      if (!p.rect) return true;
+      const moved = keep(p.rect);
+      if (moved) p.rect = moved;
+      return moved !== null;
+    });
+    sheet._selection = sheet._selection.map((r) => keep(r) ?? { row: 1, col: 1, numRows: 1, numCols: 1 });
+    shiftChartRanges(sheet._charts, sheet, keep);
+    if (axis === 'row' && sheet._frozenRows >= at) sheet._frozenRows = Math.max(at - 1, sheet._frozenRows + count);
+    if (axis === 'col' && sheet._frozenCols >= at) sheet._frozenCols = Math.max(at - 1, sheet._frozenCols + count);
+    sheet._ss._onShift(sheet, axis, at, count);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * HyperFormula 3.x fails to insert rows (or columns) inside an array formula's result when a
+ * formula elsewhere reads those cells ("Cannot move cell. Destination already occupied."),
+ * which Sheets does without fuss (e.g. COUNTIF over a FILTER's column, then a row inserted in
+ * it). So an array formula spanning the insertion point is cut to one cell for the insert,
+ * with ARRAY_CONSTRAIN(..., 1, 1), and given back its formula, as the engine adjusted it,
+ * after. Returns the function that gives them back.
+ */
+function shrinkArraysAcross(emuSheet: EmuSheet, axis: Axis, at: number): () => void {
+  const hf = emuSheet._ss._hf;
+  const sheet = emuSheet._hfId;
+  const { width, height } = hf.getSheetDimensions(sheet);
+  // Arrays that cover the line just before the insertion point, found by their root cell.
+  const line = at - 2;
+  if (line < 0) return () => undefined;
+  const roots = new Map<string, { row: number; col: number }>();
+  const span = axis === 'row' ? width : height;
+  for (let k = 0; k < span; k++) {
+    let row = axis === 'row' ? line : k;
+    let col = axis === 'row' ? k : line;
+    if (!hf.isCellPartOfArray({ sheet, row, col })) continue;
+    while (row > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row: row - 1, col })) row--;
+    while (col > 0 && hf.getCellType({ sheet, row, col }) !== 'ARRAYFORMULA' && hf.isCellPartOfArray({ sheet, row, col: col - 1 })) col--;
+    if (hf.getCellType({ sheet, row, col }) === 'ARRAYFORMULA') roots.set(`${row}:${col}`, { row, col });
+  }
+  const shrunk: { row: number; col: number }[] = [];
+  for (const root of roots.values()) {
+    const formula = hf.getCellFormula({ sheet, ...root });
+    if (!formula) continue;
+    hf.setCellContents({ sheet, ...root }, [[`=ARRAY_CONSTRAIN(${formula.slice(1)},1,1)`]]);
+    shrunk.push(root);
+  }
+  return () => {
+    for (const root of shrunk) {
+      const formula = hf.getCellFormula({ sheet, ...root }) ?? '';
+      const inner = /^=ARRAY_CONSTRAIN\((.*),1,1\)$/s.exec(formula);
+      if (inner) hf.setCellContents({ sheet, ...root }, [[`=${inner[1]}`]]);
+    }
+  };
+}
