@@ -109,7 +109,8 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
   const at = c.company ? ` at ${c.company}` : '';
   let nextStep = '';
   let secondContactBy: DateParts | null = null;
-  switch (event.kind) {
+  const { kind } = event;
+  switch (kind) {
     case 'pitch':
     case 'followUp': {
       if (!AWAITING_REPLY.includes(stageAfter)) break;
@@ -178,9 +179,9 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
       break;
     }
     default: {
-      // A kind added to kinds.ts without its effect here fails the type check on this line.
-      const unhandled: never = event;
-      throw new Error(`No effect written for the event kind "${(unhandled as CycleEvent).kind}".`);
+      // A kind added to kinds.ts without its effect here fails the type check on this line, naming it.
+      const unhandled: never = kind;
+      throw new Error(`No effect written for the event kind "${String(unhandled)}".`);
     }
   }
   return { set, stageBefore, stageAfter, stageKept, nextStep, secondContactBy };
