@@ -15,19 +15,17 @@ import type {
   TemplatesExport,
   TemplatesResult,
 } from './pitch.ts';
-import type { ImportOptions, ImportResult, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from './types.ts';
+import type { EVENT_KINDS, EventKind } from '../core/logging/kinds.ts';
+import type { EventInputs, ImportOptions, ImportResult, LogResult } from './types.ts';
 
-export interface ServerApi {
+type Kinds = typeof EVENT_KINDS;
+
+/** Log dialogs: each event kind's log* target (core/logging/kinds.ts), taking its form's input. */
+export type LogTargets = { [K in EventKind as Kinds[K]['log']]: (input: EventInputs[Kinds[K]['form']]) => LogResult };
+
+export interface ServerApi extends LogTargets {
   // Import contacts dialog
   importContacts(csvText: string, options?: ImportOptions): ImportResult;
-  // Log dialogs
-  logInterview(input: InterviewInput): LogResult;
-  logPitchSent(input: SimpleEventInput): LogResult;
-  logReply(input: ReplyInput): LogResult;
-  logFollowUp(input: SimpleEventInput): LogResult;
-  logThankYou(input: SimpleEventInput): LogResult;
-  logDeclined(input: SimpleEventInput): LogResult;
-  logOutcome(input: OutcomeInput): LogResult;
   // Pitch sidebar
   getPitchContext(row?: number | null): PitchContextResult;
   nextContact(kind: NextContactKind, afterRow?: number | null): NextContactResult;

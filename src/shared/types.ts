@@ -3,6 +3,7 @@
 
 import type { LoggedContact, LoggedReferral } from '../core/logging/summary.ts';
 import type { ImportSummary } from '../core/import/import.ts';
+import type { EventKind, WireKind } from '../core/logging/kinds.ts';
 
 // Defined beside the core code that makes them.
 export type { ImportProblem, ImportSummary, ImportOptions } from '../core/import/import.ts';
@@ -37,9 +38,6 @@ export type DashboardResult =
 export type ImportResult = { ok: true; sheetName: string; format: string; summary: ImportSummary; dryRun: boolean } | { ok: false; message: string };
 
 // ---- Logging the interview cycle (dialogs ↔ log* entry points) ----
-
-/** Which dialog is open; each maps to one log* entry point. */
-export type EventDialogMode = 'interview' | 'pitch' | 'reply' | 'followUp' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
 
 /** Who an event is for, and its ID: a retry with the same ID writes nothing new. */
 export interface EventTarget {
@@ -77,14 +75,23 @@ export interface InterviewInput extends EventTarget {
 }
 
 export interface OutcomeInput extends SimpleEventInput {
-  kind: 'job_interview' | 'offer';
+  kind: WireKind;
   /** Where the job interview or offer is; the contact's company when blank. */
   company?: string;
 }
 
+/** What each form of log dialog sends (EventForm, core/logging/kinds.ts). */
+export interface EventInputs {
+  simple: SimpleEventInput;
+  reply: ReplyInput;
+  interview: InterviewInput;
+  outcome: OutcomeInput;
+}
+
 /** What the dialog is opened with (from the selection when the menu item was chosen). */
 export interface EventDialogContext {
-  mode: EventDialogMode;
+  /** The kind of event the dialog logs. */
+  mode: EventKind;
   title: string;
   eventId: string;
   /** Today in the spreadsheet's time zone. */

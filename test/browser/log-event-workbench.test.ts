@@ -228,4 +228,31 @@ describe('the log dialogs in the workbench', () => {
     await expect.poll(() => trackerCell('Outcome', 5)).toBe('Job interview');
     expect(await trackerCell('Stage', 5)).toBe('To contact');
   });
+
+  it('each dialog has its date label, its date limit and its own fields', async () => {
+    // As the page showed them before the event kinds became a registry (core/logging/kinds.ts).
+    const kinds: [caption: string, dateLabel: string, pastOnly: boolean, fields: string[]][] = [
+      ['Mark pitch sent…', 'Date sent', true, ['date', 'note']],
+      ['Log reply…', 'Date of the reply', true, ['date', 'meetingDate', 'note']],
+      ['Log follow-up sent…', 'Date sent', true, ['date', 'note']],
+      ['Log informational interview…', 'Date of the conversation', true, ['date', 'minutes', 'learned', 'nextStep']],
+      ['Mark thank-you sent…', 'Date sent', true, ['date', 'note']],
+      ['Mark declined…', 'Date they declined', true, ['date', 'note']],
+      ['Log job interview…', 'Date of the job interview', false, ['date', 'company', 'note']],
+      ['Log offer…', 'Date of the offer', false, ['date', 'company', 'note']],
+    ];
+    for (const [caption, dateLabel, pastOnly, fields] of kinds) {
+      const dialog = await openDialog(6, caption);
+      expect(await dialog.locator('#date-label').innerText(), caption).toBe(dateLabel);
+      const today = await dialog.locator('#date').inputValue();
+      expect(await dialog.locator('#date').getAttribute('max'), caption).toBe(pastOnly ? today : null);
+      const shown = await dialog
+        .locator('input, textarea')
+        .evaluateAll((nodes) => (nodes as HTMLElement[]).filter((n) => n.offsetParent !== null).map((n) => n.id));
+      expect(shown, caption).toEqual(fields);
+      expect(await dialog.locator('#routine').isVisible(), caption).toBe(caption === 'Mark pitch sent…' || caption === 'Log follow-up sent…');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.locator('.panel-dialog').waitFor({ state: 'detached' });
+    }
+  });
 });

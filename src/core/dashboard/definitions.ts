@@ -4,7 +4,8 @@
 
 import type { DateParts } from '../base/dates.ts';
 import { addDays } from '../base/calendar.ts';
-import { EVENT_LABELS, type EventKind } from '../logging/events.ts';
+import { EVENT_LABELS } from '../logging/events.ts';
+import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../logging/kinds.ts';
 import { CONTACT_ID_PREFIX, formatContactId } from '../tracker/ids.ts';
 import { FIRST_STAGE, OUTCOMES, type Outcome, type Stage, STAGES } from '../tracker/schema.ts';
 
@@ -37,18 +38,16 @@ export function introductionRows(introductionsNow: number): number {
   return Math.min(MAX_INTRODUCTION_ROWS, Math.max(MIN_INTRODUCTION_ROWS, introductionsNow + SPARE_INTRODUCTION_ROWS));
 }
 
-/** Interview log events counted per week, in the order shown, with the log's own words. */
+/** The log's "Referred" rows (one per new name an interview gave) among the activity rows. */
+const REFERRED_ACTIVITY = { label: 'Referrals (new names)', row: 7 };
+
+/** Interview log events counted per week, in the order shown (each kind's activity row), with the log's own words. */
 export const ACTIVITY_EVENTS: readonly { kind: EventKind | 'referred'; label: string }[] = [
-  { kind: 'pitch', label: 'Pitches sent' },
-  { kind: 'followUp', label: 'Follow-ups sent' },
-  { kind: 'reply', label: 'Replies' },
-  { kind: 'interview', label: 'Informational interviews' },
-  { kind: 'thankYou', label: 'Thank-yous sent' },
-  { kind: 'declined', label: 'Declines' },
-  { kind: 'referred', label: 'Referrals (new names)' },
-  { kind: 'jobInterview', label: 'Job interviews' },
-  { kind: 'offer', label: 'Offers' },
-];
+  ...EVENT_KIND_LIST.map((kind) => ({ kind, ...EVENT_KINDS[kind].activity })),
+  { kind: 'referred' as const, ...REFERRED_ACTIVITY },
+]
+  .sort((a, b) => a.row - b.row)
+  .map(({ kind, label }) => ({ kind, label }));
 
 export function eventWord(kind: EventKind | 'referred'): string {
   return EVENT_LABELS[kind];

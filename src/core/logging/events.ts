@@ -6,22 +6,16 @@ import { addBusinessDays, addDays, compareDates, describeDate, laterOf } from '.
 import type { OutCell } from '../tracker/cells.ts';
 import { firstName } from '../tracker/contacts.ts';
 import type { DateParts } from '../base/dates.ts';
+import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind, type KindOfForm } from './kinds.ts';
 import { type Stage, type TrackerKey, advanceStage, canonicalStage, canonicalValue, isClosedStage, OUTCOMES, stageIndex } from '../tracker/schema.ts';
 
-export type EventKind = 'pitch' | 'reply' | 'followUp' | 'interview' | 'thankYou' | 'declined' | 'jobInterview' | 'offer';
+export type { EventKind } from './kinds.ts';
+
+const fromKinds = <T>(pick: (record: (typeof EVENT_KINDS)[EventKind]) => T) =>
+  Object.fromEntries(EVENT_KIND_LIST.map((kind) => [kind, pick(EVENT_KINDS[kind])])) as Record<EventKind, T>;
 
 /** What the Interview log's "Event" column says; a dashboard can count these words. */
-export const EVENT_LABELS: Record<EventKind | 'referred', string> = {
-  pitch: 'Pitch sent',
-  reply: 'Reply',
-  followUp: 'Follow-up sent',
-  interview: 'Informational interview',
-  thankYou: 'Thank-you sent',
-  declined: 'Declined',
-  jobInterview: 'Job interview',
-  offer: 'Offer',
-  referred: 'Referred',
-};
+export const EVENT_LABELS: Record<EventKind | 'referred', string> = { ...fromKinds((k) => k.logWord), referred: 'Referred' };
 
 /**
  * 3B7: no reply 3 business days after a pitch, reach out to a second contact at the same
@@ -41,11 +35,12 @@ export interface ReferralInput {
   relationship: string;
 }
 
+/** An event as its dialog's form gives it (EventForm). */
 export type CycleEvent =
-  | { kind: 'pitch' | 'followUp' | 'thankYou' | 'declined'; date: DateParts; note: string }
-  | { kind: 'reply'; date: DateParts; note: string; meetingDate: DateParts | null }
-  | { kind: 'interview'; date: DateParts; note: string; minutes: number | null; nextStep: string; referrals: ReferralInput[] }
-  | { kind: 'jobInterview' | 'offer'; date: DateParts; note: string; company: string };
+  | { kind: KindOfForm<'simple'>; date: DateParts; note: string }
+  | { kind: KindOfForm<'reply'>; date: DateParts; note: string; meetingDate: DateParts | null }
+  | { kind: KindOfForm<'interview'>; date: DateParts; note: string; minutes: number | null; nextStep: string; referrals: ReferralInput[] }
+  | { kind: KindOfForm<'outcome'>; date: DateParts; note: string; company: string };
 
 /** A contact's tracker cells as the events read them. */
 export interface ContactState {
@@ -61,16 +56,7 @@ export interface ContactState {
 }
 
 /** Tracker columns each kind of event writes (besides Contact ID, which every event reads). */
-export const COLUMNS_WRITTEN: Record<EventKind, readonly TrackerKey[]> = {
-  pitch: ['stage', 'lastContact', 'nextFollowUp'],
-  followUp: ['stage', 'lastContact', 'nextFollowUp'],
-  reply: ['stage', 'lastContact', 'nextFollowUp', 'interviewDate'],
-  interview: ['stage', 'lastContact', 'nextFollowUp', 'interviewDate', 'referralsGiven', 'referredBy', 'relationship'],
-  thankYou: ['stage', 'lastContact', 'nextFollowUp', 'thankYouSent'],
-  declined: ['stage', 'lastContact', 'nextFollowUp'],
-  jobInterview: ['outcome', 'nextFollowUp'],
-  offer: ['outcome', 'nextFollowUp'],
-};
+export const COLUMNS_WRITTEN: Record<EventKind, readonly TrackerKey[]> = fromKinds((k) => k.columns);
 
 export interface ContactChange {
   /** Cells to set: DateParts for dates, '' to clear, text already canonical. */
@@ -85,13 +71,7 @@ export interface ContactChange {
   secondContactBy: DateParts | null;
 }
 
-const PROPOSED_STAGE: Partial<Record<EventKind, Stage>> = {
-  pitch: 'Pitched',
-  followUp: 'Followed up',
-  interview: 'Interviewed',
-  thankYou: 'Thanked',
-  declined: 'Declined',
-};
+const PROPOSED_STAGE: Record<EventKind, Stage | null> = fromKinds((k) => k.stage);
 
 /** Stages in which the contact has not answered yet (the 3B7 clock runs). */
 const AWAITING_REPLY: readonly string[] = ['Pitched', 'Followed up'];
@@ -114,13 +94,14 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
   const stageBefore = canonicalStage(c.stage);
   let stageAfter = stageBefore;
   let stageKept = false;
-  const proposed = event.kind === 'reply' ? (event.meetingDate ? 'Scheduled' : undefined) : PROPOSED_STAGE[event.kind];
+  // A reply that fixes no day yet leaves the stage as it was.
+  const proposed = event.kind === 'reply' && !event.meetingDate ? null : PROPOSED_STAGE[event.kind];
   if (proposed) {
     stageAfter = advanceStage(stageBefore, proposed);
     stageKept = stageAfter !== proposed;
     if (!stageKept) set.stage = proposed;
   }
-  if (event.kind !== 'jobInterview' && event.kind !== 'offer') {
+  if (COLUMNS_WRITTEN[event.kind].includes('lastContact')) {
     const last = laterOf(c.lastContact, D);
     if (!c.lastContact || compareDates(last, c.lastContact) !== 0) set.lastContact = last;
   }
@@ -128,7 +109,8 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
   const at = c.company ? ` at ${c.company}` : '';
   let nextStep = '';
   let secondContactBy: DateParts | null = null;
-  switch (event.kind) {
+  const { kind } = event;
+  switch (kind) {
     case 'pitch':
     case 'followUp': {
       if (!AWAITING_REPLY.includes(stageAfter)) break;
@@ -195,6 +177,11 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
         nextStep = c.referrer ? `${thanks}; thank ${c.referrer} too, who introduced you to ${who}.` : `${thanks}.`;
       } else nextStep = `Tell ${who} about the job interview; they may have advice.`;
       break;
+    }
+    default: {
+      // A kind added to kinds.ts without its effect here fails the type check on this line, naming it.
+      const unhandled: never = kind;
+      throw new Error(`No effect written for the event kind "${String(unhandled)}".`);
     }
   }
   return { set, stageBefore, stageAfter, stageKept, nextStep, secondContactBy };

@@ -4,7 +4,8 @@
 import { type DateParts, parseIsoDate } from '../base/dates.ts';
 import { compareDates } from '../base/calendar.ts';
 import { normaliseEmails } from '../tracker/contacts.ts';
-import type { CycleEvent, EventKind, ReferralInput } from './events.ts';
+import type { CycleEvent, ReferralInput } from './events.ts';
+import { EVENT_KINDS, type EventKind, hasForm, kindOfWire, type KindOfForm } from './kinds.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
 import { canonicalValue, RELATIONSHIPS } from '../tracker/schema.ts';
 import { MAX_CELL_CHARS, needsTextPrefix, sheetTextLength, thousands } from '../base/text.ts';
@@ -104,44 +105,31 @@ export function checkEventInput(kind: EventKind, raw: unknown, today: DateParts)
   try {
     const r = record(raw);
     const target = eventTarget(r);
-    const past = { required: true, notAfter: today };
+    const dated = { required: true, notAfter: EVENT_KINDS[kind].pastOnly ? today : undefined };
     let event: CycleEvent;
-    switch (kind) {
-      case 'pitch':
-      case 'followUp':
-      case 'thankYou':
-      case 'declined':
-        event = { kind, date: date(r, 'date', 'Date', past)!, note: text(r, 'note', 'Note') };
-        break;
-      case 'reply':
-        event = {
-          kind,
-          date: date(r, 'date', 'Date', past)!,
-          note: text(r, 'note', 'Note'),
-          meetingDate: date(r, 'meetingDate', 'Conversation date', { required: false }),
-        };
-        break;
-      case 'interview': {
-        const list = r.referrals ?? [];
-        if (!Array.isArray(list)) throw new InputError('Referrals must be a list.');
-        if (list.length > MAX_REFERRALS) throw new InputError(`At most ${MAX_REFERRALS} referrals can be logged at once.`);
-        if (list.length > 0 && target.contactIds.length > 1)
-          throw new InputError('Referrals can be logged for one contact at a time: select only the person who gave them.');
-        event = {
-          kind,
-          date: date(r, 'date', 'Date', past)!,
-          minutes: minutes(r),
-          note: text(r, 'learned', 'What you learned'),
-          nextStep: text(r, 'nextStep', 'Next step'),
-          referrals: list.map((x, i) => referral(x, i + 1)),
-        };
-        break;
-      }
-      case 'jobInterview':
-      case 'offer':
-        event = { kind, date: date(r, 'date', 'Date', { required: true })!, note: text(r, 'note', 'Note'), company: text(r, 'company', 'Company') };
-        break;
-    }
+    if (hasForm(kind, 'simple')) event = { kind, date: date(r, 'date', 'Date', dated)!, note: text(r, 'note', 'Note') };
+    else if (hasForm(kind, 'reply'))
+      event = {
+        kind,
+        date: date(r, 'date', 'Date', dated)!,
+        note: text(r, 'note', 'Note'),
+        meetingDate: date(r, 'meetingDate', 'Conversation date', { required: false }),
+      };
+    else if (hasForm(kind, 'interview')) {
+      const list = r.referrals ?? [];
+      if (!Array.isArray(list)) throw new InputError('Referrals must be a list.');
+      if (list.length > MAX_REFERRALS) throw new InputError(`At most ${MAX_REFERRALS} referrals can be logged at once.`);
+      if (list.length > 0 && target.contactIds.length > 1)
+        throw new InputError('Referrals can be logged for one contact at a time: select only the person who gave them.');
+      event = {
+        kind,
+        date: date(r, 'date', 'Date', dated)!,
+        minutes: minutes(r),
+        note: text(r, 'learned', 'What you learned'),
+        nextStep: text(r, 'nextStep', 'Next step'),
+        referrals: list.map((x, i) => referral(x, i + 1)),
+      };
+    } else event = { kind, date: date(r, 'date', 'Date', dated)!, note: text(r, 'note', 'Note'), company: text(r, 'company', 'Company') };
     return { ok: true, value: { ...target, event } };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, message: e.message };
@@ -150,8 +138,7 @@ export function checkEventInput(kind: EventKind, raw: unknown, today: DateParts)
 }
 
 /** The event kind of logOutcome's `kind` field. */
-export function outcomeKind(raw: unknown): 'jobInterview' | 'offer' | null {
+export function outcomeKind(raw: unknown): KindOfForm<'outcome'> | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const k = (raw as Record<string, unknown>).kind;
-  return k === 'job_interview' ? 'jobInterview' : k === 'offer' ? 'offer' : null;
+  return kindOfWire((raw as Record<string, unknown>).kind);
 }

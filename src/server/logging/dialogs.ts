@@ -5,7 +5,8 @@
 import { formatIsoDate } from '../../core/base/dates.ts';
 import { type SelectedContact, selectedContacts } from '../../core/tracker/selection.ts';
 import { RELATIONSHIPS } from '../../core/tracker/schema.ts';
-import type { EventDialogContext, EventDialogMode } from '../../shared/types.ts';
+import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../../core/logging/kinds.ts';
+import type { EventDialogContext } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { readTracker, type TrackerView } from '../tracker/table.ts';
@@ -13,16 +14,9 @@ import { readTracker, type TrackerView } from '../tracker/table.ts';
 export const DIALOG_PAGE = 'LogEventDialog';
 export const DIALOG_WIDTH = 380;
 
-export const DIALOGS: Record<EventDialogMode, { title: string; height: number }> = {
-  interview: { title: 'Log informational interview', height: 560 },
-  pitch: { title: 'Mark pitch sent', height: 420 },
-  reply: { title: 'Log reply', height: 390 },
-  followUp: { title: 'Log follow-up sent', height: 380 },
-  thankYou: { title: 'Mark thank-you sent', height: 330 },
-  declined: { title: 'Mark declined', height: 420 },
-  jobInterview: { title: 'Log job interview', height: 400 },
-  offer: { title: 'Log offer', height: 400 },
-};
+export const DIALOGS = Object.fromEntries(
+  EVENT_KIND_LIST.map((kind) => [kind, { title: EVENT_KINDS[kind].title, height: EVENT_KINDS[kind].height }]),
+) as Record<EventKind, { title: string; height: number }>;
 
 /** 1-based rows of every selected range on the active sheet (a ctrl-click selection has several). */
 function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: TrackerView): number[] {
@@ -49,7 +43,7 @@ export function readSelection(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view
 }
 
 /** Builds the dialog's context from the selection and shows the dialog. Throws UserError. */
-export function openEventDialog(mode: EventDialogMode): EventDialogContext {
+export function openEventDialog(mode: EventKind): EventDialogContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const view = readTracker(ss, PropertiesService.getDocumentProperties());
   const contacts = readSelection(ss, view);

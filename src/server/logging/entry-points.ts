@@ -3,15 +3,15 @@
 // targets take the document lock and never throw for bad input or a busy lock: they return
 // { ok: false, message } for the page to show.
 
-import type { EventKind } from '../../core/logging/events.ts';
 import { outcomeKind } from '../../core/logging/input.ts';
-import type { EventDialogContext, EventDialogMode, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from '../../shared/types.ts';
+import type { EventKind } from '../../core/logging/kinds.ts';
+import type { EventDialogContext, InterviewInput, LogResult, OutcomeInput, ReplyInput, SimpleEventInput } from '../../shared/types.ts';
 import { menuAction, pageTarget, type Refusal } from '../base/entry-point.ts';
 import { DIALOGS, openEventDialog } from './dialogs.ts';
 import { type FollowUpsResult, showDueFollowUps } from './follow-ups.ts';
 import { logCycleEvent } from './log-events.ts';
 
-function show(mode: EventDialogMode): EventDialogContext | Refusal {
+function show(mode: EventKind): EventDialogContext | Refusal {
   return menuAction(() => openEventDialog(mode), { lock: false, alert: DIALOGS[mode].title });
 }
 

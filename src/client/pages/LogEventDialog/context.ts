@@ -1,18 +1,13 @@
 // The dialog's context: the contacts and event ID the server put into the page when it opened
 // it (HTML-escaped by the template, read back with getAttribute, so never parsed as markup).
 
-import type { EventDialogContext, EventDialogMode } from '../../../shared/types.ts';
+import { isEventKind } from '../../../core/logging/kinds.ts';
+import type { EventDialogContext } from '../../../shared/types.ts';
 
 export function readContext(node: HTMLElement): EventDialogContext | null {
   try {
     const ctx = JSON.parse(node.getAttribute('data-context') ?? '') as EventDialogContext;
-    if (
-      !Object.prototype.hasOwnProperty.call(DATE_LABELS, ctx.mode) ||
-      typeof ctx.eventId !== 'string' ||
-      !Array.isArray(ctx.contacts) ||
-      ctx.contacts.length === 0
-    )
-      return null;
+    if (!isEventKind(ctx.mode) || typeof ctx.eventId !== 'string' || !Array.isArray(ctx.contacts) || ctx.contacts.length === 0) return null;
     return ctx;
   } catch {
     return null;
@@ -30,17 +25,3 @@ export function describeContacts(contacts: EventDialogContext['contacts']): stri
   const list = more ? names.join(', ') + more : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `For ${contacts.length} contacts: ${list}`;
 }
-
-export const DATE_LABELS: Record<EventDialogMode, string> = {
-  interview: 'Date of the conversation',
-  pitch: 'Date sent',
-  reply: 'Date of the reply',
-  followUp: 'Date sent',
-  thankYou: 'Date sent',
-  declined: 'Date they declined',
-  jobInterview: 'Date of the job interview',
-  offer: 'Date of the offer',
-};
-
-/** Events that have already happened cannot be dated after today. */
-export const PAST_ONLY: readonly EventDialogMode[] = ['interview', 'pitch', 'reply', 'followUp', 'thankYou', 'declined'];

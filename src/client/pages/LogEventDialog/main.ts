@@ -3,6 +3,7 @@
 // A failed save can be retried: the same event ID never logs the event twice.
 import '../../lib/addon.css';
 import './dialog.css';
+import { EVENT_KINDS } from '../../../core/logging/kinds.ts';
 import { routineHint } from '../../../core/logging/summary.ts';
 import type { EventDialogContext, LogResult } from '../../../shared/types.ts';
 import { callServer } from '../../lib/server.ts';
@@ -11,7 +12,7 @@ import { pageNotices } from '../../lib/notices.ts';
 import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
 import { cellLimit, charCount } from '../../lib/char-count.ts';
-import { DATE_LABELS, describeContacts, PAST_ONLY, readContext } from './context.ts';
+import { describeContacts, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
 
 declare const google: { script: { host: { close(): void } } };
@@ -32,15 +33,18 @@ function value(id: string): string {
 function setUp(c: EventDialogContext): ReferralRows {
   document.title = c.title;
   byId('who').textContent = describeContacts(c.contacts);
-  byId('date-label').textContent = DATE_LABELS[c.mode];
+  const kind = EVENT_KINDS[c.mode];
+  byId('date-label').textContent = kind.dateLabel;
   date.value = c.today;
-  if (PAST_ONLY.includes(c.mode)) date.max = c.today;
+  if (kind.pastOnly) date.max = c.today;
   const routine = byId('routine');
   const showRoutine = () => (routine.textContent = routineHint(c.mode, date.value, c.contacts));
   date.addEventListener('input', showRoutine);
   showRoutine();
+  // data-for lists the kinds or the forms (EventForm) a field is for.
   for (const node of document.querySelectorAll<HTMLElement>('[data-for]')) {
-    node.hidden = !(node.getAttribute('data-for') ?? '').split(' ').includes(c.mode);
+    const shownFor = (node.getAttribute('data-for') ?? '').split(' ');
+    node.hidden = !shownFor.includes(c.mode) && !shownFor.includes(kind.form);
   }
   if (c.contacts.length === 1) byId<HTMLInputElement>('company').value = c.contacts[0].company;
   for (const id of ['company', 'learned', 'nextStep', 'note']) charCount(byId<HTMLInputElement | HTMLTextAreaElement>(id), cellLimit);
@@ -67,7 +71,8 @@ function setUp(c: EventDialogContext): ReferralRows {
 async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResult | null> {
   const target = { eventId: c.eventId, contactIds: c.contacts.map((x) => x.id), date: date.value };
   const note = value('note');
-  switch (c.mode) {
+  const kind = EVENT_KINDS[c.mode];
+  switch (kind.form) {
     case 'interview': {
       const read = rows.read();
       if (!read.ok) {
@@ -76,7 +81,7 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
         return null;
       }
       const minutes = value('minutes');
-      return callServer('logInterview', {
+      return callServer(kind.log, {
         ...target,
         minutes: minutes ? Number(minutes) : null,
         learned: value('learned'),
@@ -84,19 +89,12 @@ async function send(c: EventDialogContext, rows: ReferralRows): Promise<LogResul
         referrals: read.referrals,
       });
     }
-    case 'pitch':
-      return callServer('logPitchSent', { ...target, note });
+    case 'simple':
+      return callServer(kind.log, { ...target, note });
     case 'reply':
-      return callServer('logReply', { ...target, note, meetingDate: byId<HTMLInputElement>('meetingDate').value });
-    case 'followUp':
-      return callServer('logFollowUp', { ...target, note });
-    case 'thankYou':
-      return callServer('logThankYou', { ...target, note });
-    case 'declined':
-      return callServer('logDeclined', { ...target, note });
-    case 'jobInterview':
-    case 'offer':
-      return callServer('logOutcome', { ...target, note, kind: c.mode === 'offer' ? 'offer' : 'job_interview', company: value('company') });
+      return callServer(kind.log, { ...target, note, meetingDate: byId<HTMLInputElement>('meetingDate').value });
+    case 'outcome':
+      return callServer(kind.log, { ...target, note, kind: kind.wireKind, company: value('company') });
   }
 }
 
