@@ -11,7 +11,8 @@ import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/ty
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
 import { readTrackerSheet } from '../tracker/table.ts';
 import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
-import { coverTrackerRows, formatTrackerRows, oneBasedColumns, setUpSheet } from '../tracker/setup.ts';
+import { coverTrackerRows, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
 import { maxWidth } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';

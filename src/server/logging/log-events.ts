@@ -18,7 +18,7 @@ import { sheetClock } from '../base/clock.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendToLog, loggedKeys, logWidth, openLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
-import { formatTrackerRows, oneBasedColumns } from '../tracker/setup.ts';
+import { formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { writeRecord } from '../tracker/store.ts';
 import { readTracker } from '../tracker/table.ts';
 
