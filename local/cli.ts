@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Emulator } from './emulator/index.ts';
 import { loadWorkbookFile, saveXlsx, WorkbookFileError } from './emulator/io.ts';
 import { Bundle, BundleError } from './bundle.ts';
-import type { ScriptedAnswer } from './emulator/ui.ts';
+import type { ScriptedAnswer } from './emulator/services/ui.ts';
 
 interface Step {
   call: string;

@@ -11,7 +11,7 @@
 
 import { join } from 'node:path';
 import { addOnOnContacts } from './bundle.ts';
-import { newEngine } from './emulator/spreadsheet.ts';
+import { newEngine } from './emulator/spreadsheet/spreadsheet.ts';
 import { handMadeContacts, random, toCsv } from './generate.ts';
 import { OUTCOMES, RELATIONSHIPS, STAGES } from '../src/core/tracker/schema.ts';
 import { EVENT_LABELS } from '../src/core/logging/events.ts';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Bundle } from './bundle.ts';
-import { serializeScriptRunArgs } from './emulator/scriptrun.ts';
+import { serializeScriptRunArgs } from './emulator/services/scriptrun.ts';
 import { scriptErrorText } from './workbench/session.ts';
 
 /** Debian's chromium, or the one CHROMIUM_PATH names (the browser tests honour it too). */

@@ -11,12 +11,12 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { RawCellContent } from 'hyperformula';
 import { GasException, RT } from './runtime.ts';
-import type { EmuSpreadsheet } from './spreadsheet.ts';
-import { MAX_CELL_CHARS, type CellMeta, type EmuSheet } from './sheet.ts';
-import type { EmuRange } from './range.ts';
-import { EmuDataValidationBuilder, type CfRuleData, type DataValidationSpec, type EmuDataValidation } from './rules.ts';
-import { columnToLetters, parseA1, quoteSheetName, unquoteSheetName, type GridRect } from './a1.ts';
-import { parseInput } from './cellformat.ts';
+import type { EmuSpreadsheet } from './spreadsheet/spreadsheet.ts';
+import { MAX_CELL_CHARS, type CellMeta, type EmuSheet } from './spreadsheet/sheet.ts';
+import type { EmuRange } from './spreadsheet/range.ts';
+import { EmuDataValidationBuilder, type CfRuleData, type DataValidationSpec, type EmuDataValidation } from './spreadsheet/rules.ts';
+import { columnToLetters, parseA1, quoteSheetName, unquoteSheetName, type GridRect } from './spreadsheet/a1.ts';
+import { parseInput } from './spreadsheet/cellformat.ts';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

@@ -6,7 +6,7 @@
 // Calls the emulator makes to itself while serving a call are not counted: only the
 // outermost call is a round trip in real Apps Script.
 
-import type { SharingPolicy } from './drive.ts';
+import type { SharingPolicy } from './services/drive.ts';
 
 export class GasException extends Error {
   // Apps Script V8 reports service errors as "Exception: <message>".

@@ -5,11 +5,11 @@
 // enums are declared as TypeScript enums; at run time Apps Script enum values print as their
 // names, so the emulator uses the names and its parameters accept both.
 
-import type { EmuRange } from './range.ts';
-import type { EmuSheet } from './sheet.ts';
-import type { EmuSpreadsheet } from './spreadsheet.ts';
-import type { EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './rules.ts';
-import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, EmuNamedRange, EmuSelection } from './metadata.ts';
+import type { EmuRange } from './spreadsheet/range.ts';
+import type { EmuSheet } from './spreadsheet/sheet.ts';
+import type { EmuSpreadsheet } from './spreadsheet/spreadsheet.ts';
+import type { EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './spreadsheet/rules.ts';
+import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, EmuNamedRange, EmuSelection } from './spreadsheet/metadata.ts';
 
 type S = typeof GoogleAppsScript.Spreadsheet;
 type G = GoogleAppsScript.Spreadsheet.Range;

@@ -8,8 +8,8 @@
 // comparisons. Date conditions are not evaluated (they never match here).
 
 import type { CellValue } from 'hyperformula';
-import type { EmuSheet } from '../emulator/sheet.ts';
-import type { CfFormat, CfRuleData } from '../emulator/rules.ts';
+import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
+import type { CfFormat, CfRuleData } from '../emulator/spreadsheet/rules.ts';
 import type { Rect } from './protocol.ts';
 import { shiftFormula } from './formula-shift.ts';
 

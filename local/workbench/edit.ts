@@ -7,10 +7,10 @@
 // (the rule's help text when it has one, else a sentence per kind of rule). See README.md.
 
 import type { RawCellContent } from 'hyperformula';
-import type { EmuSheet } from '../emulator/sheet.ts';
-import type { EmuDataValidation } from '../emulator/rules.ts';
-import { validationAccepts } from '../emulator/rules.ts';
-import type { EmuRange } from '../emulator/range.ts';
+import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
+import type { EmuDataValidation } from '../emulator/spreadsheet/rules.ts';
+import { validationAccepts } from '../emulator/spreadsheet/rules.ts';
+import type { EmuRange } from '../emulator/spreadsheet/range.ts';
 import { GasException } from '../emulator/runtime.ts';
 import type { EditResult, Rect } from './protocol.ts';
 import { rangeValues } from './view.ts';

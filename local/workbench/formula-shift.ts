@@ -3,7 +3,7 @@
 // "$A1" keeps its column, "A$1" its row; text inside string literals and function names such as
 // LOG10( are left alone; a reference moved off the sheet becomes #REF!.
 
-import { columnToLetters, lettersToColumn } from '../emulator/a1.ts';
+import { columnToLetters, lettersToColumn } from '../emulator/spreadsheet/a1.ts';
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
 const COLUMNS = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(])/;

@@ -7,9 +7,9 @@
 
 import type { Emulator } from '../emulator/index.ts';
 import type { Bundle } from '../bundle.ts';
-import type { EmuSheet } from '../emulator/sheet.ts';
+import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import { loadCsvInto } from '../emulator/io.ts';
-import { fromZoned, zonedParts } from '../emulator/tz.ts';
+import { fromZoned, zonedParts } from '../emulator/spreadsheet/tz.ts';
 import { TRACKER_COLUMNS, type TrackerKey } from '../../src/core/tracker/schema.ts';
 
 export const SAMPLE_SHEET = 'Contacts';

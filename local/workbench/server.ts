@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildAssets, type Assets } from './assets.ts';
 import { StartError, WorkbenchHost } from './host.ts';
 import { router } from './routes.ts';
-import { isValidTimeZone } from '../emulator/tz.ts';
+import { isValidTimeZone } from '../emulator/spreadsheet/tz.ts';
 
 const USAGE = 'usage: npm start [-- <contacts.csv|tracker.xlsx>] [--port <number>] [--tz <time zone>] [--now <date and time>]';
 export const DEFAULT_PORT = 5173;

@@ -5,8 +5,8 @@
 import { basename, extname } from 'node:path';
 import { Emulator } from '../emulator/index.ts';
 import { loadWorkbookFile, saveXlsx } from '../emulator/io.ts';
-import { serializeScriptRunResult } from '../emulator/scriptrun.ts';
-import type { EmuSheet } from '../emulator/sheet.ts';
+import { serializeScriptRunResult } from '../emulator/services/scriptrun.ts';
+import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import { Bundle, BundleError } from '../bundle.ts';
 import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, ViewRequest } from './protocol.ts';
 import { gridWindow, sheetInfo } from './view.ts';

@@ -2,13 +2,13 @@
 // that drawing the sheet in the middle of a script's execution adds nothing to its call count.
 
 import type { CellValue } from 'hyperformula';
-import type { EmuSheet } from '../emulator/sheet.ts';
-import type { EmuDataValidation } from '../emulator/rules.ts';
-import { EmuDataValidation as DataValidation, validationAccepts } from '../emulator/rules.ts';
-import type { EmuRange } from '../emulator/range.ts';
+import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
+import type { EmuDataValidation } from '../emulator/spreadsheet/rules.ts';
+import { EmuDataValidation as DataValidation, validationAccepts } from '../emulator/spreadsheet/rules.ts';
+import type { EmuRange } from '../emulator/spreadsheet/range.ts';
 import { RT } from '../emulator/runtime.ts';
-import { parseInput } from '../emulator/cellformat.ts';
-import { serialToDate } from '../emulator/tz.ts';
+import { parseInput } from '../emulator/spreadsheet/cellformat.ts';
+import { serialToDate } from '../emulator/spreadsheet/tz.ts';
 import type { CellKind, CellStyle, CellView, GridWindow, Rect, SheetInfo, ValidationView } from './protocol.ts';
 import { conditionalFormats } from './conditional.ts';
 

@@ -4,7 +4,7 @@
 // snapshot of the sheet as it is at that moment, and the script continues with the user's answer.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AskedQuestion, ScriptedAnswer } from '../emulator/ui.ts';
+import type { AskedQuestion, ScriptedAnswer } from '../emulator/services/ui.ts';
 import { waitForAnswer } from './answer-channel.ts';
 import { Workbench } from './session.ts';
 import type { FromWorker, Reply, Request, ToWorker, WorkerStart } from './worker-messages.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
 import { launchChromium, openPage } from '../../local/pitch-page.ts';
-import type { EmuSpreadsheet } from '../../local/emulator/spreadsheet.ts';
+import type { EmuSpreadsheet } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const quoted = `"${XSS.replace(/"/g, '""')}"`;

@@ -3,7 +3,7 @@
 // columns inside an array's result.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 function sheet() {
   const emu = new Emulator({ scopes: null });

@@ -2,8 +2,8 @@
 // where Google documents the behaviour, or says that the emulator chose it.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import { accessOf, NO_ACCESS, PROTECTED, SHARING_BLOCKED } from '../../local/emulator/drive.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+import { accessOf, NO_ACCESS, PROTECTED, SHARING_BLOCKED } from '../../local/emulator/services/drive.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 const SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 

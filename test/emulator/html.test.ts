@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../local/emulator/runtime.ts';
-import { EmuHtmlService, EmuHtmlTemplate, HtmlContext } from '../../local/emulator/html.ts';
-import { EmuUtilities } from '../../local/emulator/utilities.ts';
-import { EmuPropertiesService, PropertyStores } from '../../local/emulator/properties.ts';
+import { EmuHtmlService, EmuHtmlTemplate, HtmlContext } from '../../local/emulator/services/html.ts';
+import { EmuUtilities } from '../../local/emulator/services/utilities.ts';
+import { EmuPropertiesService, PropertyStores } from '../../local/emulator/services/properties.ts';
 
 function setup(files: Record<string, string> = {}, scope?: () => object) {
   const dir = mkdtempSync(join(tmpdir(), 'html-'));

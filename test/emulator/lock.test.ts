@@ -2,7 +2,7 @@
 // virtual clock the emulator uses instead of real waiting.
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../local/emulator/runtime.ts';
-import { EmuLockService, LOCK_TIMEOUT_MESSAGE, LockTable } from '../../local/emulator/lock.ts';
+import { EmuLockService, LOCK_TIMEOUT_MESSAGE, LockTable } from '../../local/emulator/services/lock.ts';
 
 function setup() {
   const rt = new Runtime();

@@ -1,7 +1,7 @@
 // Pins PropertiesService behaviour. Each case cites its source.
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../local/emulator/runtime.ts';
-import { EmuPropertiesService, PropertyStores, QUOTA_MESSAGE } from '../../local/emulator/properties.ts';
+import { EmuPropertiesService, PropertyStores, QUOTA_MESSAGE } from '../../local/emulator/services/properties.ts';
 
 function setup() {
   const rt = new Runtime();

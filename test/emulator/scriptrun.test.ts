@@ -2,7 +2,7 @@
 // https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
 // https://developers.google.com/apps-script/guides/html/communication ("Parameters and return values")
 import { describe, expect, it } from 'vitest';
-import { checkScriptRunArgs, serializeScriptRunArgs, serializeScriptRunResult } from '../../local/emulator/scriptrun.ts';
+import { checkScriptRunArgs, serializeScriptRunArgs, serializeScriptRunResult } from '../../local/emulator/services/scriptrun.ts';
 
 class Contact {
   constructor(readonly name: string) {}

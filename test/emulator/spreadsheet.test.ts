@@ -1,7 +1,7 @@
 // Pins SpreadsheetApp behaviour the add-on relies on. Each case cites where Google documents it.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 function setup(timeZone = 'Etc/UTC') {
   const emu = new Emulator({ timeZone, scopes: null });

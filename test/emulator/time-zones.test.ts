@@ -4,8 +4,8 @@
 // come from Intl, independently of the emulator's own arithmetic.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet.ts';
-import { dateToSerial, fromZoned, serialToDate } from '../../local/emulator/tz.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
+import { dateToSerial, fromZoned, serialToDate } from '../../local/emulator/spreadsheet/tz.ts';
 
 function sheetIn(timeZone: string) {
   const emu = new Emulator({ timeZone, scopes: null });

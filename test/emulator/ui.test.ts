@@ -2,8 +2,8 @@
 // and dialogs. Sources are cited per case.
 import { describe, expect, it } from 'vitest';
 import { EmulatorError, Runtime } from '../../local/emulator/runtime.ts';
-import { EmuUi, UiRecorder } from '../../local/emulator/ui.ts';
-import { EmuHtmlOutput } from '../../local/emulator/html.ts';
+import { EmuUi, UiRecorder } from '../../local/emulator/services/ui.ts';
+import { EmuHtmlOutput } from '../../local/emulator/services/html.ts';
 
 function setup() {
   const rt = new Runtime();

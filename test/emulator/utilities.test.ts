@@ -1,8 +1,8 @@
 // Pins Utilities and Session behaviour. Sources are cited per case.
 import { describe, expect, it } from 'vitest';
 import { EmulatorError, Runtime } from '../../local/emulator/runtime.ts';
-import { EmuUtilities } from '../../local/emulator/utilities.ts';
-import { EmuSession } from '../../local/emulator/session.ts';
+import { EmuUtilities } from '../../local/emulator/services/utilities.ts';
+import { EmuSession } from '../../local/emulator/services/session.ts';
 
 function setup() {
   const rt = new Runtime();

@@ -9,7 +9,7 @@
 // withSuccessHandler/withFailureHandler/withUserObject return a new runner, so handlers set for
 // one call never leak into another.
 
-import { serializeScriptRunArgs } from '../../emulator/scriptrun.ts';
+import { serializeScriptRunArgs } from '../../emulator/services/scriptrun.ts';
 import type { ScriptRunResult } from '../protocol.ts';
 
 interface PanelConfig {

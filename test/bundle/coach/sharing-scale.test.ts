@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { addOn } from '../../helpers.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
-import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet.ts';
+import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach.ts';
 

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
-import { accessOf, NO_ACCESS, PROTECTED } from '../../../local/emulator/drive.ts';
+import { accessOf, NO_ACCESS, PROTECTED } from '../../../local/emulator/services/drive.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
-import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach.ts';
 

@@ -2,7 +2,7 @@
 // touches the user's settings, it repairs its formulas after the tracker changed shape, and it
 // explains what is wrong when a column it needs is gone.
 import { describe, expect, it } from 'vitest';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
 import { RECENT_EVENTS_CAP } from '../../../src/core/dashboard/layout.ts';
 import type { DashboardResult, SetupResult } from '../../../src/shared/types.ts';

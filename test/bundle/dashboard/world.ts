@@ -4,7 +4,7 @@
 
 import { addOn } from '../../helpers.ts';
 import { random } from '../../../local/generate.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import { RELATIONSHIPS, STAGES, type TrackerKey } from '../../../src/core/tracker/schema.ts';
 import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
 import { type LogKey } from '../../../src/core/logging/interview-log.ts';

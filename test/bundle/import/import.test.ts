@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
 import { importExport, toCsv } from '../../../local/generate.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { ImportResult, SetupResult } from '../../../src/shared/types.ts';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

@@ -3,7 +3,7 @@
 // first attempt throw, for every call that changes something (the referral rows, the grid
 // growing, the filled cells, the ID counter, creating the log, its rows and formats, ...).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet.ts';
+import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
 import type { LogResult } from '../../../src/shared/types.ts';
 import { type App, log, logRows, shown, tracker } from './log-world.ts';
 

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { EventDialogContext, LogResult, SetupResult } from '../../../src/shared/types.ts';
 
 export const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, BUILD } from '../../helpers.ts';
-import { EmuRange } from '../../../local/emulator/range.ts';
+import { EmuRange } from '../../../local/emulator/spreadsheet/range.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import { HAND_MADE, headerOf, ids, log, logRows, logSheet, open, refused, shown, snapshot, tracker } from './log-world.ts';
 

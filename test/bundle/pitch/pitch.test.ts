@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, BUILD } from '../../helpers.ts';
-import { MAX_VALUE_BYTES } from '../../../local/emulator/properties.ts';
+import { MAX_VALUE_BYTES } from '../../../local/emulator/services/properties.ts';
 import { addBusinessDays } from '../../../src/core/base/calendar.ts';
 import { formatIsoDate, type DateParts } from '../../../src/core/base/dates.ts';
 import { CHUNK_PREFIX } from '../../../src/core/pitch/store.ts';
 import type { NextContactResult, PitchContextResult, SettingsResult, TemplatesExport, TemplatesResult } from '../../../src/shared/pitch.ts';
 import type { LogResult } from '../../../src/shared/types.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 
 const CSV = [
   'Name,Email,Company,Title,How we met',

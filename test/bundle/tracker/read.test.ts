@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
-import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet.ts';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSpreadsheet, EmuSpreadsheetApp } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { EventDialogContext, LogResult, SetupResult } from '../../../src/shared/types.ts';
 import type { CoachResult, CoachSharingState, ShareWithCoachInput } from '../../../src/shared/coach.ts';
 

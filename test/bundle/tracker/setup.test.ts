@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
 import { loadCsvInto } from '../../../local/emulator/io.ts';
 import { makeMessyHandmade } from '../../fixtures/make-messy.mjs';
-import type { EmuSheet } from '../../../local/emulator/sheet.ts';
+import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import { CLOSED_STAGES, TRACKER_COLUMNS } from '../../../src/core/tracker/schema.ts';
 

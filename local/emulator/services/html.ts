@@ -15,7 +15,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EmulatorError, GasException, RT, instrument, type GasShape, type Runtime } from './runtime.ts';
+import { EmulatorError, GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;

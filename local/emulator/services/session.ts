@@ -9,7 +9,7 @@
 // Not confirmed: the scopes of getTemporaryActiveUserKey(); it is refused in AuthMode.NONE here.
 
 import { createHash } from 'node:crypto';
-import { RT, instrument, type GasShape, type Runtime } from './runtime.ts';
+import { RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 
 export class EmuUser implements GasShape<GoogleAppsScript.Base.User, 'getEmail'> {
   readonly [RT]: Runtime;

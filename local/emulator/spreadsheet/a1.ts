@@ -8,7 +8,7 @@ export interface GridRect {
 }
 
 // Shared with the add-on's own A1 helper: one definition of column letters.
-import { columnLetters as columnToLetters } from '../../src/core/base/a1.ts';
+import { columnLetters as columnToLetters } from '../../../src/core/base/a1.ts';
 
 export { columnToLetters };
 

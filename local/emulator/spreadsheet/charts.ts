@@ -4,7 +4,7 @@
 // insertChart or updateChart. Data ranges follow inserted and deleted rows and columns of the
 // sheet the chart is on. Charts are not exported to .xlsx.
 
-import { instrument, RT, GasException, type Runtime, type GasShape } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime, type GasShape } from '../runtime.ts';
 import type { GridRect } from './a1.ts';
 import type { EmuRange } from './range.ts';
 import type { EmuSheet } from './sheet.ts';

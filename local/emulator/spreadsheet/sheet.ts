@@ -7,7 +7,7 @@
 // `instrument` counts it as "Sheet.method".
 
 import type { RawCellContent } from 'hyperformula';
-import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
 import { defaultDateFormat, displayValue, isDateFormat, parseInput } from './cellformat.ts';
 import { dateToSerial, serialToDate } from './tz.ts';
@@ -24,7 +24,7 @@ import {
   type ProtectionData,
   type Visibility,
 } from './metadata.ts';
-import type { Signatures } from './signatures.ts';
+import type { Signatures } from '../signatures.ts';
 import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, updateChart, type ChartData } from './charts.ts';
 import { deleteLines, insertLines, moveColumnBlock, setFrozen, shiftLines, type Axis } from './sheet-structure.ts';
 

@@ -10,7 +10,7 @@
 // Not confirmed: what a second tryLock by the execution that already holds the lock does. The
 // emulator treats the lock as held by the execution (re-entrant): it returns true at once.
 
-import { GasException, RT, instrument, type Runtime } from './runtime.ts';
+import { GasException, RT, instrument, type Runtime } from '../runtime.ts';
 
 export type LockKind = 'script' | 'user' | 'document';
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';

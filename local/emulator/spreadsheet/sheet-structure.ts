@@ -6,7 +6,7 @@
 
 import type { GridRect } from './a1.ts';
 import { shiftChartRanges } from './charts.ts';
-import { GasException } from './runtime.ts';
+import { GasException } from '../runtime.ts';
 import type { CellMeta, EmuSheet } from './sheet.ts';
 
 export type Axis = 'row' | 'col';

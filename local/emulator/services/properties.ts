@@ -16,7 +16,7 @@
 // - Not available in AuthMode.NONE ("doesn't work in AuthMode.NONE"):
 //   https://developers.google.com/apps-script/reference/script/auth-mode
 
-import { GasException, RT, instrument, type Runtime } from './runtime.ts';
+import { GasException, RT, instrument, type Runtime } from '../runtime.ts';
 
 export const MAX_VALUE_BYTES = 9 * 1024;
 export const MAX_STORE_BYTES = 500 * 1024;

@@ -1,12 +1,12 @@
 // A rectangle of cells on a sheet. Like Google's Range, it is only coordinates: it reads and
 // writes through its sheet each time and does not follow later row or column inserts.
 
-import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { rectToA1, type GridRect } from './a1.ts';
 import type { CellMeta, EmuSheet } from './sheet.ts';
 import type { EmuDataValidation } from './rules.ts';
 import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, newProtection, type MetaLocation, type Visibility } from './metadata.ts';
-import type { Signatures } from './signatures.ts';
+import type { Signatures } from '../signatures.ts';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 

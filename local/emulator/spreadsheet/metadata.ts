@@ -1,12 +1,12 @@
 // Developer metadata, protections, named ranges and the selection: the things a sheet
 // records about ranges rather than in cells.
 
-import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import type { GridRect } from './a1.ts';
 import type { EmuRange } from './range.ts';
 import type { EmuSheet } from './sheet.ts';
 import type { EmuSpreadsheet } from './spreadsheet.ts';
-import type { Signatures } from './signatures.ts';
+import type { Signatures } from '../signatures.ts';
 
 export const DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const;
 export type Visibility = keyof typeof DeveloperMetadataVisibility;

@@ -11,7 +11,7 @@
 // - A toast without a timeout lasts 5 seconds.
 //   https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)
 
-import { EmulatorError, RT, instrument, type GasShape, type Runtime } from './runtime.ts';
+import { EmulatorError, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 import type { EmuHtmlOutput } from './html.ts';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;

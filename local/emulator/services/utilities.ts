@@ -21,8 +21,8 @@
 // AuthMode.NONE.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { EmulatorError, GasException, RT, instrument, type GasShape, type Runtime } from './runtime.ts';
-import { isValidTimeZone, offsetMinutes, zonedParts, type ZonedParts } from './tz.ts';
+import { EmulatorError, GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
+import { isValidTimeZone, offsetMinutes, zonedParts, type ZonedParts } from '../spreadsheet/tz.ts';
 
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 export type CharsetName = keyof typeof Charset;

@@ -5,10 +5,10 @@
 // Source: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)
 // ("whether to show a warning when input fails data validation or whether to reject the input entirely").
 
-import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import type { GridRect } from './a1.ts';
 import type { EmuRange } from './range.ts';
-import type { Signatures } from './signatures.ts';
+import type { Signatures } from '../signatures.ts';
 
 export const DataValidationCriteria = {
   DATE_AFTER: 'DATE_AFTER',

@@ -37,12 +37,12 @@
 // API reports this refusal with the reason "shareOutNotPermitted", and Apps Script's own wording
 // is not documented.
 
-import { GasException, RT } from './runtime.ts';
-import { EmuSpreadsheet } from './spreadsheet.ts';
-import { EmuSheet } from './sheet.ts';
-import { EmuRange } from './range.ts';
-import type { GridRect } from './a1.ts';
-import { mayEditProtected, normEmail } from './metadata.ts';
+import { GasException, RT } from '../runtime.ts';
+import { EmuSpreadsheet } from '../spreadsheet/spreadsheet.ts';
+import { EmuSheet } from '../spreadsheet/sheet.ts';
+import { EmuRange } from '../spreadsheet/range.ts';
+import type { GridRect } from '../spreadsheet/a1.ts';
+import { mayEditProtected, normEmail } from '../spreadsheet/metadata.ts';
 
 export type FileAccess = 'owner' | 'editor' | 'commenter' | 'viewer' | null;
 

@@ -5,7 +5,7 @@
 // spreadsheet, its time zone and the emulator's clock (Runtime.now, which tests can move).
 
 import { CellValueDetailedType, FunctionPlugin, HyperFormula } from 'hyperformula';
-import { zonedParts } from './tz.ts';
+import { zonedParts } from '../spreadsheet/tz.ts';
 
 export interface SheetClockContext {
   /** Milliseconds since the epoch, now. */

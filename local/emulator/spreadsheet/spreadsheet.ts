@@ -2,7 +2,7 @@
 // HyperFormula engine, so formulas across its sheets compute as Sheets would show them.
 
 import { HyperFormula } from 'hyperformula';
-import { instrument, RT, GasException, type Runtime } from './runtime.ts';
+import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
 import { EmuSheet } from './sheet.ts';
 import { movedIndex, shiftRect, type Axis } from './sheet-structure.ts';
@@ -21,10 +21,10 @@ import {
   type Visibility,
 } from './metadata.ts';
 import { isValidTimeZone } from './tz.ts';
-import { registerSheetClock, type SheetClockContext } from './today.ts';
-import { registerSheetsArrayFunctions } from './array-functions.ts';
-import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from './lookups.ts';
-import type { Signatures } from './signatures.ts';
+import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts';
+import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
+import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
+import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
 export const MAX_CELLS = 10_000_000;
