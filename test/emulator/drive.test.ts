@@ -1,4 +1,4 @@
-// Several files, owners, sharing lists and users (local/emulator/drive.ts). Each case cites
+// Several files, owners, sharing lists and users (local/emulator/services/drive.ts). Each case cites
 // where Google documents the behaviour, or says that the emulator chose it.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';

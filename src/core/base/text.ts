@@ -6,7 +6,7 @@
  * text counts toward it is not documented anywhere we found (Google's limits page gives only the
  * 50,000; the error speaks of the input, which includes the apostrophe), so the add-on counts it:
  * text that needs the apostrophe may be 49,999 characters (see sheetTextLength). The emulator
- * counts it too (local/emulator/sheet.ts).
+ * counts it too (local/emulator/spreadsheet/sheet.ts).
  */
 export const MAX_CELL_CHARS = 50_000;
 

@@ -5,7 +5,7 @@
 // Google counts bytes, not characters (a multibyte value fills 9 KB sooner), and the keys count
 // toward the store's total (tanaikech, "Report: Specification of Properties Service",
 // https://tanaikech.github.io/2023/05/22/report-specification-of-properties-service-for-google-apps-script/).
-// Assumed: a KB is 1,024 bytes, as the emulator enforces (local/emulator/properties.ts).
+// Assumed: a KB is 1,024 bytes, as the emulator enforces (local/emulator/services/properties.ts).
 
 import { utf8Bytes } from '../base/text.ts';
 

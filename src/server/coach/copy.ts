@@ -22,7 +22,7 @@ export function copyName(trackerName: string): string {
 
 /**
  * Why openById failed. Google documents none of these messages; they are the ones Apps Script
- * projects report (see local/emulator/drive.ts for the sources):
+ * projects report (see local/emulator/services/drive.ts for the sources):
  * - gone: "Document <id> is missing (perhaps it was deleted, or you don't have read access?)", or
  *   "Unexpected error while getting the method or property openById…" for an id naming no file.
  *   The copy is the user's own file, made by the add-on, so this means it was deleted for good
