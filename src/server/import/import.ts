@@ -138,7 +138,7 @@ function importIntoSheet(
   if (plan.append.length) appendRows(sheet, table, plan);
   const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
-  writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
+  writeRecord(props, { ...read.record, idCounter: plan.idCounter });
   return result;
 }
 
