@@ -20,8 +20,8 @@ function numberFormatOf(key: TrackerKey): string | null {
   return kind === 'date' ? DATE_FORMAT : kind === 'number' ? '0' : null;
 }
 
-/** Runs of adjacent columns (1-based, ascending) for which `joins` holds, each as [first, last]. */
-function adjacentRuns(columns: readonly number[], joins: (column: number) => boolean): [number, number][] {
+/** Runs of adjacent columns (1-based), also over the columns between for which `joins` holds, each as [first, last]. */
+export function adjacentRuns(columns: readonly number[], joins: (column: number) => boolean = () => false): [number, number][] {
   const runs: [number, number][] = [];
   for (const c of [...columns].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];

@@ -27,7 +27,7 @@ import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
 import { mergeProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
-import { coverTrackerRows, formatTrackerRows } from './format.ts';
+import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
 import { dashboardAfterSetup } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
@@ -174,12 +174,25 @@ function setupTargets(plan: SetupReady): CellRange[] {
 function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {
   const last = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+  // A row's Contact ID says it has its defaults (Stage, Relationship): it is written after them
+  // (the new columns' block holds both or comes between), so a run stopped between the two
+  // leaves a row without an ID, which the next run finishes.
+  const idColumn = plan.columns.contactId;
+  const budget = MAX_SETUP_FILL_WRITES / 2;
+  const deferred = writeFills(
+    sheet,
+    plan.fills.filter((f) => f.column !== idColumn),
+    snap,
+    { maxWrites: budget },
+  );
   if (plan.block) {
     const { row, column, values } = plan.block;
     sheet.getRange(row, column, values.length, values[0].length).setValues(values.map((r) => r.map(toWritable)));
-    sheet.getRange(row, column, 1, values[0].length).setFontWeight('bold');
   }
-  const deferred = writeFills(sheet, plan.fills, snap, { maxWrites: MAX_SETUP_FILL_WRITES });
+  const unfinished = new Set(deferred.map((f) => f.row));
+  const ids = plan.fills.filter((f) => f.column === idColumn);
+  deferred.push(...ids.filter((f) => unfinished.has(f.row)));
+  deferred.push(...writeFills(sheet, ids.filter((f) => !unfinished.has(f.row)), snap, { maxWrites: budget }));
   tagColumns(sheet, plan.columns, tags.tracker);
   tagContactColumns(sheet, plan.map.contact, tags.contact);
   tagHeaderRow(sheet, plan.headerRow, taggedRow);
@@ -187,12 +200,15 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
 }
 
 /**
- * Drop-downs and date formats for the columns setup owes them to (added by this run or by one
- * that stopped before applying them); their colour rules, and the others stretched to the last
- * row unless they reached it at the last run; the frozen header. True when the header was not frozen.
+ * A bold header, drop-downs and date formats for the columns setup owes them to (added by this
+ * run or by one that stopped before applying them); their colour rules, and the others stretched
+ * to the last row unless they reached it at the last run; the frozen header. True when the header
+ * was not frozen.
  */
 function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
   const first = plan.headerRow + 1;
+  for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k])))
+    sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
   if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
   if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed);
