@@ -54,7 +54,6 @@ const FINISHED = 'Finished what an earlier run left undone (column tags, drop-do
  * record, written last, marks the tracker as set up.
  */
 export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
-  const ss = sheet.getParent();
   const props = PropertiesService.getDocumentProperties();
   const record = readRecord(props);
   const sheetId = sheet.getSheetId();
@@ -62,7 +61,6 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const data = sheet.getDataRange();
   const values = data.getValues() as (string | number | boolean | Date)[][];
   const formulas = data.getFormulas();
-  const formats = data.getNumberFormats();
   const merged = data.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
   // A sheet the add-on does not know may still carry tags of a run that stopped before its record.
   const { tags, taggedRow } = columnTags(sheet, known ? record : null, known ? (values[record.headerRow - 1] ?? []) : null);
@@ -78,11 +76,19 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const confirmed = [...(options.confirmed ?? [])];
+  let cells: number | undefined;
   const input = {
     values,
     formulas,
     merged,
-    grid: { maxRows, maxColumns, cellsInSpreadsheet: cellsInSpreadsheet(ss) },
+    grid: {
+      maxRows,
+      maxColumns,
+      // Counted (a call per sheet) only when core needs it: when the grid must grow.
+      get cellsInSpreadsheet() {
+        return (cells ??= cellsInSpreadsheet(sheet.getParent()));
+      },
+    },
     knownTracker: known,
     remembered,
     rememberedContact: known ? tags.contact : {},
@@ -101,7 +107,8 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (plan.ok === false) return { ok: false, message: plan.error.message };
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
   // first, the new columns too (right of the data, where getDataRange's merges do not reach).
-  const underMerge = mergeProblem(sheet, setupTargets(plan));
+  const targets = setupTargets(plan);
+  const underMerge = targets.length ? mergeProblem(sheet, targets) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
 
   const owedBefore = readOwed(props, sheetId);
@@ -111,6 +118,8 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     dashboard: plan.changed || missingTags || owedBefore !== null,
   };
   if (owed.dashboard && JSON.stringify(owed) !== JSON.stringify(owedBefore)) writeOwed(props, sheetId, owed);
+  // Only cells filled in existing columns need their formats (a Plain text cell takes text as is).
+  const formats = plan.fills.length ? data.getNumberFormats() : [];
   const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, maxColumns, tags, taggedRow);
   const unfrozen = applyLook(sheet, plan, new Set(owed.keys), known && record.coveredRows === maxRows, maxRows);
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
