@@ -26,7 +26,7 @@ import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
-import { mergeProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
+import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
 import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
 import { dashboardAfterSetup } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
@@ -110,11 +110,16 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const targets = setupTargets(plan);
   const underMerge = targets.length ? mergeProblem(sheet, targets) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
-
   const owedBefore = readOwed(props, sheetId);
+  const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
+  // Every cell setup writes or formats, checked before the first write: a protected one refuses
+  // the whole run instead of failing it half-way with Google's raw error.
+  const locked = protectionProblem(sheet, [...targets, ...lookTargets(plan, owedKeys, maxRows)]);
+  if (locked) return { ok: false, message: `${locked} Nothing was changed.` };
+
   const missingTags = tagsMissing(plan, tags, taggedRow);
   const owed: SetupOwed = {
-    keys: TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k)),
+    keys: owedKeys,
     dashboard: plan.changed || missingTags || owedBefore !== null,
   };
   if (owed.dashboard && JSON.stringify(owed) !== JSON.stringify(owedBefore)) writeOwed(props, sheetId, owed);
@@ -178,6 +183,16 @@ function setupTargets(plan: SetupReady): CellRange[] {
   if (!plan.block) return fills;
   const { row, column, values } = plan.block;
   return [...fills, { row, column, numRows: values.length, numColumns: values[0].length }];
+}
+
+/** The cells whose look setup writes: the owed columns, header to last row. */
+function lookTargets(plan: SetupReady, owed: readonly TrackerKey[], maxRows: number): CellRange[] {
+  return adjacentRuns(owed.map((k) => plan.columns[k])).map(([from, to]) => ({
+    row: plan.headerRow,
+    column: from,
+    numRows: Math.max(1, maxRows - plan.headerRow + 1),
+    numColumns: to - from + 1,
+  }));
 }
 
 function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {
