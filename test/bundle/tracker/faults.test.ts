@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
-import { describeFailures, sweepAction } from '../fault-sweep.ts';
+import { describeFailures, differenceOf, sweepAction } from '../fault-sweep.ts';
+import { emulatorState } from '../../../local/emulator/state.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 
 const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');
@@ -57,5 +58,41 @@ describe('Set up tracker, stopped at any call and run again, ends as if it had w
     };
     const report = sweepAction({ prepare, act: setUp, maxPoints: MAX_POINTS });
     expect(describeFailures(report)).toBe('');
+  });
+});
+
+describe('a protected target refuses Set up tracker before its first write', () => {
+  const EDITOR = 'editor@example.com';
+
+  /** The owner shares the sheet with an editor and protects `a1` against everyone but themself. */
+  function protectedFrom(a1: string | ((app: App) => string), before: (app: App) => void = () => {}): App {
+    const app = contacts();
+    before(app);
+    if (typeof a1 === 'function') a1 = a1(app);
+    app.ss.addEditor(EDITOR);
+    const protection = app.ss.getSheetByName('Contacts')!.getRange(a1).protect().setDescription('Owner only');
+    protection.removeEditors(protection.getEditors());
+    return app;
+  }
+  const asEditor = (app: App) => app.emu.actAs(EDITOR, () => app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult);
+
+  it('on a new sheet, where the Stage column would go: it says which cell, and nothing is written', () => {
+    const app = protectedFrom('M:M');
+    const before = emulatorState(app.emu);
+    const result = asEditor(app);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^M1 on "Contacts" is protected \("Owner only"\), and you may not edit it\..*Nothing was changed\.$/);
+    expect(differenceOf(emulatorState(app.emu), before)).toBe('');
+    expect(app.emu.ui.alerts.at(-1)!.prompt).toBe(!result.ok && result.message);
+  });
+
+  it("on a set-up tracker, where a new contact's Stage goes: nothing is written, not even its ID", () => {
+    const newRow = (a: App) => a.ss.getSheetByName('Contacts')!.getLastRow();
+    let row = 0;
+    const app = protectedFrom((a) => `M${(row = newRow(a))}`, withNewContact);
+    const before = emulatorState(app.emu);
+    const result = asEditor(app);
+    expect(!result.ok && result.message).toMatch(new RegExp(`^M${row} on "Contacts" is protected`));
+    expect(differenceOf(emulatorState(app.emu), before)).toBe('');
   });
 });
