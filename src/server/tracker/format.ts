@@ -96,7 +96,8 @@ export function coverTrackerRows(
   const first = headerRow + 1;
   const lastRow = sheet.getMaxRows();
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
-  const column = (at: number) => sheet.getRange(first, at, lastRow - headerRow, 1);
+  const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  const column = (at: number) => ranges.get(at) ?? ranges.set(at, sheet.getRange(first, at, lastRow - headerRow, 1)).get(at)!;
   const ours = new Set([columns.stage, columns.nextFollowUp]);
   const wanted = trackerRules(columns as { stage: number; nextFollowUp: number }, first).filter((r) => add.has(r.key));
   const present = new Set<string>();

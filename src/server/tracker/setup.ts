@@ -216,7 +216,14 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
   const unfinished = new Set(deferred.map((f) => f.row));
   const ids = plan.fills.filter((f) => f.column === idColumn);
   deferred.push(...ids.filter((f) => unfinished.has(f.row)));
-  deferred.push(...writeFills(sheet, ids.filter((f) => !unfinished.has(f.row)), snap, { maxWrites: budget }));
+  deferred.push(
+    ...writeFills(
+      sheet,
+      ids.filter((f) => !unfinished.has(f.row)),
+      snap,
+      { maxWrites: budget },
+    ),
+  );
   tagColumns(sheet, plan.columns, tags.tracker);
   tagContactColumns(sheet, plan.map.contact, tags.contact);
   tagHeaderRow(sheet, plan.headerRow, taggedRow);
@@ -231,8 +238,7 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
  */
 function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
   const first = plan.headerRow + 1;
-  for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k])))
-    sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
+  for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k]))) sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
   if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
   if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed);

@@ -4,9 +4,9 @@
 // metadata first, so renamed or moved columns are still the columns they were at setup.
 
 import type { Cell } from '../../core/tracker/cells.ts';
-import { type ColumnMap, type ContactField, mapColumns } from '../../core/tracker/headers.ts';
+import { mapColumns } from '../../core/tracker/headers.ts';
+import type { TrackerTable } from '../../core/tracker/table.ts';
 import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.ts';
-import type { TrackerKey } from '../../core/tracker/schema.ts';
 import { layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
 import type { Snapshot } from './cells.ts';
@@ -29,20 +29,16 @@ export interface ReadOptions {
   locked?: boolean;
 }
 
-export interface TrackerView {
+/** The tracker table (with `headerRow` where the header is now) and where it was read from. */
+export interface TrackerView extends TrackerTable {
   sheet: Sheet;
   /** As saved, with `headerRow` where the header is now. */
   record: TrackerRecord;
   header: Cell[];
-  /** Rows below the header, to the last row with content, and their formulas. */
   rows: Cell[][];
   formulas: string[][];
   /** Every row read, from sheet row 1 (formats only if asked), as writeFills takes it. */
   grid: Snapshot & { values: Cell[][]; formulas: string[][]; formats: string[][] };
-  /** 0-based columns; contact and tracker columns by their metadata first. */
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  own: ColumnMap['own'];
   /** The columns' metadata as read (0-based). */
   tags: ColumnTags;
 }
@@ -65,9 +61,14 @@ export function readTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
  * record's remembered layout when `header` (the cells of the row the record names as the
  * header) reads as it did, else the metadata walk (calls per column).
  */
-export function columnTags(sheet: Sheet, record: TrackerRecord | null, header: readonly unknown[] | null): { tags: ColumnTags; taggedRow: number | null; remembered: boolean } {
+export function columnTags(
+  sheet: Sheet,
+  record: TrackerRecord | null,
+  header: readonly unknown[] | null,
+): { tags: ColumnTags; taggedRow: number | null; remembered: boolean } {
   const layout = record?.layout;
-  if (layout && header && layoutHolds(layout, header)) return { tags: { tracker: layout.tracker, contact: layout.contact }, taggedRow: record.headerRow, remembered: true };
+  if (layout && header && layoutHolds(layout, header))
+    return { tags: { tracker: layout.tracker, contact: layout.contact }, taggedRow: record.headerRow, remembered: true };
   return { tags: readColumnTags(sheet), taggedRow: taggedHeaderRow(sheet), remembered: false };
 }
 
@@ -77,7 +78,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   let formulas: string[][] = [];
   let formats: string[][] = [];
   let headerRow: number | null = null;
-  let expected: Cell[] | null = null;
+  let expected: Cell[] | null;
   if (options.headerOnly) {
     expected = readRow(sheet, record.headerRow);
   } else {
@@ -124,6 +125,8 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   return {
     sheet,
     record: saved,
+    headerRow,
+    idCounter: saved.idCounter,
     header,
     rows,
     formulas: formulas.slice(headerRow),
