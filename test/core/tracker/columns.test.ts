@@ -23,7 +23,12 @@ describe('layoutOf / layoutHolds', () => {
   });
 
   it('is not remembered when a remembered column has a blank header or one another column repeats (swapping them would go unseen)', () => {
-    expect(layoutOf(COLUMNS, HEADER.map((h) => (h === 'Stage' ? '' : h)))).toBeNull();
+    expect(
+      layoutOf(
+        COLUMNS,
+        HEADER.map((h) => (h === 'Stage' ? '' : h)),
+      ),
+    ).toBeNull();
     expect(layoutOf(COLUMNS, [...HEADER, 'Stage'])).toBeNull();
     // A repeated header among the user's own columns does not matter.
     expect(layoutOf(COLUMNS, [...HEADER, 'Priority'])).not.toBeNull();
