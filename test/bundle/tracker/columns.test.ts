@@ -115,3 +115,20 @@ describe('after the user changed the header row, the columns are found by their 
     expect(cell(sheet, 'C-0006', stage)).toBe('Pitched');
   });
 });
+
+describe('Set up tracker: service calls', () => {
+  it('the same at 100 and 2,000 contacts; run again on a set-up tracker, at most 25 (its own part at most 20) and no metadata walk', () => {
+    requireBuild();
+    const counts = [100, 2000].map((rows) => {
+      const { bundle } = addOnOnContacts(toCsv(handMadeContacts(rows)), BUILD);
+      const first = bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+      const again = bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+      expect((again.result as SetupResult).ok && (again.result as SetupResult & { ok: true }).changed).toBe(false);
+      return { first: first.calls, again: again.calls, walk: metadataCalls(again.byMethod) };
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // Of the re-run's calls, 4 are the Dashboard's check that it exists (dashboardAfterSetup).
+    expect(counts[0].again).toBeLessThanOrEqual(25);
+    expect(counts[0].walk).toBe(0);
+  });
+});
