@@ -9,7 +9,7 @@ import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/hea
 import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
-import { readTrackerSheet } from '../tracker/table.ts';
+import { layoutAfter, readTrackerSheet } from '../tracker/table.ts';
 import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
 import { coverTrackerRows, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { setUpSheet } from '../tracker/setup.ts';
@@ -97,7 +97,7 @@ function importIntoSheet(
   options: ImportOptions,
 ): ImportResult {
   // A preview changes nothing, not even where the header row is remembered.
-  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun });
+  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun, addsColumns: true });
   const table: TrackerTable = read;
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
@@ -131,7 +131,18 @@ function importIntoSheet(
   if (plan.append.length) appendRows(sheet, table, plan);
   const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
-  writeRecord(props, { ...read.record, idCounter: plan.idCounter });
+  const added = Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1]));
+  const header = [...read.header];
+  for (const c of plan.newColumns) header[c.column - 1] = c.header;
+  writeRecord(props, {
+    ...read.record,
+    idCounter: plan.idCounter,
+    layout: layoutAfter(
+      read,
+      added,
+      Array.from(header, (h) => h ?? ''),
+    ),
+  });
   return result;
 }
 

@@ -4,10 +4,10 @@
 // metadata first, so renamed or moved columns are still the columns they were at setup.
 
 import type { Cell } from '../../core/tracker/cells.ts';
-import { mapColumns } from '../../core/tracker/headers.ts';
+import { type ContactField, mapColumns } from '../../core/tracker/headers.ts';
 import type { TrackerTable } from '../../core/tracker/table.ts';
 import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.ts';
-import { layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
+import { type ColumnLayout, layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
 import type { Snapshot } from './cells.ts';
 import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, recordText, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
@@ -25,8 +25,17 @@ export interface ReadOptions {
    * the whole sheet is read to find it. `rows` is then empty.
    */
   headerOnly?: boolean;
-  /** The caller holds the document lock: a header row found at another row is saved. */
+  /**
+   * The caller holds the document lock: a header row found at another row is saved, and so is
+   * the layout the metadata walk found (for the next reads).
+   */
   locked?: boolean;
+  /**
+   * The action may add columns after reading (import, the coach's feedback column): the layout
+   * it read is not saved, as its own change would make it stale (and a re-run after a stopped
+   * run would save another). Import saves the layout after its change (layoutAfter).
+   */
+  addsColumns?: boolean;
 }
 
 /** The tracker table (with `headerRow` where the header is now) and where it was read from. */
@@ -113,7 +122,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   let saved = record;
   if (!remembered) {
     // The walk's result is remembered by an action that holds the lock, for the next reads.
-    const layout = layoutOf(tags, header) ?? undefined;
+    const layout = options.addsColumns ? record.layout : (layoutOf(tags, header) ?? undefined);
     const found = { ...record, headerRow, layout };
     if (options.locked && recordText(found) !== recordText(record)) writeRecord(props, found);
     saved = found;
@@ -142,4 +151,14 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
 function readRow(sheet: Sheet, row: number): Cell[] | null {
   if (row < 1 || row > sheet.getLastRow()) return null;
   return sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[];
+}
+
+/**
+ * The layout of `view`'s tracker once `contact` columns (0-based) were tagged and the header row
+ * reads `header`: what a metadata walk would then find, for an action that added columns.
+ */
+export function layoutAfter(view: TrackerView, contact: Partial<Record<ContactField, number>>, header: readonly unknown[]): ColumnLayout | undefined {
+  // Sheets keeps text written with a leading apostrophe without it.
+  const shown = header.map((h) => (typeof h === 'string' && h.startsWith("'") ? h.slice(1) : h));
+  return layoutOf({ tracker: view.tags.tracker, contact: { ...view.tags.contact, ...contact } }, shown) ?? undefined;
 }

@@ -10,6 +10,7 @@ import { addOnOnContacts } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { LogResult, SetupResult } from '../../../src/shared/types.ts';
+import { describeFailures, sweepAction } from '../fault-sweep.ts';
 
 const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');
 
@@ -132,3 +133,59 @@ describe('Set up tracker: service calls', () => {
     expect(counts[0].walk).toBe(0);
   });
 });
+
+describe('an action that adds columns leaves the remembered layout as a metadata walk would find it', () => {
+  const CSV = 'Name,Email,Phone\nJordan Ellis,jordan.ellis@example.com,+1 555 0199\nZed Newman,zed@example.com,+1 555 0142\n';
+  const prepare = () => {
+    const app = addOn({ csv: HAND_MADE.replace(/,Phone$/m, ',Extra'), sheetName: 'Contacts' });
+    const setup = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    return app;
+  };
+  const importFile = (app: ReturnType<typeof prepare>) => {
+    const result = app.bundle.run('importContacts', [CSV, {}]).result as { ok: boolean; message?: string };
+    if (!result.ok) throw new Error(result.message);
+  };
+
+  it('Import adds a Phone column: the next reads need no walk', () => {
+    const app = prepare();
+    importFile(app);
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    expect(header(sheet)).toContain('Phone');
+    expect(metadataCalls(app.bundle.run('showFollowUpsDue').byMethod)).toBe(0);
+  });
+
+  // What is compared is whether the record's layout says what the metadata says (the whole
+  // state of an import stopped anywhere is import's own sweep).
+  it('and after an import stopped at any call and run again, the remembered layout says what the metadata says', { timeout: 120_000 }, () => {
+    const report = sweepAction({ prepare, act: importFile, normalize: (_state, app) => layoutAgreesWithMetadata(app), maxPoints: 12 });
+    expect(report.points.length).toBeGreaterThan(5);
+    expect(describeFailures(report)).toBe('');
+  });
+});
+
+/** Whether the tracker record's layout is the tags on the columns and the header row's text, or a message. */
+function layoutAgreesWithMetadata(app: {
+  emu: { properties: { document: Map<string, string> } };
+  ss: { getSheetByName(name: string): EmuSheet | null };
+}): true | string {
+  const record = JSON.parse(app.emu.properties.document.get('iit.tracker')!) as { layout?: { tracker: object; contact: object; header: string[] } };
+  if (!record.layout) return true;
+  const sheet = app.ss.getSheetByName('Contacts')!;
+  const tracker: Record<string, number> = {};
+  const contact: Record<string, number> = {};
+  for (const m of sheet.createDeveloperMetadataFinder().withKey('iit.column').find()) {
+    const value = m.getValue()!;
+    const column = m.getLocation().getColumn()!.getColumn() - 1;
+    if (value.startsWith('contact:')) contact[value.slice('contact:'.length)] = column;
+    else tracker[value] = column;
+  }
+  const texts = header(sheet).map(String);
+  while (texts.at(-1) === '') texts.pop();
+  const sorted = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const agrees =
+    sorted(record.layout.tracker) === sorted(tracker) &&
+    sorted(record.layout.contact) === sorted(contact) &&
+    JSON.stringify(record.layout.header) === JSON.stringify(texts);
+  return agrees || `layout ${JSON.stringify(record.layout)} ≠ metadata ${JSON.stringify({ tracker, contact, header: texts })}`;
+}
