@@ -117,11 +117,8 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const locked = protectionProblem(sheet, [...targets, ...lookTargets(plan, owedKeys, maxRows)]);
   if (locked) return { ok: false, message: `${locked} Nothing was changed.` };
 
-  const missingTags = tagsMissing(plan, tags, taggedRow);
-  const owed: SetupOwed = {
-    keys: owedKeys,
-    dashboard: plan.changed || missingTags || owedBefore !== null,
-  };
+  // Tags missing without anything owed (a tracker set up by an older version) are written quietly.
+  const owed: SetupOwed = { keys: owedKeys, dashboard: plan.changed || owedBefore !== null };
   if (owed.dashboard && JSON.stringify(owed) !== JSON.stringify(owedBefore)) writeOwed(props, sheetId, owed);
   // Only cells filled in existing columns need their formats (a Plain text cell takes text as is).
   const formats = plan.fills.length ? data.getNumberFormats() : [];
@@ -166,15 +163,6 @@ function headerAfter(values: readonly (readonly unknown[])[], plan: SetupReady):
   const header: unknown[] = [...(values[plan.headerRow - 1] ?? [])];
   for (const c of plan.newColumns) header[c.column - 1] = toWritable(c.header);
   return Array.from(header, (v) => v ?? '');
-}
-
-/** Whether some tracker or contact column, or the header row, is not tagged where the plan has it. */
-function tagsMissing(plan: SetupReady, tags: ColumnTags, taggedRow: number | null): boolean {
-  return (
-    taggedRow !== plan.headerRow ||
-    TRACKER_KEYS.some((k) => tags.tracker[k] !== plan.columns[k] - 1) ||
-    (Object.keys(plan.map.contact) as (keyof ColumnTags['contact'])[]).some((f) => tags.contact[f] === undefined)
-  );
 }
 
 /** The ranges setup writes values into: the block of new columns and the cells it fills. */
