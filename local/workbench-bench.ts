@@ -62,10 +62,17 @@ export async function workbenchBench(contacts = 10_000, logRows = 20_000, runs =
 
     time('Set up tracker (run again)', menu('setUpTracker'));
     time('Log interview… (opening the dialog, 3 rows selected)', menu('showInterviewDialog'));
-    const event = (k: number, kind: string, extra: object = {}) => ({ eventId: `bench-${kind}-${k}`, contactIds: [`C-${String(100 + k).padStart(4, '0')}`], date: iso(now), ...extra });
+    const event = (k: number, kind: string, extra: object = {}) => ({
+      eventId: `bench-${kind}-${k}`,
+      contactIds: [`C-${String(100 + k).padStart(4, '0')}`],
+      date: iso(now),
+      ...extra,
+    });
     time('Mark pitch sent', (k) => page('logPitchSent', [event(k, 'pitch')]));
     time('Log reply', (k) => page('logReply', [event(k, 'reply', { meetingDate: iso(now + 7 * 86_400_000) })]));
-    time('Log interview + 1 referral', (k) => page('logInterview', [event(k, 'interview', { minutes: 30, referrals: [{ name: `Bench Referral ${k}`, company: 'Globex' }] })]));
+    time('Log interview + 1 referral', (k) =>
+      page('logInterview', [event(k, 'interview', { minutes: 30, referrals: [{ name: `Bench Referral ${k}`, company: 'Globex' }] })]),
+    );
     time('Log offer', (k) => page('logOutcome', [event(k, 'offer', { kind: 'offer', company: 'Globex' })]));
     time('Show follow-ups due', menu('showFollowUpsDue'));
     time('Build dashboard', menu('refreshDashboard'));
