@@ -161,7 +161,7 @@ export function runBench(sizes = SIZES, actions = ACTIONS): BenchRow[] {
   return out;
 }
 
-function table(rows: BenchRow[]): string {
+export function table(rows: BenchRow[]): string {
   const head = ['action', 'rows', 'service calls', 'reads', 'ms'];
   const body = rows.map((r) => [r.action, String(r.rows), String(r.calls), String(r.reads), String(r.ms)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -170,7 +170,7 @@ function table(rows: BenchRow[]): string {
 }
 
 /** Each action's calls by method (from its largest size), reads marked "r". */
-function methods(rows: BenchRow[]): string {
+export function methods(rows: BenchRow[]): string {
   const out: string[] = [];
   for (const action of new Set(rows.map((r) => r.action))) {
     const run = rows.filter((r) => r.action === action).at(-1)!;
