@@ -47,9 +47,14 @@ export function engineFormula(formula: string, locale: string): string {
   return converted ?? `=${UNPARSABLE}${formula.slice(1)}`;
 }
 
+/** Whether an engine form from `engineFormula` is a formula the locale parses. */
+export function parses(engine: string): boolean {
+  return !engine.startsWith(`=${UNPARSABLE}`);
+}
+
 /** The formula as getFormula gives it in `locale`, from the engine's form. */
 export function shownFormula(engine: string, locale: string): string {
-  if (engine.startsWith(`=${UNPARSABLE}`)) return `=${engine.slice(2)}`;
+  if (!parses(engine)) return `=${engine.slice(2)}`;
   return usesDecimalComma(locale) ? (convert(engine, toDecimalComma) ?? engine) : engine;
 }
 
