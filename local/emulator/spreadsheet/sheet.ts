@@ -26,6 +26,7 @@ import {
 } from './metadata.ts';
 import type { Signatures } from '../signatures.ts';
 import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, updateChart, type ChartData } from './charts.ts';
+import { engineFormula, shownFormula } from '../formulas/locale.ts';
 import { deleteLines, insertLines, moveColumnBlock, setFrozen, shiftLines, type Axis } from './sheet-structure.ts';
 
 export interface CellMeta {
@@ -208,7 +209,7 @@ export class EmuSheet implements Signatures<
       case 'text':
         return `'${p.text}`;
       case 'formula':
-        return p.formula;
+        return engineFormula(p.formula, this._ss._locale);
       case 'boolean':
         return p.value;
       case 'number':
@@ -231,7 +232,7 @@ export class EmuSheet implements Signatures<
       Array.from(row, (f) => {
         const text = String(f ?? '');
         if (text === '') return null;
-        return text.startsWith('=') ? text : `=${text}`;
+        return engineFormula(text.startsWith('=') ? text : `=${text}`, this._ss._locale);
       }),
     );
     this._ss._hfHeld().setCellContents(this._hfRange(r).start, raw);
@@ -297,7 +298,10 @@ export class EmuSheet implements Signatures<
     const out: string[][] = [];
     for (let i = 0; i < r.numRows; i++) {
       const row: string[] = [];
-      for (let j = 0; j < r.numCols; j++) row.push(hf.getCellFormula({ sheet, row: r.row - 1 + i, col: r.col - 1 + j }) ?? '');
+      for (let j = 0; j < r.numCols; j++) {
+        const formula = hf.getCellFormula({ sheet, row: r.row - 1 + i, col: r.col - 1 + j });
+        row.push(formula ? shownFormula(formula, this._ss._locale) : '');
+      }
       out.push(row);
     }
     return out;
