@@ -12,7 +12,7 @@ import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import type { CfFormat, CfRuleData } from '../emulator/spreadsheet/rules.ts';
 import type { Rect } from './protocol.ts';
 import { shiftFormula } from './formula-shift.ts';
-import { engineFormula, parses } from '../emulator/formulas/locale.ts';
+import { parses } from '../emulator/formulas/locale.ts';
 
 function intersect(a: Rect, b: Rect): Rect | null {
   const row = Math.max(a.row, b.row);
@@ -81,8 +81,8 @@ function holds(rule: CfRuleData, raw: CellValue, text: string): boolean {
  */
 function customFormulaResults(sheet: EmuSheet, rule: CfRuleData, cells: { row: number; col: number }[]): boolean[] {
   const anchor = rule.rects[0];
-  // Read with the spreadsheet locale's punctuation, as Sheets reads a rule's formula.
-  const written = engineFormula(String(rule.values[0]), sheet._ss._locale);
+  // The sheet keeps the formula in the engine's form (read with the locale's punctuation when set).
+  const written = String(rule.values[0]);
   if (!parses(written)) return cells.map(() => false);
   const formulas = cells.map(({ row, col }) => shiftFormula(written, row - anchor.row, col - anchor.col).replace(/^=/, ''));
   const calc = (formula: string) => {

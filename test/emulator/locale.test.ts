@@ -2,7 +2,7 @@
 // with setFormula is read with the locale's punctuation, and getFormula shows it that way.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
-import { engineFormula, shownFormula, usesDecimalComma } from '../../local/emulator/formulas/locale.ts';
+import { engineFormula, parses, shownFormula, usesDecimalComma } from '../../local/emulator/formulas/locale.ts';
 
 function sheetIn(locale: string) {
   const emu = new Emulator({ scopes: null, locale });
@@ -62,5 +62,26 @@ describe('formulas by spreadsheet locale', () => {
   it('refuses a locale code that is no language', () => {
     const { emu } = sheetIn('en_US');
     expect(() => emu.active.setSpreadsheetLocale('german')).toThrow('Invalid argument: german');
+  });
+
+  it("a colour rule's formula is read as a cell's: en_US gives a semicolon back as a comma; de_DE refuses commas between arguments", () => {
+    for (const [locale, written, shown] of [
+      ['en_US', '=AND(ISNUMBER($A2);$A2<TODAY())', '=AND(ISNUMBER($A2),$A2<TODAY())'],
+      ['de_DE', '=AND(ISNUMBER($A2);$A2<TODAY())', '=AND(ISNUMBER($A2);$A2<TODAY())'],
+      ['de_DE', '=AND(ISNUMBER($A2),$A2<TODAY())', '=AND(ISNUMBER($A2),$A2<TODAY())'],
+    ]) {
+      const { emu, sheet } = sheetIn(locale);
+      const app = emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      const rule = app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(written)
+        .setBackground('#f4c7c3')
+        .setRanges([sheet.getRange('A2:A9') as never])
+        .build();
+      sheet.setConditionalFormatRules([rule as never]);
+      const back = sheet.getConditionalFormatRules()[0].getBooleanCondition()!.getCriteriaValues();
+      expect(back, `${locale} ${written}`).toEqual([shown]);
+      expect(parses(sheet._cfRules[0].values[0] as string), `${locale} ${written}`).toBe(locale === 'en_US' || written.includes(';'));
+    }
   });
 });

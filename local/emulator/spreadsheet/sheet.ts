@@ -460,7 +460,11 @@ export class EmuSheet implements Signatures<
       (d) =>
         new CfRule(
           this[RT],
-          { criteria: d.criteria, values: [...d.values], format: { ...d.format } },
+          {
+            criteria: d.criteria,
+            values: d.criteria === 'CUSTOM_FORMULA' ? d.values.map((v) => shownFormula(String(v), this._ss._locale)) : [...d.values],
+            format: { ...d.format },
+          },
           d.rects.map((r) => this._range(r)),
         ),
     );
@@ -470,7 +474,9 @@ export class EmuSheet implements Signatures<
       for (const range of rule._ranges) {
         if (range._sheet !== this) throw new GasException('The conditional format rule cannot reference a different sheet.');
       }
-      return { ...rule._data, format: { ...rule._data.format }, rects: rule._ranges.map((range) => ({ ...range._rect })) };
+      // A custom formula is read with the locale's punctuation, as a cell's is, and kept in the engine's form.
+      const values = rule._data.criteria === 'CUSTOM_FORMULA' ? rule._data.values.map((v) => engineFormula(String(v), this._ss._locale)) : rule._data.values;
+      return { ...rule._data, values, format: { ...rule._data.format }, rects: rule._ranges.map((range) => ({ ...range._rect })) };
     });
   }
   getProtections(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {
