@@ -6,8 +6,8 @@
 //  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
 
 import type { Cell } from '../../core/tracker/cells.ts';
-import { FINGERPRINT_HEADER, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
-import type { FeedbackBase } from '../../core/coach/feedback.ts';
+import { FINGERPRINT_HEADER, fingerprintsWithIntents, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
+import type { FeedbackBase, PendingFeedback } from '../../core/coach/feedback.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
 import { googleText, UserError } from '../base/actions.ts';
 
@@ -71,17 +71,32 @@ export interface CopyFeedback {
   feedback: Map<string, string>;
   /** What the add-on last wrote to each feedback cell; null for a copy made before the fingerprint column. */
   bases: Map<string, FeedbackBase> | null;
+  /** What an update that died part-way was about to write into the tracker. */
+  pending: Map<string, PendingFeedback>;
   /** False when the Progress sheet has content but no Contact ID or Coach feedback header. */
   readable: boolean;
+  /** The Progress sheet as read, to record intents in (null when there is none). */
+  progress: { sheet: Sheet; values: unknown[][]; fingerprintAt: number } | null;
 }
 
 export function readFeedbackFrom(copy: Ss): CopyFeedback {
   const sheet = copy.getSheetByName(PROGRESS_SHEET);
-  if (!sheet) return { feedback: new Map(), bases: null, readable: true };
+  if (!sheet) return { feedback: new Map(), bases: null, pending: new Map(), readable: true, progress: null };
   const values = sheet.getDataRange().getValues();
-  const { feedback, bases, found } = readCopyFeedback(values);
+  const { feedback, bases, pending, fingerprintAt, found } = readCopyFeedback(values);
   const empty = values.length <= 1 && (values[0] ?? []).every((v) => v === '');
-  return { feedback, bases, readable: found || empty };
+  return { feedback, bases, pending, readable: found || empty, progress: { sheet, values, fingerprintAt } };
+}
+
+/**
+ * Records in the coach view what is about to be written into the tracker's Coach feedback cells
+ * (encoded fingerprints by contact ID), in one write of the fingerprint column. A copy made before
+ * that column existed has nowhere to keep them: nothing is recorded.
+ */
+export function recordFeedbackIntents(from: CopyFeedback, intents: ReadonlyMap<string, string>): void {
+  const p = from.progress;
+  if (!p || p.fingerprintAt < 0 || intents.size === 0 || p.values.length < 2) return;
+  p.sheet.getRange(2, p.fingerprintAt + 1, p.values.length - 1, 1).setValues(fingerprintsWithIntents(p.values, p.fingerprintAt, intents));
 }
 
 function sheetNamed(copy: Ss, name: string, index: number): Sheet {

@@ -6,7 +6,7 @@ import { effectiveRole, grantOps, leftPromoted, revokeOps, type Access, type Acc
 import { cleanSettings, isShared, sharedColumns } from '../../core/coach/columns.ts';
 import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '../../core/coach/copy-table.ts';
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
-import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
+import { encodePending, feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
 import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/base/text.ts';
 import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
@@ -14,10 +14,20 @@ import { googleText, isScopeError, UserError } from '../base/actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
 import { findDashboard } from '../dashboard/dashboard.ts';
 import { findLogSheet } from '../logging/interview-log.ts';
-import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
+import { createCopy, openCopy, readDashboard, readFeedbackFrom, recordFeedbackIntents, writeCopy, type OpenFailure } from './copy.ts';
 import { coachStoreProblem, readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
 import { requireTrackerSheet } from '../tracker/table.ts';
-import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, writeFeedback, type TrackerSnapshot } from './tracker.ts';
+import {
+  applyFeedbackColumn,
+  feedbackColumnTargets,
+  feedbackWrites,
+  findTracker,
+  planFeedbackColumn,
+  readTrackerSnapshot,
+  writeFeedback,
+  type TrackerSnapshot,
+} from './tracker.ts';
+import { mergeProblem } from '../tracker/cells.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -157,7 +167,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   // A copy made before the fingerprint column existed: the bases an earlier version kept in properties.
   const lastBases = fromCopy.bases ?? ctx.store.legacyBases;
-  const feedbackIndex = ensureFeedbackColumn(t);
+  const column = planFeedbackColumn(t);
+  const feedbackIndex = column.index;
   const top = t.record.headerRow;
   const { rows } = t;
   const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0, tooLong: 0 };
@@ -165,21 +176,42 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const finalText = new Map<string, string>();
   const bases = new Map<string, FeedbackBase>();
   const updates = new Map<number, string>();
+  const intents = new Map<string, string>();
   rows.forEach((row, i) => {
     const id = cellText(row[idIndex]);
     if (id === '' || finalText.has(id)) return;
     const trackerText = cellText(row[feedbackIndex]);
-    const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, lastBases.get(id));
+    const coachText = fromCopy.feedback.get(id);
+    const outcome = mergeFeedback(coachText, trackerText, lastBases.get(id), fromCopy.pending.get(id));
     if (outcome.rule in summary) summary[outcome.rule as keyof FeedbackSummary]++;
     if (outcome.rule === 'tooLong') tooLong.push(id);
-    if (outcome.text !== trackerText) updates.set(top + i + 1, toSheetText(outcome.text));
+    if (outcome.text !== trackerText) {
+      updates.set(top + i + 1, toSheetText(outcome.text));
+      intents.set(id, encodePending(lastBases.get(id), { base: outcome.base, coachHash: feedbackHash((coachText ?? '').trim()) }));
+    }
     finalText.set(id, outcome.copyText ?? outcome.text);
     bases.set(id, outcome.base);
   });
   for (const [id, text] of fromCopy.feedback) {
     if (text !== '' && !finalText.has(id) && feedbackHash(text) !== lastBases.get(id)?.hash) summary.orphaned++;
   }
-  writeFeedback(t, feedbackIndex, updates);
+  // Every tracker cell this writes is checked before the first write: nothing is written when one cannot be.
+  const runs = feedbackWrites(t, feedbackIndex, updates);
+  const header = feedbackColumnTargets(t, column);
+  // A header written under a merge would show across the first contacts' rows.
+  const headerMerged = mergeProblem(t.sheet, header);
+  if (headerMerged) throw new UserError(`${headerMerged} The Coach feedback column could not be added; the coach view was not updated.`);
+  // Feedback written under a merge would be hidden (or shown on the merge's other rows).
+  const merged = mergeProblem(
+    t.sheet,
+    [...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })),
+  );
+  if (merged) throw new UserError(`${merged} The coach view was not updated.`);
+
+  applyFeedbackColumn(t, column);
+  // What the tracker is about to get is recorded in the coach view first (see mergeFeedback).
+  recordFeedbackIntents(fromCopy, intents);
+  writeFeedback(t, feedbackIndex, runs);
 
   const referredBy = t.tracker.referredBy;
   const shared = sharedColumns(t.columns, settings);
@@ -254,14 +286,31 @@ function cannotOpen(share: CoachRecord, reason: OpenFailure, detail: string, doi
   return `The coach view could not be opened just now (Google said: “${detail}”). Nothing was changed: try again in a moment.`;
 }
 
-/** Gives access with `ops`; Google's refusal (a domain that blocks outside sharing) becomes a clear message. */
-function giveAccess(ss: Ss, email: string, ops: readonly AccessOp[], what: string, after: string): void {
+/**
+ * Records `share` as the current share (the earlier ones as `pending`), then gives it access with
+ * `ops`. Access given cannot be read back as "given by the add-on": recorded first, a retry or a
+ * Stop after an execution that died right after giving it still knows what the coach had before.
+ * Google's refusal (a domain that blocks outside sharing) puts the record back as it was and
+ * becomes a clear message.
+ */
+function giveAccess(
+  ctx: Context,
+  target: Ss,
+  share: CoachRecord,
+  ops: readonly AccessOp[],
+  stored: { pending: readonly CoachRecord[]; settings: CoachSettings; settingsBefore: CoachSettings; dropLegacyBases?: boolean },
+  what: string,
+  after: string,
+): void {
+  const { record: recordBefore, pending: pendingBefore } = ctx.store;
+  writeCoachStore(ctx.props, ctx.store, { record: share, pending: stored.pending, settings: stored.settings, dropLegacyBases: stored.dropLegacyBases });
   try {
-    applyAccess(ss, email, ops);
+    applyAccess(target, share.email, ops);
   } catch (e) {
     if (isScopeError(e)) throw e;
+    writeCoachStore(ctx.props, ctx.store, { record: recordBefore, pending: pendingBefore, settings: stored.settingsBefore });
     throw new UserError(
-      `Google did not let the add-on share ${what} with ${email}: “${googleText(e)}”. If your Google account belongs to a school or an organization, its administrator may not allow sharing outside it: ask them, or use an address they allow. ${after}`,
+      `Google did not let the add-on share ${what} with ${share.email}: “${googleText(e)}”. If your Google account belongs to a school or an organization, its administrator may not allow sharing outside it: ask them, or use an address they allow. ${after}`,
     );
   }
 }
@@ -374,7 +423,6 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   const current = currentAccess(ctx.ss, input.email);
   const before = prior?.before ?? current;
   const ops = grantOps(current, input.role, before);
-  giveAccess(ctx.ss, input.email, ops, 'this spreadsheet', 'Nothing was changed.');
   const role = effectiveRole(current, input.role, before);
   const record: CoachRecord = {
     email: input.email,
@@ -386,16 +434,20 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: null,
   };
+  const settings = ctx.store.settings;
+  giveAccess(ctx, ctx.ss, record, ops, { pending, settings, settingsBefore: settings }, 'this spreadsheet', 'Nothing was changed.');
   const stays = role !== input.role ? ` ${input.email} already had editor access for another reason, so they stay an editor.` : '';
   const lines = [
     ops.length
       ? `${input.email} can now open this spreadsheet as ${article(input.role)}. Google emails them a link.${stays}`
-      : `${input.email} already has access to this spreadsheet as ${article(role)}: nothing changed.${stays}`,
+      : before === 'none'
+        ? `${input.email} can open this spreadsheet as ${article(role)}, the access the add-on gave them: nothing changed.`
+        : `${input.email} already has access to this spreadsheet as ${article(role)}: nothing changed.${stays}`,
     ops.includes('addEditor') && before === 'viewer'
       ? `${input.email} could already view or comment on it. Apps Script cannot tell which, so Stop sharing with coach will leave them an editor (rather than risk taking their comments away): you would set them back yourself under Share.`
       : '',
   ];
-  return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
+  return { record, settings, lines, changed: ops.length > 0 || prior === null };
 }
 
 /** Whether anyone but its owner can open `copy`. */
@@ -429,13 +481,11 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
   // Content first: the coach is never given a half-written copy.
   const sync = syncCopy(ctx, t, copy, settings);
   const unshared = settings.lastCopy?.id === copy.getId() && settings.lastCopy.unshared === true;
-  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
-  writeCoachStore(ctx.props, ctx.store, { settings, dropLegacyBases: true });
+  const settingsBefore = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
   const current = currentAccess(copy, input.email);
   // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
   const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
-  giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
   settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
   const record: CoachRecord = {
     email: input.email,
@@ -447,6 +497,16 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: nowIso(),
   };
+  giveAccess(
+    ctx,
+    copy,
+    record,
+    ops,
+    // The copy now holds the feedback fingerprints: the ones an earlier version stored go.
+    { pending, settings, settingsBefore, dropLegacyBases: true },
+    `“${copy.getName()}”`,
+    'The coach view is ready in your Drive, unshared: trying again reuses it.',
+  );
   const shared = sharedColumns(t.columns, settings).map((c) => c.header);
   const lines = [
     ops.length
@@ -484,8 +544,8 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const prior = record && matches(record) ? record : (pending.find(matches) ?? null);
   const leftover = [...pending.filter((r) => r !== prior), ...(record && record !== prior ? [record] : [])];
 
+  // Recorded (the earlier shares as pending) before access is given: see giveAccess.
   const granted = input.mode === 'direct' ? grantDirect(ctx, input, prior, leftover) : grantCopy(ctx, input, prior, leftover);
-  writeCoachStore(ctx.props, ctx.store, { record: granted.record, pending: leftover, settings: granted.settings });
 
   const notes: string[] = [];
   const still: CoachRecord[] = [];
