@@ -68,12 +68,7 @@ export interface PendingFeedback {
  * coach text it already merged counts as rewritten to the tracker's (as the coach view would have
  * been); otherwise it never wrote, and the merge starts again from `base`.
  */
-export function mergeFeedback(
-  coachText: string | undefined,
-  trackerText: string,
-  base: FeedbackBase | undefined,
-  pending?: PendingFeedback,
-): FeedbackOutcome {
+export function mergeFeedback(coachText: string | undefined, trackerText: string, base: FeedbackBase | undefined, pending?: PendingFeedback): FeedbackOutcome {
   if (pending && feedbackHash(trackerText.trim()) === pending.base.hash) {
     const merged = coachText !== undefined && feedbackHash(coachText.trim()) === pending.coachHash;
     return mergeFeedback(merged ? trackerText : coachText, trackerText, pending.base);
