@@ -101,23 +101,11 @@ export function recordFeedbackIntents(from: CopyFeedback, intents: ReadonlyMap<s
 
 function sheetNamed(copy: Ss, name: string, index: number): Sheet {
   const existing = copy.getSheetByName(name);
-  if (existing) {
-    if (existing.isSheetHidden()) existing.showSheet();
-    return existing;
-  }
+  if (existing) return existing;
   // A new file has one empty sheet: use it for the first of ours.
   const sheets = copy.getSheets();
   if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET_NAME) return sheets[0].setName(name);
   return copy.insertSheet(name, Math.min(index, sheets.length));
-}
-
-/** Makes the sheet at least rows × columns; returns its number of rows. */
-function fit(sheet: Sheet, rows: number, columns: number): number {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  return Math.max(rows, maxRows);
 }
 
 export const PROTECTION_DESCRIPTION = 'Coach view: rewritten from the tracker; only Coach feedback is for typing';
@@ -129,16 +117,15 @@ export const PROTECTION_DESCRIPTION = 'Coach view: rewritten from the tracker; o
  * for everyone but its owner, the Coach feedback column below the header excepted. A new
  * protection's editors mirror the file's until changed
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()), so they
- * are all removed; the owner (the user running the add-on) always keeps the right to edit.
+ * are all removed, on an existing one too (an execution may have died between protect() and
+ * that); the owner (the user running the add-on) always keeps the right to edit.
  */
 function protectProgress(sheet: Sheet, feedbackColumn: number, rows: number): void {
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  const protection = existing ?? sheet.protect().setDescription(PROTECTION_DESCRIPTION);
-  if (!existing) {
-    protection.removeEditors(protection.getEditors());
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  }
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
   protection.setUnprotectedRanges(rows > 1 ? [sheet.getRange(2, feedbackColumn, rows - 1, 1)] : []);
+  protection.setDescription(PROTECTION_DESCRIPTION);
 }
 
 /** A chart of the Dashboard whose data is all on the Dashboard sheet, by A1 ranges. */
@@ -161,6 +148,32 @@ export interface DashboardBlock {
 /** Chart options carried over to the copy (the ones the dashboard sets). */
 const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
 
+/** A number format Sheets gives a cell nobody formatted (what getNumberFormat returns for it). */
+const DEFAULT_FORMAT = '0.###############';
+
+/**
+ * What the last complete rewrite of the coach view set up besides its values (the Progress
+ * sheet's header, size and protection, the time zone, the dashboard's size and charts), as one
+ * text. Kept with the share, written after the rewrite: while it matches, an update writes only
+ * the values and number formats; an update that died part-way never stored it, so the next one
+ * sets everything up again.
+ */
+export function copyLayout(parts: {
+  header: readonly string[];
+  rows: number;
+  timeZone: string;
+  dashboard: { rows: number; columns: number; charts: readonly DashboardChart[] } | null;
+}): string {
+  return JSON.stringify([parts.header, parts.rows, parts.timeZone, parts.dashboard]);
+}
+
+const sameRow = (have: readonly unknown[] | undefined, want: readonly string[]) =>
+  (have ?? []).length >= want.length && (have ?? []).every((v, i) => (i < want.length ? v === want[i] : v === ''));
+
+/** `rows` × `columns` of `grid`, padded with `fill`. */
+const padded = <T>(grid: readonly (readonly T[])[], rows: number, columns: number, fill: T): T[][] =>
+  Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? fill));
+
 /**
  * Rewrites the coach copy: the Progress table, then the dashboard figures if there are any. Right
  * of Coach feedback, a hidden column holds a fingerprint of what each feedback cell was given (a
@@ -168,42 +181,84 @@ const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
  * tells the coach's edits from the user's by it. It lives here, not in document properties,
  * because it grows with the contacts; being in the same row as the Contact ID, it always
  * describes this copy. Protected like the rest, the coach cannot change it.
+ *
+ * The values are written in one call over what the sheet held and what it will hold (never a
+ * clear first: an execution dying between the two would lose the coach's feedback and the
+ * fingerprints). `from` is the Progress sheet as read; `known`, the layout the last complete
+ * rewrite stored (see copyLayout). Returns the layout to store once the whole action is done.
  */
-export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock | null, timeZone: string, ownerLabel: string): void {
-  if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
-  const sheet = sheetNamed(copy, PROGRESS_SHEET, 0);
+export function writeCopy(
+  copy: Ss,
+  from: CopyFeedback,
+  table: CopyTable,
+  dashboard: DashboardBlock | null,
+  timeZone: string,
+  ownerLabel: () => string,
+  known: string | null,
+): string {
   const width = table.header.length;
-  const rows: Cell[][] = [[...table.header, FINGERPRINT_HEADER], ...table.rows.map((row, i) => [...row, table.fingerprints[i] ?? ''])];
-  sheet.clear();
-  const maxRows = fit(sheet, rows.length, width + 1);
-  sheet.getRange(1, 1, rows.length, width + 1).setValues(rows);
-  // With another choice of columns the fingerprint column moves: only where it is now is hidden.
-  sheet.showColumns(1, sheet.getMaxColumns());
-  sheet.hideColumns(width + 1);
-  if (table.rows.length && width > 1) sheet.getRange(2, 1, table.rows.length, width - 1).setNumberFormats(table.formats);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  sheet
-    .getRange(1, width)
-    .setNote(
-      `Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`,
-    );
-  protectProgress(sheet, width, maxRows);
+  const header = [...table.header, FINGERPRINT_HEADER];
+  const rows: Cell[][] = [header, ...table.rows.map((row, i) => [...row, table.fingerprints[i] ?? ''])];
+  const old = from.progress?.values ?? [];
+  const sheet = from.progress?.sheet ?? sheetNamed(copy, PROGRESS_SHEET, 0);
+  const maxRows = sheet.getMaxRows();
+  const sheetRows = Math.max(rows.length, maxRows);
+  const dash = dashboard && dashboard.values.length ? { rows: dashboard.values.length, columns: Math.max(...dashboard.values.map((r) => r.length)) } : null;
+  const layout = copyLayout({ header, rows: sheetRows, timeZone, dashboard: dash && { ...dash, charts: dashboard!.charts } });
+  const setUp = known !== layout || !from.progress || !sameRow(old[0], header);
+
+  // Everything but the values first: the values' header row is how the next update knows the rest is done.
+  if (setUp) {
+    if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
+    if (sheet.isSheetHidden()) sheet.showSheet();
+    const maxColumns = sheet.getMaxColumns();
+    if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
+    if (width + 1 > maxColumns) sheet.insertColumnsAfter(maxColumns, width + 1 - maxColumns);
+    const columns = Math.max(width + 1, maxColumns);
+    // With another choice of columns the fingerprint column moves: only where it is now is hidden.
+    sheet.showColumns(1, columns);
+    sheet.hideColumns(width + 1);
+    const note = `Type your feedback for each contact in this column. ${ownerLabel()} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`;
+    sheet
+      .getRange(1, 1, 1, columns)
+      .setFontWeights([Array.from({ length: columns }, (_, c) => (c < width ? 'bold' : 'normal'))])
+      .setNotes([Array.from({ length: columns }, (_, c) => (c === width - 1 ? note : ''))]);
+    sheet.setFrozenRows(1);
+    protectProgress(sheet, width, sheetRows);
+  }
+  const allRows = Math.max(rows.length, old.length);
+  const allColumns = Math.max(width + 1, ...old.map((r) => r.length));
+  sheet.getRange(1, 1, allRows, allColumns).setValues(padded(rows, allRows, allColumns, '' as Cell));
+  // Number formats of the shared columns (not Coach feedback and its fingerprint); the rest as Sheets leaves them.
+  if (allRows > 1) sheet.getRange(2, 1, allRows - 1, allColumns).setNumberFormats(padded(table.formats, allRows - 1, allColumns, DEFAULT_FORMAT));
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
-  if (!dashboard && !existing) return;
-  const dash = sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
-  dash.clear();
-  if (!dashboard || dashboard.values.length === 0) {
-    dash.getRange(1, 1).setValue('The tracker has no dashboard yet.');
-    return;
+  if (!dashboard && !existing) return layout;
+  const dashSheet = existing ?? sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
+  if (setUp || !dash) {
+    if (dashSheet.isSheetHidden()) dashSheet.showSheet();
+    dashSheet.clear();
   }
-  const dashWidth = Math.max(...dashboard.values.map((r) => r.length));
-  fit(dash, dashboard.values.length, dashWidth);
-  const block = dash.getRange(1, 1, dashboard.values.length, dashWidth);
-  block.setValues(dashboard.values);
-  block.setNumberFormats(dashboard.formats);
-  writeCharts(dash, dashboard.charts);
+  if (!dashboard || !dash) {
+    dashSheet.getRange(1, 1).setValue('The tracker has no dashboard yet.');
+    if (setUp) for (const chart of dashSheet.getCharts()) dashSheet.removeChart(chart);
+    return layout;
+  }
+  if (setUp) fit(dashSheet, dash.rows, dash.columns);
+  // Same layout: the same size as last time, so writing it all replaces all of it.
+  const block = dashSheet.getRange(1, 1, dash.rows, dash.columns);
+  block.setValues(padded(dashboard.values, dash.rows, dash.columns, '' as Cell));
+  block.setNumberFormats(padded(dashboard.formats, dash.rows, dash.columns, DEFAULT_FORMAT));
+  if (setUp) writeCharts(dashSheet, dashboard.charts);
+  return layout;
+}
+
+/** Makes the sheet at least rows × columns. */
+function fit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** Charts drawn from the copy's own cells: the values sit where they sit on the tracker's Dashboard. */

@@ -15,7 +15,7 @@ import { applyAccess, currentAccess } from './access.ts';
 import { findDashboard } from '../dashboard/dashboard.ts';
 import { findLogSheet } from '../logging/interview-log.ts';
 import { createCopy, openCopy, readDashboard, readFeedbackFrom, recordFeedbackIntents, writeCopy, type OpenFailure } from './copy.ts';
-import { coachStoreProblem, readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
+import { coachStoreProblem, readCoachStore, readOnlyProperties, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
 import { requireTrackerSheet } from '../tracker/table.ts';
 import {
   applyFeedbackColumn,
@@ -34,12 +34,15 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 interface Context {
   ss: Ss;
   props: GoogleAppsScript.Properties.Properties;
+  /** The document properties as read once at the start, for finders that only read one (the dashboard's, the log's). */
+  read: GoogleAppsScript.Properties.Properties;
   store: CoachStore;
 }
 
 function context(): Context {
   const props = PropertiesService.getDocumentProperties();
-  return { ss: SpreadsheetApp.getActiveSpreadsheet(), props, store: readCoachStore(props) };
+  const store = readCoachStore(props);
+  return { ss: SpreadsheetApp.getActiveSpreadsheet(), props, read: readOnlyProperties(store.all), store };
 }
 
 const nowIso = (): string => new Date().toISOString();
@@ -148,14 +151,19 @@ interface SyncResult {
   contacts: number;
   hasDashboard: boolean;
   notes: string[];
+  /** To store with the share once the action is done (see copyLayout). */
+  layout: string;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Brings the coach's feedback back into the tracker, then rewrites the coach copy from it. */
-function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSettings): SyncResult {
+/**
+ * Brings the coach's feedback back into the tracker, then rewrites the coach copy from it.
+ * `known`: the copy's layout as the last complete rewrite stored it (see copyLayout).
+ */
+function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSettings, known: string | null): SyncResult {
   const idIndex = t.tracker.contactId;
   if (idIndex === undefined)
     throw new UserError('The tracker has no Contact ID column, so feedback cannot be matched to contacts. Run Set up tracker to add it back.');
@@ -195,6 +203,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   for (const [id, text] of fromCopy.feedback) {
     if (text !== '' && !finalText.has(id) && feedbackHash(text) !== lastBases.get(id)?.hash) summary.orphaned++;
   }
+  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.read));
   // Every tracker cell this writes is checked before the first write: nothing is written when one cannot be.
   const runs = feedbackWrites(t, feedbackIndex, updates);
   const header = feedbackColumnTargets(t, column);
@@ -221,17 +230,21 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     finalText,
     bases,
   );
-  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
   // The copy never shows more of a name than the user chose to share: unless every name column is
   // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
   const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
-  const owner = ctx.ss.getOwner()?.getEmail();
-  writeCopy(
+  const ownerLabel = () => {
+    const owner = ctx.ss.getOwner()?.getEmail();
+    return owner ? `The tracker's owner (${owner})` : "The tracker's owner";
+  };
+  const layout = writeCopy(
     copy,
+    fromCopy,
     table,
     dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
     ctx.ss.getSpreadsheetTimeZone(),
-    owner ? `The tracker's owner (${owner})` : "The tracker's owner",
+    ownerLabel,
+    known,
   );
 
   const notes: string[] = [];
@@ -247,7 +260,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
-  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
+  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout };
 }
 
 function describeFeedback(f: FeedbackSummary): string {
@@ -479,7 +492,7 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     rememberNewCopy(ctx, settings, copy);
   }
   // Content first: the coach is never given a half-written copy.
-  const sync = syncCopy(ctx, t, copy, settings);
+  const sync = syncCopy(ctx, t, copy, settings, prior && prior.copyId === copy.getId() ? (prior.copyLayout ?? null) : null);
   const unshared = settings.lastCopy?.id === copy.getId() && settings.lastCopy.unshared === true;
   const settingsBefore = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
   const current = currentAccess(copy, input.email);
@@ -496,6 +509,7 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     copyUrl: copy.getUrl(),
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: nowIso(),
+    copyLayout: sync.layout,
   };
   giveAccess(
     ctx,
@@ -578,8 +592,9 @@ export function updateCoachViewNow(): CoachResult {
   const opened = record.copyId ? openCopy(record.copyId) : ({ ok: false, reason: 'gone', detail: '' } as const);
   if (!opened.ok) throw new UserError(cannotOpen(record, opened.reason, opened.detail, 'update'));
   const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
-  const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
-  const next = { ...record, updatedAt: nowIso() };
+  const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings, record.copyLayout ?? null);
+  // Last: the layout stored says the whole rewrite is done.
+  const next = { ...record, updatedAt: nowIso(), copyLayout: sync.layout };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
   const message = [
     `Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`,
