@@ -9,7 +9,16 @@ import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { encodePending, feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
 import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/base/text.ts';
-import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
+import type {
+  CoachMode,
+  CoachResult,
+  CoachRole,
+  CoachShareInfo,
+  CoachSharingState,
+  CoachUpdateResult,
+  FeedbackSummary,
+  ShareWithCoachInput,
+} from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../base/actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
 import { findDashboard } from '../dashboard/dashboard.ts';
@@ -62,7 +71,7 @@ function trackerForDialog(ctx: Context): TrackerForDialog {
   const found = findTracker(ctx.ss, ctx.props);
   if (!found) return { snapshot: null, problem: null };
   try {
-    return { snapshot: readTrackerSnapshot(found, ctx.props, false), problem: null };
+    return { snapshot: readTrackerSnapshot(found, ctx.props, false, ctx.store.record?.feedbackAt), problem: null };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     return { snapshot: null, problem: e.message };
@@ -71,6 +80,17 @@ function trackerForDialog(ctx: Context): TrackerForDialog {
 
 /** The tracker as an action already read it. */
 const readBy = (t: TrackerSnapshot): TrackerForDialog => ({ snapshot: t, problem: null });
+
+function coachInfo(ctx: Context, record: CoachRecord): CoachShareInfo {
+  return {
+    email: record.email,
+    mode: record.mode,
+    role: record.role,
+    url: record.mode === 'copy' ? (record.copyUrl ?? '') : ctx.ss.getUrl(),
+    sharedAt: record.sharedAt,
+    updatedAt: record.updatedAt,
+  };
+}
 
 /** `tracker`: the tracker as the action already read it, or its header row. */
 function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, tracker: TrackerForDialog): CoachSharingState {
@@ -96,16 +116,7 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     trackerName: ss.getName(),
     hasTracker: t !== null || tracker.problem !== null,
     trackerProblem: tracker.problem,
-    coach: record
-      ? {
-          email: record.email,
-          mode: record.mode,
-          role: record.role,
-          url: record.mode === 'copy' ? (record.copyUrl ?? '') : ss.getUrl(),
-          sharedAt: record.sharedAt,
-          updatedAt: record.updatedAt,
-        }
-      : null,
+    coach: record ? coachInfo(ctx, record) : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
     hasDashboard: findDashboard(ss, ctx.props) !== null,
@@ -153,6 +164,8 @@ interface SyncResult {
   notes: string[];
   /** To store with the share once the action is done (see copyLayout). */
   layout: string;
+  /** The tracker's Coach feedback column, 0-based, to remember with the share. */
+  feedbackAt: number;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -206,16 +219,11 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const dashboard = readDashboard(findDashboard(ctx.ss, ctx.read));
   // Every tracker cell this writes is checked before the first write: nothing is written when one cannot be.
   const runs = feedbackWrites(t, feedbackIndex, updates);
-  const header = feedbackColumnTargets(t, column);
-  // A header written under a merge would show across the first contacts' rows.
-  const headerMerged = mergeProblem(t.sheet, header);
-  if (headerMerged) throw new UserError(`${headerMerged} The Coach feedback column could not be added; the coach view was not updated.`);
-  // Feedback written under a merge would be hidden (or shown on the merge's other rows).
-  const merged = mergeProblem(
-    t.sheet,
-    [...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })),
-  );
-  if (merged) throw new UserError(`${merged} The coach view was not updated.`);
+  // A header written under a merge would show across the first contacts' rows; feedback, be
+  // hidden (or shown on the merge's other rows).
+  const targets = [...feedbackColumnTargets(t, column), ...[...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }))];
+  const merged = targets.length ? mergeProblem(t.sheet, targets) : null;
+  if (merged) throw new UserError(`${merged} ${column.add ? 'The Coach feedback column could not be added; the' : 'The'} coach view was not updated.`);
 
   applyFeedbackColumn(t, column);
   // What the tracker is about to get is recorded in the coach view first (see mergeFeedback).
@@ -260,7 +268,7 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
-  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout };
+  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout, feedbackAt: feedbackIndex };
 }
 
 function describeFeedback(f: FeedbackSummary): string {
@@ -471,7 +479,7 @@ function sharedWithAnyone(copy: Ss): boolean {
 
 function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
-  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true, ctx.store.record?.feedbackAt);
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
   requireRoom(ctx, input, settings, pending);
@@ -510,6 +518,7 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: nowIso(),
     copyLayout: sync.layout,
+    feedbackAt: sync.feedbackAt,
   };
   giveAccess(
     ctx,
@@ -584,17 +593,17 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   };
 }
 
-export function updateCoachViewNow(): CoachResult {
+export function updateCoachViewNow(): CoachUpdateResult {
   const ctx = context();
   const record = ctx.store.record;
   if (!record) throw new UserError('The tracker is not shared with a coach yet. Choose Share with coach… first.');
   if (record.mode !== 'copy') throw new UserError(`${record.email} sees the tracker itself, so there is no coach view to update: they always see it as it is.`);
   const opened = record.copyId ? openCopy(record.copyId) : ({ ok: false, reason: 'gone', detail: '' } as const);
   if (!opened.ok) throw new UserError(cannotOpen(record, opened.reason, opened.detail, 'update'));
-  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true, ctx.store.record?.feedbackAt);
   const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings, record.copyLayout ?? null);
   // Last: the layout stored says the whole rewrite is done.
-  const next = { ...record, updatedAt: nowIso(), copyLayout: sync.layout };
+  const next = { ...record, updatedAt: nowIso(), copyLayout: sync.layout, feedbackAt: sync.feedbackAt };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
   const message = [
     `Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`,
@@ -603,7 +612,7 @@ export function updateCoachViewNow(): CoachResult {
   ]
     .filter(Boolean)
     .join('\n');
-  return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
+  return { ok: true, changed: true, message, coach: coachInfo(ctx, next), feedback: sync.feedback };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface CoachRecord {
   updatedAt: string | null;
   /** The coach copy's layout as its last complete rewrite left it (see copyLayout in copy.ts). */
   copyLayout?: string;
+  /** The tracker's Coach feedback column (0-based) when the last complete share or update wrote it. */
+  feedbackAt?: number;
 }
 
 export interface CoachSettings extends ColumnSettings {
@@ -78,6 +80,7 @@ function readRecord(raw: string | undefined): CoachRecord | null {
     sharedAt: typeof r.sharedAt === 'string' ? r.sharedAt : '',
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : null,
     ...(typeof r.copyLayout === 'string' ? { copyLayout: r.copyLayout } : {}),
+    ...(Number.isInteger(r.feedbackAt) && (r.feedbackAt as number) >= 0 ? { feedbackAt: r.feedbackAt as number } : {}),
   };
 }
 

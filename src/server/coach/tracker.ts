@@ -34,14 +34,20 @@ export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   return record && sheet ? { sheet, record } : null;
 }
 
-/** 0-based column tagged as the Coach feedback column, else one headed "Coach feedback". */
-function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: number; tagged: boolean } | null {
+const isFeedbackHeader = (h: unknown) => typeof h === 'string' && normaliseHeader(h) === normaliseHeader(FEEDBACK_HEADER);
+
+/**
+ * 0-based column tagged as the Coach feedback column, else one headed "Coach feedback".
+ * `remembered`: where the last complete share or update found it (tagged by then): taken
+ * without the metadata walk while its header still says Coach feedback.
+ */
+function feedbackColumn(sheet: Sheet, header: readonly unknown[], remembered?: number): { index: number; tagged: boolean } | null {
+  if (remembered !== undefined && isFeedbackHeader(header[remembered])) return { index: remembered, tagged: true };
   for (const m of sheet.createDeveloperMetadataFinder().withKey(FEEDBACK_KEY).find()) {
     const column = m.getLocation().getColumn();
     if (column) return { index: column.getColumn() - 1, tagged: true };
   }
-  const wanted = normaliseHeader(FEEDBACK_HEADER);
-  const index = header.findIndex((h) => typeof h === 'string' && normaliseHeader(h) === wanted);
+  const index = header.findIndex(isFeedbackHeader);
   return index >= 0 ? { index, tagged: false } : null;
 }
 
@@ -49,9 +55,14 @@ function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: numb
  * Reads the tracker with its number formats, to share or update (the caller holds the document
  * lock); with `withRows` false, only its header row, for the dialog (no lock).
  */
-export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, props: Props, withRows: boolean): TrackerSnapshot {
+export function readTrackerSnapshot(
+  found: { sheet: Sheet; record: TrackerRecord },
+  props: Props,
+  withRows: boolean,
+  rememberedFeedback?: number,
+): TrackerSnapshot {
   const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true } : { headerOnly: true });
-  const feedback = feedbackColumn(view.sheet, view.header);
+  const feedback = feedbackColumn(view.sheet, view.header, rememberedFeedback);
   const feedbackIndex = feedback?.index ?? null;
   return {
     ...view,
