@@ -228,9 +228,10 @@ export function writeCopy(
   }
   const allRows = Math.max(rows.length, old.length);
   const allColumns = Math.max(width + 1, ...old.map((r) => r.length));
-  sheet.getRange(1, 1, allRows, allColumns).setValues(padded(rows, allRows, allColumns, '' as Cell));
-  // Number formats of the shared columns (not Coach feedback and its fingerprint); the rest as Sheets leaves them.
+  // Number formats of the shared columns (not Coach feedback and its fingerprint); the rest as Sheets
+  // leaves them. Before the values: until those are written, a re-run sees the same old extent.
   if (allRows > 1) sheet.getRange(2, 1, allRows - 1, allColumns).setNumberFormats(padded(table.formats, allRows - 1, allColumns, DEFAULT_FORMAT));
+  sheet.getRange(1, 1, allRows, allColumns).setValues(padded(rows, allRows, allColumns, '' as Cell));
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
   if (!dashboard && !existing) return layout;

@@ -36,7 +36,8 @@ import {
   writeFeedback,
   type TrackerSnapshot,
 } from './tracker.ts';
-import { mergeProblem } from '../tracker/cells.ts';
+import { mergeProblem, protectionProblem } from '../tracker/cells.ts';
+import { columnLetters } from '../../core/base/a1.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -224,10 +225,20 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const targets = [...feedbackColumnTargets(t, column), ...[...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }))];
   const merged = targets.length ? mergeProblem(t.sheet, targets) : null;
   if (merged) throw new UserError(`${merged} ${column.add ? 'The Coach feedback column could not be added; the' : 'The'} coach view was not updated.`);
+  // Every cell written, the ones rewritten as they were between two updates included, and the
+  // header cell that gets a note.
+  const written = [
+    ...(column.add || column.tag ? [{ row: t.record.headerRow, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }] : []),
+    ...runs.map((run) => ({ row: run.first, column: feedbackIndex + 1, numRows: run.values.length, numColumns: 1 })),
+  ];
+  const place = (cell: { row: number; column: number }) => `Coach feedback (${columnLetters(cell.column)}${cell.row})`;
+  const protectedCell = protectionProblem(t.sheet, written, place);
+  if (protectedCell) throw new UserError(`${protectedCell} Nothing was changed, here or in the coach view.`);
 
+  // What the tracker is about to get is recorded in the coach view first (see mergeFeedback): the
+  // first write, so a coach view this user may not edit is refused before anything changes.
+  copyWrite(copy, () => recordFeedbackIntents(fromCopy, intents));
   applyFeedbackColumn(t, column);
-  // What the tracker is about to get is recorded in the coach view first (see mergeFeedback).
-  recordFeedbackIntents(fromCopy, intents);
   writeFeedback(t, feedbackIndex, runs);
 
   const referredBy = t.tracker.referredBy;
@@ -245,14 +256,16 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     const owner = ctx.ss.getOwner()?.getEmail();
     return owner ? `The tracker's owner (${owner})` : "The tracker's owner";
   };
-  const layout = writeCopy(
-    copy,
-    fromCopy,
-    table,
-    dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
-    ctx.ss.getSpreadsheetTimeZone(),
-    ownerLabel,
-    known,
+  const layout = copyWrite(copy, () =>
+    writeCopy(
+      copy,
+      fromCopy,
+      table,
+      dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
+      ctx.ss.getSpreadsheetTimeZone(),
+      ownerLabel,
+      known,
+    ),
   );
 
   const notes: string[] = [];
@@ -269,6 +282,23 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout, feedbackAt: feedbackIndex };
+}
+
+/**
+ * The coach view is protected for everyone but its owner (see protectProgress): another editor of
+ * the tracker who runs the update is told so in words, not with Google's "protected cell" error.
+ * Its first write comes before any write to the tracker when there is feedback to bring back.
+ */
+function copyWrite<T>(copy: Ss, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    if (!/protected cell or object/i.test(googleText(e))) throw e;
+    const owner = copy.getOwner()?.getEmail();
+    throw new UserError(
+      `Only the owner of the coach view${owner ? ` (${owner})` : ''} can update it: the add-on protects it for everyone else. Ask them to choose Update coach view.`,
+    );
+  }
 }
 
 function describeFeedback(f: FeedbackSummary): string {

@@ -145,3 +145,55 @@ describe('an update that died after bringing feedback back', () => {
     expect(cell()).toBe('Skip the alumni list');
   });
 });
+
+describe('a protected Coach feedback column in the tracker', () => {
+  const EDITOR = 'friend@example.com';
+
+  it('an editor who may not write it is refused in plain words before anything is written, the coach view included', () => {
+    const t = tracker();
+    ok(share(t));
+    const copy = coachViews(t)[0];
+    const feedbackColumn = columnOf(t.sheet, 'Coach feedback');
+    // The owner lets a friend edit the tracker and the coach view, but protects Coach feedback.
+    t.ss.addEditor(EDITOR);
+    copy.addEditor(EDITOR);
+    const letters = String.fromCharCode(64 + feedbackColumn);
+    const protection = t.sheet.getRange(`${letters}:${letters}`).protect().setDescription('Mine');
+    // A new protection's editors are the file's: the friend is taken off it.
+    protection.removeEditors([EDITOR]);
+    t.emu.actAs(COACH, () => {
+      const progress = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+      progress.getRange(3, columnOf(progress, 'Coach feedback')).setValue('Ask about the alumni list');
+    });
+    const files = () => JSON.stringify([...t.emu.files.values()].map((f) => f.getSheets().map((s) => s.getDataRange().getValues())));
+    const before = files();
+    const properties = JSON.stringify([...t.emu.properties.document]);
+
+    const result = t.emu.actAs(EDITOR, () => run(t, 'updateCoachViewNow'));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Coach feedback \(\w+3\).* is protected/);
+    expect(result.message).not.toMatch(/You are trying to edit a protected cell/);
+    expect(files()).toBe(before);
+    expect(JSON.stringify([...t.emu.properties.document])).toBe(properties);
+  });
+});
+
+describe('another editor of the tracker updating the coach view', () => {
+  it('is told that only its owner can, and nothing is written, when there is feedback to bring back', () => {
+    const t = tracker();
+    ok(share(t));
+    const copy = coachViews(t)[0];
+    t.ss.addEditor('friend@example.com');
+    copy.addEditor('friend@example.com');
+    t.emu.actAs(COACH, () => {
+      const progress = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+      progress.getRange(3, columnOf(progress, 'Coach feedback')).setValue('Ask about the alumni list');
+    });
+    const files = () => JSON.stringify([...t.emu.files.values()].map((f) => f.getSheets().map((s) => s.getDataRange().getValues())));
+    const before = files();
+    const result = t.emu.actAs('friend@example.com', () => run(t, 'updateCoachViewNow'));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Only the owner of the coach view \(me@example\.com\) can update it/);
+    expect(files()).toBe(before);
+  });
+});
