@@ -142,7 +142,8 @@ export interface DashboardBlock {
   /** The tracker's Dashboard formulas (the copy gets values only): which cells read the tracker. */
   formulas: string[][];
   formats: string[][];
-  charts: DashboardChart[];
+  /** Read when the coach view's layout is set up, not on every update (see copyLayout). */
+  charts: () => DashboardChart[];
 }
 
 /** Chart options carried over to the copy (the ones the dashboard sets). */
@@ -153,17 +154,15 @@ const DEFAULT_FORMAT = '0.###############';
 
 /**
  * What the last complete rewrite of the coach view set up besides its values (the Progress
- * sheet's header, size and protection, the time zone, the dashboard's size and charts), as one
- * text. Kept with the share, written after the rewrite: while it matches, an update writes only
- * the values and number formats; an update that died part-way never stored it, so the next one
- * sets everything up again.
+ * sheet's header, size and protection, the time zone, the dashboard's size), as one text. Kept
+ * with the share, written after the rewrite: while it matches, an update writes only the values
+ * and number formats; an update that died part-way never stored it, so the next one sets
+ * everything up again. The dashboard's chart is copied when the layout is set up: reading a
+ * chart takes ten calls, and Build dashboard moves it only with the rows it draws from, which
+ * changes the dashboard's size (a chart restyled by hand in the tracker reaches the coach view
+ * with the next share or change of layout).
  */
-export function copyLayout(parts: {
-  header: readonly string[];
-  rows: number;
-  timeZone: string;
-  dashboard: { rows: number; columns: number; charts: readonly DashboardChart[] } | null;
-}): string {
+export function copyLayout(parts: { header: readonly string[]; rows: number; timeZone: string; dashboard: { rows: number; columns: number } | null }): string {
   return JSON.stringify([parts.header, parts.rows, parts.timeZone, parts.dashboard]);
 }
 
@@ -204,7 +203,7 @@ export function writeCopy(
   const maxRows = sheet.getMaxRows();
   const sheetRows = Math.max(rows.length, maxRows);
   const dash = dashboard && dashboard.values.length ? { rows: dashboard.values.length, columns: Math.max(...dashboard.values.map((r) => r.length)) } : null;
-  const layout = copyLayout({ header, rows: sheetRows, timeZone, dashboard: dash && { ...dash, charts: dashboard!.charts } });
+  const layout = copyLayout({ header, rows: sheetRows, timeZone, dashboard: dash });
   const setUp = known !== layout || !from.progress || !sameRow(old[0], header);
 
   // Everything but the values first: the values' header row is how the next update knows the rest is done.
@@ -250,7 +249,7 @@ export function writeCopy(
   const block = dashSheet.getRange(1, 1, dash.rows, dash.columns);
   block.setValues(padded(dashboard.values, dash.rows, dash.columns, '' as Cell));
   block.setNumberFormats(padded(dashboard.formats, dash.rows, dash.columns, DEFAULT_FORMAT));
-  if (setUp) writeCharts(dashSheet, dashboard.charts);
+  if (setUp) writeCharts(dashSheet, dashboard.charts());
   return layout;
 }
 
@@ -276,11 +275,17 @@ function writeCharts(dash: Sheet, charts: readonly DashboardChart[]): void {
 
 /**
  * The add-on's Dashboard sheet (found by its ID, see findDashboard: a sheet of the user's may be
- * the one named "Dashboard") as values and number formats, or null if there is none.
+ * the one named "Dashboard") as values and number formats, or null if there is none; its formulas
+ * only `withFormulas` (to withhold names), its charts only when asked for (see writeCopy).
  */
-export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
+export function readDashboard(sheet: Sheet | null, withFormulas: boolean): DashboardBlock | null {
   if (!sheet) return null;
   const range = sheet.getDataRange();
+  const values = range.getValues() as Cell[][];
+  return { values, formulas: withFormulas ? range.getFormulas() : [], formats: range.getNumberFormats(), charts: () => readCharts(sheet) };
+}
+
+function readCharts(sheet: Sheet): DashboardChart[] {
   const id = sheet.getSheetId();
   const charts: DashboardChart[] = [];
   for (const chart of sheet.getCharts()) {
@@ -297,5 +302,5 @@ export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
       anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn(), offsetX: info.getOffsetX(), offsetY: info.getOffsetY() },
     });
   }
-  return { values: range.getValues() as Cell[][], formulas: range.getFormulas(), formats: range.getNumberFormats(), charts };
+  return charts;
 }

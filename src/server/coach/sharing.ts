@@ -32,11 +32,13 @@ import {
   feedbackWrites,
   findTracker,
   planFeedbackColumn,
+  type FeedbackColumnPlan,
   readTrackerSnapshot,
   writeFeedback,
   type TrackerSnapshot,
 } from './tracker.ts';
 import { mergeProblem, protectionProblem } from '../tracker/cells.ts';
+import { mergedTargetProblem, type CellRange } from '../../core/tracker/cells.ts';
 import { columnLetters } from '../../core/base/a1.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -217,13 +219,17 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   for (const [id, text] of fromCopy.feedback) {
     if (text !== '' && !finalText.has(id) && feedbackHash(text) !== lastBases.get(id)?.hash) summary.orphaned++;
   }
-  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.read));
+  const shared = sharedColumns(t.columns, settings);
+  // The copy never shows more of a name than the user chose to share: unless every name column is
+  // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
+  const withholdNames = !sharesAllNames(shared, t.contact);
+  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.read), withholdNames);
   // Every tracker cell this writes is checked before the first write: nothing is written when one cannot be.
   const runs = feedbackWrites(t, feedbackIndex, updates);
   // A header written under a merge would show across the first contacts' rows; feedback, be
   // hidden (or shown on the merge's other rows).
   const targets = [...feedbackColumnTargets(t, column), ...[...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }))];
-  const merged = targets.length ? mergeProblem(t.sheet, targets) : null;
+  const merged = feedbackMergeProblem(t, column, targets);
   if (merged) throw new UserError(`${merged} ${column.add ? 'The Coach feedback column could not be added; the' : 'The'} coach view was not updated.`);
   // Every cell written, the ones rewritten as they were between two updates included, and the
   // header cell that gets a note.
@@ -242,16 +248,13 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   writeFeedback(t, feedbackIndex, runs);
 
   const referredBy = t.tracker.referredBy;
-  const shared = sharedColumns(t.columns, settings);
   const table = buildCopyTable(
     { rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact },
     shared,
     finalText,
     bases,
   );
-  // The copy never shows more of a name than the user chose to share: unless every name column is
-  // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
-  const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
+  const withhold = dashboard && withholdNames ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
   const ownerLabel = () => {
     const owner = ctx.ss.getOwner()?.getEmail();
     return owner ? `The tracker's owner (${owner})` : "The tracker's owner";
@@ -282,6 +285,24 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout, feedbackAt: feedbackIndex };
+}
+
+/**
+ * Why a target in the Coach feedback column lies under merged cells, or null: the merges of the
+ * column's rows from the first target to the last, in one read (the cells lie in the grid as read).
+ * A column still to be added may lie beyond the grid: mergeProblem checks that case.
+ */
+function feedbackMergeProblem(t: TrackerSnapshot, column: FeedbackColumnPlan, targets: readonly CellRange[]): string | null {
+  if (!targets.length) return null;
+  if (column.add) return mergeProblem(t.sheet, targets);
+  // Not Math.min(...): the coach may have written on tens of thousands of contacts.
+  const top = targets.reduce((min, c) => Math.min(min, c.row), Infinity);
+  const bottom = targets.reduce((max, c) => Math.max(max, c.row + c.numRows - 1), 0);
+  const merged = t.sheet
+    .getRange(top, column.index + 1, bottom - top + 1, 1)
+    .getMergedRanges()
+    .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  return mergedTargetProblem(targets, merged);
 }
 
 /**
