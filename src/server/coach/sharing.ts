@@ -113,7 +113,7 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     privateColumns: columns.filter((c) => c.private).map((c) => c.header),
     columnCount: t ? t.header.filter((h) => cellText(h) !== '').length : 0,
     // The add-on's own log and dashboard, by their IDs: a sheet of the user's may have their names.
-    hasInterviewLog: findLogSheet(ss, ctx.props) !== null,
+    hasInterviewLog: findLogSheet(ss, ctx.read) !== null,
   };
   return {
     trackerName: ss.getName(),
@@ -122,7 +122,7 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     coach: record ? coachInfo(ctx, record) : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
-    hasDashboard: findDashboard(ss, ctx.props) !== null,
+    hasDashboard: findDashboard(ss, ctx.read) !== null,
   };
 }
 
