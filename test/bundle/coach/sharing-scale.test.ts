@@ -233,6 +233,8 @@ describe('Update coach view within its budget of service calls', () => {
       return run.calls;
     });
     expect(calls[0]).toBe(calls[1]);
-    expect(calls[0]).toBeLessThanOrEqual(50);
+    // Of these, finding the tracker's columns by their developer metadata costs about 59 calls
+    // until remembered positions are checked against the header row instead (issue 17).
+    expect(calls[0], 'calls of Update coach view').toBeLessThanOrEqual(50);
   });
 });
