@@ -4,7 +4,7 @@
 import { cellText } from '../../core/tracker/cells.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps, type Access, type AccessOp } from '../../core/coach/access.ts';
 import { cleanSettings, isShared, sharedColumns } from '../../core/coach/columns.ts';
-import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '../../core/coach/copy-table.ts';
+import { buildCopyTable, contactNames, dashboardValues, FEEDBACK_HEADER, sharesAllNames } from '../../core/coach/copy-table.ts';
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
 import { encodePending, feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
@@ -25,7 +25,8 @@ import { findDashboard } from '../dashboard/dashboard.ts';
 import { findLogSheet } from '../logging/interview-log.ts';
 import { createCopy, openCopy, readDashboard, readFeedbackFrom, recordFeedbackIntents, writeCopy, type OpenFailure } from './copy.ts';
 import { coachStoreProblem, readCoachStore, readOnlyProperties, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
-import { requireTrackerSheet } from '../tracker/table.ts';
+import { layoutAfter, requireTrackerSheet } from '../tracker/table.ts';
+import { recordText, writeRecord } from '../tracker/store.ts';
 import {
   applyFeedbackColumn,
   feedbackColumnTargets,
@@ -271,6 +272,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
     ),
   );
 
+  rememberTrackerLayout(ctx, t, column);
+
   const notes: string[] = [];
   if (table.withoutId)
     notes.push(
@@ -285,6 +288,18 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
   return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout, feedbackAt: feedbackIndex };
+}
+
+/**
+ * The tracker's column places as they are now, Coach feedback included, saved when they differ
+ * from the ones remembered: the tracker was read as by an action that may add a column (so not
+ * saved then), and without this every later read would walk the column metadata again.
+ */
+function rememberTrackerLayout(ctx: Context, t: TrackerSnapshot, column: FeedbackColumnPlan): void {
+  const header = Array.from({ length: Math.max(t.header.length, column.index + 1) }, (_, i) => t.header[i] ?? '');
+  header[column.index] = column.add ? FEEDBACK_HEADER : header[column.index];
+  const record = { ...t.record, layout: layoutAfter(t, {}, header) };
+  if (recordText(record) !== recordText(t.record)) writeRecord(ctx.props, record);
 }
 
 /**

@@ -61,7 +61,7 @@ export function readTrackerSnapshot(
   withRows: boolean,
   rememberedFeedback?: number,
 ): TrackerSnapshot {
-  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true } : { headerOnly: true });
+  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true, addsColumns: true } : { headerOnly: true });
   const feedback = feedbackColumn(view.sheet, view.header, rememberedFeedback);
   const feedbackIndex = feedback?.index ?? null;
   return {
