@@ -118,8 +118,8 @@ function sheetBeingMade(ss: Spreadsheet, name: string): Sheet | null {
   return empty || NEW_TRACKER_HEADER.every((h, i) => first[i] === h) ? sheet : null;
 }
 
-/** Gives `sheet` the new tracker's header (if it lacks it) and sets it up, Dashboard included. */
-function makeTracker(sheet: Sheet): void {
+/** Gives `sheet` the new tracker's header (if it lacks it) and sets it up, Dashboard included; returns setup's warnings. */
+function makeTracker(sheet: Sheet): string[] {
   const header = sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length);
   if (header.getValues()[0].every((v) => v === '')) {
     // Bold first: a run stopped between the two calls leaves an empty row, written again.
@@ -128,6 +128,7 @@ function makeTracker(sheet: Sheet): void {
   }
   const setup = setUpSheet(sheet, { interactive: false });
   if (!setup.ok) throw new UserError(setup.message);
+  return setup.warnings;
 }
 
 /** Imports `csvText` into the tracker (making one if the file has none). Caller holds the lock. */
@@ -156,12 +157,16 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
     }
   }
   // Until the import that makes the tracker has finished, each run completes it (setup converges).
+  let setupWarnings: string[] = [];
   if (pending?.newSheet && !options.dryRun) {
-    makeTracker(sheet);
+    setupWarnings = makeTracker(sheet);
     record = readRecord(props);
   }
   if (!record) throw new UserError('The tracker could not be set up. Nothing was imported.');
-  return importIntoSheet(ss, props, sheet, record, pending, parsed, options);
+  const result = importIntoSheet(ss, props, sheet, record, pending, parsed, options);
+  // What setup said about the tracker it made (a Dashboard it could not build) is said too.
+  if (result.ok && setupWarnings.length) result.summary.warnings = [...setupWarnings, ...(result.summary.warnings ?? [])];
+  return result;
 }
 
 function importIntoSheet(
