@@ -23,11 +23,11 @@ import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../../core/track
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
-import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
+import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
 import { coverTrackerRows, DATE_FORMAT, oneBasedColumns, trackerListRule } from '../tracker/format.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
-import { type CellFill, type CellRange, maxWidth } from '../../core/tracker/cells.ts';
+import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -216,6 +216,11 @@ function importIntoSheet(
   ];
   const merged = mergeProblem(sheet, targets, { insertAt, grid: { maxRows, maxColumns } });
   if (merged) throw new UserError(`${merged} Nothing was imported.`);
+  const newHeaders = new Map(plan.newColumns.map((c) => [c.column, c.header]));
+  const columnName = (column: number) => newHeaders.get(column) ?? cellText(read.header[column - 1]);
+  const place = (cell: CellRange) => (columnName(cell.column) ? `The ${columnName(cell.column)} cell ${rangeA1(cell)}` : `Cell ${rangeA1(cell)}`);
+  const protectedTarget = protectionProblem(sheet, targets, place);
+  if (protectedTarget) throw new UserError(`${protectedTarget} Nothing was imported.`);
 
   if (insertAt === maxRows + 1) pending = notePending(props, pending, { coverRules: true });
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
@@ -235,6 +240,8 @@ function importIntoSheet(
   // The last writes: the ID counter, then the note of an import under way.
   if (plan.idCounter !== record.idCounter || table.headerRow !== record.headerRow)
     writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
+  // The tracker an import made is where the user lands (insertSheet showed it; setup may not have).
+  if (pending?.newSheet) sheet.activate();
   if (pending) props.deleteProperty(PENDING_KEY);
   return result;
 }
@@ -250,7 +257,11 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
  * The new columns, header and filled cells of the rows already there, as one block: every cell
  * of a new column is empty, so the cells between the fills are written '' and change nothing.
  */
-function newColumnsBlock(plan: ImportPlan, headerRow: number, fills: readonly CellFill[]): { range: CellRange; values: (string | number | boolean)[][] } | null {
+function newColumnsBlock(
+  plan: ImportPlan,
+  headerRow: number,
+  fills: readonly CellFill[],
+): { range: CellRange; values: (string | number | boolean)[][] } | null {
   if (!plan.newColumns.length) return null;
   const first = plan.newColumns[0].column;
   const numColumns = plan.newColumns.length;
@@ -287,8 +298,10 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
   const block = sheet.getRange(above, 1, count + 1, width);
   const formats = block.getNumberFormats();
   const validations = block.getDataValidations() as (Validation | null)[][];
-  let formatsChanged = false;
-  let validationsChanged = false;
+  // 0-based columns whose formats or drop-downs change: only they are written, so a cell of
+  // another column keeps having none rather than getting the default written into it.
+  const formatted: number[] = [];
+  const validated: number[] = [];
   for (const def of TRACKER_COLUMNS) {
     const at = read.tracker[def.key];
     if (at === undefined) continue;
@@ -298,19 +311,36 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
     for (let i = 1; i <= count; i++) {
       if (format && UNFORMATTED.has(formats[i][at])) {
         formats[i][at] = format;
-        formatsChanged = true;
+        formatted.push(at);
       }
       if (def.kind === 'list' && def.values && validations[i][at] === null) {
         rule ??= inherited ?? trackerListRule(def.key, def.values);
         validations[i][at] = rule;
-        validationsChanged = true;
+        validated.push(at);
       }
     }
   }
+  writeColumns(sheet, plan.appendAt, formatted, formats.slice(1), (range, grid) => range.setNumberFormats(grid));
+  writeColumns(sheet, plan.appendAt, validated, validations.slice(1), (range, grid) => range.setDataValidations(grid));
   const range = sheet.getRange(plan.appendAt, 1, count, width);
-  if (formatsChanged) range.setNumberFormats(formats.slice(1));
-  if (validationsChanged) range.setDataValidations(validations.slice(1));
   range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i + 1][j]))));
+}
+
+/** Writes the columns from the first to the last of `columns` (0-based) of `grid`, rows from `row`, in one call. */
+function writeColumns<T>(
+  sheet: Sheet,
+  row: number,
+  columns: readonly number[],
+  grid: T[][],
+  write: (range: GoogleAppsScript.Spreadsheet.Range, grid: T[][]) => void,
+): void {
+  if (!columns.length) return;
+  const first = Math.min(...columns);
+  const last = Math.max(...columns);
+  write(
+    sheet.getRange(row, first + 1, grid.length, last - first + 1),
+    grid.map((r) => r.slice(first, last + 1)),
+  );
 }
 
 function deferredProblems(deferred: readonly { line?: number }[]): ImportProblem[] {
