@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
+import { emulatorState } from '../../../local/emulator/state.ts';
 import type { ImportResult, SetupResult } from '../../../src/shared/types.ts';
 
 const LINKEDIN = readFileSync(join(FIXTURES, 'linkedin-connections.csv'), 'utf8');
@@ -121,5 +122,27 @@ describe('import with no tracker yet, stopped at a call, then run again', () => 
     importOk(app);
     expect(app.ss.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(['Contacts', 'Dashboard']));
     expect(app.ss.getSheets().map((s) => s.getName())).not.toContain('Contacts 2');
+  });
+});
+
+describe('import into a tracker with a protected column', () => {
+  const EDITOR = 'editor@example.com';
+
+  it('refuses in plain words, naming the column, and writes nothing, when the user may not edit a cell it would write', () => {
+    const app = tracker(40);
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    app.ss.addEditor(EDITOR);
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const stage = header.indexOf('Stage') + 1;
+    // The owner protects Stage below the header; the editor imports.
+    const protection = sheet.getRange(2, stage, sheet.getMaxRows() - 1, 1).protect();
+    protection.removeEditors(protection.getEditors());
+    const before = emulatorState(app.emu);
+    const r = app.emu.actAs(EDITOR, () => app.bundle.run('importContacts', [LINKEDIN, {}]).result as ImportResult);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/^The Stage cell [A-Z]+\d+ on "Contacts" is protected, and you may not edit it\..*Nothing was imported\.$/);
+    expect(emulatorState(app.emu)).toEqual(before);
+    // The owner may: the same import works for them.
+    importOk(app);
   });
 });
