@@ -19,12 +19,12 @@ import { type ParsedCsv, parseContactsCsv } from '../../core/import/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../../core/import/import.ts';
 import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
-import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../../core/tracker/schema.ts';
+import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
-import { coverTrackerRows, DATE_FORMAT, oneBasedColumns, trackerListRule } from '../tracker/format.ts';
+import { coverTrackerRows, DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
 import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
@@ -238,8 +238,7 @@ function importIntoSheet(
   const deferred = writeFills(sheet, inOldColumns, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
   // The last writes: the ID counter, then the note of an import under way.
-  if (plan.idCounter !== record.idCounter || table.headerRow !== record.headerRow)
-    writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
+  if (plan.idCounter !== read.record.idCounter) writeRecord(props, { ...read.record, idCounter: plan.idCounter });
   // The tracker an import made is where the user lands (insertSheet showed it; setup may not have).
   if (pending?.newSheet) sheet.activate();
   if (pending) props.deleteProperty(PENDING_KEY);
@@ -289,11 +288,11 @@ function tagUntaggedContactColumns(sheet: Sheet, read: TrackerView, plan: Import
  * The new contacts, in the rows right below the table: first their number formats and
  * drop-downs (only where a cell has none: a format or rule the user gave the column is kept),
  * then their values, so a row with values always has them. One read and at most three writes,
- * whatever the number of rows.
+ * whatever the number of rows. A drop-down is the one of the row above, as Sheets gives an
+ * inserted row; only a column with none there (the first contacts) gets the tracker's own made.
  */
 function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: number): void {
   const count = plan.append.length;
-  // From the row above (the last contact, or the header) to learn the drop-downs the column uses.
   const above = plan.appendAt - 1;
   const block = sheet.getRange(above, 1, count + 1, width);
   const formats = block.getNumberFormats();
@@ -302,26 +301,27 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
   // another column keeps having none rather than getting the default written into it.
   const formatted: number[] = [];
   const validated: number[] = [];
+  const withoutDropDown = new Set<TrackerKey>();
   for (const def of TRACKER_COLUMNS) {
     const at = read.tracker[def.key];
     if (at === undefined) continue;
     const format = def.kind === 'date' ? DATE_FORMAT : def.kind === 'number' ? '0' : null;
     const inherited = above > read.record.headerRow ? validations[0][at] : null;
-    let rule: Validation | null = null;
     for (let i = 1; i <= count; i++) {
       if (format && UNFORMATTED.has(formats[i][at])) {
         formats[i][at] = format;
         formatted.push(at);
       }
-      if (def.kind === 'list' && def.values && validations[i][at] === null) {
-        rule ??= inherited ?? trackerListRule(def.key, def.values);
-        validations[i][at] = rule;
+      if (def.kind !== 'list' || !def.values || validations[i][at] !== null) continue;
+      if (inherited) {
+        validations[i][at] = inherited;
         validated.push(at);
-      }
+      } else withoutDropDown.add(def.key);
     }
   }
   writeColumns(sheet, plan.appendAt, formatted, formats.slice(1), (range, grid) => range.setNumberFormats(grid));
   writeColumns(sheet, plan.appendAt, validated, validations.slice(1), (range, grid) => range.setDataValidations(grid));
+  if (withoutDropDown.size) formatTrackerRows(sheet, oneBasedColumns(read.tracker), plan.appendAt, count, withoutDropDown);
   const range = sheet.getRange(plan.appendAt, 1, count, width);
   range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i + 1][j]))));
 }

@@ -29,20 +29,17 @@ export function formatTrackerRows(
     const range = sheet.getRange(firstRow, at, numRows, 1);
     if (def.kind === 'date') range.setNumberFormat(DATE_FORMAT);
     if (def.kind === 'number') range.setNumberFormat('0');
-    if (def.kind === 'list' && def.values) range.setDataValidation(trackerListRule(def.key, def.values));
+    if (def.kind === 'list' && def.values) {
+      // Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive
+      // the add-on's logic, so Sheets rejects other values typed into them.
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList([...def.values], true)
+        .setAllowInvalid(def.key === 'relationship')
+        .setHelpText(`Choose one of: ${def.values.join(', ')}`)
+        .build();
+      range.setDataValidation(rule);
+    }
   }
-}
-
-/**
- * The drop-down of a tracker list column. Relationship accepts the user's own words (with a
- * warning mark); Stage and Outcome drive the add-on's logic, so Sheets rejects other values typed into them.
- */
-export function trackerListRule(key: TrackerKey, values: readonly string[]): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInList([...values], true)
-    .setAllowInvalid(key === 'relationship')
-    .setHelpText(`Choose one of: ${values.join(', ')}`)
-    .build();
 }
 
 /**
