@@ -24,7 +24,8 @@ import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/ty
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
-import { coverTrackerRows, DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { a1Bounds } from '../../core/base/a1.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
 import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
@@ -53,8 +54,11 @@ const UNFORMATTED = new Set(['', 'General', '0.###############']);
 interface Pending {
   /** The tracker sheet this import is making (its name, as the sheet id is not known before). */
   newSheet?: string;
-  /** Rows were added past the last row of the grid, which the colour rules do not reach. */
-  coverRules?: boolean;
+  /**
+   * The grid's last row before an import added rows past it: colour rules that ended there are
+   * made to reach the new last row, as they grow when rows are inserted inside them.
+   */
+  rulesEndAt?: number;
 }
 
 const TOO_BIG =
@@ -222,7 +226,7 @@ function importIntoSheet(
   const protectedTarget = protectionProblem(sheet, targets, place);
   if (protectedTarget) throw new UserError(`${protectedTarget} Nothing was imported.`);
 
-  if (insertAt === maxRows + 1) pending = notePending(props, pending, { coverRules: true });
+  if (insertAt === maxRows + 1) pending = notePending(props, pending, { rulesEndAt: pending?.rulesEndAt ?? maxRows });
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
   if (newBlock) {
     const { row, column, numColumns } = newBlock.range;
@@ -234,7 +238,7 @@ function importIntoSheet(
     if (insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
     appendRows(sheet, read, plan, appendWidth);
   }
-  if (pending?.coverRules) coverTrackerRows(sheet, oneBasedColumns(read.tracker), table.headerRow);
+  if (pending?.rulesEndAt !== undefined) stretchRules(sheet, pending.rulesEndAt, maxRows + (insertAt === undefined ? 0 : missingRows));
   const deferred = writeFills(sheet, inOldColumns, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
   // The last writes: the ID counter, then the note of an import under way.
@@ -341,6 +345,28 @@ function writeColumns<T>(
     sheet.getRange(row, first + 1, grid.length, last - first + 1),
     grid.map((r) => r.slice(first, last + 1)),
   );
+}
+
+/**
+ * Colour rules whose ranges ended at a last row of the grid from `since` on, before rows were
+ * added past it, made to reach `lastRow` (the user's own rules too: they would have grown the
+ * same had the rows been inserted inside them). One read per range; run again, it finds none.
+ */
+function stretchRules(sheet: Sheet, since: number, lastRow: number): void {
+  let changed = false;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    let stretched = false;
+    const ranges = rule.getRanges().map((range) => {
+      const b = a1Bounds(range.getA1Notation());
+      if (!b || b.lastRow < since || b.lastRow >= lastRow) return range;
+      stretched = true;
+      return sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1);
+    });
+    if (!stretched) return rule;
+    changed = true;
+    return rule.copy().setRanges(ranges).build();
+  });
+  if (changed) sheet.setConditionalFormatRules(rules);
 }
 
 function deferredProblems(deferred: readonly { line?: number }[]): ImportProblem[] {
