@@ -21,7 +21,8 @@ import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
+import { findTrackerSheet, readRecord, recordText, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
+import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
 import { DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
@@ -107,7 +108,7 @@ function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): n
 function newTrackerTable(idCounter: number): TrackerTable {
   const header = [...NEW_TRACKER_HEADER, ...TRACKER_COLUMNS.map((c) => c.header)];
   const map = mapColumns(header);
-  return { headerRow: 1, header, rows: [], formulas: [], columns: { contact: map.contact, tracker: map.tracker, own: map.own }, idCounter };
+  return { headerRow: 1, header, rows: [], formulas: [], contact: map.contact, tracker: map.tracker, own: map.own, idCounter };
 }
 
 /**
@@ -184,14 +185,8 @@ function importIntoSheet(
 ): ImportResult {
   // A preview changes nothing, not even where the header row is remembered.
   const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun });
-  const table: TrackerTable = {
-    headerRow: read.record.headerRow,
-    header: read.header,
-    rows: read.rows,
-    formulas: read.formulas,
-    columns: { contact: read.contact, tracker: read.tracker, own: read.own },
-    idCounter: record.idCounter,
-  };
+  const table: TrackerTable = read;
+
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
@@ -233,7 +228,7 @@ function importIntoSheet(
     sheet.getRange(row, column, 1, numColumns).setFontWeight('bold');
     sheet.getRange(row, column, newBlock.values.length, numColumns).setValues(newBlock.values);
   }
-  tagUntaggedContactColumns(sheet, read, plan);
+  const contactTags = tagUntaggedContactColumns(sheet, read, plan);
   if (count) {
     if (insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
     appendRows(sheet, read, plan, appendWidth);
@@ -242,7 +237,8 @@ function importIntoSheet(
   const deferred = writeFills(sheet, inOldColumns, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
   // The last writes: the ID counter, then the note of an import under way.
-  if (plan.idCounter !== read.record.idCounter) writeRecord(props, { ...read.record, idCounter: plan.idCounter });
+  const after = recordAfter(read, plan, contactTags);
+  if (recordText(after) !== recordText(read.record)) writeRecord(props, after);
   // The tracker an import made is where the user lands (insertSheet showed it; setup may not have).
   if (pending?.newSheet) sheet.activate();
   if (pending) props.deleteProperty(PENDING_KEY);
@@ -281,11 +277,27 @@ function newColumnsBlock(
  * later action finds it after a rename or move: the columns this import adds, and one a failed
  * run added (found now by its header) before it could tag it.
  */
-function tagUntaggedContactColumns(sheet: Sheet, read: TrackerView, plan: ImportPlan): void {
+function tagUntaggedContactColumns(sheet: Sheet, read: TrackerView, plan: ImportPlan): Partial<Record<ContactField, number>> {
   const columns: Partial<Record<ContactField, number>> = {};
   for (const c of plan.newColumns) columns[c.field] = c.column - 1;
   for (const [field, index] of Object.entries(read.contact) as [ContactField, number][]) if (read.tags.contact[field] === undefined) columns[field] ??= index;
   if (Object.keys(columns).length) tagContactColumns(sheet, columns, read.tags.contact);
+  return { ...columns, ...read.tags.contact };
+}
+
+/**
+ * The record as this import leaves the tracker: its ID counter, and the columns' layout with
+ * the columns it added and tagged, as the next read would find it by walking the metadata.
+ */
+function recordAfter(read: TrackerView, plan: ImportPlan, contactTags: Partial<Record<ContactField, number>>): TrackerRecord {
+  const header: unknown[] = [...read.header];
+  for (const c of plan.newColumns) header[c.column - 1] = c.header;
+  const layout =
+    layoutOf(
+      { tracker: read.tags.tracker, contact: contactTags },
+      Array.from(header, (h) => h ?? ''),
+    ) ?? undefined;
+  return { ...read.record, idCounter: plan.idCounter, layout };
 }
 
 /**
