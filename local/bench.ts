@@ -1,6 +1,8 @@
 // `npm run bench`: runs named actions through the built bundle on generated contact sheets of
-// 100, 1,000 and 10,000 rows, and prints service calls and milliseconds per action and size.
-// `npm run --silent bench -- --json` prints the same as a JSON array of {action, rows, calls, ms}.
+// 100, 1,000 and 10,000 rows, and prints service calls (and how many of them are reads) and
+// milliseconds per action and size, then each action's calls by method.
+// `npm run --silent bench -- --json` prints the same as a JSON array of
+// {action, rows, calls, ms, reads, byMethod}.
 // An action's call count must not grow with the number of rows. It may differ by what the data
 // asks for: an import fills the empty cells of contacts already in the tracker with one call per
 // run of such cells in a column, at most MAX_IMPORT_FILL_WRITES (src/server/import/import.ts).
@@ -11,6 +13,7 @@ import { addOnOnContacts, type Bundle } from './bundle.ts';
 import { handMadeContacts, importExport, toCsv } from './generate.ts';
 import { dashboardBench, formatDashboardBench } from './dashboard-bench.ts';
 import { formatSidebarBench, sidebarBench } from './pitch-bench.ts';
+import { formatWorkbenchBench, workbenchBench } from './workbench-bench.ts';
 
 export interface BenchAction {
   name: string;
@@ -96,6 +99,12 @@ export const ACTIONS: BenchAction[] = [
   // Setup built the dashboard; Build dashboard rewrites every formula (those reading the log
   // too) and keeps the settings.
   { name: 'Build dashboard (rebuild, 10,000-row log)', prepare: (b) => (trackerWithLog(b), { fn: 'refreshDashboard' }) },
+  // The pitch sidebar: the menu item shows the page, which then asks for its contact and the
+  // user's templates; its buttons ask for the next contact (which selects that contact's row).
+  { name: 'Draft a pitch… (menu: shows the sidebar)', prepare: (b) => (tracker(b), { fn: 'showPitchSidebar', select: 'Contacts!A3' }) },
+  { name: 'Pitch sidebar opening: its contact and templates', prepare: (b) => (tracker(b), { fn: 'getPitchContext', select: 'Contacts!A3' }) },
+  { name: 'Pitch sidebar: next contact to contact', prepare: (b) => (tracker(b), { fn: 'nextContact', args: ['toContact', 3], select: 'Contacts!A3' }) },
+  { name: 'Pitch sidebar: next follow-up due', prepare: (b) => (tracker(b), { fn: 'nextContact', args: ['followUp', null], select: 'Contacts!A3' }) },
 ];
 
 export const SIZES = [100, 1000, 10000];
@@ -105,6 +114,30 @@ export interface BenchRow {
   rows: number;
   calls: number;
   ms: number;
+  /** Calls that wait for Google's answer (see isRead); the others are queued or local. */
+  reads: number;
+  /** Calls by "Type.method". */
+  byMethod: Record<string, number>;
+}
+
+/**
+ * Types whose calls are answered in the script itself: builders, page outputs, Utilities, the
+ * Ui's menus. A getter on them is not a read of the spreadsheet.
+ */
+const LOCAL_TYPES = /Builder$|^Html(Output|Template|Service)$|^Utilities$|^Menu$|^Blob$/;
+
+/**
+ * A read: a call whose answer comes from Google (get…, is…, has…, find…: values, formats,
+ * finders, getLastRow…), so the script waits a round trip for it. Writes (set…, insert…,
+ * add…, clear…) are queued by Apps Script until a read or the end of the execution.
+ */
+export function isRead(method: string): boolean {
+  const [type, name] = method.split('.');
+  return !LOCAL_TYPES.test(type) && /^(get|is|has|find)/.test(name);
+}
+
+export function readsOf(byMethod: Record<string, number>): number {
+  return Object.entries(byMethod).reduce((n, [method, count]) => n + (isRead(method) ? count : 0), 0);
 }
 
 export function runBench(sizes = SIZES, actions = ACTIONS): BenchRow[] {
@@ -115,27 +148,50 @@ export function runBench(sizes = SIZES, actions = ACTIONS): BenchRow[] {
       const call = action.prepare(bundle, rows);
       const start = performance.now();
       const run = bundle.run(call.fn, call.args ?? [], { select: call.select, authMode: call.fn === 'onOpen' ? 'NONE' : 'FULL' });
-      out.push({ action: action.name, rows, calls: run.calls, ms: Math.round(performance.now() - start) });
+      out.push({
+        action: action.name,
+        rows,
+        calls: run.calls,
+        ms: Math.round(performance.now() - start),
+        reads: readsOf(run.byMethod),
+        byMethod: run.byMethod,
+      });
     }
   }
   return out;
 }
 
-function table(rows: BenchRow[]): string {
-  const head = ['action', 'rows', 'service calls', 'ms'];
-  const body = rows.map((r) => [r.action, String(r.rows), String(r.calls), String(r.ms)]);
+export function table(rows: BenchRow[]): string {
+  const head = ['action', 'rows', 'service calls', 'reads', 'ms'];
+  const body = rows.map((r) => [r.action, String(r.rows), String(r.calls), String(r.reads), String(r.ms)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
-if (process.argv[1]?.endsWith('bench.ts')) {
+/** Each action's calls by method (from its largest size), reads marked "r". */
+export function methods(rows: BenchRow[]): string {
+  const out: string[] = [];
+  for (const action of new Set(rows.map((r) => r.action))) {
+    const run = rows.filter((r) => r.action === action).at(-1)!;
+    const entries = Object.entries(run.byMethod).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    out.push(`${action}: ${run.calls} calls, ${run.reads} reads`);
+    out.push(`  ${entries.map(([m, n]) => `${m}${isRead(m) ? ' r' : ''} ${n}`).join(', ')}`);
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1]?.endsWith('/bench.ts') && process.argv.includes('--workbench')) {
+  // Only the workbench's waits (the slowest part is preparing its workbook).
+  process.stdout.write(`${formatWorkbenchBench(await workbenchBench())}\n`);
+} else if (process.argv[1]?.endsWith('/bench.ts')) {
   const rows = runBench();
-  process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n`);
-  // The dashboard's recalculation times, and the pitch sidebar's page size and load time (table
-  // output only: --json stays one array).
+  process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(rows)}\n` : `${table(rows)}\n\nCalls by method (r: a read):\n${methods(rows)}\n`);
+  // The dashboard's recalculation times, the pitch sidebar's page size and load time, and what
+  // the workbench's user waits for (table output only: --json stays one array).
   if (!process.argv.includes('--json')) {
     process.stdout.write(`\n${formatDashboardBench(dashboardBench())}\n`);
     process.stdout.write(`\n${formatSidebarBench(await sidebarBench())}\n`);
+    process.stdout.write(`\n${formatWorkbenchBench(await workbenchBench())}\n`);
   }
 }

@@ -11,7 +11,7 @@
 
 import { join } from 'node:path';
 import { addOnOnContacts } from './bundle.ts';
-import { newEngine } from './emulator/spreadsheet/spreadsheet.ts';
+import { newEngine, type EmuSpreadsheet } from './emulator/spreadsheet/spreadsheet.ts';
 import { handMadeContacts, random, toCsv } from './generate.ts';
 import { OUTCOMES, RELATIONSHIPS, STAGES } from '../src/core/tracker/schema.ts';
 import { EVENT_LABELS } from '../src/core/logging/events.ts';
@@ -38,20 +38,18 @@ const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ms = () => performance.now();
 
-export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = join(process.cwd(), 'build')): DashboardBench {
-  const { emu, bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), buildDir, { setUp: true });
-  bundle.run('logPitchSent', [{ eventId: 'bench-dash', contactIds: ['C-0001'], date: iso(emu.rt.now()) }]);
-  const ss = emu.active;
+/**
+ * Fills a set-up tracker as an active search leaves it (stages, introductions, dates, outcomes)
+ * and its Interview log with `logRows` rows of events over the last two years, in one engine
+ * batch. The log must exist (a first logged event creates it).
+ */
+export function fillActiveSearch(ss: EmuSpreadsheet, contacts: number, logRows: number, now: number): void {
   const tracker = ss.getSheetByName('Contacts')!;
   const log = ss.getSheetByName('Interview log')!;
   const header = tracker.getRange(1, 1, 1, tracker.getLastColumn()).getValues()[0].map(String);
   const col = (name: string) => header.indexOf(name) + 1;
-
-  // The tracker as an active search leaves it: stages, introductions, dates, outcomes; and a log
-  // of events over the last two months.
   const rnd = random(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const now = emu.rt.now();
   const fill = (name: string, make: (i: number) => unknown) =>
     tracker.getRange(2, col(name), contacts, 1).setValues(Array.from({ length: contacts }, (_, i) => [make(i)]));
   ss._hf.batch(() => {
@@ -75,7 +73,18 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
         ]),
       );
   });
+}
 
+export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = join(process.cwd(), 'build')): DashboardBench {
+  const { emu, bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), buildDir, { setUp: true });
+  bundle.run('logPitchSent', [{ eventId: 'bench-dash', contactIds: ['C-0001'], date: iso(emu.rt.now()) }]);
+  const ss = emu.active;
+  const tracker = ss.getSheetByName('Contacts')!;
+  const log = ss.getSheetByName('Interview log')!;
+  const header = tracker.getRange(1, 1, 1, tracker.getLastColumn()).getValues()[0].map(String);
+  const col = (name: string) => header.indexOf(name) + 1;
+  const now = emu.rt.now();
+  fillActiveSearch(ss, contacts, logRows, now);
   const run = bundle.run('refreshDashboard');
   const hf = ss._hf;
   const dashboard = ss.getSheetByName('Dashboard')!;
@@ -88,6 +97,7 @@ export function dashboardBench(contacts = 10_000, logRows = 20_000, buildDir = j
     for (const value of [...values, ...values]) {
       const start = ms();
       sheet.getRange(row, column).setValue(value);
+      ss._recalculate();
       times.push(ms() - start);
     }
     times.sort((x, y) => x - y);

@@ -145,9 +145,13 @@ export class Emulator {
     this.open(id)._trashed = true;
   }
 
-  /** Marks the end of one execution: Apps Script releases the locks a script still holds. */
+  /**
+   * Marks the end of one execution: Apps Script releases the locks a script still holds, and
+   * Sheets computes the formulas its writes changed (held until a read, see EmuSpreadsheet._hf).
+   */
   endExecution(): void {
     this.locks.releaseAll();
+    for (const file of this.files.values()) file._recalculate();
   }
 
   /** Raises the `GasException` Apps Script would for a missing file. */

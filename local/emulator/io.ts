@@ -207,7 +207,7 @@ function loadCells(ss: EmuSpreadsheet, ws: ExcelJS.Worksheet, sheet: EmuSheet): 
   });
   const width = grid.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   const dense = Array.from({ length: grid.length }, (_, i) => Array.from({ length: width }, (_, j) => grid[i]?.[j] ?? null));
-  if (dense.length && width) ss._hf.setCellContents({ sheet: sheet._hfId, row: 0, col: 0 }, dense);
+  if (dense.length && width) ss._hfHeld().setCellContents({ sheet: sheet._hfId, row: 0, col: 0 }, dense);
 }
 
 /**
@@ -230,11 +230,11 @@ export async function loadXlsxInto(ss: EmuSpreadsheet, data: Buffer): Promise<vo
   });
   // One batch: the engine computes once every sheet holds its cells (a formula set before the
   // cells it reads, on a sheet filled later, fails in HyperFormula 3.x).
-  ss._hf.suspendEvaluation();
+  ss._hfHeld();
   try {
     for (const [ws, sheet] of loaded) loadCells(ss, ws, sheet);
   } finally {
-    ss._hf.resumeEvaluation();
+    ss._recalculate();
   }
   for (const [ws, sheet] of loaded) {
     const view = ws.views?.find(Boolean) as { state?: string; ySplit?: number; xSplit?: number } | undefined;

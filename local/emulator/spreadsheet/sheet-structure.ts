@@ -67,7 +67,7 @@ export function deleteLines(sheet: EmuSheet, axis: Axis, position: number, howMa
 
 /** moveColumns: the columns of `columns` go before column `destinationIndex`, with their formats. */
 export function moveColumnBlock(sheet: EmuSheet, columns: GridRect, destinationIndex: number): void {
-  sheet._ss._hf.moveColumns(sheet._hfId, columns.col - 1, columns.numCols, destinationIndex - 1);
+  sheet._ss._hfHeld().moveColumns(sheet._hfId, columns.col - 1, columns.numCols, destinationIndex - 1);
   const move = (i: number) => movedIndex(i, columns.col, columns.numCols, destinationIndex);
   for (const row of sheet._meta) {
     if (!row) continue;
@@ -88,7 +88,7 @@ export function setFrozen(sheet: EmuSheet, axis: Axis, count: number): void {
 
 /** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
 export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: number): void {
-  const hf = sheet._ss._hf;
+  const hf = sheet._ss._hfHeld();
   const restore = count > 0 ? shrinkArraysAcross(sheet, axis, at) : () => undefined;
   // Arrays cut for the insert get their formula back even if the engine refused the insert.
   try {
@@ -148,7 +148,8 @@ export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: numbe
  * after. Returns the function that gives them back.
  */
 function shrinkArraysAcross(emuSheet: EmuSheet, axis: Axis, at: number): () => void {
-  const hf = emuSheet._ss._hf;
+  // Which cells are arrays is known without computing them (their size is fixed when written).
+  const hf = emuSheet._ss._hfHeld();
   const sheet = emuSheet._hfId;
   const { width, height } = hf.getSheetDimensions(sheet);
   // Arrays that cover the line just before the insertion point, found by their root cell.

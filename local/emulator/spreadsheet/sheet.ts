@@ -127,7 +127,7 @@ export class EmuSheet implements Signatures<
   // ---- internal helpers (not counted) ----
 
   get _hfId(): number {
-    const id = this._ss._hf.getSheetId(this._name);
+    const id = this._ss._engine.getSheetId(this._name);
     if (id === undefined) throw new GasException('This sheet has been deleted.');
     return id;
   }
@@ -223,7 +223,7 @@ export class EmuSheet implements Signatures<
   _writeValues(r: GridRect, values: unknown[][]): void {
     // Array.from, not .map: arrays made by script code belong to its realm, and the engine checks instanceof Array.
     const raw: RawCellContent[][] = Array.from(values, (rowVals, i) => Array.from(rowVals, (v, j) => this._toRaw(v, r.row + i, r.col + j)));
-    this._ss._hf.setCellContents(this._hfRange(r).start, raw);
+    this._ss._hfHeld().setCellContents(this._hfRange(r).start, raw);
   }
 
   _writeFormulas(r: GridRect, formulas: string[][]): void {
@@ -234,7 +234,7 @@ export class EmuSheet implements Signatures<
         return text.startsWith('=') ? text : `=${text}`;
       }),
     );
-    this._ss._hf.setCellContents(this._hfRange(r).start, raw);
+    this._ss._hfHeld().setCellContents(this._hfRange(r).start, raw);
   }
 
   /** Values as getValues returns them: numbers, booleans, Dates, strings, '' for empty. */
@@ -304,8 +304,14 @@ export class EmuSheet implements Signatures<
   }
 
   _clearContent(r: GridRect): void {
-    const empty = Array.from({ length: r.numRows }, () => Array<RawCellContent>(r.numCols).fill(null));
-    this._ss._hf.setCellContents(this._hfRange(r).start, empty);
+    const hf = this._ss._hfHeld();
+    // Only the part inside what the engine holds: cells past it are empty already.
+    const { width, height } = hf.getSheetDimensions(this._hfId);
+    const numRows = Math.min(r.numRows, height - r.row + 1);
+    const numCols = Math.min(r.numCols, width - r.col + 1);
+    if (numRows <= 0 || numCols <= 0) return;
+    const empty = Array.from({ length: numRows }, () => Array<RawCellContent>(numCols).fill(null));
+    hf.setCellContents(this._hfRange(r).start, empty);
   }
 
   private _lineHasContent(axis: Axis, index: number, width: number): boolean {

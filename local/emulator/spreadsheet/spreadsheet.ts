@@ -89,7 +89,8 @@ export class EmuSpreadsheet implements Signatures<
   | 'removeViewer'
 > {
   readonly [RT]: Runtime;
-  readonly _hf = newEngine({ now: () => this[RT].now(), timeZone: () => this._timeZone });
+  /** The formula engine as it is: read it through `_hf` (computed) or `_hfHeld` (for writes). */
+  readonly _engine = newEngine({ now: () => this[RT].now(), timeZone: () => this._timeZone });
   _sheets: EmuSheet[] = [];
   _activeSheet!: EmuSheet;
   _metadata: MetaEntry[] = [];
@@ -120,9 +121,30 @@ export class EmuSpreadsheet implements Signatures<
 
   // ---- internal ----
 
+  /**
+   * The engine with every formula computed, what a read needs. As in Sheets, a script's writes
+   * do not recompute formulas one by one: the engine computes what they changed at the first
+   * read after them, or at the end of the execution (Emulator.endExecution).
+   */
+  get _hf(): HyperFormula {
+    this._recalculate();
+    return this._engine;
+  }
+
+  /** The engine for writing cells: formulas are recomputed at the next read, not after each write. */
+  _hfHeld(): HyperFormula {
+    if (!this._engine.isEvaluationSuspended()) this._engine.suspendEvaluation();
+    return this._engine;
+  }
+
+  /** Computes what writes since the last read changed. */
+  _recalculate(): void {
+    if (this._engine.isEvaluationSuspended()) this._engine.resumeEvaluation();
+  }
+
   _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
     this._checkCellLimit(rows * cols);
-    this._hf.addSheet(name);
+    this._engine.addSheet(name);
     const sheet = new EmuSheet(this, this._nextSheetId === 0 ? 0 : this._nextSheetId, name, rows, cols);
     this._nextSheetId = this._nextSheetId === 0 ? 1_000_001 : this._nextSheetId + 7919;
     this._sheets.splice(index, 0, sheet);

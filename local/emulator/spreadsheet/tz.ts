@@ -103,8 +103,26 @@ export function dateToSerial(date: Date, timeZone: string): number {
   return (wall - EPOCH_UTC) / DAY_MS;
 }
 
+/**
+ * Instants of serials already read, by zone then serial: a tracker's dates repeat (a few hundred
+ * days over thousands of cells), and each conversion costs several Intl calls.
+ */
+const serialInstants = new Map<string, Map<number, number>>();
+
 /** The instant that a serial number denotes on the wall clock of `timeZone`. */
 export function serialToDate(serial: number, timeZone: string): Date {
+  let instants = serialInstants.get(timeZone);
+  if (!instants) serialInstants.set(timeZone, (instants = new Map()));
+  let ms = instants.get(serial);
+  if (ms === undefined) {
+    if (instants.size >= 100_000) instants.clear();
+    ms = serialInstant(serial, timeZone);
+    instants.set(serial, ms);
+  }
+  return new Date(ms);
+}
+
+function serialInstant(serial: number, timeZone: string): number {
   const wall = new Date(EPOCH_UTC + Math.round(serial * DAY_MS));
   return fromZoned(
     wall.getUTCFullYear(),
@@ -115,5 +133,5 @@ export function serialToDate(serial: number, timeZone: string): Date {
     wall.getUTCSeconds(),
     wall.getUTCMilliseconds(),
     timeZone,
-  );
+  ).getTime();
 }

@@ -11,7 +11,8 @@ import type { LogResult, SimpleEventInput } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { logFollowUp, logPitchSent, logThankYou } from '../logging/entry-points.ts';
-import { readTracker, type TrackerView } from '../tracker/table.ts';
+import { readRecord } from '../tracker/store.ts';
+import { readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { readUserData } from './templates-store.ts';
 
 export const SIDEBAR_PAGE = 'PitchSidebar';
@@ -26,9 +27,20 @@ function table(view: TrackerView, timeZone: string): PitchTable {
   return { headerRow: view.record.headerRow, header: view.header, rows: view.rows, contact: view.contact, tracker: view.tracker, timeZone };
 }
 
-function tryReadTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerView | UserError {
+/**
+ * The tracker, found through the active sheet when that is it (the sidebar is opened from the
+ * tracker): two service calls that also say whether the selection is on the tracker, instead of
+ * walking every sheet for its ID.
+ */
+function tryReadTracker(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  active: GoogleAppsScript.Spreadsheet.Sheet,
+): { view: TrackerView; activeIsTracker: boolean } | UserError {
   try {
-    return readTracker(ss, PropertiesService.getDocumentProperties());
+    const props = PropertiesService.getDocumentProperties();
+    const record = readRecord(props);
+    if (record && active.getSheetId() === record.sheetId) return { view: readTrackerSheet(active, record, props), activeIsTracker: true };
+    return { view: readTracker(ss, props), activeIsTracker: false };
   } catch (e) {
     if (e instanceof UserError) return e;
     throw e;
@@ -41,8 +53,10 @@ export function pitchContext(row?: unknown): PitchContext {
   const clock = sheetClock(ss);
   const { templates, damaged, settings } = readUserData();
   const base = { ok: true as const, settings, templates, templatesDamaged: damaged, today: formatIsoDate(clock.today), timeZone: clock.timeZone };
-  const view = tryReadTracker(ss);
-  if (view instanceof UserError) return { ...base, sheetName: '', headers: [], contact: null, note: view.message };
+  const active = ss.getActiveSheet();
+  const found = tryReadTracker(ss, active);
+  if (found instanceof UserError) return { ...base, sheetName: '', headers: [], contact: null, note: found.message };
+  const { view, activeIsTracker } = found;
   const t = table(view, clock.timeZone);
   const headers = headerTexts(view.header);
   const sheetName = view.sheet.getName();
@@ -57,9 +71,8 @@ export function pitchContext(row?: unknown): PitchContext {
       note: contact ? '' : `Row ${row} no longer holds a contact. Select a contact's row, then choose Use selected row.`,
     };
   }
-  const active = ss.getActiveSheet();
   const range = ss.getActiveRange();
-  const selection = range ? { onTracker: active.getSheetId() === view.record.sheetId, row: range.getRow(), rows: range.getNumRows() } : null;
+  const selection = range ? { onTracker: activeIsTracker, row: range.getRow(), rows: range.getNumRows() } : null;
   return { ...base, sheetName, headers, ...contactAtSelection(t, selection, sheetName) };
 }
 
