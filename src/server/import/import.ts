@@ -1,24 +1,41 @@
 // "Import contacts": parses the text of a CSV export, plans the merge in core, and writes new
 // rows, new columns and filled-in cells in a fixed number of calls. Every check runs before
 // anything is written or created, so a rejected file changes nothing.
+//
+// An import is a reconciliation: run again after a failure at any call (the same file), it ends
+// as a clean run would have. What makes that hold:
+// - rows a failed run appended hold their whole contact (one setValues), so the re-run matches
+//   them by the keys it already dedupes on (email, LinkedIn profile, name and company) and adds
+//   nothing twice; their formats and drop-downs were written before their values, so a row that
+//   has values has them;
+// - the grid grows only by the rows it lacks, so rows a failed run inserted are used, not doubled;
+// - a header cell is made bold before its text is written, and a column found by its header
+//   but not tagged yet is tagged;
+// - what cannot be read back cheaply is recorded before it is done (PENDING_KEY: the name of the
+//   tracker sheet being made, and that colour rules must reach rows added past the grid), and
+//   the record (ID counter) and the removal of that note are the last writes.
 
 import { type ParsedCsv, parseContactsCsv } from '../../core/import/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../../core/import/import.ts';
-import { mapColumns } from '../../core/tracker/headers.ts';
+import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
-import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../../core/tracker/schema.ts';
+import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
-import { layoutAfter, readTrackerSheet } from '../tracker/table.ts';
-import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
-import { coverTrackerRows, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { findTrackerSheet, readRecord, recordText, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
+import { layoutOf } from '../../core/tracker/columns.ts';
+import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
+import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
+import { DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { a1Bounds } from '../../core/base/a1.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
-import { maxWidth } from '../../core/tracker/cells.ts';
+import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Props = GoogleAppsScript.Properties.Properties;
+type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The header a new tracker sheet starts with when the file has no tracker yet. */
 const NEW_TRACKER_HEADER = ['Name', 'Email', 'Company', 'Title'];
@@ -26,6 +43,24 @@ const NEW_TRACKER_HEADER = ['Name', 'Email', 'Company', 'Title'];
 const NEW_SHEET_GRID = { maxRows: 1000, maxColumns: 26 };
 /** Most setValues calls an import spends on filling empty cells of contacts already there. */
 export const MAX_IMPORT_FILL_WRITES = 100;
+/** Document property: what an import under way must finish that the sheet cannot tell (see Pending). */
+export const PENDING_KEY = 'iit.import.pending';
+/**
+ * Number formats Sheets reports for a cell nobody formatted ('0.###############' through Apps
+ * Script; 'General' assumed for older files).
+ */
+const UNFORMATTED = new Set(['', 'General', '0.###############']);
+
+/** Written before the first write of an import that needs it, removed by its last write. */
+interface Pending {
+  /** The tracker sheet this import is making (its name, as the sheet id is not known before). */
+  newSheet?: string;
+  /**
+   * The grid's last row before an import added rows past it: colour rules that ended there are
+   * made to reach the new last row, as they grow when rows are inserted inside them.
+   */
+  rulesEndAt?: number;
+}
 
 const TOO_BIG =
   'This file has more contacts than the spreadsheet has room for (Google Sheets allows 10 million cells per file). Split the file, or remove unused sheets, and try again.';
@@ -44,10 +79,29 @@ function checkOptions(options: unknown): ImportOptions {
   return { relationship, updateExisting: o.updateExisting !== false, dryRun: o.dryRun === true };
 }
 
-/** Cells the plan adds to a grid: one inserted row per new contact, and any new columns. */
+function readPending(props: Props): Pending | null {
+  const raw = props.getProperty(PENDING_KEY);
+  if (!raw) return null;
+  try {
+    const p = JSON.parse(raw) as Pending;
+    return typeof p === 'object' && p !== null ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Notes `more` in the pending record before the write it is about (one call, only when it adds something). */
+function notePending(props: Props, pending: Pending | null, more: Pending): Pending {
+  const next = { ...pending, ...more };
+  if (JSON.stringify(next) !== JSON.stringify(pending ?? {})) props.setProperty(PENDING_KEY, JSON.stringify(next));
+  return next;
+}
+
+/** Cells the plan adds to a grid: the rows past its last row, and any new columns. */
 function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): number {
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
-  return gridGrowth({ ...grid, cellsInSpreadsheet: 0 }, grid.maxRows + plan.append.length, lastColumn);
+  const lastRow = plan.appendAt + plan.append.length - 1;
+  return gridGrowth({ ...grid, cellsInSpreadsheet: 0 }, Math.max(grid.maxRows, lastRow), lastColumn);
 }
 
 /** The table of the sheet newTrackerSheet would make: its header after setup, no rows. */
@@ -57,12 +111,29 @@ function newTrackerTable(idCounter: number): TrackerTable {
   return { headerRow: 1, header, rows: [], formulas: [], contact: map.contact, tracker: map.tracker, own: map.own, idCounter };
 }
 
-function newTrackerSheet(ss: Spreadsheet): Sheet {
-  const sheet = ss.insertSheet(uniqueSheetName(ss, 'Contacts'));
-  sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length).setValues([NEW_TRACKER_HEADER]).setFontWeight('bold');
+/**
+ * The sheet a failed import was making, if it is still nothing but that: empty, or starting with
+ * the header the import writes. A sheet of the user's that took the name since is not taken.
+ */
+function sheetBeingMade(ss: Spreadsheet, name: string): Sheet | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const first = sheet.getDataRange().getValues()[0] ?? [];
+  const empty = first.every((v) => v === '');
+  return empty || NEW_TRACKER_HEADER.every((h, i) => first[i] === h) ? sheet : null;
+}
+
+/** Gives `sheet` the new tracker's header (if it lacks it) and sets it up, Dashboard included; returns setup's warnings. */
+function makeTracker(sheet: Sheet): string[] {
+  const header = sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length);
+  if (header.getValues()[0].every((v) => v === '')) {
+    // Bold first: a run stopped between the two calls leaves an empty row, written again.
+    header.setFontWeight('bold');
+    header.setValues([NEW_TRACKER_HEADER]);
+  }
   const setup = setUpSheet(sheet, { interactive: false });
   if (!setup.ok) throw new UserError(setup.message);
-  return sheet;
+  return setup.warnings;
 }
 
 /** Imports `csvText` into the tracker (making one if the file has none). Caller holds the lock. */
@@ -75,94 +146,239 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = PropertiesService.getDocumentProperties();
   let record = readRecord(props);
+  let pending = readPending(props);
   let sheet = findTrackerSheet(ss, record);
   if (!sheet) {
     if (options.dryRun) throw new UserError('There is no tracker yet: import the file to create one, or run Set up tracker first.');
-    // Planned against the sheet that would be made, so a file that is refused creates nothing.
-    const preview = planImport(newTrackerTable(record?.idCounter ?? 0), parsed, options);
-    const newSheetCells = NEW_SHEET_GRID.maxRows * NEW_SHEET_GRID.maxColumns;
-    if (!fitsCellLimit(cellsInSpreadsheet(ss), newSheetCells + growth(NEW_SHEET_GRID, preview))) throw new UserError(TOO_BIG);
-    sheet = newTrackerSheet(ss);
-    record = readRecord(props)!;
+    sheet = pending?.newSheet ? sheetBeingMade(ss, pending.newSheet) : null;
+    if (!sheet) {
+      // Planned against the sheet that would be made, so a file that is refused creates nothing.
+      const preview = planImport(newTrackerTable(record?.idCounter ?? 0), parsed, options);
+      const newSheetCells = NEW_SHEET_GRID.maxRows * NEW_SHEET_GRID.maxColumns;
+      if (!fitsCellLimit(cellsInSpreadsheet(ss), newSheetCells + growth(NEW_SHEET_GRID, preview))) throw new UserError(TOO_BIG);
+      const name = uniqueSheetName(ss, 'Contacts');
+      pending = notePending(props, null, { newSheet: name });
+      sheet = ss.insertSheet(name);
+    }
   }
-  return importIntoSheet(ss, props, sheet, record!, parsed, options);
+  // Until the import that makes the tracker has finished, each run completes it (setup converges).
+  let setupWarnings: string[] = [];
+  if (pending?.newSheet && !options.dryRun) {
+    setupWarnings = makeTracker(sheet);
+    record = readRecord(props);
+  }
+  if (!record) throw new UserError('The tracker could not be set up. Nothing was imported.');
+  const result = importIntoSheet(ss, props, sheet, record, pending, parsed, options);
+  // What setup said about the tracker it made (a Dashboard it could not build) is said too.
+  if (result.ok && setupWarnings.length) result.summary.warnings = [...setupWarnings, ...(result.summary.warnings ?? [])];
+  return result;
 }
 
 function importIntoSheet(
   ss: Spreadsheet,
-  props: GoogleAppsScript.Properties.Properties,
+  props: Props,
   sheet: Sheet,
   record: TrackerRecord,
+  pending: Pending | null,
   parsed: ParsedCsv,
   options: ImportOptions,
 ): ImportResult {
   // A preview changes nothing, not even where the header row is remembered.
   const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun, addsColumns: true });
   const table: TrackerTable = read;
+
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
 
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
-  if (!fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
-  // The cells of existing rows to fill, and the new columns' headers. New contacts go into
-  // inserted rows, which hold no merges unless one holds the rows either side of them.
-  const targets = [...plan.fills, ...plan.newColumns.map((c) => ({ row: table.headerRow, column: c.column }))].map((c) => ({
-    row: c.row,
-    column: c.column,
-    numRows: 1,
-    numColumns: 1,
-  }));
-  const merged = mergeProblem(sheet, targets, plan.append.length ? { insertAt: plan.appendAt } : {});
-  if (merged) throw new UserError(`${merged} Nothing was imported.`);
-
+  const count = plan.append.length;
+  const lastAppended = plan.appendAt + count - 1;
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
+  const missingRows = Math.max(0, lastAppended - maxRows);
+  if ((missingRows > 0 || lastColumn > maxColumns) && !fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan)))
+    throw new UserError(TOO_BIG);
+  // Rows the grid lacks go in before its last row when that row is empty, inside the ranges of
+  // the colour rules (which grow with them); when the table reaches the grid's last row, after it.
+  const insideGrid = plan.appendAt <= maxRows;
+  const insertAt = missingRows === 0 ? undefined : insideGrid ? maxRows : maxRows + 1;
+
+  const newColumnFills = new Set(plan.newColumns.map((c) => c.column));
+  const [inNewColumns, inOldColumns] = partition(plan.fills, (f) => newColumnFills.has(f.column));
+  const newBlock = newColumnsBlock(plan, table.headerRow, inNewColumns);
+  const appendWidth = Math.max(maxWidth(plan.append), ...Object.values(read.tracker).map((c) => c + 1));
+  const targets: CellRange[] = [
+    ...inOldColumns.map((c) => ({ row: c.row, column: c.column, numRows: 1, numColumns: 1 })),
+    ...(newBlock ? [newBlock.range] : []),
+    ...(count ? [{ row: plan.appendAt, column: 1, numRows: count, numColumns: appendWidth }] : []),
+  ];
+  const merged = mergeProblem(sheet, targets, { insertAt, grid: { maxRows, maxColumns } });
+  if (merged) throw new UserError(`${merged} Nothing was imported.`);
+  const newHeaders = new Map(plan.newColumns.map((c) => [c.column, c.header]));
+  const columnName = (column: number) => newHeaders.get(column) ?? cellText(read.header[column - 1]);
+  const place = (cell: CellRange) => (columnName(cell.column) ? `The ${columnName(cell.column)} cell ${rangeA1(cell)}` : `Cell ${rangeA1(cell)}`);
+  const protectedTarget = protectionProblem(sheet, targets, place);
+  if (protectedTarget) throw new UserError(`${protectedTarget} Nothing was imported.`);
+
+  if (insertAt === maxRows + 1) pending = notePending(props, pending, { rulesEndAt: pending?.rulesEndAt ?? maxRows });
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
-  if (plan.newColumns.length) {
-    const first = plan.newColumns[0].column;
-    sheet
-      .getRange(table.headerRow, first, 1, plan.newColumns.length)
-      .setValues([plan.newColumns.map((c) => c.header)])
-      .setFontWeight('bold');
-    // Remembered like setup's columns, so a later import finds them after a rename or move.
-    tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.contact);
+  if (newBlock) {
+    const { row, column, numColumns } = newBlock.range;
+    sheet.getRange(row, column, 1, numColumns).setFontWeight('bold');
+    sheet.getRange(row, column, newBlock.values.length, numColumns).setValues(newBlock.values);
   }
-  if (plan.append.length) appendRows(sheet, table, plan);
-  const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
+  const contactTags = tagUntaggedContactColumns(sheet, read, plan);
+  if (count) {
+    if (insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
+    appendRows(sheet, read, plan, appendWidth);
+  }
+  if (pending?.rulesEndAt !== undefined) stretchRules(sheet, pending.rulesEndAt, maxRows + (insertAt === undefined ? 0 : missingRows));
+  const deferred = writeFills(sheet, inOldColumns, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
-  const added = Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1]));
-  const header = [...read.header];
-  for (const c of plan.newColumns) header[c.column - 1] = c.header;
-  writeRecord(props, {
-    ...read.record,
-    idCounter: plan.idCounter,
-    layout: layoutAfter(
-      read,
-      added,
-      Array.from(header, (h) => h ?? ''),
-    ),
-  });
+  // The last writes: the ID counter, then the note of an import under way.
+  const after = recordAfter(read, plan, contactTags);
+  if (recordText(after) !== recordText(read.record)) writeRecord(props, after);
+  // The tracker an import made is where the user lands (insertSheet showed it; setup may not have).
+  if (pending?.newSheet) sheet.activate();
+  if (pending) props.deleteProperty(PENDING_KEY);
   return result;
 }
 
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
 /**
- * New contacts go into rows inserted right after the last row of the table, every time (not
- * only when the grid is full): the number of calls stays the same whatever the number of rows,
- * and the inserted rows are inside the ranges of the tracker's formats and rules.
+ * The new columns, header and filled cells of the rows already there, as one block: every cell
+ * of a new column is empty, so the cells between the fills are written '' and change nothing.
  */
-function appendRows(sheet: Sheet, table: TrackerTable, plan: ImportPlan): void {
+function newColumnsBlock(
+  plan: ImportPlan,
+  headerRow: number,
+  fills: readonly CellFill[],
+): { range: CellRange; values: (string | number | boolean)[][] } | null {
+  if (!plan.newColumns.length) return null;
+  const first = plan.newColumns[0].column;
+  const numColumns = plan.newColumns.length;
+  const lastRow = fills.reduce((last, f) => Math.max(last, f.row), headerRow);
+  const values = Array.from({ length: lastRow - headerRow + 1 }, (_, i) =>
+    i === 0 ? plan.newColumns.map((c) => c.header) : new Array<string | number | boolean>(numColumns).fill(''),
+  );
+  for (const f of fills) values[f.row - headerRow][f.column - first] = forCell(f.value, undefined);
+  return { range: { row: headerRow, column: first, numRows: values.length, numColumns }, values };
+}
+
+/**
+ * Every contact column the import writes by field is tagged, as setup tags its columns, so a
+ * later action finds it after a rename or move: the columns this import adds, and one a failed
+ * run added (found now by its header) before it could tag it.
+ */
+function tagUntaggedContactColumns(sheet: Sheet, read: TrackerView, plan: ImportPlan): Partial<Record<ContactField, number>> {
+  const columns: Partial<Record<ContactField, number>> = {};
+  for (const c of plan.newColumns) columns[c.field] = c.column - 1;
+  for (const [field, index] of Object.entries(read.contact) as [ContactField, number][]) if (read.tags.contact[field] === undefined) columns[field] ??= index;
+  if (Object.keys(columns).length) tagContactColumns(sheet, columns, read.tags.contact);
+  return { ...columns, ...read.tags.contact };
+}
+
+/**
+ * The record as this import leaves the tracker: its ID counter, and the columns' layout with
+ * the columns it added and tagged, as the next read would find it by walking the metadata.
+ */
+function recordAfter(read: TrackerView, plan: ImportPlan, contactTags: Partial<Record<ContactField, number>>): TrackerRecord {
+  const header: unknown[] = [...read.header];
+  for (const c of plan.newColumns) header[c.column - 1] = c.header;
+  const layout =
+    layoutOf(
+      { tracker: read.tags.tracker, contact: contactTags },
+      Array.from(header, (h) => h ?? ''),
+    ) ?? undefined;
+  return { ...read.record, idCounter: plan.idCounter, layout };
+}
+
+/**
+ * The new contacts, in the rows right below the table: first their number formats and
+ * drop-downs (only where a cell has none: a format or rule the user gave the column is kept),
+ * then their values, so a row with values always has them. One read and at most three writes,
+ * whatever the number of rows. A drop-down is the one of the row above, as Sheets gives an
+ * inserted row; only a column with none there (the first contacts) gets the tracker's own made.
+ */
+function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: number): void {
   const count = plan.append.length;
-  sheet.insertRowsAfter(plan.appendAt - 1, count);
-  const width = maxWidth(plan.append);
+  const above = plan.appendAt - 1;
+  const block = sheet.getRange(above, 1, count + 1, width);
+  const formats = block.getNumberFormats();
+  const validations = block.getDataValidations() as (Validation | null)[][];
+  // 0-based columns whose formats or drop-downs change: only they are written, so a cell of
+  // another column keeps having none rather than getting the default written into it.
+  const formatted: number[] = [];
+  const validated: number[] = [];
+  const withoutDropDown = new Set<TrackerKey>();
+  for (const def of TRACKER_COLUMNS) {
+    const at = read.tracker[def.key];
+    if (at === undefined) continue;
+    const format = def.kind === 'date' ? DATE_FORMAT : def.kind === 'number' ? '0' : null;
+    const inherited = above > read.record.headerRow ? validations[0][at] : null;
+    for (let i = 1; i <= count; i++) {
+      if (format && UNFORMATTED.has(formats[i][at])) {
+        formats[i][at] = format;
+        formatted.push(at);
+      }
+      if (def.kind !== 'list' || !def.values || validations[i][at] !== null) continue;
+      if (inherited) {
+        validations[i][at] = inherited;
+        validated.push(at);
+      } else withoutDropDown.add(def.key);
+    }
+  }
+  writeColumns(sheet, plan.appendAt, formatted, formats.slice(1), (range, grid) => range.setNumberFormats(grid));
+  writeColumns(sheet, plan.appendAt, validated, validations.slice(1), (range, grid) => range.setDataValidations(grid));
+  if (withoutDropDown.size) formatTrackerRows(sheet, oneBasedColumns(read.tracker), plan.appendAt, count, withoutDropDown);
   const range = sheet.getRange(plan.appendAt, 1, count, width);
-  // Inserted rows may take the formats of the row above (a Plain text column stays one).
-  const formats = range.getNumberFormats();
-  range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
-  // New rows get the tracker columns' formats and drop-downs, and the colour rules reach them.
-  const oneBased = oneBasedColumns(table.tracker);
-  formatTrackerRows(sheet, oneBased, plan.appendAt, count);
-  coverTrackerRows(sheet, oneBased, table.headerRow);
+  range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i + 1][j]))));
+}
+
+/** Writes the columns from the first to the last of `columns` (0-based) of `grid`, rows from `row`, in one call. */
+function writeColumns<T>(
+  sheet: Sheet,
+  row: number,
+  columns: readonly number[],
+  grid: T[][],
+  write: (range: GoogleAppsScript.Spreadsheet.Range, grid: T[][]) => void,
+): void {
+  if (!columns.length) return;
+  const first = Math.min(...columns);
+  const last = Math.max(...columns);
+  write(
+    sheet.getRange(row, first + 1, grid.length, last - first + 1),
+    grid.map((r) => r.slice(first, last + 1)),
+  );
+}
+
+/**
+ * Colour rules whose ranges ended at a last row of the grid from `since` on, before rows were
+ * added past it, made to reach `lastRow` (the user's own rules too: they would have grown the
+ * same had the rows been inserted inside them). One read per range; run again, it finds none.
+ */
+function stretchRules(sheet: Sheet, since: number, lastRow: number): void {
+  let changed = false;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    let stretched = false;
+    const ranges = rule.getRanges().map((range) => {
+      const b = a1Bounds(range.getA1Notation());
+      if (!b || b.lastRow < since || b.lastRow >= lastRow) return range;
+      stretched = true;
+      return sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1);
+    });
+    if (!stretched) return rule;
+    changed = true;
+    return rule.copy().setRanges(ranges).build();
+  });
+  if (changed) sheet.setConditionalFormatRules(rules);
 }
 
 function deferredProblems(deferred: readonly { line?: number }[]): ImportProblem[] {

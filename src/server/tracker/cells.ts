@@ -39,6 +39,8 @@ export function forCell(value: OutCell, format: string | undefined): string | nu
 export interface MergeCheckOptions {
   /** Rows are inserted before this sheet row, before the targets are written. */
   insertAt?: number;
+  /** The sheet's grid size, when the caller has already read it. */
+  grid?: { maxRows: number; maxColumns: number };
 }
 
 /**
@@ -48,8 +50,8 @@ export interface MergeCheckOptions {
  * Cells beyond the grid, which the action adds, have no merges (getRange may not reach there).
  */
 export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], options: MergeCheckOptions = {}): string | null {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
+  const maxRows = options.grid?.maxRows ?? sheet.getMaxRows();
+  const maxColumns = options.grid?.maxColumns ?? sheet.getMaxColumns();
   const { insertAt } = options;
   const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter(
     (t) => t.row <= maxRows && t.column <= maxColumns,

@@ -334,7 +334,8 @@ describe('import: what the user wrote is never written over', () => {
 
   it('with no tracker yet, a file too big for the spreadsheet creates no sheet', () => {
     const app = addOn();
-    app.ss.getSheets()[0].insertRowsAfter(1000, 382_000);
+    // 384,000 rows of 26 columns, and the new sheet's 1,000 rows: over 10 million cells.
+    app.ss.getSheets()[0].insertRowsAfter(1000, 383_000);
     const sheets = app.ss.getSheets().map((s) => s.getName());
     const r = app.bundle.run('importContacts', [toCsv(importExport(1000, 0)), {}]).result as ImportResult;
     expect(!r.ok && r.message).toMatch(/10 million cells/);
