@@ -1,7 +1,7 @@
 // Writing what core planned: converting planned cells to what setValues takes, and writing
 // scattered cells of a column without touching any other cell.
 
-import { type CellFill, type CellRange, type OutCell, groupFills, insertionMergeProblem, limitRuns, mergedTargetProblem } from '../../core/tracker/cells.ts';
+import { type CellFill, type CellRange, type OutCell, groupFillBlocks, groupFills, insertionMergeProblem, limitRuns, mergedTargetProblem } from '../../core/tracker/cells.ts';
 import { isDateParts, formatIsoDate } from '../../core/base/dates.ts';
 
 /**
@@ -29,6 +29,11 @@ export function forCell(value: OutCell, format: string | undefined): string | nu
 export interface MergeCheckOptions {
   /** Rows are inserted before this sheet row, before the targets are written. */
   insertAt?: number;
+  /**
+   * Rows and columns the sheet is known (from a read already made) to have at least, holding
+   * every target and `insertAt`: the grid's size is then not read again.
+   */
+  grid?: { maxRows: number; maxColumns: number };
 }
 
 /**
@@ -38,8 +43,8 @@ export interface MergeCheckOptions {
  * Cells beyond the grid, which the action adds, have no merges (getRange may not reach there).
  */
 export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly CellRange[], options: MergeCheckOptions = {}): string | null {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
+  const maxRows = options.grid?.maxRows ?? sheet.getMaxRows();
+  const maxColumns = options.grid?.maxColumns ?? sheet.getMaxColumns();
   const { insertAt } = options;
   const inGrid = [...targets, ...(insertAt === undefined ? [] : [{ row: insertAt - 1, column: 1, numRows: 2, numColumns: maxColumns }])].filter(
     (t) => t.row <= maxRows && t.column <= maxColumns,
@@ -93,4 +98,17 @@ export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: rea
     sheet.getRange(run.row, run.column, values.length, 1).setValues(values);
   }
   return deferred;
+}
+
+/**
+ * Writes `fills` as rectangles (see groupFillBlocks), one setValues each; only cells that are
+ * empty now are bridged, so no other cell is written.
+ */
+export function writeFillBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot): void {
+  const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
+  const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
+  for (const block of groupFillBlocks(fills, isEmpty)) {
+    const values = block.values.map((cells, i) => cells.map((v, j) => forCell(v, at(snap.formats, block.row + i, block.column + j) as string | undefined)));
+    sheet.getRange(block.row, block.column, values.length, values[0].length).setValues(values);
+  }
 }
