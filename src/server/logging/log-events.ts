@@ -11,10 +11,10 @@ import { type EventPlan, planEvent } from '../../core/logging/plan.ts';
 import { askForReferralText, summariseLogged } from '../../core/logging/summary.ts';
 import { EVENT_LABELS, type EventKind } from '../../core/logging/events.ts';
 import { eventKey, logRowCells } from '../../core/logging/interview-log.ts';
-import { type CellRange, maxWidth } from '../../core/tracker/cells.ts';
+import { type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
-import { forCell, mergeProblem, writeFillBlocks } from '../tracker/cells.ts';
+import { forCell, mergeProblem, protectionProblem, writeFillBlocks } from '../tracker/cells.ts';
 import { sheetClock } from '../base/clock.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
@@ -36,22 +36,43 @@ function trackerTargets(plan: EventPlan): CellRange[] {
 }
 
 /**
- * Refuses (UserError) when a cell the plan writes is merged into others; returns the tracker's
- * and the log's row counts, read for the check and needed to grow the grids.
+ * Refuses (UserError) when a cell the plan writes is merged into others or protected against the
+ * user, before anything is written; returns the tracker's and the log's row counts, read for the
+ * check and needed to grow the grids.
  */
 function checkTargets(view: TrackerView, plan: EventPlan, log: LogRead | null): { trackerRows: number; logRows: number | null } {
   const { sheet } = view;
   // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
   const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
   const width = Math.max(view.header.length, maxWidth(view.grid.values), maxWidth(plan.append));
-  const inTracker = mergeProblem(sheet, trackerTargets(plan), { grid: { maxRows: trackerRows, maxColumns: width } });
+  const targets = trackerTargets(plan);
+  const inTracker = mergeProblem(sheet, targets, { grid: { maxRows: trackerRows, maxColumns: width } });
   if (inTracker) throw new UserError(`${inTracker} ${NOTHING_LOGGED}`);
+  const grows = plan.append.length > 0 && plan.appendAt + plan.append.length - 1 > trackerRows;
+  const column = (cell: CellRange) => cellText(view.header[cell.column - 1]);
+  const place = (cell: CellRange) => (column(cell) ? `The "${column(cell)}" column (${rangeA1(cell)})` : `Cell ${rangeA1(cell)}`);
+  const lockedTracker = protectionProblem(sheet, grows ? [...targets, wholeSheet(trackerRows, width)] : targets, place);
+  if (lockedTracker) throw new UserError(`${lockedTracker} ${NOTHING_LOGGED}`);
   if (!log) return { trackerRows, logRows: null };
   const logRows = log.sheet.getMaxRows();
-  const targets = [...headerTargets(log), appendTarget(log, log.plan.columns, plan.log.length)];
-  const inLog = mergeProblem(log.sheet, targets, { grid: { maxRows: logRows, maxColumns: Math.max(log.header.length, logWidth(log.plan.columns)) } });
-  if (inLog) throw new UserError(`In the sheet "${log.sheet.getName()}": ${inLog} ${NOTHING_LOGGED}`);
+  const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
+  const appended = appendTarget(log, log.plan.columns, plan.log.length);
+  const inLog = [...headerTargets(log), appended];
+  const merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
+  const logGrows = appended.row + appended.numRows - 1 > logRows;
+  const lockedLog = protectionProblem(log.sheet, logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog);
+  if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_LOGGED}`);
   return { trackerRows, logRows };
+}
+
+/**
+ * Where rows are added to a sheet, every cell of it counts as written: the emulator refuses rows
+ * inserted into a sheet holding any range the user may not edit. Google does not document
+ * whether rows added below a protected range are refused; this takes the stricter reading.
+ */
+function wholeSheet(rows: number, columns: number): CellRange {
+  return { row: 1, column: 1, numRows: rows, numColumns: columns };
 }
 
 /** Logs `raw` (a dialog's input) as an event of `kind`. Caller holds the document lock. */
