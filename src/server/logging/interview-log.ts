@@ -189,18 +189,21 @@ export function appendTarget(log: { lastRow: number }, columns: Record<LogKey, n
 
 /**
  * Appends `rows` (laid out in the log's columns) after the last row with content: the grid grown
- * if need be (`knownMaxRows`: its rows, if just read), then the block's number formats and
- * values, one call each.
+ * if need be, then the block's number formats and values, one call each. `known`: the grid's
+ * rows, or the block's range itself, if the caller has just read them.
  */
-export function appendToLog(log: LogSheet, rows: readonly OutCell[][], knownMaxRows?: number): void {
+export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { maxRows?: number; range?: GoogleAppsScript.Spreadsheet.Range } = {}): void {
   if (rows.length === 0) return;
   const { sheet } = log;
   const first = log.lastRow + 1;
   const last = first + rows.length - 1;
-  const maxRows = knownMaxRows ?? sheet.getMaxRows();
-  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
   const width = Math.max(...rows.map((r) => r.length));
-  const range = sheet.getRange(first, 1, rows.length, width);
+  let range = known.range;
+  if (!range) {
+    const maxRows = known.maxRows ?? sheet.getMaxRows();
+    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    range = sheet.getRange(first, 1, rows.length, width);
+  }
   const formats = range.getNumberFormats();
   for (const c of LOG_COLUMNS) {
     if (c.numberFormat) for (const row of formats) row[log.columns[c.key] - 1] = c.numberFormat;

@@ -11,10 +11,10 @@ import { type EventPlan, planEvent } from '../../core/logging/plan.ts';
 import { askForReferralText, summariseLogged } from '../../core/logging/summary.ts';
 import { EVENT_LABELS, type EventKind } from '../../core/logging/events.ts';
 import { eventKey, logRowCells } from '../../core/logging/interview-log.ts';
-import { type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
+import { type CellRange, cellText, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
-import { forCell, mergeProblem, protectionProblem, writeFillBlocks } from '../tracker/cells.ts';
+import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblem } from '../tracker/cells.ts';
 import { sheetClock } from '../base/clock.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
@@ -35,35 +35,63 @@ function trackerTargets(plan: EventPlan): CellRange[] {
   ];
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** What checking the targets read, for the writes: the grids' row counts, and ranges got for the check. */
+interface Checked {
+  trackerRows: number;
+  logRows: number | null;
+  /** The range of the one block of tracker cells, when the plan writes one and nothing else there. */
+  fillRange: Range | null;
+  /** The range of the log rows to append, when they are inside the grid. */
+  logRange: Range | null;
+}
+
+function mergesIn(range: Range): CellRange[] {
+  return range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+}
+
 /**
  * Refuses (UserError) when a cell the plan writes is merged into others or protected against the
- * user, before anything is written; returns the tracker's and the log's row counts, read for the
- * check and needed to grow the grids.
+ * user, before anything is written. Where one range holds every target of a sheet, its merges
+ * are read through it and it is kept for the write.
  */
-function checkTargets(view: TrackerView, plan: EventPlan, log: LogRead | null): { trackerRows: number; logRows: number | null } {
+function checkTargets(view: TrackerView, plan: EventPlan, fills: readonly BlockWrite[], log: LogRead | null): Checked {
   const { sheet } = view;
   // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
   const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
   const width = Math.max(view.header.length, maxWidth(view.grid.values), maxWidth(plan.append));
   const targets = trackerTargets(plan);
-  const inTracker = mergeProblem(sheet, targets, { grid: { maxRows: trackerRows, maxColumns: width } });
+  let fillRange: Range | null = null;
+  let inTracker: string | null;
+  if (fills.length === 1 && !plan.append.length) {
+    const [block] = fills;
+    fillRange = sheet.getRange(block.row, block.column, block.values.length, block.values[0].length);
+    inTracker = mergedTargetProblem(targets, mergesIn(fillRange));
+  } else inTracker = mergeProblem(sheet, targets, { grid: { maxRows: trackerRows, maxColumns: width } });
   if (inTracker) throw new UserError(`${inTracker} ${NOTHING_LOGGED}`);
   const grows = plan.append.length > 0 && plan.appendAt + plan.append.length - 1 > trackerRows;
   const column = (cell: CellRange) => cellText(view.header[cell.column - 1]);
   const place = (cell: CellRange) => (column(cell) ? `The "${column(cell)}" column (${rangeA1(cell)})` : `Cell ${rangeA1(cell)}`);
   const lockedTracker = protectionProblem(sheet, grows ? [...targets, wholeSheet(trackerRows, width)] : targets, place);
   if (lockedTracker) throw new UserError(`${lockedTracker} ${NOTHING_LOGGED}`);
-  if (!log) return { trackerRows, logRows: null };
+  if (!log) return { trackerRows, logRows: null, fillRange, logRange: null };
+
   const logRows = log.sheet.getMaxRows();
   const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
   const appended = appendTarget(log, log.plan.columns, plan.log.length);
   const inLog = [...headerTargets(log), appended];
-  const merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
-  if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
   const logGrows = appended.row + appended.numRows - 1 > logRows;
+  let logRange: Range | null = null;
+  let merged: string | null;
+  if (inLog.length === 1 && !logGrows) {
+    logRange = log.sheet.getRange(appended.row, appended.column, appended.numRows, appended.numColumns);
+    merged = mergedTargetProblem(inLog, mergesIn(logRange));
+  } else merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
   const lockedLog = protectionProblem(log.sheet, logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog);
   if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_LOGGED}`);
-  return { trackerRows, logRows };
+  return { trackerRows, logRows, fillRange, logRange };
 }
 
 /**
@@ -107,7 +135,8 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   let log: LogSheet | null = null;
   if (plan.log.length) {
     const { sheet, record } = view;
-    const { trackerRows, logRows } = checkTargets(view, plan, found);
+    const fills = fillBlockWrites(plan.fills, view.grid);
+    const { trackerRows, logRows, fillRange, logRange } = checkTargets(view, plan, fills, found);
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
@@ -122,14 +151,16 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
       const formats = range.getNumberFormats();
       range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
-    writeFillBlocks(sheet, plan.fills, view.grid);
+    fills.forEach((block, i) =>
+      (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),
+    );
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
     const target = completeLog(ss, props, found);
     const width = logWidth(target.columns);
     appendToLog(
       target,
       plan.log.map((entry) => logRowCells(entry, target.columns, width, clock.timestamp)),
-      logRows ?? undefined,
+      { maxRows: logRows ?? undefined, range: logRange ?? undefined },
     );
     log = target;
   } else if (found) log = completeLog(ss, props, found);

@@ -141,15 +141,23 @@ export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: rea
   return deferred;
 }
 
+/** A rectangle of cells to write with one setValues, as it takes them. */
+export interface BlockWrite {
+  row: number;
+  column: number;
+  values: (string | number | boolean)[][];
+}
+
 /**
- * Writes `fills` as rectangles (see groupFillBlocks), one setValues each; only cells that are
- * empty now are bridged, so no other cell is written.
+ * `fills` as rectangles to write (see groupFillBlocks): only cells that are empty now are
+ * bridged, so no other cell is written; a Plain text cell gets its text without the apostrophe.
  */
-export function writeFillBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: readonly CellFill[], snap: Snapshot): void {
+export function fillBlockWrites(fills: readonly CellFill[], snap: Snapshot): BlockWrite[] {
   const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
   const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
-  for (const block of groupFillBlocks(fills, isEmpty)) {
-    const values = block.values.map((cells, i) => cells.map((v, j) => forCell(v, at(snap.formats, block.row + i, block.column + j) as string | undefined)));
-    sheet.getRange(block.row, block.column, values.length, values[0].length).setValues(values);
-  }
+  return groupFillBlocks(fills, isEmpty).map((block) => ({
+    row: block.row,
+    column: block.column,
+    values: block.values.map((cells, i) => cells.map((v, j) => forCell(v, at(snap.formats, block.row + i, block.column + j) as string | undefined))),
+  }));
 }
