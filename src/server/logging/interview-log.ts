@@ -141,6 +141,12 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
     LOG_COLUMNS.forEach((c, i) => {
       if (c.width) sheet.setColumnWidth(i + 1, c.width);
     });
+    // The date columns formatted down the grid once, so that appending rows finds their formats
+    // already there. Before the header: once it is there, a retry takes the layout as done.
+    const rows = sheet.getMaxRows() - 1;
+    LOG_COLUMNS.forEach((c, i) => {
+      if (c.numberFormat && rows > 0) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(c.numberFormat);
+    });
   }
   const header = [...read.header];
   if (plan.add.length) {
@@ -189,7 +195,8 @@ export function appendTarget(log: { lastRow: number }, columns: Record<LogKey, n
 
 /**
  * Appends `rows` (laid out in the log's columns) after the last row with content: the grid grown
- * if need be, then the block's number formats and values, one call each. `known`: the grid's
+ * if need be, then the block's number formats (only if they are not the log's already) and its
+ * values, one call each. `known`: the grid's
  * rows, or the block's range itself, if the caller has just read them.
  */
 export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { maxRows?: number; range?: GoogleAppsScript.Spreadsheet.Range } = {}): void {
@@ -205,11 +212,16 @@ export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { 
     range = sheet.getRange(first, 1, rows.length, width);
   }
   const formats = range.getNumberFormats();
+  let formatsToSet = false;
   for (const c of LOG_COLUMNS) {
-    if (c.numberFormat) for (const row of formats) row[log.columns[c.key] - 1] = c.numberFormat;
+    if (!c.numberFormat) continue;
+    for (const row of formats) {
+      const at = log.columns[c.key] - 1;
+      if (row[at] !== c.numberFormat) [row[at], formatsToSet] = [c.numberFormat, true];
+    }
   }
   // Formats first: once the values are there the event counts as logged, and a retry writes nothing.
-  range.setNumberFormats(formats);
+  if (formatsToSet) range.setNumberFormats(formats);
   // A column the user made Plain text gets the text as typed, without the apostrophe that keeps it from being a formula.
   range.setValues(rows.map((r, j) => Array.from({ length: width }, (_, i) => forCell(r[i] ?? '', formats[j]?.[i]))));
   log.lastRow = last;
