@@ -55,7 +55,12 @@ const INTERVIEW_REFERRALS = [
 
 // One event of each kind (src/core/logging/kinds.ts), on contacts whose rows it changes.
 const KINDS: { kind: string; fn: string; input: object; withLog: boolean }[] = [
-  { kind: 'pitch, three contacts, with a note that looks like a formula', fn: 'logPitchSent', input: { contactIds: ['C-0001', 'C-0003', 'C-0006'], note: '=1+1' }, withLog: true },
+  {
+    kind: 'pitch, three contacts, with a note that looks like a formula',
+    fn: 'logPitchSent',
+    input: { contactIds: ['C-0001', 'C-0003', 'C-0006'], note: '=1+1' },
+    withLog: true,
+  },
   { kind: 'pitch, first use (the log is created)', fn: 'logPitchSent', input: { contactIds: ['C-0001'] }, withLog: false },
   { kind: 'reply, conversation fixed', fn: 'logReply', input: { contactIds: ['C-0002'], meetingDate: '2026-01-16', note: 'Happy to chat' }, withLog: true },
   { kind: 'follow-up', fn: 'logFollowUp', input: { contactIds: ['C-0003'] }, withLog: true },

@@ -17,7 +17,12 @@ describe('the log columns remembered', () => {
     const remembered = { columns: AT, headers: headersAt(HEADER, AT) };
     const inserted = ['Mood', ...HEADER];
     expect(checkRemembered(inserted, remembered)).toBeNull();
-    expect(checkRemembered(HEADER.map((h) => (h === 'Details' ? 'What happened' : h)), remembered)).toBeNull();
+    expect(
+      checkRemembered(
+        HEADER.map((h) => (h === 'Details' ? 'What happened' : h)),
+        remembered,
+      ),
+    ).toBeNull();
     expect(checkRemembered(HEADER, { columns: AT })).toBeNull();
     expect(checkRemembered(HEADER, undefined)).toBeNull();
   });

@@ -118,7 +118,15 @@ describe('groupFillBlocks', () => {
     const fills = [3, 4, 5].flatMap((row) => [fill(row, 7, `s${row}`), fill(row, 8, `l${row}`), fill(row, 9, `n${row}`)]);
     const blocks = groupFillBlocks(fills.reverse());
     expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatchObject({ row: 3, column: 7, values: [['s3', 'l3', 'n3'], ['s4', 'l4', 'n4'], ['s5', 'l5', 'n5']] });
+    expect(blocks[0]).toMatchObject({
+      row: 3,
+      column: 7,
+      values: [
+        ['s3', 'l3', 'n3'],
+        ['s4', 'l4', 'n4'],
+        ['s5', 'l5', 'n5'],
+      ],
+    });
   });
 
   it('bridges only empty cells between fills of a row, and never joins rows over different columns', () => {
