@@ -110,8 +110,8 @@ describe('Log event dialog, unexpected failure', () => {
     const { page, errors } = await logDialog(app);
     const restore = breakProperties(app);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expectUnexpected(page, 'Could not save', raw('getProperty'));
-    expect(errors).toEqual([consoleError('logPitchSent', raw('getProperty'))]);
+    await expectUnexpected(page, 'Could not save', raw('getProperties'));
+    expect(errors).toEqual([consoleError('logPitchSent', raw('getProperties'))]);
     expect(await page.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
     expect(app.ss.getSheetByName('Interview log')).toBeNull();
 

@@ -5,6 +5,7 @@
 import type { OutCell } from '../tracker/cells.ts';
 import type { DateParts } from '../base/dates.ts';
 import { toSheetText } from '../base/text.ts';
+import { normaliseHeader } from '../tracker/headers.ts';
 
 export const LOG_SHEET_NAME = 'Interview log';
 
@@ -56,4 +57,74 @@ export function logRowCells(entry: LogEntry, columns: Record<LogKey, number>, wi
   put('nextStep', toSheetText(entry.nextStep));
   put('eventId', toSheetText(entry.key));
   return row;
+}
+
+/** Where the log's columns were last found, and the header text each had then. */
+export interface RememberedLogColumns {
+  columns: Record<LogKey, number>;
+  headers: Record<LogKey, string>;
+}
+
+/** The remembered columns if the header row (as read) still has the remembered text at each, else null. */
+export function checkRemembered(header: readonly unknown[], remembered: Partial<RememberedLogColumns> | undefined): Record<LogKey, number> | null {
+  const { columns, headers } = remembered ?? {};
+  if (!columns || !headers) return null;
+  for (const key of LOG_KEYS) {
+    const at = columns[key];
+    if (!Number.isInteger(at) || at < 1 || String(header[at - 1] ?? '') !== headers[key]) return null;
+  }
+  return { ...columns };
+}
+
+/** What reading the log found its columns to be, and what must be written to make it whole. */
+export interface LogColumnsPlan {
+  /** 1-based, every key. */
+  columns: Record<LogKey, number>;
+  /** Columns found by their header whose tag is gone: to tag. */
+  retag: [LogKey, number][];
+  /** Columns to add (header and tag), in this order from column `first`. */
+  add: LogKey[];
+  first: number;
+  /** The sheet has no header at all: it gets the log's layout (frozen row, widths). */
+  blank: boolean;
+}
+
+/**
+ * The log's columns from their tags (`tagged`) and the header row. A column whose tag is gone
+ * (the sheet was copied, or the column deleted) is found by its header, else added after the
+ * last column (`lastColumn`): never written into another column.
+ */
+export function planLogColumns(header: readonly unknown[], tagged: Partial<Record<LogKey, number>>, lastColumn: number): LogColumnsPlan {
+  const columns: Partial<Record<LogKey, number>> = { ...tagged };
+  const taken = new Set(Object.values(tagged));
+  const retag: [LogKey, number][] = [];
+  const add: LogKey[] = [];
+  for (const key of LOG_KEYS.filter((k) => tagged[k] === undefined)) {
+    const wanted = normaliseHeader(LOG_COLUMNS.find((c) => c.key === key)!.header);
+    const at = header.findIndex((h, i) => !taken.has(i + 1) && normaliseHeader(h) === wanted);
+    if (at >= 0) {
+      taken.add(at + 1);
+      retag.push([key, at + 1]);
+      columns[key] = at + 1;
+    } else add.push(key);
+  }
+  const blank = header.every((h) => h === '' || h === null || h === undefined);
+  const first = blank ? 1 : Math.max(lastColumn, 1) + 1;
+  add.forEach((key, i) => (columns[key] = first + i));
+  return { columns: columns as Record<LogKey, number>, retag, add, first, blank };
+}
+
+/** The header text of each column, as checkRemembered compares it next time. */
+export function headersAt(header: readonly unknown[], columns: Record<LogKey, number>): Record<LogKey, string> {
+  return Object.fromEntries(LOG_KEYS.map((k) => [k, String(header[columns[k] - 1] ?? '')])) as Record<LogKey, string>;
+}
+
+/** Every Event ID in `values` (the log's rows from row 1, header included) in the 1-based `column`. */
+export function eventIdsIn(values: readonly (readonly unknown[])[], column: number): Set<string> {
+  const keys = new Set<string>();
+  for (let r = 1; r < values.length; r++) {
+    const v = values[r][column - 1];
+    if (typeof v === 'string' && v !== '') keys.add(v.trim());
+  }
+  return keys;
 }

@@ -187,3 +187,39 @@ function bridgeable(column: number, from: number, to: number, isEmpty: (row: num
 export function limitRuns(runs: readonly FillRun[], max: number): { runs: FillRun[]; deferred: CellFill[] } {
   return { runs: runs.slice(0, max), deferred: runs.slice(max).flatMap((run) => run.fills) };
 }
+
+/** A rectangle of fills, one setValues: `values` from sheet row `row`, column `column`. */
+export type FillBlock = FillRun;
+
+/**
+ * Fills grouped into rectangles, one setValues each: a row's fills in neighbouring columns
+ * form a span (bridging only cells that are empty, as groupFills does down a column), and the
+ * spans of consecutive rows over the same columns form one block. An event that sets Stage,
+ * Last contact and Next follow-up for contacts on neighbouring rows is one block.
+ */
+export function groupFillBlocks(fills: readonly CellFill[], isEmpty: (row: number, column: number) => boolean = () => false): FillBlock[] {
+  const sorted = [...fills].sort((a, b) => a.row - b.row || a.column - b.column);
+  const spans: FillBlock[] = [];
+  for (const fill of sorted) {
+    const span = spans[spans.length - 1];
+    const next = span ? span.column + span.values[0].length : 0;
+    if (span && span.row === fill.row && next > fill.column) continue; // a second fill for a cell: the first wins
+    let bridged = !!span && span.row === fill.row;
+    for (let column = next; bridged && column < fill.column; column++) bridged = isEmpty(fill.row, column);
+    if (bridged) {
+      for (let column = next; column < fill.column; column++) span.values[0].push('');
+      span.values[0].push(fill.value);
+      span.fills.push(fill);
+    } else spans.push({ row: fill.row, column: fill.column, values: [[fill.value]], fills: [fill] });
+  }
+  spans.sort((a, b) => a.column - b.column || a.values[0].length - b.values[0].length || a.row - b.row);
+  const blocks: FillBlock[] = [];
+  for (const span of spans) {
+    const block = blocks[blocks.length - 1];
+    if (block && block.column === span.column && block.values[0].length === span.values[0].length && block.row + block.values.length === span.row) {
+      block.values.push(span.values[0]);
+      block.fills.push(...span.fills);
+    } else blocks.push({ ...span, values: [...span.values], fills: [...span.fills] });
+  }
+  return blocks;
+}

@@ -1,18 +1,35 @@
 // The Interview log sheet: created on first use, found again by its sheet ID (document
 // property) and its columns by developer metadata, so renaming or moving them changes nothing.
+// Where the columns were last found is remembered beside the sheet ID and checked against the
+// header row of the one read of the log; the metadata is walked only when that check fails.
 // Rows are only ever appended after the last row with content, in one setValues.
 
 import { columnLetters } from '../../core/base/a1.ts';
-import type { OutCell } from '../../core/tracker/cells.ts';
-import { normaliseHeader } from '../../core/tracker/headers.ts';
-import { LOG_COLUMNS, LOG_KEYS, LOG_SHEET_NAME, type LogKey } from '../../core/logging/interview-log.ts';
+import type { CellRange, OutCell } from '../../core/tracker/cells.ts';
+import {
+  checkRemembered,
+  eventIdsIn,
+  headersAt,
+  LOG_COLUMNS,
+  LOG_KEYS,
+  LOG_SHEET_NAME,
+  type LogColumnsPlan,
+  type LogKey,
+  planLogColumns,
+  type RememberedLogColumns,
+} from '../../core/logging/interview-log.ts';
 import { forCell } from '../tracker/cells.ts';
 import { uniqueSheetName } from '../base/sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Props = GoogleAppsScript.Properties.Properties;
 
 const LOG_RECORD_KEY = 'iit.log';
 export const LOG_COLUMN_KEY = 'iit.logColumn';
+
+interface LogRecord extends Partial<RememberedLogColumns> {
+  sheetId: number;
+}
 
 export interface LogSheet {
   sheet: Sheet;
@@ -22,7 +39,32 @@ export interface LogSheet {
   lastRow: number;
 }
 
+/** The log as one read found it; nothing written yet. */
+export interface LogRead {
+  sheet: Sheet;
+  record: LogRecord;
+  /** The columns, and what (if anything) must be written to make them whole. */
+  plan: LogColumnsPlan;
+  /** Every Event ID in the log. */
+  keys: Set<string>;
+  /** Last row with content (1 when only the header is there). */
+  lastRow: number;
+  /** The header row as read (empty for a sheet with nothing in it). */
+  header: unknown[];
+}
+
 const LOG_NAME = new RegExp(`^${LOG_SHEET_NAME}( \\d+)?$`, 'i');
+
+function readLogRecord(props: Props): LogRecord | null {
+  const raw = props.getProperty(LOG_RECORD_KEY);
+  if (!raw) return null;
+  try {
+    const record = JSON.parse(raw) as LogRecord;
+    return typeof record.sheetId === 'number' ? record : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * An empty sheet named like the log: what an attempt that failed right after insertSheet left.
@@ -35,8 +77,8 @@ function orphanedLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null
   return null;
 }
 
-/** A new, empty log sheet, remembered at once; its header is written by logColumns. */
-function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): Sheet {
+/** A new, empty log sheet, remembered at once; its header is written by completeLog. */
+function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): Sheet {
   let sheet = orphanedLog(ss);
   if (!sheet) {
     const previous = ss.getActiveSheet();
@@ -48,14 +90,7 @@ function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAp
   return sheet;
 }
 
-function tag(sheet: Sheet, columns: readonly (readonly [LogKey, number])[]): void {
-  for (const [key, column] of columns) {
-    const letters = columnLetters(column);
-    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(LOG_COLUMN_KEY, key);
-  }
-}
-
-function remembered(sheet: Sheet): Partial<Record<LogKey, number>> {
+function tagged(sheet: Sheet): Partial<Record<LogKey, number>> {
   const found: Partial<Record<LogKey, number>> = {};
   for (const m of sheet.createDeveloperMetadataFinder().withKey(LOG_COLUMN_KEY).find()) {
     const key = m.getValue() as LogKey;
@@ -65,103 +100,129 @@ function remembered(sheet: Sheet): Partial<Record<LogKey, number>> {
   return found;
 }
 
+/** Reads the log `sheet` once (its content; its tags only when the remembered columns do not hold). */
+function readLogSheet(sheet: Sheet, record: LogRecord): LogRead {
+  const values = sheet.getDataRange().getValues();
+  // A sheet with nothing in it reads as one empty cell.
+  const empty = values.length === 1 && values[0].every((v) => v === '');
+  const header = empty ? [] : values[0];
+  const known = checkRemembered(header, record);
+  const plan = known ? { columns: known, retag: [], add: [], first: 0, blank: false } : planLogColumns(header, tagged(sheet), header.length);
+  const keys = plan.add.includes('eventId') ? new Set<string>() : eventIdsIn(values, plan.columns.eventId);
+  return { sheet, record, plan, keys, lastRow: empty ? 1 : values.length, header };
+}
+
+/** The log as found (see LogRead), or null when there is none yet (or it was deleted). Writes nothing. */
+export function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): LogRead | null {
+  const record = readLogRecord(props);
+  const sheet = record ? ss.getSheetById(record.sheetId) : null;
+  return sheet ? readLogSheet(sheet, record!) : null;
+}
+
+/** The cells completing `read` writes (the header cells of the columns it adds). */
+export function headerTargets(read: LogRead): CellRange[] {
+  const { plan } = read;
+  return plan.add.length ? [{ row: 1, column: plan.first, numRows: 1, numColumns: plan.add.length }] : [];
+}
+
 /**
- * The log's columns. A column whose tag is gone (the sheet was copied, or the column deleted)
- * is found by its header, else added after the last column: never written into another column.
- * A blank sheet (a new log, or one whose set-up was cut short) gets the whole header.
+ * The log, whole: created when `read` is null (none yet), its missing header cells and tags
+ * written, and where its columns are remembered. Writes nothing when the read found it whole.
  */
-function logColumns(sheet: Sheet): Record<LogKey, number> {
-  const found = remembered(sheet);
-  const missing = LOG_KEYS.filter((k) => found[k] === undefined);
-  if (missing.length === 0) return found as Record<LogKey, number>;
-  const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
-  const taken = new Set(Object.values(found));
-  const retag: [LogKey, number][] = [];
-  const add: LogKey[] = [];
-  for (const key of missing) {
-    const wanted = normaliseHeader(LOG_COLUMNS.find((c) => c.key === key)!.header);
-    const at = header.findIndex((h, i) => !taken.has(i + 1) && normaliseHeader(h) === wanted);
-    if (at >= 0) {
-      taken.add(at + 1);
-      retag.push([key, at + 1]);
-    } else add.push(key);
+export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, found: LogRead | null): LogSheet {
+  let read = found;
+  if (!read) {
+    const sheet = createLog(ss, props);
+    read = { sheet, record: { sheetId: sheet.getSheetId() }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [] };
   }
-  const blank = header.every((h) => h === '');
-  const first = blank ? 1 : lastColumn + 1;
-  if (blank && add.length === LOG_KEYS.length) {
+  const { sheet, plan } = read;
+  if (plan.blank && plan.add.length === LOG_KEYS.length) {
     sheet.setFrozenRows(1);
     LOG_COLUMNS.forEach((c, i) => {
       if (c.width) sheet.setColumnWidth(i + 1, c.width);
     });
+    // The date columns formatted down the grid once, so that appending rows finds their formats
+    // already there. Before the header: once it is there, a retry takes the layout as done.
+    const rows = sheet.getMaxRows() - 1;
+    LOG_COLUMNS.forEach((c, i) => {
+      if (c.numberFormat && rows > 0) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(c.numberFormat);
+    });
   }
-  if (add.length) {
-    const need = first + add.length - 1 - sheet.getMaxColumns();
+  const header = [...read.header];
+  if (plan.add.length) {
+    const need = plan.first + plan.add.length - 1 - sheet.getMaxColumns();
     if (need > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), need);
+    const texts = plan.add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header);
     // Bold before the text: once the header text is there, a retry takes the header as done.
-    const range = sheet.getRange(1, first, 1, add.length);
+    const range = sheet.getRange(1, plan.first, 1, plan.add.length);
     range.setFontWeight('bold');
-    range.setValues([add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header)]);
+    range.setValues([texts]);
+    texts.forEach((text, i) => (header[plan.first - 1 + i] = text));
   }
-  const added = add.map((key, i) => [key, first + i] as [LogKey, number]);
-  tag(sheet, [...retag, ...added]);
-  for (const [key, column] of [...retag, ...added]) found[key] = column;
-  return found as Record<LogKey, number>;
+  for (const [key, column] of [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])]) {
+    const letters = columnLetters(column);
+    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(LOG_COLUMN_KEY, key);
+  }
+  const columns = Object.fromEntries(LOG_KEYS.map((k) => [k, plan.columns[k]])) as Record<LogKey, number>;
+  const record: LogRecord = { sheetId: read.record.sheetId, columns, headers: headersAt(header, columns) };
+  const before: LogRecord = { sheetId: read.record.sheetId, columns: read.record.columns, headers: read.record.headers };
+  if (JSON.stringify(record) !== JSON.stringify(before)) props.setProperty(LOG_RECORD_KEY, JSON.stringify(record));
+  return { sheet, columns, lastRow: read.lastRow };
 }
 
 /** The add-on's Interview log sheet, by the ID it remembers (whatever its name now), or null. Writes nothing. */
-export function findLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties): Sheet | null {
-  const raw = props.getProperty(LOG_RECORD_KEY);
-  if (!raw) return null;
-  try {
-    const id = (JSON.parse(raw) as { sheetId?: unknown }).sheetId;
-    return typeof id === 'number' ? ss.getSheetById(id) : null;
-  } catch {
-    return null;
-  }
+export function findLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): Sheet | null {
+  const record = readLogRecord(props);
+  return record ? ss.getSheetById(record.sheetId) : null;
 }
 
-/** The Interview log, creating it when `create` and it does not exist (or was deleted). */
-export function openLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: GoogleAppsScript.Properties.Properties, create: boolean): LogSheet | null {
-  let sheet = findLogSheet(ss, props);
-  if (!sheet) {
-    if (!create) return null;
-    sheet = createLog(ss, props);
-  }
-  const columns = logColumns(sheet);
-  return { sheet, columns, lastRow: Math.max(sheet.getLastRow(), 1) };
-}
-
-/** Every Event ID in the log, read in one call. */
-export function loggedKeys(log: LogSheet): Set<string> {
-  if (log.lastRow < 2) return new Set();
-  const values = log.sheet.getRange(2, log.columns.eventId, log.lastRow - 1, 1).getValues();
-  const keys = new Set<string>();
-  for (const [v] of values) if (typeof v === 'string' && v !== '') keys.add(v.trim());
-  return keys;
+/** The Interview log, made whole; created when `create` and it does not exist (or was deleted). */
+export function openLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, create: boolean): LogSheet | null {
+  const read = readLog(ss, props);
+  if (!read && !create) return null;
+  return completeLog(ss, props, read);
 }
 
 /** Columns from A to the log's right-most one (a log has a few columns: spreading them is safe). */
-export function logWidth(log: LogSheet): number {
-  return Math.max(...Object.values(log.columns));
+export function logWidth(columns: Record<LogKey, number>): number {
+  return Math.max(...Object.values(columns));
 }
 
-/** Appends `rows` (laid out in the log's columns) after the last row with content. */
-export function appendToLog(log: LogSheet, rows: readonly OutCell[][]): void {
+/** The cells appending `count` rows to `log` writes. */
+export function appendTarget(log: { lastRow: number }, columns: Record<LogKey, number>, count: number): CellRange {
+  return { row: log.lastRow + 1, column: 1, numRows: count, numColumns: logWidth(columns) };
+}
+
+/**
+ * Appends `rows` (laid out in the log's columns) after the last row with content: the grid grown
+ * if need be, then the block's number formats (only if they are not the log's already) and its
+ * values, one call each. `known`: the grid's
+ * rows, or the block's range itself, if the caller has just read them.
+ */
+export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { maxRows?: number; range?: GoogleAppsScript.Spreadsheet.Range } = {}): void {
   if (rows.length === 0) return;
   const { sheet } = log;
   const first = log.lastRow + 1;
   const last = first + rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
   const width = Math.max(...rows.map((r) => r.length));
-  // Formats first: once the values are there the event counts as logged, and a retry writes nothing.
-  for (const c of LOG_COLUMNS) {
-    if (c.numberFormat) sheet.getRange(first, log.columns[c.key], rows.length, 1).setNumberFormat(c.numberFormat);
+  let range = known.range;
+  if (!range) {
+    const maxRows = known.maxRows ?? sheet.getMaxRows();
+    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    range = sheet.getRange(first, 1, rows.length, width);
   }
-  const range = sheet.getRange(first, 1, rows.length, width);
-  // A column the user made Plain text gets the text as typed, without the apostrophe that keeps it from being a formula.
   const formats = range.getNumberFormats();
+  let formatsToSet = false;
+  for (const c of LOG_COLUMNS) {
+    if (!c.numberFormat) continue;
+    for (const row of formats) {
+      const at = log.columns[c.key] - 1;
+      if (row[at] !== c.numberFormat) [row[at], formatsToSet] = [c.numberFormat, true];
+    }
+  }
+  // Formats first: once the values are there the event counts as logged, and a retry writes nothing.
+  if (formatsToSet) range.setNumberFormats(formats);
+  // A column the user made Plain text gets the text as typed, without the apostrophe that keeps it from being a formula.
   range.setValues(rows.map((r, j) => Array.from({ length: width }, (_, i) => forCell(r[i] ?? '', formats[j]?.[i]))));
   log.lastRow = last;
 }

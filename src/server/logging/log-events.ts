@@ -1,84 +1,160 @@
-// Logging an event from a dialog: checks the input, reads the tracker and the log's Event IDs
-// once, lets core plan, then writes the tracker (referral rows, changed cells) and, last, the
-// log rows, which mark the event as done. A retry with the same event ID finds its log rows and
-// writes nothing; a retry after a failure before the log rows re-plans to the same tracker state
-// (with the referral decisions the first attempt stored, see core/logging/pending-events.ts). Every
-// write is one that a retry repeats or finds done, so a failure between any two converges.
+// Logging an event from a dialog, as a reconciliation: reads the tracker and the log once, lets
+// core plan the whole change (tracker cells, referral rows, log rows), checks that every cell it
+// will write can be written (merges, protections) and refuses in plain words with nothing
+// written if not, then writes only the difference, in blocks, with the log rows last: they mark
+// the event as done. A retry with the same event ID finds its log rows and writes nothing; a
+// retry after a failure before the log rows re-plans from what the sheet holds to the same state
+// (with the referral decisions the first attempt stored, see core/logging/pending-events.ts).
 
 import { checkEventInput } from '../../core/logging/input.ts';
-import { planEvent } from '../../core/logging/plan.ts';
+import { type EventPlan, planEvent } from '../../core/logging/plan.ts';
 import { askForReferralText, summariseLogged } from '../../core/logging/summary.ts';
 import { EVENT_LABELS, type EventKind } from '../../core/logging/events.ts';
 import { eventKey, logRowCells } from '../../core/logging/interview-log.ts';
-import { maxWidth } from '../../core/tracker/cells.ts';
+import { type CellRange, cellText, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
-import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
+import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblem } from '../tracker/cells.ts';
 import { sheetClock } from '../base/clock.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
-import { appendToLog, loggedKeys, logWidth, openLog } from './interview-log.ts';
+import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
+import { propertiesReadOnce } from './properties-once.ts';
 import { formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { writeRecord } from '../tracker/store.ts';
-import { readTracker } from '../tracker/table.ts';
+import { readTracker, type TrackerView } from '../tracker/table.ts';
+
+const NOTHING_LOGGED = 'Nothing was logged.';
+
+/** The tracker's cells the plan writes: the changed cells and the referral rows. */
+function trackerTargets(plan: EventPlan): CellRange[] {
+  const width = maxWidth(plan.append);
+  return [
+    ...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })),
+    ...(plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : []),
+  ];
+}
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** What checking the targets read, for the writes: the grids' row counts, and ranges got for the check. */
+interface Checked {
+  trackerRows: number;
+  logRows: number | null;
+  /** The range of the one block of tracker cells, when the plan writes one and nothing else there. */
+  fillRange: Range | null;
+  /** The range of the log rows to append, when they are inside the grid. */
+  logRange: Range | null;
+}
+
+function mergesIn(range: Range): CellRange[] {
+  return range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+}
+
+/**
+ * Refuses (UserError) when a cell the plan writes is merged into others or protected against the
+ * user, before anything is written. Where one range holds every target of a sheet, its merges
+ * are read through it and it is kept for the write.
+ */
+function checkTargets(view: TrackerView, plan: EventPlan, fills: readonly BlockWrite[], log: LogRead | null): Checked {
+  const { sheet } = view;
+  // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
+  const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
+  const width = Math.max(view.header.length, maxWidth(view.grid.values), maxWidth(plan.append));
+  const targets = trackerTargets(plan);
+  let fillRange: Range | null = null;
+  let inTracker: string | null;
+  if (fills.length === 1 && !plan.append.length) {
+    const [block] = fills;
+    fillRange = sheet.getRange(block.row, block.column, block.values.length, block.values[0].length);
+    inTracker = mergedTargetProblem(targets, mergesIn(fillRange));
+  } else inTracker = mergeProblem(sheet, targets, { grid: { maxRows: trackerRows, maxColumns: width } });
+  if (inTracker) throw new UserError(`${inTracker} ${NOTHING_LOGGED}`);
+  const grows = plan.append.length > 0 && plan.appendAt + plan.append.length - 1 > trackerRows;
+  const column = (cell: CellRange) => cellText(view.header[cell.column - 1]);
+  const place = (cell: CellRange) => (column(cell) ? `The "${column(cell)}" column (${rangeA1(cell)})` : `Cell ${rangeA1(cell)}`);
+  const lockedTracker = protectionProblem(sheet, grows ? [...targets, wholeSheet(trackerRows, width)] : targets, place);
+  if (lockedTracker) throw new UserError(`${lockedTracker} ${NOTHING_LOGGED}`);
+  if (!log) return { trackerRows, logRows: null, fillRange, logRange: null };
+
+  const logRows = log.sheet.getMaxRows();
+  const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
+  const appended = appendTarget(log, log.plan.columns, plan.log.length);
+  const inLog = [...headerTargets(log), appended];
+  const logGrows = appended.row + appended.numRows - 1 > logRows;
+  let logRange: Range | null = null;
+  let merged: string | null;
+  if (inLog.length === 1 && !logGrows) {
+    logRange = log.sheet.getRange(appended.row, appended.column, appended.numRows, appended.numColumns);
+    merged = mergedTargetProblem(inLog, mergesIn(logRange));
+  } else merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
+  const lockedLog = protectionProblem(log.sheet, logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog);
+  if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_LOGGED}`);
+  return { trackerRows, logRows, fillRange, logRange };
+}
+
+/**
+ * Where rows are added to a sheet, every cell of it counts as written: the emulator refuses rows
+ * inserted into a sheet holding any range the user may not edit. Google does not document
+ * whether rows added below a protected range are refused; this takes the stricter reading.
+ */
+function wholeSheet(rows: number, columns: number): CellRange {
+  return { row: 1, column: 1, numRows: rows, numColumns: columns };
+}
 
 /** Logs `raw` (a dialog's input) as an event of `kind`. Caller holds the document lock. */
 export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
+  const props = propertiesReadOnce(PropertiesService.getDocumentProperties());
   const clock = sheetClock(ss);
   const checked = checkEventInput(kind, raw, clock.today);
   if (!checked.ok) throw new UserError(checked.message);
 
   const view = readTracker(ss, props, { locked: true, formats: true });
-  const existingLog = openLog(ss, props, false);
-  const keys = existingLog ? loggedKeys(existingLog) : new Set<string>();
+  const found = readLog(ss, props);
   const event = checked.value.event;
   let journal = event.kind === 'interview' && event.referrals.length ? readPending(props) : null;
   const plan = planEvent(
     { ...view, timeZone: clock.timeZone },
     checked.value,
-    (key) => keys.has(key),
+    (key) => found?.keys.has(key) ?? false,
     (key) => journal?.find((p) => p.key === key),
   );
   if (!plan.ok) throw new UserError(plan.message);
 
-  let log = existingLog;
+  let log: LogSheet | null = null;
   if (plan.log.length) {
     const { sheet, record } = view;
-    const maxRows = sheet.getMaxRows();
-    const width = maxWidth(plan.append);
-    const appended = plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : [];
-    const merged = mergeProblem(sheet, [...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })), ...appended]);
-    if (merged) throw new UserError(`${merged} Nothing was logged.`);
-    if (existingLog) {
-      const logTarget = { row: existingLog.lastRow + 1, column: 1, numRows: plan.log.length, numColumns: logWidth(existingLog) };
-      const inLog = mergeProblem(existingLog.sheet, [logTarget]);
-      if (inLog) throw new UserError(`In the sheet "${existingLog.sheet.getName()}": ${inLog} Nothing was logged.`);
-    }
+    const fills = fillBlockWrites(plan.fills, view.grid);
+    const { trackerRows, logRows, fillRange, logRange } = checkTargets(view, plan, fills, found);
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
       formatTrackerRows(sheet, oneBasedColumns(view.tracker), plan.appendAt, plan.append.length);
+      const width = maxWidth(plan.append);
       const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
       // As import does: a Plain text column (the user's, or rows that took the format of the row
       // above) gets the text itself, without the apostrophe that keeps it from being a formula.
       const formats = range.getNumberFormats();
       range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
-    writeFills(sheet, plan.fills, view.grid);
+    fills.forEach((block, i) =>
+      (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),
+    );
     if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
-    const target = existingLog ?? openLog(ss, props, true)!;
-    const targetWidth = logWidth(target);
+    const target = completeLog(ss, props, found);
+    const width = logWidth(target.columns);
     appendToLog(
       target,
-      plan.log.map((entry) => logRowCells(entry, target.columns, targetWidth, clock.timestamp)),
+      plan.log.map((entry) => logRowCells(entry, target.columns, width, clock.timestamp)),
+      { maxRows: logRows ?? undefined, range: logRange ?? undefined },
     );
     log = target;
-  }
+  } else if (found) log = completeLog(ss, props, found);
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,
   // when the first attempt created the log and stopped before this).
   if (log) linkDashboardToLog(ss, props, log);

@@ -6,6 +6,7 @@ import {
   type CellRange,
   type OutCell,
   type ProtectedArea,
+  groupFillBlocks,
   groupFills,
   insertionMergeProblem,
   limitRuns,
@@ -39,7 +40,10 @@ export function forCell(value: OutCell, format: string | undefined): string | nu
 export interface MergeCheckOptions {
   /** Rows are inserted before this sheet row, before the targets are written. */
   insertAt?: number;
-  /** The sheet's grid size, when the caller has already read it. */
+  /**
+   * Rows and columns the sheet is known (from a read already made) to have at least, holding
+   * every target and `insertAt`: the grid's size is then not read again.
+   */
   grid?: { maxRows: number; maxColumns: number };
 }
 
@@ -135,4 +139,25 @@ export function writeFills(sheet: GoogleAppsScript.Spreadsheet.Sheet, fills: rea
     sheet.getRange(run.row, run.column, values.length, 1).setValues(values);
   }
   return deferred;
+}
+
+/** A rectangle of cells to write with one setValues, as it takes them. */
+export interface BlockWrite {
+  row: number;
+  column: number;
+  values: (string | number | boolean)[][];
+}
+
+/**
+ * `fills` as rectangles to write (see groupFillBlocks): only cells that are empty now are
+ * bridged, so no other cell is written; a Plain text cell gets its text without the apostrophe.
+ */
+export function fillBlockWrites(fills: readonly CellFill[], snap: Snapshot): BlockWrite[] {
+  const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
+  const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
+  return groupFillBlocks(fills, isEmpty).map((block) => ({
+    row: block.row,
+    column: block.column,
+    values: block.values.map((cells, i) => cells.map((v, j) => forCell(v, at(snap.formats, block.row + i, block.column + j) as string | undefined))),
+  }));
 }

@@ -597,6 +597,29 @@ describe('the Interview log', () => {
     expect(sheet.getRange(3, 6).getValue()).toBe('Reply');
   });
 
+  it('where its columns are is remembered: the column tags are walked once, when the remembered places no longer hold', () => {
+    const app = tracker();
+    log(app, 'logPitchSent', { eventId: 'remember-event-1', contactIds: ['C-0001'], date: '2026-01-05' });
+    // A log remembered as its sheet alone (as before the places were remembered).
+    const { sheetId } = JSON.parse(app.emu.properties.document.get('iit.log')!) as { sheetId: number };
+    app.emu.properties.document.set('iit.log', JSON.stringify({ sheetId }));
+    const walks = (eventId: string, contact: string) =>
+      app.bundle.run('logFollowUp', [{ eventId, contactIds: [contact], date: '2026-01-06' }]).byMethod['DeveloperMetadata.getLocation'] ?? 0;
+    const walked = walks('remember-event-2', 'C-0002');
+    const remembered = walks('remember-event-3', 'C-0003');
+    expect(walked - remembered).toBe(8); // one tag per log column, read once
+    expect(logRows(app).map((r) => [r['Contact ID'], r.Event])).toEqual([
+      ['C-0001', 'Pitch sent'],
+      ['C-0002', 'Follow-up sent'],
+      ['C-0003', 'Follow-up sent'],
+    ]);
+    // Renamed by the user: the tags find it again, and its new header is remembered.
+    logSheet(app).getRange(1, 5).setValue('What happened');
+    expect(walks('remember-event-4', 'C-0004') - remembered).toBe(8);
+    expect(walks('remember-event-5', 'C-0005')).toBe(remembered);
+    expect(logRows(app).at(-1)).toMatchObject({ 'Contact ID': 'C-0005', 'What happened': 'Follow-up sent' });
+  });
+
   it('is created again if the user deleted it', () => {
     const app = tracker();
     const a = open(app, 'showPitchSentDialog', 'Contacts!A2');

@@ -3,6 +3,7 @@ import {
   type CellRange,
   type ProtectedArea,
   cellText,
+  groupFillBlocks,
   groupFills,
   isBlank,
   insertionMergeProblem,
@@ -108,6 +109,36 @@ describe('cells', () => {
     expect(insertionMergeProblem(8, [merge])).toBeNull();
     expect(insertionMergeProblem(10, [merge])).toBeNull();
     expect(insertionMergeProblem(9, [])).toBeNull();
+  });
+});
+
+describe('groupFillBlocks', () => {
+  const fill = (row: number, column: number, value: string) => ({ row, column, value });
+  it('writes the cells of contacts on neighbouring rows over the same columns as one block', () => {
+    const fills = [3, 4, 5].flatMap((row) => [fill(row, 7, `s${row}`), fill(row, 8, `l${row}`), fill(row, 9, `n${row}`)]);
+    const blocks = groupFillBlocks(fills.reverse());
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({
+      row: 3,
+      column: 7,
+      values: [
+        ['s3', 'l3', 'n3'],
+        ['s4', 'l4', 'n4'],
+        ['s5', 'l5', 'n5'],
+      ],
+    });
+  });
+
+  it('bridges only empty cells between fills of a row, and never joins rows over different columns', () => {
+    const fills = [fill(2, 1, 'a'), fill(2, 3, 'c'), fill(3, 1, 'x'), fill(3, 3, 'z')];
+    const emptyAt = (row: number, column: number) => row === 2 && column === 2;
+    const blocks = groupFillBlocks(fills, emptyAt);
+    expect(blocks.map((b) => [b.row, b.column, b.values])).toEqual([
+      [3, 1, [['x']]],
+      [2, 1, [['a', '', 'c']]],
+      [3, 3, [['z']]],
+    ]);
+    expect(blocks.flatMap((b) => b.fills)).toHaveLength(4);
   });
 });
 

@@ -1,0 +1,72 @@
+// Service calls of the logging actions (issue 17): a fixed number, the same at 100 and at 2,000
+// contacts (and with an Interview log of 1,000 rows), since an action's time on a real sheet is
+// its service calls. Each action runs once per size, on contacts chosen the same at both sizes.
+//
+// `budget` is what the actions cost now; `goal` is issue 17's. Most of the gap is reading the
+// tracker: its columns are found by walking their developer metadata (3 calls a column, about 55
+// calls a read), which the tracker's own change (remembered positions checked against the header)
+// removes; the interview's referral rows also get the tracker's formats per column
+// (formatTrackerRows, about 40 calls). Lower each budget to what is reached as those land.
+import { describe, expect, it } from 'vitest';
+import { addOnOnContacts, type Bundle } from '../../../local/bundle.ts';
+import { handMadeContacts, toCsv } from '../../../local/generate.ts';
+import { BUILD, requireBuild } from '../../helpers.ts';
+
+const LOG_ROWS = 1000;
+
+/** Rows 2-4 are C-0001..C-0003; each log action gets its own contact so none depends on another. */
+const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: unknown[]; select?: string }[] = [
+  { name: 'opening Log interview, 3 rows selected', budget: 83, goal: 12, fn: 'showInterviewDialog', select: 'Contacts!A2:A4' },
+  { name: 'Show follow-ups due', budget: 74, goal: 15, fn: 'showFollowUpsDue' },
+  { name: 'Mark pitch sent, 3 contacts', budget: 90, goal: 25, fn: 'logPitchSent', args: [{ contactIds: ['C-0002', 'C-0003', 'C-0004'] }] },
+  { name: 'Log reply, conversation fixed', budget: 90, goal: 25, fn: 'logReply', args: [{ contactIds: ['C-0005'], meetingDate: '2026-01-15' }] },
+  { name: 'Log follow-up sent', budget: 90, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
+  {
+    name: 'Log interview + 2 referrals',
+    budget: 132,
+    goal: 25,
+    fn: 'logInterview',
+    args: [{ contactIds: ['C-0007'], minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] }],
+  },
+  { name: 'Mark thank-you sent', budget: 90, goal: 25, fn: 'logThankYou', args: [{ contactIds: ['C-0008'] }] },
+  { name: 'Mark declined', budget: 90, goal: 25, fn: 'logDeclined', args: [{ contactIds: ['C-0009'] }] },
+  { name: 'Log job interview', budget: 90, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0010'], kind: 'job_interview', company: 'Globex' }] },
+  { name: 'Log offer', budget: 90, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0011'], kind: 'offer', company: 'Globex' }] },
+];
+
+/** A set-up tracker of `rows` contacts with spare rows below, and an Interview log of LOG_ROWS rows. */
+function world(rows: number): Bundle {
+  const { bundle, emu } = addOnOnContacts(toCsv(handMadeContacts(rows)), BUILD, { setUp: true });
+  const contacts = emu.active.getSheetByName('Contacts')!;
+  contacts.insertRowsAfter(contacts.getMaxRows(), 100);
+  bundle.run('logPitchSent', [{ eventId: 'seed-event', contactIds: ['C-0001'], date: '2026-01-05' }]);
+  const log = emu.active.getSheetByName('Interview log')!;
+  log.insertRowsAfter(log.getMaxRows(), LOG_ROWS + 100);
+  log.getRange(3, 8, LOG_ROWS, 1).setValues(Array.from({ length: LOG_ROWS }, (_, i) => [`seed-${i}/C-0001`]));
+  return bundle;
+}
+
+/** Calls of each action, in order, on a world of `rows` contacts. */
+function callsAt(rows: number): number[] {
+  const bundle = world(rows);
+  return ACTIONS.map(({ fn, args, select }, i) => {
+    const input = args?.map((a) => ({ eventId: `budget-event-${i}`, date: '2026-01-09', ...(a as object) }));
+    const run = bundle.run(fn, input ?? [], { select });
+    const result = run.result as { ok?: boolean; message?: string };
+    if (result.ok === false) throw new Error(`${fn}: ${result.message}`);
+    return run.calls;
+  });
+}
+
+describe('service calls of the logging actions, constant in rows', () => {
+  it('at 100 and 2,000 contacts', { timeout: 120_000 }, () => {
+    requireBuild();
+    const small = callsAt(100);
+    const large = callsAt(2000);
+    const table = ACTIONS.map((a, i) => ({ action: a.name, budget: a.budget, goal: a.goal, at100: small[i], at2000: large[i] }));
+    for (const row of table) {
+      expect(row.at2000, row.action).toBe(row.at100);
+      expect(row.at100, row.action).toBeLessThanOrEqual(row.budget);
+    }
+  });
+});
