@@ -1,14 +1,15 @@
 // Planning an import: which contacts of a parsed file are new, which fill in contacts
 // already in the tracker, and exactly which cells the server must write.
 
-import { type Cell, type CellFill, type OutCell, isEmptyCell, maxWidth } from '../tracker/cells.ts';
+import { type CellFill, type OutCell, isEmptyCell, maxWidth } from '../tracker/cells.ts';
 import { columnLetters } from '../base/a1.ts';
 import { type Contact, type MatchKind, contactFromRow, matchReason, nameColumns, normaliseName } from '../tracker/contacts.ts';
 import type { CsvRow, ParsedCsv } from './csv.ts';
 import { assignIds, uncountableIdWarning, uncountableIds } from '../tracker/ids.ts';
-import { type ColumnMap, type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from '../tracker/headers.ts';
+import { type ContactField, contactFieldLabel, NAME_PARTS, normaliseHeader } from '../tracker/headers.ts';
 import { FIRST_STAGE, RELATIONSHIPS, type TrackerKey, canonicalValue, trackerColumn } from '../tracker/schema.ts';
 import { limitCellText, MAX_CELL_CHARS, needsTextPrefix, listedWarnings, sheetTextLength, thousands, toSheetText } from '../base/text.ts';
+import type { TrackerTable } from '../tracker/table.ts';
 
 /** One line of an imported file that was not used as given, and why. `line` is 1-based in the file. */
 export interface ImportProblem {
@@ -48,19 +49,7 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
-/** The tracker as the server read it. Column indexes in `columns` are 0-based. */
-export interface TrackerTable {
-  /** 1-based sheet row of the header. */
-  headerRow: number;
-  header: readonly Cell[];
-  /** Rows below the header, down to the last row with content. */
-  rows: readonly (readonly Cell[])[];
-  /** getFormulas() for the same rows: a cell with a formula is never empty. */
-  formulas?: readonly (readonly string[])[];
-  columns: Pick<ColumnMap, 'contact' | 'tracker' | 'own'>;
-  /** Last contact-ID number handed out (kept in document properties). */
-  idCounter: number;
-}
+export type { TrackerTable } from '../tracker/table.ts';
 
 export interface ImportPlan {
   /** Columns to add after the last one, with their header text (already sheet-safe). */
@@ -94,7 +83,7 @@ function width(table: TrackerTable): number {
 
 /** Where each value of the file goes: tracker column index → source. Adds columns it lacks. */
 function planColumns(table: TrackerTable, csv: ParsedCsv) {
-  const { contact, tracker, own } = table.columns;
+  const { contact, tracker, own } = table;
   const sources = new Map<number, Source>();
   const newColumns: ImportPlan['newColumns'] = [];
   let next = width(table);
@@ -261,7 +250,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
     if (contact !== target.contact) target.contact = absorb(target.contact, contact);
   };
   table.rows.forEach((cells, row) => {
-    const contact = contactFromRow(cells, table.columns.contact);
+    const contact = contactFromRow(cells, table.contact);
     if (normaliseName(contact.name)) remember({ kind: 'existing', row, contact }, contact);
   });
 
@@ -282,7 +271,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
   const isEmpty = (row: number, column: number) => isEmptyCell(table.rows[row]?.[column], table.formulas?.[row]?.[column]);
   const wanted = options.relationship ?? (csv.format === 'linkedin' ? 'LinkedIn' : '');
   const relationship = canonicalValue(RELATIONSHIPS, wanted) ?? '';
-  const relationshipAt = table.columns.tracker.relationship;
+  const relationshipAt = table.tracker.relationship;
   const append: OutCell[][] = [];
   const filled = new Set<string>();
   const fills: CellFill[] = [];
@@ -352,9 +341,9 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
     else skipped++;
   }
 
-  const idValues = table.columns.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.columns.tracker.contactId!]);
+  const idValues = table.tracker.contactId === undefined ? [] : table.rows.map((r) => r[table.tracker.contactId!]);
   const warnings = listedWarnings(uncountableIds(idValues).map((u) => uncountableIdWarning(table.headerRow + 1 + u.index, u.id)));
-  const ids = assignIds(idValues, table.idCounter, table.columns.tracker.contactId === undefined ? 0 : append.length);
+  const ids = assignIds(idValues, table.idCounter, table.tracker.contactId === undefined ? 0 : append.length);
   const defaults: [TrackerKey, (i: number) => string][] = [
     ['contactId', (i) => ids.ids[i]],
     ['stage', () => FIRST_STAGE],
@@ -362,7 +351,7 @@ export function planImport(table: TrackerTable, csv: ParsedCsv, options: ImportO
   ];
   append.forEach((row, i) => {
     for (const [key, value] of defaults) {
-      const at = table.columns.tracker[key];
+      const at = table.tracker[key];
       if (at !== undefined && row[at] === '') row[at] = safe(value(i));
     }
   });

@@ -9,19 +9,13 @@ import { addBusinessDays, cellDate, compareDates, dayNumber, describeDate } from
 import { type Cell, cellText } from '../tracker/cells.ts';
 import { contactFromRow, firstName, normaliseCompany, normaliseName } from '../tracker/contacts.ts';
 import type { DateParts } from '../base/dates.ts';
+import type { TrackerTable } from '../tracker/table.ts';
 import { SECOND_CONTACT_AFTER } from './events.ts';
-import type { ContactField } from '../tracker/headers.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
 import { canonicalStage, canonicalValue, isClosedStage, OUTCOMES, type TrackerKey } from '../tracker/schema.ts';
 
-export interface FollowUpTable {
-  headerRow: number;
-  rows: readonly (readonly Cell[])[];
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  /** The spreadsheet's time zone, to read Date cells as days (see calendarDateOf). */
-  timeZone: string;
-}
+/** The tracker as Show follow-ups due reads it, with the spreadsheet's time zone (to read Date cells as days). */
+export type FollowUpTable = Pick<TrackerTable, 'headerRow' | 'rows' | 'contact' | 'tracker'> & { timeZone: string };
 
 export interface DueContact {
   /** 1-based sheet row. */

@@ -13,7 +13,6 @@ import { type Cell, type CellFill, type OutCell, cellText, maxWidth } from '../t
 import { contactFromRow, firstName } from '../tracker/contacts.ts';
 import { formatIsoDate, type DateParts } from '../base/dates.ts';
 import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from './events.ts';
-import type { ContactField } from '../tracker/headers.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
 import { eventKey, type LogEntry } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
@@ -21,21 +20,10 @@ import { planReferrals, type ResolvedReferral } from './referrals.ts';
 import { canonicalStage, type TrackerKey, trackerColumn } from '../tracker/schema.ts';
 import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from '../base/text.ts';
 import type { LoggedContact, LoggedReferral } from './summary.ts';
+import type { TrackerTable } from '../tracker/table.ts';
 
-export interface EventTable {
-  /** 1-based sheet row of the header. */
-  headerRow: number;
-  header: readonly Cell[];
-  /** Rows below the header (getValues) and their formulas. */
-  rows: readonly (readonly Cell[])[];
-  formulas: readonly (readonly string[])[];
-  /** 0-based columns. */
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  idCounter: number;
-  /** The spreadsheet's time zone, to read Date cells as days (see calendarDateOf). */
-  timeZone: string;
-}
+/** The tracker as an event plans from it, with the spreadsheet's time zone (to read Date cells as days). */
+export type EventTable = Omit<TrackerTable, 'own'> & { timeZone: string };
 
 export interface EventRequest {
   eventId: string;

@@ -4,27 +4,16 @@
 // empty cells instead of duplicating it. A retry finds the rows a failed attempt added, so it
 // converges instead of adding them twice.
 
-import { type Cell, type CellFill, type OutCell, isEmptyCell } from '../tracker/cells.ts';
+import { type CellFill, type OutCell, isEmptyCell } from '../tracker/cells.ts';
 import { type Contact, contactFromRow, matchReason, nameColumns, normaliseEmails, normaliseName } from '../tracker/contacts.ts';
 import type { ReferralInput } from './events.ts';
-import type { ContactField } from '../tracker/headers.ts';
 import { assignIds, canonicalContactId } from '../tracker/ids.ts';
-import { FIRST_STAGE, type TrackerKey } from '../tracker/schema.ts';
+import { FIRST_STAGE } from '../tracker/schema.ts';
 import { toSheetText } from '../base/text.ts';
+import type { TrackerTable } from '../tracker/table.ts';
 
-export interface ReferralTable {
-  /** 1-based sheet row of the header. */
-  headerRow: number;
-  /** Rows below the header (getValues), and their formulas. */
-  rows: readonly (readonly Cell[])[];
-  formulas: readonly (readonly string[])[];
-  /** 0-based columns. */
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  /** Width of a new row: the table's last used column. */
-  width: number;
-  idCounter: number;
-}
+/** The tracker as referrals are matched and added to it; `width`: a new row's, the table's last used column. */
+export type ReferralTable = Pick<TrackerTable, 'headerRow' | 'rows' | 'formulas' | 'contact' | 'tracker' | 'idCounter'> & { width: number };
 
 export interface ResolvedReferral {
   input: ReferralInput;

@@ -6,8 +6,8 @@ import { type Cell, cellText } from '../tracker/cells.ts';
 import { contactFromRow, normaliseName } from '../tracker/contacts.ts';
 import { formatIsoDate, type DateParts } from '../base/dates.ts';
 import { dueText, followUpsDue } from '../logging/follow-ups.ts';
-import type { ContactField } from '../tracker/headers.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
+import type { TrackerTable } from '../tracker/table.ts';
 import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../tracker/schema.ts';
 
 /** A cell as JSON: text, number or boolean; a date cell becomes "YYYY-MM-DD". */
@@ -37,18 +37,8 @@ export interface PitchContact {
 /** toContact: the next contact still To contact; followUp: the next one whose follow-up is due. */
 export type NextContactKind = 'toContact' | 'followUp';
 
-export interface PitchTable {
-  /** 1-based sheet row of the header. */
-  headerRow: number;
-  header: readonly Cell[];
-  /** Rows below the header. */
-  rows: readonly (readonly Cell[])[];
-  /** 0-based columns. */
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  /** The spreadsheet's time zone, to read Date cells as days. */
-  timeZone: string;
-}
+/** The tracker as the pitch sidebar reads it, with the spreadsheet's time zone (to read Date cells as days). */
+export type PitchTable = Pick<TrackerTable, 'headerRow' | 'header' | 'rows' | 'contact' | 'tracker'> & { timeZone: string };
 
 /** A cell as JSON for the page: a Date becomes its day in the spreadsheet's zone. */
 function cellJson(value: Cell | undefined, timeZone: string): CellJson {

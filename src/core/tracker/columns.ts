@@ -45,3 +45,56 @@ export function withRemembered(map: ColumnMap, contact: Partial<Record<ContactFi
   };
   return { ...merged, summary: describeColumns(merged) };
 }
+
+/**
+ * Where the add-on's metadata put each column when it last read it, with the header row's text
+ * then: reading a column's metadata costs calls per column, a header row one read. While the
+ * header row reads exactly as it did, no column can have been moved, inserted, deleted or
+ * renamed, so the positions still hold.
+ */
+export interface ColumnLayout {
+  /** 0-based columns, as the metadata said. */
+  tracker: Partial<Record<TrackerKey, number>>;
+  contact: Partial<Record<ContactField, number>>;
+  /** The header row's cells as text, without trailing blanks. */
+  header: string[];
+}
+
+/** Longest header row (as JSON) worth remembering: a document property holds about 9 kB. */
+const MAX_LAYOUT_CHARS = 6000;
+
+/** A header row's cells as comparable text, trailing blanks left out. */
+export function headerTexts(row: readonly unknown[]): string[] {
+  const texts = row.map((cell) => (typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : JSON.stringify(cell)));
+  while (texts.length && texts[texts.length - 1] === '') texts.pop();
+  return texts;
+}
+
+/**
+ * The layout to remember for these columns under this header row; null when the header row
+ * could not tell their moves apart (a remembered column with a blank header, or one whose
+ * header another column repeats: swapping those two would leave the row as it was) or is too
+ * long to keep.
+ */
+export function layoutOf(
+  columns: { tracker: Partial<Record<TrackerKey, number>>; contact: Partial<Record<ContactField, number>> },
+  headerRow: readonly unknown[],
+): ColumnLayout | null {
+  const header = headerTexts(headerRow);
+  const seen = new Map<string, number>();
+  for (const text of header) seen.set(text, (seen.get(text) ?? 0) + 1);
+  for (const index of [...Object.values(columns.tracker), ...Object.values(columns.contact)]) {
+    const text = header[index] ?? '';
+    if (text.trim() === '' || seen.get(text) !== 1) return null;
+  }
+  // Keys in one order, so the same layout is always saved as the same text.
+  const sorted = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))) as T;
+  const layout = { tracker: sorted(columns.tracker), contact: sorted(columns.contact), header };
+  return JSON.stringify(layout).length > MAX_LAYOUT_CHARS ? null : layout;
+}
+
+/** Whether `headerRow` reads exactly as when `layout` was remembered. */
+export function layoutHolds(layout: ColumnLayout, headerRow: readonly unknown[]): boolean {
+  const now = headerTexts(headerRow);
+  return now.length === layout.header.length && now.every((text, i) => text === layout.header[i]);
+}

@@ -146,7 +146,8 @@ export function validateHeader(input: HeaderCheckInput): HeaderCheck {
     const lastColumn = maxWidth(rows);
     const newColumns = input.newColumns ?? TRACKER_KEYS.filter((k) => map.tracker[k] === undefined).length;
     const added = extraGridCells(input.grid, lastColumn, newColumns);
-    if (!fitsCellLimit(input.grid.cellsInSpreadsheet, added))
+    // Read only when the grid grows: the server counts the spreadsheet's cells only then.
+    if (added > 0 && !fitsCellLimit(input.grid.cellsInSpreadsheet, added))
       return fail(
         'too-many-cells',
         `Adding ${plural(newColumns, 'column')} to this sheet's ${plural(input.grid.maxRows, 'row')} would take the spreadsheet past Google Sheets' limit of 10 million cells. Delete empty rows or unused sheets, or move the contacts to a new spreadsheet.`,

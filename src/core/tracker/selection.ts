@@ -1,19 +1,14 @@
 // Which contacts the user selected: every selected row must be a contact of the tracker.
 // A header, a row above it, an empty row or a contact without an ID gets a clear message.
 
-import { type Cell, cellText } from './cells.ts';
+import { cellText } from './cells.ts';
 import { contactFromRow, normaliseName } from './contacts.ts';
-import type { ContactField } from './headers.ts';
 import { canonicalContactId } from './ids.ts';
 import { MAX_CONTACTS_PER_EVENT } from '../logging/input.ts';
-import { canonicalStage, type TrackerKey } from './schema.ts';
+import { canonicalStage } from './schema.ts';
+import type { TrackerTable } from './table.ts';
 
-export interface SelectionTable {
-  headerRow: number;
-  rows: readonly (readonly Cell[])[];
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-}
+export type SelectionTable = Pick<TrackerTable, 'headerRow' | 'rows' | 'contact' | 'tracker'>;
 
 export interface SelectedContact {
   /** 1-based sheet row. */

@@ -51,7 +51,7 @@ function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: numb
  * lock); with `withRows` false, only its header row, for the dialog (no lock).
  */
 export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, props: Props, withRows: boolean): TrackerSnapshot {
-  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true } : { headerOnly: true });
+  const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true, addsColumns: true } : { headerOnly: true });
   const feedback = feedbackColumn(view.sheet, view.header);
   const feedbackIndex = feedback?.index ?? null;
   return {

@@ -9,7 +9,7 @@ import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/hea
 import { RELATIONSHIPS, TRACKER_COLUMNS, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
 import { findTrackerSheet, readRecord, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
-import { readTrackerSheet } from '../tracker/table.ts';
+import { layoutAfter, readTrackerSheet } from '../tracker/table.ts';
 import { forCell, mergeProblem, writeFills } from '../tracker/cells.ts';
 import { coverTrackerRows, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { setUpSheet } from '../tracker/setup.ts';
@@ -54,7 +54,7 @@ function growth(grid: Omit<GridSize, 'cellsInSpreadsheet'>, plan: ImportPlan): n
 function newTrackerTable(idCounter: number): TrackerTable {
   const header = [...NEW_TRACKER_HEADER, ...TRACKER_COLUMNS.map((c) => c.header)];
   const map = mapColumns(header);
-  return { headerRow: 1, header, rows: [], formulas: [], columns: { contact: map.contact, tracker: map.tracker, own: map.own }, idCounter };
+  return { headerRow: 1, header, rows: [], formulas: [], contact: map.contact, tracker: map.tracker, own: map.own, idCounter };
 }
 
 function newTrackerSheet(ss: Spreadsheet): Sheet {
@@ -97,15 +97,8 @@ function importIntoSheet(
   options: ImportOptions,
 ): ImportResult {
   // A preview changes nothing, not even where the header row is remembered.
-  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun });
-  const table: TrackerTable = {
-    headerRow: read.record.headerRow,
-    header: read.header,
-    rows: read.rows,
-    formulas: read.formulas,
-    columns: { contact: read.contact, tracker: read.tracker, own: read.own },
-    idCounter: record.idCounter,
-  };
+  const read = readTrackerSheet(sheet, record, props, { formats: true, locked: !options.dryRun, addsColumns: true });
+  const table: TrackerTable = read;
   const plan = planImport(table, parsed, options);
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
@@ -133,12 +126,23 @@ function importIntoSheet(
       .setValues([plan.newColumns.map((c) => c.header)])
       .setFontWeight('bold');
     // Remembered like setup's columns, so a later import finds them after a rename or move.
-    tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.columns.contact);
+    tagContactColumns(sheet, Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1])), table.contact);
   }
   if (plan.append.length) appendRows(sheet, table, plan);
   const deferred = writeFills(sheet, plan.fills, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
   plan.summary.problems.push(...deferredProblems(deferred));
-  writeRecord(props, { ...record, headerRow: table.headerRow, idCounter: plan.idCounter });
+  const added = Object.fromEntries(plan.newColumns.map((c) => [c.field, c.column - 1]));
+  const header = [...read.header];
+  for (const c of plan.newColumns) header[c.column - 1] = c.header;
+  writeRecord(props, {
+    ...read.record,
+    idCounter: plan.idCounter,
+    layout: layoutAfter(
+      read,
+      added,
+      Array.from(header, (h) => h ?? ''),
+    ),
+  });
   return result;
 }
 
@@ -156,7 +160,7 @@ function appendRows(sheet: Sheet, table: TrackerTable, plan: ImportPlan): void {
   const formats = range.getNumberFormats();
   range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
   // New rows get the tracker columns' formats and drop-downs, and the colour rules reach them.
-  const oneBased = oneBasedColumns(table.columns.tracker);
+  const oneBased = oneBasedColumns(table.tracker);
   formatTrackerRows(sheet, oneBased, plan.appendAt, count);
   coverTrackerRows(sheet, oneBased, table.headerRow);
 }

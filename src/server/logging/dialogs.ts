@@ -37,7 +37,7 @@ function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: Tracke
 
 /** The selected contacts of the tracker, or a UserError saying what is wrong with the selection. */
 export function readSelection(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: TrackerView): SelectedContact[] {
-  const result = selectedContacts(selectedRows(ss, view), { headerRow: view.record.headerRow, rows: view.rows, contact: view.contact, tracker: view.tracker });
+  const result = selectedContacts(selectedRows(ss, view), view);
   if (!result.ok) throw new UserError(result.message);
   return result.contacts;
 }

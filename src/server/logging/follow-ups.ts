@@ -17,10 +17,7 @@ export function showDueFollowUps(): FollowUpsResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const view = readTracker(ss, PropertiesService.getDocumentProperties());
   const clock = sheetClock(ss);
-  const found = followUpsDue(
-    { headerRow: view.record.headerRow, rows: view.rows, contact: view.contact, tracker: view.tracker, timeZone: clock.timeZone },
-    clock.today,
-  );
+  const found = followUpsDue({ ...view, timeZone: clock.timeZone }, clock.today);
   const message = describeFollowUps(found, clock.today);
   if (found.due.length) {
     const width = Math.max(view.header.length, 1);

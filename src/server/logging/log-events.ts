@@ -36,16 +36,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   const event = checked.value.event;
   let journal = event.kind === 'interview' && event.referrals.length ? readPending(props) : null;
   const plan = planEvent(
-    {
-      headerRow: view.record.headerRow,
-      header: view.header,
-      rows: view.rows,
-      formulas: view.formulas,
-      contact: view.contact,
-      tracker: view.tracker,
-      idCounter: view.record.idCounter,
-      timeZone: clock.timeZone,
-    },
+    { ...view, timeZone: clock.timeZone },
     checked.value,
     (key) => keys.has(key),
     (key) => journal?.find((p) => p.key === key),

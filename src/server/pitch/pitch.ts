@@ -24,7 +24,7 @@ export function openPitchSidebar(): void {
 }
 
 function table(view: TrackerView, timeZone: string): PitchTable {
-  return { headerRow: view.record.headerRow, header: view.header, rows: view.rows, contact: view.contact, tracker: view.tracker, timeZone };
+  return { ...view, timeZone };
 }
 
 /**

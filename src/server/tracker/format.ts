@@ -1,7 +1,7 @@
 // How the tracker's rows look: date formats, drop-downs and colour rules of its columns. Setup
 // applies them to the columns it adds; import and logging to the rows they add.
 
-import { CLOSED_STAGES, TRACKER_COLUMNS, type TrackerKey } from '../../core/tracker/schema.ts';
+import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { columnLetters } from '../../core/base/a1.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,7 +14,31 @@ export function oneBasedColumns(columns: Partial<Record<TrackerKey, number>>): P
   return Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v + 1]));
 }
 
-/** Date formats and drop-downs for tracker columns (1-based) over the given rows. */
+/** The number format of a tracker column's cells, if it has one. */
+function numberFormatOf(key: TrackerKey): string | null {
+  const kind = trackerColumn(key).kind;
+  return kind === 'date' ? DATE_FORMAT : kind === 'number' ? '0' : null;
+}
+
+/** Runs of adjacent columns (1-based), also over the columns between for which `joins` holds, each as [first, last]. */
+export function adjacentRuns(columns: readonly number[], joins: (column: number) => boolean = () => false): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    let bridged = last !== undefined;
+    for (let between = last ? last[1] + 1 : c; bridged && between < c; between++) bridged = joins(between);
+    if (last && bridged) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}
+
+/**
+ * Date formats and drop-downs for tracker columns (1-based) over the given rows, written as
+ * grids: one setNumberFormats per run of adjacent formatted columns, one setDataValidations per
+ * run of drop-down columns. With `only` (setup's new columns), a drop-down run may span the
+ * other columns of `only` between them, which get no drop-down (they are the add-on's own).
+ */
 export function formatTrackerRows(
   sheet: Sheet,
   columns: Partial<Record<TrackerKey, number>>,
@@ -23,30 +47,45 @@ export function formatTrackerRows(
   only?: ReadonlySet<TrackerKey>,
 ): void {
   if (numRows < 1) return;
+  const keyAt = new Map<number, TrackerKey>();
   for (const def of TRACKER_COLUMNS) {
     const at = columns[def.key];
-    if (at === undefined || (only && !only.has(def.key))) continue;
-    const range = sheet.getRange(firstRow, at, numRows, 1);
-    if (def.kind === 'date') range.setNumberFormat(DATE_FORMAT);
-    if (def.kind === 'number') range.setNumberFormat('0');
-    if (def.kind === 'list' && def.values) {
-      // Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive
-      // the add-on's logic, so Sheets rejects other values typed into them.
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList([...def.values], true)
-        .setAllowInvalid(def.key === 'relationship')
-        .setHelpText(`Choose one of: ${def.values.join(', ')}`)
-        .build();
-      range.setDataValidation(rule);
-    }
+    if (at !== undefined && (!only || only.has(def.key))) keyAt.set(at, def.key);
   }
+  const formatted = [...keyAt].filter(([, key]) => numberFormatOf(key) !== null).map(([at]) => at);
+  for (const [first, last] of adjacentRuns(formatted, (c) => keyAt.has(c) && numberFormatOf(keyAt.get(c)!) !== null)) {
+    const row = Array.from({ length: last - first + 1 }, (_, i) => numberFormatOf(keyAt.get(first + i)!)!);
+    sheet.getRange(firstRow, first, numRows, row.length).setNumberFormats(Array.from({ length: numRows }, () => row));
+  }
+  const lists = [...keyAt].filter(([, key]) => trackerColumn(key).values && trackerColumn(key).kind === 'list').map(([at]) => at);
+  for (const [first, last] of adjacentRuns(lists, (c) => only !== undefined && keyAt.has(c))) {
+    const row = Array.from({ length: last - first + 1 }, (_, i) => {
+      const key = keyAt.get(first + i)!;
+      return trackerColumn(key).kind === 'list' ? dropDown(key) : null;
+    });
+    sheet.getRange(firstRow, first, numRows, row.length).setDataValidations(Array.from({ length: numRows }, () => row));
+  }
+}
+
+/**
+ * Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive the
+ * add-on's logic, so Sheets rejects other values typed into them.
+ */
+function dropDown(key: TrackerKey): GoogleAppsScript.Spreadsheet.DataValidation {
+  const values = trackerColumn(key).values!;
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList([...values], true)
+    .setAllowInvalid(key === 'relationship')
+    .setHelpText(`Choose one of: ${values.join(', ')}`)
+    .build();
 }
 
 /**
  * The tracker's colour rules: those it finds on its Stage and Next follow-up columns are
  * stretched to the last row of the grid (rows added below the grid since, by import or by the
- * user, get the colours too); those for columns in `add` are created. Run again, it changes
- * nothing. `columns` are 1-based. Rules of the user's own on other columns are kept as they are.
+ * user, get the colours too); those for columns in `add` are created unless the same rule is
+ * already there (a run stopped after writing them). Run again, it changes nothing. `columns`
+ * are 1-based. Rules of the user's own on other columns are kept as they are.
  */
 export function coverTrackerRows(
   sheet: Sheet,
@@ -57,8 +96,11 @@ export function coverTrackerRows(
   const first = headerRow + 1;
   const lastRow = sheet.getMaxRows();
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
-  const column = (at: number) => sheet.getRange(first, at, lastRow - headerRow, 1);
+  const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  const column = (at: number) => ranges.get(at) ?? ranges.set(at, sheet.getRange(first, at, lastRow - headerRow, 1)).get(at)!;
   const ours = new Set([columns.stage, columns.nextFollowUp]);
+  const wanted = trackerRules(columns as { stage: number; nextFollowUp: number }, first).filter((r) => add.has(r.key));
+  const present = new Set<string>();
   // Rebuilt whether or not they already reach the last row, so the calls do not depend on it.
   let found = false;
   const rules = sheet.getConditionalFormatRules().map((rule) => {
@@ -67,46 +109,54 @@ export function coverTrackerRows(
     const r = ranges[0];
     if (r.getNumColumns() !== 1 || !ours.has(r.getColumn()) || r.getRow() !== first) return rule;
     found = true;
+    if (wanted.length) {
+      const condition = rule.getBooleanCondition();
+      if (condition) present.add(ruleKey(r.getColumn(), String(condition.getCriteriaType()), condition.getCriteriaValues()));
+    }
     return rule
       .copy()
       .setRanges([column(r.getColumn())])
       .build();
   });
+  const added = wanted.filter((w) => !present.has(ruleKey(w.column, w.criteria, [w.value])));
+  for (const w of added) {
+    const builder = SpreadsheetApp.newConditionalFormatRule();
+    (w.criteria === 'CUSTOM_FORMULA' ? builder.whenFormulaSatisfied(w.value) : builder.whenTextEqualTo(w.value)).setBackground(w.background);
+    if (w.fontColor) builder.setFontColor(w.fontColor);
+    rules.push(builder.setRanges([column(w.column)]).build());
+  }
+  if (found || added.length) sheet.setConditionalFormatRules(rules);
+}
+
+function ruleKey(column: number, criteria: string, values: readonly unknown[]): string {
+  return JSON.stringify([column, criteria, values]);
+}
+
+interface TrackerRule {
+  key: 'stage' | 'nextFollowUp';
+  column: number;
+  criteria: 'CUSTOM_FORMULA' | 'TEXT_EQUAL_TO';
+  value: string;
+  background: string;
+  fontColor?: string;
+}
+
+/** The colour rules of a tracker whose Stage and Next follow-up are these columns (1-based), from row `first`. */
+function trackerRules(columns: { stage: number; nextFollowUp: number }, first: number): TrackerRule[] {
   const stage = columnLetters(columns.stage);
   const followUp = columnLetters(columns.nextFollowUp);
   const open = `AND(${CLOSED_STAGES.map((s) => `$${stage}${first}<>"${s}"`).join(',')})`;
-  if (add.has('nextFollowUp')) {
-    rules.push(
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}<TODAY(),${open})`)
-        .setBackground('#f4c7c3')
-        .setFontColor('#a50e0e')
-        .setRanges([column(columns.nextFollowUp)])
-        .build(),
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}=TODAY(),${open})`)
-        .setBackground('#fce8b2')
-        .setRanges([column(columns.nextFollowUp)])
-        .build(),
-    );
-  }
-  if (add.has('stage')) {
-    const colours: [string, string][] = [
-      ['Scheduled', '#d2e3fc'],
-      ['Interviewed', '#ceead6'],
-      ['Thanked', '#ceead6'],
-      ['Declined', '#e8eaed'],
-      ['No response', '#e8eaed'],
-    ];
-    for (const [text, colour] of colours) {
-      rules.push(
-        SpreadsheetApp.newConditionalFormatRule()
-          .whenTextEqualTo(text)
-          .setBackground(colour)
-          .setRanges([column(columns.stage)])
-          .build(),
-      );
-    }
-  }
-  if (found || add.has('nextFollowUp') || add.has('stage')) sheet.setConditionalFormatRules(rules);
+  const due = (comparison: string) => `=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}${comparison}TODAY(),${open})`;
+  const colours: [string, string][] = [
+    ['Scheduled', '#d2e3fc'],
+    ['Interviewed', '#ceead6'],
+    ['Thanked', '#ceead6'],
+    ['Declined', '#e8eaed'],
+    ['No response', '#e8eaed'],
+  ];
+  return [
+    { key: 'nextFollowUp', column: columns.nextFollowUp, criteria: 'CUSTOM_FORMULA', value: due('<'), background: '#f4c7c3', fontColor: '#a50e0e' },
+    { key: 'nextFollowUp', column: columns.nextFollowUp, criteria: 'CUSTOM_FORMULA', value: due('='), background: '#fce8b2' },
+    ...colours.map(([text, background]): TrackerRule => ({ key: 'stage', column: columns.stage, criteria: 'TEXT_EQUAL_TO', value: text, background })),
+  ];
 }

@@ -1,26 +1,33 @@
-// "Set up tracker": reads the active sheet once, lets core plan the change, asks the user
-// when core needs a yes, and writes the new columns, IDs, rules and formats in a fixed number
-// of calls. Existing cells, formats and column order are never touched.
+// "Set up tracker" as a reconciliation: reads the active sheet once, lets core plan the whole
+// tracker, asks the user when core needs a yes, checks every target can be written, then writes
+// what is missing (new columns, IDs, tags, drop-downs, formats, colours, frozen header) and the
+// record last. Existing cells, formats and column order are never touched.
 
 import { planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
-import { trackerColumn } from '../../core/tracker/schema.ts';
+import { TRACKER_KEYS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { thousands } from '../../core/base/text.ts';
 import type { SetupResult } from '../../shared/types.ts';
 import {
+  clearOwed,
   type ColumnTags,
   findTrackerSheet,
-  readColumnTags,
+  type SetupOwed,
+  readOwed,
   readRecord,
+  recordText,
   tagColumns,
   tagContactColumns,
-  taggedHeaderRow,
   tagHeaderRow,
+  type TrackerRecord,
+  writeOwed,
   writeRecord,
 } from './store.ts';
+import { columnTags } from './table.ts';
+import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
-import { mergeProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
-import { coverTrackerRows, formatTrackerRows } from './format.ts';
+import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
+import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
 import { dashboardAfterSetup } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
@@ -36,19 +43,27 @@ export interface SetupOptions {
 /** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
 export const MAX_SETUP_FILL_WRITES = 100;
 
-/** Sets up (or re-checks) `sheet` as the tracker. Caller holds the document lock. */
+const ALREADY_SET_UP = 'The tracker is already set up; nothing to change.';
+const FINISHED = 'Finished what an earlier run left undone (column tags, drop-downs, formats or colours).';
+
+/**
+ * Sets up (or re-checks) `sheet` as the tracker. Caller holds the document lock. Run again after
+ * a run that stopped anywhere, it finishes what that run left undone: the tags and the frozen
+ * header are compared with what they should be, the drop-downs, formats and colours of the
+ * columns a run added are owed (a property written before the columns) until applied, and the
+ * record, written last, marks the tracker as set up.
+ */
 export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
-  const ss = sheet.getParent();
   const props = PropertiesService.getDocumentProperties();
   const record = readRecord(props);
-  const known = record !== null && record.sheetId === sheet.getSheetId();
+  const sheetId = sheet.getSheetId();
+  const known = record !== null && record.sheetId === sheetId;
   const data = sheet.getDataRange();
   const values = data.getValues() as (string | number | boolean | Date)[][];
   const formulas = data.getFormulas();
-  const formats = data.getNumberFormats();
   const merged = data.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
-  const tags = readColumnTags(sheet);
-  const taggedRow = taggedHeaderRow(sheet);
+  // A sheet the add-on does not know may still carry tags of a run that stopped before its record.
+  const { tags, taggedRow } = columnTags(sheet, known ? record : null, known ? (values[record.headerRow - 1] ?? []) : null);
   // A known tracker's header is found again (rows may have been inserted above it), never
   // guessed afresh: a wrong header row would put the new columns and IDs in the wrong place.
   let headerRow: number | undefined;
@@ -61,11 +76,19 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const confirmed = [...(options.confirmed ?? [])];
+  let cells: number | undefined;
   const input = {
     values,
     formulas,
     merged,
-    grid: { maxRows, maxColumns, cellsInSpreadsheet: cellsInSpreadsheet(ss) },
+    grid: {
+      maxRows,
+      maxColumns,
+      // Counted (a call per sheet) only when core needs it: when the grid must grow.
+      get cellsInSpreadsheet() {
+        return (cells ??= cellsInSpreadsheet(sheet.getParent()));
+      },
+    },
     knownTracker: known,
     remembered,
     rememberedContact: known ? tags.contact : {},
@@ -84,11 +107,28 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (plan.ok === false) return { ok: false, message: plan.error.message };
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
   // first, the new columns too (right of the data, where getDataRange's merges do not reach).
-  const underMerge = mergeProblem(sheet, setupTargets(plan));
+  const targets = setupTargets(plan);
+  const underMerge = targets.length ? mergeProblem(sheet, targets) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
+  const owedBefore = readOwed(props, sheetId);
+  const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
+  // Every cell setup writes or formats, checked before the first write: a protected one refuses
+  // the whole run instead of failing it half-way with Google's raw error.
+  const locked = protectionProblem(sheet, [...targets, ...lookTargets(plan, owedKeys, maxRows)]);
+  if (locked) return { ok: false, message: `${locked} Nothing was changed.` };
 
+  // Tags missing without anything owed (a tracker set up by an older version) are written quietly.
+  const owed: SetupOwed = { keys: owedKeys, dashboard: plan.changed || owedBefore !== null };
+  if (owed.dashboard && JSON.stringify(owed) !== JSON.stringify(owedBefore)) writeOwed(props, sheetId, owed);
+  // Only cells filled in existing columns need their formats (a Plain text cell takes text as is).
+  const formats = plan.fills.length ? data.getNumberFormats() : [];
   const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, maxColumns, tags, taggedRow);
-  writeRecord(props, { sheetId: sheet.getSheetId(), headerRow: plan.headerRow, idCounter: plan.idCounter });
+  const unfrozen = applyLook(sheet, plan, new Set(owed.keys), known && record.coveredRows === maxRows, maxRows);
+  const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
+  const done: TrackerRecord = { sheetId, headerRow: plan.headerRow, idCounter: plan.idCounter, ...(layout ? { layout } : {}), coveredRows: maxRows };
+  if (recordText(done) !== recordText(record)) writeRecord(props, done);
+  // A run that completes what a stopped run left undone is a change, not "already set up".
+  const completed = !plan.changed && (owed.dashboard || unfrozen);
   const warnings = [...plan.warnings];
   if (deferred.length) {
     const rows = new Set(deferred.map((f) => f.row)).size;
@@ -96,9 +136,11 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
       `${thousands(rows)} ${rows === 1 ? 'row was' : 'rows were'} not finished in this run (too many separate places to fill at once). Run Set up tracker again to finish them.`,
     );
   }
-  // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the tracker.
-  const dashboard = dashboardAfterSetup(plan.changed);
+  // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
+  // tracker or finished a stopped run (which may have stopped inside the dashboard).
+  const dashboard = dashboardAfterSetup(owed.dashboard);
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
+  if (owed.dashboard) clearOwed(props);
   return {
     ok: true,
     sheetName: sheet.getName(),
@@ -106,10 +148,21 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     addedColumns: plan.newColumns.map((c) => trackerColumn(c.key).header),
     newIds: plan.newIds,
     contacts: plan.contactRows,
-    changed: plan.changed,
+    changed: plan.changed || completed,
     warnings,
-    summary: plan.summary,
+    summary: completed ? plan.summary.replace(ALREADY_SET_UP, FINISHED) : plan.summary,
   };
+}
+
+function zeroBased(columns: Record<TrackerKey, number>): Partial<Record<TrackerKey, number>> {
+  return Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v - 1]));
+}
+
+/** The header row as it reads once the plan is written: the new columns' headers after the old. */
+function headerAfter(values: readonly (readonly unknown[])[], plan: SetupReady): unknown[] {
+  const header: unknown[] = [...(values[plan.headerRow - 1] ?? [])];
+  for (const c of plan.newColumns) header[c.column - 1] = toWritable(c.header);
+  return Array.from(header, (v) => v ?? '');
 }
 
 /** The ranges setup writes values into: the block of new columns and the cells it fills. */
@@ -120,31 +173,66 @@ function setupTargets(plan: SetupReady): CellRange[] {
   return [...fills, { row, column, numRows: values.length, numColumns: values[0].length }];
 }
 
+/** The cells whose look setup writes: the owed columns, header to last row. */
+function lookTargets(plan: SetupReady, owed: readonly TrackerKey[], maxRows: number): CellRange[] {
+  return adjacentRuns(owed.map((k) => plan.columns[k])).map(([from, to]) => ({
+    row: plan.headerRow,
+    column: from,
+    numRows: Math.max(1, maxRows - plan.headerRow + 1),
+    numColumns: to - from + 1,
+  }));
+}
+
 function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {
   const last = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+  // A row's Contact ID says it has its defaults (Stage, Relationship): it is written after them
+  // (the new columns' block holds both or comes between), so a run stopped between the two
+  // leaves a row without an ID, which the next run finishes.
+  const idColumn = plan.columns.contactId;
+  const budget = MAX_SETUP_FILL_WRITES / 2;
+  const deferred = writeFills(
+    sheet,
+    plan.fills.filter((f) => f.column !== idColumn),
+    snap,
+    { maxWrites: budget },
+  );
   if (plan.block) {
     const { row, column, values } = plan.block;
     sheet.getRange(row, column, values.length, values[0].length).setValues(values.map((r) => r.map(toWritable)));
-    sheet.getRange(row, column, 1, values[0].length).setFontWeight('bold');
   }
-  const deferred = writeFills(sheet, plan.fills, snap, { maxWrites: MAX_SETUP_FILL_WRITES });
+  const unfinished = new Set(deferred.map((f) => f.row));
+  const ids = plan.fills.filter((f) => f.column === idColumn);
+  deferred.push(...ids.filter((f) => unfinished.has(f.row)));
+  deferred.push(
+    ...writeFills(
+      sheet,
+      ids.filter((f) => !unfinished.has(f.row)),
+      snap,
+      { maxWrites: budget },
+    ),
+  );
   tagColumns(sheet, plan.columns, tags.tracker);
   tagContactColumns(sheet, plan.map.contact, tags.contact);
   tagHeaderRow(sheet, plan.headerRow, taggedRow);
-  formatNewColumns(sheet, plan);
-  if (sheet.getFrozenRows() < plan.headerRow) sheet.setFrozenRows(plan.headerRow);
   return deferred;
 }
 
-/** Drop-downs and date formats for the columns this run added; colour rules added or stretched. */
-function formatNewColumns(sheet: Sheet, plan: SetupReady): void {
-  const added = new Set(plan.newColumns.map((c) => c.key));
+/**
+ * A bold header, drop-downs and date formats for the columns setup owes them to (added by this
+ * run or by one that stopped before applying them); their colour rules, and the others stretched
+ * to the last row unless they reached it at the last run; the frozen header. True when the header
+ * was not frozen.
+ */
+function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
   const first = plan.headerRow + 1;
-  const rows = sheet.getMaxRows() - plan.headerRow;
-  if (rows < 1) return;
-  if (added.size) formatTrackerRows(sheet, plan.columns, first, rows, added);
-  coverTrackerRows(sheet, plan.columns, plan.headerRow, added);
+  for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k]))) sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
+  const rows = maxRows - plan.headerRow;
+  if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
+  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed);
+  const unfrozen = sheet.getFrozenRows() < plan.headerRow;
+  if (unfrozen) sheet.setFrozenRows(plan.headerRow);
+  return unfrozen;
 }
 
 /** The sheet the add-on remembers as its tracker, if it still exists. */

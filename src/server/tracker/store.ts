@@ -7,6 +7,7 @@ import type { TrackerKey } from '../../core/tracker/schema.ts';
 import { TRACKER_KEYS } from '../../core/tracker/schema.ts';
 import { CONTACT_FIELDS, type ContactField } from '../../core/tracker/headers.ts';
 import { columnLetters } from '../../core/base/a1.ts';
+import type { ColumnLayout } from '../../core/tracker/columns.ts';
 
 const RECORD_KEY = 'iit.tracker';
 export const COLUMN_KEY = 'iit.column';
@@ -26,6 +27,15 @@ export interface TrackerRecord {
   headerRow: number;
   /** Last contact-ID number handed out; IDs are never reused. */
   idCounter: number;
+  /** The columns' metadata as last read, with the header row then (see ColumnLayout). */
+  layout?: ColumnLayout;
+  /** The grid's row count when setup last made the colour rules reach its last row. */
+  coveredRows?: number;
+}
+
+function isLayout(value: unknown): value is ColumnLayout {
+  const l = value as ColumnLayout | null;
+  return typeof l === 'object' && l !== null && typeof l.tracker === 'object' && typeof l.contact === 'object' && Array.isArray(l.header);
 }
 
 export function readRecord(props: GoogleAppsScript.Properties.Properties): TrackerRecord | null {
@@ -33,14 +43,23 @@ export function readRecord(props: GoogleAppsScript.Properties.Properties): Track
   if (!raw) return null;
   try {
     const r = JSON.parse(raw) as TrackerRecord;
-    return typeof r.sheetId === 'number' && typeof r.headerRow === 'number' ? { ...r, idCounter: typeof r.idCounter === 'number' ? r.idCounter : 0 } : null;
+    if (typeof r.sheetId !== 'number' || typeof r.headerRow !== 'number') return null;
+    const { layout, ...rest } = r;
+    return { ...rest, idCounter: typeof r.idCounter === 'number' ? r.idCounter : 0, ...(isLayout(layout) ? { layout } : {}) };
   } catch {
     return null;
   }
 }
 
+/** The record as saved: its fields in one order, so the same record is always the same text. */
+export function recordText(record: TrackerRecord | null): string {
+  if (!record) return '';
+  const { sheetId, headerRow, idCounter, layout, coveredRows } = record;
+  return JSON.stringify({ sheetId, headerRow, idCounter, layout, coveredRows });
+}
+
 export function writeRecord(props: GoogleAppsScript.Properties.Properties, record: TrackerRecord): void {
-  props.setProperty(RECORD_KEY, JSON.stringify(record));
+  props.setProperty(RECORD_KEY, recordText(record));
 }
 
 /** 0-based column of each tracker and contact field, from the metadata on the sheet's columns. */
@@ -56,6 +75,36 @@ export function readColumnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): Colum
       tags.contact[value.slice(CONTACT_PREFIX.length) as ContactField] ??= index;
   }
   return tags;
+}
+
+const OWED_KEY = 'iit.setup.owed';
+
+/**
+ * What setup still owes sheet `sheetId`: the drop-downs, formats and colours of the tracker
+ * columns it added, and the Dashboard's rebuild. Recorded before setup's first write, cleared
+ * after its last, so a run stopped in between is finished by the next (which finds the columns
+ * already there and nothing else to change).
+ */
+export interface SetupOwed {
+  keys: TrackerKey[];
+  dashboard: boolean;
+}
+
+export function readOwed(props: GoogleAppsScript.Properties.Properties, sheetId: number): SetupOwed | null {
+  try {
+    const owed = JSON.parse(props.getProperty(OWED_KEY) ?? 'null') as { sheetId: number; keys: string[]; dashboard: boolean } | null;
+    return owed?.sheetId === sheetId ? { keys: TRACKER_KEYS.filter((k) => owed.keys.includes(k)), dashboard: owed.dashboard === true } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeOwed(props: GoogleAppsScript.Properties.Properties, sheetId: number, owed: SetupOwed): void {
+  props.setProperty(OWED_KEY, JSON.stringify({ sheetId, keys: owed.keys, dashboard: owed.dashboard }));
+}
+
+export function clearOwed(props: GoogleAppsScript.Properties.Properties): void {
+  props.deleteProperty(OWED_KEY);
 }
 
 function tagColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, value: string): void {
@@ -101,5 +150,5 @@ export function tagHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: num
 
 export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: TrackerRecord | null): GoogleAppsScript.Spreadsheet.Sheet | null {
   if (!record) return null;
-  return ss.getSheets().find((s) => s.getSheetId() === record.sheetId) ?? null;
+  return ss.getSheetById(record.sheetId);
 }

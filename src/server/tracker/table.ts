@@ -4,13 +4,13 @@
 // metadata first, so renamed or moved columns are still the columns they were at setup.
 
 import type { Cell } from '../../core/tracker/cells.ts';
-import { type ColumnMap, type ContactField, mapColumns } from '../../core/tracker/headers.ts';
+import { type ContactField, mapColumns } from '../../core/tracker/headers.ts';
+import type { TrackerTable } from '../../core/tracker/table.ts';
 import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.ts';
-import type { TrackerKey } from '../../core/tracker/schema.ts';
-import { trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
+import { type ColumnLayout, layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
 import type { Snapshot } from './cells.ts';
-import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
+import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, recordText, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -25,24 +25,29 @@ export interface ReadOptions {
    * the whole sheet is read to find it. `rows` is then empty.
    */
   headerOnly?: boolean;
-  /** The caller holds the document lock: a header row found at another row is saved. */
+  /**
+   * The caller holds the document lock: a header row found at another row is saved, and so is
+   * the layout the metadata walk found (for the next reads).
+   */
   locked?: boolean;
+  /**
+   * The action may add columns after reading (import, the coach's feedback column): the layout
+   * it read is not saved, as its own change would make it stale (and a re-run after a stopped
+   * run would save another). Import saves the layout after its change (layoutAfter).
+   */
+  addsColumns?: boolean;
 }
 
-export interface TrackerView {
+/** The tracker table (with `headerRow` where the header is now) and where it was read from. */
+export interface TrackerView extends TrackerTable {
   sheet: Sheet;
   /** As saved, with `headerRow` where the header is now. */
   record: TrackerRecord;
   header: Cell[];
-  /** Rows below the header, to the last row with content, and their formulas. */
   rows: Cell[][];
   formulas: string[][];
   /** Every row read, from sheet row 1 (formats only if asked), as writeFills takes it. */
   grid: Snapshot & { values: Cell[][]; formulas: string[][]; formats: string[][] };
-  /** 0-based columns; contact and tracker columns by their metadata first. */
-  contact: Partial<Record<ContactField, number>>;
-  tracker: Partial<Record<TrackerKey, number>>;
-  own: ColumnMap['own'];
   /** The columns' metadata as read (0-based). */
   tags: ColumnTags;
 }
@@ -60,19 +65,46 @@ export function readTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   return readTrackerSheet(sheet, record, props, options);
 }
 
+/**
+ * Which column each tracker and contact field is in, and the row tagged as the header: the
+ * record's remembered layout when `header` (the cells of the row the record names as the
+ * header) reads as it did, else the metadata walk (calls per column).
+ */
+export function columnTags(
+  sheet: Sheet,
+  record: TrackerRecord | null,
+  header: readonly unknown[] | null,
+): { tags: ColumnTags; taggedRow: number | null; remembered: boolean } {
+  const layout = record?.layout;
+  if (layout && header && layoutHolds(layout, header))
+    return { tags: { tracker: layout.tracker, contact: layout.contact }, taggedRow: record.headerRow, remembered: true };
+  return { tags: readColumnTags(sheet), taggedRow: taggedHeaderRow(sheet), remembered: false };
+}
+
 /** Reads the tracker `sheet` (see TrackerView). A header row that cannot be found is a UserError. */
 export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Props, options: ReadOptions = {}): TrackerView {
-  const tags = readColumnTags(sheet);
-  const tagged = taggedHeaderRow(sheet);
   let values: Cell[][] = [];
   let formulas: string[][] = [];
   let formats: string[][] = [];
   let headerRow: number | null = null;
+  let expected: Cell[] | null;
   if (options.headerOnly) {
-    const row = tagged ?? record.headerRow;
-    const width = Math.max(sheet.getLastColumn(), 1);
-    const header = row <= Math.max(sheet.getLastRow(), 1) ? (sheet.getRange(row, 1, 1, width).getValues()[0] as Cell[]) : [];
-    if (isTrackerHeader(header, tags, false)) {
+    expected = readRow(sheet, record.headerRow);
+  } else {
+    const data = sheet.getDataRange();
+    values = data.getValues() as Cell[][];
+    formulas = data.getFormulas();
+    if (options.formats) formats = data.getNumberFormats();
+    expected = values[record.headerRow - 1] ?? null;
+  }
+  const { tags, taggedRow, remembered } = columnTags(sheet, record, expected);
+  if (remembered) {
+    headerRow = record.headerRow;
+    if (options.headerOnly) values = [...Array.from({ length: headerRow - 1 }, (): Cell[] => []), expected ?? []];
+  } else if (options.headerOnly) {
+    const row = taggedRow ?? record.headerRow;
+    const header = row === record.headerRow ? expected : readRow(sheet, row);
+    if (header && isTrackerHeader(header, tags, false)) {
       headerRow = row;
       values = [...Array.from({ length: row - 1 }, (): Cell[] => []), header];
     }
@@ -82,19 +114,28 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
     values = data.getValues() as Cell[][];
     if (!options.headerOnly) formulas = data.getFormulas();
     if (options.formats && !options.headerOnly) formats = data.getNumberFormats();
-    const located = locateHeader(values, [tagged, record.headerRow], tags);
+    const located = locateHeader(values, [taggedRow, record.headerRow], tags);
     if (!located.ok) throw new UserError(located.message);
     headerRow = located.headerRow;
   }
-  if (headerRow !== record.headerRow && options.locked) writeRecord(props, { ...record, headerRow });
   const header = values[headerRow - 1] ?? [];
+  let saved = record;
+  if (!remembered) {
+    // The walk's result is remembered by an action that holds the lock, for the next reads.
+    const layout = options.addsColumns ? record.layout : (layoutOf(tags, header) ?? undefined);
+    const found = { ...record, headerRow, layout };
+    if (options.locked && recordText(found) !== recordText(record)) writeRecord(props, found);
+    saved = found;
+  }
   const byHeader = mapColumns(header);
   const tracker = trackerColumnsFound(byHeader.tracker, tags.tracker, tags.contact);
   const map = withRemembered(byHeader, tags.contact, tracker);
   const rows = options.headerOnly ? [] : values.slice(headerRow);
   return {
     sheet,
-    record: { ...record, headerRow },
+    record: saved,
+    headerRow,
+    idCounter: saved.idCounter,
     header,
     rows,
     formulas: formulas.slice(headerRow),
@@ -104,4 +145,20 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
     own: map.own,
     tags,
   };
+}
+
+/** Row `row` (1-based) of `sheet`, or null when the sheet has no such row with content. */
+function readRow(sheet: Sheet, row: number): Cell[] | null {
+  if (row < 1 || row > sheet.getLastRow()) return null;
+  return sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[];
+}
+
+/**
+ * The layout of `view`'s tracker once `contact` columns (0-based) were tagged and the header row
+ * reads `header`: what a metadata walk would then find, for an action that added columns.
+ */
+export function layoutAfter(view: TrackerView, contact: Partial<Record<ContactField, number>>, header: readonly unknown[]): ColumnLayout | undefined {
+  // Sheets keeps text written with a leading apostrophe without it.
+  const shown = header.map((h) => (typeof h === 'string' && h.startsWith("'") ? h.slice(1) : h));
+  return layoutOf({ tracker: view.tags.tracker, contact: { ...view.tags.contact, ...contact } }, shown) ?? undefined;
 }

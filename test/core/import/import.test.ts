@@ -15,8 +15,13 @@ function csv(text: string): ParsedCsv {
   return result;
 }
 
+function columnsOf(header: readonly Cell[]): Pick<TrackerTable, 'contact' | 'tracker' | 'own'> {
+  const { contact, tracker, own } = mapColumns(header);
+  return { contact, tracker, own };
+}
+
 function table(header: string[], rows: Cell[][] = [], extra: Partial<TrackerTable> = {}): TrackerTable {
-  return { headerRow: 1, header, rows: rectangular([header, ...rows]).slice(1), columns: mapColumns(header), idCounter: 0, ...extra };
+  return { headerRow: 1, header, rows: rectangular([header, ...rows]).slice(1), formulas: [], ...columnsOf(header), idCounter: 0, ...extra };
 }
 
 /** The sheet after the server writes `plan` (header in row `headerRow`). */
@@ -27,7 +32,7 @@ function apply(t: TrackerTable, plan: ImportPlan): TrackerTable {
   for (const f of plan.fills) put(grid, at(f.row), f.column, f.value);
   plan.append.forEach((row, i) => row.forEach((v, c) => put(grid, at(plan.appendAt) + i, c + 1, v)));
   const full = rectangular(grid);
-  return { ...t, header: full[0] as string[], rows: full.slice(1), columns: mapColumns(full[0]), idCounter: plan.idCounter };
+  return { ...t, header: full[0] as string[], rows: full.slice(1), ...columnsOf(full[0]), idCounter: plan.idCounter };
 }
 
 function column(t: TrackerTable, header: string): Cell[] {
