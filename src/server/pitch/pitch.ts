@@ -11,8 +11,8 @@ import type { LogResult, SimpleEventInput } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { logFollowUp, logPitchSent, logThankYou } from '../logging/entry-points.ts';
-import { readRecord } from '../tracker/store.ts';
-import { readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
+import { findTrackerSheet, readRecord } from '../tracker/store.ts';
+import { NO_TRACKER, readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { readUserData } from './templates-store.ts';
 
 export const SIDEBAR_PAGE = 'PitchSidebar';
@@ -47,9 +47,10 @@ function tryReadTracker(
   try {
     const props = PropertiesService.getDocumentProperties();
     const record = readRecord(props);
-    if (record && active.getSheetId() === record.sheetId)
-      return { view: readTrackerSheet(active, record, props, { valuesOnly: true }), activeIsTracker: true };
-    return { view: readTracker(ss, props, { valuesOnly: true }), activeIsTracker: false };
+    const activeIsTracker = record !== null && active.getSheetId() === record.sheetId;
+    const sheet = activeIsTracker ? active : findTrackerSheet(ss, record);
+    if (!record || !sheet) throw new UserError(NO_TRACKER);
+    return { view: readTrackerSheet(sheet, record, props, { valuesOnly: true }), activeIsTracker };
   } catch (e) {
     if (e instanceof UserError) return e;
     throw e;

@@ -49,6 +49,8 @@ describe('the pitch sidebar at the floor of service calls', () => {
     const { bundle } = sidebarCalls(100);
     const run = bundle.run('getPitchContext', [], { select: 'Notes!A3' });
     expect(run.byMethod['Spreadsheet.getActiveRange'], JSON.stringify(run.byMethod)).toBeUndefined();
+    // The tracker's record is read once, then its sheet found by ID.
+    expect(run.byMethod['Properties.getProperty'], JSON.stringify(run.byMethod)).toBe(1);
     expect(run.calls).toBeLessThanOrEqual(12);
   });
 });
