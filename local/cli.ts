@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Emulator, GasException } from './emulator/index.ts';
 import { emulatorState } from './emulator/state.ts';
+import { isLocaleCode } from './emulator/spreadsheet/spreadsheet.ts';
 import { loadWorkbookFile, saveXlsx, WorkbookFileError } from './emulator/io.ts';
 import { Bundle, BundleError } from './bundle.ts';
 import type { ScriptedAnswer } from './emulator/services/ui.ts';
@@ -30,7 +31,7 @@ interface Step {
 
 class UsageError extends Error {}
 
-const USAGE = `usage: npm run --silent local -- [--in <file.csv|file.xlsx>] (--steps <steps.json> | --call <fn> [--args '<json array>'] [--select 'Sheet!A1']) [--out <out.xlsx>] [--state <state.json>] [--tz <time zone>]`;
+const USAGE = `usage: npm run --silent local -- [--in <file.csv|file.xlsx>] (--steps <steps.json> | --call <fn> [--args '<json array>'] [--select 'Sheet!A1']) [--out <out.xlsx>] [--state <state.json>] [--tz <time zone>] [--locale <locale, e.g. de_DE>]`;
 
 function readSteps(values: Record<string, string | boolean | undefined>): Step[] {
   if (values.steps && values.call) throw new UsageError('give either --steps or --call, not both');
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         args: { type: 'string' },
         select: { type: 'string' },
         tz: { type: 'string' },
+        locale: { type: 'string' },
         build: { type: 'string' },
         state: { type: 'string' },
       },
@@ -87,8 +89,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const steps = readSteps(values);
+    if (typeof values.locale === 'string' && !isLocaleCode(values.locale))
+      throw new UsageError(`--locale must be a locale code as in File > Settings, such as en_US, de_DE or fr, not "${values.locale}"`);
     const emu = new Emulator({
       timeZone: values.tz as string | undefined,
+      locale: values.locale as string | undefined,
       noSheets: Boolean(values.in),
       buildDir: values.build ? resolve(String(values.build)) : undefined,
     });

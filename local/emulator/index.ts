@@ -21,6 +21,8 @@ export type { AuthModeName };
 export interface EmulatorOptions {
   /** The spreadsheet's time zone (File > Settings in Sheets). Default Etc/UTC. */
   timeZone?: string;
+  /** The active spreadsheet's locale (File > Settings), e.g. 'de_DE': how its formulas are written. Default en_US. */
+  locale?: string;
   /** The user running the script. */
   user?: string;
   /** Where HtmlService finds page files: the build folder. */
@@ -58,6 +60,7 @@ export class Emulator {
     this.rt.currentFile = () => this.active;
     this.locks = new LockTable(this.rt);
     this.active = this.createSpreadsheet(options.name ?? 'Contacts', options.noSheets ? null : 'Sheet1');
+    if (options.locale) this.active._setLocale(options.locale);
   }
 
   /** Sharing refusals, as a Workspace domain's policy makes them (see drive.ts). */

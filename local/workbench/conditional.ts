@@ -12,6 +12,7 @@ import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import type { CfFormat, CfRuleData } from '../emulator/spreadsheet/rules.ts';
 import type { Rect } from './protocol.ts';
 import { shiftFormula } from './formula-shift.ts';
+import { parses } from '../emulator/formulas/locale.ts';
 
 function intersect(a: Rect, b: Rect): Rect | null {
   const row = Math.max(a.row, b.row);
@@ -80,7 +81,10 @@ function holds(rule: CfRuleData, raw: CellValue, text: string): boolean {
  */
 function customFormulaResults(sheet: EmuSheet, rule: CfRuleData, cells: { row: number; col: number }[]): boolean[] {
   const anchor = rule.rects[0];
-  const formulas = cells.map(({ row, col }) => shiftFormula(String(rule.values[0]), row - anchor.row, col - anchor.col).replace(/^=/, ''));
+  // The sheet keeps the formula in the engine's form (read with the locale's punctuation when set).
+  const written = String(rule.values[0]);
+  if (!parses(written)) return cells.map(() => false);
+  const formulas = cells.map(({ row, col }) => shiftFormula(written, row - anchor.row, col - anchor.col).replace(/^=/, ''));
   const calc = (formula: string) => {
     try {
       return sheet._ss._hf.calculateFormula(formula, sheet._hfId);

@@ -38,6 +38,7 @@ export interface HostOptions {
   label?: string;
   buildDir: string;
   timeZone: string;
+  locale?: string;
   now?: number;
 }
 
@@ -56,7 +57,15 @@ export class WorkbenchHost {
 
   private constructor(options: HostOptions) {
     this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { file: options.file, label: options.label, buildDir: options.buildDir, timeZone: options.timeZone, now: options.now, answers: this.answers },
+      workerData: {
+        file: options.file,
+        label: options.label,
+        buildDir: options.buildDir,
+        timeZone: options.timeZone,
+        locale: options.locale,
+        now: options.now,
+        answers: this.answers,
+      },
     });
   }
 

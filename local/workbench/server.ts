@@ -1,4 +1,4 @@
-// `npm start [-- <contacts.csv|tracker.xlsx>] [--port N] [--tz Zone] [--now Time]`: the local workbench.
+// `npm start [-- <contacts.csv|tracker.xlsx>] [--port N] [--tz Zone] [--locale de_DE] [--now Time]`: the local workbench.
 // Opens the workbook in a worker thread running the built add-on (build/Code.js), serves the
 // page on 127.0.0.1 only, prints its address, and stops cleanly on Ctrl-C.
 
@@ -11,8 +11,9 @@ import { buildAssets, type Assets } from './assets.ts';
 import { StartError, WorkbenchHost } from './host.ts';
 import { router } from './routes.ts';
 import { isValidTimeZone } from '../emulator/spreadsheet/tz.ts';
+import { isLocaleCode } from '../emulator/spreadsheet/spreadsheet.ts';
 
-const USAGE = 'usage: npm start [-- <contacts.csv|tracker.xlsx>] [--port <number>] [--tz <time zone>] [--now <date and time>]';
+const USAGE = 'usage: npm start [-- <contacts.csv|tracker.xlsx>] [--port <number>] [--tz <time zone>] [--locale <locale, e.g. de_DE>] [--now <date and time>]';
 export const DEFAULT_PORT = 5173;
 /** How many ports after the asked one are tried when it is taken. */
 const PORT_TRIES = 20;
@@ -24,6 +25,7 @@ interface Options {
   label?: string;
   port: number;
   timeZone: string;
+  locale?: string;
   now?: number;
   buildDir: string;
 }
@@ -35,7 +37,14 @@ function readOptions(argv: string[]): Options {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, tz: { type: 'string' }, now: { type: 'string' }, build: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        tz: { type: 'string' },
+        locale: { type: 'string' },
+        now: { type: 'string' },
+        build: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -48,13 +57,23 @@ function readOptions(argv: string[]): Options {
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
   const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'Etc/UTC';
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris)`);
+  if (values.locale !== undefined && !isLocaleCode(values.locale))
+    throw new UsageError(`--locale must be a locale code as in File > Settings, such as en_US, de_DE or fr, not "${values.locale}"`);
   // The clock starts at --now and runs on (the same screenshot every day; a demo on a given date).
   const now = values.now === undefined ? undefined : Date.parse(values.now);
   if (now !== undefined && (Number.isNaN(now) || !/^\d{4}-\d\d-\d\d/.test(values.now!)))
     throw new UsageError(`--now must be an ISO date and time such as 2025-06-02T10:00:00Z, not "${values.now}"`);
   const file = positionals[0] ? resolve(positionals[0]) : undefined;
   if (file && !existsSync(file)) throw new StartError(`cannot open ${positionals[0]}: no such file`);
-  return { file, label: positionals[0], port, timeZone, now, buildDir: values.build ? resolve(values.build) : join(process.cwd(), 'build') };
+  return {
+    file,
+    label: positionals[0],
+    port,
+    timeZone,
+    locale: values.locale,
+    now,
+    buildDir: values.build ? resolve(values.build) : join(process.cwd(), 'build'),
+  };
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -20,6 +20,7 @@ export interface OpenOptions {
   label?: string;
   buildDir: string;
   timeZone: string;
+  locale?: string;
   /**
    * Epoch ms at which the emulator's clock starts (it then runs on): TODAY(), the script's
    * new Date() and the sample's dates follow it. Omitted: the real time.
@@ -53,7 +54,7 @@ export class Workbench {
   ) {}
 
   static async open(options: OpenOptions): Promise<Workbench> {
-    const emu = new Emulator({ buildDir: options.buildDir, timeZone: options.timeZone, noSheets: true, name: 'Workbook' });
+    const emu = new Emulator({ buildDir: options.buildDir, timeZone: options.timeZone, locale: options.locale, noSheets: true, name: 'Workbook' });
     if (options.now !== undefined) emu.rt.virtualMs = options.now - Date.now();
     let source: string;
     if (options.file) {

@@ -9,6 +9,8 @@ export interface WorkerStart {
   label?: string;
   buildDir: string;
   timeZone: string;
+  /** The workbook's locale (`--locale`): how its formulas are written. */
+  locale?: string;
   /** Epoch ms the emulator's clock starts at (`--now`); omitted: the real time. */
   now?: number;
   answers: SharedArrayBuffer;

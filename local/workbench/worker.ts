@@ -52,7 +52,14 @@ async function handle(bench: Workbench, request: Request): Promise<{ reply: Repl
 async function main(): Promise<void> {
   let bench: Workbench;
   try {
-    bench = await Workbench.open({ file: start.file, label: start.label, buildDir: start.buildDir, timeZone: start.timeZone, now: start.now });
+    bench = await Workbench.open({
+      file: start.file,
+      label: start.label,
+      buildDir: start.buildDir,
+      timeZone: start.timeZone,
+      locale: start.locale,
+      now: start.now,
+    });
   } catch (e) {
     const known = e instanceof WorkbookFileError || e instanceof BundleError;
     post({ type: 'failed', message: known ? e.message : ((e as Error).stack ?? String(e)) });

@@ -3,7 +3,7 @@
 // each side is checked with only its own platform's types (tsconfig.client.json, .server.json);
 // src/server/api-check.ts fails the server's type check if an entry point drifts from it.
 
-import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from './coach.ts';
+import type { CoachResult, CoachSharingState, CoachUpdateResult, ShareWithCoachInput, StopSharingOptions } from './coach.ts';
 import type {
   MarkSentInput,
   NextContactKind,
@@ -39,7 +39,7 @@ export interface ServerApi extends LogTargets {
   // Share with coach dialog
   getCoachSharing(): CoachSharingState;
   shareWithCoachNow(input: ShareWithCoachInput): CoachResult;
-  updateCoachViewNow(): CoachResult;
+  updateCoachViewNow(): CoachUpdateResult;
   stopSharingWithCoachNow(options?: StopSharingOptions): CoachResult;
 }
 

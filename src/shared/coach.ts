@@ -76,6 +76,13 @@ export type CoachResult =
       canForget?: boolean;
     };
 
+/**
+ * Update coach view: of the dialog's state only the coach's share changes (when it was updated),
+ * so that is all it sends back; the rest would cost a service call per sheet.
+ */
+export type CoachUpdateResult =
+  { ok: true; changed: boolean; message: string; coach: CoachShareInfo; feedback: FeedbackSummary } | { ok: false; message: string };
+
 /** Options of Stop sharing with coach. */
 export interface StopSharingOptions {
   /** The user removed the coach's access by hand: forget them even if the add-on cannot check. */

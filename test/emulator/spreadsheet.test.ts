@@ -114,6 +114,19 @@ describe('Cell formats, a grid at a time', () => {
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
   });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setNotes(Object)
+  // (assumed as setNote: an empty string or null removes the note).
+  it('setNotes sets one note per cell, empty removes it, and the wrong shape throws', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:C1');
+    range.setNote('old');
+    range.setNotes([['Type here', '', null]]);
+    expect(range.getNotes()).toEqual([['Type here', '', '']]);
+    expect(() => range.setNotes([['a', 'b']])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
+  });
 });
 
 describe('Formulas computed by the engine', () => {

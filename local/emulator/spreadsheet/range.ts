@@ -57,6 +57,7 @@ export class EmuRange implements Signatures<
   | 'getNote'
   | 'getNotes'
   | 'setNote'
+  | 'setNotes'
   | 'clear'
   | 'clearContent'
   | 'clearFormat'
@@ -281,6 +282,14 @@ export class EmuRange implements Signatures<
   }
   setNote(note: string | null): this {
     return this._setMetaAll({ note: note || undefined });
+  }
+  /** Range.setNotes(notes): one note per cell; '' or null removes it, as setNote does. */
+  setNotes(notes: (string | null)[][]): this {
+    return this._setMetaGrid(
+      'setNotes',
+      'note',
+      notes.map((row) => row.map((note) => note || null)),
+    );
   }
   clear(): this {
     this._sheet._clearContent(this._rect);

@@ -26,6 +26,7 @@ import {
 } from './metadata.ts';
 import type { Signatures } from '../signatures.ts';
 import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, updateChart, type ChartData } from './charts.ts';
+import { engineFormula, shownFormula } from '../formulas/locale.ts';
 import { deleteLines, insertLines, moveColumnBlock, setFrozen, shiftLines, type Axis } from './sheet-structure.ts';
 
 export interface CellMeta {
@@ -208,7 +209,7 @@ export class EmuSheet implements Signatures<
       case 'text':
         return `'${p.text}`;
       case 'formula':
-        return p.formula;
+        return engineFormula(p.formula, this._ss._locale);
       case 'boolean':
         return p.value;
       case 'number':
@@ -231,7 +232,7 @@ export class EmuSheet implements Signatures<
       Array.from(row, (f) => {
         const text = String(f ?? '');
         if (text === '') return null;
-        return text.startsWith('=') ? text : `=${text}`;
+        return engineFormula(text.startsWith('=') ? text : `=${text}`, this._ss._locale);
       }),
     );
     this._ss._hfHeld().setCellContents(this._hfRange(r).start, raw);
@@ -297,7 +298,10 @@ export class EmuSheet implements Signatures<
     const out: string[][] = [];
     for (let i = 0; i < r.numRows; i++) {
       const row: string[] = [];
-      for (let j = 0; j < r.numCols; j++) row.push(hf.getCellFormula({ sheet, row: r.row - 1 + i, col: r.col - 1 + j }) ?? '');
+      for (let j = 0; j < r.numCols; j++) {
+        const formula = hf.getCellFormula({ sheet, row: r.row - 1 + i, col: r.col - 1 + j });
+        row.push(formula ? shownFormula(formula, this._ss._locale) : '');
+      }
       out.push(row);
     }
     return out;
@@ -456,7 +460,11 @@ export class EmuSheet implements Signatures<
       (d) =>
         new CfRule(
           this[RT],
-          { criteria: d.criteria, values: [...d.values], format: { ...d.format } },
+          {
+            criteria: d.criteria,
+            values: d.criteria === 'CUSTOM_FORMULA' ? d.values.map((v) => shownFormula(String(v), this._ss._locale)) : [...d.values],
+            format: { ...d.format },
+          },
           d.rects.map((r) => this._range(r)),
         ),
     );
@@ -466,7 +474,9 @@ export class EmuSheet implements Signatures<
       for (const range of rule._ranges) {
         if (range._sheet !== this) throw new GasException('The conditional format rule cannot reference a different sheet.');
       }
-      return { ...rule._data, format: { ...rule._data.format }, rects: rule._ranges.map((range) => ({ ...range._rect })) };
+      // A custom formula is read with the locale's punctuation, as a cell's is, and kept in the engine's form.
+      const values = rule._data.criteria === 'CUSTOM_FORMULA' ? rule._data.values.map((v) => engineFormula(String(v), this._ss._locale)) : rule._data.values;
+      return { ...rule._data, values, format: { ...rule._data.format }, rects: rule._ranges.map((range) => ({ ...range._rect })) };
     });
   }
   getProtections(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {

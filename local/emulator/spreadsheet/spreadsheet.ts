@@ -75,6 +75,7 @@ export class EmuSpreadsheet implements Signatures<
   | 'getSpreadsheetTimeZone'
   | 'setSpreadsheetTimeZone'
   | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
   | 'getRange'
   | 'getRangeByName'
   | 'setNamedRange'
@@ -150,6 +151,11 @@ export class EmuSpreadsheet implements Signatures<
     this._sheets.splice(index, 0, sheet);
     this._activeSheet ??= sheet;
     return sheet;
+  }
+
+  _setLocale(locale: string): void {
+    if (!isLocaleCode(locale)) throw new GasException(`Invalid argument: ${locale}`);
+    this._locale = locale;
   }
 
   _sheetById(id: number): EmuSheet | null {
@@ -323,6 +329,15 @@ export class EmuSpreadsheet implements Signatures<
   }
   getSpreadsheetLocale(): string {
     return this._locale;
+  }
+  /**
+   * Google: "The locale code to use (for example, 'en', 'fr', or 'en_US')"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetLocale(String)).
+   * Assumed: a code that is no language at all is refused with "Invalid argument", as for time zones;
+   * what Google gives back for 'fr' is not documented, so it is kept as written.
+   */
+  setSpreadsheetLocale(locale: string): void {
+    this._setLocale(locale);
   }
   getRange(a1Notation: string): EmuRange {
     return this._resolveA1(a1Notation);
@@ -502,3 +517,13 @@ instrument(EmuSpreadsheet, 'Spreadsheet');
 instrument(EmuSpreadsheetApp, 'SpreadsheetApp', ['getUi']);
 // Sheet ids and moved indexes are pure helpers used by the workbench and tests.
 export { movedIndex };
+
+/** A language code, optionally with a country: 'fr', 'fil', 'en_US' (Sheets' underscore form). */
+export function isLocaleCode(locale: string): boolean {
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) return false;
+  try {
+    return Intl.getCanonicalLocales(locale.replace('_', '-')).length === 1;
+  } catch {
+    return false;
+  }
+}

@@ -10,7 +10,7 @@ import { quoteSheet } from '../dashboard/refs.ts';
 import { HIDDEN_COLUMNS } from '../dashboard/layout.ts';
 import { toSheetText } from '../base/text.ts';
 import type { CoachColumn } from './columns.ts';
-import { decodeBase, encodeBase, type FeedbackBase } from './feedback.ts';
+import { decodeFingerprint, encodeBase, type FeedbackBase, type PendingFeedback } from './feedback.ts';
 
 export const FEEDBACK_HEADER = 'Coach feedback';
 /** The coach view's hidden column of what the add-on last wrote to each Coach feedback cell (see feedback.ts). */
@@ -122,6 +122,10 @@ export function buildCopyTable(
 export function readCopyFeedback(values: readonly (readonly unknown[])[]): {
   feedback: Map<string, string>;
   bases: Map<string, FeedbackBase> | null;
+  /** What an update that died part-way was about to write, by contact ID (see mergeFeedback). */
+  pending: Map<string, PendingFeedback>;
+  /** 0-based column of the fingerprints, -1 when there is none. */
+  fingerprintAt: number;
   found: boolean;
 } {
   const header = (values[0] ?? []).map((h) => cellText(h).toLowerCase());
@@ -130,16 +134,31 @@ export function readCopyFeedback(values: readonly (readonly unknown[])[]): {
   const fingerprintAt = header.indexOf(FINGERPRINT_HEADER.toLowerCase());
   const feedback = new Map<string, string>();
   const bases = fingerprintAt < 0 ? null : new Map<string, FeedbackBase>();
-  if (idAt < 0 || feedbackAt < 0) return { feedback, bases, found: false };
+  const pending = new Map<string, PendingFeedback>();
+  if (idAt < 0 || feedbackAt < 0) return { feedback, bases, pending, fingerprintAt, found: false };
+  const seen = new Set<string>();
   for (const row of values.slice(1)) {
     const id = cellText(row[idAt]);
     if (id === '') continue;
     const text = cellText(row[feedbackAt]);
     if (!feedback.has(id) || (feedback.get(id) === '' && text !== '')) feedback.set(id, text);
-    const base = bases && !bases.has(id) ? decodeBase(cellText(row[fingerprintAt])) : undefined;
-    if (base) bases!.set(id, base);
+    if (!bases || seen.has(id)) continue;
+    seen.add(id);
+    const fingerprint = decodeFingerprint(cellText(row[fingerprintAt]));
+    if (fingerprint.base) bases.set(id, fingerprint.base);
+    if (fingerprint.pending) pending.set(id, fingerprint.pending);
   }
-  return { feedback, bases, found: true };
+  return { feedback, bases, pending, fingerprintAt, found: true };
+}
+
+/**
+ * The coach view's fingerprint column (rows under the header) with the cells of `intents`' contacts
+ * replaced: written before the tracker's Coach feedback cells, so that an update that dies between
+ * the two is recognised by the next one.
+ */
+export function fingerprintsWithIntents(values: readonly (readonly unknown[])[], fingerprintAt: number, intents: ReadonlyMap<string, string>): string[][] {
+  const idAt = (values[0] ?? []).map((h) => cellText(h).toLowerCase()).indexOf(ID_HEADER.toLowerCase());
+  return values.slice(1).map((row) => [intents.get(cellText(row[idAt])) ?? cellText(row[fingerprintAt])]);
 }
 
 export const NAMES_WITHHELD = '(names not shared)';

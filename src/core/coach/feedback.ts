@@ -51,8 +51,28 @@ export function feedbackHash(text: string): string {
 
 const EMPTY: FeedbackBase = { hash: feedbackHash(''), userText: false };
 
-/** `coachText` undefined: the contact is not in the coach view (new since the last update). */
-export function mergeFeedback(coachText: string | undefined, trackerText: string, base: FeedbackBase | undefined): FeedbackOutcome {
+/**
+ * What an update was about to write into the tracker's cell, recorded in the coach view before
+ * it wrote it (an update may die between writing the tracker and rewriting the coach view):
+ * the base it would remember, and the hash of the coach's text it merged.
+ */
+export interface PendingFeedback {
+  base: FeedbackBase;
+  coachHash: string;
+}
+
+/**
+ * `coachText` undefined: the contact is not in the coach view (new since the last update).
+ * `pending`: an earlier update recorded it and may have died after writing the tracker. If the
+ * tracker holds what it was to write, that update is taken as done: its base is the base, and a
+ * coach text it already merged counts as rewritten to the tracker's (as the coach view would have
+ * been); otherwise it never wrote, and the merge starts again from `base`.
+ */
+export function mergeFeedback(coachText: string | undefined, trackerText: string, base: FeedbackBase | undefined, pending?: PendingFeedback): FeedbackOutcome {
+  if (pending && feedbackHash(trackerText.trim()) === pending.base.hash) {
+    const merged = coachText !== undefined && feedbackHash(coachText.trim()) === pending.coachHash;
+    return mergeFeedback(merged ? trackerText : coachText, trackerText, pending.base);
+  }
   const b = base ?? EMPTY;
   const c = coachText === undefined ? undefined : coachText.trim();
   const t = trackerText.trim();
@@ -81,6 +101,22 @@ export function encodeBase(base: FeedbackBase): string {
 
 export function decodeBase(text: string): FeedbackBase | undefined {
   return /^[uc][0-9a-z]+$/.test(text) ? { userText: text[0] === 'u', hash: text.slice(1) } : undefined;
+}
+
+const PENDING_MARK = '>';
+
+/** A fingerprint cell while an update is under way: the base it holds now, then the pending one and the coach text's hash. */
+export function encodePending(base: FeedbackBase | undefined, pending: PendingFeedback): string {
+  return [base ? encodeBase(base) : '', encodeBase(pending.base) || '-', pending.coachHash].join(PENDING_MARK);
+}
+
+/** A fingerprint cell: its base, and what an update that recorded its intent was about to write. */
+export function decodeFingerprint(text: string): { base: FeedbackBase | undefined; pending?: PendingFeedback } {
+  const parts = text.split(PENDING_MARK);
+  if (parts.length !== 3) return { base: decodeBase(text) };
+  const pendingBase = parts[1] === '-' ? EMPTY : decodeBase(parts[1]);
+  const base = decodeBase(parts[0]);
+  return pendingBase && /^[0-9a-z]+$/.test(parts[2]) ? { base, pending: { base: pendingBase, coachHash: parts[2] } } : { base };
 }
 
 /** The bases earlier versions kept in document properties, one JSON object of id → encoded base per chunk. */

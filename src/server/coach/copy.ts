@@ -6,8 +6,8 @@
 //  #openById(String)); spreadsheets.currentonly only reaches the spreadsheet the add-on runs in.
 
 import type { Cell } from '../../core/tracker/cells.ts';
-import { FINGERPRINT_HEADER, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
-import type { FeedbackBase } from '../../core/coach/feedback.ts';
+import { FINGERPRINT_HEADER, fingerprintsWithIntents, readCopyFeedback, type CopyTable } from '../../core/coach/copy-table.ts';
+import type { FeedbackBase, PendingFeedback } from '../../core/coach/feedback.ts';
 import { DASHBOARD_SHEET_NAME } from '../../core/dashboard/definitions.ts';
 import { googleText, UserError } from '../base/actions.ts';
 
@@ -71,38 +71,41 @@ export interface CopyFeedback {
   feedback: Map<string, string>;
   /** What the add-on last wrote to each feedback cell; null for a copy made before the fingerprint column. */
   bases: Map<string, FeedbackBase> | null;
+  /** What an update that died part-way was about to write into the tracker. */
+  pending: Map<string, PendingFeedback>;
   /** False when the Progress sheet has content but no Contact ID or Coach feedback header. */
   readable: boolean;
+  /** The Progress sheet as read, to record intents in (null when there is none). */
+  progress: { sheet: Sheet; values: unknown[][]; fingerprintAt: number } | null;
 }
 
 export function readFeedbackFrom(copy: Ss): CopyFeedback {
   const sheet = copy.getSheetByName(PROGRESS_SHEET);
-  if (!sheet) return { feedback: new Map(), bases: null, readable: true };
+  if (!sheet) return { feedback: new Map(), bases: null, pending: new Map(), readable: true, progress: null };
   const values = sheet.getDataRange().getValues();
-  const { feedback, bases, found } = readCopyFeedback(values);
+  const { feedback, bases, pending, fingerprintAt, found } = readCopyFeedback(values);
   const empty = values.length <= 1 && (values[0] ?? []).every((v) => v === '');
-  return { feedback, bases, readable: found || empty };
+  return { feedback, bases, pending, readable: found || empty, progress: { sheet, values, fingerprintAt } };
+}
+
+/**
+ * Records in the coach view what is about to be written into the tracker's Coach feedback cells
+ * (encoded fingerprints by contact ID), in one write of the fingerprint column. A copy made before
+ * that column existed has nowhere to keep them: nothing is recorded.
+ */
+export function recordFeedbackIntents(from: CopyFeedback, intents: ReadonlyMap<string, string>): void {
+  const p = from.progress;
+  if (!p || p.fingerprintAt < 0 || intents.size === 0 || p.values.length < 2) return;
+  p.sheet.getRange(2, p.fingerprintAt + 1, p.values.length - 1, 1).setValues(fingerprintsWithIntents(p.values, p.fingerprintAt, intents));
 }
 
 function sheetNamed(copy: Ss, name: string, index: number): Sheet {
   const existing = copy.getSheetByName(name);
-  if (existing) {
-    if (existing.isSheetHidden()) existing.showSheet();
-    return existing;
-  }
+  if (existing) return existing;
   // A new file has one empty sheet: use it for the first of ours.
   const sheets = copy.getSheets();
   if (index === 0 && sheets.length === 1 && sheets[0].getLastRow() === 0 && sheets[0].getName() !== DASHBOARD_SHEET_NAME) return sheets[0].setName(name);
   return copy.insertSheet(name, Math.min(index, sheets.length));
-}
-
-/** Makes the sheet at least rows × columns; returns its number of rows. */
-function fit(sheet: Sheet, rows: number, columns: number): number {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  return Math.max(rows, maxRows);
 }
 
 export const PROTECTION_DESCRIPTION = 'Coach view: rewritten from the tracker; only Coach feedback is for typing';
@@ -114,16 +117,15 @@ export const PROTECTION_DESCRIPTION = 'Coach view: rewritten from the tracker; o
  * for everyone but its owner, the Coach feedback column below the header excepted. A new
  * protection's editors mirror the file's until changed
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()), so they
- * are all removed; the owner (the user running the add-on) always keeps the right to edit.
+ * are all removed, on an existing one too (an execution may have died between protect() and
+ * that); the owner (the user running the add-on) always keeps the right to edit.
  */
 function protectProgress(sheet: Sheet, feedbackColumn: number, rows: number): void {
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  const protection = existing ?? sheet.protect().setDescription(PROTECTION_DESCRIPTION);
-  if (!existing) {
-    protection.removeEditors(protection.getEditors());
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  }
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
   protection.setUnprotectedRanges(rows > 1 ? [sheet.getRange(2, feedbackColumn, rows - 1, 1)] : []);
+  protection.setDescription(PROTECTION_DESCRIPTION);
 }
 
 /** A chart of the Dashboard whose data is all on the Dashboard sheet, by A1 ranges. */
@@ -140,11 +142,36 @@ export interface DashboardBlock {
   /** The tracker's Dashboard formulas (the copy gets values only): which cells read the tracker. */
   formulas: string[][];
   formats: string[][];
-  charts: DashboardChart[];
+  /** Read when the coach view's layout is set up, not on every update (see copyLayout). */
+  charts: () => DashboardChart[];
 }
 
 /** Chart options carried over to the copy (the ones the dashboard sets). */
 const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
+
+/** A number format Sheets gives a cell nobody formatted (what getNumberFormat returns for it). */
+const DEFAULT_FORMAT = '0.###############';
+
+/**
+ * What the last complete rewrite of the coach view set up besides its values (the Progress
+ * sheet's header, size and protection, the time zone, the dashboard's size), as one text. Kept
+ * with the share, written after the rewrite: while it matches, an update writes only the values
+ * and number formats; an update that died part-way never stored it, so the next one sets
+ * everything up again. The dashboard's chart is copied when the layout is set up: reading a
+ * chart takes ten calls, and Build dashboard moves it only with the rows it draws from, which
+ * changes the dashboard's size (a chart restyled by hand in the tracker reaches the coach view
+ * with the next share or change of layout).
+ */
+export function copyLayout(parts: { header: readonly string[]; rows: number; timeZone: string; dashboard: { rows: number; columns: number } | null }): string {
+  return JSON.stringify([parts.header, parts.rows, parts.timeZone, parts.dashboard]);
+}
+
+const sameRow = (have: readonly unknown[] | undefined, want: readonly string[]) =>
+  (have ?? []).length >= want.length && (have ?? []).every((v, i) => (i < want.length ? v === want[i] : v === ''));
+
+/** `rows` × `columns` of `grid`, padded with `fill`. */
+const padded = <T>(grid: readonly (readonly T[])[], rows: number, columns: number, fill: T): T[][] =>
+  Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? fill));
 
 /**
  * Rewrites the coach copy: the Progress table, then the dashboard figures if there are any. Right
@@ -153,42 +180,85 @@ const CHART_OPTIONS = ['title', 'legend', 'hAxis', 'vAxis', 'colors'];
  * tells the coach's edits from the user's by it. It lives here, not in document properties,
  * because it grows with the contacts; being in the same row as the Contact ID, it always
  * describes this copy. Protected like the rest, the coach cannot change it.
+ *
+ * The values are written in one call over what the sheet held and what it will hold (never a
+ * clear first: an execution dying between the two would lose the coach's feedback and the
+ * fingerprints). `from` is the Progress sheet as read; `known`, the layout the last complete
+ * rewrite stored (see copyLayout). Returns the layout to store once the whole action is done.
  */
-export function writeCopy(copy: Ss, table: CopyTable, dashboard: DashboardBlock | null, timeZone: string, ownerLabel: string): void {
-  if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
-  const sheet = sheetNamed(copy, PROGRESS_SHEET, 0);
+export function writeCopy(
+  copy: Ss,
+  from: CopyFeedback,
+  table: CopyTable,
+  dashboard: DashboardBlock | null,
+  timeZone: string,
+  ownerLabel: () => string,
+  known: string | null,
+): string {
   const width = table.header.length;
-  const rows: Cell[][] = [[...table.header, FINGERPRINT_HEADER], ...table.rows.map((row, i) => [...row, table.fingerprints[i] ?? ''])];
-  sheet.clear();
-  const maxRows = fit(sheet, rows.length, width + 1);
-  sheet.getRange(1, 1, rows.length, width + 1).setValues(rows);
-  // With another choice of columns the fingerprint column moves: only where it is now is hidden.
-  sheet.showColumns(1, sheet.getMaxColumns());
-  sheet.hideColumns(width + 1);
-  if (table.rows.length && width > 1) sheet.getRange(2, 1, table.rows.length, width - 1).setNumberFormats(table.formats);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  sheet
-    .getRange(1, width)
-    .setNote(
-      `Type your feedback for each contact in this column. ${ownerLabel} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`,
-    );
-  protectProgress(sheet, width, maxRows);
+  const header = [...table.header, FINGERPRINT_HEADER];
+  const rows: Cell[][] = [header, ...table.rows.map((row, i) => [...row, table.fingerprints[i] ?? ''])];
+  const old = from.progress?.values ?? [];
+  const sheet = from.progress?.sheet ?? sheetNamed(copy, PROGRESS_SHEET, 0);
+  const maxRows = sheet.getMaxRows();
+  const sheetRows = Math.max(rows.length, maxRows);
+  const dash = dashboard && dashboard.values.length ? { rows: dashboard.values.length, columns: Math.max(...dashboard.values.map((r) => r.length)) } : null;
+  const layout = copyLayout({ header, rows: sheetRows, timeZone, dashboard: dash });
+  const setUp = known !== layout || !from.progress || !sameRow(old[0], header);
+
+  // Everything but the values first: the values' header row is how the next update knows the rest is done.
+  if (setUp) {
+    if (copy.getSpreadsheetTimeZone() !== timeZone) copy.setSpreadsheetTimeZone(timeZone);
+    if (sheet.isSheetHidden()) sheet.showSheet();
+    const maxColumns = sheet.getMaxColumns();
+    if (rows.length > maxRows) sheet.insertRowsAfter(maxRows, rows.length - maxRows);
+    if (width + 1 > maxColumns) sheet.insertColumnsAfter(maxColumns, width + 1 - maxColumns);
+    const columns = Math.max(width + 1, maxColumns);
+    // With another choice of columns the fingerprint column moves: only where it is now is hidden.
+    sheet.showColumns(1, columns);
+    sheet.hideColumns(width + 1);
+    const note = `Type your feedback for each contact in this column. ${ownerLabel()} brings it back into the tracker with Update coach view; the other columns are protected and rewritten each time.`;
+    sheet
+      .getRange(1, 1, 1, columns)
+      .setFontWeights([Array.from({ length: columns }, (_, c) => (c < width ? 'bold' : 'normal'))])
+      .setNotes([Array.from({ length: columns }, (_, c) => (c === width - 1 ? note : ''))]);
+    sheet.setFrozenRows(1);
+    protectProgress(sheet, width, sheetRows);
+  }
+  const allRows = Math.max(rows.length, old.length);
+  const allColumns = Math.max(width + 1, ...old.map((r) => r.length));
+  // Number formats of the shared columns (not Coach feedback and its fingerprint); the rest as Sheets
+  // leaves them. Before the values: until those are written, a re-run sees the same old extent.
+  if (allRows > 1) sheet.getRange(2, 1, allRows - 1, allColumns).setNumberFormats(padded(table.formats, allRows - 1, allColumns, DEFAULT_FORMAT));
+  sheet.getRange(1, 1, allRows, allColumns).setValues(padded(rows, allRows, allColumns, '' as Cell));
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
-  if (!dashboard && !existing) return;
-  const dash = sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
-  dash.clear();
-  if (!dashboard || dashboard.values.length === 0) {
-    dash.getRange(1, 1).setValue('The tracker has no dashboard yet.');
-    return;
+  if (!dashboard && !existing) return layout;
+  const dashSheet = existing ?? sheetNamed(copy, DASHBOARD_SHEET_NAME, 1);
+  if (setUp || !dash) {
+    if (dashSheet.isSheetHidden()) dashSheet.showSheet();
+    dashSheet.clear();
   }
-  const dashWidth = Math.max(...dashboard.values.map((r) => r.length));
-  fit(dash, dashboard.values.length, dashWidth);
-  const block = dash.getRange(1, 1, dashboard.values.length, dashWidth);
-  block.setValues(dashboard.values);
-  block.setNumberFormats(dashboard.formats);
-  writeCharts(dash, dashboard.charts);
+  if (!dashboard || !dash) {
+    dashSheet.getRange(1, 1).setValue('The tracker has no dashboard yet.');
+    if (setUp) for (const chart of dashSheet.getCharts()) dashSheet.removeChart(chart);
+    return layout;
+  }
+  if (setUp) fit(dashSheet, dash.rows, dash.columns);
+  // Same layout: the same size as last time, so writing it all replaces all of it.
+  const block = dashSheet.getRange(1, 1, dash.rows, dash.columns);
+  block.setValues(padded(dashboard.values, dash.rows, dash.columns, '' as Cell));
+  block.setNumberFormats(padded(dashboard.formats, dash.rows, dash.columns, DEFAULT_FORMAT));
+  if (setUp) writeCharts(dashSheet, dashboard.charts());
+  return layout;
+}
+
+/** Makes the sheet at least rows × columns. */
+function fit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** Charts drawn from the copy's own cells: the values sit where they sit on the tracker's Dashboard. */
@@ -205,11 +275,17 @@ function writeCharts(dash: Sheet, charts: readonly DashboardChart[]): void {
 
 /**
  * The add-on's Dashboard sheet (found by its ID, see findDashboard: a sheet of the user's may be
- * the one named "Dashboard") as values and number formats, or null if there is none.
+ * the one named "Dashboard") as values and number formats, or null if there is none; its formulas
+ * only `withFormulas` (to withhold names), its charts only when asked for (see writeCopy).
  */
-export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
+export function readDashboard(sheet: Sheet | null, withFormulas: boolean): DashboardBlock | null {
   if (!sheet) return null;
   const range = sheet.getDataRange();
+  const values = range.getValues() as Cell[][];
+  return { values, formulas: withFormulas ? range.getFormulas() : [], formats: range.getNumberFormats(), charts: () => readCharts(sheet) };
+}
+
+function readCharts(sheet: Sheet): DashboardChart[] {
   const id = sheet.getSheetId();
   const charts: DashboardChart[] = [];
   for (const chart of sheet.getCharts()) {
@@ -226,5 +302,5 @@ export function readDashboard(sheet: Sheet | null): DashboardBlock | null {
       anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn(), offsetX: info.getOffsetX(), offsetY: info.getOffsetY() },
     });
   }
-  return { values: range.getValues() as Cell[][], formulas: range.getFormulas(), formats: range.getNumberFormats(), charts };
+  return charts;
 }

@@ -1,7 +1,7 @@
 // Sharing with a coach: menu items and the targets the Share with coach dialog calls.
 // Re-exported by main.ts, so each is a top-level function of build/Code.js.
 
-import type { CoachResult, CoachSharingState, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
+import type { CoachResult, CoachSharingState, CoachUpdateResult, ShareWithCoachInput, StopSharingOptions } from '../../shared/coach.ts';
 import { menuAction, pageTarget } from '../base/entry-point.ts';
 import { coachSharingState, currentCoach, shareWithCoachNow as share, stopSharingWithCoachNow as stop, updateCoachViewNow as update } from './sharing.ts';
 
@@ -26,8 +26,8 @@ export function shareWithCoachNow(input: ShareWithCoachInput): CoachResult {
 }
 
 /** Dialog target: brings the coach's feedback back, then rewrites the coach copy. */
-export function updateCoachViewNow(): CoachResult {
-  return guarded(() => update());
+export function updateCoachViewNow(): CoachUpdateResult {
+  return pageTarget(() => update(), { lock: true });
 }
 
 /** Dialog target: takes back the access the add-on gave the coach. Safe to run again. */
@@ -40,8 +40,8 @@ export function stopSharingWithCoachNow(options?: StopSharingOptions): CoachResu
 const fromMenu = (action: () => CoachResult): CoachResult => menuAction(action, { lock: false });
 
 /** Menu: Update coach view. */
-export function updateCoachView(): CoachResult {
-  const result = fromMenu(updateCoachViewNow);
+export function updateCoachView(): CoachUpdateResult {
+  const result: CoachUpdateResult = menuAction(updateCoachViewNow, { lock: false });
   const ui = SpreadsheetApp.getUi();
   ui.alert('Update coach view', result.message, ui.ButtonSet.OK);
   return result;

@@ -4,32 +4,58 @@
 import { cellText } from '../../core/tracker/cells.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps, type Access, type AccessOp } from '../../core/coach/access.ts';
 import { cleanSettings, isShared, sharedColumns } from '../../core/coach/columns.ts';
-import { buildCopyTable, contactNames, dashboardValues, sharesAllNames } from '../../core/coach/copy-table.ts';
+import { buildCopyTable, contactNames, dashboardValues, FEEDBACK_HEADER, sharesAllNames } from '../../core/coach/copy-table.ts';
 import { checkCoachEmail, sameEmail } from '../../core/coach/email.ts';
-import { feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
+import { encodePending, feedbackHash, mergeFeedback, type FeedbackBase } from '../../core/coach/feedback.ts';
 import { directShareWarning } from '../../core/coach/warning.ts';
 import { MAX_CELL_CHARS, thousands, toSheetText } from '../../core/base/text.ts';
-import type { CoachMode, CoachResult, CoachRole, CoachSharingState, FeedbackSummary, ShareWithCoachInput } from '../../shared/coach.ts';
+import type {
+  CoachMode,
+  CoachResult,
+  CoachRole,
+  CoachShareInfo,
+  CoachSharingState,
+  CoachUpdateResult,
+  FeedbackSummary,
+  ShareWithCoachInput,
+} from '../../shared/coach.ts';
 import { googleText, isScopeError, UserError } from '../base/actions.ts';
 import { applyAccess, currentAccess } from './access.ts';
 import { findDashboard } from '../dashboard/dashboard.ts';
 import { findLogSheet } from '../logging/interview-log.ts';
-import { createCopy, openCopy, readDashboard, readFeedbackFrom, writeCopy, type OpenFailure } from './copy.ts';
-import { coachStoreProblem, readCoachStore, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
-import { requireTrackerSheet } from '../tracker/table.ts';
-import { ensureFeedbackColumn, findTracker, readTrackerSnapshot, writeFeedback, type TrackerSnapshot } from './tracker.ts';
+import { createCopy, openCopy, readDashboard, readFeedbackFrom, recordFeedbackIntents, writeCopy, type OpenFailure } from './copy.ts';
+import { coachStoreProblem, readCoachStore, readOnlyProperties, writeCoachStore, type CoachRecord, type CoachSettings, type CoachStore } from './store.ts';
+import { layoutAfter, requireTrackerSheet } from '../tracker/table.ts';
+import { recordText, writeRecord } from '../tracker/store.ts';
+import {
+  applyFeedbackColumn,
+  feedbackColumnTargets,
+  feedbackWrites,
+  findTracker,
+  planFeedbackColumn,
+  type FeedbackColumnPlan,
+  readTrackerSnapshot,
+  writeFeedback,
+  type TrackerSnapshot,
+} from './tracker.ts';
+import { mergeProblem, protectionProblem } from '../tracker/cells.ts';
+import { mergedTargetProblem, type CellRange } from '../../core/tracker/cells.ts';
+import { columnLetters } from '../../core/base/a1.ts';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 interface Context {
   ss: Ss;
   props: GoogleAppsScript.Properties.Properties;
+  /** The document properties as read once at the start, for finders that only read one (the dashboard's, the log's). */
+  read: GoogleAppsScript.Properties.Properties;
   store: CoachStore;
 }
 
 function context(): Context {
   const props = PropertiesService.getDocumentProperties();
-  return { ss: SpreadsheetApp.getActiveSpreadsheet(), props, store: readCoachStore(props) };
+  const store = readCoachStore(props);
+  return { ss: SpreadsheetApp.getActiveSpreadsheet(), props, read: readOnlyProperties(store.all), store };
 }
 
 const nowIso = (): string => new Date().toISOString();
@@ -49,7 +75,7 @@ function trackerForDialog(ctx: Context): TrackerForDialog {
   const found = findTracker(ctx.ss, ctx.props);
   if (!found) return { snapshot: null, problem: null };
   try {
-    return { snapshot: readTrackerSnapshot(found, ctx.props, false), problem: null };
+    return { snapshot: readTrackerSnapshot(found, ctx.props, false, ctx.store.record?.feedbackAt), problem: null };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     return { snapshot: null, problem: e.message };
@@ -58,6 +84,17 @@ function trackerForDialog(ctx: Context): TrackerForDialog {
 
 /** The tracker as an action already read it. */
 const readBy = (t: TrackerSnapshot): TrackerForDialog => ({ snapshot: t, problem: null });
+
+function coachInfo(ctx: Context, record: CoachRecord): CoachShareInfo {
+  return {
+    email: record.email,
+    mode: record.mode,
+    role: record.role,
+    url: record.mode === 'copy' ? (record.copyUrl ?? '') : ctx.ss.getUrl(),
+    sharedAt: record.sharedAt,
+    updatedAt: record.updatedAt,
+  };
+}
 
 /** `tracker`: the tracker as the action already read it, or its header row. */
 function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettings, tracker: TrackerForDialog): CoachSharingState {
@@ -77,25 +114,16 @@ function stateOf(ctx: Context, record: CoachRecord | null, settings: CoachSettin
     privateColumns: columns.filter((c) => c.private).map((c) => c.header),
     columnCount: t ? t.header.filter((h) => cellText(h) !== '').length : 0,
     // The add-on's own log and dashboard, by their IDs: a sheet of the user's may have their names.
-    hasInterviewLog: findLogSheet(ss, ctx.props) !== null,
+    hasInterviewLog: findLogSheet(ss, ctx.read) !== null,
   };
   return {
     trackerName: ss.getName(),
     hasTracker: t !== null || tracker.problem !== null,
     trackerProblem: tracker.problem,
-    coach: record
-      ? {
-          email: record.email,
-          mode: record.mode,
-          role: record.role,
-          url: record.mode === 'copy' ? (record.copyUrl ?? '') : ss.getUrl(),
-          sharedAt: record.sharedAt,
-          updatedAt: record.updatedAt,
-        }
-      : null,
+    coach: record ? coachInfo(ctx, record) : null,
     columns,
     directWarning: { viewer: directShareWarning(contents, 'viewer'), editor: directShareWarning(contents, 'editor') },
-    hasDashboard: findDashboard(ss, ctx.props) !== null,
+    hasDashboard: findDashboard(ss, ctx.read) !== null,
   };
 }
 
@@ -138,14 +166,21 @@ interface SyncResult {
   contacts: number;
   hasDashboard: boolean;
   notes: string[];
+  /** To store with the share once the action is done (see copyLayout). */
+  layout: string;
+  /** The tracker's Coach feedback column, 0-based, to remember with the share. */
+  feedbackAt: number;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Brings the coach's feedback back into the tracker, then rewrites the coach copy from it. */
-function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSettings): SyncResult {
+/**
+ * Brings the coach's feedback back into the tracker, then rewrites the coach copy from it.
+ * `known`: the copy's layout as the last complete rewrite stored it (see copyLayout).
+ */
+function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSettings, known: string | null): SyncResult {
   const idIndex = t.tracker.contactId;
   if (idIndex === undefined)
     throw new UserError('The tracker has no Contact ID column, so feedback cannot be matched to contacts. Run Set up tracker to add it back.');
@@ -157,7 +192,8 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   // A copy made before the fingerprint column existed: the bases an earlier version kept in properties.
   const lastBases = fromCopy.bases ?? ctx.store.legacyBases;
-  const feedbackIndex = ensureFeedbackColumn(t);
+  const column = planFeedbackColumn(t);
+  const feedbackIndex = column.index;
   const top = t.record.headerRow;
   const { rows } = t;
   const summary: FeedbackSummary = { filled: 0, replaced: 0, extended: 0, appended: 0, cleared: 0, orphaned: 0, tooLong: 0 };
@@ -165,42 +201,78 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   const finalText = new Map<string, string>();
   const bases = new Map<string, FeedbackBase>();
   const updates = new Map<number, string>();
+  const intents = new Map<string, string>();
   rows.forEach((row, i) => {
     const id = cellText(row[idIndex]);
     if (id === '' || finalText.has(id)) return;
     const trackerText = cellText(row[feedbackIndex]);
-    const outcome = mergeFeedback(fromCopy.feedback.get(id), trackerText, lastBases.get(id));
+    const coachText = fromCopy.feedback.get(id);
+    const outcome = mergeFeedback(coachText, trackerText, lastBases.get(id), fromCopy.pending.get(id));
     if (outcome.rule in summary) summary[outcome.rule as keyof FeedbackSummary]++;
     if (outcome.rule === 'tooLong') tooLong.push(id);
-    if (outcome.text !== trackerText) updates.set(top + i + 1, toSheetText(outcome.text));
+    if (outcome.text !== trackerText) {
+      updates.set(top + i + 1, toSheetText(outcome.text));
+      intents.set(id, encodePending(lastBases.get(id), { base: outcome.base, coachHash: feedbackHash((coachText ?? '').trim()) }));
+    }
     finalText.set(id, outcome.copyText ?? outcome.text);
     bases.set(id, outcome.base);
   });
   for (const [id, text] of fromCopy.feedback) {
     if (text !== '' && !finalText.has(id) && feedbackHash(text) !== lastBases.get(id)?.hash) summary.orphaned++;
   }
-  writeFeedback(t, feedbackIndex, updates);
+  const shared = sharedColumns(t.columns, settings);
+  // The copy never shows more of a name than the user chose to share: unless every name column is
+  // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
+  const withholdNames = !sharesAllNames(shared, t.contact);
+  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.read), withholdNames);
+  // Every tracker cell this writes is checked before the first write: nothing is written when one cannot be.
+  const runs = feedbackWrites(t, feedbackIndex, updates);
+  // A header written under a merge would show across the first contacts' rows; feedback, be
+  // hidden (or shown on the merge's other rows).
+  const targets = [...feedbackColumnTargets(t, column), ...[...updates.keys()].map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }))];
+  const merged = feedbackMergeProblem(t, column, targets);
+  if (merged) throw new UserError(`${merged} ${column.add ? 'The Coach feedback column could not be added; the' : 'The'} coach view was not updated.`);
+  // Every cell written, the ones rewritten as they were between two updates included, and the
+  // header cell that gets a note.
+  const written = [
+    ...(column.add || column.tag ? [{ row: t.record.headerRow, column: feedbackIndex + 1, numRows: 1, numColumns: 1 }] : []),
+    ...runs.map((run) => ({ row: run.first, column: feedbackIndex + 1, numRows: run.values.length, numColumns: 1 })),
+  ];
+  const place = (cell: { row: number; column: number }) => `Coach feedback (${columnLetters(cell.column)}${cell.row})`;
+  const protectedCell = protectionProblem(t.sheet, written, place);
+  if (protectedCell) throw new UserError(`${protectedCell} Nothing was changed, here or in the coach view.`);
+
+  // What the tracker is about to get is recorded in the coach view first (see mergeFeedback): the
+  // first write, so a coach view this user may not edit is refused before anything changes.
+  copyWrite(copy, () => recordFeedbackIntents(fromCopy, intents));
+  applyFeedbackColumn(t, column);
+  writeFeedback(t, feedbackIndex, runs);
 
   const referredBy = t.tracker.referredBy;
-  const shared = sharedColumns(t.columns, settings);
   const table = buildCopyTable(
     { rows, formats: t.grid.formats.slice(top), contactIdIndex: idIndex, referredByIndex: referredBy ?? null, contact: t.contact },
     shared,
     finalText,
     bases,
   );
-  const dashboard = readDashboard(findDashboard(ctx.ss, ctx.props));
-  // The copy never shows more of a name than the user chose to share: unless every name column is
-  // shared, the dashboard's name lists (and any cell naming a contact) are withheld.
-  const withhold = dashboard && !sharesAllNames(shared, t.contact) ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
-  const owner = ctx.ss.getOwner()?.getEmail();
-  writeCopy(
-    copy,
-    table,
-    dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
-    ctx.ss.getSpreadsheetTimeZone(),
-    owner ? `The tracker's owner (${owner})` : "The tracker's owner",
+  const withhold = dashboard && withholdNames ? { names: contactNames(rows, t.contact), trackerSheet: t.sheet.getName() } : null;
+  const ownerLabel = () => {
+    const owner = ctx.ss.getOwner()?.getEmail();
+    return owner ? `The tracker's owner (${owner})` : "The tracker's owner";
+  };
+  const layout = copyWrite(copy, () =>
+    writeCopy(
+      copy,
+      fromCopy,
+      table,
+      dashboard && { ...dashboard, values: dashboardValues(dashboard.values, dashboard.formulas, withhold) },
+      ctx.ss.getSpreadsheetTimeZone(),
+      ownerLabel,
+      known,
+    ),
   );
+
+  rememberTrackerLayout(ctx, t, column);
 
   const notes: string[] = [];
   if (table.withoutId)
@@ -215,7 +287,54 @@ function syncCopy(ctx: Context, t: TrackerSnapshot, copy: Ss, settings: CoachSet
   }
   if (table.duplicateIds.length)
     notes.push(`Contact IDs used on more than one row (only the first row was shared): ${table.duplicateIds.slice(0, 10).join(', ')}.`);
-  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes };
+  return { feedback: summary, contacts: table.rows.length, hasDashboard: dashboard !== null, notes, layout, feedbackAt: feedbackIndex };
+}
+
+/**
+ * The tracker's column places as they are now, Coach feedback included, saved when they differ
+ * from the ones remembered: the tracker was read as by an action that may add a column (so not
+ * saved then), and without this every later read would walk the column metadata again.
+ */
+function rememberTrackerLayout(ctx: Context, t: TrackerSnapshot, column: FeedbackColumnPlan): void {
+  const header = Array.from({ length: Math.max(t.header.length, column.index + 1) }, (_, i) => t.header[i] ?? '');
+  header[column.index] = column.add ? FEEDBACK_HEADER : header[column.index];
+  const record = { ...t.record, layout: layoutAfter(t, {}, header) };
+  if (recordText(record) !== recordText(t.record)) writeRecord(ctx.props, record);
+}
+
+/**
+ * Why a target in the Coach feedback column lies under merged cells, or null: the merges of the
+ * column's rows from the first target to the last, in one read (the cells lie in the grid as read).
+ * A column still to be added may lie beyond the grid: mergeProblem checks that case.
+ */
+function feedbackMergeProblem(t: TrackerSnapshot, column: FeedbackColumnPlan, targets: readonly CellRange[]): string | null {
+  if (!targets.length) return null;
+  if (column.add) return mergeProblem(t.sheet, targets);
+  // Not Math.min(...): the coach may have written on tens of thousands of contacts.
+  const top = targets.reduce((min, c) => Math.min(min, c.row), Infinity);
+  const bottom = targets.reduce((max, c) => Math.max(max, c.row + c.numRows - 1), 0);
+  const merged = t.sheet
+    .getRange(top, column.index + 1, bottom - top + 1, 1)
+    .getMergedRanges()
+    .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  return mergedTargetProblem(targets, merged);
+}
+
+/**
+ * The coach view is protected for everyone but its owner (see protectProgress): another editor of
+ * the tracker who runs the update is told so in words, not with Google's "protected cell" error.
+ * Its first write comes before any write to the tracker when there is feedback to bring back.
+ */
+function copyWrite<T>(copy: Ss, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    if (!/protected cell or object/i.test(googleText(e))) throw e;
+    const owner = copy.getOwner()?.getEmail();
+    throw new UserError(
+      `Only the owner of the coach view${owner ? ` (${owner})` : ''} can update it: the add-on protects it for everyone else. Ask them to choose Update coach view.`,
+    );
+  }
 }
 
 function describeFeedback(f: FeedbackSummary): string {
@@ -254,14 +373,31 @@ function cannotOpen(share: CoachRecord, reason: OpenFailure, detail: string, doi
   return `The coach view could not be opened just now (Google said: “${detail}”). Nothing was changed: try again in a moment.`;
 }
 
-/** Gives access with `ops`; Google's refusal (a domain that blocks outside sharing) becomes a clear message. */
-function giveAccess(ss: Ss, email: string, ops: readonly AccessOp[], what: string, after: string): void {
+/**
+ * Records `share` as the current share (the earlier ones as `pending`), then gives it access with
+ * `ops`. Access given cannot be read back as "given by the add-on": recorded first, a retry or a
+ * Stop after an execution that died right after giving it still knows what the coach had before.
+ * Google's refusal (a domain that blocks outside sharing) puts the record back as it was and
+ * becomes a clear message.
+ */
+function giveAccess(
+  ctx: Context,
+  target: Ss,
+  share: CoachRecord,
+  ops: readonly AccessOp[],
+  stored: { pending: readonly CoachRecord[]; settings: CoachSettings; settingsBefore: CoachSettings; dropLegacyBases?: boolean },
+  what: string,
+  after: string,
+): void {
+  const { record: recordBefore, pending: pendingBefore } = ctx.store;
+  writeCoachStore(ctx.props, ctx.store, { record: share, pending: stored.pending, settings: stored.settings, dropLegacyBases: stored.dropLegacyBases });
   try {
-    applyAccess(ss, email, ops);
+    applyAccess(target, share.email, ops);
   } catch (e) {
     if (isScopeError(e)) throw e;
+    writeCoachStore(ctx.props, ctx.store, { record: recordBefore, pending: pendingBefore, settings: stored.settingsBefore });
     throw new UserError(
-      `Google did not let the add-on share ${what} with ${email}: “${googleText(e)}”. If your Google account belongs to a school or an organization, its administrator may not allow sharing outside it: ask them, or use an address they allow. ${after}`,
+      `Google did not let the add-on share ${what} with ${share.email}: “${googleText(e)}”. If your Google account belongs to a school or an organization, its administrator may not allow sharing outside it: ask them, or use an address they allow. ${after}`,
     );
   }
 }
@@ -374,7 +510,6 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
   const current = currentAccess(ctx.ss, input.email);
   const before = prior?.before ?? current;
   const ops = grantOps(current, input.role, before);
-  giveAccess(ctx.ss, input.email, ops, 'this spreadsheet', 'Nothing was changed.');
   const role = effectiveRole(current, input.role, before);
   const record: CoachRecord = {
     email: input.email,
@@ -386,16 +521,20 @@ function grantDirect(ctx: Context, input: CheckedInput, prior: CoachRecord | nul
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: null,
   };
+  const settings = ctx.store.settings;
+  giveAccess(ctx, ctx.ss, record, ops, { pending, settings, settingsBefore: settings }, 'this spreadsheet', 'Nothing was changed.');
   const stays = role !== input.role ? ` ${input.email} already had editor access for another reason, so they stay an editor.` : '';
   const lines = [
     ops.length
       ? `${input.email} can now open this spreadsheet as ${article(input.role)}. Google emails them a link.${stays}`
-      : `${input.email} already has access to this spreadsheet as ${article(role)}: nothing changed.${stays}`,
+      : before === 'none'
+        ? `${input.email} can open this spreadsheet as ${article(role)}, the access the add-on gave them: nothing changed.`
+        : `${input.email} already has access to this spreadsheet as ${article(role)}: nothing changed.${stays}`,
     ops.includes('addEditor') && before === 'viewer'
       ? `${input.email} could already view or comment on it. Apps Script cannot tell which, so Stop sharing with coach will leave them an editor (rather than risk taking their comments away): you would set them back yourself under Share.`
       : '',
   ];
-  return { record, settings: ctx.store.settings, lines, changed: ops.length > 0 || prior === null };
+  return { record, settings, lines, changed: ops.length > 0 || prior === null };
 }
 
 /** Whether anyone but its owner can open `copy`. */
@@ -406,7 +545,7 @@ function sharedWithAnyone(copy: Ss): boolean {
 
 function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null, pending: readonly CoachRecord[]): Granted {
   // Everything that can fail for want of a tracker or a readable copy fails here, before any access changes.
-  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true, ctx.store.record?.feedbackAt);
   const previous = ctx.store.settings;
   let settings: CoachSettings = { ...cleanSettings(t.columns, { shared: input.shared, private: input.private }, previous), lastCopy: previous.lastCopy };
   requireRoom(ctx, input, settings, pending);
@@ -427,15 +566,13 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     rememberNewCopy(ctx, settings, copy);
   }
   // Content first: the coach is never given a half-written copy.
-  const sync = syncCopy(ctx, t, copy, settings);
+  const sync = syncCopy(ctx, t, copy, settings, prior && prior.copyId === copy.getId() ? (prior.copyLayout ?? null) : null);
   const unshared = settings.lastCopy?.id === copy.getId() && settings.lastCopy.unshared === true;
-  settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
-  writeCoachStore(ctx.props, ctx.store, { settings, dropLegacyBases: true });
+  const settingsBefore = { ...settings, lastCopy: { id: copy.getId(), email: input.email, ...(unshared ? { unshared } : {}) } };
   const current = currentAccess(copy, input.email);
   // What the coach had before the add-on is known for the copy the prior share used; a new copy is new.
   const before = prior && prior.copyId === copy.getId() ? prior.before : current;
   const ops = grantOps(current, input.role, before);
-  giveAccess(copy, input.email, ops, `“${copy.getName()}”`, 'The coach view is ready in your Drive, unshared: trying again reuses it.');
   settings = { ...settings, lastCopy: { id: copy.getId(), email: input.email } };
   const record: CoachRecord = {
     email: input.email,
@@ -446,7 +583,19 @@ function grantCopy(ctx: Context, input: CheckedInput, prior: CoachRecord | null,
     copyUrl: copy.getUrl(),
     sharedAt: prior?.sharedAt ?? nowIso(),
     updatedAt: nowIso(),
+    copyLayout: sync.layout,
+    feedbackAt: sync.feedbackAt,
   };
+  giveAccess(
+    ctx,
+    copy,
+    record,
+    ops,
+    // The copy now holds the feedback fingerprints: the ones an earlier version stored go.
+    { pending, settings, settingsBefore, dropLegacyBases: true },
+    `“${copy.getName()}”`,
+    'The coach view is ready in your Drive, unshared: trying again reuses it.',
+  );
   const shared = sharedColumns(t.columns, settings).map((c) => c.header);
   const lines = [
     ops.length
@@ -484,8 +633,8 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   const prior = record && matches(record) ? record : (pending.find(matches) ?? null);
   const leftover = [...pending.filter((r) => r !== prior), ...(record && record !== prior ? [record] : [])];
 
+  // Recorded (the earlier shares as pending) before access is given: see giveAccess.
   const granted = input.mode === 'direct' ? grantDirect(ctx, input, prior, leftover) : grantCopy(ctx, input, prior, leftover);
-  writeCoachStore(ctx.props, ctx.store, { record: granted.record, pending: leftover, settings: granted.settings });
 
   const notes: string[] = [];
   const still: CoachRecord[] = [];
@@ -510,16 +659,17 @@ export function shareWithCoachNow(raw: unknown): CoachResult {
   };
 }
 
-export function updateCoachViewNow(): CoachResult {
+export function updateCoachViewNow(): CoachUpdateResult {
   const ctx = context();
   const record = ctx.store.record;
   if (!record) throw new UserError('The tracker is not shared with a coach yet. Choose Share with coach… first.');
   if (record.mode !== 'copy') throw new UserError(`${record.email} sees the tracker itself, so there is no coach view to update: they always see it as it is.`);
   const opened = record.copyId ? openCopy(record.copyId) : ({ ok: false, reason: 'gone', detail: '' } as const);
   if (!opened.ok) throw new UserError(cannotOpen(record, opened.reason, opened.detail, 'update'));
-  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true);
-  const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings);
-  const next = { ...record, updatedAt: nowIso() };
+  const t = readTrackerSnapshot(requireTrackerSheet(ctx.ss, ctx.props), ctx.props, true, ctx.store.record?.feedbackAt);
+  const sync = syncCopy(ctx, t, opened.copy, ctx.store.settings, record.copyLayout ?? null);
+  // Last: the layout stored says the whole rewrite is done.
+  const next = { ...record, updatedAt: nowIso(), copyLayout: sync.layout, feedbackAt: sync.feedbackAt };
   writeCoachStore(ctx.props, ctx.store, { record: next, dropLegacyBases: true });
   const message = [
     `Updated the coach view for ${record.email}: ${plural(sync.contacts, 'contact')}.`,
@@ -528,7 +678,7 @@ export function updateCoachViewNow(): CoachResult {
   ]
     .filter(Boolean)
     .join('\n');
-  return { ok: true, changed: true, message, state: stateOf(ctx, next, ctx.store.settings, readBy(t)), feedback: sync.feedback };
+  return { ok: true, changed: true, message, coach: coachInfo(ctx, next), feedback: sync.feedback };
 }
 
 /**

@@ -26,6 +26,10 @@ export interface CoachRecord {
   copyUrl: string | null;
   sharedAt: string;
   updatedAt: string | null;
+  /** The coach copy's layout as its last complete rewrite left it (see copyLayout in copy.ts). */
+  copyLayout?: string;
+  /** The tracker's Coach feedback column (0-based) when the last complete share or update wrote it. */
+  feedbackAt?: number;
 }
 
 export interface CoachSettings extends ColumnSettings {
@@ -75,6 +79,8 @@ function readRecord(raw: string | undefined): CoachRecord | null {
     copyUrl: typeof r.copyUrl === 'string' ? r.copyUrl : null,
     sharedAt: typeof r.sharedAt === 'string' ? r.sharedAt : '',
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : null,
+    ...(typeof r.copyLayout === 'string' ? { copyLayout: r.copyLayout } : {}),
+    ...(Number.isInteger(r.feedbackAt) && (r.feedbackAt as number) >= 0 ? { feedbackAt: r.feedbackAt as number } : {}),
   };
 }
 
@@ -163,4 +169,24 @@ export function coachStoreProblem(store: CoachStore, update: CoachStoreUpdate): 
       : `The add-on cannot remember this share: it takes ${kb(problem.bytes)}, and Google keeps at most 9 KB in one setting. Choose Stop sharing with coach, then share again. Nothing was changed.`;
   }
   return `The add-on's settings in this spreadsheet would take ${kb(problem.bytes)} (${kb(problem.before)} now), more than the 500 KB Google keeps for one spreadsheet. Tick fewer columns and try again. Nothing was changed.`;
+}
+
+/**
+ * The document properties as `all` holds them (read once at the start of an action), shaped as
+ * Properties for the finders that only read one value; writing through it is a mistake.
+ */
+export function readOnlyProperties(all: Readonly<Record<string, string>>): GoogleAppsScript.Properties.Properties {
+  const refuse = () => {
+    throw new Error('read-only view of the document properties');
+  };
+  const view = {
+    getProperty: (key: string) => all[key] ?? null,
+    getProperties: () => ({ ...all }),
+    getKeys: () => Object.keys(all),
+    setProperty: refuse,
+    setProperties: refuse,
+    deleteProperty: refuse,
+    deleteAllProperties: refuse,
+  };
+  return view as unknown as GoogleAppsScript.Properties.Properties;
 }

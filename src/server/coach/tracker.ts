@@ -7,8 +7,7 @@ import { FEEDBACK_HEADER } from '../../core/coach/copy-table.ts';
 import { normaliseHeader } from '../../core/tracker/headers.ts';
 import { columnLetters } from '../../core/base/a1.ts';
 import { findTrackerSheet, readRecord, type TrackerRecord } from '../tracker/store.ts';
-import { forCell, mergeProblem, PLAIN_TEXT_FORMAT } from '../tracker/cells.ts';
-import { UserError } from '../base/actions.ts';
+import { forCell, PLAIN_TEXT_FORMAT } from '../tracker/cells.ts';
 import { asSheetText, MAX_CELL_CHARS, sheetTextLength } from '../../core/base/text.ts';
 import { mayReturnArray } from '../../core/base/spill.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
@@ -35,14 +34,20 @@ export function findTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   return record && sheet ? { sheet, record } : null;
 }
 
-/** 0-based column tagged as the Coach feedback column, else one headed "Coach feedback". */
-function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: number; tagged: boolean } | null {
+const isFeedbackHeader = (h: unknown) => typeof h === 'string' && normaliseHeader(h) === normaliseHeader(FEEDBACK_HEADER);
+
+/**
+ * 0-based column tagged as the Coach feedback column, else one headed "Coach feedback".
+ * `remembered`: where the last complete share or update found it (tagged by then): taken
+ * without the metadata walk while its header still says Coach feedback.
+ */
+function feedbackColumn(sheet: Sheet, header: readonly unknown[], remembered?: number): { index: number; tagged: boolean } | null {
+  if (remembered !== undefined && isFeedbackHeader(header[remembered])) return { index: remembered, tagged: true };
   for (const m of sheet.createDeveloperMetadataFinder().withKey(FEEDBACK_KEY).find()) {
     const column = m.getLocation().getColumn();
     if (column) return { index: column.getColumn() - 1, tagged: true };
   }
-  const wanted = normaliseHeader(FEEDBACK_HEADER);
-  const index = header.findIndex((h) => typeof h === 'string' && normaliseHeader(h) === wanted);
+  const index = header.findIndex(isFeedbackHeader);
   return index >= 0 ? { index, tagged: false } : null;
 }
 
@@ -50,9 +55,14 @@ function feedbackColumn(sheet: Sheet, header: readonly unknown[]): { index: numb
  * Reads the tracker with its number formats, to share or update (the caller holds the document
  * lock); with `withRows` false, only its header row, for the dialog (no lock).
  */
-export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord }, props: Props, withRows: boolean): TrackerSnapshot {
+export function readTrackerSnapshot(
+  found: { sheet: Sheet; record: TrackerRecord },
+  props: Props,
+  withRows: boolean,
+  rememberedFeedback?: number,
+): TrackerSnapshot {
   const view = readTrackerSheet(found.sheet, found.record, props, withRows ? { formats: true, locked: true, addsColumns: true } : { headerOnly: true });
-  const feedback = feedbackColumn(view.sheet, view.header);
+  const feedback = feedbackColumn(view.sheet, view.header, rememberedFeedback);
   const feedbackIndex = feedback?.index ?? null;
   return {
     ...view,
@@ -62,28 +72,40 @@ export function readTrackerSnapshot(found: { sheet: Sheet; record: TrackerRecord
   };
 }
 
+/** Where the add-on's Coach feedback column is, and what it still needs: added, or tagged. */
+export interface FeedbackColumnPlan {
+  /** 0-based. */
+  index: number;
+  /** No column yet: one is added after the last column. */
+  add: boolean;
+  /** A column headed "Coach feedback" without the add-on's tag (the user's, or one whose tagging an execution did not finish). */
+  tag: boolean;
+}
+
+export function planFeedbackColumn(t: TrackerSnapshot): FeedbackColumnPlan {
+  if (t.feedbackIndex !== null) return { index: t.feedbackIndex, add: false, tag: !t.feedbackTagged };
+  return { index: Math.max(t.sheet.getLastColumn(), t.header.length), add: true, tag: true };
+}
+
+/** The cells a plan writes: the header cell of a column to add. */
+export function feedbackColumnTargets(t: TrackerSnapshot, plan: FeedbackColumnPlan): { row: number; column: number; numRows: number; numColumns: number }[] {
+  return plan.add ? [{ row: t.record.headerRow, column: plan.index + 1, numRows: 1, numColumns: 1 }] : [];
+}
+
 /**
- * Makes sure the tracker has the add-on's Coach feedback column: tags a column already headed
- * "Coach feedback", or adds one after the last column. Returns its 0-based index.
+ * Gives the tracker the add-on's Coach feedback column as planned (its targets checked first). The
+ * tag, by which the column is found again, is written last: a column without it is found by its
+ * header, and whatever an execution that died left undone (note, bold, tag) is done again.
  */
-export function ensureFeedbackColumn(t: TrackerSnapshot): number {
-  if (t.feedbackIndex !== null) {
-    if (!t.feedbackTagged) {
-      tagColumn(t.sheet, t.feedbackIndex + 1);
-      t.sheet.getRange(t.record.headerRow, t.feedbackIndex + 1).setNote(FEEDBACK_NOTE);
-    }
-    return t.feedbackIndex;
-  }
-  const width = Math.max(t.sheet.getLastColumn(), t.header.length);
-  const column = width + 1;
-  // A header written under a merge would show across the first contacts' rows.
-  const merged = mergeProblem(t.sheet, [{ row: t.record.headerRow, column, numRows: 1, numColumns: 1 }]);
-  if (merged) throw new UserError(`${merged} The Coach feedback column could not be added; the coach view was not updated.`);
-  const maxColumns = t.sheet.getMaxColumns();
-  if (column > maxColumns) t.sheet.insertColumnsAfter(maxColumns, column - maxColumns);
-  t.sheet.getRange(t.record.headerRow, column).setValue(FEEDBACK_HEADER).setFontWeight('bold').setNote(FEEDBACK_NOTE);
-  tagColumn(t.sheet, column);
-  return column - 1;
+export function applyFeedbackColumn(t: TrackerSnapshot, plan: FeedbackColumnPlan): void {
+  const column = plan.index + 1;
+  if (plan.add) {
+    const maxColumns = t.sheet.getMaxColumns();
+    if (column > maxColumns) t.sheet.insertColumnsAfter(maxColumns, column - maxColumns);
+    // Header text last of the cell: until it is there, a re-run takes the column as not added yet.
+    t.sheet.getRange(t.record.headerRow, column).setNote(FEEDBACK_NOTE).setFontWeight('bold').setValue(FEEDBACK_HEADER);
+  } else if (plan.tag) t.sheet.getRange(t.record.headerRow, column).setNote(FEEDBACK_NOTE);
+  if (plan.tag) tagColumn(t.sheet, column);
 }
 
 function tagColumn(sheet: Sheet, column: number): void {
@@ -92,38 +114,39 @@ function tagColumn(sheet: Sheet, column: number): void {
 }
 
 /**
- * Writes new Coach feedback texts (already sheet-safe; keyed by 1-based sheet row) into the
+ * The writes of new Coach feedback texts (already sheet-safe; keyed by 1-based sheet row) into the
  * tracker's Coach feedback column, the add-on's own: from the first to the last changed row in
  * one setValues, the cells between written back as they were read (see rewritable). Only a cell
  * that cannot be written back unchanged splits the write in two, so the calls do not grow with
  * the rows the coach wrote on.
  */
-export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): void {
+export function feedbackWrites(t: TrackerSnapshot, feedbackIndex: number, updates: ReadonlyMap<number, string>): FeedbackRun[] {
   const rows = [...updates.keys()].sort((a, b) => a - b);
-  // Feedback written under a merge would be hidden (or shown on the merge's other rows).
-  const merged = mergeProblem(
-    t.sheet,
-    rows.map((row) => ({ row, column: feedbackIndex + 1, numRows: 1, numColumns: 1 })),
-  );
-  if (merged) throw new UserError(`${merged} The coach view was not updated.`);
   // Below an array formula in the column, any value may be one it spilled.
   const arrayRow = t.grid.formulas.findIndex((r, i) => i >= t.record.headerRow && mayReturnArray(r[feedbackIndex] ?? '')) + 1 || Infinity;
-  let run: { first: number; values: (string | number | boolean)[][] } | null = null;
-  const write = () => {
-    if (run) t.sheet.getRange(run.first, feedbackIndex + 1, run.values.length, 1).setValues(run.values);
-    run = null;
-  };
+  const runs: FeedbackRun[] = [];
+  let run: FeedbackRun | null = null;
   for (const row of rows) {
     for (let between = run ? run.first + run.values.length : row; run && between < row; between++) {
       const same = rewritable(t, feedbackIndex, between, between > arrayRow);
-      if (same === null) write();
+      if (same === null) run = null;
       else run.values.push([same]);
     }
     const value = forCell(updates.get(row)!, t.grid.formats[row - 1]?.[feedbackIndex]);
     if (run) run.values.push([value]);
-    else run = { first: row, values: [[value]] };
+    else runs.push((run = { first: row, values: [[value]] }));
   }
-  write();
+  return runs;
+}
+
+export interface FeedbackRun {
+  /** 1-based sheet row of the first cell. */
+  first: number;
+  values: (string | number | boolean)[][];
+}
+
+export function writeFeedback(t: TrackerSnapshot, feedbackIndex: number, runs: readonly FeedbackRun[]): void {
+  for (const run of runs) t.sheet.getRange(run.first, feedbackIndex + 1, run.values.length, 1).setValues(run.values);
 }
 
 /**

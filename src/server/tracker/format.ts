@@ -3,6 +3,7 @@
 
 import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { columnLetters } from '../../core/base/a1.ts';
+import { localeNeutral } from '../../core/base/formula-text.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -111,7 +112,7 @@ export function coverTrackerRows(
     found = true;
     if (wanted.length) {
       const condition = rule.getBooleanCondition();
-      if (condition) present.add(ruleKey(r.getColumn(), String(condition.getCriteriaType()), condition.getCriteriaValues()));
+      if (condition) present.add(ruleKey(r.getColumn(), String(condition.getCriteriaType()), condition.getCriteriaValues().map(asWritten)));
     }
     return rule
       .copy()
@@ -126,6 +127,19 @@ export function coverTrackerRows(
     rules.push(builder.setRanges([column(w.column)]).build());
   }
   if (found || added.length) sheet.setConditionalFormatRules(rules);
+}
+
+/**
+ * A rule's formula as the add-on writes it: Sheets gives it back with the locale's punctuation
+ * (commas between arguments in en_US), so a rule already there is still recognised as ours.
+ */
+function asWritten(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith('=')) return value;
+  try {
+    return localeNeutral(value);
+  } catch {
+    return value; // not one of ours: ours have no decimal or array literals
+  }
 }
 
 function ruleKey(column: number, criteria: string, values: readonly unknown[]): string {
@@ -146,7 +160,7 @@ function trackerRules(columns: { stage: number; nextFollowUp: number }, first: n
   const stage = columnLetters(columns.stage);
   const followUp = columnLetters(columns.nextFollowUp);
   const open = `AND(${CLOSED_STAGES.map((s) => `$${stage}${first}<>"${s}"`).join(',')})`;
-  const due = (comparison: string) => `=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}${comparison}TODAY(),${open})`;
+  const due = (comparison: string) => localeNeutral(`=AND(ISNUMBER($${followUp}${first}),$${followUp}${first}${comparison}TODAY(),${open})`);
   const colours: [string, string][] = [
     ['Scheduled', '#d2e3fc'],
     ['Interviewed', '#ceead6'],

@@ -215,3 +215,26 @@ describe("Google's property limits are refused in plain words before anything is
     expect(coachViews(t)).toHaveLength(1);
   });
 });
+
+// Issue 17's budget for Update coach view: at most 50 service calls, the same at any size.
+describe('Update coach view within its budget of service calls', () => {
+  it('at most 50 calls, the same at 100 and 2,000 contacts, feedback coming back on three of them', { timeout: 120_000 }, () => {
+    const calls = [100, 2000].map((n) => {
+      const t = bigTracker(n);
+      ok(t.share());
+      const copy = coachViews(t)[0];
+      t.emu.actAs(COACH, () => {
+        const p = t.spreadsheetApp.openById(copy.getId()).getSheetByName('Progress')!;
+        const column = columnOf(p, 'Coach feedback');
+        for (const row of [2, 5, 9]) p.getRange(row, column).setValue(`Feedback on row ${row}`);
+      });
+      const run = t.bundle.run('updateCoachViewNow');
+      expect(ok(run.result as CoachResult).feedback).toMatchObject({ filled: 3 });
+      return run.calls;
+    });
+    expect(calls[0]).toBe(calls[1]);
+    // Of these, finding the tracker's columns by their developer metadata costs about 59 calls
+    // until remembered positions are checked against the header row instead (issue 17).
+    expect(calls[0], 'calls of Update coach view').toBeLessThanOrEqual(50);
+  });
+});

@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoachEmail, sameEmail } from '../../../src/core/coach/email.ts';
 import { cleanSettings, coachColumns, isShared, sharedColumns } from '../../../src/core/coach/columns.ts';
-import { decodeBase, decodeBases, encodeBase, feedbackHash, mergeFeedback, type FeedbackBase } from '../../../src/core/coach/feedback.ts';
+import {
+  decodeBase,
+  decodeBases,
+  decodeFingerprint,
+  encodeBase,
+  encodePending,
+  feedbackHash,
+  mergeFeedback,
+  type FeedbackBase,
+} from '../../../src/core/coach/feedback.ts';
 import { STORE_LIMIT_BYTES, storeWriteProblem, VALUE_LIMIT_BYTES } from '../../../src/core/coach/property-limits.ts';
 import { utf8Bytes } from '../../../src/core/base/text.ts';
 import { effectiveRole, grantOps, leftPromoted, revokeOps } from '../../../src/core/coach/access.ts';
@@ -193,6 +202,42 @@ describe('mergeFeedback: never removes or replaces the user own text', () => {
     const coach = `-${'y'.repeat(49_999)}`;
     expect(mergeFeedback(coach, '', undefined)).toMatchObject({ rule: 'tooLong', text: '', copyText: coach });
     expect(mergeFeedback(coach.slice(0, -1), '', undefined)).toMatchObject({ rule: 'filled', text: coach.slice(0, -1) });
+  });
+  describe('after an update that died between the tracker and the coach view', () => {
+    // What each update of a clean sequence gives, replayed as: first update recorded its intent,
+    // wrote the tracker, died; the next update must give what the first would have.
+    const cases: { name: string; coach: string; tracker: string; was: FeedbackBase | undefined }[] = [
+      { name: 'filled', coach: 'Great pitch', tracker: '', was: undefined },
+      { name: 'replaced', coach: 'Follow up on Friday', tracker: 'Folow up', was: base('Folow up') },
+      { name: 'extended', coach: 'Mine. Coach: good', tracker: 'Mine.', was: base('Mine.', true) },
+      { name: 'appended', coach: 'Try the alumni list', tracker: 'Folow up — I did!', was: base('Folow up') },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: the tracker written, the merge is not done twice and its base is the clean run's`, () => {
+        const clean = mergeFeedback(c.coach, c.tracker, c.was);
+        expect(clean.rule).toBe(c.name);
+        const cell = encodePending(c.was, { base: clean.base, coachHash: feedbackHash(c.coach) });
+        const { base: stillBase, pending } = decodeFingerprint(cell);
+        expect(stillBase).toEqual(c.was);
+        const again = mergeFeedback(c.coach, clean.text, stillBase, pending);
+        expect(again).toMatchObject({ text: clean.text, base: clean.base });
+      });
+      it(`${c.name}: the tracker not written yet, the merge starts again`, () => {
+        const clean = mergeFeedback(c.coach, c.tracker, c.was);
+        const { base: stillBase, pending } = decodeFingerprint(encodePending(c.was, { base: clean.base, coachHash: feedbackHash(c.coach) }));
+        expect(mergeFeedback(c.coach, c.tracker, stillBase, pending)).toEqual(clean);
+      });
+    }
+    it('the coach editing again after the dead update counts from what it wrote', () => {
+      const clean = mergeFeedback('Great pitch', '', undefined);
+      const { base: stillBase, pending } = decodeFingerprint(encodePending(undefined, { base: clean.base, coachHash: feedbackHash('Great pitch') }));
+      // The coach view still shows their first text; they replace it.
+      expect(mergeFeedback('Call her Monday', clean.text, stillBase, pending)).toMatchObject({ text: 'Call her Monday', rule: 'replaced' });
+    });
+    it('a plain fingerprint has nothing pending', () => {
+      expect(decodeFingerprint(encodeBase(base('x', true)))).toEqual({ base: base('x', true) });
+      expect(decodeFingerprint('')).toEqual({ base: undefined });
+    });
   });
   it('a base is one short cell text; the chunks earlier versions kept in properties still read', () => {
     const user = { hash: feedbackHash('mine'), userText: true };

@@ -3,7 +3,7 @@
 import '../../lib/addon.css';
 import './style.css';
 import { checkCoachEmail } from '../../../core/coach/email.ts';
-import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharingState } from '../../../shared/coach.ts';
+import type { CoachColumnChoice, CoachMode, CoachResult, CoachRole, CoachSharingState, CoachUpdateResult } from '../../../shared/coach.ts';
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
@@ -122,11 +122,13 @@ function render(next: CoachSharingState): void {
 // server would take as "share none": Share waits for the state.
 const busy = busyCalls(notes, (button) => button !== shareButton || state !== null);
 
-async function act(progress: string, what: string, call: () => Promise<CoachResult>): Promise<void> {
+async function act(progress: string, what: string, call: () => Promise<CoachResult | CoachUpdateResult>): Promise<void> {
   forgetButton.hidden = true;
   const result = await busy([shareButton, updateButton, stopButton, forgetButton], progress, what, async () => {
     const r = await call();
-    if (r.ok) render(r.state);
+    // An update sends back only the share it changed.
+    if (r.ok && 'state' in r) render(r.state);
+    else if (r.ok && state) render({ ...state, coach: r.coach });
     return r;
   });
   if (!result) return;
@@ -134,7 +136,7 @@ async function act(progress: string, what: string, call: () => Promise<CoachResu
   else {
     notes.error(result.message);
     // Stop could not take the access back: once the user has removed it by hand, they may say so.
-    forgetButton.hidden = !result.canForget;
+    forgetButton.hidden = !('canForget' in result && result.canForget);
   }
 }
 
