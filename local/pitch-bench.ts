@@ -68,7 +68,7 @@ export async function sidebarBench(buildDir = join(process.cwd(), 'build'), rows
 async function directTime(browser: Browser, buildDir: string, page: string, csv: string, problems: string[]): Promise<number | null> {
   const { emu, bundle } = addOnOnContacts(csv, buildDir, { setUp: true });
   selectRange(emu.active, 'Contacts!A2');
-  const opened = await openPage(browser, bundle, page);
+  const opened = await openPage(browser, bundle, page, { menu: 'showPitchSidebar' });
   try {
     const state = await settled(opened.page);
     if (!state.ready) {

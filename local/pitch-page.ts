@@ -76,10 +76,25 @@ export interface PageOptions {
   height?: number;
   /** CSS served for Google's add-on stylesheet (refused, as offline, when absent). */
   stylesheet?: string;
+  /**
+   * The menu function that shows the page (e.g. showPitchSidebar): the page loaded is the HTML it
+   * showed, its template evaluated as Google serves it, instead of the file's own text.
+   */
+  menu?: string;
+}
+
+/** The HTML of the sidebar or dialog `menu` showed. */
+function shownBy(bundle: Bundle, menu: string): string {
+  const ui = bundle.emu.ui;
+  const [sidebars, dialogs] = [ui.sidebars.length, ui.dialogs.length];
+  bundle.run(menu);
+  const shown = ui.sidebars.length > sidebars ? ui.sidebars.at(-1) : ui.dialogs.length > dialogs ? ui.dialogs.at(-1) : undefined;
+  if (!shown) throw new Error(`${menu} showed no sidebar or dialog.`);
+  return shown.html;
 }
 
 export async function openPage(browser: Browser, bundle: Bundle, htmlPath: string, options: PageOptions = {}): Promise<OpenedPage> {
-  const html = readFileSync(htmlPath, 'utf8');
+  const html = options.menu ? shownBy(bundle, options.menu) : readFileSync(htmlPath, 'utf8');
   const context = await browser.newContext({ viewport: { width: options.width ?? 300, height: options.height ?? 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const calls: ServerCall[] = [];

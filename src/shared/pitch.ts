@@ -11,18 +11,24 @@ export type { CellJson, NextContactKind, PitchContact } from '../core/pitch/cont
 
 export type Failure = { ok: false; message: string };
 
+/**
+ * The user's details and templates, put into the page by the menu item that opens it (so the
+ * page's calls for a contact need not read them again).
+ */
+export interface PitchUserData {
+  settings: PitchSettings;
+  templates: UserTemplate[];
+  /** The saved templates could not be read back; saving again replaces them. */
+  templatesDamaged: boolean;
+}
+
 export interface PitchContext {
   ok: true;
-  sheetName: string;
   /** The tracker's headers, in column order (for the list of merge fields). */
   headers: string[];
   contact: PitchContact | null;
   /** Why no contact is shown, in plain words ('' when one is). */
   note: string;
-  settings: PitchSettings;
-  templates: UserTemplate[];
-  /** The saved templates could not be read back; saving again replaces them. */
-  templatesDamaged: boolean;
   /** Today in the spreadsheet's time zone. */
   today: string;
   timeZone: string;

@@ -39,7 +39,7 @@ async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
       },
     ]);
   selectRange(app.ss, select);
-  const opened = await openPage(browser(), app.bundle, PAGE);
+  const opened = await openPage(browser(), app.bundle, PAGE, { menu: 'showPitchSidebar' });
   await opened.page.waitForSelector('body[data-state="ready"]');
   return { ...app, sheet, ...opened };
 }
@@ -118,6 +118,34 @@ describe('pitch sidebar in Chromium', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('#contact-name').innerHTML()).toBe('&lt;img src=x onerror="window.__pwned=1"&gt;');
     expect(errors).toEqual([]);
+  });
+
+  it("opens with the user's templates and details the menu put into the page, markup in them shown as text", async () => {
+    const app = addOn({ csv: CSV, sheetName: 'Contacts' });
+    app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+    app.bundle.run('saveUserSettings', [{ myName: `Sam ${XSS}`, aboutMe: '', myField: '', learnGoal: '', wordLimit: 150 }]);
+    app.bundle.run('saveTemplate', [{ name: `Mine ${XSS}`, purpose: 'pitch', subject: 'Hello', body: 'Hi {{First Name}}, 20 minutes?\n\n{{My name}}' }]);
+    selectRange(app.ss, 'Contacts!B2');
+    const { page, calls, errors } = await openPage(browser(), app.bundle, PAGE, { menu: 'showPitchSidebar' });
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await page.locator('#template option', { hasText: 'Mine' }).innerText()).toBe(`Mine ${XSS}`);
+    expect(await page.locator('#me-myName').inputValue()).toBe(`Sam ${XSS}`);
+    expect(await page.locator('#word-limit').inputValue()).toBe('150');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    // The page asked only for its contact: the templates and details came with it.
+    expect(calls.map((c) => c.name)).toEqual(['getPitchContext']);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the page has no user data (not opened by the menu), and still shows the contact', async () => {
+    const app = addOn({ csv: CSV, sheetName: 'Contacts' });
+    app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
+    selectRange(app.ss, 'Contacts!B2');
+    const { page } = await openPage(browser(), app.bundle, PAGE);
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await text(page, '#contact-name')).toBe('Ada Lovelace');
+    expect(await page.locator('body').innerText()).toContain('Your details and templates could not be loaded. Close the sidebar and open it again.');
   });
 
   it('follows a new selection, and walks the contacts still to contact', async () => {
@@ -468,8 +496,8 @@ describe("pitch sidebar with Google's add-on stylesheet", () => {
     // A stand-in for add-ons1.css (the real one is on the internet, which tests do not use).
     const google =
       'body { color: rgb(4, 5, 6); } button { background-color: rgb(1, 2, 3); border-radius: 4px; } label { font-weight: normal; } .error { color: rgb(7, 8, 9); }';
-    const styled = await openPage(browser(), app.bundle, PAGE, { stylesheet: google });
-    const offline = await openPage(browser(), app.bundle, PAGE);
+    const styled = await openPage(browser(), app.bundle, PAGE, { stylesheet: google, menu: 'showPitchSidebar' });
+    const offline = await openPage(browser(), app.bundle, PAGE, { menu: 'showPitchSidebar' });
     try {
       for (const p of [styled.page, offline.page]) await p.waitForSelector('body[data-state="ready"]');
       const look = (p: Page) =>

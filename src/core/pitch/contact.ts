@@ -98,17 +98,39 @@ function referrerName(t: PitchTable, cell: Cell | undefined): string {
   return found ? contactFromRow(found, t.contact).name : '';
 }
 
-/** The contact on the selected row, or why there is none. */
+export interface SelectedRows {
+  row: number;
+  rows: number;
+}
+
+/**
+ * The rows a range's A1 notation spans ("B3", "A3:D5", "3:5"; a whole column, "B:B", starts at
+ * row 1, and "A3:D" at row 3, and each spans many rows), or null when it is not one of those
+ * forms. One call (getA1Notation) instead of two (getRow, getNumRows).
+ */
+export function selectedRows(a1: string): SelectedRows | null {
+  const m = /^\$?[A-Z]*\$?(\d*)(?::\$?[A-Z]*\$?(\d*))?$/i.exec(a1.trim());
+  if (!m || !a1.trim()) return null;
+  const [first, last] = [m[1], m[2]];
+  if (!first) return last === undefined || last === '' ? { row: 1, rows: Number.MAX_SAFE_INTEGER } : null;
+  const row = Number(first);
+  if (row < 1) return null;
+  if (last === '') return { row, rows: Number.MAX_SAFE_INTEGER };
+  const end = last === undefined ? row : Number(last);
+  return end < row ? null : { row, rows: end - row + 1 };
+}
+
+/** The contact on the selected row, or why there is none; `trackerName` is asked only for a note that names it. */
 export function contactAtSelection(
   t: PitchTable,
-  selection: { onTracker: boolean; row: number; rows: number } | null,
-  trackerName: string,
+  selection: (SelectedRows & { onTracker: boolean }) | null,
+  trackerName: () => string,
 ): { contact: PitchContact | null; note: string } {
-  const pick = `Select a contact's row in "${trackerName}", then choose Use selected row.`;
-  if (!selection || !selection.onTracker) return { contact: null, note: `No contact selected. ${pick}` };
-  if (selection.row <= t.headerRow) return { contact: null, note: `Row ${selection.row} is not a contact. ${pick}` };
+  const pick = () => `Select a contact's row in "${trackerName()}", then choose Use selected row.`;
+  if (!selection || !selection.onTracker) return { contact: null, note: `No contact selected. ${pick()}` };
+  if (selection.row <= t.headerRow) return { contact: null, note: `Row ${selection.row} is not a contact. ${pick()}` };
   const contact = pitchContactAt(t, selection.row);
-  if (!contact) return { contact: null, note: `Row ${selection.row} has no contact (no name). ${pick}` };
+  if (!contact) return { contact: null, note: `Row ${selection.row} has no contact (no name). ${pick()}` };
   return { contact, note: selection.rows > 1 ? `Several rows are selected: showing the first, ${contact.name}.` : '' };
 }
 

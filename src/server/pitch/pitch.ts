@@ -3,24 +3,32 @@
 // through the same entry points as the menu's dialogs.
 
 import { formatIsoDate } from '../../core/base/dates.ts';
-import { contactAtSelection, nextContact, pitchContactAt, headerTexts, type PitchTable } from '../../core/pitch/contact.ts';
+import { contactAtSelection, nextContact, pitchContactAt, headerTexts, selectedRows, type PitchTable, type SelectedRows } from '../../core/pitch/contact.ts';
 import { isPurpose } from '../../core/pitch/templates.ts';
 import { sentNote, subjectTooLong } from '../../core/pitch/sent-note.ts';
-import type { MarkSentInput, NextContactKind, NextContactResult, PitchContext } from '../../shared/pitch.ts';
+import type { MarkSentInput, NextContactKind, NextContactResult, PitchContext, PitchUserData } from '../../shared/pitch.ts';
 import type { LogResult, SimpleEventInput } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { logFollowUp, logPitchSent, logThankYou } from '../logging/entry-points.ts';
-import { readRecord } from '../tracker/store.ts';
-import { readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
+import { findTrackerSheet, readRecord } from '../tracker/store.ts';
+import { NO_TRACKER, readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { readUserData } from './templates-store.ts';
 
 export const SIDEBAR_PAGE = 'PitchSidebar';
 export const SIDEBAR_TITLE = 'Draft a pitch';
 
+/**
+ * Shows the sidebar with the user's details and templates in it, printed with <?= ?> into an
+ * attribute (Apps Script escapes it, so no text of theirs is ever markup): the page's calls for
+ * a contact then need not read them.
+ */
 export function openPitchSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(SIDEBAR_TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
+  const template = HtmlService.createTemplateFromFile(SIDEBAR_PAGE);
+  const { templates, damaged, settings } = readUserData();
+  const userData: PitchUserData = { settings, templates, templatesDamaged: damaged };
+  template.userData = JSON.stringify(userData);
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(SIDEBAR_TITLE));
 }
 
 function table(view: TrackerView, timeZone: string): PitchTable {
@@ -30,7 +38,7 @@ function table(view: TrackerView, timeZone: string): PitchTable {
 /**
  * The tracker, found through the active sheet when that is it (the sidebar is opened from the
  * tracker): two service calls that also say whether the selection is on the tracker, instead of
- * walking every sheet for its ID.
+ * walking every sheet for its ID. Values only: the sidebar writes nothing.
  */
 function tryReadTracker(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -39,41 +47,48 @@ function tryReadTracker(
   try {
     const props = PropertiesService.getDocumentProperties();
     const record = readRecord(props);
-    if (record && active.getSheetId() === record.sheetId) return { view: readTrackerSheet(active, record, props), activeIsTracker: true };
-    return { view: readTracker(ss, props), activeIsTracker: false };
+    const activeIsTracker = record !== null && active.getSheetId() === record.sheetId;
+    const sheet = activeIsTracker ? active : findTrackerSheet(ss, record);
+    if (!record || !sheet) throw new UserError(NO_TRACKER);
+    return { view: readTrackerSheet(sheet, record, props, { valuesOnly: true }), activeIsTracker };
   } catch (e) {
     if (e instanceof UserError) return e;
     throw e;
   }
 }
 
-/** What the sidebar opens with: the contact on `row`, or on the selected row, plus the user's details and templates. */
+/** The selected rows: one call for the range's A1 notation, two more only for a form it does not parse. */
+function activeRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SelectedRows | null {
+  const range = ss.getActiveRange();
+  if (!range) return null;
+  return selectedRows(range.getA1Notation()) ?? { row: range.getRow(), rows: range.getNumRows() };
+}
+
+/** What the sidebar asks for: the contact on `row`, or on the selected row (the user's details and templates are in the page). */
 export function pitchContext(row?: unknown): PitchContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const clock = sheetClock(ss);
-  const { templates, damaged, settings } = readUserData();
-  const base = { ok: true as const, settings, templates, templatesDamaged: damaged, today: formatIsoDate(clock.today), timeZone: clock.timeZone };
+  const base = { ok: true as const, today: formatIsoDate(clock.today), timeZone: clock.timeZone };
   const active = ss.getActiveSheet();
   const found = tryReadTracker(ss, active);
-  if (found instanceof UserError) return { ...base, sheetName: '', headers: [], contact: null, note: found.message };
+  if (found instanceof UserError) return { ...base, headers: [], contact: null, note: found.message };
   const { view, activeIsTracker } = found;
   const t = table(view, clock.timeZone);
   const headers = headerTexts(view.header);
-  const sheetName = view.sheet.getName();
   if (row !== undefined && row !== null) {
     if (typeof row !== 'number' || !Number.isInteger(row)) throw new UserError('That row number is not valid.');
     const contact = pitchContactAt(t, row);
     return {
       ...base,
-      sheetName,
       headers,
       contact,
       note: contact ? '' : `Row ${row} no longer holds a contact. Select a contact's row, then choose Use selected row.`,
     };
   }
-  const range = ss.getActiveRange();
-  const selection = range ? { onTracker: activeIsTracker, row: range.getRow(), rows: range.getNumRows() } : null;
-  return { ...base, sheetName, headers, ...contactAtSelection(t, selection, sheetName) };
+  // A selection on another sheet is no contact: it is not read.
+  const selection = activeIsTracker ? activeRows(ss) : null;
+  const onTracker = selection && { ...selection, onTracker: true };
+  return { ...base, headers, ...contactAtSelection(t, onTracker, () => view.sheet.getName()) };
 }
 
 /** The next contact to write to, which is also selected in the sheet so the user sees who it is. */
@@ -82,7 +97,7 @@ export function findNextContact(kind: unknown, afterRow: unknown): NextContactRe
   const after = typeof afterRow === 'number' && Number.isInteger(afterRow) ? afterRow : null;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const clock = sheetClock(ss);
-  const view = readTracker(ss, PropertiesService.getDocumentProperties());
+  const view = readTracker(ss, PropertiesService.getDocumentProperties(), { valuesOnly: true });
   const result = nextContact(table(view, clock.timeZone), kind as NextContactKind, after, clock.today);
   if (result.ok) view.sheet.getRange(result.contact.row, 1, 1, Math.max(1, view.header.length)).activate();
   return result;

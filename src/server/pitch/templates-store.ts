@@ -82,9 +82,12 @@ function update<T>(change: (list: UserTemplate[]) => { next: UserTemplate[] | nu
   return withUserLock(() => {
     const props = store();
     const all = props.getProperties();
-    const { templates } = decodeTemplates((key) => all[key]);
+    const { templates, damaged } = decodeTemplates((key) => all[key]);
     const { next, result } = change(templates);
     if (next) write(props, all, next);
+    // A change with nothing to write (deleting what a stopped run already deleted) still removes
+    // the chunks that run left behind, so it ends as if that run had finished.
+    else if (!damaged) for (const key of planSave(all, templates).remove) props.deleteProperty(key);
     return result;
   });
 }

@@ -36,6 +36,8 @@ export interface ReadOptions {
    * run would save another). Import saves the layout after its change (layoutAfter).
    */
   addsColumns?: boolean;
+  /** The formulas are not read (`formulas` is then empty): for an action that only reads values. */
+  valuesOnly?: boolean;
 }
 
 /** The tracker table (with `headerRow` where the header is now) and where it was read from. */
@@ -93,7 +95,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   } else {
     const data = sheet.getDataRange();
     values = data.getValues() as Cell[][];
-    formulas = data.getFormulas();
+    if (!options.valuesOnly) formulas = data.getFormulas();
     if (options.formats) formats = data.getNumberFormats();
     expected = values[record.headerRow - 1] ?? null;
   }
@@ -112,7 +114,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   if (headerRow === null) {
     const data = sheet.getDataRange();
     values = data.getValues() as Cell[][];
-    if (!options.headerOnly) formulas = data.getFormulas();
+    if (!options.headerOnly && !options.valuesOnly) formulas = data.getFormulas();
     if (options.formats && !options.headerOnly) formats = data.getNumberFormats();
     const located = locateHeader(values, [taggedRow, record.headerRow], tags);
     if (!located.ok) throw new UserError(located.message);

@@ -30,8 +30,10 @@ describe('build/PitchSidebar.html', () => {
     expect(html).not.toContain('@inline-');
   });
 
-  it('has no template scriptlets, so no data is ever printed into it', () => {
-    expect(html).not.toMatch(/<\?/);
+  it("has one template scriptlet, printing the user's data escaped into an attribute (never raw)", () => {
+    expect(html.match(/<\?/g)).toEqual(['<?']);
+    expect(html).toContain('<div id="user-data" hidden data-user="<?= userData ?>"></div>');
+    expect(html).not.toMatch(/<\?!=/);
   });
 
   it('its source never writes markup from strings', () => {

@@ -7,7 +7,7 @@ import { MAX_VALUE_BYTES } from '../../../local/emulator/services/properties.ts'
 import { addBusinessDays } from '../../../src/core/base/calendar.ts';
 import { formatIsoDate, type DateParts } from '../../../src/core/base/dates.ts';
 import { CHUNK_PREFIX } from '../../../src/core/pitch/store.ts';
-import type { NextContactResult, PitchContextResult, SettingsResult, TemplatesExport, TemplatesResult } from '../../../src/shared/pitch.ts';
+import type { NextContactResult, PitchContextResult, PitchUserData, SettingsResult, TemplatesExport, TemplatesResult } from '../../../src/shared/pitch.ts';
 import type { LogResult } from '../../../src/shared/types.ts';
 import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 
@@ -65,6 +65,23 @@ function today(): DateParts {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** Opens the sidebar from the menu; the user's data the page received, and the page. */
+function openSidebar(app: ReturnType<typeof tracker>): { data: PitchUserData; html: string } {
+  app.call('showPitchSidebar');
+  const { html } = app.emu.ui.sidebars.at(-1)!;
+  const attrs = [...html.matchAll(/data-user="([^"]*)"/g)];
+  expect(attrs).toHaveLength(1);
+  return { data: JSON.parse(unescapeHtml(attrs[0][1])) as PitchUserData, html };
+}
+
 function rowValues(sheet: EmuSheet, row: number): Record<string, unknown> {
   const values = sheet.getRange(row, 1, 1, HEADERS.length).getDisplayValues()[0];
   return Object.fromEntries(HEADERS.map((h, i) => [h, values[i]]));
@@ -76,16 +93,37 @@ function logRows(app: ReturnType<typeof tracker>) {
 }
 
 describe('Draft a pitch… menu item', () => {
-  it('is in the menu and opens a 300 px sidebar with the built page, which prints no data', () => {
+  it('is in the menu and opens a 300 px sidebar with the built page, the user data printed into it as data', () => {
     const app = tracker();
     app.bundle.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE' });
     expect(app.emu.ui.menus.at(-1)!.items).toContainEqual({ type: 'item', caption: 'Draft a pitch…', functionName: 'showPitchSidebar' });
-    app.call('showPitchSidebar');
-    const sidebar = app.emu.ui.sidebars.at(-1)!;
-    expect(sidebar).toMatchObject({ title: 'Draft a pitch', width: 300 });
     const page = readFileSync(join(BUILD, 'PitchSidebar.html'), 'utf8');
-    expect(sidebar.html).toBe(page);
-    expect(page).not.toMatch(/<\?/);
+    // One scriptlet only: nothing else in the page (its script above all) is read as one.
+    expect(page.match(/<\?/g)).toEqual(['<?']);
+    expect(page).toContain('data-user="<?= userData ?>"');
+    const { data, html } = openSidebar(app);
+    expect(app.emu.ui.sidebars.at(-1)).toMatchObject({ title: 'Draft a pitch', width: 300 });
+    expect(data).toEqual({ settings: { myName: '', aboutMe: '', myField: '', learnGoal: '', wordLimit: 100 }, templates: [], templatesDamaged: false });
+    expect(html.replace(/data-user="[^"]*"/, 'data-user="<?= userData ?>"')).toBe(page);
+  });
+
+  it("puts the user's details and templates into the page as escaped data, never as markup", () => {
+    const app = tracker();
+    const XSS = '"><img src=x onerror="window.__pwned=1"></div><script>alert(1)</script>';
+    app.call('saveUserSettings', [{ myName: XSS, aboutMe: '', myField: '', learnGoal: '', wordLimit: 100 }]);
+    app.call('saveTemplate', [{ name: 'Mine', purpose: 'pitch', subject: XSS, body: `Hi ${XSS}?` }]);
+    const { data, html } = openSidebar(app);
+    expect(data.settings.myName).toBe(XSS);
+    expect(data.templates.map((t) => [t.name, t.subject, t.body])).toEqual([['Mine', XSS, `Hi ${XSS}?`]]);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('alert(1)</script>');
+  });
+
+  it('reads the user data in the menu call, within its budget', () => {
+    const app = tracker();
+    const run = app.bundle.run('showPitchSidebar', [], { select: 'Contacts!A2' });
+    expect(run.byMethod['Properties.getProperties']).toBe(1);
+    expect(run.calls).toBeLessThanOrEqual(12);
   });
 });
 
@@ -98,7 +136,6 @@ describe('getPitchContext', () => {
     const ctx = app.call<PitchContextResult>('getPitchContext', [], 'Contacts!C2');
     expectPlainJson(ctx);
     if (!ctx.ok) throw new Error(ctx.message);
-    expect(ctx.sheetName).toBe('Contacts');
     expect(ctx.headers).toEqual(HEADERS);
     expect(ctx.note).toBe('');
     expect(ctx.contact).toMatchObject({
@@ -122,8 +159,8 @@ describe('getPitchContext', () => {
     });
     expect(ctx.today).toBe(formatIsoDate(today()));
     expect(ctx.timeZone).toBe('Etc/UTC');
-    expect(ctx.settings.wordLimit).toBe(100);
-    expect(ctx.templates).toEqual([]);
+    // The user's details and templates are in the page (the menu put them there), not read again.
+    expect(Object.keys(ctx).sort()).toEqual(['contact', 'headers', 'note', 'ok', 'timeZone', 'today']);
   });
 
   it('reads the row it is asked for, and explains when nothing usable is selected', () => {
@@ -207,14 +244,13 @@ describe('next contact buttons', () => {
 });
 
 describe('user settings', () => {
-  it('are saved per user and come back with the context', () => {
+  it('are saved per user and come back in the page', () => {
     const app = tracker();
     const saved = app.call<SettingsResult>('saveUserSettings', [
       { myName: 'Sam Rivera', aboutMe: 'a student', myField: 'data', learnGoal: '', wordLimit: 120 },
     ]);
     expect(saved).toEqual({ ok: true, settings: { myName: 'Sam Rivera', aboutMe: 'a student', myField: 'data', learnGoal: '', wordLimit: 120 } });
-    const ctx = app.call<PitchContextResult>('getPitchContext', [2]);
-    expect(ctx.ok && ctx.settings.myName).toBe('Sam Rivera');
+    expect(openSidebar(app).data.settings.myName).toBe('Sam Rivera');
     expect(app.emu.properties.user(app.emu.rt.activeUser).has('iit.pitch.settings')).toBe(true);
     expect(app.call<SettingsResult>('saveUserSettings', [{ wordLimit: 3 }])).toEqual({
       ok: false,
@@ -248,8 +284,7 @@ describe('user templates', () => {
     expect(listed.ok && listed.templates.map((t) => t.name)).toEqual(['warm INTRO', 'Second']);
     const deleted = app.call<TemplatesResult>('deleteTemplate', [a.saved!.id]);
     expect(deleted.ok && deleted.templates.map((t) => t.name)).toEqual(['Second']);
-    const ctx = app.call<PitchContextResult>('getPitchContext', [2]);
-    expect(ctx.ok && ctx.templates.map((t) => t.name)).toEqual(['Second']);
+    expect(openSidebar(app).data.templates.map((t) => t.name)).toEqual(['Second']);
   });
 
   it('keeps every stored value under 9 KB, also for long templates in multi-byte text, and shrinks cleanly', () => {

@@ -1,7 +1,7 @@
 // The contact panel: the contact the message is for (the selected row, or the next one to
 // contact or follow up), and applying what the server says about it and the tracker.
 import { builtInTemplate, suggestTemplate } from '../../../core/pitch/templates.ts';
-import type { PitchContact, PitchContext } from '../../../shared/pitch.ts';
+import type { PitchContact, PitchContext, PitchUserData } from '../../../shared/pitch.ts';
 import { callServer } from '../../lib/server.ts';
 import { $, busy, newEventId, notes, render, state } from './page.ts';
 import { chooseTemplate, fillFieldList, fillTemplateSelect } from './templates-panel.ts';
@@ -31,20 +31,41 @@ export function setContact(contact: PitchContact | null, note: string): void {
   render();
 }
 
+/**
+ * The user's details and templates the server put into the page when it opened it (HTML-escaped
+ * by the template, read back with getAttribute, so never parsed as markup), or null.
+ */
+function readUserData(node: HTMLElement): PitchUserData | null {
+  try {
+    const data = JSON.parse(node.getAttribute('data-user') ?? '') as PitchUserData;
+    if (typeof data.settings !== 'object' || data.settings === null || !Array.isArray(data.templates)) return null;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies the page's user data; says so when there is none (a page not opened by the menu). */
+export function applyUserData(node: HTMLElement): void {
+  const data = readUserData(node);
+  if (!data) {
+    state.userDataProblem = 'Your details and templates could not be loaded. Close the sidebar and open it again.';
+  } else {
+    state.settings = data.settings;
+    fillDetails();
+    state.userTemplates = data.templates;
+    fillTemplateSelect(state.template.id);
+    if (data.templatesDamaged) state.userDataProblem = 'Your saved templates could not be read back. Saving a template starts a new list.';
+  }
+  if (state.userDataProblem) notes.error(state.userDataProblem);
+}
+
 function applyContext(ctx: PitchContext): void {
   state.headers = ctx.headers;
-  // Details typed and not saved yet stay as typed (and keep filling the preview).
-  if (!state.detailsDirty) {
-    state.settings = ctx.settings;
-    fillDetails();
-  }
   state.today = ctx.today;
   state.timeZone = ctx.timeZone;
   $.calZone.textContent = ctx.timeZone;
   fillFieldList();
-  state.userTemplates = ctx.templates;
-  fillTemplateSelect(state.template.id);
-  if (ctx.templatesDamaged) notes.error('Your saved templates could not be read back. Saving a template starts a new list.');
   setContact(ctx.contact, ctx.note);
 }
 
@@ -62,7 +83,7 @@ export async function loadContext(row: number | null, button: HTMLButtonElement 
   }
   applyContext(result);
   if (button) notes.say(result.contact ? `Showing ${result.contact.name}.` : result.note, result.contact ? 'ok' : 'info');
-  else if (!result.templatesDamaged) notes.clear();
+  else if (!state.userDataProblem) notes.clear();
   if (document.body.dataset.state !== 'ready') {
     document.body.dataset.state = 'ready';
     // For `npm run bench`: when the first contact's preview was filled, from the page's start.

@@ -11,7 +11,8 @@ import { renderCalendar, initCalendar } from './calendar-panel.ts';
 import { chooseTemplate, fillFieldList, fillTemplateSelect, initTemplates } from './templates-panel.ts';
 import { initDetails } from './details-panel.ts';
 import { initTransfer } from './transfer-panel.ts';
-import { initContact, loadContext, setContact } from './contact-panel.ts';
+import { applyUserData, initContact, loadContext, setContact } from './contact-panel.ts';
+import { byId } from '../../lib/dom.ts';
 
 function init(): void {
   onRender(renderPreview);
@@ -24,6 +25,7 @@ function init(): void {
   initTemplates();
   initDetails();
   initCalendar();
+  applyUserData(byId('user-data'));
   fillTemplateSelect(state.template.id);
   chooseTemplate(state.template.id, false);
   fillFieldList();

@@ -85,6 +85,8 @@ export const state = {
   /** Only the latest contact request is applied: google.script.run answers out of order. */
   contactRequest: 0,
   markingSent: false,
+  /** What stopped the page from showing the user's details or templates: kept on show when the first contact arrives. */
+  userDataProblem: '',
 };
 
 export function newEventId(): string {
