@@ -89,7 +89,8 @@ describe('a re-run after a failure at any write ends as a run that never failed'
         normalize: withoutActiveSheet,
         maxPoints: MAX_POINTS,
       });
-      expect(report.points.length).toBeGreaterThan(2);
+      // At least the tracker's cells and the log's row: with the columns remembered, that may be all.
+      expect(report.points.length).toBeGreaterThanOrEqual(2);
       expect(describeFailures(report)).toBe('');
     });
   }
