@@ -6,9 +6,10 @@ import { buildDashboard } from './dashboard.ts';
 
 /** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
 export function refreshDashboard(): DashboardResult {
-  const result: DashboardResult = menuAction(() => buildDashboard({ activate: true }), { lock: true });
-  const ui = SpreadsheetApp.getUi();
-  if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
-  else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
+  const result: DashboardResult = menuAction(() => buildDashboard({ activate: true, checkErrors: true }), { lock: true });
+  if (!result.ok || result.errors.length) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
+  } else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
   return result;
 }
