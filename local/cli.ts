@@ -1,15 +1,20 @@
 // Runs the built add-on headlessly on a workbook:
 //   npm run --silent local -- --in contacts.csv --steps steps.json --out tracker.xlsx
 //   npm run --silent local -- --in contacts.csv --call setUpTracker [--args '[...]'] [--select 'Sheet!A2']
-// A step is {"call": "<global function>", "args": [...], "select": "<Sheet>!<A1>", "answers": ["YES"]}.
+// A step is {"call": "<global function>", "args": [...], "select": "<Sheet>!<A1>", "answers": ["YES"], "failAt": k}.
+// With "failAt": k, the step's k-th service call (1-based) and every later one throw, as when an
+// execution stops there (a service error, the 6-minute limit); its result is then
+// {"failedAt": k, "call": "<Type.method>", "error": "..."} and the next step runs.
 // Prints one JSON object: {"results": [...], "calls": [...], "ui": {"menus", "alerts", "toasts"}}.
+// --state <file.json> writes everything the add-on can change, after the last step (local/emulator/state.ts).
 // Exits non-zero with a clear message (and writes no workbook) on a bad file, an unknown
 // function or an error thrown by the script.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Emulator } from './emulator/index.ts';
+import { Emulator, GasException } from './emulator/index.ts';
+import { emulatorState } from './emulator/state.ts';
 import { loadWorkbookFile, saveXlsx, WorkbookFileError } from './emulator/io.ts';
 import { Bundle, BundleError } from './bundle.ts';
 import type { ScriptedAnswer } from './emulator/services/ui.ts';
@@ -20,11 +25,12 @@ interface Step {
   select?: string;
   answers?: ScriptedAnswer[];
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  failAt?: number;
 }
 
 class UsageError extends Error {}
 
-const USAGE = `usage: npm run --silent local -- [--in <file.csv|file.xlsx>] (--steps <steps.json> | --call <fn> [--args '<json array>'] [--select 'Sheet!A1']) [--out <out.xlsx>] [--tz <time zone>]`;
+const USAGE = `usage: npm run --silent local -- [--in <file.csv|file.xlsx>] (--steps <steps.json> | --call <fn> [--args '<json array>'] [--select 'Sheet!A1']) [--out <out.xlsx>] [--state <state.json>] [--tz <time zone>]`;
 
 function readSteps(values: Record<string, string | boolean | undefined>): Step[] {
   if (values.steps && values.call) throw new UsageError('give either --steps or --call, not both');
@@ -38,6 +44,8 @@ function readSteps(values: Record<string, string | boolean | undefined>): Step[]
     if (!Array.isArray(parsed) || parsed.some((s) => typeof s !== 'object' || s === null || typeof (s as Step).call !== 'string')) {
       throw new UsageError(`${values.steps} must hold a JSON array of steps like {"call": "onOpen"}`);
     }
+    const badFault = (parsed as Step[]).findIndex((s) => s.failAt !== undefined && !(Number.isInteger(s.failAt) && s.failAt >= 1));
+    if (badFault >= 0) throw new UsageError(`step ${badFault + 1}: "failAt" must be a whole number from 1 (the first service call of the step)`);
     return parsed as Step[];
   }
   if (typeof values.call === 'string') {
@@ -69,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         select: { type: 'string' },
         tz: { type: 'string' },
         build: { type: 'string' },
+        state: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -91,15 +100,21 @@ export async function main(argv: string[]): Promise<number> {
       if (!bundle.has(step.call))
         throw new BundleError(`step ${i + 1}: the add-on has no function "${step.call}" (functions: ${bundle.functions().join(', ')})`);
       if (step.answers) emu.ui.answer(...step.answers);
+      const fault = step.failAt === undefined ? null : failingFrom(emu, step.failAt);
       try {
         const run = bundle.run(step.call, step.args ?? [], { select: step.select, authMode: step.authMode });
-        results.push(run.result ?? null);
+        results.push(fault?.reached() ? fault.result() : (run.result ?? null));
         calls.push(run.calls);
       } catch (e) {
-        throw new BundleError(`step ${i + 1} (${step.call}) failed: ${(e as Error).message}`);
+        if (!fault?.reached()) throw new BundleError(`step ${i + 1} (${step.call}) failed: ${(e as Error).message}`);
+        results.push(fault.result());
+        calls.push(step.failAt! - 1);
+      } finally {
+        emu.rt.beforeCall = null;
       }
     }
     if (typeof values.out === 'string') writeFileSync(values.out, await saveXlsx(emu.active));
+    if (typeof values.state === 'string') writeFileSync(values.state, `${JSON.stringify(emulatorState(emu), null, 2)}\n`);
     const ui = {
       menus: emu.ui.menus,
       alerts: emu.ui.alerts,
@@ -120,6 +135,22 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** Makes the k-th service call of the next execution, and every later one, throw as Google's services do when an execution stops. */
+function failingFrom(emu: Emulator, k: number) {
+  let failed: { call: string } | null = null;
+  emu.rt.beforeCall = (name, index) => {
+    if (index + 1 < k) return;
+    failed ??= { call: name };
+    throw new GasException(FAULT);
+  };
+  return {
+    reached: () => failed !== null,
+    result: () => ({ failedAt: k, call: failed!.call, error: FAULT }),
+  };
+}
+
+const FAULT = 'Service Spreadsheets failed while accessing document with id (failAt).';
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
   main(process.argv.slice(2)).then((code) => process.exit(code));

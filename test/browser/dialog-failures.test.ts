@@ -2,13 +2,14 @@
 // the built bundle) when a server call fails in a way nobody planned for: the page says in a fixed
 // plain sentence what failed, keeps the raw text under Details, and stays usable; and a call
 // already under way is not made again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
-import { launchChromium, openPage as open, type OpenedPage, type PageOptions } from '../../local/pitch-page.ts';
+import { openPage as open, type OpenedPage, type PageOptions } from '../../local/pitch-page.ts';
+import { sharedBrowser } from './harness.ts';
 
 const CSV = [
   'Name,Email,Company,Title',
@@ -19,13 +20,7 @@ const UNEXPECTED = 'something went wrong that the add-on did not expect. Please 
 /** What the bundle throws when PropertiesService.getDocumentProperties() gives null (see breakProperties) and it calls `method` on it. */
 const raw = (method: 'getProperty' | 'getProperties') => `TypeError: Cannot read properties of null (reading '${method}')`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 function tracker() {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
@@ -78,7 +73,7 @@ const consoleError = (name: string, rawText: string) => `google.script.run.${nam
 describe('Import contacts dialog, unexpected failure', () => {
   it('says the import failed in plain words, the raw text under Details, and imports on the next try', async () => {
     const app = tracker();
-    const { page, errors, calls } = await openPage(browser, app.bundle, join(BUILD, 'ImportDialog.html'), { width: 520, height: 560 });
+    const { page, errors, calls } = await openPage(browser(), app.bundle, join(BUILD, 'ImportDialog.html'), { width: 520, height: 560 });
     await page.locator('#csv').fill('First Name,Last Name,Email Address\nNadia,Hussain,nadia@example.com\n');
     const restore = breakProperties(app);
     await page.getByRole('button', { name: 'Import' }).click();
@@ -105,7 +100,7 @@ describe('Log event dialog, unexpected failure', () => {
     // The page as the server made it (its context printed in), served like the built pages.
     const file = join(mkdtempSync(join(tmpdir(), 'log-dialog-')), 'LogEventDialog.html');
     writeFileSync(file, dialog.html);
-    const opened = await openPage(browser, app.bundle, file, { width: dialog.width ?? undefined, height: dialog.height ?? undefined });
+    const opened = await openPage(browser(), app.bundle, file, { width: dialog.width ?? undefined, height: dialog.height ?? undefined });
     await opened.page.locator('#who:not(:empty)').waitFor();
     return opened;
   }
@@ -145,7 +140,7 @@ describe('Share with coach dialog, unexpected failure', () => {
 
   it('says the share failed in plain words, the raw text under Details, and shares on the next try', async () => {
     const app = tracker();
-    const { page, errors } = await openPage(browser, app.bundle, SHARE, { width: 560, height: 900 });
+    const { page, errors } = await openPage(browser(), app.bundle, SHARE, { width: 560, height: 900 });
     await page.locator('#column-rows tr').first().waitFor();
     await page.locator('#email').fill('coach@example.com');
     const restore = breakProperties(app);
@@ -163,7 +158,7 @@ describe('Share with coach dialog, unexpected failure', () => {
   it('when its state cannot be read, says so and keeps Share disabled: it cannot send empty column choices', async () => {
     const app = tracker();
     breakProperties(app);
-    const { page, errors, callsMade } = await openPage(browser, app.bundle, SHARE, { width: 560, height: 900 });
+    const { page, errors, callsMade } = await openPage(browser(), app.bundle, SHARE, { width: 560, height: 900 });
     await expectUnexpected(page, 'Could not read who the tracker is shared with', raw('getProperties'));
     expect(errors).toEqual([consoleError('getCoachSharing', raw('getProperties'))]);
     const share = page.getByRole('button', { name: 'Share', exact: true });

@@ -16,6 +16,7 @@
 // (`npm run bench` drives them too), re-exported here.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
@@ -57,6 +58,21 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   return launchChromium();
+}
+
+/** One headless Chromium for a test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll: use it inside a hook or a test');
+    return browser;
+  };
 }
 
 /** The cell named in A1 notation (it must be among the rows drawn: scroll to it first if needed). */

@@ -1,12 +1,12 @@
 // The real build/PitchSidebar.html in Debian's headless Chromium, with google.script.run bridged
 // to the built bundle in the emulator: what the user sees and does, down to the tracker and log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
-import { launchChromium, openPage } from '../../local/pitch-page.ts';
+import { openPage } from '../../local/pitch-page.ts';
 import { selectRange } from '../../local/emulator/io.ts';
-import { docsScreenshot, SCREENSHOT_NOW } from './harness.ts';
+import { docsScreenshot, SCREENSHOT_NOW, sharedBrowser } from './harness.ts';
 import { CHUNK_PREFIX, exportText } from '../../src/core/pitch/store.ts';
 import { QUESTION_BANK } from '../../src/core/pitch/questions.ts';
 
@@ -20,13 +20,7 @@ const CSV = [
 ].join('\n');
 const PAGE = join(BUILD, 'PitchSidebar.html');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
@@ -45,7 +39,7 @@ async function sidebar(select = 'Contacts!B2', settings = true, now?: string) {
       },
     ]);
   selectRange(app.ss, select);
-  const opened = await openPage(browser, app.bundle, PAGE);
+  const opened = await openPage(browser(), app.bundle, PAGE);
   await opened.page.waitForSelector('body[data-state="ready"]');
   return { ...app, sheet, ...opened };
 }
@@ -474,8 +468,8 @@ describe("pitch sidebar with Google's add-on stylesheet", () => {
     // A stand-in for add-ons1.css (the real one is on the internet, which tests do not use).
     const google =
       'body { color: rgb(4, 5, 6); } button { background-color: rgb(1, 2, 3); border-radius: 4px; } label { font-weight: normal; } .error { color: rgb(7, 8, 9); }';
-    const styled = await openPage(browser, app.bundle, PAGE, { stylesheet: google });
-    const offline = await openPage(browser, app.bundle, PAGE);
+    const styled = await openPage(browser(), app.bundle, PAGE, { stylesheet: google });
+    const offline = await openPage(browser(), app.bundle, PAGE);
     try {
       for (const p of [styled.page, offline.page]) await p.waitForSelector('body[data-state="ready"]');
       const look = (p: Page) =>

@@ -1,12 +1,13 @@
 // The real build/ShareDialog.html in Debian's headless Chromium, with google.script.run bridged to
 // the built bundle in the emulator (local/pitch-page.ts): choosing columns, refusing a bad email,
 // sharing a coach copy, the warning before sharing the tracker itself, updating and stopping.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+
 import { addOn, BUILD } from '../helpers.ts';
-import { launchChromium, openPage } from '../../local/pitch-page.ts';
+import { openPage } from '../../local/pitch-page.ts';
 import type { EmuSpreadsheet } from '../../local/emulator/spreadsheet/spreadsheet.ts';
+import { sharedBrowser } from './harness.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const quoted = `"${XSS.replace(/"/g, '""')}"`;
@@ -18,19 +19,13 @@ const CSV = [
 ].join('\n');
 const PAGE = join(BUILD, 'ShareDialog.html');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function dialog() {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
   app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
   app.ss.insertSheet('Old notes').hideSheet();
-  const opened = await openPage(browser, app.bundle, PAGE, { width: 560, height: 900 });
+  const opened = await openPage(browser(), app.bundle, PAGE, { width: 560, height: 900 });
   await opened.page.locator('#column-rows tr').first().waitFor();
   return { ...app, ...opened };
 }
@@ -112,7 +107,7 @@ describe('Share with coach dialog in Chromium', () => {
     app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
     const sheet = app.ss.getSheetByName('Contacts')!;
     sheet.getRange(1, 1, 1, sheet.getLastColumn()).clearContent();
-    const { page, errors, callsMade } = await openPage(browser, app.bundle, PAGE, { width: 560, height: 900 });
+    const { page, errors, callsMade } = await openPage(browser(), app.bundle, PAGE, { width: 560, height: 900 });
     const problem = page.locator('#tracker-problem');
     await problem.waitFor();
     expect(await problem.innerText()).toMatch(/could not find the tracker's header row/);

@@ -1,14 +1,15 @@
 // Fields with a limit, in the real pages in headless Chromium: what the user pastes is never cut,
 // a count says how many characters the field holds against its limit, and text over the limit is
 // refused in words with nothing written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
-import { launchChromium, openPage, type OpenedPage } from '../../local/pitch-page.ts';
+import { openPage, type OpenedPage } from '../../local/pitch-page.ts';
 import { selectRange } from '../../local/emulator/io.ts';
+import { sharedBrowser } from './harness.ts';
 
 const CSV = [
   'Name,Email,Company,Title',
@@ -16,13 +17,7 @@ const CSV = [
   'Grace Hopper,grace@example.com,Contoso Health,Engineer',
 ].join('\n');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 function tracker() {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
@@ -30,7 +25,7 @@ function tracker() {
   return app;
 }
 
-/** Pastes `text` into the field as the browser does (a paste respects maxlength, unlike setting the value). */
+/** Pastes `text` into the field as the browser() does (a paste respects maxlength, unlike setting the value). */
 async function paste(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).focus();
   await page.keyboard.insertText(text);
@@ -42,7 +37,7 @@ describe('Log event dialog', () => {
     const dialog = app.emu.ui.dialogs.at(-1)!;
     const file = join(mkdtempSync(join(tmpdir(), 'log-dialog-')), 'LogEventDialog.html');
     writeFileSync(file, dialog.html);
-    const opened = await openPage(browser, app.bundle, file, { width: dialog.width ?? undefined, height: dialog.height ?? undefined });
+    const opened = await openPage(browser(), app.bundle, file, { width: dialog.width ?? undefined, height: dialog.height ?? undefined });
     await opened.page.locator('#who:not(:empty)').waitFor();
     return opened;
   }
@@ -79,7 +74,7 @@ describe('pitch sidebar', () => {
   it('keeps a pasted detail whole and counts it against its limit; the template fields are counted too', async () => {
     const app = tracker();
     selectRange(app.ss, 'Contacts!A2');
-    const { page, errors } = await openPage(browser, app.bundle, join(BUILD, 'PitchSidebar.html'));
+    const { page, errors } = await openPage(browser(), app.bundle, join(BUILD, 'PitchSidebar.html'));
     await page.waitForSelector('body[data-state="ready"]');
     await page.locator('#details-box summary').click();
     await paste(page, '#me-aboutMe', 'a'.repeat(400));
@@ -98,7 +93,7 @@ describe('pitch sidebar', () => {
 describe('Import contacts dialog', () => {
   it('names the columns not imported, ten of a wide file and how many more', async () => {
     const app = tracker();
-    const { page, errors } = await openPage(browser, app.bundle, join(BUILD, 'ImportDialog.html'), { width: 520, height: 560 });
+    const { page, errors } = await openPage(browser(), app.bundle, join(BUILD, 'ImportDialog.html'), { width: 520, height: 560 });
     const header = ['Name', 'Email', '', ...Array.from({ length: 500 }, (_, i) => `Answer ${i + 1}`)];
     const row = ['Nadia Hussain', 'nadia@example.com', 'met at the fair', ...header.slice(3).map(() => 'x')];
     await page.locator('#csv').fill(`${header.join(',')}\n${row.join(',')}\n`);

@@ -5,18 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   cellText,
   dialogFrame,
   idle,
-  launchBrowser,
   openPage,
   selectedRange,
   serverState,
   SCREENSHOT_NOW,
   startWorkbench,
   type RunningWorkbench,
+  sharedBrowser,
 } from './harness.ts';
 
 /**
@@ -78,20 +78,14 @@ const KEYBOARD_ROUND_TRIP = { timeout: 45_000, retry: 2 };
 
 const openMenuCount = (page: Page) => page.locator('[role="menu"]').count();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the keyboard alone, on the sample tracker', () => {
   let wb: RunningWorkbench;
   let page: Page;
   beforeAll(async () => {
     wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
-    page = await openPage(browser, wb.url);
+    page = await openPage(browser(), wb.url);
   });
   afterAll(async () => {
     await page?.close();
@@ -223,7 +217,7 @@ describe('the keyboard alone, on a stand-in add-on with a menu of its own', () =
     const csv = join(dir, 'people.csv');
     writeFileSync(csv, 'Name,Email\nAda Lovelace,ada@example.com\nAlan Turing,alan@example.com\n');
     wb = await startWorkbench(csv, { buildDir: dir });
-    page = await openPage(browser, wb.url);
+    page = await openPage(browser(), wb.url);
   });
   afterAll(async () => {
     await page?.close();

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { FIXTURES, ROOT } from '../helpers.ts';
 import { TRACKER_COLUMNS } from '../../src/core/tracker/schema.ts';
 import {
@@ -18,7 +18,6 @@ import {
   docsScreenshot,
   editCell,
   lastActionText,
-  launchBrowser,
   openMenu,
   openPage,
   saveXlsx,
@@ -28,18 +27,13 @@ import {
   SCREENSHOT_NOW,
   startWorkbench,
   type RunningWorkbench,
+  sharedBrowser,
 } from './harness.ts';
 
 const TRACKER_HEADERS = TRACKER_COLUMNS.map((c) => c.header);
 const INJECTION = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Column letter of a header in row 1, read from the page. */
 async function columnOf(page: Page, header: string): Promise<string> {
@@ -57,7 +51,7 @@ describe('the workbench on a hand-made contacts CSV', () => {
     // Named as a user types it (relative to the project), and on a pinned clock: the import
     // dialog's screenshot is the same on every machine and every day.
     wb = await startWorkbench(relative(ROOT, join(FIXTURES, 'hand-made.csv')), { now: SCREENSHOT_NOW });
-    page = await openPage(browser, wb.url);
+    page = await openPage(browser(), wb.url);
     page.on('dialog', (d) => {
       dialogsSeen.push(d.message());
       void d.dismiss();
@@ -248,7 +242,7 @@ describe('the workbench on its embedded sample', () => {
     const wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
     try {
       expect(wb.output()).toContain('embedded sample (40 made-up contacts)');
-      const page = await openPage(browser, wb.url);
+      const page = await openPage(browser(), wb.url);
       expect(await page.locator('.tab[aria-selected="true"]').innerText()).toBe('Contacts');
       const stage = await columnOf(page, 'Stage');
       const stages = await page.locator(`td.cell[data-a1^="${stage}"] .c`).allInnerTexts();
@@ -297,7 +291,7 @@ describe('the workbench on its embedded sample', () => {
   it('shows the Dashboard setup built, computed from the sample, and takes its README screenshot', async () => {
     const wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
     try {
-      const page = await openPage(browser, wb.url, { width: 1400, height: 1100 });
+      const page = await openPage(browser(), wb.url, { width: 1400, height: 1100 });
       await page.locator('.tab', { hasText: 'Dashboard' }).click();
       await page.locator('td.cell[data-a1="A1"]', { hasText: 'Informational interview dashboard' }).waitFor();
       const texts = await page.locator('td.cell').allInnerTexts();

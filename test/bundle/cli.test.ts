@@ -1,7 +1,7 @@
 // The headless CLI: `npm run --silent local -- ...` runs the built bundle on a workbook.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -82,5 +82,38 @@ describe('local CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).results[0]).toMatchObject({ ok: true, sheetName: "O'Brien's" });
+  });
+
+  it('fails a step at its k-th service call with "failAt", goes on, and dumps the state with --state', () => {
+    const steps = join(dir, 'fault-steps.json');
+    const state = join(dir, 'state.json');
+    writeFileSync(
+      steps,
+      JSON.stringify([
+        { call: 'setUpTracker', select: 'contacts!A2', failAt: 12 },
+        { call: 'setUpTracker', select: 'contacts!A2' },
+      ]),
+    );
+    const r = cli('--in', csv, '--steps', steps, '--state', state);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0]).toMatchObject({ failedAt: 12, error: expect.stringContaining('Service Spreadsheets failed') });
+    expect(out.results[0].call).toMatch(/^[A-Za-z]+\.[a-zA-Z]+$/);
+    expect(out.calls[0]).toBe(11);
+    expect(out.results[1]).toMatchObject({ ok: true, sheetName: 'contacts' });
+    const dump = JSON.parse(readFileSync(state, 'utf8'));
+    const sheets = dump.files[0].sheets.map((s: { name: string }) => s.name);
+    expect([...sheets].sort()).toEqual(['Dashboard', 'contacts']);
+    expect(dump.files[0].sheets[sheets.indexOf('contacts')].values[0]).toEqual(expect.arrayContaining(['Name', 'Email', 'Company', 'Contact ID']));
+    expect(Object.keys(dump.properties.document).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a "failAt" that is not a call number', () => {
+    const steps = join(dir, 'bad-fault.json');
+    writeFileSync(steps, JSON.stringify([{ call: 'onOpen', failAt: 0 }]));
+    const r = cli('--in', csv, '--steps', steps);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('step 1: "failAt" must be a whole number from 1');
   });
 });

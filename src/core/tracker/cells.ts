@@ -67,6 +67,52 @@ export function insertionMergeProblem(insertAt: number, merged: readonly CellRan
   return `The merged cells ${rangeA1(across)} span rows ${insertAt - 1} and ${insertAt}, where new rows go: the merge would grow over them and hide what the add-on writes. Unmerge them (Format → Merge cells → Unmerge), then try again.`;
 }
 
+/** A protection the user running the script may not edit: a range's, or a whole sheet's with its exceptions. */
+export interface ProtectedArea {
+  /** Null: the whole sheet is protected, except `unprotected`. */
+  range: CellRange | null;
+  unprotected: readonly CellRange[];
+  description: string;
+}
+
+/**
+ * Why the ranges `targets` of the sheet `sheetName` may not be written because a protection keeps
+ * the user from editing them, or null. `place` names a target for the user (e.g. its column's
+ * header); Sheets would refuse the write with "You are trying to edit a protected cell or object",
+ * after the action's earlier writes had landed, so this is asked before the first write.
+ */
+export function protectedTargetProblem(
+  sheetName: string,
+  targets: readonly CellRange[],
+  areas: readonly ProtectedArea[],
+  place: (cell: CellRange) => string = rangeA1,
+): string | null {
+  for (const area of areas) {
+    for (const target of targets) {
+      if (area.range === null) {
+        if (area.unprotected.some((u) => inside(target, u))) continue;
+      } else if (!overlaps(target, area.range)) continue;
+      const cell =
+        area.range === null
+          ? target
+          : { row: Math.max(target.row, area.range.row), column: Math.max(target.column, area.range.column), numRows: 1, numColumns: 1 };
+      const what = area.range === null ? `The sheet "${sheetName}" is protected` : `${place(cell)} on "${sheetName}" is protected`;
+      const why = area.description ? ` ("${area.description}")` : '';
+      return `${what}${why}, and you may not edit it. Ask the spreadsheet's owner to let you edit it (Data → Protect sheets and ranges), then try again.`;
+    }
+  }
+  return null;
+}
+
+function inside(inner: CellRange, outer: CellRange): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
+}
+
 /** The widest row's length (a loop: spreading 100,000+ rows into Math.max overflows the stack). */
 export function maxWidth(rows: readonly (readonly unknown[])[]): number {
   let width = 0;

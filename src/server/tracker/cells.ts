@@ -1,7 +1,17 @@
 // Writing what core planned: converting planned cells to what setValues takes, and writing
 // scattered cells of a column without touching any other cell.
 
-import { type CellFill, type CellRange, type OutCell, groupFills, insertionMergeProblem, limitRuns, mergedTargetProblem } from '../../core/tracker/cells.ts';
+import {
+  type CellFill,
+  type CellRange,
+  type OutCell,
+  type ProtectedArea,
+  groupFills,
+  insertionMergeProblem,
+  limitRuns,
+  mergedTargetProblem,
+  protectedTargetProblem,
+} from '../../core/tracker/cells.ts';
 import { isDateParts, formatIsoDate } from '../../core/base/dates.ts';
 
 /**
@@ -61,6 +71,36 @@ export function mergeProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, targets:
     .getMergedRanges()
     .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
   return mergedTargetProblem(targets, merged) ?? (insertAt === undefined ? null : insertionMergeProblem(insertAt, merged));
+}
+
+/**
+ * Why `targets` (ranges about to be written) may not be written because the user running the
+ * script may not edit them (Data → Protect sheets and ranges), or null. Two reads, plus a few per
+ * protection the user may not edit; asked before an action's first write, so that a protected
+ * cell refuses the whole action instead of failing it half-way with Google's raw error.
+ */
+export function protectionProblem(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  targets: readonly CellRange[],
+  place?: (cell: CellRange) => string,
+): string | null {
+  if (!targets.length) return null;
+  const { ProtectionType } = SpreadsheetApp;
+  const areas: ProtectedArea[] = [];
+  for (const protection of [...sheet.getProtections(ProtectionType.SHEET), ...sheet.getProtections(ProtectionType.RANGE)]) {
+    if (protection.canEdit()) continue;
+    const isSheet = protection.getProtectionType() === ProtectionType.SHEET;
+    areas.push({
+      range: isSheet ? null : rangeOf(protection.getRange()),
+      unprotected: isSheet ? protection.getUnprotectedRanges().map(rangeOf) : [],
+      description: protection.getDescription(),
+    });
+  }
+  return areas.length ? protectedTargetProblem(sheet.getName(), targets, areas, place) : null;
+}
+
+function rangeOf(range: GoogleAppsScript.Spreadsheet.Range): CellRange {
+  return { row: range.getRow(), column: range.getColumn(), numRows: range.getNumRows(), numColumns: range.getNumColumns() };
 }
 
 /** The table as read once: values and formulas (and number formats, if read) from sheet row `top`, column 1. */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, groupFills, isBlank, insertionMergeProblem, isEmptyCell, limitRuns, mergedTargetProblem, rangeA1 } from '../../../src/core/tracker/cells.ts';
+import {
+  type CellRange,
+  type ProtectedArea,
+  cellText,
+  groupFills,
+  isBlank,
+  insertionMergeProblem,
+  isEmptyCell,
+  limitRuns,
+  mergedTargetProblem,
+  protectedTargetProblem,
+  rangeA1,
+} from '../../../src/core/tracker/cells.ts';
 
 describe('cells', () => {
   it('treats empty strings and whitespace as blank, but not 0 or false', () => {
@@ -96,5 +108,29 @@ describe('cells', () => {
     expect(insertionMergeProblem(8, [merge])).toBeNull();
     expect(insertionMergeProblem(10, [merge])).toBeNull();
     expect(insertionMergeProblem(9, [])).toBeNull();
+  });
+});
+
+describe('protectedTargetProblem', () => {
+  const column = (c: number) => ({ row: 2, column: c, numRows: 99, numColumns: 1 });
+  const nextFollowUp: ProtectedArea = { range: { row: 1, column: 11, numRows: 1000, numColumns: 1 }, unprotected: [], description: '' };
+
+  it('names the first protected cell a target touches, by the place the caller gives', () => {
+    const place = (cell: CellRange) => `Next follow-up (${rangeA1(cell)})`;
+    expect(protectedTargetProblem('Contacts', [column(3), column(11)], [nextFollowUp], place)).toBe(
+      'Next follow-up (K2) on "Contacts" is protected, and you may not edit it. Ask the spreadsheet\'s owner to let you edit it (Data → Protect sheets and ranges), then try again.',
+    );
+  });
+
+  it('lets through targets beside a protected range', () => {
+    expect(protectedTargetProblem('Contacts', [column(10), column(12)], [nextFollowUp])).toBeNull();
+  });
+
+  it('a protected sheet refuses every target not wholly inside its exceptions, and says its description', () => {
+    const sheet: ProtectedArea = { range: null, unprotected: [{ row: 1, column: 1, numRows: 1000, numColumns: 5 }], description: 'Owner only' };
+    expect(protectedTargetProblem('Log', [column(2), { row: 2, column: 5, numRows: 1, numColumns: 1 }], [sheet])).toBeNull();
+    expect(protectedTargetProblem('Log', [{ row: 2, column: 5, numRows: 1, numColumns: 2 }], [sheet])).toBe(
+      'The sheet "Log" is protected ("Owner only"), and you may not edit it. Ask the spreadsheet\'s owner to let you edit it (Data → Protect sheets and ranges), then try again.',
+    );
   });
 });
