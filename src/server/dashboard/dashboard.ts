@@ -24,6 +24,7 @@ import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
+import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { uniqueSheetName } from '../base/sheets.ts';
 
@@ -316,6 +317,9 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   const { sources, tracker } = readSources(ss, props);
   const layout = buildLayout(sources);
   let sheet = found;
+  // The sheet a stopped build was making has its name; so may a sheet the user made since. It is
+  // the add-on's when it is blank or shows the dashboard's title (the stopped build wrote it).
+  if (sheet && record?.creating && sheet.getLastRow() > 0 && sheet.getRange(1, 1).getValue() !== layout.cells[0][0]) sheet = null;
   const recent = layout.recentEvents;
   // The recent-events list fills its hidden columns down from its row, past the layout's last row.
   const height = Math.max(layout.cells.length, recent.first + recent.rows - 1);
@@ -326,7 +330,10 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   if (sheet) {
     maxRows = sheet.getMaxRows();
     maxColumns = sheet.getMaxColumns();
-    // TODO(merge): protectionProblem
+    // Every cell the build writes (the whole sheet below the table too, which it clears) and the
+    // settings it writes back: a protected one refuses the build before its first write.
+    const problem = protectionProblem(sheet, [{ row: 1, column: 1, numRows: Math.max(height, maxRows), numColumns: Math.max(DASHBOARD_WIDTH, maxColumns) }]);
+    if (problem) throw new UserError(`${problem} The dashboard was not built; nothing was changed.`);
     const read = sheet.getRange(1, 1, Math.min(height, maxRows), Math.min(2, maxColumns));
     existing = { values: read.getValues(), formulas: read.getFormulas() };
   }
@@ -357,7 +364,7 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
     .setBackgrounds(grids.backgrounds)
     .setValues(grids.values);
   if (maxRows! > height) sheet.getRange(height + 1, 1, maxRows! - height, Math.max(maxColumns!, DASHBOARD_WIDTH)).clear();
-  const firstBuild = !record?.built;
+  const firstBuild = created || !record?.built;
   if (firstBuild) {
     for (const run of COLUMN_WIDTHS) sheet.setColumnWidths(run.first, run.count, run.width);
     sheet.hideColumns(HIDDEN_COLUMNS.first, HIDDEN_COLUMNS.count);
