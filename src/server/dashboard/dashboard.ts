@@ -116,7 +116,11 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const sheet = ss.getSheetById(record.sheetId);
   const { row, column, weekStart } = record.awaitingLog;
   const source = logSource(log);
-  if (sheet) sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
+  if (sheet) {
+    // A cell the user may not edit stays waiting (Build dashboard says why): the event is logged all the same.
+    if (protectionProblem(sheet, [{ row, column, numRows: 1, numColumns: 1 }])) return;
+    sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
+  }
   const { awaitingLog: _linked, ...rest } = record;
   writeDashboardRecord(props, rest);
 }
@@ -265,8 +269,10 @@ function sheetGrids(layout: DashboardLayout, height: number, settings: Map<Setti
  */
 function placeChart(sheet: Sheet, layout: DashboardLayout, rows: 'none' | 'in place' | 'unknown'): void {
   const { first, last } = layout.funnel;
-  // A sheet just made has no chart.
-  const existing = rows === 'none' ? undefined : sheet.getCharts().find((c) => c.getOptions().get('title') === FUNNEL_CHART_TITLE);
+  // A sheet just made has no chart; one whose rows are in place and holds one chart has the funnel.
+  const charts = rows === 'none' ? [] : sheet.getCharts();
+  if (rows === 'in place' && charts.length === 1) return;
+  const existing = charts.find((c) => c.getOptions().get('title') === FUNNEL_CHART_TITLE);
   if (existing && rows === 'in place') return;
   const data = sheet.getRange(first, 1, last - first + 1, 2);
   const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
@@ -293,8 +299,8 @@ function errorCells(values: unknown[][]): string[] {
 export interface BuildOptions {
   /** Show the dashboard afterwards (the menu item does; setup keeps the user where they were). */
   activate: boolean;
-  /** Look for cells showing errors after the build (the menu item tells them; setup does not). */
-  checkErrors: boolean;
+  /** Look for cells showing errors after the build, and toast the result when there are none (the menu item; setup tells its own). */
+  report: boolean;
 }
 
 /**
@@ -370,7 +376,7 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
     sheet.hideColumns(HIDDEN_COLUMNS.first, HIDDEN_COLUMNS.count);
   }
   placeChart(sheet, layout, created ? 'none' : settings.inPlace && !firstBuild ? 'in place' : 'unknown');
-  const errors = options.checkErrors ? errorCells(range.getValues()) : [];
+  const errors = options.report ? errorCells(range.getValues()) : [];
 
   const done: DashboardRecord = { sheetId: isComplete(record) && !created ? record.sheetId : sheet.getSheetId(), built: true };
   if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
@@ -385,7 +391,9 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
       `Some cells show errors: ${errors.slice(0, 5).join(', ')}${errors.length > 5 ? ', …' : ''}. The formulas are written in English with commas; if your spreadsheet's locale (File > Settings: ${ss.getSpreadsheetLocale()}) changed how they read, please report it.`,
     );
   }
-  return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message: parts.join(' ') };
+  const message = parts.join(' ');
+  if (options.report && !errors.length) ss.toast(message, 'Dashboard', 8);
+  return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message };
 }
 
 /**
@@ -401,7 +409,7 @@ export function dashboardAfterSetup(
   const sheet = locateDashboard(ss, record);
   if (!changed && sheet && isComplete(record)) return null;
   try {
-    return build(ss, props, record, sheet, { activate: false, checkErrors: false }, true);
+    return build(ss, props, record, sheet, { activate: false, report: false }, true);
   } catch (e) {
     // Setup's own work is done: a dashboard that could not be built is one of its warnings.
     return { ok: false, message: menuMessage(e) };
