@@ -228,7 +228,10 @@ export class EmuSheet implements Signatures<
     // lists changed size), can keep links to the ranges of the old ones and leave an array result
     // unspilled; emptying the cells first, as writing over them means anyway, avoids it.
     if (raw.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')))) {
-      this._ss._hf.setCellContents(this._hfRange(r).start, raw.map((row) => row.map(() => null)));
+      this._ss._hf.setCellContents(
+        this._hfRange(r).start,
+        raw.map((row) => row.map(() => null)),
+      );
     }
     this._ss._hf.setCellContents(this._hfRange(r).start, raw);
   }

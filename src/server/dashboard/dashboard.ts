@@ -15,7 +15,14 @@ import {
 } from '../../core/dashboard/definitions.ts';
 import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, type DashboardLayout } from '../../core/dashboard/layout.ts';
 import { recentEvents } from '../../core/dashboard/formulas.ts';
-import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type LogSource, type NameColumns } from '../../core/dashboard/refs.ts';
+import {
+  DASHBOARD_TRACKER_KEYS,
+  logRefs,
+  type DashboardSources,
+  type DashboardTrackerKey,
+  type LogSource,
+  type NameColumns,
+} from '../../core/dashboard/refs.ts';
 import { locateSettings } from '../../core/dashboard/settings.ts';
 import { hasContactIdPrefix } from '../../core/tracker/ids.ts';
 import { trackerColumn } from '../../core/tracker/schema.ts';
@@ -101,9 +108,10 @@ function locateDashboard(ss: Ss, record: DashboardRecord | null): Sheet | null {
   return ss.getSheetById(record.sheetId!);
 }
 
+/** The Dashboard sheet once a build has made it (one a stopped first build was making is not yet). */
 export function findDashboard(ss: Ss, props: Props): Sheet | null {
   const record = readDashboardRecord(props);
-  return isComplete(record) ? ss.getSheetById(record.sheetId) : null;
+  return typeof record?.sheetId === 'number' ? ss.getSheetById(record.sheetId) : null;
 }
 
 /**
@@ -218,7 +226,12 @@ function placeSettings(
   const content = new Map<SettingKey, Written>();
   const written: SettingKey[] = [];
   let kept = 0;
-  const found = existing ? locateSettings(layout, existing.values.map((row) => row[0])) : { rows: new Map<SettingKey, number>(), inPlace: false };
+  const found = existing
+    ? locateSettings(
+        layout,
+        existing.values.map((row) => row[0]),
+      )
+    : { rows: new Map<SettingKey, number>(), inPlace: false };
   let defaults: Record<SettingKey, SettingValue> | null = null;
   for (const s of layout.settings) {
     const row = found.rows.get(s.key);

@@ -100,7 +100,10 @@ describe('Build dashboard converges after a fault at any write', () => {
       () => {
         const app = tracker(30, true);
         const dash = app.ss.getSheetByName('Dashboard')!;
-        const labels = dash.getRange(1, 1, dash.getLastRow(), 1).getValues().map((r) => r[0]);
+        const labels = dash
+          .getRange(1, 1, dash.getLastRow(), 1)
+          .getValues()
+          .map((r) => r[0]);
         dash.getRange(labels.indexOf('Goal: names on your list') + 1, 2).setValue(40);
         dash.getRange(labels.indexOf('Goal: target date for the total') + 1, 2).setFormula('=DATE(2027,6,30)');
         // Twelve more introductions: the list grows, every row under it moves.
@@ -134,7 +137,13 @@ describe('Build dashboard converges after a fault at any write', () => {
     mine.getRange('A1').setValue('my own notes');
     const result = refresh(app);
     expect(result).toMatchObject({ ok: true, sheetName: 'Dashboard 2', created: true });
-    expect(mine.getRange(1, 1, mine.getMaxRows(), 3).getValues().flat().filter((v) => v !== '')).toEqual(['my own notes']);
+    expect(
+      mine
+        .getRange(1, 1, mine.getMaxRows(), 3)
+        .getValues()
+        .flat()
+        .filter((v) => v !== ''),
+    ).toEqual(['my own notes']);
   });
 });
 
