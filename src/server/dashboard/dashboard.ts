@@ -54,6 +54,8 @@ const COLUMN_WIDTHS = [
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 /** Columns the sheet keeps, so that the chart has room right of the tables. */
 const SHEET_COLUMNS = CHART_COLUMN + 6;
+/** Sheets' default number format as Apps Script reports it: below the layout, cells are left as a new sheet's. */
+const GENERAL = '0.###############';
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
 /**
@@ -262,7 +264,7 @@ function sheetGrids(layout: DashboardLayout, height: number, settings: Map<Setti
     values.push(cells ? cells.map(writable) : blankRow());
     // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
     const hidden = (j: number) => recentColumns.has(j) && row >= recent.first && row < recent.first + recent.rows;
-    formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => (hidden(j) ? ';;;' : (layout.formats[row - 1]?.[j] ?? '0'))));
+    formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => (hidden(j) ? ';;;' : (layout.formats[row - 1]?.[j] ?? GENERAL))));
     // The title bold, header rows bold on grey, column-heading rows bold.
     const header = layout.headerRows.includes(row);
     const bold = header || layout.columnRows.includes(row);
