@@ -56,6 +56,8 @@ const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 const SHEET_COLUMNS = CHART_COLUMN + 6;
 /** Sheets' default number format as Apps Script reports it: below the layout, cells are left as a new sheet's. */
 const GENERAL = '0.###############';
+/** Rows by which the introductions list may have shrunk since an older build that did not record its height. */
+const MOST_INTRODUCTION_ROWS = 50;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
 /**
@@ -70,6 +72,8 @@ interface DashboardRecord {
   creating?: { name: string };
   /** A rebuild by setup started and has not ended. */
   pending?: boolean;
+  /** Rows the layout took. */
+  height?: number;
   /** Column widths and hidden columns were set, by a build that ended: a rebuild leaves the user's widths. */
   built?: boolean;
   /**
@@ -126,11 +130,7 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const sheet = ss.getSheetById(record.sheetId);
   const { row, column, weekStart } = record.awaitingLog;
   const source = logSource(log);
-  if (sheet) {
-    // A cell the user may not edit stays waiting (Build dashboard says why): the event is logged all the same.
-    if (protectionProblem(sheet, [{ row, column, numRows: 1, numColumns: 1 }])) return;
-    sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
-  }
+  if (sheet) sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
   const { awaitingLog: _linked, ...rest } = record;
   writeDashboardRecord(props, rest);
 }
@@ -211,7 +211,7 @@ type Written = string | number | boolean | Date;
 function asItIs(value: unknown, formula: string): Written {
   if (formula) return formula;
   if (typeof value === 'string') return asSheetText(value);
-  return value as Written;
+  return (value ?? '') as Written;
 }
 
 /**
@@ -344,6 +344,11 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   const recent = layout.recentEvents;
   // The recent-events list fills its hidden columns down from its row, past the layout's last row.
   const height = Math.max(layout.cells.length, recent.first + recent.rows - 1);
+  // Rows written: the layout's, and those a taller layout wrote before (a longer introductions
+  // list), which are emptied. What the user typed below them is theirs and stays.
+  // (A sheet made by this build or by the one an error stopped has nothing below the layout.)
+  const written =
+    !sheet || record?.creating ? layout.cells.length : Math.max(layout.cells.length, record?.height ?? layout.cells.length + MOST_INTRODUCTION_ROWS);
 
   let existing: { values: unknown[][]; formulas: string[][] } | null = null;
   let maxRows: number;
@@ -377,14 +382,13 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   if (maxRows! < height) sheet.insertRowsAfter(maxRows!, height - maxRows!);
   if (maxColumns! < SHEET_COLUMNS) sheet.insertColumnsAfter(maxColumns!, SHEET_COLUMNS - maxColumns!);
 
-  const grids = sheetGrids(layout, height, settings.content);
+  const grids = sheetGrids(layout, written, settings.content);
   const range = sheet
-    .getRange(1, 1, height, DASHBOARD_WIDTH)
+    .getRange(1, 1, written, DASHBOARD_WIDTH)
     .setNumberFormats(grids.formats)
     .setFontWeights(grids.weights)
     .setBackgrounds(grids.backgrounds)
     .setValues(grids.values);
-  if (maxRows! > height) sheet.getRange(height + 1, 1, maxRows! - height, Math.max(maxColumns!, DASHBOARD_WIDTH)).clear();
   const firstBuild = created || !record?.built;
   if (firstBuild) {
     for (const run of COLUMN_WIDTHS) sheet.setColumnWidths(run.first, run.count, run.width);
@@ -393,7 +397,11 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   placeChart(sheet, layout, created ? 'none' : settings.inPlace && !firstBuild ? 'in place' : 'unknown');
   const errors = options.report ? errorCells(range.getValues()) : [];
 
-  const done: DashboardRecord = { sheetId: isComplete(record) && !created ? record.sheetId : sheet.getSheetId(), built: true };
+  const done: DashboardRecord = {
+    height: layout.cells.length,
+    sheetId: isComplete(record) && !created ? record.sheetId : sheet.getSheetId(),
+    built: true,
+  };
   if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
   writeDashboardRecord(props, done);
   if (options.activate) sheet.activate();
