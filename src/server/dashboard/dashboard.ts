@@ -356,8 +356,8 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   if (sheet) {
     maxRows = sheet.getMaxRows();
     maxColumns = sheet.getMaxColumns();
-    // Every cell the build writes (the whole sheet below the table too, which it clears) and the
-    // settings it writes back: a protected one refuses the build before its first write.
+    // Every cell the build may write (the settings it writes back too), and the rows it may add:
+    // a protected one refuses the build before its first write.
     const problem = protectionProblem(sheet, [{ row: 1, column: 1, numRows: Math.max(height, maxRows), numColumns: Math.max(DASHBOARD_WIDTH, maxColumns) }]);
     if (problem) throw new UserError(`${problem} The dashboard was not built; nothing was changed.`);
     const read = sheet.getRange(1, 1, Math.min(height, maxRows), Math.min(2, maxColumns));
