@@ -91,6 +91,7 @@ export class EmuSheet implements Signatures<
   | 'showSheet'
   | 'isSheetHidden'
   | 'setColumnWidth'
+  | 'setColumnWidths'
   | 'getColumnWidth'
   | 'autoResizeColumns'
   | 'hideColumns'
@@ -224,7 +225,17 @@ export class EmuSheet implements Signatures<
   _writeValues(r: GridRect, values: unknown[][]): void {
     // Array.from, not .map: arrays made by script code belong to its realm, and the engine checks instanceof Array.
     const raw: RawCellContent[][] = Array.from(values, (rowVals, i) => Array.from(rowVals, (v, j) => this._toRaw(v, r.row + i, r.col + j)));
-    this._ss._hfHeld().setCellContents(this._hfRange(r).start, raw);
+    // HyperFormula, given formulas over cells that held other formulas (a rebuilt Dashboard whose
+    // lists changed size), can keep links to the ranges of the old ones and leave an array result
+    // unspilled; emptying the cells first, as writing over them means anyway, avoids it.
+    const engine = this._ss._hfHeld();
+    if (raw.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')))) {
+      engine.setCellContents(
+        this._hfRange(r).start,
+        raw.map((row) => row.map(() => null)),
+      );
+    }
+    engine.setCellContents(this._hfRange(r).start, raw);
   }
 
   _writeFormulas(r: GridRect, formulas: string[][]): void {
@@ -538,6 +549,11 @@ export class EmuSheet implements Signatures<
   }
   setColumnWidth(columnPosition: number, width: number): this {
     this._colWidths.set(columnPosition, width);
+    return this;
+  }
+  /** Google's Sheet.setColumnWidths: one width for `numColumns` columns from `startColumn`. */
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this._colWidths.set(c, width);
     return this;
   }
   getColumnWidth(columnPosition: number): number {

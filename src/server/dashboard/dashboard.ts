@@ -1,8 +1,7 @@
 // "Build dashboard": writes the Dashboard sheet of live formulas over the tracker and the
 // Interview log, in a fixed number of calls whatever the number of rows. The sheet is found by
-// its ID (document property), its settings cells by row metadata, so that a rebuild rewrites
-// every formula (repairing them if the tracker changed shape) and never writes a setting that
-// is already there.
+// its ID (document property), its settings by their labels, so that a rebuild rewrites every
+// formula (repairing them if the tracker changed shape) and keeps every setting as the user left it.
 
 import { columnLetters } from '../../core/base/a1.ts';
 import { formatIsoDate, isDateParts } from '../../core/base/dates.ts';
@@ -11,13 +10,20 @@ import {
   defaultSettings,
   FUNNEL_CHART_TITLE,
   introductionRows,
-  SETTINGS,
   type SettingKey,
   type SettingValue,
 } from '../../core/dashboard/definitions.ts';
 import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, type DashboardLayout } from '../../core/dashboard/layout.ts';
 import { recentEvents } from '../../core/dashboard/formulas.ts';
-import { DASHBOARD_TRACKER_KEYS, logRefs, type DashboardSources, type DashboardTrackerKey, type NameColumns } from '../../core/dashboard/refs.ts';
+import {
+  DASHBOARD_TRACKER_KEYS,
+  logRefs,
+  type DashboardSources,
+  type DashboardTrackerKey,
+  type LogSource,
+  type NameColumns,
+} from '../../core/dashboard/refs.ts';
+import { locateSettings } from '../../core/dashboard/settings.ts';
 import { hasContactIdPrefix } from '../../core/tracker/ids.ts';
 import { trackerColumn } from '../../core/tracker/schema.ts';
 import { asSheetText } from '../../core/base/text.ts';
@@ -25,6 +31,7 @@ import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
+import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { uniqueSheetName } from '../base/sheets.ts';
 
@@ -33,19 +40,42 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Props = GoogleAppsScript.Properties.Properties;
 
 const DASHBOARD_RECORD_KEY = 'iit.dashboard';
-/** Row metadata on each settings row; its value is the setting's key. */
-export const SETTING_META_KEY = 'iit.dashboardSetting';
 
 const HEADER_BACKGROUND = '#e8eaed';
 const SETTING_BACKGROUND = '#fff2cc';
-const COLUMN_WIDTHS = [340, 110, 110, 110, 130, 420];
+/** Widths of the columns a reader sees (A: labels, B to D: numbers, E, F: notes), a run of equal ones per call. */
+const COLUMN_WIDTHS = [
+  { first: 1, count: 1, width: 340 },
+  { first: 2, count: 3, width: 110 },
+  { first: 5, count: 1, width: 130 },
+  { first: 6, count: 1, width: 420 },
+];
 /** The funnel chart sits right of the tables and the hidden columns. */
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
+/** Columns the sheet keeps, so that the chart has room right of the tables. */
+const SHEET_COLUMNS = CHART_COLUMN + 6;
+/** Sheets' default number format as Apps Script reports it: below the layout, cells are left as a new sheet's. */
+const GENERAL = '0.###############';
+/** Rows by which the introductions list may have shrunk since an older build that did not record its height. */
+const MOST_INTRODUCTION_ROWS = 50;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
-/** What the add-on remembers of its dashboard (document property). */
+/**
+ * What the add-on remembers of its dashboard (document property). Written before the sheet is
+ * made (`creating`: its name) and again last of all when a build is complete (`sheetId`,
+ * `built`): a record still `creating` or `pending` is a build an error stopped, which the next
+ * build (Build dashboard, or Set up tracker) finds and completes.
+ */
 interface DashboardRecord {
-  sheetId: number;
+  sheetId?: number;
+  /** The name given to the sheet being made. */
+  creating?: { name: string };
+  /** A rebuild by setup started and has not ended. */
+  pending?: boolean;
+  /** Rows the layout took. */
+  height?: number;
+  /** Column widths and hidden columns were set, by a build that ended: a rebuild leaves the user's widths. */
+  built?: boolean;
   /**
    * Where the recent-events formula goes, when it could not be written because there was no
    * Interview log yet: the first logged event writes it (linkDashboardToLog).
@@ -58,35 +88,59 @@ function readDashboardRecord(props: Props): DashboardRecord | null {
   if (!raw) return null;
   try {
     const record = JSON.parse(raw) as DashboardRecord;
-    return typeof record.sheetId === 'number' ? record : null;
+    return typeof record.sheetId === 'number' || typeof record.creating?.name === 'string' ? record : null;
   } catch {
     return null;
   }
 }
 
+function writeDashboardRecord(props: Props, record: DashboardRecord): void {
+  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
+}
+
+/** A build that ended: not one an error stopped half-way. */
+function isComplete(record: DashboardRecord | null): record is DashboardRecord & { sheetId: number } {
+  return record !== null && typeof record.sheetId === 'number' && !record.creating && !record.pending;
+}
+
+/**
+ * The add-on's Dashboard sheet: the one its record names by ID, or, after an error stopped the
+ * build that was making it, the sheet it was making (by the name it was given, which no sheet had
+ * then). Never a sheet of the user's that happens to be called "Dashboard".
+ */
+function locateDashboard(ss: Ss, record: DashboardRecord | null): Sheet | null {
+  if (!record) return null;
+  if (record.creating) return ss.getSheetByName(record.creating.name);
+  return ss.getSheetById(record.sheetId!);
+}
+
+/** The Dashboard sheet once a build has made it (one a stopped first build was making is not yet). */
 export function findDashboard(ss: Ss, props: Props): Sheet | null {
   const record = readDashboardRecord(props);
-  return record ? ss.getSheetById(record.sheetId) : null;
+  return typeof record?.sheetId === 'number' ? ss.getSheetById(record.sheetId) : null;
 }
 
 /**
  * After the first event created the Interview log: gives a dashboard built before it the one
- * formula that reads the log. Costs one property read when there is nothing to do.
+ * formula that reads it. Costs one property read when there is nothing to do.
  */
 export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const record = readDashboardRecord(props);
-  if (!record?.awaitingLog) return;
+  if (!isComplete(record) || !record.awaitingLog) return;
   const sheet = ss.getSheetById(record.sheetId);
   const { row, column, weekStart } = record.awaitingLog;
-  if (sheet) {
-    const source = { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } };
-    sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
-  }
-  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: record.sheetId }));
+  const source = logSource(log);
+  if (sheet) sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
+  const { awaitingLog: _linked, ...rest } = record;
+  writeDashboardRecord(props, rest);
 }
 
-/** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's. */
-function readSources(ss: Ss, props: Props): DashboardSources {
+function logSource(log: LogSheet): LogSource {
+  return { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } };
+}
+
+/** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's; and the tracker sheet. */
+function readSources(ss: Ss, props: Props): { sources: DashboardSources; tracker: Sheet } {
   // The header row only: the dashboard's formulas read the tracker's columns themselves.
   const view = readTracker(ss, props, { headerOnly: true, locked: true });
   const tracker = view.sheet;
@@ -106,22 +160,22 @@ function readSources(ss: Ss, props: Props): DashboardSources {
   // Before the first logged event there is no log, and no formula names it (Sheets would show
   // #REF! until it exists): the first event gives the dashboard its log formula.
   const log = openLog(ss, props, false);
-  const logSheet = log ? { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } } : null;
+  const logSheet = log ? logSource(log) : null;
 
-  return {
+  const sources = {
     tracker: { sheetName: tracker.getName(), columns, names },
     log: logSheet,
     introductionRows: introductionRows(countIntroductions(tracker, view.record.headerRow, columns)),
   };
+  return { sources, tracker };
 }
 
 /** Contacts whose Referred by is a Contact ID (as the list counts them), today: sizes the introductions list. */
 function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<DashboardTrackerKey, number>): number {
-  const rows = tracker.getLastRow() - headerRow;
-  if (rows < 1) return 0;
   const first = Math.min(columns.contactId, columns.referredBy);
-  const span = Math.abs(columns.contactId - columns.referredBy) + 1;
-  const values = tracker.getRange(headerRow + 1, first, rows, span).getValues();
+  const last = Math.max(columns.contactId, columns.referredBy);
+  // Open-ended (to the sheet's last row): one call fewer than asking for the last row first.
+  const values = tracker.getRange(`${columnLetters(first)}${headerRow + 1}:${columnLetters(last)}`).getValues();
   let count = 0;
   for (const row of values) {
     if (hasContactIdPrefix(row[columns.contactId - first]) && hasContactIdPrefix(row[columns.referredBy - first])) count++;
@@ -129,28 +183,18 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   return count;
 }
 
-function createDashboard(ss: Ss, props: Props): Sheet {
-  const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(uniqueSheetName(ss, DASHBOARD_SHEET_NAME), 0);
-  previous.activate();
-  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
-  return sheet;
-}
-
-interface FoundSetting {
-  row: number;
-  meta: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
-}
-
-function findSettings(sheet: Sheet): Map<SettingKey, FoundSetting> {
-  const found = new Map<SettingKey, FoundSetting>();
-  const keys = new Set<string>(SETTINGS.map((s) => s.key));
-  for (const meta of sheet.createDeveloperMetadataFinder().withKey(SETTING_META_KEY).find()) {
-    const key = meta.getValue();
-    const row = meta.getLocation().getRow();
-    if (key && keys.has(key) && row && !found.has(key as SettingKey)) found.set(key as SettingKey, { row: row.getRow(), meta });
-  }
-  return found;
+/**
+ * Makes the Dashboard sheet, recording first the name it gets (no sheet has it now): a build
+ * stopped right after finds the sheet by that name.
+ */
+function createDashboard(ss: Ss, props: Props, stayOnSheet: boolean): { sheet: Sheet; name: string } {
+  const name = uniqueSheetName(ss, DASHBOARD_SHEET_NAME);
+  const previous = stayOnSheet ? ss.getActiveSheet() : null;
+  writeDashboardRecord(props, { creating: { name } });
+  // (insertSheet makes the new sheet the active one, in Sheets as in the emulator.)
+  const sheet = ss.insertSheet(name, 0);
+  previous?.activate();
+  return { sheet, name };
 }
 
 function writable(value: string | number): string | number {
@@ -161,107 +205,91 @@ function settingWritable(value: SettingValue): string | number {
   return isDateParts(value) ? formatIsoDate(value) : value;
 }
 
-/** Clears and writes everything but the settings values (column B of the settings rows). */
-function writeGenerated(sheet: Sheet, layout: DashboardLayout): void {
-  const { first, last } = layout.settingsBlock;
-  const height = layout.cells.length;
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  const settingRows = last - first + 1;
-  sheet.getRange(1, 1, first - 1, maxColumns).clear();
-  sheet.getRange(first, 1, settingRows, 1).clear();
-  sheet.getRange(first, 3, settingRows, maxColumns - 2).clear();
-  sheet.getRange(last + 1, 1, maxRows - last, maxColumns).clear();
+type Written = string | number | boolean | Date;
 
-  const cells = layout.cells.map((row) => row.map(writable));
-  const write = (row: number, column: number, numRows: number, numColumns: number) =>
-    sheet
-      .getRange(row, column, numRows, numColumns)
-      .setValues(cells.slice(row - 1, row - 1 + numRows).map((r) => r.slice(column - 1, column - 1 + numColumns)));
-  const formats = (row: number, numRows: number) =>
-    sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH).setNumberFormats(layout.formats.slice(row - 1, row - 1 + numRows));
-  formats(1, first - 1);
-  formats(last + 1, height - last);
-  write(1, 1, first - 1, DASHBOARD_WIDTH);
-  write(first, 1, settingRows, 1);
-  write(first, 3, settingRows, DASHBOARD_WIDTH - 2);
-  write(last + 1, 1, height - last, DASHBOARD_WIDTH);
-  // The settings' values are the user's; their formats and colour are the dashboard's, and go
-  // with their rows (a setting carried back after inserted rows lands in a cell formatted for another).
-  sheet
-    .getRange(first, 2, settingRows, 1)
-    .setNumberFormats(layout.formats.slice(first - 1, last).map((r) => [r[1]]))
-    .setBackground(SETTING_BACKGROUND);
-
-  // Bold and header colours, a grid each, written around the settings as the number formats are.
-  const styles = headerStyles(layout, height);
-  for (const [row, numRows] of [
-    [1, first - 1],
-    [last + 1, height - last],
-  ]) {
-    const range = sheet.getRange(row, 1, numRows, DASHBOARD_WIDTH);
-    range.setFontWeights(styles.weights.slice(row - 1, row - 1 + numRows)).setBackgrounds(styles.backgrounds.slice(row - 1, row - 1 + numRows));
-  }
-  COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
-  const recent = layout.recentEvents;
-  sheet.getRange(recent.first, recent.column, recent.rows, recent.columns).setNumberFormat(';;;');
-  sheet.hideColumns(HIDDEN_COLUMNS.first, HIDDEN_COLUMNS.count);
+/** A setting's cell as it is, to be written back as it is: its formula, else its value. */
+function asItIs(value: unknown, formula: string): Written {
+  if (formula) return formula;
+  if (typeof value === 'string') return asSheetText(value);
+  return (value ?? '') as Written;
 }
 
 /**
- * Font weight and background of every dashboard cell: the title bold, header rows bold on grey,
- * column-heading rows bold (none is among the settings rows, which are written apart: a layout test).
- */
-function headerStyles(layout: DashboardLayout, height: number): { weights: ('bold' | 'normal')[][]; backgrounds: (string | null)[][] } {
-  const weights: ('bold' | 'normal')[][] = [];
-  const backgrounds: (string | null)[][] = [];
-  for (let row = 1; row <= height; row++) {
-    const header = layout.headerRows.includes(row);
-    const bold = header || layout.columnRows.includes(row);
-    weights.push(Array.from({ length: DASHBOARD_WIDTH }, (_, c) => (bold || (row === layout.titleRow && c === 0) ? 'bold' : 'normal')));
-    backgrounds.push(Array.from({ length: DASHBOARD_WIDTH }, () => (header ? HEADER_BACKGROUND : null)));
-  }
-  return { weights, backgrounds };
-}
-
-/**
- * Settings stay where they are when they are in their place. One the user moved (by inserting or
- * deleting rows on the dashboard) is carried back, formula or value; a missing one gets its default.
+ * Settings stay as they are (their cell is written back with what it holds). One the user moved
+ * (by inserting or deleting rows on the dashboard) is carried back to its row, formula or value;
+ * one whose row was deleted gets its default. Carrying is part of the one write of the sheet:
+ * an error cannot leave a setting half moved.
  */
 function placeSettings(
   ss: Ss,
-  sheet: Sheet,
   layout: DashboardLayout,
-  found: Map<SettingKey, FoundSetting>,
-): { kept: number; written: SettingKey[]; carry: () => void } {
-  const moved: { key: SettingKey; row: number; content: string | number | Date | boolean }[] = [];
-  const missing: { key: SettingKey; row: number }[] = [];
+  existing: { values: unknown[][]; formulas: string[][] } | null,
+): { content: Map<SettingKey, Written>; kept: number; written: SettingKey[]; inPlace: boolean } {
+  const content = new Map<SettingKey, Written>();
+  const written: SettingKey[] = [];
   let kept = 0;
+  const found = existing
+    ? locateSettings(
+        layout,
+        existing.values.map((row) => row[0]),
+      )
+    : { rows: new Map<SettingKey, number>(), inPlace: false };
+  let defaults: Record<SettingKey, SettingValue> | null = null;
   for (const s of layout.settings) {
-    const at = found.get(s.key);
-    if (at && at.row === s.row) kept++;
-    else if (at) {
-      const cell = sheet.getRange(at.row, 2);
-      const formula = cell.getFormula();
-      moved.push({ key: s.key, row: s.row, content: formula || (cell.getValue() as string | number | Date | boolean) });
-    } else missing.push({ key: s.key, row: s.row });
+    const row = found.rows.get(s.key);
+    if (row !== undefined && existing) {
+      content.set(s.key, asItIs(existing.values[row - 1][1], existing.formulas[row - 1][1]));
+      if (row === s.row) kept++;
+      else written.push(s.key);
+    } else {
+      defaults ??= defaultSettings(sheetClock(ss).today);
+      content.set(s.key, settingWritable(defaults[s.key]));
+      written.push(s.key);
+    }
   }
-  const carry = () => {
-    if (moved.length === 0 && missing.length === 0) return;
-    const defaults = missing.length ? defaultSettings(sheetClock(ss).today) : null;
-    for (const m of moved) sheet.getRange(m.row, 2).setValue(m.content);
-    for (const m of missing) sheet.getRange(m.row, 2).setValue(settingWritable(defaults![m.key]));
-    for (const m of moved) found.get(m.key)!.meta.remove();
-    for (const m of [...moved, ...missing]) sheet.getRange(`${m.row}:${m.row}`).addDeveloperMetadata(SETTING_META_KEY, m.key);
-  };
-  return { kept, written: [...moved, ...missing].map((m) => m.key), carry };
+  return { content, kept, written, inPlace: found.inPlace };
 }
 
-function placeChart(sheet: Sheet, layout: DashboardLayout): void {
+/** The whole sheet from row 1 to `height`, as written in one call each: values, number formats, weights, backgrounds. */
+function sheetGrids(layout: DashboardLayout, height: number, settings: Map<SettingKey, Written>) {
+  const blankRow = (): Written[] => Array.from({ length: DASHBOARD_WIDTH }, () => '');
+  const values: Written[][] = [];
+  const formats: string[][] = [];
+  const weights: ('bold' | 'normal')[][] = [];
+  const backgrounds: (string | null)[][] = [];
+  const recent = layout.recentEvents;
+  const recentColumns = new Set(Array.from({ length: recent.columns }, (_, k) => recent.column - 1 + k));
+  for (let row = 1; row <= height; row++) {
+    const cells = layout.cells[row - 1];
+    values.push(cells ? cells.map(writable) : blankRow());
+    // The recent-events list and the follow-up lists' IDs are for the formulas, not for reading.
+    const hidden = (j: number) => recentColumns.has(j) && row >= recent.first && row < recent.first + recent.rows;
+    formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => (hidden(j) ? ';;;' : (layout.formats[row - 1]?.[j] ?? GENERAL))));
+    // The title bold, header rows bold on grey, column-heading rows bold.
+    const header = layout.headerRows.includes(row);
+    const bold = header || layout.columnRows.includes(row);
+    weights.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => (bold || (row === layout.titleRow && j === 0) ? 'bold' : 'normal')));
+    backgrounds.push(Array.from({ length: DASHBOARD_WIDTH }, () => (header ? HEADER_BACKGROUND : null)));
+  }
+  for (const s of layout.settings) {
+    values[s.row - 1][1] = settings.get(s.key)!;
+    backgrounds[s.row - 1][1] = SETTING_BACKGROUND;
+  }
+  return { values, formats, weights, backgrounds };
+}
+
+/**
+ * The funnel chart over the totals: left as it is when it is there over them; made, or pointed
+ * back at them, otherwise (after the user moved rows, Sheets moved its range with them).
+ */
+function placeChart(sheet: Sheet, layout: DashboardLayout, rows: 'none' | 'in place' | 'unknown'): void {
   const { first, last } = layout.funnel;
+  // A sheet just made has no chart; one whose rows are in place and holds one chart has the funnel.
+  const charts = rows === 'none' ? [] : sheet.getCharts();
+  if (rows === 'in place' && charts.length === 1) return;
+  const existing = charts.find((c) => c.getOptions().get('title') === FUNNEL_CHART_TITLE);
+  if (existing && rows === 'in place') return;
   const data = sheet.getRange(first, 1, last - first + 1, 2);
-  const existing = sheet.getCharts().find((c) => c.getOptions().get('title') === FUNNEL_CHART_TITLE);
   const builder = (existing ? existing.modify().clearRanges() : sheet.newChart())
     .setChartType(Charts.ChartType.BAR)
     .addRange(data)
@@ -273,8 +301,7 @@ function placeChart(sheet: Sheet, layout: DashboardLayout): void {
 }
 
 /** Cells showing a formula error after the build, as "B12 (#NAME?)". */
-function errorCells(sheet: Sheet, height: number): string[] {
-  const values = sheet.getRange(1, 1, height, DASHBOARD_WIDTH).getValues();
+function errorCells(values: unknown[][]): string[] {
   const out: string[] = [];
   values.forEach((row, i) =>
     row.forEach((v, j) => {
@@ -287,36 +314,99 @@ function errorCells(sheet: Sheet, height: number): string[] {
 export interface BuildOptions {
   /** Show the dashboard afterwards (the menu item does; setup keeps the user where they were). */
   activate: boolean;
+  /** Look for cells showing errors after the build, and toast the result when there are none (the menu item; setup tells its own). */
+  report: boolean;
 }
 
-/** Builds or rebuilds the dashboard. Caller holds the document lock. */
+/**
+ * Builds or rebuilds the dashboard. Caller holds the document lock.
+ *
+ * Reads what is there once, computes the whole sheet (the user's settings as they are), checks
+ * it can be written, then writes it in one call per kind (values, formats, weights,
+ * backgrounds); the record saying the build ended is written last. Whatever an error stopped
+ * half-way, the next build completes: it finds the sheet, reads it and writes it whole again.
+ */
 export function buildDashboard(options: BuildOptions): DashboardResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = PropertiesService.getDocumentProperties();
-  const sources = readSources(ss, props);
+  const record = readDashboardRecord(props);
+  return build(ss, props, record, locateDashboard(ss, record), options, false);
+}
+
+/** `pending`: say in the record that the build started (setup's rebuild, which setup's next run must complete). */
+function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Sheet | null, options: BuildOptions, pending: boolean): DashboardResult {
+  const { sources, tracker } = readSources(ss, props);
   const layout = buildLayout(sources);
-  let sheet = findDashboard(ss, props);
-  const created = sheet === null;
-  if (!sheet) sheet = createDashboard(ss, props);
-
-  const height = layout.cells.length;
-  const maxRows = sheet.getMaxRows();
-  const needed = Math.max(height, layout.recentEvents.first + layout.recentEvents.rows - 1) + 1;
-  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  if (sheet.getMaxColumns() < CHART_COLUMN + 6) sheet.insertColumnsAfter(sheet.getMaxColumns(), CHART_COLUMN + 6 - sheet.getMaxColumns());
-
-  const settings = placeSettings(ss, sheet, layout, findSettings(sheet));
-  writeGenerated(sheet, layout);
-  settings.carry();
-  placeChart(sheet, layout);
+  let sheet = found;
+  // The sheet a stopped build was making has its name; so may a sheet the user made since. It is
+  // the add-on's when it is blank or shows the dashboard's title (the stopped build wrote it).
+  if (sheet && record?.creating && sheet.getLastRow() > 0 && sheet.getRange(1, 1).getValue() !== layout.cells[0][0]) sheet = null;
   const recent = layout.recentEvents;
-  const record: DashboardRecord = { sheetId: sheet.getSheetId() };
-  if (!sources.log) record.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
-  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
-  const errors = errorCells(sheet, height);
+  // The recent-events list fills its hidden columns down from its row, past the layout's last row.
+  const height = Math.max(layout.cells.length, recent.first + recent.rows - 1);
+  // Rows written: the layout's, and those a taller layout wrote before (a longer introductions
+  // list), which are emptied. What the user typed below them is theirs and stays.
+  // (A sheet made by this build or by the one an error stopped has nothing below the layout.)
+  const written =
+    !sheet || record?.creating ? layout.cells.length : Math.max(layout.cells.length, record?.height ?? layout.cells.length + MOST_INTRODUCTION_ROWS);
+
+  let existing: { values: unknown[][]; formulas: string[][] } | null = null;
+  let maxRows: number;
+  let maxColumns: number;
+  if (sheet) {
+    maxRows = sheet.getMaxRows();
+    maxColumns = sheet.getMaxColumns();
+    // Every cell the build may write (the settings it writes back too), and the rows it may add:
+    // a protected one refuses the build before its first write.
+    const problem = protectionProblem(sheet, [{ row: 1, column: 1, numRows: Math.max(height, maxRows), numColumns: Math.max(DASHBOARD_WIDTH, maxColumns) }]);
+    if (problem) throw new UserError(`${problem} The dashboard was not built; nothing was changed.`);
+    const read = sheet.getRange(1, 1, Math.min(height, maxRows), Math.min(2, maxColumns));
+    existing = { values: read.getValues(), formulas: read.getFormulas() };
+  }
+  const settings = placeSettings(ss, layout, existing);
+
+  // The first write. A rebuild by setup says it started (setup's next run completes it); a new
+  // sheet is recorded before it is made.
+  if (sheet && pending && isComplete(record)) writeDashboardRecord(props, { ...record, pending: true });
+  const created = sheet === null;
+  let name: string | null = null;
+  if (!sheet) {
+    ({ sheet, name } = createDashboard(ss, props, !options.activate));
+    maxRows = sheet.getMaxRows();
+    maxColumns = sheet.getMaxColumns();
+  } else if (record?.creating && !options.activate && ss.getActiveSheet().getName() === record.creating.name) {
+    // Making the sheet made it the active one, and the build that made it stopped before putting
+    // the user back: on the tracker, where setup (the one build that keeps the user's sheet) runs.
+    tracker.activate();
+  }
+  if (maxRows! < height) sheet.insertRowsAfter(maxRows!, height - maxRows!);
+  if (maxColumns! < SHEET_COLUMNS) sheet.insertColumnsAfter(maxColumns!, SHEET_COLUMNS - maxColumns!);
+
+  const grids = sheetGrids(layout, written, settings.content);
+  const range = sheet
+    .getRange(1, 1, written, DASHBOARD_WIDTH)
+    .setNumberFormats(grids.formats)
+    .setFontWeights(grids.weights)
+    .setBackgrounds(grids.backgrounds)
+    .setValues(grids.values);
+  const firstBuild = created || !record?.built;
+  if (firstBuild) {
+    for (const run of COLUMN_WIDTHS) sheet.setColumnWidths(run.first, run.count, run.width);
+    sheet.hideColumns(HIDDEN_COLUMNS.first, HIDDEN_COLUMNS.count);
+  }
+  placeChart(sheet, layout, created ? 'none' : settings.inPlace && !firstBuild ? 'in place' : 'unknown');
+  const errors = options.report ? errorCells(range.getValues()) : [];
+
+  const done: DashboardRecord = {
+    height: layout.cells.length,
+    sheetId: isComplete(record) && !created ? record.sheetId : sheet.getSheetId(),
+    built: true,
+  };
+  if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
+  writeDashboardRecord(props, done);
   if (options.activate) sheet.activate();
 
-  const name = sheet.getName();
+  name ??= sheet.getName();
   const parts = [created ? `Built the "${name}" sheet: live formulas over your tracker and the Interview log.` : `Rebuilt the "${name}" sheet.`];
   if (settings.kept) parts.push(`Your ${settings.kept} settings were left as they were.`);
   if (errors.length) {
@@ -324,14 +414,25 @@ export function buildDashboard(options: BuildOptions): DashboardResult {
       `Some cells show errors: ${errors.slice(0, 5).join(', ')}${errors.length > 5 ? ', …' : ''}. The formulas are written in English with commas; if your spreadsheet's locale (File > Settings: ${ss.getSpreadsheetLocale()}) changed how they read, please report it.`,
     );
   }
-  return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message: parts.join(' ') };
+  const message = parts.join(' ');
+  if (options.report && !errors.length) ss.toast(message, 'Dashboard', 8);
+  return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message };
 }
 
-/** Setup builds the dashboard when it changed the tracker, or when there is no dashboard yet. */
-export function dashboardAfterSetup(changed: boolean): DashboardResult | null {
-  if (!changed && findDashboard(SpreadsheetApp.getActiveSpreadsheet(), PropertiesService.getDocumentProperties())) return null;
+/**
+ * Setup builds the dashboard when it changed the tracker, when there is no dashboard yet, and
+ * when an error stopped the last build before it ended.
+ */
+export function dashboardAfterSetup(
+  changed: boolean,
+  ss: Ss = SpreadsheetApp.getActiveSpreadsheet(),
+  props: Props = PropertiesService.getDocumentProperties(),
+): DashboardResult | null {
+  const record = readDashboardRecord(props);
+  const sheet = locateDashboard(ss, record);
+  if (!changed && sheet && isComplete(record)) return null;
   try {
-    return buildDashboard({ activate: false });
+    return build(ss, props, record, sheet, { activate: false, report: false }, true);
   } catch (e) {
     // Setup's own work is done: a dashboard that could not be built is one of its warnings.
     return { ok: false, message: menuMessage(e) };

@@ -6,9 +6,11 @@ import { buildDashboard } from './dashboard.ts';
 
 /** Menu: Build dashboard. Builds the Dashboard sheet, or rebuilds and repairs it; never changes its settings. */
 export function refreshDashboard(): DashboardResult {
-  const result: DashboardResult = menuAction(() => buildDashboard({ activate: true }), { lock: true });
-  const ui = SpreadsheetApp.getUi();
-  if (!result.ok || result.errors.length) ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
-  else SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Dashboard', 8);
+  // A build without errors says so in a toast (buildDashboard); anything else in an alert.
+  const result: DashboardResult = menuAction(() => buildDashboard({ activate: true, report: true }), { lock: true });
+  if (!result.ok || result.errors.length) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Build dashboard', result.message, ui.ButtonSet.OK);
+  }
   return result;
 }
