@@ -11,7 +11,8 @@ describe('the dashboard bench', () => {
     () => {
       requireBuild();
       const b = dashboardBench(60, 120, BUILD);
-      expect(b.calls).toBeGreaterThan(100);
+      // A real build was measured (Build dashboard is 39 calls once the tracker's columns are remembered).
+      expect(b.calls).toBeGreaterThan(20);
       expect(b.edits.map((e) => e.what)).toEqual([
         'a cell the dashboard does not read (Notes)',
         'a Stage',

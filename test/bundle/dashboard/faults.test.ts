@@ -177,12 +177,8 @@ describe('Build dashboard service calls', () => {
     const small = calls(100);
     const large = calls(2500);
     expect(large.calls).toBe(small.calls);
-    // The Dashboard itself reads no developer metadata: these calls are the tracker's columns
-    // being found by their tags (readTracker, issue 17's "find columns fast", not done here yet).
-    // Without them the build is within the goal of 40.
-    const findingColumns = Object.entries(small.byMethod)
-      .filter(([m]) => /DeveloperMetadata|^Range\.get(Column|Row)$/.test(m))
-      .reduce((n, [, c]) => n + c, 0);
-    expect(small.calls - findingColumns).toBeLessThanOrEqual(40);
+    // The tracker's and the log's columns are found from their remembered places: no metadata walk.
+    expect(Object.keys(small.byMethod).filter((m) => /DeveloperMetadata/.test(m))).toEqual([]);
+    expect(small.calls).toBeLessThanOrEqual(40);
   });
 });
