@@ -20,6 +20,7 @@ import {
 } from './formulas.ts';
 import { buildRefs, str, type DashboardSources, type DashboardTrackerKey, type Refs } from './refs.ts';
 import { thousands } from '../base/text.ts';
+import { localeNeutral } from '../base/formula-text.ts';
 
 /**
  * Columns A to F hold what a reader sees. G to R are hidden: G and H hold the recent-events list
@@ -446,7 +447,8 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
       Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
         const spec = s.cells[j];
         if (spec === undefined) return '';
-        return typeof spec === 'function' ? spec(ctx) : spec;
+        const cell = typeof spec === 'function' ? spec(ctx) : spec;
+        return typeof cell === 'string' && cell.startsWith('=') ? localeNeutral(cell) : cell;
       }),
     );
     formats.push(Array.from({ length: DASHBOARD_WIDTH }, (_, j) => s.formats?.[j] ?? '0'));

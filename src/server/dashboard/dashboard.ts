@@ -34,6 +34,7 @@ import { openLog, type LogSheet } from '../logging/interview-log.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { uniqueSheetName } from '../base/sheets.ts';
+import { localeNeutral } from '../../core/base/formula-text.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -130,7 +131,7 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const sheet = ss.getSheetById(record.sheetId);
   const { row, column, weekStart } = record.awaitingLog;
   const source = logSource(log);
-  if (sheet) sheet.getRange(row, column).setFormula(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP));
+  if (sheet) sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP)));
   const { awaitingLog: _linked, ...rest } = record;
   writeDashboardRecord(props, rest);
 }
