@@ -14,6 +14,14 @@ export function withDocumentLock<T>(action: () => T): T {
   try {
     return action();
   } finally {
-    lock.releaseLock();
+    // Google: "call SpreadsheetApp.flush() prior to releasing the lock, to commit all pending
+    // changes to the spreadsheet while you still have exclusive access to it"
+    // (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+    // In a finally: what a failed action did write is committed before another action reads.
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
