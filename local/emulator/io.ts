@@ -121,6 +121,23 @@ function arrayFilledCells(ws: ExcelJS.Worksheet): Set<string> {
   return filled;
 }
 
+/** The last row and column any array formula's range reaches. */
+function arrayReach(ws: ExcelJS.Worksheet): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as { shareType?: string; ref?: string } | null;
+      if (!v || typeof v !== 'object' || v.shareType !== 'array' || !v.ref) return;
+      const p = parseA1(v.ref, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      if (!p) return;
+      rows = Math.max(rows, p.rect.row + p.rect.numRows - 1);
+      cols = Math.max(cols, p.rect.col + p.rect.numCols - 1);
+    }),
+  );
+  return { rows, cols };
+}
+
 /** A drop-down or other validation rule from the file, or undefined for a kind the emulator does not model. */
 function fromXlsxValidation(ss: EmuSpreadsheet, dv: ExcelJS.DataValidation): EmuDataValidation | undefined {
   const builder = new EmuDataValidationBuilder(ss[RT]).setAllowInvalid(!dv.showErrorMessage);
@@ -225,7 +242,10 @@ export async function loadXlsxInto(ss: EmuSpreadsheet, data: Buffer): Promise<vo
   }
   // Every sheet first: a formula that reads a later sheet must find it when it is set.
   const loaded = wb.worksheets.map((ws): [ExcelJS.Worksheet, EmuSheet] => {
-    const size = sized(ws.rowCount, ws.columnCount);
+    // An array formula's range may reach past the last cell the file holds (an empty tail): the
+    // grid holds it whole, as it did when saved.
+    const reach = arrayReach(ws);
+    const size = sized(Math.max(ws.rowCount, reach.rows), Math.max(ws.columnCount, reach.cols));
     return [ws, ss._addSheet(ws.name, ss._sheets.length, size.rows, size.cols)];
   });
   // One batch: the engine computes once every sheet holds its cells (a formula set before the

@@ -126,8 +126,10 @@ const serial = (v: unknown, sheet: EmuSheet, row: number, col: number) =>
 /** The emulator's state of every sheet, through the public Sheet and Range calls where they exist. */
 function stateOf(ss: EmuSpreadsheet): SheetState[] {
   return ss.getSheets().map((sheet) => {
-    // As far as anything reaches: content, formats, validation, merges, hidden columns.
-    const rows = Math.max(1, sheet.getLastRow(), sheet._meta.length, ...sheet._merges.map((m) => m.row + m.numRows - 1));
+    // As far as anything reaches: content, formats, validation, merges, hidden columns, and the
+    // grid's rows (an array formula's range may reach past its last value, as the Dashboard's
+    // recent-events list does into rows the build added for it).
+    const rows = Math.max(1, sheet.getLastRow(), sheet.getMaxRows(), sheet._meta.length, ...sheet._merges.map((m) => m.row + m.numRows - 1));
     const cols = Math.max(
       1,
       sheet.getLastColumn(),
@@ -150,10 +152,11 @@ function stateOf(ss: EmuSpreadsheet): SheetState[] {
           notes[i][j],
           rule && [rule.getCriteriaType(), rule.getCriteriaValues(), rule.getAllowInvalid()],
         ];
-        if (cell[0] === '' && !cell[1] && cell[2] === NO_FORMAT && !cell[3] && !cell[4]) continue;
-        cells.set(a1(i + 1, j + 1), cell);
+        // An array's cells count whether or not they show anything or have a format of their own.
         const at = { sheet: sheet._hfId, row: i, col: j };
         if (hf.isCellPartOfArray(at) && !formulas[i][j]) arrays.set(a1(i + 1, j + 1), '');
+        if (cell[0] === '' && !cell[1] && cell[2] === NO_FORMAT && !cell[3] && !cell[4]) continue;
+        cells.set(a1(i + 1, j + 1), cell);
       }
     }
     const hiddenCols = Array.from({ length: cols }, (_, j) => j + 1).filter((c) => sheet.isColumnHiddenByUser(c));
