@@ -131,7 +131,12 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const sheet = ss.getSheetById(record.sheetId);
   const { row, column, weekStart } = record.awaitingLog;
   const source = logSource(log);
-  if (sheet) sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP)));
+  if (sheet) {
+    // A user who may not edit the Dashboard still logs: the link waits for the next event logged
+    // (or Build dashboard) by someone who may write it.
+    if (protectionProblem(sheet, [{ row, column, numRows: 1, numColumns: 1 }])) return;
+    sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP)));
+  }
   const { awaitingLog: _linked, ...rest } = record;
   writeDashboardRecord(props, rest);
 }

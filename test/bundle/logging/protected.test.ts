@@ -92,3 +92,28 @@ describe('an editor logging into a column the owner protected', () => {
     expect(emulatorState(app.emu)).toEqual(before);
   });
 });
+
+describe("the Dashboard's protected: the first logged event still logs", () => {
+  it('an editor logs while the Dashboard is protected: logged, the link to the log waits for someone who may write it', () => {
+    const app = tracker();
+    app.ss.addEditor(EDITOR);
+    const dashboard = app.ss.getSheetByName('Dashboard')!;
+    const protection = dashboard.protect();
+    protection.removeEditors(protection.getEditors());
+    const result = app.emu.actAs(EDITOR, () => app.bundle.run('logPitchSent', [request({ contactIds: ['C-0001'] })]).result as LogResult);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.logged).toBe(1);
+    const awaiting = () => JSON.parse(app.emu.properties.document.get('iit.dashboard')!).awaitingLog;
+    expect(awaiting()).toBeDefined();
+    // The owner's next event writes the link.
+    log(app, 'logPitchSent', request({ contactIds: ['C-0002'] }, 'protected-event-2'));
+    expect(awaiting()).toBeUndefined();
+    expect(
+      dashboard
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .some((f) => f.includes('Interview log')),
+    ).toBe(true);
+  });
+});
