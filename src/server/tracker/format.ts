@@ -133,7 +133,10 @@ export function coverTrackerRows(
  * (later changes do not reach a rule already built), and a font colour, once set, stays for the
  * next rules: those with one are built after those without.
  */
-function buildRules(rules: readonly TrackerRule[], column: (at: number) => GoogleAppsScript.Spreadsheet.Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+function buildRules(
+  rules: readonly TrackerRule[],
+  column: (at: number) => GoogleAppsScript.Spreadsheet.Range,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const builders = new Map<number, GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>();
   const builderFor = (at: number) => builders.get(at) ?? builders.set(at, SpreadsheetApp.newConditionalFormatRule().setRanges([column(at)])).get(at)!;
   const built = new Map<TrackerRule, GoogleAppsScript.Spreadsheet.ConditionalFormatRule>();

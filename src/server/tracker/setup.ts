@@ -15,12 +15,13 @@ import {
   readOwed,
   readRecord,
   recordText,
-  tagColumns,
-  tagContactColumns,
-  tagHeaderRow,
+  contactColumnTags,
+  headerRowTags,
+  trackerColumnTags,
   type TrackerRecord,
   writeOwed,
   writeRecord,
+  writeTags,
 } from './store.ts';
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
@@ -212,9 +213,8 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
       { maxWrites: budget },
     ),
   );
-  tagColumns(sheet, plan.columns, tags.tracker);
-  tagContactColumns(sheet, plan.map.contact, tags.contact);
-  tagHeaderRow(sheet, plan.headerRow, taggedRow);
+  const header = headerRowTags(sheet, plan.headerRow, taggedRow);
+  writeTags(sheet, [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact), ...header]);
   return deferred;
 }
 
