@@ -95,9 +95,9 @@ export function coverTrackerRows(
   columns: Partial<Record<TrackerKey, number>>,
   headerRow: number,
   add: ReadonlySet<TrackerKey> = new Set(),
+  lastRow = sheet.getMaxRows(),
 ): void {
   const first = headerRow + 1;
-  const lastRow = sheet.getMaxRows();
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
   const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
   const column = (at: number) => ranges.get(at) ?? ranges.set(at, sheet.getRange(first, at, lastRow - headerRow, 1)).get(at)!;

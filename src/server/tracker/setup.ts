@@ -139,7 +139,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
   // tracker or finished a stopped run (which may have stopped inside the dashboard).
-  const dashboard = dashboardAfterSetup(owed.dashboard);
+  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props);
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   if (owed.dashboard) clearOwed(props);
   return {
@@ -229,7 +229,7 @@ function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>
   for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k]))) sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
   if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
-  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed);
+  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows);
   const unfrozen = sheet.getFrozenRows() < plan.headerRow;
   if (unfrozen) sheet.setFrozenRows(plan.headerRow);
   return unfrozen;
