@@ -109,7 +109,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
   // first, the new columns too (right of the data, where getDataRange's merges do not reach).
   const targets = setupTargets(plan);
-  const underMerge = targets.length ? mergeProblem(sheet, targets) : null;
+  const underMerge = targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
