@@ -6,7 +6,7 @@
 // names, so the emulator uses the names and its parameters accept both.
 
 import type { EmuRange } from './spreadsheet/range.ts';
-import type { EmuSheet } from './spreadsheet/sheet.ts';
+import type { EmuRangeList, EmuSheet } from './spreadsheet/sheet.ts';
 import type { EmuSpreadsheet } from './spreadsheet/spreadsheet.ts';
 import type { EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './spreadsheet/rules.ts';
 import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuProtection, EmuNamedRange, EmuSelection } from './spreadsheet/metadata.ts';
@@ -39,9 +39,11 @@ export type Emu<R> = R extends GoogleAppsScript.Spreadsheet.Range
                       ? EmuNamedRange
                       : R extends GoogleAppsScript.Spreadsheet.Selection
                         ? EmuSelection
-                        : R extends (infer E)[]
-                          ? Emu<E>[]
-                          : R;
+                        : R extends GoogleAppsScript.Spreadsheet.RangeList
+                          ? EmuRangeList
+                          : R extends (infer E)[]
+                            ? Emu<E>[]
+                            : R;
 
 type EmuArgs<A extends any[]> = { [I in keyof A]: Emu<A[I]> };
 

@@ -294,3 +294,24 @@ describe('Call counting', () => {
     expect(emu.rt.callsByMethod()).toEqual({ 'Range.setValues': 1, 'Sheet.getRange': 1 });
   });
 });
+
+describe('Sheet.getRangeList', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)
+  // "Returns the RangeList collection representing the ranges in the same sheet specified by a
+  // non-empty list of A1 notations or R1C1 notations."
+  it('gives the ranges of whole columns and rows in the order asked, in two calls', () => {
+    const { emu, sheet } = setup();
+    emu.rt.resetCalls();
+    const ranges = sheet.getRangeList(['C:C', '3:3', 'A1:B2']).getRanges();
+    expect(emu.rt.callsByMethod()).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.getRanges': 1 });
+    expect(ranges.map((r) => r.getA1Notation())).toEqual(['C:C', '3:3', 'A1:B2'].map((a1) => sheet.getRange(a1).getA1Notation()));
+    ranges[0].addDeveloperMetadata('k', 'v');
+    expect(sheet.createDeveloperMetadataFinder().withKey('k').find()[0].getLocation().getColumn()!.getColumn()).toBe(3);
+  });
+
+  it('refuses an empty list and a range of another sheet, as getRange does', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRangeList([])).toThrow();
+    expect(() => sheet.getRangeList(['Elsewhere!A1'])).toThrow('Range not found');
+  });
+});

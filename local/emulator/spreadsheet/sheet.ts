@@ -54,6 +54,7 @@ export class EmuSheet implements Signatures<
   | 'getIndex'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getDataRange'
   | 'getLastRow'
   | 'getLastColumn'
@@ -392,6 +393,22 @@ export class EmuSheet implements Signatures<
     this._checkRect(rect);
     return this._range(rect);
   }
+  /**
+   * Assumed of Google where its reference is silent: each notation is read as getRange(a1) reads
+   * it (same errors), and an empty list is refused.
+   */
+  getRangeList(a1Notations: string[]): EmuRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new GasException('Invalid argument: a1Notations');
+    return new EmuRangeList(
+      this[RT],
+      a1Notations.map((a1) => {
+        const p = parseA1(String(a1), this._maxRows, this._maxCols);
+        if (!p || (p.sheetName !== undefined && p.sheetName !== this._name)) throw new GasException('Range not found');
+        this._checkRect(p.rect);
+        return this._range(p.rect);
+      }),
+    );
+  }
   getDataRange(): EmuRange {
     return this._range({ row: 1, col: 1, numRows: Math.max(1, this._lastRow()), numCols: Math.max(1, this._lastCol()) });
   }
@@ -601,4 +618,18 @@ export class EmuSheet implements Signatures<
   }
 }
 
+/** Google's RangeList, with only what the add-on uses: its ranges, each as getRange would give it. */
+export class EmuRangeList implements Signatures<GoogleAppsScript.Spreadsheet.RangeList, 'getRanges'> {
+  readonly [RT]: Runtime;
+  private readonly ranges: EmuRange[];
+  constructor(rt: Runtime, ranges: EmuRange[]) {
+    this[RT] = rt;
+    this.ranges = ranges;
+  }
+  getRanges(): EmuRange[] {
+    return [...this.ranges];
+  }
+}
+
 instrument(EmuSheet, 'Sheet');
+instrument(EmuRangeList, 'RangeList');

@@ -59,10 +59,11 @@ export function formatTrackerRows(
     sheet.getRange(firstRow, first, numRows, row.length).setNumberFormats(Array.from({ length: numRows }, () => row));
   }
   const lists = [...keyAt].filter(([, key]) => trackerColumn(key).values && trackerColumn(key).kind === 'list').map(([at]) => at);
+  const builder = lists.length ? SpreadsheetApp.newDataValidation() : null;
   for (const [first, last] of adjacentRuns(lists, (c) => only !== undefined && keyAt.has(c))) {
     const row = Array.from({ length: last - first + 1 }, (_, i) => {
       const key = keyAt.get(first + i)!;
-      return trackerColumn(key).kind === 'list' ? dropDown(key) : null;
+      return trackerColumn(key).kind === 'list' ? dropDown(builder!, key) : null;
     });
     sheet.getRange(firstRow, first, numRows, row.length).setDataValidations(Array.from({ length: numRows }, () => row));
   }
@@ -70,11 +71,12 @@ export function formatTrackerRows(
 
 /**
  * Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive the
- * add-on's logic, so Sheets rejects other values typed into them.
+ * add-on's logic, so Sheets rejects other values typed into them. One builder serves every
+ * drop-down (a call fewer each): every setting is set again, and build() takes a copy.
  */
-function dropDown(key: TrackerKey): GoogleAppsScript.Spreadsheet.DataValidation {
+function dropDown(builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder, key: TrackerKey): GoogleAppsScript.Spreadsheet.DataValidation {
   const values = trackerColumn(key).values!;
-  return SpreadsheetApp.newDataValidation()
+  return builder
     .requireValueInList([...values], true)
     .setAllowInvalid(key === 'relationship')
     .setHelpText(`Choose one of: ${values.join(', ')}`)
@@ -93,9 +95,9 @@ export function coverTrackerRows(
   columns: Partial<Record<TrackerKey, number>>,
   headerRow: number,
   add: ReadonlySet<TrackerKey> = new Set(),
+  lastRow = sheet.getMaxRows(),
 ): void {
   const first = headerRow + 1;
-  const lastRow = sheet.getMaxRows();
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
   const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
   const column = (at: number) => ranges.get(at) ?? ranges.set(at, sheet.getRange(first, at, lastRow - headerRow, 1)).get(at)!;
@@ -120,13 +122,31 @@ export function coverTrackerRows(
       .build();
   });
   const added = wanted.filter((w) => !present.has(ruleKey(w.column, w.criteria, [w.value])));
-  for (const w of added) {
-    const builder = SpreadsheetApp.newConditionalFormatRule();
+  rules.push(...buildRules(added, column));
+  if (found || added.length) sheet.setConditionalFormatRules(rules);
+}
+
+/**
+ * The rules, in the order given, built with one builder per column: each call on a builder is a
+ * service call, so its range is set once and only the condition and colours change between
+ * rules. Assumed of Google as of the emulator: build() takes a copy of the builder's state
+ * (later changes do not reach a rule already built), and a font colour, once set, stays for the
+ * next rules: those with one are built after those without.
+ */
+function buildRules(
+  rules: readonly TrackerRule[],
+  column: (at: number) => GoogleAppsScript.Spreadsheet.Range,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const builders = new Map<number, GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>();
+  const builderFor = (at: number) => builders.get(at) ?? builders.set(at, SpreadsheetApp.newConditionalFormatRule().setRanges([column(at)])).get(at)!;
+  const built = new Map<TrackerRule, GoogleAppsScript.Spreadsheet.ConditionalFormatRule>();
+  for (const w of [...rules].sort((a, b) => Number(a.fontColor !== undefined) - Number(b.fontColor !== undefined))) {
+    const builder = builderFor(w.column);
     (w.criteria === 'CUSTOM_FORMULA' ? builder.whenFormulaSatisfied(w.value) : builder.whenTextEqualTo(w.value)).setBackground(w.background);
     if (w.fontColor) builder.setFontColor(w.fontColor);
-    rules.push(builder.setRanges([column(w.column)]).build());
+    built.set(w, builder.build());
   }
-  if (found || added.length) sheet.setConditionalFormatRules(rules);
+  return rules.map((w) => built.get(w)!);
 }
 
 /**

@@ -15,12 +15,13 @@ import {
   readOwed,
   readRecord,
   recordText,
-  tagColumns,
-  tagContactColumns,
-  tagHeaderRow,
+  contactColumnTags,
+  headerRowTags,
+  trackerColumnTags,
   type TrackerRecord,
   writeOwed,
   writeRecord,
+  writeTags,
 } from './store.ts';
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
@@ -108,7 +109,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
   // first, the new columns too (right of the data, where getDataRange's merges do not reach).
   const targets = setupTargets(plan);
-  const underMerge = targets.length ? mergeProblem(sheet, targets) : null;
+  const underMerge = targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
@@ -138,7 +139,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
   // tracker or finished a stopped run (which may have stopped inside the dashboard).
-  const dashboard = dashboardAfterSetup(owed.dashboard);
+  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props);
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   if (owed.dashboard) clearOwed(props);
   return {
@@ -212,9 +213,8 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
       { maxWrites: budget },
     ),
   );
-  tagColumns(sheet, plan.columns, tags.tracker);
-  tagContactColumns(sheet, plan.map.contact, tags.contact);
-  tagHeaderRow(sheet, plan.headerRow, taggedRow);
+  const header = headerRowTags(sheet, plan.headerRow, taggedRow);
+  writeTags(sheet, [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact), ...header]);
   return deferred;
 }
 
@@ -229,7 +229,7 @@ function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>
   for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k]))) sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
   if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
-  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed);
+  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows);
   const unfrozen = sheet.getFrozenRows() < plan.headerRow;
   if (unfrozen) sheet.setFrozenRows(plan.headerRow);
   return unfrozen;

@@ -107,17 +107,38 @@ export function clearOwed(props: GoogleAppsScript.Properties.Properties): void {
   props.deleteProperty(OWED_KEY);
 }
 
-function tagColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, value: string): void {
-  const letters = columnLetters(column);
-  sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(COLUMN_KEY, value);
+/** A developer-metadata tag to put on a whole row or column (`a1` as "C:C" or "3:3"). */
+export interface LineTag {
+  a1: string;
+  key: string;
+  value: string;
 }
 
-/** Tags the given 1-based columns with their tracker field, unless already tagged. */
-export function tagColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: Record<TrackerKey, number>, already: Partial<Record<TrackerKey, number>>): void {
-  for (const key of TRACKER_KEYS) {
-    if (already[key] === columns[key] - 1) continue;
-    tagColumn(sheet, columns[key], key);
-  }
+function columnTag(column: number, value: string): LineTag {
+  const letters = columnLetters(column);
+  return { a1: `${letters}:${letters}`, key: COLUMN_KEY, value };
+}
+
+/**
+ * Writes the tags. Several are reached through one getRangeList (two calls for all their ranges
+ * instead of a getRange each); a single one through getRange.
+ */
+export function writeTags(sheet: GoogleAppsScript.Spreadsheet.Sheet, tags: readonly LineTag[]): void {
+  if (!tags.length) return;
+  const ranges = tags.length === 1 ? [sheet.getRange(tags[0].a1)] : sheet.getRangeList(tags.map((t) => t.a1)).getRanges();
+  tags.forEach((t, i) => ranges[i].addDeveloperMetadata(t.key, t.value));
+}
+
+/** The tags the given 1-based columns need for their tracker field: those not already tagged there. */
+export function trackerColumnTags(columns: Record<TrackerKey, number>, already: Partial<Record<TrackerKey, number>>): LineTag[] {
+  return TRACKER_KEYS.filter((key) => already[key] !== columns[key] - 1).map((key) => columnTag(columns[key], key));
+}
+
+/** The tags the given 0-based contact columns need for their field: those of fields not already tagged. */
+export function contactColumnTags(columns: Partial<Record<ContactField, number>>, already: Partial<Record<ContactField, number>>): LineTag[] {
+  return (Object.entries(columns) as [ContactField, number][])
+    .filter(([field]) => already[field] === undefined)
+    .map(([field, index]) => columnTag(index + 1, CONTACT_PREFIX + field));
 }
 
 /** Tags the given 0-based contact columns with their field, unless that field is already tagged. */
@@ -126,10 +147,7 @@ export function tagContactColumns(
   columns: Partial<Record<ContactField, number>>,
   already: Partial<Record<ContactField, number>>,
 ): void {
-  for (const [field, index] of Object.entries(columns) as [ContactField, number][]) {
-    if (already[field] !== undefined) continue;
-    tagColumn(sheet, index + 1, CONTACT_PREFIX + field);
-  }
+  writeTags(sheet, contactColumnTags(columns, already));
 }
 
 /** 1-based row of the header, from the metadata on it (it moves when rows are inserted above), or null. */
@@ -141,11 +159,11 @@ export function taggedHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): numb
   return null;
 }
 
-/** Tags row `row` (1-based) as the header, unless it already is. */
-export function tagHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, tagged: number | null): void {
-  if (tagged === row) return;
+/** The tag row `row` (1-based) needs as the header: none if it already has it; a tag on another row is removed. */
+export function headerRowTags(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, tagged: number | null): LineTag[] {
+  if (tagged === row) return [];
   if (tagged !== null) for (const m of sheet.createDeveloperMetadataFinder().withKey(HEADER_KEY).find()) m.remove();
-  sheet.getRange(`${row}:${row}`).addDeveloperMetadata(HEADER_KEY, 'header');
+  return [{ a1: `${row}:${row}`, key: HEADER_KEY, value: 'header' }];
 }
 
 export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: TrackerRecord | null): GoogleAppsScript.Spreadsheet.Sheet | null {
