@@ -324,6 +324,8 @@ describe('selections', () => {
     ['the header row', 'Contacts!A1:A3', /header row \(row 1\)/],
     ['an empty row inside the table', 'Contacts!A8', /Row 8 has no contact/],
     ['rows below the table', 'Contacts!A20:A21', /Rows 20 and 21 have no contact/],
+    // A whole column's A1 notation gives no rows: its rows are asked of the range.
+    ['a whole column', 'Contacts!B:B', /header row \(row 1\)/],
   ])('%s gets a clear message and no change', (_label, select, message) => {
     const app = tracker();
     const before = snapshot(app.sheet);
