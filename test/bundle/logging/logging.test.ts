@@ -57,6 +57,29 @@ describe('each action, from the menu item to the tracker and the log', () => {
     ]);
   });
 
+  it("a referral's row gets the tracker's drop-downs and date formats, and keeps the user's own drop-down and format of their columns", () => {
+    const app = tracker();
+    const added = app.sheet.getLastRow() + 1;
+    const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
+    const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const priority = app.sheet.getRange(added, column('Priority'));
+    priority.setDataValidation(rules.newDataValidation().requireValueInList(['High', 'Low']).build() as never);
+    app.sheet.getRange(added, column('Phone')).setNumberFormat('@');
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully', phone: '+1 555 0199' }] });
+    expect(shown(app, added, 'FULL NAME')).toBe('Dana Scully');
+    expect(priority.getDataValidation()?.getCriteriaValues()).toEqual([['High', 'Low'], true]);
+    expect(app.sheet.getRange(added, column('Phone')).getNumberFormat()).toBe('@');
+    for (const [header, values] of [
+      ['Stage', 'To contact'],
+      ['Relationship', 'Referral'],
+    ]) {
+      const rule = app.sheet.getRange(added, column(header)).getDataValidation();
+      expect(rule?.getCriteriaValues()[0], header).toContain(values);
+    }
+    expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
+  });
+
   it('Log informational interview: referrals become linked contacts; one already in the tracker is linked, not duplicated', () => {
     const app = tracker();
     const lastRow = app.sheet.getLastRow();
