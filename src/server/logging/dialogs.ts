@@ -26,7 +26,7 @@ export const DIALOGS = Object.fromEntries(
  * (a whole column, an open-ended range), so that the count of rows selected stays the grid's.
  */
 function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number[] {
-  const list = ss.getSelection().getActiveRangeList();
+  const list = ss.getActiveRangeList();
   const ranges = list ? list.getRanges() : [ss.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   const rows: number[] = [];
   for (const range of ranges) {
