@@ -100,11 +100,11 @@ export function formatTrackerBlock(block: GoogleAppsScript.Spreadsheet.Range, co
  */
 function dropDown(key: TrackerKey): GoogleAppsScript.Spreadsheet.DataValidation {
   const values = trackerColumn(key).values!;
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInList([...values], true)
-    .setAllowInvalid(key === 'relationship')
-    .setHelpText(`Choose one of: ${values.join(', ')}`)
-    .build();
+  const builder = SpreadsheetApp.newDataValidation().requireValueInList([...values], true);
+  // A new builder allows invalid input (Google's reference: "The default for a new data
+  // validation builder is true"), so only the rejecting columns need the call.
+  if (key !== 'relationship') builder.setAllowInvalid(false);
+  return builder.setHelpText(`Choose one of: ${values.join(', ')}`).build();
 }
 
 /**

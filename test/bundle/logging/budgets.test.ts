@@ -23,7 +23,7 @@ const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: 
   { name: 'Log follow-up sent', budget: 30, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
   {
     name: 'Log interview + 2 referrals',
-    budget: 56,
+    budget: 55,
     goal: 25,
     fn: 'logInterview',
     args: [{ contactIds: ['C-0007'], minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] }],

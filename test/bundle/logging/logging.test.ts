@@ -70,12 +70,13 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(shown(app, added, 'FULL NAME')).toBe('Dana Scully');
     expect(priority.getDataValidation()?.getCriteriaValues()).toEqual([['High', 'Low'], true]);
     expect(app.sheet.getRange(added, column('Phone')).getNumberFormat()).toBe('@');
-    for (const [header, values] of [
-      ['Stage', 'To contact'],
-      ['Relationship', 'Referral'],
-    ]) {
+    for (const [header, values, allowInvalid] of [
+      ['Stage', 'To contact', false],
+      ['Relationship', 'Referral', true],
+    ] as const) {
       const rule = app.sheet.getRange(added, column(header)).getDataValidation();
       expect(rule?.getCriteriaValues()[0], header).toContain(values);
+      expect(rule?.getAllowInvalid(), header).toBe(allowInvalid);
     }
     expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
   });
