@@ -2,11 +2,12 @@
 // contacts (and with an Interview log of 1,000 rows), since an action's time on a real sheet is
 // its service calls. Each action runs once per size, on contacts chosen the same at both sizes.
 //
-// `budget` is what the actions cost now; `goal` is issue 17's. Most of the gap is reading the
-// tracker: its columns are found by walking their developer metadata (3 calls a column, about 55
-// calls a read), which the tracker's own change (remembered positions checked against the header)
-// removes. The interview's referral rows get the tracker's formats and drop-downs as two grids,
-// but building its three drop-downs costs 15 calls. Lower each budget to what is reached.
+// `budget` is what the actions cost now; `goal` is issue 17's. A log action's ~30 calls: the lock
+// (4, with the flush), the clock (2), the properties (3), reading the tracker (5) and the log (3),
+// checking merges and protections of both sheets (about 9), the writes (3). The interview's referral
+// rows add their block (formats and drop-downs as two grids, but building three drop-downs is 14
+// calls), the grid's size and the pending referrals' record. The dialog's fixed part (page,
+// size, UI, clock, ID) is 9 of its 18. Lower each budget to what is reached.
 import { describe, expect, it } from 'vitest';
 import { addOnOnContacts, type Bundle } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
