@@ -5,6 +5,7 @@
 import { formatIsoDate } from '../../core/base/dates.ts';
 import { type SelectedContact, selectedContacts } from '../../core/tracker/selection.ts';
 import { RELATIONSHIPS } from '../../core/tracker/schema.ts';
+import { newEventId } from '../../core/logging/input.ts';
 import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../../core/logging/kinds.ts';
 import type { EventDialogContext } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
@@ -68,7 +69,7 @@ export function openEventDialog(mode: EventKind): EventDialogContext {
   const context: EventDialogContext = {
     mode,
     title,
-    eventId: Utilities.getUuid(),
+    eventId: newEventId(),
     today: formatIsoDate(clock.today),
     timeZone: clock.timeZone,
     contacts: contacts.map(({ id, name, company, stage }) => ({ id, name, company, stage })),
