@@ -317,6 +317,10 @@ export class EmuSpreadsheet implements Signatures<
   getSelection(): EmuSelection {
     return new EmuSelection(this);
   }
+  /** As Selection.getActiveRangeList: the active sheet's selected ranges, a list of only getRanges as there. */
+  getActiveRangeList(): { getRanges(): EmuRange[] } {
+    return new EmuSelection(this).getActiveRangeList();
+  }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._host.recordToast(String(msg), title ?? '', timeoutSeconds ?? 5);
   }

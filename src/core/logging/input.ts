@@ -14,6 +14,17 @@ export const MAX_REFERRALS = 50;
 export const MAX_CONTACTS_PER_EVENT = 5000;
 const EVENT_ID = /^[A-Za-z0-9_-]{8,80}$/;
 
+/**
+ * A fresh event ID, in the form of a version-4 UUID. Made here rather than by Utilities.getUuid,
+ * a service call: the ID only has to be unlike every other event's of the same document, which
+ * 122 random bits are (the log's dedupe compares IDs; nothing relies on them being unguessable).
+ */
+export function newEventId(random: () => number = Math.random): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const variant = (8 + Math.floor(random() * 4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}
+
 export interface CheckedEvent {
   eventId: string;
   contactIds: string[];

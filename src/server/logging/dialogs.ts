@@ -5,11 +5,14 @@
 import { formatIsoDate } from '../../core/base/dates.ts';
 import { type SelectedContact, selectedContacts } from '../../core/tracker/selection.ts';
 import { RELATIONSHIPS } from '../../core/tracker/schema.ts';
+import { newEventId } from '../../core/logging/input.ts';
 import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../../core/logging/kinds.ts';
 import type { EventDialogContext } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
-import { readTracker, type TrackerView } from '../tracker/table.ts';
+import { selectedRows as rowsOfA1 } from '../../core/pitch/contact.ts';
+import { readRecord } from '../tracker/store.ts';
+import { readTrackerSheet, requireTrackerSheet, type TrackerView } from '../tracker/table.ts';
 
 export const DIALOG_PAGE = 'LogEventDialog';
 export const DIALOG_WIDTH = 380;
@@ -18,26 +21,40 @@ export const DIALOGS = Object.fromEntries(
   EVENT_KIND_LIST.map((kind) => [kind, { title: EVENT_KINDS[kind].title, height: EVENT_KINDS[kind].height }]),
 ) as Record<EventKind, { title: string; height: number }>;
 
-/** 1-based rows of every selected range on the active sheet (a ctrl-click selection has several). */
-function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: TrackerView): number[] {
-  const active = ss.getActiveSheet();
-  if (active.getSheetId() !== view.record.sheetId) {
-    throw new UserError(`Select one or more contacts' rows in the "${view.sheet.getName()}" sheet (your tracker) first, then choose the menu item again.`);
-  }
-  const list = ss.getSelection().getActiveRangeList();
+/**
+ * 1-based rows of every selected range on the active sheet (a ctrl-click selection has several):
+ * one call a range for its A1 notation, two more only for a form that does not give its rows
+ * (a whole column, an open-ended range), so that the count of rows selected stays the grid's.
+ */
+function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number[] {
+  const list = ss.getActiveRangeList();
   const ranges = list ? list.getRanges() : [ss.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   const rows: number[] = [];
   for (const range of ranges) {
-    const first = range.getRow();
-    const count = range.getNumRows();
-    for (let r = first; r < first + count; r++) rows.push(r);
+    const parsed = rowsOfA1(range.getA1Notation());
+    const { row, rows: count } = parsed && parsed.rows !== Number.MAX_SAFE_INTEGER ? parsed : { row: range.getRow(), rows: range.getNumRows() };
+    for (let r = row; r < row + count; r++) rows.push(r);
   }
   return rows;
 }
 
+/**
+ * The tracker, read only when the active sheet is it (values only: the dialog shows contacts and
+ * writes nothing), or a UserError saying to select its rows. The active sheet's ID against the
+ * remembered one says both, without looking the tracker up by its ID.
+ */
+function readActiveTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerView {
+  const props = PropertiesService.getDocumentProperties();
+  const record = readRecord(props);
+  const active = ss.getActiveSheet();
+  if (record && active.getSheetId() === record.sheetId) return readTrackerSheet(active, record, props, { valuesOnly: true });
+  const { sheet } = requireTrackerSheet(ss, props);
+  throw new UserError(`Select one or more contacts' rows in the "${sheet.getName()}" sheet (your tracker) first, then choose the menu item again.`);
+}
+
 /** The selected contacts of the tracker, or a UserError saying what is wrong with the selection. */
 export function readSelection(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: TrackerView): SelectedContact[] {
-  const result = selectedContacts(selectedRows(ss, view), view);
+  const result = selectedContacts(selectedRows(ss), view);
   if (!result.ok) throw new UserError(result.message);
   return result.contacts;
 }
@@ -45,14 +62,14 @@ export function readSelection(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view
 /** Builds the dialog's context from the selection and shows the dialog. Throws UserError. */
 export function openEventDialog(mode: EventKind): EventDialogContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const view = readTracker(ss, PropertiesService.getDocumentProperties());
+  const view = readActiveTracker(ss);
   const contacts = readSelection(ss, view);
   const clock = sheetClock(ss);
   const { title, height } = DIALOGS[mode];
   const context: EventDialogContext = {
     mode,
     title,
-    eventId: Utilities.getUuid(),
+    eventId: newEventId(),
     today: formatIsoDate(clock.today),
     timeZone: clock.timeZone,
     contacts: contacts.map(({ id, name, company, stage }) => ({ id, name, company, stage })),

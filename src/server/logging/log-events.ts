@@ -20,15 +20,20 @@ import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
 import { propertiesReadOnce } from './properties-once.ts';
-import { formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { formatTrackerBlock, oneBasedColumns } from '../tracker/format.ts';
 import { writeRecord } from '../tracker/store.ts';
 import { readTracker, type TrackerView } from '../tracker/table.ts';
 
 const NOTHING_LOGGED = 'Nothing was logged.';
 
+/** Columns of the referral rows' block: their cells and every tracker column (its format and drop-down). */
+function appendWidth(view: TrackerView, plan: EventPlan): number {
+  return Math.max(maxWidth(plan.append), ...Object.values(view.tracker).map((c) => c + 1));
+}
+
 /** The tracker's cells the plan writes: the changed cells and the referral rows. */
-function trackerTargets(plan: EventPlan): CellRange[] {
-  const width = maxWidth(plan.append);
+function trackerTargets(view: TrackerView, plan: EventPlan): CellRange[] {
+  const width = appendWidth(view, plan);
   return [
     ...plan.fills.map((f) => ({ row: f.row, column: f.column, numRows: 1, numColumns: 1 })),
     ...(plan.append.length ? [{ row: plan.appendAt, column: 1, numRows: plan.append.length, numColumns: width }] : []),
@@ -60,8 +65,8 @@ function checkTargets(view: TrackerView, plan: EventPlan, fills: readonly BlockW
   const { sheet } = view;
   // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
   const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
-  const width = Math.max(view.header.length, maxWidth(view.grid.values), maxWidth(plan.append));
-  const targets = trackerTargets(plan);
+  const width = Math.max(view.header.length, maxWidth(view.grid.values), appendWidth(view, plan));
+  const targets = trackerTargets(view, plan);
   let fillRange: Range | null = null;
   let inTracker: string | null;
   if (fills.length === 1 && !plan.append.length) {
@@ -132,14 +137,13 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
       if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
+      const width = appendWidth(view, plan);
+      const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
-      formatTrackerRows(sheet, oneBasedColumns(view.tracker), plan.appendAt, plan.append.length);
-      const width = maxWidth(plan.append);
-      const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
+      const formats = formatTrackerBlock(range, oneBasedColumns(view.tracker));
       // As import does: a Plain text column (the user's, or rows that took the format of the row
       // above) gets the text itself, without the apostrophe that keeps it from being a formula.
-      const formats = range.getNumberFormats();
       range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
     fills.forEach((block, i) =>

@@ -70,6 +70,33 @@ export function formatTrackerRows(
 }
 
 /**
+ * The tracker's date formats and drop-downs over `block` (rows the caller adds, whose columns
+ * start at column 1), as two grids: its formats and drop-downs are read once, the tracker's
+ * columns get theirs and every other cell keeps what it had, then each grid is written in one
+ * call. Returns the formats written, for the values that follow.
+ */
+export function formatTrackerBlock(block: GoogleAppsScript.Spreadsheet.Range, columns: Partial<Record<TrackerKey, number>>): string[][] {
+  const formats = block.getNumberFormats();
+  const validations = block.getDataValidations();
+  const built = new Map<TrackerKey, GoogleAppsScript.Spreadsheet.DataValidation>();
+  let builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder | null = null;
+  for (const def of TRACKER_COLUMNS) {
+    const at = columns[def.key];
+    if (at === undefined || at > (formats[0]?.length ?? 0)) continue;
+    const format = numberFormatOf(def.key);
+    const list = def.values && def.kind === 'list';
+    if (list && !built.has(def.key)) built.set(def.key, dropDown((builder ??= SpreadsheetApp.newDataValidation()), def.key));
+    for (let r = 0; r < formats.length; r++) {
+      if (format !== null) formats[r][at - 1] = format;
+      if (list) validations[r][at - 1] = built.get(def.key)!;
+    }
+  }
+  block.setNumberFormats(formats);
+  block.setDataValidations(validations);
+  return formats;
+}
+
+/**
  * Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive the
  * add-on's logic, so Sheets rejects other values typed into them. One builder serves every
  * drop-down (a call fewer each): every setting is set again, and build() takes a copy.

@@ -57,6 +57,30 @@ describe('each action, from the menu item to the tracker and the log', () => {
     ]);
   });
 
+  it("a referral's row gets the tracker's drop-downs and date formats, and keeps the user's own drop-down and format of their columns", () => {
+    const app = tracker();
+    const added = app.sheet.getLastRow() + 1;
+    const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
+    const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const priority = app.sheet.getRange(added, column('Priority'));
+    priority.setDataValidation(rules.newDataValidation().requireValueInList(['High', 'Low']).build() as never);
+    app.sheet.getRange(added, column('Phone')).setNumberFormat('@');
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully', phone: '+1 555 0199' }] });
+    expect(shown(app, added, 'FULL NAME')).toBe('Dana Scully');
+    expect(priority.getDataValidation()?.getCriteriaValues()).toEqual([['High', 'Low'], true]);
+    expect(app.sheet.getRange(added, column('Phone')).getNumberFormat()).toBe('@');
+    for (const [header, values, allowInvalid] of [
+      ['Stage', 'To contact', false],
+      ['Relationship', 'Referral', true],
+    ] as const) {
+      const rule = app.sheet.getRange(added, column(header)).getDataValidation();
+      expect(rule?.getCriteriaValues()[0], header).toContain(values);
+      expect(rule?.getAllowInvalid(), header).toBe(allowInvalid);
+    }
+    expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
+  });
+
   it('Log informational interview: referrals become linked contacts; one already in the tracker is linked, not duplicated', () => {
     const app = tracker();
     const lastRow = app.sheet.getLastRow();
@@ -324,6 +348,8 @@ describe('selections', () => {
     ['the header row', 'Contacts!A1:A3', /header row \(row 1\)/],
     ['an empty row inside the table', 'Contacts!A8', /Row 8 has no contact/],
     ['rows below the table', 'Contacts!A20:A21', /Rows 20 and 21 have no contact/],
+    // A whole column's A1 notation gives no rows: its rows are asked of the range.
+    ['a whole column', 'Contacts!B:B', /header row \(row 1\)/],
   ])('%s gets a clear message and no change', (_label, select, message) => {
     const app = tracker();
     const before = snapshot(app.sheet);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../src/core/base/dates.ts';
-import { checkEventInput, outcomeKind } from '../../../src/core/logging/input.ts';
+import { checkEventInput, newEventId, outcomeKind } from '../../../src/core/logging/input.ts';
 
 const today = parseIsoDate('2026-01-09')!;
 const base = { eventId: '6f1c2b9e-1111-4a2b-9c3d-abcdefabcdef', contactIds: ['C-0001'], date: '2026-01-09' };
@@ -94,5 +94,20 @@ describe('checkEventInput', () => {
     expect(outcomeKind({ kind: 'offer' })).toBe('offer');
     expect(outcomeKind({ kind: 'raise' })).toBeNull();
     expect(outcomeKind(undefined)).toBeNull();
+  });
+});
+
+describe('newEventId', () => {
+  it('is a version-4 UUID that the dialog targets accept, and a thousand of them are all different', () => {
+    const ids = Array.from({ length: 1000 }, () => newEventId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    const today = parseIsoDate('2026-01-09')!;
+    expect(checkEventInput('pitch', { eventId: ids[0], contactIds: ['C-0001'], date: '2026-01-09' }, today).ok).toBe(true);
+  });
+
+  it('takes every digit from the random source, so the extremes stay in range', () => {
+    expect(newEventId(() => 0)).toBe('00000000-0000-4000-8000-000000000000');
+    expect(newEventId(() => 0.9999)).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
   });
 });
