@@ -57,7 +57,7 @@ export interface SweepReport {
 export const FAULT_MESSAGE = 'Service Spreadsheets failed while accessing document with id sweep-fault.';
 
 const READ_TYPES = /^(LockService|Lock|Utilities|Session|HtmlService|HtmlOutput|HtmlTemplate|Ui|PropertiesService|Logger|Charts|Menu)$|Builder$/;
-const READ_METHODS = /^(get|find|has|is|can|with|build|new|copy$|toast$)/;
+const READ_METHODS = /^(get|find|has|is|can|with|build|new|copy$|toast$|create\w*Finder$)/;
 
 /** Whether a counted call ("Type.method") may change the state the sweep compares. */
 export function mayWrite(call: string): boolean {
