@@ -42,13 +42,14 @@ function fileId(): string {
 export class Emulator {
   readonly rt = new Runtime();
   readonly ui = new UiRecorder();
-  readonly properties = new PropertyStores();
+  readonly properties = new PropertyStores(() => this.active._id);
   readonly locks: LockTable;
   readonly files = new Map<string, EmuSpreadsheet>();
   /** Ids of files deleted for good (emptied from the trash): openById says they are missing. */
   readonly deleted = new Set<string>();
   readonly buildDir: string;
   readonly logs: string[] = [];
+  /** The file the script runs in (getActiveSpreadsheet, its document properties); a test may switch it. */
   active: EmuSpreadsheet;
   private readonly timeZone: string;
 

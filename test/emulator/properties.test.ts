@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../local/emulator/runtime.ts';
 import { EmuPropertiesService, PropertyStores, QUOTA_MESSAGE } from '../../local/emulator/services/properties.ts';
+import { Emulator } from '../../local/emulator/index.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 function setup() {
   const rt = new Runtime();
@@ -61,6 +63,40 @@ describe('PropertiesService stores', () => {
     service.getUserProperties().setProperty('theme', 'light');
     rt.activeUser = 'ana@example.com';
     expect(service.getUserProperties().getProperty('theme')).toBe('dark');
+  });
+});
+
+describe('PropertiesService stores per document', () => {
+  // https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties():
+  // "a property store that all users can access within the current document, but only for this script".
+  it('each document has its own document store; script and user stores are the same in every document', () => {
+    const emu = new Emulator({ scopes: null });
+    const globals = emu.globals();
+    const props = globals.PropertiesService as EmuPropertiesService;
+    const tracker = emu.active;
+    const other = (globals.SpreadsheetApp as EmuSpreadsheetApp).create('Coach view');
+    props.getDocumentProperties().setProperty('k', 'tracker');
+    props.getScriptProperties().setProperty('s', 'script');
+    props.getUserProperties().setProperty('u', 'me');
+
+    emu.active = other;
+    expect(props.getDocumentProperties().getProperty('k')).toBeNull();
+    props.getDocumentProperties().setProperty('k', 'coach view');
+    expect(props.getScriptProperties().getProperty('s')).toBe('script');
+    expect(props.getUserProperties().getProperty('u')).toBe('me');
+
+    emu.active = tracker;
+    expect(props.getDocumentProperties().getProperty('k')).toBe('tracker');
+    expect(emu.properties.documentOf(other.getId()).get('k')).toBe('coach view');
+  });
+
+  it('a store taken in one document stays that document’s when the script runs in another', () => {
+    const emu = new Emulator({ scopes: null });
+    const props = emu.globals().PropertiesService as EmuPropertiesService;
+    const taken = props.getDocumentProperties();
+    emu.active = emu.createSpreadsheet('Other');
+    taken.setProperty('k', 'v');
+    expect(props.getDocumentProperties().getKeys()).toEqual([]);
   });
 });
 

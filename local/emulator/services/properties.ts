@@ -13,6 +13,13 @@
 //   properties and try again." (lucasvtiradentes/gcal-sync#115 for a full store; projects that hit
 //   the per-value limit report the same message, see README-services.md). "Argument too large: value"
 //   is CacheService's message (joseballester/muFunds#13), not this one.
+// - Document properties are per document: getDocumentProperties "Gets a property store that all users
+//   can access within the current document, but only for this script"
+//   (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()).
+//   The current document is the one the script runs in (for an add-on, the file it was opened
+//   from), never one opened with openById: the coach view, opened by the coach with the add-on,
+//   has a store of its own. Script properties are one store per script, user properties one per
+//   user, whatever the document (https://developers.google.com/apps-script/guides/properties).
 // - Not available in AuthMode.NONE ("doesn't work in AuthMode.NONE"):
 //   https://developers.google.com/apps-script/reference/script/auth-mode
 
@@ -27,8 +34,22 @@ const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 /** Every store of one emulator, shared by all its executions. Plain object: not a service. */
 export class PropertyStores {
   readonly script = new Map<string, string>();
-  readonly document = new Map<string, string>();
+  private readonly documents = new Map<string, Map<string, string>>();
   private readonly users = new Map<string, Map<string, string>>();
+
+  /** `currentDocument`: the id of the file the script runs in (the emulator's active spreadsheet). */
+  constructor(private readonly currentDocument: () => string = () => '') {}
+
+  /** The document store of the file the script runs in now. */
+  get document(): Map<string, string> {
+    return this.documentOf(this.currentDocument());
+  }
+
+  documentOf(fileId: string): Map<string, string> {
+    let m = this.documents.get(fileId);
+    if (!m) this.documents.set(fileId, (m = new Map()));
+    return m;
+  }
 
   user(email: string): Map<string, string> {
     let m = this.users.get(email);
@@ -38,7 +59,7 @@ export class PropertyStores {
 
   clear(): void {
     this.script.clear();
-    this.document.clear();
+    this.documents.clear();
     this.users.clear();
   }
 }
@@ -105,6 +126,7 @@ export class EmuPropertiesService implements GoogleAppsScript.Properties.Propert
   getScriptProperties(): EmuProperties {
     return new EmuProperties(this[RT], this.stores.script);
   }
+  /** The store of the document the script runs in at the time of the call. */
   getDocumentProperties(): EmuProperties {
     return new EmuProperties(this[RT], this.stores.document);
   }

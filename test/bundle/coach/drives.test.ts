@@ -1,0 +1,54 @@
+// The coach features, through the built bundle, where the emulator behaves as Google does for files
+// and stores the other tests never meet: document properties per document (the coach view has a
+// store of its own), a tracker in a shared drive (no owner), and a consumer (gmail.com) account.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addOn, FIXTURES } from '../../helpers.ts';
+import { accessOf } from '../../../local/emulator/services/drive.ts';
+import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
+import type { SetupResult } from '../../../src/shared/types.ts';
+import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach.ts';
+
+const COACH = 'coach@example.com';
+
+function tracker(options: { user?: string } = {}) {
+  const app = addOn({ csv: readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...options });
+  const setup = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
+  if (!setup.ok) throw new Error(setup.message);
+  const run = (fn: string, ...args: unknown[]) => app.bundle.run(fn, args).result as CoachResult;
+  const share = (input: Partial<ShareWithCoachInput> = {}) => run('shareWithCoachNow', { email: COACH, mode: 'copy', ...input });
+  return { ...app, run, share };
+}
+
+function ok(result: CoachResult): Extract<CoachResult, { ok: true }> {
+  if (!result.ok) throw new Error(`expected ok: ${result.message}`);
+  return result;
+}
+
+function copyOf(emu: { files: Map<string, EmuSpreadsheet> }): EmuSpreadsheet {
+  const copies = [...emu.files.values()].filter((f) => f.getName().endsWith('– coach view'));
+  expect(copies).toHaveLength(1);
+  return copies[0];
+}
+
+describe('document properties belong to one document', () => {
+  it("the coach, running the add-on in the coach view, sees none of the tracker's records and cannot stop its sharing", () => {
+    const t = tracker();
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    const trackerStore = new Map(t.emu.properties.document);
+    expect(trackerStore.get('iit.coach')).toBeTruthy();
+
+    // The coach opens the coach view, where the add-on is installed for them too.
+    t.emu.active = copy;
+    const stopped = t.emu.actAs(COACH, () => t.run('stopSharingWithCoachNow'));
+    expect(stopped).toMatchObject({ ok: true, changed: false, message: 'The tracker is not shared with a coach: there is nothing to stop.' });
+    expect(t.emu.properties.document.size).toBe(0);
+    expect(accessOf(copy, COACH)).toBe('editor');
+
+    t.emu.active = t.ss;
+    expect(new Map(t.emu.properties.document)).toEqual(trackerStore);
+    expect(ok(t.run('updateCoachViewNow')).message).toMatch(/^Updated the coach view for coach@example.com/);
+  });
+});
