@@ -129,6 +129,31 @@ describe('Cell formats, a grid at a time', () => {
   });
 });
 
+describe('Number formats with sections', () => {
+  // https://developers.google.com/sheets/api/guides/formats ("Number format patterns"): up to four
+  // sections separated by semicolons, for positive numbers, negative numbers, zero and text. An
+  // empty section shows nothing, so ';;;' hides whatever the cell holds; the value stays.
+  it("';;;' hides numbers, zero and text: getDisplayValue is '', getValue unchanged", () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:D1');
+    range.setValues([[42, -3.5, 0, 'secret']]).setNumberFormat(';;;');
+    expect(range.getDisplayValues()).toEqual([['', '', '', '']]);
+    expect(range.getValues()).toEqual([[42, -3.5, 0, 'secret']]);
+    sheet.getRange('E1').setFormula('=A1*2').setNumberFormat(';;;');
+    expect(sheet.getRange('E1').getDisplayValue()).toBe('');
+    expect(sheet.getRange('E1').getValue()).toBe(84);
+  });
+
+  it('picks the section by sign: zero has its own third section, and text the fourth (@ stands for the text)', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:D1');
+    range.setValues([[5, -5, 0, 'abc']]).setNumberFormat('0;(0);"zero";"<"@">"');
+    expect(range.getDisplayValues()).toEqual([['5', '(5)', 'zero', '<abc>']]);
+    range.setNumberFormat('0;;');
+    expect(range.getDisplayValues()).toEqual([['5', '', '', 'abc']]);
+  });
+});
+
 describe('Formulas computed by the engine', () => {
   it('reads computed values across sheets, and errors as their text', () => {
     const { ss, sheet } = setup();

@@ -114,6 +114,18 @@ describe('typing into cells', () => {
   });
 });
 
+describe('number formats', () => {
+  // A ';;;' format hides the value in Sheets (every section of the format is empty); the formula
+  // bar still shows what the cell holds.
+  it("shows nothing in a ';;;' cell, and the cell's value in the formula bar", async () => {
+    const bench = await open(join(FIXTURES, 'hand-made.csv'));
+    const sheet = bench.snapshot().activeSheet;
+    bench.sheet(sheet).getRange('A2:B2').setValues([['Hidden text', 1234]]).setNumberFormat(';;;');
+    expect(cellAt(bench, 2, 1)).toMatchObject({ text: '', input: 'Hidden text' });
+    expect(cellAt(bench, 2, 2)).toMatchObject({ text: '', input: '1234' });
+  });
+});
+
 describe('windows of a large sheet', () => {
   it('sends at most a window of rows, whatever is asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'workbench-'));

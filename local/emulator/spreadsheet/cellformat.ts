@@ -158,8 +158,31 @@ function formatGeneralNumber(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-function formatNumberPattern(n: number, format: string): string {
-  const section = format.split(';')[n < 0 && format.includes(';') ? 1 : 0] ?? format;
+/**
+ * A number format's sections: "positive;negative;zero;text", split on the semicolons that are not
+ * quoted or escaped (https://developers.google.com/sheets/api/guides/formats, "Number format
+ * patterns": up to four sections, for positive numbers, negative numbers, zero and text).
+ */
+function formatSections(format: string): string[] {
+  const sections: string[] = [];
+  let current = '';
+  for (const tok of format.match(/"[^"]*"?|\\.?|[^"\\]/g) ?? []) {
+    if (tok === ';') {
+      sections.push(current);
+      current = '';
+    } else current += tok;
+  }
+  return [...sections, current];
+}
+
+/** The section a number shows with; a negative number in its own section loses its minus sign. */
+function numberSection(n: number, sections: string[]): { section: string; signed: boolean } {
+  if (n < 0 && sections.length > 1) return { section: sections[1], signed: false };
+  if (n === 0 && sections.length > 2) return { section: sections[2], signed: false };
+  return { section: sections[0], signed: n < 0 };
+}
+
+function formatNumberPattern(n: number, section: string, signed: boolean): string {
   const percent = section.includes('%');
   const v = Math.abs(percent ? n * 100 : n);
   const m =
@@ -170,25 +193,38 @@ function formatNumberPattern(n: number, format: string): string {
         .trim(),
     ) ?? [];
   const decimals = (m[2] ?? '').length;
+  if (!/[#0]/.test(section)) return literalText(section, '');
   let text = v.toFixed(decimals);
   if ((m[1] ?? '').includes(',')) {
     const [int, frac] = text.split('.');
     text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
   }
   const prefix = (/^[^#0.,]*/.exec(section)?.[0] ?? '').replace(/"/g, '');
-  const suffix = percent ? '%' : '';
-  const sign = n < 0 && !format.includes(';') ? '-' : '';
-  return `${sign}${prefix.replace('%', '')}${text}${suffix}`;
+  const suffix = (/[^#0.,]*$/.exec(section)?.[0] ?? '').replace(/"/g, '');
+  return `${signed ? '-' : ''}${prefix.replace('%', '')}${text}${percent ? '%' : suffix}`;
+}
+
+/** A section with no digit placeholder: its quoted and escaped text, with `@` standing for `text`. */
+function literalText(section: string, text: string): string {
+  return (section.match(/"[^"]*"?|\\.?|./g) ?? [])
+    .map((tok) => (tok.startsWith('"') ? tok.replace(/^"|"$/g, '') : tok.startsWith('\\') ? tok.slice(1) : tok === '@' ? text : tok))
+    .join('');
 }
 
 /** The text Sheets shows for a computed value under a number format. */
 export function displayValue(value: Scalar, format: string | undefined): string {
   if (value === null || value === '') return '';
+  const sections = format && format !== 'General' && format !== '@' ? formatSections(format) : null;
+  // A format whose every section is empty (';;;') hides the value, booleans included (assumed: Google
+  // does not say, Excel hides them too).
+  if (sections && sections.length > 1 && sections.every((s) => s === '')) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return value;
-  if (!format || format === 'General' || format === '@') return formatGeneralNumber(value);
-  if (isDateFormat(format)) return formatDateSerial(value, format);
-  return formatNumberPattern(value, format);
+  if (typeof value === 'string') return sections && sections.length > 3 ? literalText(sections[3], value) : value;
+  if (!sections) return formatGeneralNumber(value);
+  if (isDateFormat(format)) return formatDateSerial(value, format!);
+  const { section, signed } = numberSection(value, sections);
+  if (section === '') return '';
+  return formatNumberPattern(value, section, signed);
 }
 
 /** The number format Sheets gives a cell when a Date is written into a General cell. */

@@ -299,7 +299,7 @@ export class EmuSheet implements Signatures<
       rowVals.map((v, j) => {
         if (v !== null && typeof v === 'object') return (v as { value: string }).value;
         if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j), this._displayFormat(r.row + i, r.col + j));
-        return displayValue(v as string | boolean | null, undefined);
+        return displayValue(v as string | boolean | null, this._cellMeta(r.row + i, r.col + j)?.numberFormat);
       }),
     );
   }
