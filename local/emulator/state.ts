@@ -24,7 +24,8 @@ export interface EmulatorState {
 export interface FileState {
   label: string;
   name: string;
-  owner: string;
+  /** null for a file in a shared drive. */
+  owner: string | null;
   editors: string[];
   viewers: string[];
   commenters: string[];

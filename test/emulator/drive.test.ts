@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
 import { accessOf, NO_ACCESS, PROTECTED, SHARING_BLOCKED } from '../../local/emulator/services/drive.ts';
+import { emulatorState } from '../../local/emulator/state.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 const SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
@@ -19,9 +20,9 @@ describe('owners and sharing lists', () => {
   it('create makes the active user the owner, and actAs changes the active user', () => {
     const { emu, app } = setup();
     const coachFile = emu.actAs('coach@example.com', () => app.create('Coach notes'));
-    expect(coachFile.getOwner().getEmail()).toBe('coach@example.com');
+    expect(coachFile.getOwner()!.getEmail()).toBe('coach@example.com');
     expect(emu.rt.activeUser).toBe('me@example.com');
-    expect(app.create('Mine').getOwner().getEmail()).toBe('me@example.com');
+    expect(app.create('Mine').getOwner()!.getEmail()).toBe('me@example.com');
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditor(String):
@@ -82,6 +83,35 @@ describe('owners and sharing lists', () => {
     mine._commenters.add('c@example.com');
     mine.addEditor('c@example.com');
     expect(accessOf(mine, 'c@example.com')).toBe('editor');
+  });
+});
+
+describe('a file in a shared drive', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner():
+  // "Returns the owner of the document, or null for a document in a shared drive."
+  it('has no owner: getOwner is null; the member who moved it there edits it; sharing works', () => {
+    const { emu, mine } = setup();
+    mine._moveToSharedDrive();
+    expect(mine.getOwner()).toBeNull();
+    expect(mine.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com']);
+    expect(accessOf(mine, 'me@example.com')).toBe('editor');
+    mine.addViewer('coach@example.com').addEditor('other@example.com');
+    expect(mine.getViewers().map((u) => u.getEmail())).toEqual(['coach@example.com']);
+    mine.removeEditor('other@example.com');
+    expect(mine.getEditors().map((u) => u.getEmail())).toEqual(['me@example.com']);
+    expect(emulatorState(emu).files[0].owner).toBeNull();
+  });
+
+  it('a protection there stops everyone it does not list: no owner always edits', () => {
+    const { emu, mine } = setup();
+    mine.addEditor('coach@example.com');
+    mine._moveToSharedDrive();
+    const sheet = mine.getSheets()[0];
+    const protection = sheet.protect();
+    expect(protection.getEditors().map((u) => u.getEmail()).sort()).toEqual(['coach@example.com', 'me@example.com']);
+    protection.removeEditor('coach@example.com');
+    expect(() => emu.actAs('coach@example.com', () => sheet.getRange('A1').setValue('x'))).toThrow(PROTECTED);
+    sheet.getRange('A1').setValue('mine');
   });
 });
 

@@ -62,7 +62,7 @@ export interface SharingPolicy {
 /** The access `email` has to `ss` through its sharing list. */
 export function accessOf(ss: EmuSpreadsheet, email: string): FileAccess {
   const e = normEmail(email);
-  if (normEmail(ss._owner) === e) return 'owner';
+  if (ss._owner !== null && normEmail(ss._owner) === e) return 'owner';
   if (ss._editors.has(e)) return 'editor';
   if (ss._commenters.has(e)) return 'commenter';
   if (ss._viewers.has(e)) return 'viewer';

@@ -134,13 +134,13 @@ const emailOf = (u: string | User) => normEmail(typeof u === 'string' ? u : u.ge
  * changed, the spreadsheet's owner and editors (Google: the owner is always an editor of it).
  */
 function editorsOf(ss: EmuSpreadsheet, p: ProtectionData): Set<string> {
-  return p.editors ?? new Set([ss._owner, ...ss._editors].map(emailOf));
+  return p.editors ?? new Set([...(ss._owner === null ? [] : [ss._owner]), ...ss._editors].map(emailOf));
 }
 
 /** Whether `user` may edit what `p` protects: warning-only, the owner, or one of its editors. */
 export function mayEditProtected(ss: EmuSpreadsheet, p: ProtectionData, user: string | User): boolean {
   const e = emailOf(user);
-  return p.warningOnly || emailOf(ss._owner) === e || editorsOf(ss, p).has(e);
+  return p.warningOnly || (ss._owner !== null && emailOf(ss._owner) === e) || editorsOf(ss, p).has(e);
 }
 
 export class EmuProtection implements Signatures<
@@ -203,7 +203,7 @@ export class EmuProtection implements Signatures<
   removeEditor(user: string | User): this {
     const e = emailOf(user);
     const editors = this._editors();
-    if (e !== emailOf(this.sheet._ss._owner)) editors.delete(e);
+    if (!this.sheet._ss._isOwner(e)) editors.delete(e);
     return this;
   }
   removeEditors(users: (string | User)[]): this {

@@ -113,7 +113,8 @@ export class EmuSpreadsheet implements Signatures<
     readonly _id: string,
     public _name: string,
     public _timeZone = 'Etc/UTC',
-    public _owner = rt.activeUser,
+    /** null for a file in a shared drive (`_moveToSharedDrive`): such files have no owner. */
+    public _owner: string | null = rt.activeUser,
     firstSheet: string | null = 'Sheet1',
   ) {
     this[RT] = rt;
@@ -385,15 +386,34 @@ export class EmuSpreadsheet implements Signatures<
     if (scopes.includes(CURRENT_ONLY_SCOPE) && this[RT].currentFile() === this) return;
     throw new GasException(`You do not have permission to call Spreadsheet.${method}. Required permissions: (${CURRENT_ONLY_SCOPE} || ${SHEETS_SCOPE})`);
   }
-  getOwner(): { getEmail(): string } {
+  _isOwner(email: string): boolean {
+    return this._owner !== null && userEmail(this._owner) === email;
+  }
+  /**
+   * Moves the file into a shared drive, where files belong to the drive, not to a user: it has no
+   * owner any more. Its owner stays as a member who can edit it (assumed: whoever moves a file
+   * into a shared drive is a member at least allowed to edit there).
+   */
+  _moveToSharedDrive(): void {
+    if (this._owner !== null) this._editors.add(userEmail(this._owner));
+    this._owner = null;
+  }
+  /**
+   * null for a file in a shared drive: Google's reference, "Returns the owner of the document, or
+   * null for a document in a shared drive"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner(); typed
+   * `Base.User | null` in @types/google-apps-script), as the Drive API's File.owners "isn't
+   * populated for items in shared drives" (https://developers.google.com/drive/api/reference/rest/v3/files).
+   */
+  getOwner(): { getEmail(): string } | null {
     this._needsSheetsScope('getOwner');
     const email = this._owner;
-    return { getEmail: () => email };
+    return email === null ? null : { getEmail: () => email };
   }
   /** The owner first, then the editors (the owner can edit; Google lists them here too). */
   getEditors(): { getEmail(): string }[] {
     this._needsSheetsScope('getEditors');
-    return [this._owner, ...this._editors].map((email) => ({ getEmail: () => email }));
+    return [...(this._owner === null ? [] : [this._owner]), ...this._editors].map((email) => ({ getEmail: () => email }));
   }
   /** "The list of viewers and commenters" (see drive.ts): not the editors, not the owner. */
   getViewers(): { getEmail(): string }[] {
@@ -405,13 +425,13 @@ export class EmuSpreadsheet implements Signatures<
     const email = userEmail(user);
     this._viewers.delete(email);
     this._commenters.delete(email);
-    if (email !== userEmail(this._owner)) this._editors.add(email);
+    if (!this._isOwner(email)) this._editors.add(email);
     return this;
   }
   addViewer(user: string | { getEmail(): string }): this {
     this._needsSheetsScope('addViewer');
     const email = userEmail(user);
-    if (this._editors.has(email) || email === userEmail(this._owner)) return this;
+    if (this._editors.has(email) || this._isOwner(email)) return this;
     // Unconfirmed (see drive.ts): a commenter becomes a viewer.
     this._commenters.delete(email);
     this._viewers.add(email);

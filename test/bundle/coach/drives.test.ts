@@ -52,3 +52,29 @@ describe('document properties belong to one document', () => {
     expect(ok(t.run('updateCoachViewNow')).message).toMatch(/^Updated the coach view for coach@example.com/);
   });
 });
+
+describe('a tracker in a shared drive (getOwner() is null)', () => {
+  it('shares with a coach by copy, updates the copy and stops, naming no owner', () => {
+    const t = tracker();
+    t.ss._moveToSharedDrive();
+    const shared = ok(t.share());
+    expect(shared.message).toContain(COACH);
+    const copy = copyOf(t.emu);
+    expect(accessOf(copy, COACH)).not.toBeNull();
+    const note = copy.getSheetByName('Progress')!.getRange(1, 1, 1, copy.getSheetByName('Progress')!.getLastColumn()).getNotes()[0].join('');
+    expect(note).toContain("The tracker's owner brings it back");
+    ok(t.run('updateCoachViewNow'));
+    ok(t.run('stopSharingWithCoachNow'));
+    expect(accessOf(copy, COACH)).toBeNull();
+  });
+
+  it('shares the tracker itself with a coach and stops', () => {
+    const t = tracker();
+    t.ss._moveToSharedDrive();
+    ok(t.share({ mode: 'direct', acknowledged: true }));
+    expect(accessOf(t.ss, COACH)).not.toBeNull();
+    ok(t.run('stopSharingWithCoachNow'));
+    expect(accessOf(t.ss, COACH)).toBeNull();
+    expect(accessOf(t.ss, 'me@example.com')).toBe('editor');
+  });
+});

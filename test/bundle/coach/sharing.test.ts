@@ -117,7 +117,7 @@ describe('coach copy', () => {
 
     const copy = copyOf(t.emu);
     expect(copy.getName()).toBe('Contacts – coach view');
-    expect(copy.getOwner().getEmail()).toBe('me@example.com');
+    expect(copy.getOwner()!.getEmail()).toBe('me@example.com');
     expect(copy.getSheets().map((s) => s.getName())).toEqual(['Progress', 'Dashboard']);
     expect(copy.getSheets().some((s) => s.isSheetHidden())).toBe(false);
     for (const s of copy.getSheets()) for (const row of s.getDataRange().getFormulas()) for (const f of row) expect(f).toBe('');
