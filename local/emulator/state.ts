@@ -62,7 +62,7 @@ export interface SheetState {
   cells: Record<string, unknown>;
   merges: string[];
   colourRules: { ranges: string[]; criteria: string; values: unknown[]; format: unknown }[];
-  protections: { range: string | null; description: string; warningOnly: boolean; editors: string[] | null; unprotected: string[] }[];
+  protections: { range: string | null; description: string; warningOnly: boolean; editors: string[] | null; unprotected: string[]; domainEdit?: true }[];
   charts: { type: string; ranges: string[]; anchor: unknown; options: unknown }[];
 }
 
@@ -157,6 +157,7 @@ function protectionState(p: ProtectionData) {
     warningOnly: p.warningOnly,
     editors: p.editors ? [...p.editors].sort() : null,
     unprotected: p.unprotected.map(rectToA1),
+    ...(p.domainEdit ? { domainEdit: true as const } : {}),
   };
 }
 

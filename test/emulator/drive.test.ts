@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
 import { accessOf, NO_ACCESS, PROTECTED, SHARING_BLOCKED } from '../../local/emulator/services/drive.ts';
 import { emulatorState } from '../../local/emulator/state.ts';
+import { DOMAIN_EDIT_CONSUMER } from '../../local/emulator/spreadsheet/metadata.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 const SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
@@ -112,6 +113,38 @@ describe('a file in a shared drive', () => {
     protection.removeEditor('coach@example.com');
     expect(() => emu.actAs('coach@example.com', () => sheet.getRange('A1').setValue('x'))).toThrow(PROTECTED);
     sheet.getRange('A1').setValue('mine');
+  });
+});
+
+describe('domain edit on protections', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection#setDomainEdit(Boolean):
+  // "Throws an exception if the spreadsheet does not belong to a Google Workspace domain (that is,
+  // if it is owned by a gmail.com account)". The message is a stand-in (see metadata.ts).
+  it('setDomainEdit throws for a consumer (gmail.com) account’s file; canDomainEdit is false there', () => {
+    const emu = new Emulator({ scopes: null, user: 'me@gmail.com' });
+    const sheet = emu.active.getSheets()[0];
+    const protection = sheet.protect();
+    expect(protection.canDomainEdit()).toBe(false);
+    expect(() => protection.setDomainEdit(false)).toThrow(DOMAIN_EDIT_CONSUMER);
+    expect(() => sheet.getRange('A1:B2').protect().setDomainEdit(true)).toThrow(DOMAIN_EDIT_CONSUMER);
+  });
+
+  // A new protection mirrors the file's access (range#protect()); setDomainEdit(false) takes the
+  // domain's edit access away from the protected cells.
+  it("in a Workspace file shared with its domain, a new protection lets the domain edit until setDomainEdit(false)", () => {
+    const emu = new Emulator({ scopes: null, user: 'me@acme.com' });
+    emu.active._domainCanEdit = true;
+    emu.active.addEditor('someone@elsewhere.org');
+    const sheet = emu.active.getSheets()[0];
+    const protection = sheet.protect();
+    protection.removeEditors(protection.getEditors());
+    expect(protection.canDomainEdit()).toBe(true);
+    emu.actAs('colleague@acme.com', () => sheet.getRange('A1').setValue('allowed'));
+    expect(() => emu.actAs('someone@elsewhere.org', () => sheet.getRange('A1').setValue('x'))).toThrow(PROTECTED);
+    protection.setDomainEdit(false);
+    expect(protection.canDomainEdit()).toBe(false);
+    expect(() => emu.actAs('colleague@acme.com', () => sheet.getRange('A1').setValue('x'))).toThrow(PROTECTED);
+    expect(emulatorState(emu).files[0].sheets[0].protections[0]).not.toHaveProperty('domainEdit');
   });
 });
 

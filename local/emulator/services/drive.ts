@@ -59,13 +59,16 @@ export interface SharingPolicy {
   message?: string;
 }
 
-/** The access `email` has to `ss` through its sharing list. */
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+
+/** The access `email` has to `ss` through its sharing list, or its owner's domain (`_domainCanEdit`). */
 export function accessOf(ss: EmuSpreadsheet, email: string): FileAccess {
   const e = normEmail(email);
   if (ss._owner !== null && normEmail(ss._owner) === e) return 'owner';
   if (ss._editors.has(e)) return 'editor';
   if (ss._commenters.has(e)) return 'commenter';
   if (ss._viewers.has(e)) return 'viewer';
+  if (ss._domainCanEdit && ss._owner !== null && domainOf(e) === domainOf(normEmail(ss._owner))) return 'editor';
   return null;
 }
 

@@ -117,10 +117,13 @@ export interface ProtectionData {
   editors: Set<string> | null;
   /** A sheet protection's exceptions: cells anyone who can edit the file may edit. */
   unprotected: GridRect[];
+  /** Whether everyone in the owner's Workspace domain may edit it (canDomainEdit). */
+  domainEdit: boolean;
 }
 
 export function newProtection(sheet: EmuSheet, rect: GridRect | null): ProtectionData {
-  return { sheetId: sheet._id, rect, description: '', warningOnly: false, editors: null, unprotected: [] };
+  // Like its editors, a new protection's domain access mirrors the file's.
+  return { sheetId: sheet._id, rect, description: '', warningOnly: false, editors: null, unprotected: [], domainEdit: sheet._ss._domainCanEdit };
 }
 
 type P = GoogleAppsScript.Spreadsheet.Protection;
@@ -137,11 +140,28 @@ function editorsOf(ss: EmuSpreadsheet, p: ProtectionData): Set<string> {
   return p.editors ?? new Set([...(ss._owner === null ? [] : [ss._owner]), ...ss._editors].map(emailOf));
 }
 
-/** Whether `user` may edit what `p` protects: warning-only, the owner, or one of its editors. */
+/** Whether `user` may edit what `p` protects: warning-only, the owner, one of its editors, or its domain. */
 export function mayEditProtected(ss: EmuSpreadsheet, p: ProtectionData, user: string | User): boolean {
   const e = emailOf(user);
-  return p.warningOnly || (ss._owner !== null && emailOf(ss._owner) === e) || editorsOf(ss, p).has(e);
+  if (p.warningOnly || (ss._owner !== null && emailOf(ss._owner) === e) || editorsOf(ss, p).has(e)) return true;
+  return p.domainEdit && ss._owner !== null && domainOf(e) === domainOf(emailOf(ss._owner));
 }
+
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+
+/** Google's consumer accounts: their files belong to no Workspace domain. */
+const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * What setDomainEdit throws for a consumer account's file. Google's reference: "Throws an exception
+ * if the spreadsheet does not belong to a Google Workspace domain (that is, if it is owned by a
+ * gmail.com account)" (https://developers.google.com/apps-script/reference/spreadsheet/protection#setDomainEdit(Boolean)).
+ * Its wording is not documented and was not found in public reports: this stand-in is the Sheets
+ * API's own sentence on domain protection ("Domain protection is only supported on documents
+ * within a domain.", Editors.domainUsersCanEdit,
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#editors).
+ */
+export const DOMAIN_EDIT_CONSUMER = 'Domain protection is only supported on documents within a domain.';
 
 export class EmuProtection implements Signatures<
   P,
@@ -214,11 +234,19 @@ export class EmuProtection implements Signatures<
   getEditors(): User[] {
     return [...editorsOf(this.sheet._ss, this._data)].map((email) => ({ getEmail: () => email }));
   }
+  /**
+   * A consumer account's file has no domain, so nobody edits it through one: false (assumed; Google
+   * documents a throw for setDomainEdit only, and its own sample calls setDomainEdit only when
+   * canDomainEdit() is true).
+   */
   canDomainEdit(): boolean {
-    return false;
+    return this._data.domainEdit;
   }
-  setDomainEdit(_editable: boolean): this {
+  setDomainEdit(editable: boolean): this {
+    const owner = this.sheet._ss._owner;
+    if (owner !== null && CONSUMER_DOMAINS.has(domainOf(emailOf(owner)))) throw new GasException(DOMAIN_EDIT_CONSUMER);
     this._editors();
+    this._data.domainEdit = editable === true;
     return this;
   }
   getUnprotectedRanges(): EmuRange[] {

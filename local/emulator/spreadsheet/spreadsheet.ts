@@ -103,6 +103,8 @@ export class EmuSpreadsheet implements Signatures<
   /** In its owner's trash (see Emulator.trashFile). */
   _trashed = false;
   _locale = 'en_US';
+  /** Shared with everyone in its owner's Workspace domain as editors (Drive link sharing; set by tests). */
+  _domainCanEdit = false;
   private _nextSheetId = 0;
   private _nextMetaId = 1;
   private _checkbox?: EmuDataValidation;

@@ -5,19 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addOn, FIXTURES } from '../../helpers.ts';
-import { accessOf } from '../../../local/emulator/services/drive.ts';
+import { accessOf, PROTECTED } from '../../../local/emulator/services/drive.ts';
 import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach.ts';
 
 const COACH = 'coach@example.com';
 
-function tracker(options: { user?: string } = {}) {
-  const app = addOn({ csv: readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...options });
+function tracker(options: { user?: string; coach?: string } = {}) {
+  const app = addOn({ csv: readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8'), sheetName: 'Contacts', ...(options.user ? { user: options.user } : {}) });
   const setup = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
   if (!setup.ok) throw new Error(setup.message);
   const run = (fn: string, ...args: unknown[]) => app.bundle.run(fn, args).result as CoachResult;
-  const share = (input: Partial<ShareWithCoachInput> = {}) => run('shareWithCoachNow', { email: COACH, mode: 'copy', ...input });
+  const share = (input: Partial<ShareWithCoachInput> = {}) => run('shareWithCoachNow', { email: options.coach ?? COACH, mode: 'copy', ...input });
   return { ...app, run, share };
 }
 
@@ -77,4 +77,27 @@ describe('a tracker in a shared drive (getOwner() is null)', () => {
     expect(accessOf(t.ss, COACH)).toBeNull();
     expect(accessOf(t.ss, 'me@example.com')).toBe('editor');
   });
+});
+
+/** Types `text` as `user` into the Progress sheet of the coach view: the first contact's column `header`. */
+function typeInCopy(t: ReturnType<typeof tracker>, copy: EmuSpreadsheet, user: string, header: string, text: string): void {
+  t.emu.actAs(user, () => {
+    const progress = copy.getSheetByName('Progress')!;
+    const col = (progress.getRange(1, 1, 1, progress.getLastColumn()).getValues()[0] as unknown[]).indexOf(header) + 1;
+    progress.getRange(2, col).setValue(text);
+  });
+}
+
+describe('protecting the coach view, by kind of account', () => {
+  // Protection.setDomainEdit throws for a gmail.com account's file (Google's reference); the add-on
+  // calls it only where canDomainEdit() is true, as Google's own sample does.
+  it('a consumer (gmail.com) account shares a coach view, updates it and the coach types only feedback', () => {
+    const t = tracker({ user: 'me@gmail.com', coach: 'coach@gmail.com' });
+    ok(t.share());
+    const copy = copyOf(t.emu);
+    ok(t.run('updateCoachViewNow'));
+    typeInCopy(t, copy, 'coach@gmail.com', 'Coach feedback', 'Ask about the team');
+    expect(() => typeInCopy(t, copy, 'coach@gmail.com', 'Contact ID', 'X')).toThrow(PROTECTED);
+  });
+
 });
