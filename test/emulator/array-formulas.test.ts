@@ -176,3 +176,31 @@ describe('inserting inside an array formula that other formulas read', () => {
     expect(s.getRange('A5').getValue()).toBe(4);
   });
 });
+
+describe('a blocked array result', () => {
+  // In Sheets an array result that would cover a cell holding a value is not expanded and its
+  // formula's cell shows #REF! (note: "Array result was not expanded because it would overwrite
+  // data in A3", as users quote it, e.g. microCOVID/microCOVID#871); HyperFormula says #SPILL!.
+  // Apps Script reads an error cell as its text, through getValue and getDisplayValue alike.
+  it('shows #REF! in the formula cell, as a value and as displayed, and expands once the cell is emptied', () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([[1], [2], [3]]);
+    s.getRange('C3').setValue('mine');
+    s.getRange('C1').setFormula('=FILTER(A1:A3,A1:A3>0)');
+    expect(s.getRange('C1').getValue()).toBe('#REF!');
+    expect(s.getRange('C1:C3').getValues()).toEqual([['#REF!'], [''], ['mine']]);
+    expect(s.getRange('C1').getDisplayValue()).toBe('#REF!');
+    expect(s.getRange('C1:C2').getDisplayValues()).toEqual([['#REF!'], ['']]);
+    s.getRange('C3').clearContent();
+    expect(s.getRange('C1:C3').getValues()).toEqual([[1], [2], [3]]);
+  });
+
+  it('is #REF! inside another formula too, where IFERROR catches it', () => {
+    const s = sheet();
+    s.getRange('A1:A2').setValues([[1], [2]]);
+    s.getRange('B2').setValue('x');
+    s.getRange('B1').setFormula('=ARRAYFORMULA(A1:A2*2)');
+    s.getRange('D1:D2').setFormulas([['=ISERROR(B1)'], ['=IFERROR(B1,"caught")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([[true], ['caught']]);
+  });
+});

@@ -24,6 +24,7 @@ import { isValidTimeZone } from './tz.ts';
 import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts';
 import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
+import { retryBlockedArrays } from '../formulas/spill.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -140,8 +141,15 @@ export class EmuSpreadsheet implements Signatures<
 
   /** Computes what writes since the last read changed. */
   _recalculate(): void {
+    if (this._cellsEmptied) {
+      this._cellsEmptied = false;
+      retryBlockedArrays(this._hfHeld());
+    }
     if (this._engine.isEvaluationSuspended()) this._engine.resumeEvaluation();
   }
+
+  /** Cells were emptied since the last read: a blocked array result may have room now (retryBlockedArrays). */
+  _cellsEmptied = false;
 
   _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
     this._checkCellLimit(rows * cols);
