@@ -204,3 +204,48 @@ describe('a blocked array result', () => {
     expect(s.getRange('D1:D2').getValues()).toEqual([[true], ['caught']]);
   });
 });
+
+describe('a function over a range, outside an array formula', () => {
+  // Sheets applies a function element-wise only inside ARRAYFORMULA (or in a function that takes
+  // arrays by nature): https://support.google.com/docs/answer/3093316 (ROW: "if cell_reference is
+  // a range ... and the formula is not used as an array formula, only the numeric value of the
+  // first row ... is returned"); https://support.google.com/docs/answer/3093275 (ARRAYFORMULA
+  // enables "the use of non-array functions with arrays"). The emulator gave a column for each.
+  const names = () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([['  Ada   Lovelace '], [7], ['Grace']]);
+    s.getRange('B1:B3').setValues([['Ada'], ['Alan'], ['Grace']]);
+    return s;
+  };
+
+  // Each formula is on the range's first row: which value a formula on another row takes is not
+  // documented but for ROW (the first), see newEngine.
+  it('gives one value for ROW, T, TRIM, XLOOKUP of several keys and & on a range', () => {
+    const s = names();
+    s.getRange('D1:H1').setFormulas([['=ROW(A1:A3)', '=T(A1:A3)', '=TRIM(A1:A3)', '=XLOOKUP(B1:B3,B1:B3,A1:A3)', '=B1:B3&"!"']]);
+    expect(s.getRange('D1:H3').getValues()).toEqual([
+      [1, '  Ada   Lovelace ', 'Ada Lovelace', '  Ada   Lovelace ', 'Ada!'],
+      ['', '', '', '', ''],
+      ['', '', '', '', ''],
+    ]);
+  });
+
+  it('still fills a column inside ARRAYFORMULA, and in FILTER without it', () => {
+    const s = names();
+    s.getRange('D1:I1').setFormulas([
+      [
+        '=ARRAYFORMULA(ROW(A1:A3))',
+        '=ARRAYFORMULA(T(A1:A3))',
+        '=ARRAYFORMULA(TRIM(A1:A3))',
+        '=ARRAYFORMULA(XLOOKUP(B2:B3,B1:B3,A1:A3))',
+        '=ARRAYFORMULA(B1:B3&"!")',
+        '=FILTER(B1:B3,B1:B3<>"Alan")',
+      ],
+    ]);
+    expect(s.getRange('D1:I3').getValues()).toEqual([
+      [1, '  Ada   Lovelace ', 'Ada Lovelace', 7, 'Ada!', 'Ada'],
+      [2, '', '7', 'Grace', 'Alan!', 'Grace'],
+      [3, 'Grace', 'Grace', '', 'Grace!', ''],
+    ]);
+  });
+});

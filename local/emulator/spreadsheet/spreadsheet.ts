@@ -45,7 +45,12 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     licenseKey: 'gpl-v3',
     maxRows: MAX_CELLS,
     maxColumns: 18278,
-    useArrayArithmetic: true,
+    // As in Sheets, a function applied to a range outside an array formula takes one value of it
+    // (=ROW(A1:A3) is 1, Google's ROW page; =T(A1:A3) one text): only ARRAYFORMULA and the
+    // functions that take arrays by nature (FILTER, SORT, SUMPRODUCT...) work element-wise.
+    // Which value a non-array function takes is HyperFormula's rule (the cell in the formula's
+    // row, else #VALUE!); Google documents the first row for ROW only.
+    useArrayArithmetic: false,
     useColumnIndex: true,
   });
   fixColumnIndexAfterRowChanges(hf);

@@ -81,7 +81,7 @@ function interviewedWith(r: Refs, stages: string, criteria: string): string {
 export function recentEvents(log: Refs['log'], start: string, cap: number): string {
   if (!log) return '';
   const d = log.date;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${log.event},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2)),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${log.event},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2),""))`;
 }
 
 /** Where the recent-events list is: its Event and Event date columns. */
@@ -140,7 +140,7 @@ export const followUps = {
 function firstRows(r: Refs, conditions: string[]): string {
   const all = [r.contactMask, ...conditions, ...openStageConditions(r)];
   const columns = [...r.nameColumns.map((c) => r.column(c)), r.t('contactId')];
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${all.join(',')}),${NAMES_PER_CELL},${columns.length})),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${all.join(',')}),${NAMES_PER_CELL},${columns.length}),""))`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (row numbers stay below it). */
@@ -158,7 +158,7 @@ const MAX_REFERRALS = 1_000_000;
  */
 function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
   const n = columns.length;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n}),""))`;
 }
 
 /** The cells of `range` beside the filled cells of `ids` (a list's ID column, filled from its top). */
@@ -207,7 +207,7 @@ export const topReferrers = {
    */
   introducerNames: (r: Refs, first: string, ids: string, introducers: string) => {
     const keys = listed(ids, `IF(${introducers}="",${ids},${introducers})`);
-    return `=IF(${first}="","",ARRAYFORMULA(IF(${listed(ids, introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
+    return `=ARRAYFORMULA(IF(${first}="","",IF(${listed(ids, introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
   },
 };
 
@@ -218,7 +218,7 @@ export const introductions = {
    */
   rows: (r: Refs, rows: number) => {
     const columns = [r.t('referredBy'), r.t('contactId'), ...r.nameColumns.map((c) => r.column(c))];
-    return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},${columns.length})),"")`;
+    return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},${columns.length}),""))`;
   },
   introducerIds: (rows: ListRows) => shown(rows.column(1), rows.column(0)),
   introducedIds: (rows: ListRows) => shown(rows.column(1), rows.column(1)),
@@ -228,7 +228,7 @@ export const introductions = {
    * each ID, or a note when no contact has one.
    */
   introducerNames: (r: Refs, first: string, ids: string) =>
-    `=IF(${first}="","",ARRAYFORMULA(IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
+    `=ARRAYFORMULA(IF(${first}="","",IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) =>
     `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
