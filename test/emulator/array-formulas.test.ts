@@ -249,3 +249,36 @@ describe('a function over a range, outside an array formula', () => {
     ]);
   });
 });
+
+describe('MAP and LAMBDA', () => {
+  // https://support.google.com/docs/answer/12568985: MAP(array1, [array2, ...], LAMBDA) gives one
+  // value per cell, the LAMBDA's names standing for that cell's values. HyperFormula has neither.
+  it('computes the LAMBDA once per cell of same-sized arrays, each name one value', () => {
+    const s = sheet();
+    s.getRange('A1:C3').setValues([
+      ['C-1', '  Ada  ', 'Lovelace'],
+      ['C-2', 7, ''],
+      ['', 'Grace', 'Hopper'],
+    ]);
+    s.getRange('E1').setFormula('=MAP(A1:A3,B1:B3,C1:C3,LAMBDA(id,first,last,IF(id="","",TRIM(T(first)&" "&T(last)))))');
+    expect(s.getRange('E1:E3').getValues()).toEqual([['Ada Lovelace'], [''], ['']]);
+    // A lookup of one value per cell, into whole columns (T: a lookup of an empty cell is 0 here).
+    s.getRange('F1').setFormula('=MAP(A1:A2,LAMBDA(k,T(XLOOKUP(k,A:A,C:C))&"!"))');
+    expect(s.getRange('F1:F2').getValues()).toEqual([['Lovelace!'], ['!']]);
+  });
+
+  it('refuses arrays of different sizes and a LAMBDA with the wrong number of names', () => {
+    const s = sheet();
+    s.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    s.getRange('D1:D2').setFormulas([['=IFERROR(MAP(A1:A2,B1,LAMBDA(a,b,a+b)),"size")'], ['=IFERROR(MAP(A1:A2,LAMBDA(a,b,a)),"names")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([['size'], ['names']]);
+    s.getRange('E1').setFormula('=MAP(A1:B2,LAMBDA(x,x*10))');
+    expect(s.getRange('E1:F2').getValues()).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
+  });
+});

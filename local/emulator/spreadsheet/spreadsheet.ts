@@ -25,6 +25,7 @@ import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts
 import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
 import { retryBlockedArrays } from '../formulas/spill.ts';
+import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -40,6 +41,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetClock();
   registerSheetsArrayFunctions();
   registerSheetsXlookup();
+  registerSheetsLambda();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',
@@ -54,6 +56,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     useColumnIndex: true,
   });
   fixColumnIndexAfterRowChanges(hf);
+  bindNamesInInterpreter(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
