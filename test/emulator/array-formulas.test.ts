@@ -267,6 +267,21 @@ describe('MAP and LAMBDA', () => {
     expect(s.getRange('F1:F2').getValues()).toEqual([['Lovelace!'], ['!']]);
   });
 
+  // Found by the dashboard: a MAP over another array formula's cells was computed before them
+  // ("Array should be already computed") when the engine was not told what it reads.
+  it('reads the cells another array formula fills, and follows the cells its LAMBDA looks up', () => {
+    const s = sheet();
+    s.getRange('A1:B3').setValues([
+      ['C-1', 'Ada'],
+      ['C-2', 'Alan'],
+      ['x', 'Grace'],
+    ]);
+    s.getRange('D1:E1').setFormulas([['=MAP(E1:E2,LAMBDA(k,XLOOKUP(k,A:A,B:B)))', '=FILTER(A1:A3,LEFT(A1:A3,2)="C-")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([['Ada'], ['Alan']]);
+    s.getRange('B2').setValue('Alan Turing');
+    expect(s.getRange('D1:D2').getValues()).toEqual([['Ada'], ['Alan Turing']]);
+  });
+
   it('refuses arrays of different sizes and a LAMBDA with the wrong number of names', () => {
     const s = sheet();
     s.getRange('A1:B2').setValues([

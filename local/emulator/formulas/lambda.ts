@@ -5,7 +5,8 @@
 // https://support.google.com/docs/answer/12508718 (LAMBDA([name, ...], formula_expression)).
 // The formula is computed once per cell, each name standing for that cell's value, as any
 // formula on one value (no array arithmetic inside it). Only LAMBDA as MAP's last argument is
-// supported: a LAMBDA alone, or called with values, is #N/A here (assumed error).
+// supported: a LAMBDA alone, or called with values, is #N/A here (assumed error). The engine
+// links the MAP's cell to every reference in it, the LAMBDA's formula too, as to any formula's.
 
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 
@@ -39,14 +40,12 @@ class SheetsLambdaPlugin extends FunctionPlugin {
       sizeOfResultArrayMethod: 'mapArraySize',
       parameters: [{ argumentType: FunctionArgumentType.ANY }],
       repeatLastArgs: 1,
-      doesNotNeedArgumentsToBeComputed: true,
       vectorizationForbidden: true,
     },
     LAMBDA: {
       method: 'lambda',
       parameters: [{ argumentType: FunctionArgumentType.ANY }],
       repeatLastArgs: 1,
-      doesNotNeedArgumentsToBeComputed: true,
     },
   };
 
