@@ -17,6 +17,7 @@ import type { EmuRange } from './spreadsheet/range.ts';
 import { EmuDataValidationBuilder, type CfRuleData, type DataValidationSpec, type EmuDataValidation } from './spreadsheet/rules.ts';
 import { columnToLetters, parseA1, quoteSheetName, unquoteSheetName, type GridRect } from './spreadsheet/a1.ts';
 import { parseInput } from './spreadsheet/cellformat.ts';
+import { sheetsErrorText } from './formulas/errors.ts';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -333,14 +334,14 @@ export async function loadWorkbookFile(ss: EmuSpreadsheet, path: string): Promis
 const argb = (colour: string) => `FF${colour.replace('#', '').toUpperCase()}`;
 const fromArgb = (value: string | undefined) => (value ? `#${value.slice(-6).toLowerCase()}` : undefined);
 
-/** Formula errors Excel knows; others (HyperFormula's #CYCLE!, #SPILL!...) are saved as their text. */
+/** Formula errors Excel knows (as Sheets shows them); others (HyperFormula's #CYCLE!...) are saved as their text. */
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 
 /** One cell's computed value as exceljs writes it; dates stay serial numbers (exact), their format says they are dates. */
 function xlsxResult(raw: unknown): ExcelJS.CellValue {
   if (raw === null || raw === undefined || raw === '') return null;
   if (typeof raw === 'object') {
-    const code = (raw as { value: string }).value;
+    const code = sheetsErrorText(raw as { value: string });
     return EXCEL_ERRORS.has(code) ? { error: code as ExcelJS.CellErrorValue['error'] } : code;
   }
   return raw as ExcelJS.CellValue;

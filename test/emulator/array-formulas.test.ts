@@ -176,3 +176,124 @@ describe('inserting inside an array formula that other formulas read', () => {
     expect(s.getRange('A5').getValue()).toBe(4);
   });
 });
+
+describe('a blocked array result', () => {
+  // In Sheets an array result that would cover a cell holding a value is not expanded and its
+  // formula's cell shows #REF! (note: "Array result was not expanded because it would overwrite
+  // data in A3", as users quote it, e.g. microCOVID/microCOVID#871); HyperFormula says #SPILL!.
+  // Apps Script reads an error cell as its text, through getValue and getDisplayValue alike.
+  it('shows #REF! in the formula cell, as a value and as displayed, and expands once the cell is emptied', () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([[1], [2], [3]]);
+    s.getRange('C3').setValue('mine');
+    s.getRange('C1').setFormula('=FILTER(A1:A3,A1:A3>0)');
+    expect(s.getRange('C1').getValue()).toBe('#REF!');
+    expect(s.getRange('C1:C3').getValues()).toEqual([['#REF!'], [''], ['mine']]);
+    expect(s.getRange('C1').getDisplayValue()).toBe('#REF!');
+    expect(s.getRange('C1:C2').getDisplayValues()).toEqual([['#REF!'], ['']]);
+    s.getRange('C3').clearContent();
+    expect(s.getRange('C1:C3').getValues()).toEqual([[1], [2], [3]]);
+  });
+
+  it('is #REF! inside another formula too, where IFERROR catches it', () => {
+    const s = sheet();
+    s.getRange('A1:A2').setValues([[1], [2]]);
+    s.getRange('B2').setValue('x');
+    s.getRange('B1').setFormula('=ARRAYFORMULA(A1:A2*2)');
+    s.getRange('D1:D2').setFormulas([['=ISERROR(B1)'], ['=IFERROR(B1,"caught")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([[true], ['caught']]);
+  });
+});
+
+describe('a function over a range, outside an array formula', () => {
+  // Sheets applies a function element-wise only inside ARRAYFORMULA (or in a function that takes
+  // arrays by nature): https://support.google.com/docs/answer/3093316 (ROW: "if cell_reference is
+  // a range ... and the formula is not used as an array formula, only the numeric value of the
+  // first row ... is returned"); https://support.google.com/docs/answer/3093275 (ARRAYFORMULA
+  // enables "the use of non-array functions with arrays"). The emulator gave a column for each.
+  const names = () => {
+    const s = sheet();
+    s.getRange('A1:A3').setValues([['  Ada   Lovelace '], [7], ['Grace']]);
+    s.getRange('B1:B3').setValues([['Ada'], ['Alan'], ['Grace']]);
+    return s;
+  };
+
+  // Each formula is on the range's first row: which value a formula on another row takes is not
+  // documented but for ROW (the first), see newEngine.
+  it('gives one value for ROW, T, TRIM, XLOOKUP of several keys and & on a range', () => {
+    const s = names();
+    s.getRange('D1:H1').setFormulas([['=ROW(A1:A3)', '=T(A1:A3)', '=TRIM(A1:A3)', '=XLOOKUP(B1:B3,B1:B3,A1:A3)', '=B1:B3&"!"']]);
+    expect(s.getRange('D1:H3').getValues()).toEqual([
+      [1, '  Ada   Lovelace ', 'Ada Lovelace', '  Ada   Lovelace ', 'Ada!'],
+      ['', '', '', '', ''],
+      ['', '', '', '', ''],
+    ]);
+  });
+
+  it('still fills a column inside ARRAYFORMULA, and in FILTER without it', () => {
+    const s = names();
+    s.getRange('D1:I1').setFormulas([
+      [
+        '=ARRAYFORMULA(ROW(A1:A3))',
+        '=ARRAYFORMULA(T(A1:A3))',
+        '=ARRAYFORMULA(TRIM(A1:A3))',
+        '=ARRAYFORMULA(XLOOKUP(B2:B3,B1:B3,A1:A3))',
+        '=ARRAYFORMULA(B1:B3&"!")',
+        '=FILTER(B1:B3,B1:B3<>"Alan")',
+      ],
+    ]);
+    expect(s.getRange('D1:I3').getValues()).toEqual([
+      [1, '  Ada   Lovelace ', 'Ada Lovelace', 7, 'Ada!', 'Ada'],
+      [2, '', '7', 'Grace', 'Alan!', 'Grace'],
+      [3, 'Grace', 'Grace', '', 'Grace!', ''],
+    ]);
+  });
+});
+
+describe('MAP and LAMBDA', () => {
+  // https://support.google.com/docs/answer/12568985: MAP(array1, [array2, ...], LAMBDA) gives one
+  // value per cell, the LAMBDA's names standing for that cell's values. HyperFormula has neither.
+  it('computes the LAMBDA once per cell of same-sized arrays, each name one value', () => {
+    const s = sheet();
+    s.getRange('A1:C3').setValues([
+      ['C-1', '  Ada  ', 'Lovelace'],
+      ['C-2', 7, ''],
+      ['', 'Grace', 'Hopper'],
+    ]);
+    s.getRange('E1').setFormula('=MAP(A1:A3,B1:B3,C1:C3,LAMBDA(id,first,last,IF(id="","",TRIM(T(first)&" "&T(last)))))');
+    expect(s.getRange('E1:E3').getValues()).toEqual([['Ada Lovelace'], [''], ['']]);
+    // A lookup of one value per cell, into whole columns (T: a lookup of an empty cell is 0 here).
+    s.getRange('F1').setFormula('=MAP(A1:A2,LAMBDA(k,T(XLOOKUP(k,A:A,C:C))&"!"))');
+    expect(s.getRange('F1:F2').getValues()).toEqual([['Lovelace!'], ['!']]);
+  });
+
+  // Found by the dashboard: a MAP over another array formula's cells was computed before them
+  // ("Array should be already computed") when the engine was not told what it reads.
+  it('reads the cells another array formula fills, and follows the cells its LAMBDA looks up', () => {
+    const s = sheet();
+    s.getRange('A1:B3').setValues([
+      ['C-1', 'Ada'],
+      ['C-2', 'Alan'],
+      ['x', 'Grace'],
+    ]);
+    s.getRange('D1:E1').setFormulas([['=MAP(E1:E2,LAMBDA(k,XLOOKUP(k,A:A,B:B)))', '=FILTER(A1:A3,LEFT(A1:A3,2)="C-")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([['Ada'], ['Alan']]);
+    s.getRange('B2').setValue('Alan Turing');
+    expect(s.getRange('D1:D2').getValues()).toEqual([['Ada'], ['Alan Turing']]);
+  });
+
+  it('refuses arrays of different sizes and a LAMBDA with the wrong number of names', () => {
+    const s = sheet();
+    s.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    s.getRange('D1:D2').setFormulas([['=IFERROR(MAP(A1:A2,B1,LAMBDA(a,b,a+b)),"size")'], ['=IFERROR(MAP(A1:A2,LAMBDA(a,b,a)),"names")']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([['size'], ['names']]);
+    s.getRange('E1').setFormula('=MAP(A1:B2,LAMBDA(x,x*10))');
+    expect(s.getRange('E1:F2').getValues()).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
+  });
+});

@@ -149,3 +149,19 @@ describe('saveXlsx then loadXlsxInto', () => {
     expect(colours(back)).toEqual(colours(sheet as never));
   });
 });
+
+describe('saveXlsx: formula errors', () => {
+  // A blocked array result is #REF! in Sheets (HyperFormula's #SPILL!), so the file keeps the
+  // error Sheets shows, as an error Excel reads, not as text.
+  it('saves a blocked array result as the #REF! error', async () => {
+    const emu = new Emulator();
+    const sheet = emu.active.getSheets()[0];
+    sheet.getRange('A1:A2').setValues([[1], [2]]);
+    sheet.getRange('B2').setValue('mine');
+    sheet.getRange('B1').setFormula('=FILTER(A1:A2,A1:A2>0)');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await saveXlsx(emu.active)) as unknown as ArrayBuffer);
+    const cell = book.worksheets[0].getCell('B1').value as ExcelJS.CellFormulaValue;
+    expect(cell.result).toEqual({ error: '#REF!' });
+  });
+});

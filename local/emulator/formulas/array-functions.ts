@@ -125,8 +125,8 @@ class SheetsHstackPlugin extends FunctionPlugin {
 // row, a column as tall as the range; HyperFormula's own gives the first row's number only.
 // https://support.google.com/docs/answer/3093316 (ROW: "If cell_reference is a range more than
 // one cell wide and the formula is not used as an array formula, only the numeric value of the
-// first row in cell_reference is returned"). HyperFormula has no separate array-formula mode
-// here (the engine runs with array arithmetic on), so a plain =ROW(A1:A3) gives the column too.
+// first row in cell_reference is returned"), so outside an array formula (ARRAYFORMULA, or an
+// argument of FILTER and the like) =ROW(A1:A3) is 1.
 // Like HyperFormula's own ROW it reads no cell, so the engine does not recompute it when rows
 // are added below: a formula that also names the column (as the dashboard's do) is recomputed.
 class SheetsRowPlugin extends FunctionPlugin {
@@ -172,7 +172,7 @@ class SheetsRowPlugin extends FunctionPlugin {
 
   /** The argument when it is a range of several rows (a cell range or whole columns). */
   private tallRange(ast: Ast, state: RunArgs[1]): RunArgs[0][number] | null {
-    if (ast.args.length !== 1) return null;
+    if (ast.args.length !== 1 || !state.arraysFlag) return null;
     let arg = ast.args[0] as { type: string; expression?: unknown };
     while (arg.type === 'PARENTHESIS') arg = arg.expression as typeof arg;
     if (arg.type !== 'CELL_RANGE' && arg.type !== 'COLUMN_RANGE') return null;

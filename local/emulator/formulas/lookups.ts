@@ -52,7 +52,9 @@ function columnXlookup(Original: LookupPluginClass): LookupPluginClass {
           const results = result instanceof SimpleRangeValue ? result : SimpleRangeValue.fromScalar(result as never);
           if (!(key instanceof SimpleRangeValue))
             return key instanceof CellError ? key : this.lookupOne(zeroIfEmpty(key), lookups, results, notFound, matchMode, searchMode);
-          if (key.width() === 1 && key.height() === 1) {
+          // Outside an array formula a range of keys is one key, its first cell (assumed, as ROW is
+          // documented to do; Google's XLOOKUP page shows only single keys).
+          if ((key.width() === 1 && key.height() === 1) || !state.arraysFlag) {
             const only = key.data[0][0];
             return only instanceof CellError ? only : this.lookupOne(zeroIfEmpty(only), lookups, results, notFound, matchMode, searchMode);
           }
@@ -97,7 +99,7 @@ function columnXlookup(Original: LookupPluginClass): LookupPluginClass {
      */
     override xlookupArraySize(ast: Ast, state: RunArgs[1]): ArraySize {
       const own = super.xlookupArraySize(ast, state);
-      const keys = ast.args[0] ? this.arraySizeForAst(ast.args[0], state) : ArraySize.scalar();
+      const keys = ast.args[0] && state.arraysFlag ? this.arraySizeForAst(ast.args[0], state) : ArraySize.scalar();
       // (isScalar() is true for any reference-shaped size, so sizes are compared by their cells.)
       if (own.width === 1 && own.height === 1 && keys.width * keys.height > 1) return new ArraySize(keys.width, keys.height);
       return own.width * own.height > 1 ? new ArraySize(own.width, own.height) : own;

@@ -27,6 +27,7 @@ import {
 import type { Signatures } from '../signatures.ts';
 import { copyChartData, EmuEmbeddedChart, EmuEmbeddedChartBuilder, insertChart, removeChart, updateChart, type ChartData } from './charts.ts';
 import { engineFormula, shownFormula } from '../formulas/locale.ts';
+import { sheetsErrorText } from '../formulas/errors.ts';
 import { deleteLines, insertLines, moveColumnBlock, setFrozen, shiftLines, type Axis } from './sheet-structure.ts';
 
 export interface CellMeta {
@@ -237,6 +238,7 @@ export class EmuSheet implements Signatures<
       );
     }
     engine.setCellContents(this._hfRange(r).start, raw);
+    if (raw.some((row) => row.some((v) => v === null))) this._ss._cellsEmptied = true;
   }
 
   _writeFormulas(r: GridRect, formulas: string[][]): void {
@@ -258,7 +260,7 @@ export class EmuSheet implements Signatures<
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v === null || v === undefined) return '';
-        if (typeof v === 'object') return (v as { value: string }).value; // a formula error: "#DIV/0!", ...
+        if (typeof v === 'object') return sheetsErrorText(v as { value: string }); // a formula error: "#DIV/0!", ...
         const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j) : v;
         if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(n, tz);
         return n;
@@ -297,7 +299,7 @@ export class EmuSheet implements Signatures<
     const raw = this._ss._hf.getRangeValues(this._hfRange(r));
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
-        if (v !== null && typeof v === 'object') return (v as { value: string }).value;
+        if (v !== null && typeof v === 'object') return sheetsErrorText(v as { value: string });
         if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j), this._displayFormat(r.row + i, r.col + j));
         return displayValue(v as string | boolean | null, this._cellMeta(r.row + i, r.col + j)?.numberFormat);
       }),
@@ -327,6 +329,7 @@ export class EmuSheet implements Signatures<
     const numCols = Math.min(r.numCols, width - r.col + 1);
     if (numRows <= 0 || numCols <= 0) return;
     const empty = Array.from({ length: numRows }, () => Array<RawCellContent>(numCols).fill(null));
+    this._ss._cellsEmptied = true;
     hf.setCellContents(this._hfRange(r).start, empty);
   }
 

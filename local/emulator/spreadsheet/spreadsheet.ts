@@ -24,6 +24,8 @@ import { isValidTimeZone } from './tz.ts';
 import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts';
 import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
+import { retryBlockedArrays } from '../formulas/spill.ts';
+import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -39,15 +41,22 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetClock();
   registerSheetsArrayFunctions();
   registerSheetsXlookup();
+  registerSheetsLambda();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',
     maxRows: MAX_CELLS,
     maxColumns: 18278,
-    useArrayArithmetic: true,
+    // As in Sheets, a function applied to a range outside an array formula takes one value of it
+    // (=ROW(A1:A3) is 1, Google's ROW page; =T(A1:A3) one text): only ARRAYFORMULA and the
+    // functions that take arrays by nature (FILTER, SORT, SUMPRODUCT...) work element-wise.
+    // Which value a non-array function takes is HyperFormula's rule (the cell in the formula's
+    // row, else #VALUE!); Google documents the first row for ROW only.
+    useArrayArithmetic: false,
     useColumnIndex: true,
   });
   fixColumnIndexAfterRowChanges(hf);
+  bindNamesInInterpreter(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
@@ -143,8 +152,15 @@ export class EmuSpreadsheet implements Signatures<
 
   /** Computes what writes since the last read changed. */
   _recalculate(): void {
+    if (this._cellsEmptied) {
+      this._cellsEmptied = false;
+      retryBlockedArrays(this._hfHeld());
+    }
     if (this._engine.isEvaluationSuspended()) this._engine.resumeEvaluation();
   }
+
+  /** Cells were emptied since the last read: a blocked array result may have room now (retryBlockedArrays). */
+  _cellsEmptied = false;
 
   _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
     this._checkCellLimit(rows * cols);

@@ -81,7 +81,7 @@ function interviewedWith(r: Refs, stages: string, criteria: string): string {
 export function recentEvents(log: Refs['log'], start: string, cap: number): string {
   if (!log) return '';
   const d = log.date;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${log.event},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2)),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${log.event},${d}),${d}>=${start}-7,${d}<${start}+7),${cap},2),""))`;
 }
 
 /** Where the recent-events list is: its Event and Event date columns. */
@@ -128,7 +128,7 @@ export const followUps = {
    * comma-separated, then "and N more" when `count` (how many there are) is larger than the list.
    */
   names: (r: Refs, ids: string, part: (column: number) => string, count: string) => {
-    const list = `IFERROR(TEXTJOIN(", ",TRUE,ARRAYFORMULA(IF(${ids}="","",${r.namesFrom(ids, part)}))),"")`;
+    const list = `IFERROR(TEXTJOIN(", ",TRUE,${r.namesOf(ids, part)}),"")`;
     return `=IF(N(${count})=0,"",${list}&IF(${count}>${NAMES_PER_CELL}," and "&(${count}-${NAMES_PER_CELL})&" more",""))`;
   },
 };
@@ -140,7 +140,7 @@ export const followUps = {
 function firstRows(r: Refs, conditions: string[]): string {
   const all = [r.contactMask, ...conditions, ...openStageConditions(r)];
   const columns = [...r.nameColumns.map((c) => r.column(c)), r.t('contactId')];
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${all.join(',')}),${NAMES_PER_CELL},${columns.length})),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${all.join(',')}),${NAMES_PER_CELL},${columns.length}),""))`;
 }
 
 /** Keys pack two numbers into one sortable number: high × KEY_BASE + low (row numbers stay below it). */
@@ -158,11 +158,8 @@ const MAX_REFERRALS = 1_000_000;
  */
 function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
   const n = columns.length;
-  return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n})),"")`;
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n}),""))`;
 }
-
-/** The cells of `range` beside the filled cells of `ids` (a list's ID column, filled from its top). */
-const listed = (ids: string, range: string) => `FILTER(${range},${ids}<>"")`;
 
 /** Where a list's rows wait (hidden columns): `column(k)` is the range of its k-th column. */
 export interface ListRows {
@@ -176,11 +173,12 @@ function shown(ids: string, values: string): string {
 
 /** The display names of a list's rows from their own name columns (which follow `first` columns of other values). */
 function ownNames(r: Refs, rows: ListRows, ids: string, first: number): string {
-  return shown(
-    ids,
-    r.namesFrom(ids, (column) => rows.column(first + r.nameColumns.indexOf(column))),
-  );
+  return `=${r.namesOf(ids, (column) => rows.column(first + r.nameColumns.indexOf(column)))}`;
 }
+
+/** The LAMBDA's names for a list row's Contact ID and the Contact ID in its Referred by. */
+const ROW_ID = 'row_id';
+const BY_ID = 'by_id';
 
 export const topReferrers = {
   /**
@@ -198,17 +196,13 @@ export const topReferrers = {
   names: (r: Refs, rows: ListRows) => ownNames(r, rows, rows.column(0), 3),
   given: (rows: ListRows) => shown(rows.column(0), rows.column(1)),
   /** What their Referred by says (text only). */
-  introducerIds: (rows: ListRows) => shown(rows.column(0), `T(${rows.column(2)})`),
+  introducerIds: (rows: ListRows) => `=MAP(${rows.column(0)},${rows.column(2)},LAMBDA(${ROW_ID},${BY_ID},IF(${ROW_ID}="","",T(${BY_ID}))))`,
   /**
    * The name of whoever is in their Referred by (`introducers`, beside the list's `ids`), if that
-   * is a contact in the tracker (the first row with that Contact ID). A row without one looks up
-   * its own ID instead, found at once, and shows nothing: a key no contact has is searched cell
-   * by cell.
+   * is a contact in the tracker (the first row with that Contact ID); nothing otherwise.
    */
-  introducerNames: (r: Refs, first: string, ids: string, introducers: string) => {
-    const keys = listed(ids, `IF(${introducers}="",${ids},${introducers})`);
-    return `=IF(${first}="","",ARRAYFORMULA(IF(${listed(ids, introducers)}="","",IFERROR(${r.names(keys, true)},""))))`;
-  },
+  introducerNames: (r: Refs, ids: string, introducers: string) =>
+    `=MAP(${ids},${introducers},LAMBDA(${ROW_ID},${BY_ID},IF(OR(${ROW_ID}="",${BY_ID}=""),"",IFERROR(${r.nameOf(BY_ID, true)},""))))`,
 };
 
 export const introductions = {
@@ -218,17 +212,17 @@ export const introductions = {
    */
   rows: (r: Refs, rows: number) => {
     const columns = [r.t('referredBy'), r.t('contactId'), ...r.nameColumns.map((c) => r.column(c))];
-    return `=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},${columns.length})),"")`;
+    return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(HSTACK(${columns.join(',')}),${r.contactMask},${r.contactMaskOf('referredBy')}),${rows},${columns.length}),""))`;
   },
   introducerIds: (rows: ListRows) => shown(rows.column(1), rows.column(0)),
   introducedIds: (rows: ListRows) => shown(rows.column(1), rows.column(1)),
   introducedNames: (r: Refs, rows: ListRows) => ownNames(r, rows, rows.column(1), 2),
   /**
-   * The names of the contacts whose IDs are in `ids` (first cell `first`), the first row with
-   * each ID, or a note when no contact has one.
+   * The names of the contacts whose IDs are in `ids`, the first row with each ID, or a note when
+   * no contact has one.
    */
-  introducerNames: (r: Refs, first: string, ids: string) =>
-    `=IF(${first}="","",ARRAYFORMULA(IFERROR(${r.names(listed(ids, ids), true)},${str('(not in the tracker)')})))`,
+  introducerNames: (r: Refs, ids: string) =>
+    `=MAP(${ids},LAMBDA(${BY_ID},IF(${BY_ID}="","",IFERROR(${r.nameOf(BY_ID, true)},${str('(not in the tracker)')}))))`,
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) =>
     `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,

@@ -350,7 +350,7 @@ function topReferrersSection(r: Refs): RowSpec[] {
       (c) => topReferrers.ids(list(c)),
       (c) => topReferrers.names(r, list(c)),
       (c) => topReferrers.given(list(c)),
-      (c) => topReferrers.introducerNames(r, `A${c.row}`, span(c, 'A'), span(c, 'E')),
+      (c) => topReferrers.introducerNames(r, span(c, 'A'), span(c, 'E')),
       (c) => topReferrers.introducerIds(list(c)),
     ];
     rows.push({ key: `top_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
@@ -373,7 +373,7 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
   const list = (c: Ctx) => listRows(LIST_ROWS_COLUMN, c.row, c.row + count);
   for (let k = 1; k <= count; k++) {
     const first: Spec[] = [
-      (c) => introductions.introducerNames(r, `B${c.row}`, span(c, 'B')),
+      (c) => introductions.introducerNames(r, span(c, 'B')),
       (c) => introductions.introducerIds(list(c)),
       (c) => introductions.introducedIds(list(c)),
       (c) => introductions.introducedNames(r, list(c)),

@@ -69,25 +69,30 @@ export interface Refs {
   /** Array condition: the column of `key` holds a Contact ID (starts with the prefix, any case). */
   contactMaskOf(key: DashboardTrackerKey): string;
   /**
-   * Display names of the contacts whose Contact IDs are `keys` (an array expression), looked up
-   * by Contact ID, one XLOOKUP per name part for all the keys at once. A contact without a name
-   * shows the key, or, with `mustExist`, the Contact ID as the tracker has it: then a key no
-   * contact has gives #N/A (for IFERROR to name).
+   * The display name of the contact whose Contact ID is `key` (one value, e.g. a LAMBDA's name),
+   * looked up by Contact ID. A contact without a name shows the key, or, with `mustExist`, the
+   * Contact ID as the tracker has it: then a key no contact has gives #N/A (for IFERROR to name).
    */
-  names(keys: string, mustExist?: boolean): string;
+  nameOf(key: string, mustExist?: boolean): string;
   /** The tracker's name columns (1-based), in the order full, first, middle, last, those it has. */
   nameColumns: number[];
   /** Whole tracker column `column` (1-based). */
   column(column: number): string;
-  /** Display names from name parts already read: `part` gives where a name column's values are. */
-  namesFrom(ids: string, part: (column: number) => string): string;
+  /**
+   * The display names of a list's rows, one per row of `ids` (its Contact ID column, blank past
+   * its end), from the name parts already read: `part` gives where a name column's values are.
+   * One MAP: each row's name is computed from that row's values alone.
+   */
+  namesOf(ids: string, part: (column: number) => string): string;
 }
 
 /**
- * Name as the add-on shows it: the Name column, else First Middle Last joined, else the
- * Contact ID. TRIM also collapses runs of spaces, as Sheets' TRIM does. Only text counts as a
- * name part (T gives "" for anything else): a lookup of an empty cell gives 0 in HyperFormula
- * (as in Excel) where Sheets gives an empty value, and T turns both into "".
+ * Name as the add-on shows it, of one contact: the Name column, else First Middle Last joined,
+ * else the Contact ID (`id`); `part` gives each name column's value (one value each). TRIM also
+ * collapses runs of spaces, as Sheets' TRIM does. Only text counts as a name part (T gives "" for
+ * anything else): a lookup of an empty cell gives 0 in HyperFormula (as in Excel) where Sheets
+ * gives an empty value, and T turns both into "". Every function here takes one value, as
+ * Google documents T and TRIM (https://support.google.com/docs/answer/3094138, /3094140).
  */
 function nameExpression(names: NameColumns, id: string, part: (column: number) => string): string {
   const text = (column: number) => `T(${part(column)})`;
@@ -99,6 +104,10 @@ function nameExpression(names: NameColumns, id: string, part: (column: number) =
   if (full) expr = `IF(${full}<>"",${full},${expr})`;
   return expr;
 }
+
+/** The LAMBDA's name for a list row's Contact ID and for its k-th name column (not cell references). */
+const ROW_ID = 'row_id';
+const partName = (k: number) => `part_${k + 1}`;
 
 function startsWithId(column: string): string {
   return `(LEFT(${column},${CONTACT_ID_PREFIX.length})=${str(CONTACT_ID_PREFIX)})`;
@@ -112,20 +121,25 @@ export function buildRefs(sources: DashboardSources): Refs {
   const { tracker, log } = sources;
   const t = (key: DashboardTrackerKey) => wholeColumn(tracker.sheetName, tracker.columns[key]);
   const col = (column: number) => wholeColumn(tracker.sheetName, column);
+  const nameColumns = [tracker.names.full, tracker.names.first, tracker.names.middle, tracker.names.last].filter((c): c is number => c !== undefined);
   return {
     t,
     log: logRefs(log),
     isContact: `${t('contactId')},${str(`${CONTACT_ID_PREFIX}*`)}`,
     contactMask: startsWithId(t('contactId')),
     contactMaskOf: (key) => startsWithId(t(key)),
-    nameColumns: [tracker.names.full, tracker.names.first, tracker.names.middle, tracker.names.last].filter((c): c is number => c !== undefined),
+    nameColumns,
     column: col,
-    namesFrom: (ids, part) => nameExpression(tracker.names, ids, part),
-    names: (keys, mustExist = false) =>
+    namesOf: (ids, part) => {
+      const name = nameExpression(tracker.names, ROW_ID, (c) => partName(nameColumns.indexOf(c)));
+      const lambda = `LAMBDA(${[ROW_ID, ...nameColumns.map((_, k) => partName(k))].join(',')},IF(${ROW_ID}="","",${name}))`;
+      return `MAP(${[ids, ...nameColumns.map(part)].join(',')},${lambda})`;
+    },
+    nameOf: (key, mustExist = false) =>
       nameExpression(
         tracker.names,
-        mustExist ? `XLOOKUP(${keys},${t('contactId')},${t('contactId')})` : keys,
-        (c) => `XLOOKUP(${keys},${t('contactId')},${col(c)})`,
+        mustExist ? `XLOOKUP(${key},${t('contactId')},${t('contactId')})` : key,
+        (c) => `XLOOKUP(${key},${t('contactId')},${col(c)})`,
       ),
   };
 }

@@ -420,6 +420,11 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
       `Some cells show errors: ${errors.slice(0, 5).join(', ')}${errors.length > 5 ? ', …' : ''}. The formulas are written in English with commas; if your spreadsheet's locale (File > Settings: ${ss.getSpreadsheetLocale()}) changed how they read, please report it.`,
     );
   }
+  if (errors.some((e) => e.includes('(#REF!)'))) {
+    // Sheets' #REF! on a formula that fills several cells: "Array result was not expanded because
+    // it would overwrite data" (the dashboard names no sheet that could be missing).
+    parts.push('#REF! means a list cannot fill its cells: something is typed in its way (columns G to R are hidden); delete it.');
+  }
   const message = parts.join(' ');
   if (options.report && !errors.length) ss.toast(message, 'Dashboard', 8);
   return { ok: true, sheetName: name, created, settingsKept: settings.kept, settingsWritten: settings.written, errors, message };

@@ -197,6 +197,27 @@ describe('Build dashboard', () => {
     expect(errors(dash)).toEqual([]);
   });
 
+  // A value the user typed where the recent-events list spills (its hidden columns, below the
+  // rows the build writes) blocks it: Sheets shows #REF! in the formula's cell (the emulator
+  // showed #SPILL!, which the build's error check did not know), and the build names the cell.
+  it("names a list's cell that a value in its way blocks, and leaves the value", () => {
+    const w = new World({ timeZone: 'Etc/UTC', rows: 3 });
+    w.createLog();
+    const today = dayIn(w.app.emu.rt.now(), 'Etc/UTC');
+    w.writeLog(Array.from({ length: 300 }, () => ({ date: today, event: EVENT_LABELS.pitch })));
+    expect(w.refresh()).toMatchObject({ ok: true, errors: [] });
+    const dash = w.dashboard();
+    const list = dash.getRange(1, 7, dash.getLastRow(), 1).getFormulas().findIndex(([f]) => f !== '') + 1;
+    const below = list + 250;
+    expect(dash.getRange(below, 7).getValue()).not.toBe('');
+    dash.getRange(below, 7).setValue('my note');
+    const result = w.refresh();
+    expect(result.ok && result.errors).toEqual([`G${list} (#REF!)`]);
+    expect(result.message).toContain(`G${list} (#REF!)`);
+    expect(result.message).toMatch(/#REF! means a list cannot fill its cells: something is typed in its way/);
+    expect(dash.getRange(below, 7).getValue()).toBe('my note');
+  });
+
   it(`counts a busy fortnight, and says so when it has ${RECENT_EVENTS_CAP.toLocaleString('en')} events or more`, () => {
     const w = new World({ timeZone: 'Etc/UTC', rows: 3 });
     w.createLog();

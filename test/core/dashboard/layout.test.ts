@@ -59,3 +59,42 @@ describe('the rows the build styles', () => {
     }
   });
 });
+
+// Issue 18 item 3: Google documents T and TRIM for one value (answers 3094138, 3094140) and shows
+// XLOOKUP with one search key (12405947); the names are computed with them inside MAP's LAMBDA,
+// one value at a time, never over a range inside ARRAYFORMULA.
+describe('T, TRIM and XLOOKUP take one value in every dashboard formula', () => {
+  /** The first argument of each call of `fn` in `formula` (balanced parentheses, quotes skipped). */
+  function firstArguments(formula: string, fn: string): string[] {
+    const out: string[] = [];
+    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    for (const m of code.matchAll(new RegExp(`(?<![A-Z_])${fn}\\(`, 'g'))) {
+      let depth = 0;
+      let arg = '';
+      for (const ch of code.slice(m.index + m[0].length)) {
+        if (depth === 0 && (ch === ',' || ch === ';' || ch === ')')) break;
+        if (ch === '(') depth++;
+        if (ch === ')') depth--;
+        arg += ch;
+      }
+      out.push(arg);
+    }
+    return out;
+  }
+  /** A range or an array: a reference with ':' outside any call in it, or a call of an array function. */
+  const isRange = (arg: string) => {
+    let top = arg;
+    while (/\([^()]*\)/.test(top)) top = top.replace(/\([^()]*\)/g, '');
+    return top.includes(':') || /^(FILTER|MAP|HSTACK|SORT|ARRAY_CONSTRAIN|ARRAYFORMULA)$/.test(top.trim());
+  };
+
+  it.each([
+    ['a Name column', { full: 1 }],
+    ['First, Middle and Last Name columns', { first: 1, middle: 2, last: 3 }],
+  ])('with %s', (_, names) => {
+    const all = formulas(layout(names, 20).cells);
+    const overRanges = ['T', 'TRIM', 'XLOOKUP'].flatMap((fn) => all.flatMap((f) => firstArguments(f, fn).filter(isRange).map((arg) => `${fn}(${arg}`)));
+    expect(overRanges).toEqual([]);
+    expect(all.some((f) => f.includes('MAP(') && f.includes('LAMBDA('))).toBe(true);
+  });
+});
