@@ -154,6 +154,7 @@ export class Emulator {
    * Sheets computes the formulas its writes changed (held until a read, see EmuSpreadsheet._hf).
    */
   endExecution(): void {
+    this.rt.beforeEnd?.();
     this.locks.releaseAll(this.rt.execution);
     for (const file of this.files.values()) file._recalculate();
     this.rt.finishExecution();

@@ -51,6 +51,7 @@ interface ExecutionFrame {
   serial: number;
   authMode: AuthModeName;
   beforeCall: Runtime['beforeCall'];
+  beforeEnd: Runtime['beforeEnd'];
   pending: (() => unknown)[];
   virtualMs: number;
 }
@@ -74,6 +75,8 @@ export class Runtime {
    * service error, a quota or the 6-minute limit does between two calls in Apps Script.
    */
   beforeCall: ((name: string, index: number) => void) | null = null;
+  /** Test hook, called when an execution ends, after its last call, before its queue is applied and its locks released. */
+  beforeEnd: (() => void) | null = null;
   /** Which execution is running, as LockService tells holders apart: 'main', or 'main>1' for one nested in it. */
   execution = 'main';
   /**
@@ -189,6 +192,7 @@ export class Runtime {
       serial: this.serial,
       authMode: this.authMode,
       beforeCall: this.beforeCall,
+      beforeEnd: this.beforeEnd,
       pending: this.pending,
       virtualMs: this.virtualMs,
     });
@@ -196,6 +200,7 @@ export class Runtime {
     this.calls = new Map();
     this.serial = 0;
     this.beforeCall = null;
+    this.beforeEnd = null;
     this.pending = [];
     this.committed = null;
   }
@@ -203,6 +208,7 @@ export class Runtime {
   /** The execution ends: its queue is applied; a nested one gives the running one back its state. */
   finishExecution(): void {
     this.running = Math.max(0, this.running - 1);
+    if (this.replayDue) this.replayPending();
     this.flushPending();
     const frame = this.outer.pop();
     if (!frame) return;
@@ -213,6 +219,7 @@ export class Runtime {
       serial: this.serial,
       authMode: this.authMode,
       beforeCall: this.beforeCall,
+      beforeEnd: this.beforeEnd,
       pending: this.pending,
       virtualMs: this.virtualMs,
     } = frame);

@@ -25,6 +25,8 @@ function writeNoFlush() { var r = cell('A1'); r.setValue('late'); r.setNote('n')
 function addSheet() { SpreadsheetApp.getActiveSpreadsheet().insertSheet('Added'); Session.getActiveUser(); }
 function sheetNames() { return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); }).join(','); }
 function underLock() { var lock = LockService.getDocumentLock(); lock.waitLock(1000); cell('A1').setValue('locked'); SpreadsheetApp.flush(); lock.releaseLock(); Session.getActiveUser(); }
+function releaseWithoutFlush() { var lock = LockService.getDocumentLock(); lock.waitLock(1000); cell('A1').setValue('unflushed'); lock.releaseLock(); }
+function timedTryLock(ms) { var start = Date.now(); var got = LockService.getDocumentLock().tryLock(ms); return [got, Date.now() - start]; }
 function tryTheLock(ms) { return LockService.getDocumentLock().tryLock(ms); }
 function waitForTheLock(ms) { LockService.getDocumentLock().waitLock(ms); return 'got it'; }
 function me() { return Session.getActiveUser().getEmail(); }
@@ -81,6 +83,24 @@ describe("an execution does not see another one's writes before they are flushed
     expect(w.a1()).toBe('late');
   });
 
+  it('at the end of the execution, before Sheets applies its queue, another execution does not see it yet', () => {
+    const w = world();
+    // writeNoFlush makes 5 calls: point 6 is its end.
+    expect(between(w, 'writeNoFlush', 6, () => w.bundle.run('read', ['A1']).result)).toBe('');
+    expect(w.a1()).toBe('late');
+  });
+
+  it('a lock released without flush() lets another execution in before the writes made under it are applied', () => {
+    const w = world();
+    // releaseWithoutFlush: getDocumentLock, waitLock, getActiveSpreadsheet, getSheetByName, getRange, setValue, releaseLock; 8 is its end.
+    let seen: unknown;
+    between(w, 'releaseWithoutFlush', 8, () => {
+      seen = [w.bundle.run('tryTheLock', [0]).result, w.bundle.run('read', ['A1']).result];
+    });
+    expect(seen).toEqual([true, '']);
+    expect(w.a1()).toBe('unflushed');
+  });
+
   it('waiting writes are applied on top of what the other execution wrote meanwhile (the last to flush wins)', () => {
     const w = world();
     between(w, 'writeTwoThenFlush', 5, () => {
@@ -125,8 +145,12 @@ describe('a nested execution meets the locks of the one it runs inside', () => {
   it('tryLock waits its whole timeout and returns false while the outer execution holds the lock', () => {
     const w = world();
     const before = w.emu.rt.virtualMs;
-    expect(between(w, 'underLock', 5, () => w.bundle.run('tryTheLock', [2000]).result)).toBe(false);
-    expect(w.emu.rt.virtualMs - before).toBe(2000);
+    const [got, waited] = between(w, 'underLock', 5, () => w.bundle.run('timedTryLock', [2000]).result) as [boolean, number];
+    expect(got).toBe(false);
+    expect(waited).toBeGreaterThanOrEqual(2000); // virtual time, plus the real milliseconds the call took
+    expect(waited).toBeLessThan(2500);
+    // The wait overlapped the outer execution's own calls: its clock did not stop for it.
+    expect(w.emu.rt.virtualMs).toBe(before);
   });
 
   it("waitLock throws Google's timeout", () => {

@@ -8,22 +8,27 @@ import { emulatorState, type EmulatorState } from '../../../local/emulator/state
 
 /**
  * Runs `outer` with `inner` run entirely just before the outer's k-th service call (1-based,
- * counted across the executions `outer` makes). Returns whether call k was reached.
+ * counted across the executions `outer` makes), or, when call k-1 was the last of an execution,
+ * at that execution's end: after its last call, before Sheets applies what it left waiting
+ * (k = all its calls + 1 is that point of its last execution). Returns whether the point was reached.
  */
 export function interleaveAt(emu: Emulator, k: number, outer: () => void, inner: () => void): boolean {
   let count = 0;
   let reached = false;
-  const previous = emu.rt.beforeCall;
-  emu.rt.beforeCall = () => {
-    if (++count === k) {
+  const at = (point: number) => {
+    if (point === k && !reached) {
       reached = true;
       inner();
     }
   };
+  const { beforeCall, beforeEnd } = emu.rt;
+  emu.rt.beforeCall = () => at(++count);
+  emu.rt.beforeEnd = () => at(count + 1);
   try {
     outer();
   } finally {
-    emu.rt.beforeCall = previous;
+    emu.rt.beforeCall = beforeCall;
+    emu.rt.beforeEnd = beforeEnd;
   }
   return reached;
 }
@@ -45,7 +50,7 @@ export interface InterleaveCase<W extends World> extends Pick<SweepOptions<W>, '
 export interface InterleaveReport {
   /** A's service calls when it runs alone. */
   calls: string[];
-  /** The k tried (B ran just before A's k-th call). */
+  /** The k tried (B ran just before A's k-th call; the last, calls.length + 1, at A's end). */
   points: number[];
   failures: { k: number; call: string; difference: string }[];
 }
@@ -71,7 +76,8 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
   const bThenA = serial(mustFinish, c.a);
   const { calls } = cleanRun({ prepare: c.prepare, act: c.a, now: c.now });
   const every = calls.map((call, i) => ({ k: i + 1, call }));
-  const points = samplePoints(every, c.maxPoints ?? 40).map((p) => p.k);
+  // And B at A's end, after its last call (a script that released its lock before flushing leaves its writes waiting there).
+  const points = [...samplePoints(every, c.maxPoints ?? 40).map((p) => p.k), calls.length + 1];
   const failures: InterleaveReport['failures'] = [];
   for (const k of points) {
     const world = c.prepare();
@@ -86,7 +92,7 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
       );
       if (attempt === 'busy') mustFinish(world);
     });
-    const call = calls[k - 1];
+    const call = calls[k - 1] ?? 'the end of the execution';
     if (!reached) {
       failures.push({ k, call, difference: 'call not reached: A took another path than alone' });
       continue;
