@@ -66,12 +66,14 @@ export class Bundle {
   /** Calls a top-level function as one execution. Errors propagate as the script threw them. */
   run(name: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
     const rt = this.emu.rt;
-    // Reset first: an execution that fails before it starts made no calls, and must not report the last one's.
-    rt.resetCalls();
-    if (!this.has(name)) throw new BundleError(`Script function not found: ${name}`);
-    if (options.select) selectRange(this.emu.active, options.select);
-    rt.authMode = options.authMode ?? 'FULL';
+    // May run inside another execution's service call (a test's rt.beforeCall hook): see Runtime.beginExecution.
+    rt.beginExecution();
     try {
+      // Reset first: an execution that fails before it starts made no calls, and must not report the last one's.
+      rt.resetCalls();
+      if (!this.has(name)) throw new BundleError(`Script function not found: ${name}`);
+      if (options.select) selectRange(this.emu.active, options.select);
+      rt.authMode = options.authMode ?? 'FULL';
       const result = (this.context[name] as (...a: unknown[]) => unknown)(...args);
       return { result, calls: rt.totalCalls(), byMethod: rt.callsByMethod() };
     } finally {

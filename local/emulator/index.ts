@@ -14,6 +14,7 @@ import { EmuSession } from './services/session.ts';
 import { EmuUtilities } from './services/utilities.ts';
 import { EmuCharts } from './spreadsheet/charts.ts';
 import { openAs, type SharingPolicy } from './services/drive.ts';
+import { captureFiles } from './spreadsheet/snapshot.ts';
 
 export { GasException, AuthMode, Runtime };
 export type { AuthModeName };
@@ -154,8 +155,23 @@ export class Emulator {
    * Sheets computes the formulas its writes changed (held until a read, see EmuSpreadsheet._hf).
    */
   endExecution(): void {
-    this.locks.releaseAll();
+    this.rt.beforeEnd?.();
+    this.locks.releaseAll(this.rt.execution);
     for (const file of this.files.values()) file._recalculate();
+    this.rt.finishExecution();
+  }
+
+  /**
+   * Lets an execution run between two service calls of another (`bundle.run` inside a
+   * `rt.beforeCall` hook) without seeing the writes the other has queued: before the first queued
+   * write after each flush, every spreadsheet is copied (see Runtime.pending). Off by default, as
+   * the copy costs time at every flush and nothing else can run between two calls.
+   */
+  get isolateExecutions(): boolean {
+    return this.rt.isolation !== null;
+  }
+  set isolateExecutions(on: boolean) {
+    this.rt.isolation = on ? () => captureFiles(this.files.values()) : null;
   }
 
   /** Raises the `GasException` Apps Script would for a missing file. */

@@ -23,6 +23,39 @@ export interface HasRuntime {
   readonly [RT]: Runtime;
 }
 
+/**
+ * The services whose calls reach the spreadsheet: their writes wait in the execution's queue
+ * (`Runtime.pending`), their other calls flush it. Other services (locks, properties, UI...) are
+ * neither: Google's Lock reference asks for a flush before releaseLock because releasing does not.
+ */
+const SPREADSHEET_TYPES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'RangeList',
+  'Protection',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'NamedRange',
+  'Selection',
+  'EmbeddedChart',
+]);
+/** Spreadsheet calls that are not queued although they return nothing or their own object: reads, flush, and sharing (a Drive change, assumed immediate). */
+const NOT_QUEUED = /\.(get|find|has|is|can|create|copy|toast|flush$|addEditor$|addViewer$|removeEditor$|removeViewer$)/;
+
+/** The state of one execution that a nested execution (see `beginExecution`) sets aside. */
+interface ExecutionFrame {
+  execution: string;
+  calls: Map<string, number>;
+  serial: number;
+  authMode: AuthModeName;
+  beforeCall: Runtime['beforeCall'];
+  beforeEnd: Runtime['beforeEnd'];
+  pending: (() => unknown)[];
+  virtualMs: number;
+}
+
 export class Runtime {
   authMode: AuthModeName = 'FULL';
   /** Calls counted since the last reset, by "Type.method". */
@@ -42,6 +75,28 @@ export class Runtime {
    * service error, a quota or the 6-minute limit does between two calls in Apps Script.
    */
   beforeCall: ((name: string, index: number) => void) | null = null;
+  /** Test hook, called when an execution ends, after its last call, before its queue is applied and its locks released. */
+  beforeEnd: (() => void) | null = null;
+  /** Which execution is running, as LockService tells holders apart: 'main', or 'main>1' for one nested in it. */
+  execution = 'main';
+  /**
+   * The running execution's writes that Sheets has not applied yet: each call that changes the
+   * spreadsheet and returns nothing or its own object (what Apps Script can batch) is queued here
+   * until SpreadsheetApp.flush(), any other spreadsheet call (a read needs the queue applied first),
+   * or the end of the execution. The emulator applies each write at once (so its errors come at the
+   * call, and the execution's own reads see it) and keeps the call to apply it again: see `isolation`.
+   */
+  pending: (() => unknown)[] = [];
+  /**
+   * Set by the emulator to make executions nestable (`Emulator.isolateExecutions`): takes a copy of
+   * every spreadsheet and returns what puts them back as copied. Taken before the first queued write
+   * after a flush, it is what another execution sees while those writes wait.
+   */
+  isolation: (() => () => void) | null = null;
+  private committed: (() => void) | null = null;
+  private replayDue = false;
+  private readonly outer: ExecutionFrame[] = [];
+  private running = 0;
   private depth = 0;
   private serial = 0;
 
@@ -78,23 +133,104 @@ export class Runtime {
     }
   }
 
-  /** Runs `body` as the service call `name`; counts it if it came from script code. */
-  invoke<T>(name: string, allowedInNone: boolean, body: () => T): T {
-    if (this.depth === 0) {
-      if (this.authMode === 'NONE' && !allowedInNone) {
-        // Observed message for services used from onOpen in AuthMode.NONE (see local/emulator/README.md).
-        throw new GasException(`You do not have permission to call ${name}. Authorization is required to perform that action.`);
-      }
-      this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
-      const index = this.serial++;
-      this.beforeCall?.(name, index);
+  /** Runs `body` as the service call `name` on `target`; counts it if it came from script code. */
+  invoke<T>(name: string, allowedInNone: boolean, body: () => T, target?: unknown): T {
+    if (this.depth > 0) return this.inside(body);
+    if (this.authMode === 'NONE' && !allowedInNone) {
+      // Observed message for services used from onOpen in AuthMode.NONE (see local/emulator/README.md).
+      throw new GasException(`You do not have permission to call ${name}. Authorization is required to perform that action.`);
     }
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    const index = this.serial++;
+    this.beforeCall?.(name, index);
+    if (this.replayDue) this.replayPending();
+    const reachesSheet = SPREADSHEET_TYPES.has(name.slice(0, name.indexOf('.')));
+    const queueable = reachesSheet && !NOT_QUEUED.test(name);
+    if (queueable && this.isolation && !this.committed) this.committed = this.isolation();
+    const result = this.inside(body);
+    if (queueable && (result === undefined || result === target)) this.pending.push(body);
+    else if (reachesSheet) this.flushPending();
+    return result;
+  }
+
+  private inside<T>(body: () => T): T {
     this.depth++;
     try {
       return body();
     } finally {
       this.depth--;
     }
+  }
+
+  /** Sheets applies the queued writes: another execution sees them from now on. */
+  flushPending(): void {
+    this.pending = [];
+    this.committed = null;
+  }
+
+  /**
+   * An execution starts. If one is already running, this one runs between two of its calls (as
+   * another user's, or another window's, does in Apps Script): it gets its own lock identity,
+   * call count and queue, and does not see the running one's queued writes. Those are applied
+   * again on top of what it wrote, at the running one's next call, as Sheets applies a queue
+   * when it is flushed.
+   */
+  beginExecution(): void {
+    if (this.running++ === 0) {
+      this.flushPending();
+      return;
+    }
+    // Writes set aside for a nested execution that ended just before this one are still set aside (replayDue).
+    if (this.pending.length && !this.committed && !this.replayDue) {
+      throw new EmulatorError('an execution started while another had writes waiting: set emu.isolateExecutions first');
+    }
+    this.committed?.();
+    this.replayDue = false;
+    this.outer.push({
+      execution: this.execution,
+      calls: this.calls,
+      serial: this.serial,
+      authMode: this.authMode,
+      beforeCall: this.beforeCall,
+      beforeEnd: this.beforeEnd,
+      pending: this.pending,
+      virtualMs: this.virtualMs,
+    });
+    this.execution = `${this.execution}>${this.outer.length}`;
+    this.calls = new Map();
+    this.serial = 0;
+    this.beforeCall = null;
+    this.beforeEnd = null;
+    this.pending = [];
+    this.committed = null;
+  }
+
+  /** The execution ends: its queue is applied; a nested one gives the running one back its state. */
+  finishExecution(): void {
+    this.running = Math.max(0, this.running - 1);
+    if (this.replayDue) this.replayPending();
+    this.flushPending();
+    const frame = this.outer.pop();
+    if (!frame) return;
+    // The nested execution's waits (a lock, a sleep) passed while the running one went on: its clock did not stop.
+    ({
+      execution: this.execution,
+      calls: this.calls,
+      serial: this.serial,
+      authMode: this.authMode,
+      beforeCall: this.beforeCall,
+      beforeEnd: this.beforeEnd,
+      pending: this.pending,
+      virtualMs: this.virtualMs,
+    } = frame);
+    this.replayDue = this.pending.length > 0;
+  }
+
+  /** Applies the running execution's queue again, after a nested execution's writes. */
+  private replayPending(): void {
+    this.replayDue = false;
+    this.committed = this.isolation?.() ?? null;
+    for (const write of this.pending) this.inside(write);
   }
 }
 
@@ -114,7 +250,7 @@ export function instrument(ctor: { prototype: object; name: string }, typeName: 
     Object.defineProperty(proto, key, {
       ...desc,
       value: function (this: HasRuntime, ...args: unknown[]) {
-        return this[RT].invoke(name, allowed, () => fn.apply(this, args));
+        return this[RT].invoke(name, allowed, () => fn.apply(this, args), this);
       },
     });
   }

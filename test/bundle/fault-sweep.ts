@@ -155,7 +155,7 @@ function compared<W extends World>(options: SweepOptions<W>, world: W): unknown 
   return options.normalize ? options.normalize(state, world) : state;
 }
 
-function withClock<W extends World>(options: SweepOptions<W>, body: () => void): void {
+export function withClock(options: { now?: string }, body: () => void): void {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(options.now ?? '2026-01-09T15:00:00Z'));
   try {

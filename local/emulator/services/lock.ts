@@ -111,14 +111,18 @@ export class EmuLock implements GoogleAppsScript.Lock.Lock {
 export class EmuLockService implements GoogleAppsScript.Lock.LockService {
   readonly [RT]: Runtime;
   /**
-   * @param execution identifies the running execution; call table.releaseAll(execution) when it ends.
+   * @param fixedExecution identifies the execution its locks belong to; by default the one running
+   * when a lock is got (Runtime.execution). Call table.releaseAll(execution) when it ends.
    */
   constructor(
     rt: Runtime,
     private readonly table: LockTable,
-    readonly execution = DEFAULT_EXECUTION,
+    private readonly fixedExecution?: string,
   ) {
     this[RT] = rt;
+  }
+  get execution(): string {
+    return this.fixedExecution ?? this[RT].execution;
   }
   getScriptLock(): EmuLock {
     return this._lock('script');

@@ -1,0 +1,114 @@
+// Two executions interleaved: Apps Script runs each script synchronously, so "B runs between A's
+// calls k-1 and k" is modelled by running execution B to its end inside A's k-th service call,
+// before that call does anything (Runtime.beginExecution gives B its own lock identity, call count
+// and queue of pending writes; B's user is whoever `inner` runs it as, see Emulator.actAs).
+import type { Emulator } from '../../../local/emulator/index.ts';
+import { cleanRun, differenceOf, samplePoints, withClock, type SweepOptions, type World } from '../fault-sweep.ts';
+import { emulatorState, type EmulatorState } from '../../../local/emulator/state.ts';
+
+/**
+ * Runs `outer` with `inner` run entirely just before the outer's k-th service call (1-based,
+ * counted across the executions `outer` makes), or, when call k-1 was the last of an execution,
+ * at that execution's end: after its last call, before Sheets applies what it left waiting
+ * (k = all its calls + 1 is that point of its last execution). Returns whether the point was reached.
+ */
+export function interleaveAt(emu: Emulator, k: number, outer: () => void, inner: () => void): boolean {
+  let count = 0;
+  let reached = false;
+  const at = (point: number) => {
+    if (point === k && !reached) {
+      reached = true;
+      inner();
+    }
+  };
+  const { beforeCall, beforeEnd } = emu.rt;
+  emu.rt.beforeCall = () => at(++count);
+  emu.rt.beforeEnd = () => at(count + 1);
+  try {
+    outer();
+  } finally {
+    emu.rt.beforeCall = beforeCall;
+    emu.rt.beforeEnd = beforeEnd;
+  }
+  return reached;
+}
+
+/** What the second execution's attempt came to: done, or it gave up on the lock (its user tries again later). */
+export type Attempt = 'done' | 'busy';
+
+export interface InterleaveCase<W extends World> extends Pick<SweepOptions<W>, 'normalize' | 'now'> {
+  /** A fresh world, before either execution. */
+  prepare(): W;
+  /** Execution A (one or more bundle.run). */
+  a(world: W): void;
+  /** One attempt of execution B. */
+  b(world: W): Attempt;
+  /** At most this many interleaving points (default 40): see samplePoints. */
+  maxPoints?: number;
+}
+
+export interface InterleaveReport {
+  /** A's service calls when it runs alone. */
+  calls: string[];
+  /** The k tried (B ran just before A's k-th call; the last, calls.length + 1, at A's end). */
+  points: number[];
+  failures: { k: number; call: string; difference: string }[];
+}
+
+/**
+ * For every point k of A's calls (sampled evenly when more than maxPoints), runs B entirely at A's
+ * k-th call; if B gave up on the lock, B's user tries again once A has ended. The end state must
+ * be the one of A then B, or of B then A, each run alone: nothing lost, nothing doubled.
+ */
+export function interleaveSweep<W extends World>(c: InterleaveCase<W>): InterleaveReport {
+  const serial = (first: (w: W) => void, second: (w: W) => void) => {
+    const world = c.prepare();
+    withClock(c, () => {
+      first(world);
+      second(world);
+    });
+    return compared(c, world);
+  };
+  const mustFinish = (w: W) => {
+    if (c.b(w) !== 'done') throw new Error('B alone did not finish');
+  };
+  const aThenB = serial(c.a, mustFinish);
+  const bThenA = serial(mustFinish, c.a);
+  const { calls } = cleanRun({ prepare: c.prepare, act: c.a, now: c.now });
+  const every = calls.map((call, i) => ({ k: i + 1, call }));
+  // And B at A's end, after its last call (a script that released its lock before flushing leaves its writes waiting there).
+  const points = [...samplePoints(every, c.maxPoints ?? 40).map((p) => p.k), calls.length + 1];
+  const failures: InterleaveReport['failures'] = [];
+  for (const k of points) {
+    const world = c.prepare();
+    let attempt: Attempt | null = null;
+    let reached = false;
+    withClock(c, () => {
+      reached = interleaveAt(
+        world.emu,
+        k,
+        () => c.a(world),
+        () => (attempt = c.b(world)),
+      );
+      if (attempt === 'busy') mustFinish(world);
+    });
+    const call = calls[k - 1] ?? 'the end of the execution';
+    if (!reached) {
+      failures.push({ k, call, difference: 'call not reached: A took another path than alone' });
+      continue;
+    }
+    const state = compared(c, world);
+    const difference = differenceOf(state, aThenB) && differenceOf(state, bThenA);
+    if (difference) failures.push({ k, call, difference: `${attempt}; vs B then A: ${difference}; vs A then B: ${differenceOf(state, aThenB)}` });
+  }
+  return { calls, points, failures };
+}
+
+export function describeInterleaving(report: InterleaveReport): string {
+  return report.failures.map((f) => `B before A's call ${f.k} (${f.call}): ${f.difference}`).join('\n');
+}
+
+function compared<W extends World>(c: InterleaveCase<W>, world: W): unknown {
+  const state: EmulatorState = emulatorState(world.emu);
+  return c.normalize ? c.normalize(state, world) : state;
+}
