@@ -3,7 +3,7 @@
 // what is missing (new columns, IDs, tags, drop-downs, formats, colours, frozen header) and the
 // record last. Existing cells, formats and column order are never touched.
 
-import { planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
+import { columnAfterSetup, planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
 import { TRACKER_KEYS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { thousands } from '../../core/base/text.ts';
 import type { SetupResult } from '../../shared/types.ts';
@@ -26,10 +26,10 @@ import {
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
-import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
+import type { Cell, CellFill, CellRange } from '../../core/tracker/cells.ts';
 import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
 import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
-import { dashboardAfterSetup } from '../dashboard/dashboard.ts';
+import { dashboardAfterSetup, introductionsIn, type KnownTracker } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,6 +39,8 @@ export interface SetupOptions {
   confirmed?: SetupConfirmKind[];
   /** Ask the user (alert) when core needs a yes; otherwise answer no. */
   interactive: boolean;
+  /** The sheet is the active one (the menu's): the first Dashboard need not ask which is. */
+  active?: boolean;
 }
 
 /** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
@@ -139,12 +141,13 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
   // tracker or finished a stopped run (which may have stopped inside the dashboard).
-  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props);
+  const sheetName = sheet.getName();
+  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props, knownTracker(sheet, sheetName, plan, values, deferred, options));
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   if (owed.dashboard) clearOwed(props);
   return {
     ok: true,
-    sheetName: sheet.getName(),
+    sheetName,
     headerRow: plan.headerRow,
     addedColumns: plan.newColumns.map((c) => trackerColumn(c.key).header),
     newIds: plan.newIds,
@@ -152,6 +155,19 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     changed: plan.changed || completed,
     warnings,
     summary: completed ? plan.summary.replace(ALREADY_SET_UP, FINISHED) : plan.summary,
+  };
+}
+
+/** The tracker as this run leaves it, for the Dashboard it builds (which then reads none of it). */
+function knownTracker(sheet: Sheet, sheetName: string, plan: SetupReady, values: readonly (readonly Cell[])[], deferred: readonly CellFill[], options: SetupOptions): KnownTracker {
+  const { contactId, referredBy } = plan.columns;
+  return {
+    sheet,
+    sheetName,
+    tracker: zeroBased(plan.columns),
+    contact: plan.map.contact,
+    introductions: introductionsIn(columnAfterSetup(values, plan, contactId, deferred), columnAfterSetup(values, plan, referredBy, deferred)),
+    active: options.active === true,
   };
 }
 
