@@ -34,7 +34,7 @@ import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
-import { uniqueSheetName } from '../base/sheets.ts';
+import { NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
 import { localeNeutral } from '../../core/base/formula-text.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -409,8 +409,7 @@ function build(
   let name: string | null = null;
   if (!sheet) {
     ({ sheet, name } = createDashboard(ss, props, !options.activate, known?.active ? known.sheet : null));
-    maxRows = sheet.getMaxRows();
-    maxColumns = sheet.getMaxColumns();
+    ({ maxRows, maxColumns } = NEW_SHEET_GRID);
   } else if (record?.creating && !options.activate && ss.getActiveSheet().getName() === record.creating.name) {
     // Making the sheet made it the active one, and the build that made it stopped before putting
     // the user back: on the tracker, where setup (the one build that keeps the user's sheet) runs.
