@@ -19,6 +19,7 @@ import {
   headerRowTags,
   trackerColumnTags,
   type TrackerRecord,
+  propertiesReadOnce,
   writeOwed,
   writeRecord,
   writeTags,
@@ -41,6 +42,8 @@ export interface SetupOptions {
   interactive: boolean;
   /** The sheet is the active one (the menu's): the first Dashboard need not ask which is. */
   active?: boolean;
+  /** The document properties, when the caller holds them (as propertiesReadOnce gives them). */
+  props?: GoogleAppsScript.Properties.Properties;
 }
 
 /** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
@@ -57,7 +60,8 @@ const FINISHED = 'Finished what an earlier run left undone (column tags, drop-do
  * record, written last, marks the tracker as set up.
  */
 export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
-  const props = PropertiesService.getDocumentProperties();
+  // Setup reads four properties (its record and what it owes, the Dashboard's and the log's).
+  const props = options.props ?? propertiesReadOnce(PropertiesService.getDocumentProperties());
   const record = readRecord(props);
   const sheetId = sheet.getSheetId();
   const known = record !== null && record.sheetId === sheetId;
