@@ -27,7 +27,7 @@ import {
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
-import type { Cell, CellFill, CellRange } from '../../core/tracker/cells.ts';
+import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem } from '../../core/tracker/cells.ts';
 import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
 import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
 import { dashboardAfterSetup, introductionsIn, type KnownTracker } from '../dashboard/dashboard.ts';
@@ -65,10 +65,16 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const record = readRecord(props);
   const sheetId = sheet.getSheetId();
   const known = record !== null && record.sheetId === sheetId;
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
   const data = sheet.getDataRange();
   const values = data.getValues() as (string | number | boolean | Date)[][];
   const formulas = data.getFormulas();
-  const merged = data.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  // Core refuses a merged header; setup writes into no merge. A sheet set up for the first time
+  // gets columns right of its data: the whole grid's merges are read at once. A known tracker's
+  // run mostly writes nothing: its data's merges now, those where it writes when it does.
+  const gridMerged = known ? null : rangesOf(sheet.getRange(1, 1, maxRows, maxColumns).getMergedRanges());
+  const merged = gridMerged?.filter((m) => m.row <= values.length && m.column <= maxWidth(values)) ?? rangesOf(data.getMergedRanges());
   // A sheet the add-on does not know may still carry tags of a run that stopped before its record.
   const { tags, taggedRow } = columnTags(sheet, known ? record : null, known ? (values[record.headerRow - 1] ?? []) : null);
   // A known tracker's header is found again (rows may have been inserted above it), never
@@ -80,8 +86,6 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     headerRow = located.headerRow;
   }
   const remembered = known ? tags.tracker : {};
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
   const confirmed = [...(options.confirmed ?? [])];
   let cells: number | undefined;
   const input = {
@@ -113,9 +117,9 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   if (plan.ok === false) return { ok: false, message: plan.error.message };
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
-  // first, the new columns too (right of the data, where getDataRange's merges do not reach).
+  // first, the new columns too.
   const targets = setupTargets(plan);
-  const underMerge = targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
+  const underMerge = gridMerged ? mergedTargetProblem(targets, gridMerged) : targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
@@ -173,6 +177,10 @@ function knownTracker(sheet: Sheet, sheetName: string, plan: SetupReady, values:
     introductions: introductionsIn(columnAfterSetup(values, plan, contactId, deferred), columnAfterSetup(values, plan, referredBy, deferred)),
     active: options.active === true,
   };
+}
+
+function rangesOf(ranges: readonly GoogleAppsScript.Spreadsheet.Range[]): CellRange[] {
+  return ranges.map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
 }
 
 function zeroBased(columns: Record<TrackerKey, number>): Partial<Record<TrackerKey, number>> {
