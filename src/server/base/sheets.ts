@@ -2,6 +2,9 @@
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The grid of a sheet made by insertSheet(): 1,000 rows by 26 columns. */
+export const NEW_SHEET_GRID = { maxRows: 1000, maxColumns: 26 } as const;
+
 /** Cells of every sheet's grid: Google Sheets allows 10 million per file. */
 export function cellsInSpreadsheet(ss: Ss): number {
   return ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);

@@ -25,7 +25,8 @@ import {
 } from '../../core/dashboard/refs.ts';
 import { locateSettings } from '../../core/dashboard/settings.ts';
 import { hasContactIdPrefix } from '../../core/tracker/ids.ts';
-import { trackerColumn } from '../../core/tracker/schema.ts';
+import { trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
+import type { ContactField } from '../../core/tracker/headers.ts';
 import { asSheetText } from '../../core/base/text.ts';
 import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
@@ -33,7 +34,7 @@ import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
-import { uniqueSheetName } from '../base/sheets.ts';
+import { NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
 import { localeNeutral } from '../../core/base/formula-text.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -145,12 +146,26 @@ function logSource(log: LogSheet): LogSource {
   return { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } };
 }
 
+/**
+ * The tracker as an action that just wrote it knows it (setup): the dashboard then reads none of
+ * it again. Columns 0-based; `introductions` as countIntroductions would count them.
+ */
+export interface KnownTracker {
+  sheet: Sheet;
+  sheetName: string;
+  tracker: Partial<Record<TrackerKey, number>>;
+  contact: Partial<Record<ContactField, number>>;
+  introductions: number;
+  /** `sheet` is the active sheet (the one a build that keeps the user's sheet returns to). */
+  active: boolean;
+}
+
 /** Where the dashboard's formulas look: the tracker's columns (from their metadata) and the log's; and the tracker sheet. */
-function readSources(ss: Ss, props: Props): { sources: DashboardSources; tracker: Sheet } {
+function readSources(ss: Ss, props: Props, known?: KnownTracker): { sources: DashboardSources; tracker: Sheet } {
   // The header row only: the dashboard's formulas read the tracker's columns themselves.
-  const view = readTracker(ss, props, { headerOnly: true, locked: true });
-  const tracker = view.sheet;
-  const remembered = view.tags.tracker;
+  const view = known ? null : readTracker(ss, props, { headerOnly: true, locked: true });
+  const tracker = known?.sheet ?? view!.sheet;
+  const remembered = known?.tracker ?? view!.tags.tracker;
   const missing = DASHBOARD_TRACKER_KEYS.filter((k) => remembered[k] === undefined);
   if (missing.length) {
     const names = missing.map((k) => `"${trackerColumn(k).header}"`).join(', ');
@@ -159,7 +174,7 @@ function readSources(ss: Ss, props: Props): { sources: DashboardSources; tracker
     );
   }
   const columns = Object.fromEntries(DASHBOARD_TRACKER_KEYS.map((k) => [k, remembered[k]! + 1])) as Record<DashboardTrackerKey, number>;
-  const { contact } = view;
+  const contact = known?.contact ?? view!.contact;
   const at = (i: number | undefined) => (i === undefined ? undefined : i + 1);
   const names: NameColumns = { full: at(contact.fullName), first: at(contact.firstName), middle: at(contact.middleName), last: at(contact.lastName) };
 
@@ -169,11 +184,20 @@ function readSources(ss: Ss, props: Props): { sources: DashboardSources; tracker
   const logSheet = log ? logSource(log) : null;
 
   const sources = {
-    tracker: { sheetName: tracker.getName(), columns, names },
+    tracker: { sheetName: known?.sheetName ?? tracker.getName(), columns, names },
     log: logSheet,
-    introductionRows: introductionRows(countIntroductions(tracker, view.record.headerRow, columns)),
+    introductionRows: introductionRows(known?.introductions ?? countIntroductions(tracker, view!.record.headerRow, columns)),
   };
   return { sources, tracker };
+}
+
+/** Contacts whose Referred by and Contact ID both start as a Contact ID, in `contactIds` and `referredBy` (a column each, row by row). */
+export function introductionsIn(contactIds: readonly unknown[], referredBy: readonly unknown[]): number {
+  let count = 0;
+  contactIds.forEach((id, i) => {
+    if (hasContactIdPrefix(id) && hasContactIdPrefix(referredBy[i])) count++;
+  });
+  return count;
 }
 
 /** Contacts whose Referred by is a Contact ID (as the list counts them), today: sizes the introductions list. */
@@ -182,20 +206,19 @@ function countIntroductions(tracker: Sheet, headerRow: number, columns: Record<D
   const last = Math.max(columns.contactId, columns.referredBy);
   // Open-ended (to the sheet's last row): one call fewer than asking for the last row first.
   const values = tracker.getRange(`${columnLetters(first)}${headerRow + 1}:${columnLetters(last)}`).getValues();
-  let count = 0;
-  for (const row of values) {
-    if (hasContactIdPrefix(row[columns.contactId - first]) && hasContactIdPrefix(row[columns.referredBy - first])) count++;
-  }
-  return count;
+  return introductionsIn(
+    values.map((row) => row[columns.contactId - first]),
+    values.map((row) => row[columns.referredBy - first]),
+  );
 }
 
 /**
  * Makes the Dashboard sheet, recording first the name it gets (no sheet has it now): a build
  * stopped right after finds the sheet by that name.
  */
-function createDashboard(ss: Ss, props: Props, stayOnSheet: boolean): { sheet: Sheet; name: string } {
+function createDashboard(ss: Ss, props: Props, stayOnSheet: boolean, active: Sheet | null): { sheet: Sheet; name: string } {
   const name = uniqueSheetName(ss, DASHBOARD_SHEET_NAME);
-  const previous = stayOnSheet ? ss.getActiveSheet() : null;
+  const previous = stayOnSheet ? (active ?? ss.getActiveSheet()) : null;
   writeDashboardRecord(props, { creating: { name } });
   // (insertSheet makes the new sheet the active one, in Sheets as in the emulator.)
   const sheet = ss.insertSheet(name, 0);
@@ -340,8 +363,16 @@ export function buildDashboard(options: BuildOptions): DashboardResult {
 }
 
 /** `pending`: say in the record that the build started (setup's rebuild, which setup's next run must complete). */
-function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Sheet | null, options: BuildOptions, pending: boolean): DashboardResult {
-  const { sources, tracker } = readSources(ss, props);
+function build(
+  ss: Ss,
+  props: Props,
+  record: DashboardRecord | null,
+  found: Sheet | null,
+  options: BuildOptions,
+  pending: boolean,
+  known?: KnownTracker,
+): DashboardResult {
+  const { sources, tracker } = readSources(ss, props, known);
   const layout = buildLayout(sources);
   let sheet = found;
   // The sheet a stopped build was making has its name; so may a sheet the user made since. It is
@@ -377,9 +408,8 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   const created = sheet === null;
   let name: string | null = null;
   if (!sheet) {
-    ({ sheet, name } = createDashboard(ss, props, !options.activate));
-    maxRows = sheet.getMaxRows();
-    maxColumns = sheet.getMaxColumns();
+    ({ sheet, name } = createDashboard(ss, props, !options.activate, known?.active ? known.sheet : null));
+    ({ maxRows, maxColumns } = NEW_SHEET_GRID);
   } else if (record?.creating && !options.activate && ss.getActiveSheet().getName() === record.creating.name) {
     // Making the sheet made it the active one, and the build that made it stopped before putting
     // the user back: on the tracker, where setup (the one build that keeps the user's sheet) runs.
@@ -432,18 +462,19 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
 
 /**
  * Setup builds the dashboard when it changed the tracker, when there is no dashboard yet, and
- * when an error stopped the last build before it ended.
+ * when an error stopped the last build before it ended. `known`: the tracker as setup left it.
  */
 export function dashboardAfterSetup(
   changed: boolean,
   ss: Ss = SpreadsheetApp.getActiveSpreadsheet(),
   props: Props = PropertiesService.getDocumentProperties(),
+  known?: KnownTracker,
 ): DashboardResult | null {
   const record = readDashboardRecord(props);
   const sheet = locateDashboard(ss, record);
   if (!changed && sheet && isComplete(record)) return null;
   try {
-    return build(ss, props, record, sheet, { activate: false, report: false }, true);
+    return build(ss, props, record, sheet, { activate: false, report: false }, true, known);
   } catch (e) {
     // Setup's own work is done: a dashboard that could not be built is one of its warnings.
     return { ok: false, message: menuMessage(e) };

@@ -21,14 +21,14 @@ import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import { findTrackerSheet, readRecord, recordText, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
+import { findTrackerSheet, propertiesReadOnce, readRecord, recordText, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
 import { DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
 import { a1Bounds } from '../../core/base/a1.ts';
 import { setUpSheet } from '../tracker/setup.ts';
-import { cellsInSpreadsheet, uniqueSheetName } from '../base/sheets.ts';
+import { cellsInSpreadsheet, NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
 import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
 
@@ -39,8 +39,6 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The header a new tracker sheet starts with when the file has no tracker yet. */
 const NEW_TRACKER_HEADER = ['Name', 'Email', 'Company', 'Title'];
-/** The grid of a sheet made by insertSheet(): 1,000 rows by 26 columns. */
-const NEW_SHEET_GRID = { maxRows: 1000, maxColumns: 26 };
 /** Most setValues calls an import spends on filling empty cells of contacts already there. */
 export const MAX_IMPORT_FILL_WRITES = 100;
 /** Document property: what an import under way must finish that the sheet cannot tell (see Pending). */
@@ -124,14 +122,14 @@ function sheetBeingMade(ss: Spreadsheet, name: string): Sheet | null {
 }
 
 /** Gives `sheet` the new tracker's header (if it lacks it) and sets it up, Dashboard included; returns setup's warnings. */
-function makeTracker(sheet: Sheet): string[] {
+function makeTracker(sheet: Sheet, props: Props): string[] {
   const header = sheet.getRange(1, 1, 1, NEW_TRACKER_HEADER.length);
   if (header.getValues()[0].every((v) => v === '')) {
     // Bold first: a run stopped between the two calls leaves an empty row, written again.
     header.setFontWeight('bold');
     header.setValues([NEW_TRACKER_HEADER]);
   }
-  const setup = setUpSheet(sheet, { interactive: false });
+  const setup = setUpSheet(sheet, { interactive: false, props });
   if (!setup.ok) throw new UserError(setup.message);
   return setup.warnings;
 }
@@ -144,7 +142,7 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
   if (!parsed.ok) throw new UserError(parsed.error.message);
 
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
+  const props = propertiesReadOnce(PropertiesService.getDocumentProperties());
   let record = readRecord(props);
   let pending = readPending(props);
   let sheet = findTrackerSheet(ss, record);
@@ -164,7 +162,7 @@ export function importInto(csvText: unknown, rawOptions: unknown): ImportResult 
   // Until the import that makes the tracker has finished, each run completes it (setup converges).
   let setupWarnings: string[] = [];
   if (pending?.newSheet && !options.dryRun) {
-    setupWarnings = makeTracker(sheet);
+    setupWarnings = makeTracker(sheet, props);
     record = readRecord(props);
   }
   if (!record) throw new UserError('The tracker could not be set up. Nothing was imported.');
@@ -303,16 +301,24 @@ function recordAfter(read: TrackerView, plan: ImportPlan, contactTags: Partial<R
 /**
  * The new contacts, in the rows right below the table: first their number formats and
  * drop-downs (only where a cell has none: a format or rule the user gave the column is kept),
- * then their values, so a row with values always has them. One read and at most three writes,
- * whatever the number of rows. A drop-down is the one of the row above, as Sheets gives an
- * inserted row; only a column with none there (the first contacts) gets the tracker's own made.
+ * then their values, so a row with values always has them. The rows' formats and drop-downs are
+ * read through the range their values are then written to, and at most three writes, whatever
+ * the number of rows. A drop-down is the one of the row above, as Sheets gives an inserted row
+ * (that row is read only when a new row lacks one); only a column with none there (the first
+ * contacts) gets the tracker's own made.
  */
 function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: number): void {
   const count = plan.append.length;
   const above = plan.appendAt - 1;
-  const block = sheet.getRange(above, 1, count + 1, width);
-  const formats = block.getNumberFormats();
-  const validations = block.getDataValidations() as (Validation | null)[][];
+  const rows = sheet.getRange(plan.appendAt, 1, count, width);
+  const formats = rows.getNumberFormats();
+  const validations = rows.getDataValidations() as (Validation | null)[][];
+  let aboveRow: (Validation | null)[] | undefined;
+  const inheritedAt = (at: number): Validation | null => {
+    if (above <= read.record.headerRow) return null;
+    aboveRow ??= sheet.getRange(above, 1, 1, width).getDataValidations()[0] as (Validation | null)[];
+    return aboveRow[at];
+  };
   // 0-based columns whose formats or drop-downs change: only they are written, so a cell of
   // another column keeps having none rather than getting the default written into it.
   const formatted: number[] = [];
@@ -322,24 +328,23 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
     const at = read.tracker[def.key];
     if (at === undefined) continue;
     const format = def.kind === 'date' ? DATE_FORMAT : def.kind === 'number' ? '0' : null;
-    const inherited = above > read.record.headerRow ? validations[0][at] : null;
-    for (let i = 1; i <= count; i++) {
+    for (let i = 0; i < count; i++) {
       if (format && UNFORMATTED.has(formats[i][at])) {
         formats[i][at] = format;
         formatted.push(at);
       }
       if (def.kind !== 'list' || !def.values || validations[i][at] !== null) continue;
+      const inherited = inheritedAt(at);
       if (inherited) {
         validations[i][at] = inherited;
         validated.push(at);
       } else withoutDropDown.add(def.key);
     }
   }
-  writeColumns(sheet, plan.appendAt, formatted, formats.slice(1), (range, grid) => range.setNumberFormats(grid));
-  writeColumns(sheet, plan.appendAt, validated, validations.slice(1), (range, grid) => range.setDataValidations(grid));
+  writeColumns(sheet, plan.appendAt, formatted, formats, (range, grid) => range.setNumberFormats(grid));
+  writeColumns(sheet, plan.appendAt, validated, validations, (range, grid) => range.setDataValidations(grid));
   if (withoutDropDown.size) formatTrackerRows(sheet, oneBasedColumns(read.tracker), plan.appendAt, count, withoutDropDown);
-  const range = sheet.getRange(plan.appendAt, 1, count, width);
-  range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i + 1][j]))));
+  rows.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i][j]))));
 }
 
 /** Writes the columns from the first to the last of `columns` (0-based) of `grid`, rows from `row`, in one call. */

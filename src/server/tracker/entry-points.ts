@@ -7,7 +7,7 @@ import { setUpSheet } from './setup.ts';
 
 /** Menu: Set up tracker, on the active sheet. Safe to run again: a re-run changes nothing. */
 export function setUpTracker(): SetupResult {
-  const result: SetupResult = menuAction(() => setUpSheet(SpreadsheetApp.getActiveSheet(), { interactive: true }), { lock: true });
+  const result: SetupResult = menuAction(() => setUpSheet(SpreadsheetApp.getActiveSheet(), { interactive: true, active: true }), { lock: true });
   const ui = SpreadsheetApp.getUi();
   if (result.ok) {
     const listed = listedWarnings(result.warnings);

@@ -59,11 +59,11 @@ export function formatTrackerRows(
     sheet.getRange(firstRow, first, numRows, row.length).setNumberFormats(Array.from({ length: numRows }, () => row));
   }
   const lists = [...keyAt].filter(([, key]) => trackerColumn(key).values && trackerColumn(key).kind === 'list').map(([at]) => at);
-  const builder = lists.length ? SpreadsheetApp.newDataValidation() : null;
+  const dropDown = dropDowns();
   for (const [first, last] of adjacentRuns(lists, (c) => only !== undefined && keyAt.has(c))) {
     const row = Array.from({ length: last - first + 1 }, (_, i) => {
       const key = keyAt.get(first + i)!;
-      return trackerColumn(key).kind === 'list' ? dropDown(builder!, key) : null;
+      return trackerColumn(key).kind === 'list' ? dropDown(key) : null;
     });
     sheet.getRange(firstRow, first, numRows, row.length).setDataValidations(Array.from({ length: numRows }, () => row));
   }
@@ -79,13 +79,13 @@ export function formatTrackerBlock(block: GoogleAppsScript.Spreadsheet.Range, co
   const formats = block.getNumberFormats();
   const validations = block.getDataValidations();
   const built = new Map<TrackerKey, GoogleAppsScript.Spreadsheet.DataValidation>();
-  let builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder | null = null;
+  const dropDown = dropDowns();
   for (const def of TRACKER_COLUMNS) {
     const at = columns[def.key];
     if (at === undefined || at > (formats[0]?.length ?? 0)) continue;
     const format = numberFormatOf(def.key);
     const list = def.values && def.kind === 'list';
-    if (list && !built.has(def.key)) built.set(def.key, dropDown((builder ??= SpreadsheetApp.newDataValidation()), def.key));
+    if (list && !built.has(def.key)) built.set(def.key, dropDown(def.key));
     for (let r = 0; r < formats.length; r++) {
       if (format !== null) formats[r][at - 1] = format;
       if (list) validations[r][at - 1] = built.get(def.key)!;
@@ -97,17 +97,24 @@ export function formatTrackerBlock(block: GoogleAppsScript.Spreadsheet.Range, co
 }
 
 /**
- * Relationship accepts the user's own words (with a warning mark); Stage and Outcome drive the
- * add-on's logic, so Sheets rejects other values typed into them. One builder serves every
- * drop-down (a call fewer each): every setting is set again, and build() takes a copy.
+ * The drop-down of each list column, from one builder made when first needed (a call fewer per
+ * drop-down). Relationship accepts the user's own words (with a warning mark); Stage and Outcome
+ * drive the add-on's logic, so Sheets rejects other values typed into them. The list and help
+ * text are set for each; "allow invalid" only when it differs from what the builder holds, as
+ * Google documents a new rule's as true (and build() takes a copy, later changes not reaching a
+ * rule already built): in the tracker's column order, one call for all three drop-downs.
  */
-function dropDown(builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder, key: TrackerKey): GoogleAppsScript.Spreadsheet.DataValidation {
-  const values = trackerColumn(key).values!;
-  return builder
-    .requireValueInList([...values], true)
-    .setAllowInvalid(key === 'relationship')
-    .setHelpText(`Choose one of: ${values.join(', ')}`)
-    .build();
+function dropDowns(): (key: TrackerKey) => GoogleAppsScript.Spreadsheet.DataValidation {
+  let builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder | null = null;
+  let allowsInvalid = true;
+  return (key) => {
+    const values = trackerColumn(key).values!;
+    builder ??= SpreadsheetApp.newDataValidation();
+    builder.requireValueInList([...values], true);
+    const allowInvalid = key === 'relationship';
+    if (allowInvalid !== allowsInvalid) builder.setAllowInvalid((allowsInvalid = allowInvalid));
+    return builder.setHelpText(`Choose one of: ${values.join(', ')}`).build();
+  };
 }
 
 /**
@@ -154,23 +161,30 @@ export function coverTrackerRows(
 }
 
 /**
- * The rules, in the order given, built with one builder per column: each call on a builder is a
- * service call, so its range is set once and only the condition and colours change between
- * rules. Assumed of Google as of the emulator: build() takes a copy of the builder's state
- * (later changes do not reach a rule already built), and a font colour, once set, stays for the
- * next rules: those with one are built after those without.
+ * The rules, in the order given, built with one builder: each call on a builder is a service
+ * call, so only what changes between two rules is set (the range when the column changes, the
+ * condition, the colours when they differ from the last rule's). Assumed of Google as of the
+ * emulator: build() takes a copy of the builder's state (later changes do not reach a rule
+ * already built), a condition set replaces the one before, and a font colour, once set, stays
+ * for the next rules: those with one are built after all those without, whatever their column.
  */
 function buildRules(
   rules: readonly TrackerRule[],
   column: (at: number) => GoogleAppsScript.Spreadsheet.Range,
 ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  const builders = new Map<number, GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>();
-  const builderFor = (at: number) => builders.get(at) ?? builders.set(at, SpreadsheetApp.newConditionalFormatRule().setRanges([column(at)])).get(at)!;
+  let builder: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder | null = null;
+  let ranFor: number | null = null;
+  let background: string | null = null;
+  let fontColor: string | null = null;
   const built = new Map<TrackerRule, GoogleAppsScript.Spreadsheet.ConditionalFormatRule>();
-  for (const w of [...rules].sort((a, b) => Number(a.fontColor !== undefined) - Number(b.fontColor !== undefined))) {
-    const builder = builderFor(w.column);
-    (w.criteria === 'CUSTOM_FORMULA' ? builder.whenFormulaSatisfied(w.value) : builder.whenTextEqualTo(w.value)).setBackground(w.background);
-    if (w.fontColor) builder.setFontColor(w.fontColor);
+  const order = [...rules].sort((a, b) => Number(a.fontColor !== undefined) - Number(b.fontColor !== undefined) || a.column - b.column);
+  for (const w of order) {
+    builder ??= SpreadsheetApp.newConditionalFormatRule();
+    if (w.column !== ranFor) builder.setRanges([column((ranFor = w.column))]);
+    if (w.criteria === 'CUSTOM_FORMULA') builder.whenFormulaSatisfied(w.value);
+    else builder.whenTextEqualTo(w.value);
+    if (w.background !== background) builder.setBackground((background = w.background));
+    if (w.fontColor !== undefined && w.fontColor !== fontColor) builder.setFontColor((fontColor = w.fontColor));
     built.set(w, builder.build());
   }
   return rules.map((w) => built.get(w)!);

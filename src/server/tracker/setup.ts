@@ -3,7 +3,7 @@
 // what is missing (new columns, IDs, tags, drop-downs, formats, colours, frozen header) and the
 // record last. Existing cells, formats and column order are never touched.
 
-import { planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
+import { columnAfterSetup, planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
 import { TRACKER_KEYS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { thousands } from '../../core/base/text.ts';
 import type { SetupResult } from '../../shared/types.ts';
@@ -19,6 +19,7 @@ import {
   headerRowTags,
   trackerColumnTags,
   type TrackerRecord,
+  propertiesReadOnce,
   writeOwed,
   writeRecord,
   writeTags,
@@ -26,10 +27,10 @@ import {
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
-import type { CellFill, CellRange } from '../../core/tracker/cells.ts';
+import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem } from '../../core/tracker/cells.ts';
 import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
 import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
-import { dashboardAfterSetup } from '../dashboard/dashboard.ts';
+import { dashboardAfterSetup, introductionsIn, type KnownTracker } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,6 +40,10 @@ export interface SetupOptions {
   confirmed?: SetupConfirmKind[];
   /** Ask the user (alert) when core needs a yes; otherwise answer no. */
   interactive: boolean;
+  /** The sheet is the active one (the menu's): the first Dashboard need not ask which is. */
+  active?: boolean;
+  /** The document properties, when the caller holds them (as propertiesReadOnce gives them). */
+  props?: GoogleAppsScript.Properties.Properties;
 }
 
 /** Most setValues calls setup spends on filling empty cells of existing tracker columns. */
@@ -55,14 +60,21 @@ const FINISHED = 'Finished what an earlier run left undone (column tags, drop-do
  * record, written last, marks the tracker as set up.
  */
 export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
-  const props = PropertiesService.getDocumentProperties();
+  // Setup reads four properties (its record and what it owes, the Dashboard's and the log's).
+  const props = options.props ?? propertiesReadOnce(PropertiesService.getDocumentProperties());
   const record = readRecord(props);
   const sheetId = sheet.getSheetId();
   const known = record !== null && record.sheetId === sheetId;
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
   const data = sheet.getDataRange();
   const values = data.getValues() as (string | number | boolean | Date)[][];
   const formulas = data.getFormulas();
-  const merged = data.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+  // Core refuses a merged header; setup writes into no merge. A sheet set up for the first time
+  // gets columns right of its data: the whole grid's merges are read at once. A known tracker's
+  // run mostly writes nothing: its data's merges now, those where it writes when it does.
+  const gridMerged = known ? null : rangesOf(sheet.getRange(1, 1, maxRows, maxColumns).getMergedRanges());
+  const merged = gridMerged?.filter((m) => m.row <= values.length && m.column <= maxWidth(values)) ?? rangesOf(data.getMergedRanges());
   // A sheet the add-on does not know may still carry tags of a run that stopped before its record.
   const { tags, taggedRow } = columnTags(sheet, known ? record : null, known ? (values[record.headerRow - 1] ?? []) : null);
   // A known tracker's header is found again (rows may have been inserted above it), never
@@ -74,8 +86,6 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     headerRow = located.headerRow;
   }
   const remembered = known ? tags.tracker : {};
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
   const confirmed = [...(options.confirmed ?? [])];
   let cells: number | undefined;
   const input = {
@@ -107,9 +117,9 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   if (plan.ok === false) return { ok: false, message: plan.error.message };
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
-  // first, the new columns too (right of the data, where getDataRange's merges do not reach).
+  // first, the new columns too.
   const targets = setupTargets(plan);
-  const underMerge = targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
+  const underMerge = gridMerged ? mergedTargetProblem(targets, gridMerged) : targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
@@ -139,12 +149,13 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   }
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
   // tracker or finished a stopped run (which may have stopped inside the dashboard).
-  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props);
+  const sheetName = sheet.getName();
+  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props, knownTracker(sheet, sheetName, plan, values, deferred, options));
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   if (owed.dashboard) clearOwed(props);
   return {
     ok: true,
-    sheetName: sheet.getName(),
+    sheetName,
     headerRow: plan.headerRow,
     addedColumns: plan.newColumns.map((c) => trackerColumn(c.key).header),
     newIds: plan.newIds,
@@ -153,6 +164,23 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     warnings,
     summary: completed ? plan.summary.replace(ALREADY_SET_UP, FINISHED) : plan.summary,
   };
+}
+
+/** The tracker as this run leaves it, for the Dashboard it builds (which then reads none of it). */
+function knownTracker(sheet: Sheet, sheetName: string, plan: SetupReady, values: readonly (readonly Cell[])[], deferred: readonly CellFill[], options: SetupOptions): KnownTracker {
+  const { contactId, referredBy } = plan.columns;
+  return {
+    sheet,
+    sheetName,
+    tracker: zeroBased(plan.columns),
+    contact: plan.map.contact,
+    introductions: introductionsIn(columnAfterSetup(values, plan, contactId, deferred), columnAfterSetup(values, plan, referredBy, deferred)),
+    active: options.active === true,
+  };
+}
+
+function rangesOf(ranges: readonly GoogleAppsScript.Spreadsheet.Range[]): CellRange[] {
+  return ranges.map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
 }
 
 function zeroBased(columns: Record<TrackerKey, number>): Partial<Record<TrackerKey, number>> {

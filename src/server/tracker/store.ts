@@ -65,16 +65,37 @@ export function writeRecord(props: GoogleAppsScript.Properties.Properties, recor
 /** 0-based column of each tracker and contact field, from the metadata on the sheet's columns. */
 export function readColumnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): ColumnTags {
   const tags: ColumnTags = { tracker: {}, contact: {} };
-  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const value = m.getValue() ?? '';
-    const column = m.getLocation().getColumn();
-    if (!column) continue;
-    const index = column.getColumn() - 1;
-    if ((TRACKER_KEYS as readonly string[]).includes(value)) tags.tracker[value as TrackerKey] ??= index;
-    else if (value.startsWith(CONTACT_PREFIX) && CONTACT_KEYS.includes(value.slice(CONTACT_PREFIX.length)))
-      tags.contact[value.slice(CONTACT_PREFIX.length) as ContactField] ??= index;
-  }
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) addColumnTag(tags, m);
   return tags;
+}
+
+function addColumnTag(tags: ColumnTags, m: GoogleAppsScript.Spreadsheet.DeveloperMetadata): void {
+  const value = m.getValue() ?? '';
+  const column = m.getLocation().getColumn();
+  if (!column) return;
+  const index = column.getColumn() - 1;
+  if ((TRACKER_KEYS as readonly string[]).includes(value)) tags.tracker[value as TrackerKey] ??= index;
+  else if (value.startsWith(CONTACT_PREFIX) && CONTACT_KEYS.includes(value.slice(CONTACT_PREFIX.length)))
+    tags.contact[value.slice(CONTACT_PREFIX.length) as ContactField] ??= index;
+}
+
+/**
+ * The column tags and the tagged header row (as readColumnTags and taggedHeaderRow) through one
+ * finder of all the sheet's metadata: two calls on a sheet without any (a sheet set up for the
+ * first time), where the two finders by key take six; a call more per piece of metadata found.
+ */
+export function readSheetTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): { tags: ColumnTags; taggedRow: number | null } {
+  const tags: ColumnTags = { tracker: {}, contact: {} };
+  let taggedRow: number | null = null;
+  for (const m of sheet.createDeveloperMetadataFinder().find()) {
+    const key = m.getKey();
+    if (key === COLUMN_KEY) addColumnTag(tags, m);
+    else if (key === HEADER_KEY && taggedRow === null) {
+      const row = m.getLocation().getRow();
+      if (row) taggedRow = row.getRow();
+    }
+  }
+  return { tags, taggedRow };
 }
 
 const OWED_KEY = 'iit.setup.owed';
@@ -169,4 +190,39 @@ export function headerRowTags(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: nu
 export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: TrackerRecord | null): GoogleAppsScript.Spreadsheet.Sheet | null {
   if (!record) return null;
   return ss.getSheetById(record.sheetId);
+}
+
+/**
+ * `props` read whole once (getProperties: one call), then answering getProperty from that read:
+ * for an action under the document lock that reads several properties (no other execution
+ * writes them meanwhile). Writes go through to `props` and update the read.
+ */
+export function propertiesReadOnce(props: GoogleAppsScript.Properties.Properties): GoogleAppsScript.Properties.Properties {
+  let read: Record<string, string> = { ...props.getProperties() };
+  const self: GoogleAppsScript.Properties.Properties = {
+    getProperty: (key) => read[key] ?? null,
+    getProperties: () => ({ ...read }),
+    getKeys: () => Object.keys(read),
+    setProperty: (key, value) => {
+      props.setProperty(key, value);
+      read[key] = String(value);
+      return self;
+    },
+    setProperties: (properties, deleteAllOthers?: boolean) => {
+      props.setProperties(properties, deleteAllOthers ?? false);
+      read = { ...(deleteAllOthers ? {} : read), ...properties };
+      return self;
+    },
+    deleteProperty: (key) => {
+      props.deleteProperty(key);
+      delete read[key];
+      return self;
+    },
+    deleteAllProperties: () => {
+      props.deleteAllProperties();
+      read = {};
+      return self;
+    },
+  };
+  return self;
 }

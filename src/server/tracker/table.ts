@@ -10,7 +10,7 @@ import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.
 import { type ColumnLayout, layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
 import type { Snapshot } from './cells.ts';
-import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, recordText, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
+import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, readSheetTags, recordText, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -80,6 +80,8 @@ export function columnTags(
   const layout = record?.layout;
   if (layout && header && layoutHolds(layout, header))
     return { tags: { tracker: layout.tracker, contact: layout.contact }, taggedRow: record.headerRow, remembered: true };
+  // A sheet the add-on does not know yet rarely has any metadata: one finder for all of it.
+  if (!record) return { ...readSheetTags(sheet), remembered: false };
   return { tags: readColumnTags(sheet), taggedRow: taggedHeaderRow(sheet), remembered: false };
 }
 

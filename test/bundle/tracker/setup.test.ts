@@ -7,7 +7,7 @@ import { loadCsvInto } from '../../../local/emulator/io.ts';
 import { makeMessyHandmade } from '../../fixtures/make-messy.mjs';
 import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
-import { CLOSED_STAGES, TRACKER_COLUMNS } from '../../../src/core/tracker/schema.ts';
+import { CLOSED_STAGES, OUTCOMES, RELATIONSHIPS, STAGES, TRACKER_COLUMNS } from '../../../src/core/tracker/schema.ts';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -90,6 +90,38 @@ describe('setup details', () => {
       for (const stage of CLOSED_STAGES) expect(f).toContain(`<>"${stage}"`);
     }
     expect(sheet.getRange(2, col('Stage')).getValue()).toBe('To contact');
+  });
+
+  it('each drop-down and colour rule has its own settings, though one builder makes them all', () => {
+    const { sheet, cols, result } = setUp(fixture('hand-made.csv'));
+    if (!result.ok) throw new Error(result.message);
+    const col = (header: string) => cols + 1 + TRACKER_HEADERS.indexOf(header);
+    const dropDowns = ['Relationship', 'Stage', 'Outcome'].map((h) => {
+      const v = sheet.getRange(3, col(h)).getDataValidation()!;
+      return [h, v.getAllowInvalid(), v.getHelpText(), v.getCriteriaValues()[0]];
+    });
+    expect(dropDowns).toEqual([
+      ['Relationship', true, `Choose one of: ${RELATIONSHIPS.join(', ')}`, RELATIONSHIPS],
+      ['Stage', false, `Choose one of: ${STAGES.join(', ')}`, STAGES],
+      ['Outcome', false, `Choose one of: ${OUTCOMES.join(', ')}`, OUTCOMES],
+    ]);
+    const rules = sheet.getConditionalFormatRules().map((r) => {
+      const c = r.getBooleanCondition();
+      const [range] = r.getRanges();
+      const value = String(c.getCriteriaValues()[0]);
+      return [range.getColumn(), range.getRow(), value.includes('TODAY()') ? value.replace(/^.*TODAY\(\).*$/, (f) => (f.includes('<TODAY()') ? 'overdue' : 'today')) : value, c.getBackground(), c.getFontColor()];
+    });
+    const stage = col('Stage');
+    const followUp = col('Next follow-up');
+    expect(rules).toEqual([
+      [followUp, 2, 'overdue', '#f4c7c3', '#a50e0e'],
+      [followUp, 2, 'today', '#fce8b2', null],
+      [stage, 2, 'Scheduled', '#d2e3fc', null],
+      [stage, 2, 'Interviewed', '#ceead6', null],
+      [stage, 2, 'Thanked', '#ceead6', null],
+      [stage, 2, 'Declined', '#e8eaed', null],
+      [stage, 2, 'No response', '#e8eaed', null],
+    ]);
   });
 
   it('finds its columns after the user renames and moves them, and gives IDs to new rows only', () => {

@@ -101,6 +101,27 @@ describe('merged cells, in Set up tracker and Import', () => {
     expect(snapshot(app.sheet)).toEqual(before);
   });
 
+  it('Set up tracker on a new sheet refuses a merge where its new columns go, and minds none beyond them', () => {
+    const csv = 'Name,Email\nAmara Obi,amara@example.com\nBen Ito,ben@example.com\n';
+    const refusedApp = addOn({ csv, sheetName: 'Contacts' });
+    const sheet = refusedApp.ss.getSheetByName('Contacts')!;
+    sheet.getRange('D3:E3').merge(); // the new Relationship and Referred by cells of Ben's row
+    const before = snapshot(sheet);
+    const setup = refusedApp.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.message).toMatch(/^Cell D3 is part of the merged cells D3:E3.*Nothing was changed\.$/);
+    expect(snapshot(sheet)).toEqual(before);
+    expect(sheet.getLastColumn()).toBe(2);
+
+    const app = addOn({ csv, sheetName: 'Contacts' });
+    const other = app.ss.getSheetByName('Contacts')!;
+    other.getRange('X1:Z1').merge(); // in the header row, right of every column setup adds
+    other.getRange('C10:D11').merge(); // in the new columns, below the contacts
+    const done = app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult;
+    expect(done.ok).toBe(true);
+    expect(other.getRange(1, 3).getValue()).toBe('Contact ID');
+  });
+
   it('Import does not fill an empty cell hidden under a merge nor add rows under one: it says which cell, and changes nothing', () => {
     const app = tracker();
     const letter = columnLetters(columnOf(app, 'e-mail'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/tracker/cells.ts';
-import { type SetupInput, type SetupReady, planSetup } from '../../../src/core/tracker/setup.ts';
+import { type SetupInput, type SetupReady, columnAfterSetup, planSetup } from '../../../src/core/tracker/setup.ts';
 import { trackerColumnsFound } from '../../../src/core/tracker/columns.ts';
 import { TRACKER_COLUMNS } from '../../../src/core/tracker/schema.ts';
 import { makeMessyHandmade } from '../../fixtures/make-messy.mjs';
@@ -223,5 +223,31 @@ describe("planSetup on a tracker whose column was renamed to a contact field's h
     if (plan.ok !== true) throw new Error(JSON.stringify(plan));
     expect(plan.map.contact.notes).toBeUndefined();
     expect(plan.summary).not.toContain('"Notes"');
+  });
+});
+
+describe('columnAfterSetup: a column as the sheet reads once the plan is written, without reading it again', () => {
+  // Contact ID and Referred by exist; two rows new since (no ID yet), one of them referred.
+  const values: Cell[][] = [
+    ['Name', 'Email', 'Contact ID', 'Referred by'],
+    ['Ann Lee', 'ann@example.com', 'C-0001', ''],
+    ['Bo Chen', 'bo@example.com', '', 'C-0001'],
+    ['Cy Diaz', 'cy@example.com', '', ''],
+  ];
+  const plan = ready({ values, idCounter: 1, confirmed: ['foreign-table'] });
+  const after = apply(values, plan);
+  const column = (name: string) => (after[0] as unknown[]).indexOf(name) + 1;
+
+  it('is every tracker column of the sheet after the plan, below the header', () => {
+    expect(plan.fills.length).toBeGreaterThan(0);
+    expect(plan.block).not.toBeNull();
+    for (let c = 1; c <= after[0].length; c++) expect(columnAfterSetup(values, plan, c), `column ${c}`).toEqual(after.slice(1).map((r) => r[c - 1]));
+  });
+
+  it('leaves out the fills a run deferred: those cells read as they were', () => {
+    const ids = column('Contact ID');
+    const deferred = plan.fills.filter((f) => f.column === ids && f.row === 3);
+    expect(deferred).toHaveLength(1);
+    expect(columnAfterSetup(values, plan, ids, deferred)).toEqual(['C-0001', '', after[3][ids - 1]]);
   });
 });
