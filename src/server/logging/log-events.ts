@@ -91,25 +91,40 @@ function checkTargets(
     return { trackerRows, logRows: null, fillRange, logRange: null };
   }
 
-  const logRows = log.sheet.getMaxRows();
   const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
   const appended = appendTarget(log, log.plan.columns, plan.log.length);
   const inLog = [...headerTargets(log), appended];
-  const logGrows = appended.row + appended.numRows - 1 > logRows;
-  let logRange: Range | null = null;
+  const logRange = inLog.length === 1 ? rangeInGrid(log.sheet, appended) : null;
+  let logRows: number | null = null;
   let merged: string | null;
-  if (inLog.length === 1 && !logGrows) {
-    logRange = log.sheet.getRange(appended.row, appended.column, appended.numRows, appended.numColumns);
-    merged = mergedTargetProblem(inLog, mergesIn(logRange));
-  } else merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  if (logRange) merged = mergedTargetProblem(inLog, mergesIn(logRange));
+  else {
+    logRows = log.sheet.getMaxRows();
+    merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  }
+  const logGrows = logRows !== null && appended.row + appended.numRows - 1 > logRows;
   if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
   // Both sheets' protections in one read of each type: the tracker's problem, if any, is named first.
   const locked = protectionProblems(ss, [
     inTrackerChecked,
-    { sheet: log.sheet, sheetId: log.record.sheetId, targets: logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog },
+    { sheet: log.sheet, sheetId: log.record.sheetId, targets: logRows !== null && logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog },
   ]);
   if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
   return { trackerRows, logRows, fillRange, logRange };
+}
+
+/**
+ * The range of `cells`, or null when the grid ends above them (the caller then reads its size and
+ * grows it): getRange refuses rows beyond the grid, so where the rows are there (nearly always) the
+ * grid's size is not read. Any other failure is thrown as it came.
+ */
+function rangeInGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, cells: CellRange): Range | null {
+  try {
+    return sheet.getRange(cells.row, cells.column, cells.numRows, cells.numColumns);
+  } catch (e) {
+    if (cells.row + cells.numRows - 1 <= sheet.getMaxRows()) throw e;
+    return null;
+  }
 }
 
 /**

@@ -783,3 +783,17 @@ describe("the log's next step", () => {
     ]);
   });
 });
+
+describe('an Interview log whose grid ends at its last row', () => {
+  it('grows by the rows the event needs and keeps every earlier row', () => {
+    const app = tracker();
+    log(app, 'logPitchSent', { eventId: 'grid-event-1', contactIds: ['C-0001'], date: '2026-01-09' });
+    const sheet = logSheet(app);
+    sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    expect(sheet.getMaxRows()).toBe(2);
+    log(app, 'logPitchSent', { eventId: 'grid-event-2', contactIds: ['C-0002', 'C-0003', 'C-0004'], date: '2026-01-10' });
+    expect(logRows(app).map((r) => r['Event ID'])).toEqual(['grid-event-1/C-0001', 'grid-event-2/C-0002', 'grid-event-2/C-0003', 'grid-event-2/C-0004']);
+    expect(sheet.getMaxRows()).toBe(5);
+    expect(logRows(app)[3]['Event date']).toBe('2026-01-10');
+  });
+});
