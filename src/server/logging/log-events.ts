@@ -166,13 +166,19 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
       const lastRow = plan.appendAt + plan.append.length - 1;
       if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
       const width = appendWidth(view, plan);
-      const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
-      const formats = formatTrackerBlock(range, oneBasedColumns(view.tracker));
+      const { block, formats } = formatTrackerBlock(
+        sheet,
+        plan.appendAt,
+        plan.append.length,
+        width,
+        oneBasedColumns(view.tracker),
+        plan.appendAt - 1 > record.headerRow,
+      );
       // As import does: a Plain text column (the user's, or rows that took the format of the row
       // above) gets the text itself, without the apostrophe that keeps it from being a formula.
-      range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
+      block.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
     fills.forEach((block, i) =>
       (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),

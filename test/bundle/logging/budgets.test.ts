@@ -25,7 +25,7 @@ const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: 
   { name: 'Log follow-up sent', budget: 26, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
   {
     name: 'Log interview + 2 referrals',
-    budget: 50,
+    budget: 38,
     goal: 25,
     fn: 'logInterview',
     args: [{ contactIds: ['C-0007'], minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] }],

@@ -81,6 +81,25 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
   });
 
+  it("a referral's row takes the drop-downs of the row above, as an inserted row does; a column with none there gets the tracker's own", () => {
+    const app = tracker();
+    const last = app.sheet.getLastRow();
+    const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
+    const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    // The user's Relationship list on the last contact's row has a value of their own; its Stage has none.
+    const mine = rules.newDataValidation().requireValueInList(['Mentor', 'Peer', 'Referral'], true).setAllowInvalid(true).build();
+    app.sheet.getRange(last, column('Relationship')).setDataValidation(mine as never);
+    app.sheet.getRange(last, column('Stage')).clearDataValidations();
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }, { name: 'Fox Mulder' }] });
+    for (const row of [last + 1, last + 2]) {
+      expect(app.sheet.getRange(row, column('Relationship')).getDataValidation()?.getCriteriaValues()[0]).toEqual(['Mentor', 'Peer', 'Referral']);
+      const stage = app.sheet.getRange(row, column('Stage')).getDataValidation();
+      expect(stage?.getCriteriaValues()[0]).toContain('To contact');
+      expect(stage?.getAllowInvalid()).toBe(false);
+    }
+  });
+
   it('Log informational interview: referrals become linked contacts; one already in the tracker is linked, not duplicated', () => {
     const app = tracker();
     const lastRow = app.sheet.getLastRow();
