@@ -340,3 +340,22 @@ describe('Sheet.getRangeList', () => {
     expect(() => sheet.getRangeList(['Elsewhere!A1'])).toThrow('Range not found');
   });
 });
+
+describe('Protections of the whole spreadsheet', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getProtections(ProtectionType)
+  // "Gets an array of objects representing all protected ranges or sheets in the spreadsheet."
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getGridId()
+  // "Returns the grid ID of the range's parent sheet."
+  it("Spreadsheet.getProtections(type) lists every sheet's protections of that type; Range.getGridId names their sheet", () => {
+    const { app, ss, sheet } = setup();
+    const other = ss.insertSheet('Other');
+    sheet.getRange('A1:B2').protect().setDescription('first');
+    other.getRange('C3').protect().setDescription('second');
+    other.protect().setDescription('whole');
+    const ranges = ss.getProtections(app.ProtectionType.RANGE);
+    expect(ranges.map((p) => p.getDescription())).toEqual(['first', 'second']);
+    expect(ranges.map((p) => p.getRange().getGridId())).toEqual([sheet.getSheetId(), other.getSheetId()]);
+    const sheets = ss.getProtections(app.ProtectionType.SHEET);
+    expect(sheets.map((p) => [p.getDescription(), p.getRange().getGridId()])).toEqual([['whole', other.getSheetId()]]);
+  });
+});

@@ -27,6 +27,7 @@ export class EmuRange implements Signatures<
   | 'getNumRows'
   | 'getNumColumns'
   | 'getSheet'
+  | 'getGridId'
   | 'getCell'
   | 'offset'
   | 'getValue'
@@ -164,6 +165,9 @@ export class EmuRange implements Signatures<
   }
   getSheet(): EmuSheet {
     return this._sheet;
+  }
+  getGridId(): number {
+    return this._sheet._id;
   }
   getCell(row: number, column: number): EmuRange {
     if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols) {

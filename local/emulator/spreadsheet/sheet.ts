@@ -511,6 +511,9 @@ export class EmuSheet implements Signatures<
     });
   }
   getProtections(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {
+    return this._protectionsOf(type);
+  }
+  _protectionsOf(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {
     return this._protections.filter((p) => (String(type) === 'SHEET' ? p.rect === null : p.rect !== null)).map((p) => new EmuProtection(this, p));
   }
   protect(): EmuProtection {

@@ -14,6 +14,7 @@ import {
   EmuDeveloperMetadata,
   EmuDeveloperMetadataFinder,
   EmuNamedRange,
+  type EmuProtection,
   EmuSelection,
   ProtectionType,
   type MetaEntry,
@@ -93,6 +94,7 @@ export class EmuSpreadsheet implements Signatures<
   | 'getDeveloperMetadata'
   | 'addDeveloperMetadata'
   | 'createDeveloperMetadataFinder'
+  | 'getProtections'
   | 'addEditor'
   | 'addViewer'
   | 'removeEditor'
@@ -296,6 +298,10 @@ export class EmuSpreadsheet implements Signatures<
   }
   getSheetById(id: number): EmuSheet | null {
     return this._sheetById(id);
+  }
+  /** Every sheet's protections of `type`, sheet by sheet in tab order (Google does not document the order). */
+  getProtections(type: 'RANGE' | 'SHEET' | GoogleAppsScript.Spreadsheet.ProtectionType): EmuProtection[] {
+    return this._sheets.flatMap((sheet) => sheet._protectionsOf(type));
   }
   insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
     let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;

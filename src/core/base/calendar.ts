@@ -87,3 +87,36 @@ export function cellDate(value: unknown, timeZone: string): DateParts | null {
   if (value instanceof Date) return calendarDateOf(value, timeZone);
   return typeof value === 'string' ? parseIsoDate(value) : null;
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The date and time (HH:mm:ss, 00 to 23) `instant` shows on a clock in `timeZone`: what
+ * Utilities.formatDate gives, without its service call (Intl, as for calendarDateOf). A zone Intl
+ * does not know throws a RangeError.
+ */
+export function wallClockOf(instant: Date, timeZone: string): { date: DateParts; time: string } {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
+  const two = (s: string) => s.padStart(2, '0');
+  return {
+    date: { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) },
+    time: `${two(parts.hour)}:${two(parts.minute)}:${two(parts.second)}`,
+  };
+}

@@ -2,7 +2,8 @@
 // today's date and a timestamp Sheets reads as this moment. Date cells are read as days of that
 // zone by core (calendarDateOf), from the zone's name.
 
-import { parseIsoDate } from '../../core/base/dates.ts';
+import { wallClockOf } from '../../core/base/calendar.ts';
+import { formatIsoDate } from '../../core/base/dates.ts';
 import type { DateParts } from '../../core/base/dates.ts';
 
 export interface SheetClock {
@@ -12,11 +13,9 @@ export interface SheetClock {
   timestamp: string;
 }
 
+/** One service call (the zone); the clock in it is read by Intl, not by Utilities.formatDate. */
 export function sheetClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetClock {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const stamp = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm:ss');
-  const [day, time] = stamp.split(' ');
-  const today = parseIsoDate(day);
-  if (!today) throw new Error(`Unexpected date from Utilities.formatDate: ${stamp}`);
-  return { timeZone, today, timestamp: `${day} ${time}` };
+  const { date, time } = wallClockOf(new Date(), timeZone);
+  return { timeZone, today: date, timestamp: `${formatIsoDate(date)} ${time}` };
 }

@@ -14,7 +14,7 @@ import { eventKey, logRowCells } from '../../core/logging/interview-log.ts';
 import { type CellRange, cellText, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
-import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblem } from '../tracker/cells.ts';
+import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblems } from '../tracker/cells.ts';
 import { sheetClock } from '../base/clock.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
@@ -61,7 +61,13 @@ function mergesIn(range: Range): CellRange[] {
  * user, before anything is written. Where one range holds every target of a sheet, its merges
  * are read through it and it is kept for the write.
  */
-function checkTargets(view: TrackerView, plan: EventPlan, fills: readonly BlockWrite[], log: LogRead | null): Checked {
+function checkTargets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  view: TrackerView,
+  plan: EventPlan,
+  fills: readonly BlockWrite[],
+  log: LogRead | null,
+): Checked {
   const { sheet } = view;
   // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
   const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
@@ -78,25 +84,47 @@ function checkTargets(view: TrackerView, plan: EventPlan, fills: readonly BlockW
   const grows = plan.append.length > 0 && plan.appendAt + plan.append.length - 1 > trackerRows;
   const column = (cell: CellRange) => cellText(view.header[cell.column - 1]);
   const place = (cell: CellRange) => (column(cell) ? `The "${column(cell)}" column (${rangeA1(cell)})` : `Cell ${rangeA1(cell)}`);
-  const lockedTracker = protectionProblem(sheet, grows ? [...targets, wholeSheet(trackerRows, width)] : targets, place);
-  if (lockedTracker) throw new UserError(`${lockedTracker} ${NOTHING_LOGGED}`);
-  if (!log) return { trackerRows, logRows: null, fillRange, logRange: null };
+  const inTrackerChecked = { sheet, sheetId: view.record.sheetId, targets: grows ? [...targets, wholeSheet(trackerRows, width)] : targets, place };
+  if (!log) {
+    const locked = protectionProblems(ss, [inTrackerChecked]);
+    if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
+    return { trackerRows, logRows: null, fillRange, logRange: null };
+  }
 
-  const logRows = log.sheet.getMaxRows();
   const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
   const appended = appendTarget(log, log.plan.columns, plan.log.length);
   const inLog = [...headerTargets(log), appended];
-  const logGrows = appended.row + appended.numRows - 1 > logRows;
-  let logRange: Range | null = null;
+  const logRange = inLog.length === 1 ? rangeInGrid(log.sheet, appended) : null;
+  let logRows: number | null = null;
   let merged: string | null;
-  if (inLog.length === 1 && !logGrows) {
-    logRange = log.sheet.getRange(appended.row, appended.column, appended.numRows, appended.numColumns);
-    merged = mergedTargetProblem(inLog, mergesIn(logRange));
-  } else merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  if (logRange) merged = mergedTargetProblem(inLog, mergesIn(logRange));
+  else {
+    logRows = log.sheet.getMaxRows();
+    merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
+  }
+  const logGrows = logRows !== null && appended.row + appended.numRows - 1 > logRows;
   if (merged) throw new UserError(`In the sheet "${log.sheet.getName()}": ${merged} ${NOTHING_LOGGED}`);
-  const lockedLog = protectionProblem(log.sheet, logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog);
-  if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_LOGGED}`);
+  // Both sheets' protections in one read of each type: the tracker's problem, if any, is named first.
+  const locked = protectionProblems(ss, [
+    inTrackerChecked,
+    { sheet: log.sheet, sheetId: log.record.sheetId, targets: logRows !== null && logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog },
+  ]);
+  if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
   return { trackerRows, logRows, fillRange, logRange };
+}
+
+/**
+ * The range of `cells`, or null when the grid ends above them (the caller then reads its size and
+ * grows it): getRange refuses rows beyond the grid, so where the rows are there (nearly always) the
+ * grid's size is not read. Any other failure is thrown as it came.
+ */
+function rangeInGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, cells: CellRange): Range | null {
+  try {
+    return sheet.getRange(cells.row, cells.column, cells.numRows, cells.numColumns);
+  } catch (e) {
+    if (cells.row + cells.numRows - 1 <= sheet.getMaxRows()) throw e;
+    return null;
+  }
 }
 
 /**
@@ -132,19 +160,25 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   if (plan.log.length) {
     const { sheet, record } = view;
     const fills = fillBlockWrites(plan.fills, view.grid);
-    const { trackerRows, logRows, fillRange, logRange } = checkTargets(view, plan, fills, found);
+    const { trackerRows, logRows, fillRange, logRange } = checkTargets(ss, view, plan, fills, found);
     if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
       if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
       const width = appendWidth(view, plan);
-      const range = sheet.getRange(plan.appendAt, 1, plan.append.length, width);
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
-      const formats = formatTrackerBlock(range, oneBasedColumns(view.tracker));
+      const { block, formats } = formatTrackerBlock(
+        sheet,
+        plan.appendAt,
+        plan.append.length,
+        width,
+        oneBasedColumns(view.tracker),
+        plan.appendAt - 1 > record.headerRow,
+      );
       // As import does: a Plain text column (the user's, or rows that took the format of the row
       // above) gets the text itself, without the apostrophe that keeps it from being a formula.
-      range.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
+      block.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
     fills.forEach((block, i) =>
       (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),

@@ -92,17 +92,58 @@ export function protectionProblem(
 ): string | null {
   if (!targets.length) return null;
   const { ProtectionType } = SpreadsheetApp;
-  const areas: ProtectedArea[] = [];
-  for (const protection of [...sheet.getProtections(ProtectionType.SHEET), ...sheet.getProtections(ProtectionType.RANGE)]) {
-    if (protection.canEdit()) continue;
-    const isSheet = protection.getProtectionType() === ProtectionType.SHEET;
-    areas.push({
-      range: isSheet ? null : rangeOf(protection.getRange()),
-      unprotected: isSheet ? protection.getUnprotectedRanges().map(rangeOf) : [],
-      description: protection.getDescription(),
-    });
-  }
+  const areas = [
+    ...lockedAreas(sheet.getProtections(ProtectionType.SHEET), true).map((a) => a.area),
+    ...lockedAreas(sheet.getProtections(ProtectionType.RANGE), false).map((a) => a.area),
+  ];
   return areas.length ? protectedTargetProblem(sheet.getName(), targets, areas, place) : null;
+}
+
+/** The targets of one sheet for protectionProblems, the sheet known by the ID the add-on remembers. */
+export interface ProtectionCheck {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  sheetId: number;
+  targets: readonly CellRange[];
+  place?: (cell: CellRange) => string;
+}
+
+/**
+ * protectionProblem for several sheets at once: the spreadsheet's protections of each type are
+ * read in one call for every sheet (Spreadsheet.getProtections), a protection the user may not
+ * edit is matched to its sheet by its range's grid ID. The first sheet with a problem is named.
+ */
+export function protectionProblems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, checks: readonly ProtectionCheck[]): string | null {
+  const wanted = checks.filter((c) => c.targets.length);
+  if (!wanted.length) return null;
+  const { ProtectionType } = SpreadsheetApp;
+  const locked = [...lockedAreas(ss.getProtections(ProtectionType.SHEET), true), ...lockedAreas(ss.getProtections(ProtectionType.RANGE), false)];
+  for (const check of wanted) {
+    const areas = locked.filter((l) => l.sheetId() === check.sheetId).map((l) => l.area);
+    const problem = areas.length ? protectedTargetProblem(check.sheet.getName(), check.targets, areas, check.place) : null;
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * The areas of `protections` (all of one type) the user may not edit, each with its sheet's ID,
+ * read only when asked: protectionProblems asks, protectionProblem knows the sheet.
+ */
+function lockedAreas(protections: GoogleAppsScript.Spreadsheet.Protection[], isSheet: boolean): { area: ProtectedArea; sheetId: () => number }[] {
+  return protections
+    .filter((protection) => !protection.canEdit())
+    .map((protection) => {
+      let range: GoogleAppsScript.Spreadsheet.Range | undefined;
+      let sheetId: number | undefined;
+      return {
+        area: {
+          range: isSheet ? null : rangeOf((range ??= protection.getRange())),
+          unprotected: isSheet ? protection.getUnprotectedRanges().map(rangeOf) : [],
+          description: protection.getDescription(),
+        },
+        sheetId: () => (sheetId ??= (range ??= protection.getRange()).getGridId()),
+      };
+    });
 }
 
 function rangeOf(range: GoogleAppsScript.Spreadsheet.Range): CellRange {

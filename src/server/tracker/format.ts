@@ -70,30 +70,44 @@ export function formatTrackerRows(
 }
 
 /**
- * The tracker's date formats and drop-downs over `block` (rows the caller adds, whose columns
- * start at column 1), as two grids: its formats and drop-downs are read once, the tracker's
- * columns get theirs and every other cell keeps what it had, then each grid is written in one
- * call. Returns the formats written, for the values that follow.
+ * The tracker's date formats and drop-downs over `numRows` rows from `firstRow` (rows the caller
+ * adds, columns 1 to `width`), as two grids: their formats and drop-downs are read once, the
+ * tracker's columns get theirs and every other cell keeps what it had, then each grid is written
+ * in one call. With `inheritAbove` (the row above is a contact's), a drop-down is the one of the
+ * row above, read with the block, as Sheets gives an inserted row and as import does; only a
+ * column with none there gets the tracker's own, built. Returns the block and the formats written.
  */
-export function formatTrackerBlock(block: GoogleAppsScript.Spreadsheet.Range, columns: Partial<Record<TrackerKey, number>>): string[][] {
-  const formats = block.getNumberFormats();
-  const validations = block.getDataValidations();
+export function formatTrackerBlock(
+  sheet: Sheet,
+  firstRow: number,
+  numRows: number,
+  width: number,
+  columns: Partial<Record<TrackerKey, number>>,
+  inheritAbove: boolean,
+): { block: GoogleAppsScript.Spreadsheet.Range; formats: string[][] } {
+  const above = inheritAbove ? 1 : 0;
+  const read = sheet.getRange(firstRow - above, 1, numRows + above, width);
+  const formats = read.getNumberFormats().slice(above);
+  const readRules = read.getDataValidations();
+  const inherited = inheritAbove ? readRules[0] : null;
+  const validations = readRules.slice(above);
   const built = new Map<TrackerKey, GoogleAppsScript.Spreadsheet.DataValidation>();
   const dropDown = dropDowns();
   for (const def of TRACKER_COLUMNS) {
     const at = columns[def.key];
-    if (at === undefined || at > (formats[0]?.length ?? 0)) continue;
+    if (at === undefined || at > width) continue;
     const format = numberFormatOf(def.key);
     const list = def.values && def.kind === 'list';
-    if (list && !built.has(def.key)) built.set(def.key, dropDown(def.key));
+    if (list && !built.has(def.key)) built.set(def.key, inherited?.[at - 1] ?? dropDown(def.key));
     for (let r = 0; r < formats.length; r++) {
       if (format !== null) formats[r][at - 1] = format;
       if (list) validations[r][at - 1] = built.get(def.key)!;
     }
   }
+  const block = above ? sheet.getRange(firstRow, 1, numRows, width) : read;
   block.setNumberFormats(formats);
   block.setDataValidations(validations);
-  return formats;
+  return { block, formats };
 }
 
 /**

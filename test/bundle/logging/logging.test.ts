@@ -81,6 +81,25 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
   });
 
+  it("a referral's row takes the drop-downs of the row above, as an inserted row does; a column with none there gets the tracker's own", () => {
+    const app = tracker();
+    const last = app.sheet.getLastRow();
+    const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
+    const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    // The user's Relationship list on the last contact's row has a value of their own; its Stage has none.
+    const mine = rules.newDataValidation().requireValueInList(['Mentor', 'Peer', 'Referral'], true).setAllowInvalid(true).build();
+    app.sheet.getRange(last, column('Relationship')).setDataValidation(mine as never);
+    app.sheet.getRange(last, column('Stage')).clearDataValidations();
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }, { name: 'Fox Mulder' }] });
+    for (const row of [last + 1, last + 2]) {
+      expect(app.sheet.getRange(row, column('Relationship')).getDataValidation()?.getCriteriaValues()[0]).toEqual(['Mentor', 'Peer', 'Referral']);
+      const stage = app.sheet.getRange(row, column('Stage')).getDataValidation();
+      expect(stage?.getCriteriaValues()[0]).toContain('To contact');
+      expect(stage?.getAllowInvalid()).toBe(false);
+    }
+  });
+
   it('Log informational interview: referrals become linked contacts; one already in the tracker is linked, not duplicated', () => {
     const app = tracker();
     const lastRow = app.sheet.getLastRow();
@@ -781,5 +800,19 @@ describe("the log's next step", () => {
       'Tell Dana about the offer and thank them for their help; thank Jordan Ellis too, who introduced you to Dana.',
       'Tell Rosa about the offer and thank them for their help.',
     ]);
+  });
+});
+
+describe('an Interview log whose grid ends at its last row', () => {
+  it('grows by the rows the event needs and keeps every earlier row', () => {
+    const app = tracker();
+    log(app, 'logPitchSent', { eventId: 'grid-event-1', contactIds: ['C-0001'], date: '2026-01-09' });
+    const sheet = logSheet(app);
+    sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    expect(sheet.getMaxRows()).toBe(2);
+    log(app, 'logPitchSent', { eventId: 'grid-event-2', contactIds: ['C-0002', 'C-0003', 'C-0004'], date: '2026-01-10' });
+    expect(logRows(app).map((r) => r['Event ID'])).toEqual(['grid-event-1/C-0001', 'grid-event-2/C-0002', 'grid-event-2/C-0003', 'grid-event-2/C-0004']);
+    expect(sheet.getMaxRows()).toBe(5);
+    expect(logRows(app)[3]['Event date']).toBe('2026-01-10');
   });
 });

@@ -117,3 +117,20 @@ describe("the Dashboard's protected: the first logged event still logs", () => {
     ).toBe(true);
   });
 });
+
+describe("another sheet's protections are its own", () => {
+  // The protections of every sheet are read at once (Spreadsheet.getProtections): one on another
+  // sheet, over the very cells the event writes in the tracker and the log, must not refuse it.
+  it('an editor logs while a range of the Dashboard covering the same cells is protected', () => {
+    const app = tracker();
+    app.ss.addEditor(EDITOR);
+    log(app, 'logPitchSent', request({ contactIds: ['C-0004'] }, 'earlier-event'));
+    const dashboard = app.ss.getSheetByName('Dashboard')!;
+    const protection = dashboard.getRange(1, 1, dashboard.getMaxRows(), dashboard.getMaxColumns()).protect();
+    protection.removeEditors(protection.getEditors());
+    const result = asEditor(app, 'logInterview', request(KINDS.find((k) => k.kind === 'interview')!.input));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.logged).toBe(1);
+    expect(result.referrals).toHaveLength(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, weekday } from '../../../src/core/base/calendar.ts';
+import { addBusinessDays, addDays, calendarDateOf, cellDate, describeDate, isWeekend, wallClockOf, weekday } from '../../../src/core/base/calendar.ts';
 import { formatIsoDate, type DateParts, parseIsoDate } from '../../../src/core/base/dates.ts';
 
 const d = (iso: string): DateParts => parseIsoDate(iso)!;
@@ -105,5 +105,25 @@ describe('reading Date cells as days of the spreadsheet time zone', () => {
     expect(cellDate(45000, 'Etc/UTC')).toBeNull();
     expect(cellDate('', 'Etc/UTC')).toBeNull();
     expect(cellDate(new Date(NaN), 'Etc/UTC')).toBeNull();
+  });
+});
+
+describe('wallClockOf: the date and time an instant shows in a zone', () => {
+  it.each([
+    ['UTC', '2026-01-09T23:59:59Z', '2026-01-09', '23:59:59'],
+    ['Asia/Kolkata', '2026-01-09T18:30:00Z', '2026-01-10', '00:00:00'], // midnight is 00, not 24
+    ['America/New_York', '2026-03-08T07:30:00Z', '2026-03-08', '03:30:00'], // an hour after DST began at 02:00
+    ['America/New_York', '2026-11-01T05:30:00Z', '2026-11-01', '01:30:00'], // the first 01:30 (EDT)
+    ['America/New_York', '2026-11-01T06:30:00Z', '2026-11-01', '01:30:00'], // the second 01:30 (EST)
+    ['Pacific/Apia', '2011-12-30T10:00:00Z', '2011-12-31', '00:00:00'], // the day the date line moved
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z', '2026-06-01', '05:45:00'],
+  ])('%s at %s: %s %s', (timeZone, instant, day, time) => {
+    const shown = wallClockOf(new Date(instant), timeZone);
+    expect(iso(shown.date)).toBe(day);
+    expect(shown.time).toBe(time);
+  });
+
+  it('refuses a zone Intl does not know, as Utilities.formatDate does', () => {
+    expect(() => wallClockOf(new Date(), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });
