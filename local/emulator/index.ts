@@ -66,6 +66,8 @@ export class Emulator {
   /** How a trigger's handler is run; set by the Bundle loaded on this emulator. */
   scriptRunner: ScriptRunner | null = null;
   readonly addOn: boolean;
+  /** A time-driven trigger's run is under way. */
+  private runningTrigger = false;
   active: EmuSpreadsheet;
   private readonly timeZone: string;
 
@@ -112,7 +114,11 @@ export class Emulator {
     return Object.assign(globals, {
       SpreadsheetApp: new EmuSpreadsheetApp(rt, {
         active: () => this.active,
-        ui: () => uiService,
+        ui: () => {
+          // A time-driven run has no user at a screen: Google refuses the Ui with this message (the one scripts log).
+          if (this.runningTrigger) throw new GasException('Cannot call SpreadsheetApp.getUi() from this context.');
+          return uiService;
+        },
         open: (id) => openAs(this.files, id, rt.activeUser, this.deleted),
         create: (name, rows, cols) => {
           const ss = this.createSpreadsheet(name);
@@ -227,6 +233,7 @@ export class Emulator {
     // An add-on's time-driven run sees the document it was installed from as the active spreadsheet.
     const previous = this.active;
     if (document) this.active = document;
+    this.runningTrigger = true;
     try {
       this.actAs(trigger.user, () => this.scriptRunner!(trigger.handler, [clockEvent(trigger.uid, at)]));
     } catch (e) {
@@ -237,6 +244,7 @@ export class Emulator {
       run.error = typeof message === 'string' ? (name && name !== 'Error' ? `${String(name)}: ${message}` : message) : String(e);
     } finally {
       this.active = previous;
+      this.runningTrigger = false;
     }
     return run;
   }

@@ -162,6 +162,16 @@ describe('time-driven triggers fire from the clock', () => {
   });
 });
 
+describe('what a time-driven run may not do', () => {
+  it('has no Ui: SpreadsheetApp.getUi() throws Google’s message (and works again afterwards)', () => {
+    const { emu, g, handlers } = setup();
+    handlers.digest = () => g.SpreadsheetApp.getUi().alert('Due today');
+    g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
+    expect(emu.advanceClock(DAY).map((r) => r.error)).toEqual(['Exception: Cannot call SpreadsheetApp.getUi() from this context.']);
+    expect(() => g.SpreadsheetApp.getUi()).not.toThrow();
+  });
+});
+
 describe('listing and deleting', () => {
   it('getUserTriggers(spreadsheet) lists this user’s triggers of that spreadsheet; getProjectTriggers all of this user’s', () => {
     const { emu, g } = setup();
