@@ -202,6 +202,7 @@ export class Emulator {
   setNow(ms: number): TriggerRun[] {
     const runs: TriggerRun[] = [];
     for (let due = this.triggers.nextDue(ms); due; due = this.triggers.nextDue(ms)) {
+      if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
       if (runs.length >= MAX_RUNS_PER_MOVE)
         throw new EmulatorError(`more than ${MAX_RUNS_PER_MOVE} trigger runs in one move of the clock: move it in smaller steps`);
       // A run overdue when the clock stood still (created in the past) runs now, never back in time.
@@ -222,7 +223,6 @@ export class Emulator {
   private runTrigger(trigger: InstalledTrigger, at: number): TriggerRun {
     const run: TriggerRun = { uid: trigger.uid, handler: trigger.handler, user: trigger.user, at: new Date(at).toISOString(), status: 'completed' };
     this.triggers.runs.push(run);
-    if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
     const document = trigger.documentId === null ? null : (this.files.get(trigger.documentId) ?? null);
     if (trigger.documentId !== null && !document) {
       // Assumed: a spreadsheet deleted for good takes its add-on's triggers with it (they never run).

@@ -255,3 +255,15 @@ describe("Google's limits", () => {
     expect(() => g.ScriptApp.getProjectTriggers()).toThrow(/Authorization is required/);
   });
 });
+
+describe('driving the clock', () => {
+  it('moving the clock over a due trigger with no script loaded is a mistake in the test, said plainly, and changes nothing', () => {
+    const emu = new Emulator({ buildDir: '/nonexistent', scopes: null });
+    const g = emu.globals() as any;
+    g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
+    const next = emu.triggers.triggers[0].nextRun;
+    expect(() => emu.advanceClock(DAY)).toThrow('no script to run triggers with: load a Bundle on this emulator first');
+    expect(emu.triggers.triggers[0].nextRun).toBe(next);
+    expect(emu.triggers.runs).toEqual([]);
+  });
+});
