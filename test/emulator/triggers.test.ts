@@ -53,7 +53,7 @@ describe('time-driven triggers fire from the clock', () => {
       month: 3,
       'day-of-month': 3,
       'day-of-week': 2,
-      'week-of-year': 9,
+      'week-of-year': 10, // weeks from Sunday; week 1 holds 1 January (a Thursday in 2026)
       hour: 7,
       minute: 0,
       second: 0,

@@ -222,7 +222,11 @@ export function nextRunOf(s: ClockSchedule, createdAt: number, last: number | nu
 /** Google's time-driven event object for a run at `at` (see the header: fields in UTC). */
 export function clockEvent(uid: string, at: number): Record<string, unknown> {
   const d = new Date(at);
-  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const jan1 = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const dayOfYear = Math.floor((at - jan1.getTime()) / 86400000);
+  // Assumed: weeks counted as java.util.Calendar does in the US (weeks start on Sunday, week 1 holds
+  // 1 January), Apps Script's servers being Java; Google does not define week-of-year.
+  const weekOfYear = Math.floor((dayOfYear + jan1.getUTCDay()) / 7) + 1;
   return {
     authMode: 'FULL',
     triggerUid: uid,
@@ -230,7 +234,7 @@ export function clockEvent(uid: string, at: number): Record<string, unknown> {
     month: d.getUTCMonth() + 1,
     'day-of-month': d.getUTCDate(),
     'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
-    'week-of-year': Math.floor((at - jan1) / (7 * 86400000)) + 1,
+    'week-of-year': weekOfYear,
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
