@@ -20,7 +20,7 @@
 // no recipient at all "Failed to send email: no recipient" (the messages scripts report).
 // Attachments and inline images are not emulated (refused, so a test never believes they were sent).
 
-import { GasException, RT, instrument, type Runtime } from '../runtime.ts';
+import { GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 import { zonedParts } from '../spreadsheet/tz.ts';
 
 export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
@@ -84,7 +84,7 @@ function addresses(list: string): string[] {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-export class EmuMailApp {
+export class EmuMailApp implements GasShape<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota' | 'sendEmail'> {
   readonly [RT]: Runtime;
   constructor(
     rt: Runtime,

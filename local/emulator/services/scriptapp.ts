@@ -38,8 +38,10 @@
 //   "Invalid argument: <name>", the form Apps Script uses for bad arguments elsewhere.
 // - Spreadsheet triggers (onOpen, onEdit, onChange, onFormSubmit) are created, listed and deleted with
 //   the same limits, but the emulator never fires them.
+// Members taking or returning Google's enums (onWeekDay, getEventType, getTriggerSource), and
+// getTriggerSourceId (null for a clock trigger here), are left out of the `implements` checks.
 
-import { GasException, RT, instrument, type Runtime } from '../runtime.ts';
+import { GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 import { fromZoned, isValidTimeZone, zonedParts } from '../spreadsheet/tz.ts';
 import { requireScope } from './mail.ts';
 
@@ -252,7 +254,7 @@ function wholeNumber(value: unknown, name: string, min: number, max = Infinity):
   return n;
 }
 
-export class EmuTrigger {
+export class EmuTrigger implements GasShape<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
   readonly [RT]: Runtime;
   constructor(
     rt: Runtime,
@@ -293,7 +295,10 @@ interface ClockFields {
   timeZone?: string;
 }
 
-export class EmuClockTriggerBuilder {
+export class EmuClockTriggerBuilder implements GasShape<
+  GoogleAppsScript.Script.ClockTriggerBuilder,
+  'after' | 'at' | 'atDate' | 'atHour' | 'nearMinute' | 'everyMinutes' | 'everyHours' | 'everyDays' | 'everyWeeks' | 'onMonthDay' | 'inTimezone' | 'create'
+> {
   readonly [RT]: Runtime;
   private readonly fields: ClockFields = {};
   constructor(
@@ -391,7 +396,10 @@ export class EmuClockTriggerBuilder {
   }
 }
 
-export class EmuSpreadsheetTriggerBuilder {
+export class EmuSpreadsheetTriggerBuilder implements GasShape<
+  GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
+  'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'
+> {
   readonly [RT]: Runtime;
   private eventType: EventTypeName | null = null;
   constructor(
@@ -425,7 +433,7 @@ export class EmuSpreadsheetTriggerBuilder {
   }
 }
 
-export class EmuTriggerBuilder {
+export class EmuTriggerBuilder implements GasShape<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   readonly [RT]: Runtime;
   constructor(
     rt: Runtime,
@@ -444,7 +452,7 @@ export class EmuTriggerBuilder {
   }
 }
 
-export class EmuScriptApp {
+export class EmuScriptApp implements GasShape<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger'> {
   readonly [RT]: Runtime;
   readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
   readonly EventType = EventType;
