@@ -51,6 +51,15 @@ describe('MailApp.sendEmail', () => {
     );
     expect(() => g.MailApp.getRemainingDailyQuota()).toThrow(/script\.send_mail/);
   });
+
+  it('is refused in a simple trigger (AuthMode.LIMITED) even with the scope', () => {
+    const { emu, g } = setup();
+    emu.rt.authMode = 'LIMITED';
+    expect(() => g.MailApp.sendEmail('a@example.com', 'S', 'B')).toThrow(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(emu.outbox.sent).toEqual([]);
+  });
 });
 
 describe('the daily quota', () => {

@@ -250,7 +250,12 @@ describe("Google's limits", () => {
     );
     expect(() => g.ScriptApp.newTrigger('f')).toThrow(/script\.scriptapp/);
     expect(g.ScriptApp.AuthMode.FULL).toBe('FULL');
-    emu.scopes = null;
+    emu.scopes = [SCRIPTAPP_SCOPE];
+    // A simple trigger (onOpen) may not use it even with the scope, in the same words.
+    emu.rt.authMode = 'LIMITED';
+    expect(() => g.ScriptApp.getProjectTriggers()).toThrow(
+      'You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
     emu.rt.authMode = 'NONE';
     expect(() => g.ScriptApp.getProjectTriggers()).toThrow(/Authorization is required/);
   });

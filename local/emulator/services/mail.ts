@@ -12,7 +12,7 @@
 //   bcc counts.
 // - Past the quota: "Service invoked too many times for one day: email." (the message scripts log,
 //   e.g. dwyl/learn-to-send-email-via-google-script-html-no-server#376).
-// - Both methods need the script.send_mail scope.
+// - Both methods need the script.send_mail scope, and are refused in a simple trigger (see requireScope).
 // Assumed (not documented): the day ends at midnight America/Los_Angeles (Google's quota day, as
 // Google's other APIs reset daily quotas); a message with more recipients than remain is refused
 // whole, nothing sent; noReply is kept as asked but a consumer account still sends from itself.
@@ -31,10 +31,15 @@ const QUOTA_TIME_ZONE = 'America/Los_Angeles';
 /**
  * A call outside the manifest's oauthScopes fails as Apps Script reports it: "You do not have
  * permission to call X. Required permissions: <scope>" (https://developers.google.com/apps-script/concepts/scopes).
- * Scopes unknown (null) are not checked.
+ * Scopes unknown (null) are not checked. With `notInSimpleTriggers`, a simple trigger's run
+ * (AuthMode.LIMITED) is refused in the same words even with the scope: "The onOpen simple trigger
+ * can't use services that require scopes" (googleworkspace/apps-script-oauth2#125), reported as
+ * "You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: …script.scriptapp"
+ * from onOpen with the scope in the manifest (boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool#16).
  */
-export function requireScope(rt: Runtime, method: string, scope: string): void {
-  if (rt.scopes && !rt.scopes.includes(scope)) throw new GasException(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+export function requireScope(rt: Runtime, method: string, scope: string, notInSimpleTriggers = false): void {
+  if ((rt.scopes && !rt.scopes.includes(scope)) || (notInSimpleTriggers && rt.authMode === 'LIMITED'))
+    throw new GasException(`You do not have permission to call ${method}. Required permissions: ${scope}`);
 }
 
 export interface SentMail {
@@ -94,12 +99,12 @@ export class EmuMailApp implements GasShape<GoogleAppsScript.Mail.MailApp, 'getR
   }
 
   getRemainingDailyQuota(): number {
-    requireScope(this[RT], 'MailApp.getRemainingDailyQuota', SEND_MAIL_SCOPE);
+    requireScope(this[RT], 'MailApp.getRemainingDailyQuota', SEND_MAIL_SCOPE, true);
     return this.outbox.remaining(this[RT].activeUser, this[RT].now());
   }
 
   sendEmail(...args: unknown[]): void {
-    requireScope(this[RT], 'MailApp.sendEmail', SEND_MAIL_SCOPE);
+    requireScope(this[RT], 'MailApp.sendEmail', SEND_MAIL_SCOPE, true);
     const message = EmuMailApp.message(args);
     const rt = this[RT];
     const recipients = [message.to, message.cc, message.bcc].flatMap(addresses);

@@ -18,7 +18,8 @@
 //   message: "This script has too many triggers. Triggers must be deleted from the script before more
 //   can be added." (as scripts log it).
 // - getProjectTriggers, getUserTriggers, newTrigger and deleteTrigger need the script.scriptapp scope
-//   ("You do not have permission to call getProjectTriggers" without it: oshliaer/google-apps-script-snippets#19).
+//   ("You do not have permission to call getProjectTriggers" without it: oshliaer/google-apps-script-snippets#19),
+//   and a simple trigger (onOpen, onEdit: AuthMode.LIMITED) may not call them even with it (see requireScope).
 // - getUserTriggers(spreadsheet): "all installable triggers owned by this user in the given
 //   spreadsheet, for this script or add-on only"; getProjectTriggers: the current user's triggers of
 //   this project. Installable triggers run as the user who made them, and a user never sees another's.
@@ -466,16 +467,16 @@ export class EmuScriptApp implements GasShape<GoogleAppsScript.Script.ScriptApp,
   }
 
   newTrigger(functionName: string): EmuTriggerBuilder {
-    requireScope(this[RT], 'ScriptApp.newTrigger', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.newTrigger', SCRIPTAPP_SCOPE, true);
     if (typeof functionName !== 'string' || functionName === '') throw invalid('functionName');
     return new EmuTriggerBuilder(this[RT], this, functionName);
   }
   getProjectTriggers(): EmuTrigger[] {
-    requireScope(this[RT], 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE, true);
     return this._host.table.ofUser(this[RT].activeUser).map((t) => new EmuTrigger(this[RT], t));
   }
   getUserTriggers(spreadsheet: unknown): EmuTrigger[] {
-    requireScope(this[RT], 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE, true);
     const id = this._host.idOf(spreadsheet);
     if (!id) throw invalid('spreadsheet');
     return this._host.table
@@ -485,7 +486,7 @@ export class EmuScriptApp implements GasShape<GoogleAppsScript.Script.ScriptApp,
   }
   /** Deleting a trigger already deleted, or another user's, changes nothing (assumed: Google does not say). */
   deleteTrigger(trigger: EmuTrigger): void {
-    requireScope(this[RT], 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE, true);
     if (!(trigger instanceof EmuTrigger)) throw invalid('trigger');
     if (trigger._data.user === this[RT].activeUser) this._host.table.remove(trigger._data.uid);
   }
