@@ -148,7 +148,7 @@ describe('local CLI', () => {
       [2, '2026-03-04T07:00:00.000Z', 'failed', 'nothing to send today'],
       [2, '2026-03-05T07:00:00.000Z', 'completed', undefined],
     ]);
-    // 07:00Z on 5 March is 23:00 on the 4th in Los Angeles: one recipient of that quota day used.
+    // The quota's 24 hours began with the email at 07:00Z on 3 March and ended before the one of the 5th.
     expect(out.results).toEqual([null, null, 99]);
     expect(JSON.parse(readFileSync(state, 'utf8')).triggers).toEqual([
       { handler: 'digest', type: 'CLOCK', schedule: 'every day at 08:00 (Europe/Paris)', user: 'me@example.com', file: 'file-1' },

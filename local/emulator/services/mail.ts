@@ -7,26 +7,24 @@
 //   replyTo, noReply ("only possible for Google Workspace accounts, not Gmail users"), attachments,
 //   inlineImages (https://developers.google.com/apps-script/reference/mail/mail-app).
 // - getRemainingDailyQuota(): "the number of recipients you can send emails to for the rest of the
-//   day"; a consumer account has 100 recipients a day, Workspace 1,500
-//   (https://developers.google.com/apps-script/guides/services/quotas). Every address in to, cc and
-//   bcc counts.
+//   day"; a consumer account has 100 recipients a day, Workspace 1,500, and "Quotas are per user and
+//   reset 24 hours after the first request" (https://developers.google.com/apps-script/guides/services/quotas).
+//   Every address in to, cc and bcc counts.
 // - Past the quota: "Service invoked too many times for one day: email." (the message scripts log,
 //   e.g. dwyl/learn-to-send-email-via-google-script-html-no-server#376).
 // - Both methods need the script.send_mail scope, and are refused in a simple trigger (see requireScope).
-// Assumed (not documented): the day ends at midnight America/Los_Angeles (Google's quota day, as
-// Google's other APIs reset daily quotas); a message with more recipients than remain is refused
-// whole, nothing sent; noReply is kept as asked but a consumer account still sends from itself.
+// Assumed (not documented): the 24 hours start at the first email sent (not at a mere
+// getRemainingDailyQuota); a message with more recipients than remain is refused whole, nothing sent; noReply is kept as asked but a consumer account still sends from itself.
 // Addresses are checked for an "@" with text either side: a bad one is "Invalid email: <address>",
 // no recipient at all "Failed to send email: no recipient" (the messages scripts report).
 // Attachments and inline images are not emulated (refused, so a test never believes they were sent).
 
 import { GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
-import { zonedParts } from '../spreadsheet/tz.ts';
 
 export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 export const EMAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const CONSUMER_DAILY_RECIPIENTS = 100;
-const QUOTA_TIME_ZONE = 'America/Los_Angeles';
+const QUOTA_WINDOW_MS = 24 * 3600_000;
 
 /**
  * A call outside the manifest's oauthScopes fails as Apps Script reports it: "You do not have
@@ -57,26 +55,28 @@ export interface SentMail {
   sentAt: string;
 }
 
-/** Every email sent by any execution, and each sender's recipients per quota day. Plain object: not a service. */
+/** Every email sent by any execution, and each sender's recipients in their quota window. Plain object: not a service. */
 export class Outbox {
   readonly sent: SentMail[] = [];
   /** Recipients a day per user (100: a consumer account). */
   dailyRecipients = CONSUMER_DAILY_RECIPIENTS;
-  private readonly used = new Map<string, number>();
+  /** Per user: when their 24 hours began (their first email since the last reset), and the recipients since. */
+  private readonly windows = new Map<string, { start: number; used: number }>();
 
-  static quotaDay(ms: number): string {
-    const p = zonedParts(new Date(ms), QUOTA_TIME_ZONE);
-    return `${p.year}-${p.month}-${p.day}`;
+  private window(user: string, now: number): { start: number; used: number } | null {
+    const w = this.windows.get(user);
+    return w && now < w.start + QUOTA_WINDOW_MS ? w : null;
   }
 
   remaining(user: string, now: number): number {
-    return Math.max(0, this.dailyRecipients - (this.used.get(`${user} ${Outbox.quotaDay(now)}`) ?? 0));
+    return Math.max(0, this.dailyRecipients - (this.window(user, now)?.used ?? 0));
   }
 
-  /** Uses up `recipients` of today's quota (a test may use it to start a day with the quota spent). */
+  /** Uses up `recipients` of the user's quota (a test may use it to start with the quota spent). */
   use(user: string, now: number, recipients: number): void {
-    const key = `${user} ${Outbox.quotaDay(now)}`;
-    this.used.set(key, (this.used.get(key) ?? 0) + recipients);
+    const w = this.window(user, now);
+    if (w) w.used += recipients;
+    else this.windows.set(user, { start: now, used: recipients });
   }
 }
 
