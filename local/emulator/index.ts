@@ -201,6 +201,10 @@ export class Emulator {
    */
   setNow(ms: number): TriggerRun[] {
     const runs: TriggerRun[] = [];
+    if (ms < this.rt.now()) {
+      this.rt.virtualMs = ms - Date.now();
+      return runs;
+    }
     for (let due = this.triggers.nextDue(ms); due; due = this.triggers.nextDue(ms)) {
       if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
       if (runs.length >= MAX_RUNS_PER_MOVE)

@@ -138,9 +138,15 @@ describe('time-driven triggers fire from the clock', () => {
     expect(g.ScriptApp.getProjectTriggers()).toEqual([]);
   });
 
-  it('moving the clock back fires nothing; a trigger of a spreadsheet deleted for good is skipped', () => {
+  it('moving the clock back fires nothing, not even a run overdue; a trigger of a spreadsheet deleted for good is skipped', () => {
     const { emu, g, handlers, calls } = setup();
     handlers.digest = () => {};
+    handlers.once = () => {};
+    g.ScriptApp.newTrigger('once').timeBased().at(new Date('2026-02-28T00:00:00Z')).create();
+    expect(emu.setNow(Date.parse('2026-02-28T12:00:00Z'))).toEqual([]);
+    // Overdue, it runs as soon as the clock moves forward, at the time the move starts from.
+    expect(emu.setNow(Date.parse('2026-03-02T10:00:00Z')).map((r) => [r.handler, minute(Date.parse(r.at))])).toEqual([['once', '2026-02-28T12:00']]);
+    calls.length = 0;
     g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
     expect(emu.setNow(Date.parse('2026-03-01T00:00:00Z'))).toEqual([]);
     emu.setNow(Date.parse('2026-03-02T10:00:00Z'));
