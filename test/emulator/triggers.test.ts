@@ -139,7 +139,7 @@ describe('time-driven triggers fire from the clock', () => {
   });
 
   it('moving the clock back fires nothing, not even a run overdue; a trigger of a spreadsheet deleted for good is skipped', () => {
-    const { emu, g, handlers, calls } = setup();
+    const { emu, g, handlers, calls } = setup({ addOn: false });
     handlers.digest = () => {};
     handlers.once = () => {};
     g.ScriptApp.newTrigger('once').timeBased().at(new Date('2026-02-28T00:00:00Z')).create();
