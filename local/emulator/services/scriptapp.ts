@@ -26,13 +26,13 @@
 // - Time-driven event object (https://developers.google.com/apps-script/guides/triggers/events,
 //   "Time-driven events"): authMode, day-of-month, day-of-week (1 Monday .. 7 Sunday), hour, minute,
 //   month, second, timezone, triggerUid, week-of-year, year. Google's example shows "timezone": "UTC";
-//   the emulator gives the fields in UTC with timezone "UTC" (assumed: reports agree the fields are UTC).
+//   the emulator gives the fields in UTC with timezone "UTC" (assumed from that example only).
 // Assumed, not confirmed on Google (each said where it is decided below):
 // - Google picks a random minute within the hour of atHour and keeps it; the emulator fires exactly at
 //   atHour:nearMinute (minute 0 without nearMinute), so tests are repeatable. everyDays without atHour
 //   fires at midnight; everyWeeks without onWeekDay on the day the trigger was made.
 // - everyHours(n) first fires n hours after creation. A one-time trigger (at/after/atDate) fires once and
-//   stays listed, as Google lists it until deleted. A trigger whose spreadsheet was deleted for good
+//   stays listed until deleted. A trigger whose spreadsheet was deleted for good
 //   does not fire (its run is recorded as skipped).
 // - The add-on limits are checked by create(); the builder methods only record what they are given.
 //   atHour outside 0-23, nearMinute outside 0-59 or a week day that is not ScriptApp.WeekDay throw
@@ -184,7 +184,7 @@ function wallTime(date: { year: number; month: number; day: number }, days: numb
   return fromZoned(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute, 0, 0, timeZone).getTime();
 }
 
-/** The first run strictly after `after` (creation, or `last` run when there was one). */
+/** The next run: the first strictly after the trigger's `last` run, or after its creation before it has run. */
 export function nextRunOf(s: ClockSchedule, createdAt: number, last: number | null): number | null {
   const from = last ?? createdAt;
   switch (s.kind) {
