@@ -13,7 +13,7 @@ import { LockTable, EmuLockService } from './services/lock.ts';
 import { EmuSession } from './services/session.ts';
 import { EmuUtilities } from './services/utilities.ts';
 import { EmuCharts } from './spreadsheet/charts.ts';
-import { openAs, type SharingPolicy } from './services/drive.ts';
+import { accessOf, openAs, NO_ACCESS, type SharingPolicy } from './services/drive.ts';
 import { EmuScriptApp, TriggerTable, clockEvent, nextRunOf, type InstalledTrigger, type TriggerRun } from './services/scriptapp.ts';
 import { EmuMailApp, Outbox } from './services/mail.ts';
 
@@ -239,6 +239,9 @@ export class Emulator {
     if (document) this.active = document;
     this.runningTrigger = true;
     try {
+      // Assumed: a user who lost all access to the spreadsheet gets Google's no-access error before the
+      // script starts (a viewer's run starts, and its writes fail as any viewer's do).
+      if (document && accessOf(document, trigger.user) === null) throw new GasException(NO_ACCESS);
       this.actAs(trigger.user, () => this.scriptRunner!(trigger.handler, [clockEvent(trigger.uid, at)]));
     } catch (e) {
       if (e instanceof EmulatorError) throw e;

@@ -98,8 +98,9 @@ describe('time-driven triggers fire from the clock', () => {
   });
 
   it('each run is an execution as the user who made the trigger, whoever uses the emulator meanwhile', () => {
-    const { emu, g, handlers, calls } = setup();
+    const { emu, g, handlers, calls } = setup({ scopes: null });
     handlers.digest = () => {};
+    emu.active.addEditor('owner@example.com');
     emu.actAs('owner@example.com', () => g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(7).create());
     emu.actAs('coach@example.com', () => emu.advanceClock(DAY));
     expect(calls.map((c) => c.user)).toEqual(['owner@example.com']);
@@ -153,6 +154,24 @@ describe('time-driven triggers fire from the clock', () => {
     emu.deleteFile(emu.active._id);
     expect(emu.advanceClock(DAY).map((r) => r.status)).toEqual(['skipped']);
     expect(calls).toEqual([]);
+  });
+
+  it('a user who lost access to the spreadsheet: the run fails with Google’s no-access message and runs no code; a viewer’s writes fail', () => {
+    const { emu, g, handlers, calls } = setup({ scopes: null });
+    const tracker = emu.active;
+    tracker.addEditor('coach@example.com');
+    handlers.digest = () => g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue('sent');
+    emu.actAs('coach@example.com', () => g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create());
+    tracker.removeEditor('coach@example.com');
+    expect(emu.advanceClock(DAY).map((r) => [r.status, r.error])).toEqual([
+      ['failed', 'Exception: You do not have permission to access the requested document.'],
+    ]);
+    expect(calls).toEqual([]);
+    tracker.addViewer('coach@example.com');
+    const [run] = emu.advanceClock(DAY);
+    expect(run.status).toBe('failed');
+    expect(calls).toHaveLength(1);
+    expect(tracker.getSheets()[0].getRange('A1').getValue()).toBe('');
   });
 
   it('the spreadsheet the trigger was made in is the active one during its runs', () => {
