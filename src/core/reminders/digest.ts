@@ -11,8 +11,7 @@ import { escapeHtml } from '../base/text.ts';
 import { type Cell, cellText } from '../tracker/cells.ts';
 import { contactFromRow, firstName } from '../tracker/contacts.ts';
 import { NAME_PARTS, type ContactField } from '../tracker/headers.ts';
-import { canonicalContactId } from '../tracker/ids.ts';
-import { canonicalStage, isClosedStage, isExitStage, stageIndex, type TrackerKey } from '../tracker/schema.ts';
+import { canonicalStage, isExitStage, stageIndex, type TrackerKey } from '../tracker/schema.ts';
 import type { TrackerTable } from '../tracker/table.ts';
 import { dueText, followUpsDue } from '../logging/follow-ups.ts';
 import { SECOND_CONTACT_AFTER } from '../logging/events.ts';
@@ -135,16 +134,30 @@ function dueSections(t: DigestTable, today: DateParts, settings: ReminderSetting
   const second: Line[] = found.secondContact.map((h) => {
     const waited = dayNumber(today) - dayNumber(h.pitched);
     const there = h.candidates.length ? `; not contacted yet there: ${h.candidates.join(', ')}` : '';
-    return { row: h.row, who: whoOf(t.rows[h.row - t.headerRow - 1]).who, text: `no reply ${days(waited)} after your pitch: try a second contact at the same organisation${there}` };
+    return {
+      row: h.row,
+      who: whoOf(t.rows[h.row - t.headerRow - 1]).who,
+      text: `no reply ${days(waited)} after your pitch: try a second contact at the same organisation${there}`,
+    };
   });
   const updates: Line[] = updatesDue(t, today, settings.cadenceWeeks).map((u) => {
     const row = t.rows[u.index];
     const weeks = cadenceFor(settings.cadenceWeeks, cellText(cell(row, 'relationship')));
-    return { row: sheetRow(u.index), who: whoOf(row).who, text: `keep ${whoOf(row).first} posted: last heard from you ${ago(u.daysSince)} (every ${weeks} weeks)` };
+    return {
+      row: sheetRow(u.index),
+      who: whoOf(row).who,
+      text: `keep ${whoOf(row).first} posted: last heard from you ${ago(u.daysSince)} (every ${weeks} weeks)`,
+    };
   });
   const named = (lines: Line[]) => lines.filter((l) => l.who !== '');
   return [
-    { title: 'Conversations today and tomorrow', lines: named(conversations), note: conversations.length ? 'Questions to ask: open the tracker, then Extensions > Informational Interview Tracker > Draft a pitch… > Questions, to copy an agenda.' : '' },
+    {
+      title: 'Conversations today and tomorrow',
+      lines: named(conversations),
+      note: conversations.length
+        ? 'Questions to ask: open the tracker, then Extensions > Informational Interview Tracker > Draft a pitch… > Questions, to copy an agenda.'
+        : '',
+    },
     { title: 'Thank-yous not sent yet', lines: named(thanks) },
     { title: 'Follow-ups due today and overdue', lines: named(followUps) },
     { title: `No reply for ${SECOND_CONTACT_AFTER}+ business days`, lines: named(second) },
@@ -198,7 +211,9 @@ export function buildDigest(input: DigestInput): DigestEmail | null {
     html.push(`<h2 style="font-size:16px;margin:18px 0 6px">${escapeHtml(s.title)}</h2><ul style="padding-left:18px;margin:0">`);
     for (const l of s.lines.slice(0, LISTED)) {
       text.push(`- ${l.who}: ${l.text}. Row ${l.row}: ${rowLink(input, l.row)}`);
-      html.push(`<li style="margin:0 0 8px"><a href="${escapeHtml(rowLink(input, l.row))}" style="color:#1a73e8;font-weight:bold">${escapeHtml(l.who)}</a>: ${escapeHtml(l.text)}.</li>`);
+      html.push(
+        `<li style="margin:0 0 8px"><a href="${escapeHtml(rowLink(input, l.row))}" style="color:#1a73e8;font-weight:bold">${escapeHtml(l.who)}</a>: ${escapeHtml(l.text)}.</li>`,
+      );
     }
     if (s.lines.length > LISTED) {
       text.push(`…and ${s.lines.length - LISTED} more.`);

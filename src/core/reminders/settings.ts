@@ -2,13 +2,28 @@
 // send, checked field by field with a message the user can act on, and the defaults (everything
 // off: nothing is sent before the user turns it on).
 
-import type { DayName, ReminderSettingsInput } from '../../shared/reminders.ts';
 import { RELATIONSHIPS } from '../tracker/schema.ts';
+
+/** Days by their English names, as the dialog shows them. */
+export type DayName = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
 
 /** Index = weekday() (0 = Sunday). */
 export const DAY_NAMES: readonly DayName[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export type ReminderSettings = ReminderSettingsInput;
+/** As stored, and as the Reminders dialog shows and sends them (src/shared/reminders.ts). */
+export interface ReminderSettings {
+  /** The daily digest: one email on days when something is due. */
+  digest: boolean;
+  /** 0-23, in the spreadsheet's time zone. */
+  hour: number;
+  /** Days the digest may come. */
+  days: DayName[];
+  /** A weekly summary (activity against the goal, conversion), on `weeklyDay`. */
+  weekly: boolean;
+  weeklyDay: DayName;
+  /** Weeks between keep-in-touch updates, by relationship ("" for contacts with none); 0: never. */
+  cadenceWeeks: Record<string, number>;
+}
 
 /** Key of the cadence for contacts whose Relationship is empty or not one of the list. */
 export const OTHER_RELATIONSHIP = '';
@@ -47,7 +62,7 @@ export const remindersOn = (s: ReminderSettings): boolean => s.digest || s.weekl
 export type SettingsCheck = { ok: true; settings: ReminderSettings } | { ok: false; message: string };
 
 const shown = (v: unknown): string => {
-  const text = typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
+  const text = typeof v === 'string' ? `“${v}”` : (JSON.stringify(v) ?? String(v));
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
@@ -64,7 +79,8 @@ export function dayName(v: unknown): DayName | null {
  * may send only what changes); a field sent with a wrong value refuses the whole change.
  */
 export function checkSettings(input: unknown, previous: ReminderSettings = DEFAULT_REMINDERS): SettingsCheck {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, message: 'The reminder settings were not understood (expected a set of fields). Nothing was changed.' };
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, message: 'The reminder settings were not understood (expected a set of fields). Nothing was changed.' };
   const raw = input as Record<string, unknown>;
   const refuse = (message: string): SettingsCheck => ({ ok: false, message: `${message} Nothing was changed.` });
   const next: ReminderSettings = { ...previous, days: [...previous.days], cadenceWeeks: { ...previous.cadenceWeeks } };
@@ -101,7 +117,9 @@ export function checkSettings(input: unknown, previous: ReminderSettings = DEFAU
       const known = relationship === OTHER_RELATIONSHIP ? relationship : RELATIONSHIPS.find((r) => r.toLowerCase() === relationship.trim().toLowerCase());
       if (known === undefined) return refuse(`${shown(relationship)} is not a relationship (${RELATIONSHIPS.join(', ')}).`);
       if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 0 || weeks > MAX_CADENCE_WEEKS) {
-        return refuse(`Keep in touch with ${known || 'other contacts'}: the weeks must be a whole number from 0 (never) to ${MAX_CADENCE_WEEKS}, not ${shown(weeks)}.`);
+        return refuse(
+          `Keep in touch with ${known || 'other contacts'}: the weeks must be a whole number from 0 (never) to ${MAX_CADENCE_WEEKS}, not ${shown(weeks)}.`,
+        );
       }
       next.cadenceWeeks[known] = weeks;
     }

@@ -44,7 +44,9 @@ describe('the digest email', () => {
   const email = buildDigest(input())!;
 
   it('names each contact, why, how long it has waited, with a link to its row', () => {
-    expect(email.body).toContain('CONVERSATIONS TODAY AND TOMORROW\n- Grace Hopper (Navy): conversation tomorrow (Tue 2026-12-08): prepare your questions. Row 3: https://docs.google.com/spreadsheets/d/abc/edit#gid=42&range=A3');
+    expect(email.body).toContain(
+      'CONVERSATIONS TODAY AND TOMORROW\n- Grace Hopper (Navy): conversation tomorrow (Tue 2026-12-08): prepare your questions. Row 3: https://docs.google.com/spreadsheets/d/abc/edit#gid=42&range=A3',
+    );
     expect(email.body).toContain('- Alan Turing (Bletchley): send Alan a thank-you; you spoke 4 days ago. Row 4');
     expect(email.body).toContain('- Ada <b>Lovelace</b> (Acme & Co): follow up once with Ada (3 days overdue; last contact 12 days ago). Row 2');
     // Pitched Wed Dec 2: 3 business days later is Mon Dec 7.
@@ -107,7 +109,9 @@ describe('the weekly summary', () => {
     expect(email.subject).toBe('My search: your week (2026-12-07)');
     expect(email.body).toContain('- Informational interviews this week: 1 of your goal of 2');
     expect(email.body).toContain('This week (since Mon 2026-12-07): Pitches sent: 1,');
-    expect(email.body).toContain('So far: 2 pitches, 1 replies (50%), 1 informational interviews (100% of replies), 0 job interviews, 0 offers (0% of interviews)');
+    expect(email.body).toContain(
+      'So far: 2 pitches, 1 replies (50%), 1 informational interviews (100% of replies), 0 job interviews, 0 offers (0% of interviews)',
+    );
     expect(formatIsoDate(weekStart(d('2026-12-13')))).toBe('2026-12-07');
   });
 });
