@@ -80,6 +80,15 @@ describe('build/appsscript.json', () => {
     expect(manifest.oauthScopes).toEqual(
       expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']),
     );
+    // Reminders (README, Scopes and privacy): MailApp.sendEmail to the user, the hourly trigger,
+    // and the user's own address (Session.getEffectiveUser().getEmail()). Not Gmail.
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/script.send_mail',
+        'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/userinfo.email',
+      ]),
+    );
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/mail\.google\.com|\/auth\/drive$|gmail\./);
     expect(manifest.timeZone).toBeTruthy();
   });
