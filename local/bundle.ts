@@ -52,6 +52,8 @@ export class Bundle {
     }
     this.context = vm.createContext({ ...emu.globals(), Date: clockDate(Date, () => emu.rt.now()) });
     vm.runInContext(code, this.context, { filename: 'Code.js' });
+    // Installable triggers run this script's functions when the emulator's clock passes their time.
+    emu.scriptRunner = (name, args) => this.run(name, args).result;
   }
 
   /** The top-level functions the script declares (what a menu or google.script.run can call). */

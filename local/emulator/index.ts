@@ -4,7 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Runtime, AuthMode, GasException, type AuthModeName } from './runtime.ts';
+import { Runtime, AuthMode, GasException, EmulatorError, type AuthModeName } from './runtime.ts';
 import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet/spreadsheet.ts';
 import { EmuUi, UiRecorder } from './services/ui.ts';
 import { EmuHtmlService } from './services/html.ts';
@@ -14,6 +14,8 @@ import { EmuSession } from './services/session.ts';
 import { EmuUtilities } from './services/utilities.ts';
 import { EmuCharts } from './spreadsheet/charts.ts';
 import { openAs, type SharingPolicy } from './services/drive.ts';
+import { EmuScriptApp, TriggerTable, clockEvent, nextRunOf, type InstalledTrigger, type TriggerRun } from './services/scriptapp.ts';
+import { EmuMailApp, Outbox } from './services/mail.ts';
 
 export { GasException, AuthMode, Runtime };
 export type { AuthModeName };
@@ -33,7 +35,15 @@ export interface EmulatorOptions {
   name?: string;
   /** Start with no sheet (the caller loads a workbook). */
   noSheets?: boolean;
+  /** The script is an editor add-on, so Google's add-on trigger limits apply. Default true (this project is one). */
+  addOn?: boolean;
 }
+
+/** Runs a script function as one execution with the given arguments (a Bundle registers itself). */
+export type ScriptRunner = (functionName: string, args: unknown[]) => unknown;
+
+/** Most trigger runs one move of the clock may make: a loop of runs is a mistake in the test, not a day of work. */
+const MAX_RUNS_PER_MOVE = 5000;
 
 function fileId(): string {
   return randomBytes(22).toString('base64url').slice(0, 44);
@@ -49,6 +59,13 @@ export class Emulator {
   readonly deleted = new Set<string>();
   readonly buildDir: string;
   readonly logs: string[] = [];
+  /** Installed triggers (ScriptApp) and the runs the clock made of them. */
+  readonly triggers = new TriggerTable();
+  /** Every email MailApp sent, and the daily quota. */
+  readonly outbox = new Outbox();
+  /** How a trigger's handler is run; set by the Bundle loaded on this emulator. */
+  scriptRunner: ScriptRunner | null = null;
+  readonly addOn: boolean;
   active: EmuSpreadsheet;
   private readonly timeZone: string;
 
@@ -58,6 +75,7 @@ export class Emulator {
     this.buildDir = options.buildDir ?? join(process.cwd(), 'build');
     this.rt.scopes = options.scopes !== undefined ? options.scopes : readScopes(this.buildDir);
     this.rt.currentFile = () => this.active;
+    this.addOn = options.addOn ?? true;
     this.locks = new LockTable(this.rt);
     this.active = this.createSpreadsheet(options.name ?? 'Contacts', options.noSheets ? null : 'Sheet1');
     if (options.locale) this.active._setLocale(options.locale);
@@ -113,7 +131,14 @@ export class Emulator {
       LockService: new EmuLockService(rt, this.locks),
       Session: new EmuSession(rt, { scriptTimeZone: this.timeZone }),
       Utilities: new EmuUtilities(rt),
-      ScriptApp: { AuthMode },
+      ScriptApp: new EmuScriptApp(rt, {
+        table: this.triggers,
+        scriptTimeZone: this.timeZone,
+        addOn: this.addOn,
+        currentDocumentId: () => (this.files.has(this.active._id) ? this.active._id : null),
+        idOf: (spreadsheet) => (spreadsheet instanceof EmuSpreadsheet ? spreadsheet._id : null),
+      }),
+      MailApp: new EmuMailApp(rt, this.outbox),
       Charts: new EmuCharts(),
       Logger: { log: (...a: unknown[]) => (log(...a), undefined) },
       console: { log, info: log, warn: log, error: log },
@@ -155,6 +180,65 @@ export class Emulator {
   endExecution(): void {
     this.locks.releaseAll();
     for (const file of this.files.values()) file._recalculate();
+  }
+
+  /** The emulator's clock, epoch ms: what `new Date()` and TODAY() see. */
+  now(): number {
+    return this.rt.now();
+  }
+
+  /**
+   * Moves the clock to `ms` (it then runs on from there). Every time-driven trigger due on the way
+   * runs at its time, in order, each as its own execution in AuthMode.FULL as the user who made it,
+   * with Google's event object; a handler that throws is recorded as a failed run (Google emails its
+   * owner a failure notice), not raised. Returns the runs made. Moving back fires nothing.
+   */
+  setNow(ms: number): TriggerRun[] {
+    const runs: TriggerRun[] = [];
+    for (let due = this.triggers.nextDue(ms); due; due = this.triggers.nextDue(ms)) {
+      if (runs.length >= MAX_RUNS_PER_MOVE)
+        throw new EmulatorError(`more than ${MAX_RUNS_PER_MOVE} trigger runs in one move of the clock: move it in smaller steps`);
+      // A run overdue when the clock stood still (created in the past) runs now, never back in time.
+      const at = Math.max(due.nextRun!, this.rt.now());
+      this.rt.virtualMs = at - Date.now();
+      due.nextRun = nextRunOf(due.schedule!, due.createdAt, due.nextRun!);
+      runs.push(this.runTrigger(due, at));
+    }
+    this.rt.virtualMs = ms - Date.now();
+    return runs;
+  }
+
+  /** Moves the clock forward by `ms`, running the triggers due on the way (see setNow). */
+  advanceClock(ms: number): TriggerRun[] {
+    return this.setNow(this.rt.now() + ms);
+  }
+
+  private runTrigger(trigger: InstalledTrigger, at: number): TriggerRun {
+    const run: TriggerRun = { uid: trigger.uid, handler: trigger.handler, user: trigger.user, at: new Date(at).toISOString(), status: 'completed' };
+    this.triggers.runs.push(run);
+    if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
+    const document = trigger.documentId === null ? null : (this.files.get(trigger.documentId) ?? null);
+    if (trigger.documentId !== null && !document) {
+      // Assumed: a spreadsheet deleted for good takes its add-on's triggers with it (they never run).
+      run.status = 'skipped';
+      run.error = 'The spreadsheet this trigger belongs to was deleted.';
+      return run;
+    }
+    // An add-on's time-driven run sees the document it was installed from as the active spreadsheet.
+    const previous = this.active;
+    if (document) this.active = document;
+    try {
+      this.actAs(trigger.user, () => this.scriptRunner!(trigger.handler, [clockEvent(trigger.uid, at)]));
+    } catch (e) {
+      if (e instanceof EmulatorError) throw e;
+      run.status = 'failed';
+      // Script errors come from the script's own realm (not instanceof this Error): read their fields.
+      const { name, message } = (e ?? {}) as { name?: unknown; message?: unknown };
+      run.error = typeof message === 'string' ? (name && name !== 'Error' ? `${String(name)}: ${message}` : message) : String(e);
+    } finally {
+      this.active = previous;
+    }
+    return run;
   }
 
   /** Raises the `GasException` Apps Script would for a missing file. */

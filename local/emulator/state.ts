@@ -13,12 +13,38 @@ import type { ProtectionData } from './spreadsheet/metadata.ts';
 import { columnToLetters, rectToA1, type GridRect } from './spreadsheet/a1.ts';
 import { EmuRange } from './spreadsheet/range.ts';
 import { EmuDataValidation } from './spreadsheet/rules.ts';
+import { describeSchedule } from './services/scriptapp.ts';
 
 export interface EmulatorState {
   files: FileState[];
   /** Files deleted for good (emptied from the trash), by label. */
   deletedFiles: number;
   properties: { document: Record<string, string>; script: Record<string, string>; user: Record<string, string> };
+  /** Installed triggers of every user, in the order they were made (ids left out: they differ between runs). */
+  triggers: TriggerState[];
+  /** Every email sent, in order (the time sent left out, as it differs between runs). */
+  mail: MailState[];
+}
+
+export interface TriggerState {
+  handler: string;
+  /** ScriptApp.EventType: CLOCK, ON_OPEN, ON_EDIT... */
+  type: string;
+  /** "every day at 08:00 (Europe/Paris)"; for a spreadsheet trigger, "on open", "on edit"... */
+  schedule: string;
+  user: string;
+  /** The file it belongs to, by label; null when it has none. */
+  file: string | null;
+}
+
+export interface MailState {
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
 }
 
 export interface FileState {
@@ -78,6 +104,8 @@ export function emulatorState(emu: Emulator): EmulatorState {
       script: sortedRecord(emu.properties.script),
       user: sortedRecord(emu.properties.user(emu.rt.activeUser)),
     },
+    triggers: emu.triggers.triggers.map((t) => ({ handler: t.handler, type: t.eventType, schedule: describeSchedule(t), user: t.user, file: t.documentId })),
+    mail: emu.outbox.sent.map(({ from, to, cc, bcc, subject, body, htmlBody }) => ({ from, to, cc, bcc, subject, body, htmlBody })),
   };
   let text = JSON.stringify(state);
   for (const [id, label] of labels) text = text.split(id).join(label);

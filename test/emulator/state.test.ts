@@ -56,3 +56,21 @@ describe('emulatorState', () => {
     expect(emulatorState(b.emu)).not.toEqual(a);
   });
 });
+
+describe('triggers and mail in the dump', () => {
+  it('lists installed triggers (handler, type, schedule, user, file by label) and the emails sent', () => {
+    const { emu } = world();
+    const g = emu.globals() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    g.ScriptApp.newTrigger('sendDigest').timeBased().everyDays(1).atHour(8).inTimezone('Europe/Paris').create();
+    g.ScriptApp.newTrigger('onOpenInstalled').forSpreadsheet(emu.active).onOpen().create();
+    g.MailApp.sendEmail('me@example.com', 'Digest', 'Due today: 1', { htmlBody: '<p>Due today: 1</p>' });
+    const state = emulatorState(emu);
+    expect(state.triggers).toEqual([
+      { handler: 'sendDigest', type: 'CLOCK', schedule: 'every day at 08:00 (Europe/Paris)', user: 'me@example.com', file: 'file-1' },
+      { handler: 'onOpenInstalled', type: 'ON_OPEN', schedule: 'on open', user: 'me@example.com', file: 'file-1' },
+    ]);
+    expect(state.mail).toEqual([
+      { from: 'me@example.com', to: 'me@example.com', cc: '', bcc: '', subject: 'Digest', body: 'Due today: 1', htmlBody: '<p>Due today: 1</p>' },
+    ]);
+  });
+});

@@ -6,10 +6,19 @@
 // - The active user's email is blank where the script runs without that user's authorization, such
 //   as a simple onOpen(e) trigger: the emulator returns "" in AuthMode.LIMITED.
 // - getActiveUserLocale() is a language code such as "en".
+// - getEffectiveUser() needs the userinfo.email scope in the manifest's oauthScopes: without it Apps
+//   Script says "You do not have permission to call getEffectiveUser" (oshliaer/google-apps-script-snippets#23).
+// - The effective user of an installable trigger's run is the user who made the trigger (the Emulator
+//   runs it as that user, see Emulator.advanceClock).
 // Not confirmed: the scopes of getTemporaryActiveUserKey(); it is refused in AuthMode.NONE here.
+// getActiveUser() is not refused without the scope here (Google documents the scope for it too, but
+// reports differ on whether it throws or returns "").
 
 import { createHash } from 'node:crypto';
 import { RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
+import { requireScope } from './mail.ts';
+
+export const USERINFO_EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
 
 export class EmuUser implements GasShape<GoogleAppsScript.Base.User, 'getEmail'> {
   readonly [RT]: Runtime;
@@ -51,6 +60,7 @@ export class EmuSession implements GasShape<
     return new EmuUser(this[RT], this[RT].authMode === 'LIMITED' ? '' : this[RT].activeUser);
   }
   getEffectiveUser(): EmuUser {
+    requireScope(this[RT], 'Session.getEffectiveUser', USERINFO_EMAIL_SCOPE);
     return new EmuUser(this[RT], this.config.effectiveUser ?? this[RT].activeUser);
   }
   getScriptTimeZone(): string {
