@@ -222,14 +222,15 @@ function runLocked(props: GoogleAppsScript.Properties.Properties, triggerUid: st
   if (!to) return finish(`${stamp}: not sent: Google gave no email address for you.`);
   if (MailApp.getRemainingDailyQuota() < 1) return finish(`${stamp}: not sent: your daily email quota with Google is used up (it comes back tomorrow).`);
 
-  record = { ...record, sentDay: formatIsoDate(today), lastRun: `${stamp}: sending to ${to}…` };
+  // One write before the email, holding both the day and the outcome: a re-run after a fault
+  // finds the day taken and changes nothing more.
+  const note = `${stamp}: sent to ${to} (${email.items} ${email.items === 1 ? 'contact' : 'contacts'}${due.weekly ? ', with the weekly summary' : ''}).`;
+  record = { ...record, sentDay: formatIsoDate(today), lastRun: note };
   writeReminders(props, record);
   try {
     MailApp.sendEmail({ to, subject: email.subject, body: email.body, htmlBody: email.htmlBody, name: 'Informational Interview Tracker' });
   } catch (e) {
     return finish(`${stamp}: Google failed to send the email (${googleText(e)}); the next one comes on the next reminder day.`);
   }
-  const note = `${stamp}: sent to ${to} (${email.items} ${email.items === 1 ? 'contact' : 'contacts'}${due.weekly ? ', with the weekly summary' : ''}).`;
-  writeReminders(props, { ...record, lastRun: note });
   return { note, sent: true };
 }

@@ -1,6 +1,7 @@
 // Shared by the reminders tests: a tracker (hand-made.csv) with something of every kind due on
 // Monday 2026-12-07, the Reminders dialog and its target run through the built bundle, and the
 // emulator's clock moved forward so that the installed trigger runs as Google would run it.
+import { vi } from 'vitest';
 import { log, tracker, type App } from '../logging/log-world.ts';
 import type { RemindersResult, RemindersState } from '../../../src/shared/reminders.ts';
 
@@ -25,12 +26,21 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 
 export function dueWorld(timeZone = 'Etc/UTC'): App {
   const app = tracker(timeZone);
-  app.emu.setNow(wallTime('2026-12-07T05:00:00', timeZone));
-  log(app, 'logPitchSent', { eventId: id(1), contactIds: ['C-0001'], date: '2026-11-20' });
-  log(app, 'logInterview', { eventId: id(2), contactIds: ['C-0002'], date: '2026-12-04', minutes: 20, referrals: [] });
-  log(app, 'logInterview', { eventId: id(3), contactIds: ['C-0004'], date: '2026-09-01', minutes: 20, referrals: [] });
-  log(app, 'logThankYou', { eventId: id(4), contactIds: ['C-0004'], date: '2026-09-02' });
-  log(app, 'logReply', { eventId: id(5), contactIds: ['C-0006'], date: '2026-12-05', meetingDate: '2026-12-08' });
+  const start = wallTime('2026-12-07T05:00:00', timeZone);
+  // Date held still while logging, so the log's timestamps are the same in every world (the fault sweep compares them).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(start);
+  try {
+    app.emu.setNow(start);
+    log(app, 'logPitchSent', { eventId: id(1), contactIds: ['C-0001'], date: '2026-11-20' });
+    log(app, 'logInterview', { eventId: id(2), contactIds: ['C-0002'], date: '2026-12-04', minutes: 20, referrals: [] });
+    log(app, 'logInterview', { eventId: id(3), contactIds: ['C-0004'], date: '2026-09-01', minutes: 20, referrals: [] });
+    log(app, 'logThankYou', { eventId: id(4), contactIds: ['C-0004'], date: '2026-09-02' });
+    log(app, 'logReply', { eventId: id(5), contactIds: ['C-0006'], date: '2026-12-05', meetingDate: '2026-12-08' });
+  } finally {
+    vi.useRealTimers();
+  }
+  app.emu.setNow(start);
   markPrivate(app, 'h:priority');
   return app;
 }
