@@ -82,6 +82,7 @@ export function redactTable(t: DigestTable, privateColumns: readonly number[]): 
 }
 
 const LISTED = 25;
+const count1 = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const ago = (n: number) => (n === 0 ? 'today' : n === 1 ? 'yesterday' : `${days(n)} ago`);
 
@@ -179,7 +180,7 @@ function weeklySection(input: DigestInput): Section & { figures: string[] } {
   const figures = [
     `Informational interviews this week: ${interviews} of your goal of ${input.goalPerWeek}`,
     `This week (since ${describeDate(start)}): ${activity.join(', ')}`,
-    `So far: ${pitches} pitches, ${replies} replies (${rate(replies, pitches)}), ${held} informational interviews (${rate(held, replies)} of replies), ${all('jobInterview')} job interviews, ${all('offer')} offers (${rate(all('offer'), held)} of interviews)`,
+    `So far: ${count1(pitches, 'pitch', 'pitches')} sent, ${count1(replies, 'reply', 'replies')} (${rate(replies, pitches)} of pitches), ${count1(held, 'informational interview', 'informational interviews')} (${rate(held, pitches)} of pitches), ${count1(all('jobInterview'), 'job interview', 'job interviews')}, ${count1(all('offer'), 'offer', 'offers')}`,
   ];
   return { title: 'Your week', lines: [], figures };
 }

@@ -141,6 +141,6 @@ describe('the digest', () => {
     expect(app.emu.outbox.sent).toHaveLength(1);
     expect(app.emu.outbox.sent[0].body).toContain('YOUR WEEK');
     expect(app.emu.outbox.sent[0].body).toContain('Informational interviews this week: 0 of your goal of 2');
-    expect(app.emu.outbox.sent[0].body).toMatch(/So far: 1 pitches, 1 replies \(100%\), 2 informational interviews/);
+    expect(app.emu.outbox.sent[0].body).toContain('So far: 1 pitch sent, 1 reply (100% of pitches), 2 informational interviews (200% of pitches)');
   });
 });
