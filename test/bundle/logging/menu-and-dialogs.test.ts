@@ -14,6 +14,7 @@ const KINDS: [caption: string, fn: string, mode: string, height: number][] = [
   ['Mark declined…', 'showDeclinedDialog', 'declined', 420],
   ['Log job interview…', 'showJobInterviewDialog', 'jobInterview', 400],
   ['Log offer…', 'showOfferDialog', 'offer', 400],
+  ['Log update sent…', 'showUpdateDialog', 'update', 330],
 ];
 
 describe('the logging menu section', () => {

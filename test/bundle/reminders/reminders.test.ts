@@ -2,7 +2,7 @@
 // the digest the trigger sends as the emulator's clock moves on (issue 19 items 1, 2 and 4).
 import { describe, expect, it } from 'vitest';
 import { DAY, DIGEST_ON, dialogState, dueWorld, HOUR, markPrivate, reminderTriggers, setReminders, turnOn, wallTime } from './world.ts';
-import { tracker } from '../logging/log-world.ts';
+import { logRows, shown, tracker } from '../logging/log-world.ts';
 
 describe('the Reminders dialog and setReminders', () => {
   it('are off by default: no trigger, nothing sent as days pass', () => {
@@ -142,5 +142,26 @@ describe('the digest', () => {
     expect(app.emu.outbox.sent[0].body).toContain('YOUR WEEK');
     expect(app.emu.outbox.sent[0].body).toContain('Informational interviews this week: 0 of your goal of 2');
     expect(app.emu.outbox.sent[0].body).toContain('So far: 1 pitch sent, 1 reply (100% of pitches), 2 informational interviews (200% of pitches)');
+  });
+});
+
+describe('keeping in touch', () => {
+  it('Log update sent moves Last contact on, and the contact leaves the digest until the cadence comes round again', () => {
+    const app = dueWorld();
+    const result = app.bundle.run('logUpdateSent', [{ eventId: '00000000-0000-4000-8000-000000000099', contactIds: ['C-0004'], date: '2026-12-07' }])
+      .result as {
+      ok: boolean;
+    };
+    expect(result.ok).toBe(true);
+    expect(shown(app, 5, 'Last contact')).toBe('2026-12-07');
+    expect(shown(app, 5, 'Stage')).toBe('Thanked');
+    expect(logRows(app).at(-1)).toMatchObject({ 'Contact ID': 'C-0004', Event: 'Update sent' });
+    turnOn(app);
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent[0].body).not.toContain('Kenji');
+    // Kenji has no Relationship: every 8 weeks, so due again on 2027-02-01.
+    app.emu.setNow(wallTime('2027-02-01T05:00:00', 'Etc/UTC'));
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent.at(-1)!.body).toContain('keep Kenji posted: last heard from you 56 days ago (every 8 weeks)');
   });
 });
