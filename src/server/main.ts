@@ -40,6 +40,9 @@ export {
   stopSharingWithCoach,
 } from './coach/entry-points.ts';
 
+// Reminders by email: the menu item, the dialog's target, and the hourly trigger's function.
+export { showReminders, setReminders, sendReminders } from './reminders/entry-points.ts';
+
 /** Simple trigger: builds the menu. Runs in AuthMode.NONE before the add-on is used in a file. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();

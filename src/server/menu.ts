@@ -27,7 +27,7 @@ export const MENU: readonly (readonly MenuItem[])[] = [
     { caption: 'Import contacts…', fn: 'showImportDialog' },
     { caption: 'Draft a pitch…', fn: 'showPitchSidebar' },
   ],
-  [...EVENT_KIND_LIST.map(logItem), { caption: 'Show follow-ups due', fn: 'showFollowUpsDue' }],
+  [...EVENT_KIND_LIST.map(logItem), { caption: 'Show follow-ups due', fn: 'showFollowUpsDue' }, { caption: 'Reminders…', fn: 'showReminders' }],
   [{ caption: 'Build dashboard', fn: 'refreshDashboard' }],
   [
     { caption: 'Share with coach…', fn: 'shareWithCoach' },

@@ -16,6 +16,7 @@ import type {
   TemplatesResult,
 } from './pitch.ts';
 import type { EVENT_KINDS, EventKind } from '../core/logging/kinds.ts';
+import type { ReminderSettings, RemindersResult } from './reminders.ts';
 import type { EventInputs, ImportOptions, ImportResult, LogResult } from './types.ts';
 
 type Kinds = typeof EVENT_KINDS;
@@ -41,6 +42,8 @@ export interface ServerApi extends LogTargets {
   shareWithCoachNow(input: ShareWithCoachInput): CoachResult;
   updateCoachViewNow(): CoachUpdateResult;
   stopSharingWithCoachNow(options?: StopSharingOptions): CoachResult;
+  // Reminders dialog (its current settings come with the page)
+  setReminders(settings: ReminderSettings): RemindersResult;
 }
 
 /**

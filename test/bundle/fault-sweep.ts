@@ -64,6 +64,8 @@ export function mayWrite(call: string): boolean {
   const [type, method] = call.split('.');
   if (type === 'SpreadsheetApp') return method === 'create' || method === 'flush';
   if (type === 'Properties') return /^(set|delete)/.test(method);
+  // The one builder call that changes something: a trigger builder's create installs the trigger.
+  if (/TriggerBuilder$/.test(type) && method === 'create') return true;
   return !READ_TYPES.test(type) && !READ_METHODS.test(method);
 }
 

@@ -93,3 +93,8 @@ export function utf8Bytes(text: string): number {
   }
   return bytes;
 }
+
+/** `text` safe inside HTML, as element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

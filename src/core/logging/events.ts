@@ -178,6 +178,10 @@ export function contactChange(c: ContactState, event: CycleEvent): ContactChange
       } else nextStep = `Tell ${who} about the job interview; they may have advice.`;
       break;
     }
+    case 'update': {
+      nextStep = `Keep ${who} posted again when your keep-in-touch cadence comes round (Reminders…).`;
+      break;
+    }
     default: {
       // A kind added to kinds.ts without its effect here fails the type check on this line, naming it.
       const unhandled: never = kind;

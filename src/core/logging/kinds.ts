@@ -147,6 +147,21 @@ export const EVENT_KINDS = {
     log: 'logOutcome',
     wireKind: 'offer',
   },
+  // Keeping a contact posted after the thank-you: moves Last contact on, which moves their next
+  // keep-in-touch date on (core/reminders/keep-in-touch.ts).
+  update: {
+    logWord: 'Update sent',
+    title: 'Log update sent',
+    height: 330,
+    dateLabel: 'Date sent',
+    pastOnly: true,
+    stage: null,
+    columns: ['lastContact'],
+    activity: { label: 'Updates sent', row: 10 },
+    form: 'simple',
+    show: 'showUpdateDialog',
+    log: 'logUpdateSent',
+  },
 } as const satisfies Record<string, EventKindRecord>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

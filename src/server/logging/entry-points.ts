@@ -51,6 +51,10 @@ export function showJobInterviewDialog(): EventDialogContext | Refusal {
 export function showOfferDialog(): EventDialogContext | Refusal {
   return show('offer');
 }
+/** Menu: Log update sent… (keeping a contact posted after the thank-you) */
+export function showUpdateDialog(): EventDialogContext | Refusal {
+  return show('update');
+}
 /** Menu: Show follow-ups due. */
 export function showFollowUpsDue(): FollowUpsResult | Refusal {
   return menuAction(showDueFollowUps, { lock: false, alert: 'Follow-ups due' });
@@ -79,6 +83,10 @@ export function logThankYou(input: SimpleEventInput): LogResult {
 /** Dialog target: they declined; the result carries a suggested ask-for-referral message. */
 export function logDeclined(input: SimpleEventInput): LogResult {
   return log('declined', input);
+}
+/** Dialog target: an update sent to keep a contact posted. */
+export function logUpdateSent(input: SimpleEventInput): LogResult {
+  return log('update', input);
 }
 /** Dialog target: a job interview or an offer, recorded on the contact who led to it. */
 export function logOutcome(input: OutcomeInput): LogResult {

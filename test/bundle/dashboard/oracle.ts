@@ -124,6 +124,7 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
       ['Referrals (new names)', EVENT_LABELS.referred],
       ['Job interviews', EVENT_LABELS.jobInterview],
       ['Offers', EVENT_LABELS.offer],
+      ['Updates sent', EVENT_LABELS.update],
     ] as const
   ).map(([label, word]): { label: string; thisWeek: number; lastWeek: number } => ({
     label,

@@ -14,19 +14,21 @@ const KINDS: [caption: string, fn: string, mode: string, height: number][] = [
   ['Mark declined…', 'showDeclinedDialog', 'declined', 420],
   ['Log job interview…', 'showJobInterviewDialog', 'jobInterview', 400],
   ['Log offer…', 'showOfferDialog', 'offer', 400],
+  ['Log update sent…', 'showUpdateDialog', 'update', 330],
 ];
 
 describe('the logging menu section', () => {
-  it('lists every event kind, then Show follow-ups due, between separators', () => {
+  it('lists every event kind, then Show follow-ups due and Reminders…, between separators', () => {
     const app = tracker();
     app.bundle.run('onOpen', [{ authMode: 'FULL' }]);
     const items = app.emu.ui.menus[0].items;
     const start = items.findIndex((i) => i.type === 'item' && i.caption === KINDS[0][0]);
-    const section = items.slice(start - 1, start + KINDS.length + 2);
+    const section = items.slice(start - 1, start + KINDS.length + 3);
     expect(section).toEqual([
       { type: 'separator' },
       ...KINDS.map(([caption, fn]) => ({ type: 'item', caption, functionName: fn })),
       { type: 'item', caption: 'Show follow-ups due', functionName: 'showFollowUpsDue' },
+      { type: 'item', caption: 'Reminders…', functionName: 'showReminders' },
       { type: 'separator' },
     ]);
   });

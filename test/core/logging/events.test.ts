@@ -167,3 +167,16 @@ describe('firstName', () => {
     expect(firstName('Dr. Prof. Ada Lovelace')).toBe('Ada');
   });
 });
+
+describe('update sent: keeping a contact posted', () => {
+  it('moves Last contact on and nothing else: the stage and follow-up stay as they are', () => {
+    const c = contactChange(contact({ stage: 'Thanked', lastContact: d('2026-01-10'), thankYouSent: d('2026-01-10') }), {
+      kind: 'update',
+      date: d('2026-03-07'),
+      note: '',
+    });
+    expect(c.set).toEqual({ lastContact: d('2026-03-07') });
+    expect(c.stageAfter).toBe('Thanked');
+    expect(c.nextStep).toContain('Keep Ada posted again');
+  });
+});

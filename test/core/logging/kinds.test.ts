@@ -75,6 +75,7 @@ describe('the event-kind registry', () => {
       'Referrals (new names)',
       'Job interviews',
       'Offers',
+      'Updates sent',
     ]);
     expect(EVENT_LABELS).toEqual({
       pitch: 'Pitch sent',
@@ -85,6 +86,7 @@ describe('the event-kind registry', () => {
       declined: 'Declined',
       jobInterview: 'Job interview',
       offer: 'Offer',
+      update: 'Update sent',
       referred: 'Referred',
     });
     expect(COLUMNS_WRITTEN.jobInterview).toEqual(['outcome', 'nextFollowUp']);
