@@ -23,7 +23,7 @@ const personText = (p: ContactRef) => (p.id ? `${p.name || '(no name)'} (${p.id}
 
 function renderPeople(h: ContactHistory): void {
   clear($h.people);
-  $h.people.append(el('p', h.introducedBy ? `Introduced by ${personText(h.introducedBy)}.` : 'Introduced by nobody recorded.', 'secondary'));
+  $h.people.append(el('p', h.introducedBy ? `Introduced by ${personText(h.introducedBy)}.` : 'Nobody is recorded as introducing them.', 'secondary'));
   $h.people.append(el('p', h.introduced.length ? `Introduced you to ${h.introduced.map(personText).join(', ')}.` : 'Introduced you to nobody yet.', 'secondary'));
 }
 
