@@ -45,7 +45,7 @@ export interface VoidPlan {
   /** Contacts the voided interview had linked, whose link is cleared. */
   unlinked: { id: string; name: string }[];
   /** Columns of the contact's row kept as the user wrote them (they no longer hold what the events made). */
-  kept: string[];
+  kept: TrackerKey[];
   /** What changed on the contact's row, column header to new text. */
   changed: { column: TrackerKey; value: string }[];
 }
@@ -178,7 +178,7 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
     fills: [] as CellFill[],
     log: [] as LogEntry[],
     unlinked: [] as { id: string; name: string }[],
-    kept: [] as string[],
+    kept: [] as TrackerKey[],
     changed: [] as { column: TrackerKey; value: string }[],
   };
   if (voided.has(key)) return { ...base, alreadyVoided: true };
@@ -196,7 +196,7 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
   const sheetRow = (i: number) => t.headerRow + 1 + i;
   const fills: CellFill[] = [];
   const changed: VoidPlan['changed'] = [];
-  const kept: string[] = [];
+  const kept: TrackerKey[] = [];
   for (const k of REPLAYED) {
     // A column the voided event did not change in the replay is not the void's to touch.
     if (t.tracker[k] === undefined || shownValue(before[k]) === shownValue(after[k])) continue;
@@ -247,7 +247,7 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
       const next = all - given.length;
       if (now === all && now !== next) {
         fills.push({ row: sheetRow(index), column: column + 1, value: next === 0 ? '' : next });
-        changed.push({ column: 'referralsGiven', value: String(next) });
+        changed.push({ column: 'referralsGiven', value: next === 0 ? '' : String(next) });
       } else if (now !== next) kept.push('referralsGiven');
     }
   }

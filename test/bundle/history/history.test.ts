@@ -5,7 +5,8 @@ import { addOnOnContacts } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import { BUILD, requireBuild } from '../../helpers.ts';
 import type { HistoryResult } from '../../../src/shared/history.ts';
-import { type App, ids, log, open, tracker } from '../logging/log-world.ts';
+import { type App, tracker } from '../logging/log-world.ts';
+import { storyOfAmara } from './history-world.ts';
 
 type Shown = Extract<HistoryResult, { ok: true }>;
 
@@ -13,24 +14,6 @@ function history(app: { bundle: App['bundle'] }, id: string): Shown {
   const result = app.bundle.run('getContactHistory', [id]).result as HistoryResult;
   if (!result.ok) throw new Error(result.message);
   return result;
-}
-
-/** C-0002 pitched, replied with a day, interviewed (two referrals), and a job interview ahead. */
-export function storyOfAmara(): App {
-  const app = tracker();
-  const ctx = open(app, 'showPitchSentDialog', 'Contacts!A3');
-  log(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-05', note: 'Sent via email' });
-  log(app, 'logReply', { eventId: 'reply-amara-0001', contactIds: ['C-0002'], date: '2026-01-07', note: 'Happy to talk', meetingDate: '2026-01-09' });
-  log(app, 'logInterview', {
-    eventId: 'interview-amara-01',
-    contactIds: ['C-0002'],
-    date: '2026-01-09',
-    minutes: 30,
-    learned: 'Research roles need a PhD.',
-    nextStep: 'Read the papers she mentioned',
-    referrals: [{ name: 'Dana Scully', email: 'dana@fbi.example' }, { name: 'Liam OConnor', email: 'liam.oconnor@example.ie' }],
-  });
-  return app;
 }
 
 describe('getContactHistory', () => {
