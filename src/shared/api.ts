@@ -15,6 +15,7 @@ import type {
   TemplatesExport,
   TemplatesResult,
 } from './pitch.ts';
+import type { HistoryResult, VoidEventInput, VoidResult } from './history.ts';
 import type { EVENT_KINDS, EventKind } from '../core/logging/kinds.ts';
 import type { ReminderSettings, RemindersResult } from './reminders.ts';
 import type { EventInputs, ImportOptions, ImportResult, LogResult } from './types.ts';
@@ -37,6 +38,8 @@ export interface ServerApi extends LogTargets {
   importTemplates(text: string): TemplatesResult;
   exportTemplates(): TemplatesExport;
   markMessageSent(input: MarkSentInput): LogResult;
+  getContactHistory(contactId: string): HistoryResult;
+  voidEvent(input: VoidEventInput): VoidResult;
   // Share with coach dialog
   getCoachSharing(): CoachSharingState;
   shareWithCoachNow(input: ShareWithCoachInput): CoachResult;

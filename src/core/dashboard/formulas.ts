@@ -17,6 +17,7 @@
 // put together for those rows only), and introducers are looked up for all a list's rows at once.
 
 import { CLOSED_STAGES } from '../tracker/schema.ts';
+import { VOIDED_PREFIX } from '../history/void-rows.ts';
 import { INTERVIEWED_STAGES, JOB_INTERVIEW_OUTCOMES, NAMES_PER_CELL, OFFER_OUTCOME, PITCHED_STAGES, REPLIED_STAGES } from './definitions.ts';
 import { str, type DashboardTrackerKey, type Refs } from './refs.ts';
 
@@ -99,7 +100,12 @@ export interface RecentList {
  */
 export function weekCounts(words: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
   const when = `${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`}`;
-  return words === null ? `=COUNTIFS(${when})` : `=ARRAYFORMULA(COUNTIFS(${list.events},${words},${when}))`;
+  // A voided event stands no more: its voiding row ("Voided: " and its Event, dated as it was;
+  // core/history/void-rows.ts) takes it off its word's count, and off All events with itself.
+  const prefix = str(VOIDED_PREFIX);
+  return words === null
+    ? `=COUNTIFS(${when})-2*COUNTIFS(${list.events},${str(`${VOIDED_PREFIX}*`)},${when})`
+    : `=ARRAYFORMULA(COUNTIFS(${list.events},${words},${when})-COUNTIFS(${list.events},${prefix}&${words},${when}))`;
 }
 
 function openStageCriteria(r: Refs): string {

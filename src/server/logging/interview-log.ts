@@ -51,6 +51,8 @@ export interface LogRead {
   lastRow: number;
   /** The header row as read (empty for a sheet with nothing in it). */
   header: unknown[];
+  /** The rows below the header, as read. */
+  rows: unknown[][];
 }
 
 const LOG_NAME = new RegExp(`^${LOG_SHEET_NAME}( \\d+)?$`, 'i');
@@ -109,7 +111,7 @@ function readLogSheet(sheet: Sheet, record: LogRecord): LogRead {
   const known = checkRemembered(header, record);
   const plan = known ? { columns: known, retag: [], add: [], first: 0, blank: false } : planLogColumns(header, tagged(sheet), header.length);
   const keys = plan.add.includes('eventId') ? new Set<string>() : eventIdsIn(values, plan.columns.eventId);
-  return { sheet, record, plan, keys, lastRow: empty ? 1 : values.length, header };
+  return { sheet, record, plan, keys, lastRow: empty ? 1 : values.length, header, rows: values.slice(1) };
 }
 
 /** The log as found (see LogRead), or null when there is none yet (or it was deleted). Writes nothing. */
@@ -133,7 +135,7 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   let read = found;
   if (!read) {
     const sheet = createLog(ss, props);
-    read = { sheet, record: { sheetId: sheet.getSheetId() }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [] };
+    read = { sheet, record: { sheetId: sheet.getSheetId() }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [], rows: [] };
   }
   const { sheet, plan } = read;
   if (plan.blank && plan.add.length === LOG_KEYS.length) {

@@ -4,6 +4,7 @@
 
 import { RELATIONSHIPS, STAGES } from '../../../src/core/tracker/schema.ts';
 import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
+import { VOIDED_PREFIX } from '../../../src/core/history/void-rows.ts';
 
 /** A day as days since 1970-01-01. */
 export type Day = number;
@@ -113,6 +114,9 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const weekday = (((today + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
   const weekStart = today - ((weekday + 6) % 7);
   const inWeek = (d: Day | string, start: Day) => typeof d === 'number' && d >= start && d < start + 7;
+  const isVoiding = (event: string) => event.toLowerCase().startsWith(VOIDED_PREFIX.toLowerCase());
+  const count = (word: string, start: Day) => log.filter((r) => eq(r.event, word) && inWeek(r.date, start)).length;
+  const standing = (word: string, start: Day) => count(word, start) - count(`${VOIDED_PREFIX}${word}`, start);
   const activity = (
     [
       ['Pitches sent', EVENT_LABELS.pitch],
@@ -128,13 +132,14 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
     ] as const
   ).map(([label, word]): { label: string; thisWeek: number; lastWeek: number } => ({
     label,
-    thisWeek: log.filter((r) => eq(r.event, word) && inWeek(r.date, weekStart)).length,
-    lastWeek: log.filter((r) => eq(r.event, word) && inWeek(r.date, weekStart - 7)).length,
+    // A voiding row ("Voided: " and the voided row's Event, on its date) takes one off.
+    thisWeek: standing(word, weekStart),
+    lastWeek: standing(word, weekStart - 7),
   }));
   activity.push({
     label: 'All events',
-    thisWeek: log.filter((r) => inWeek(r.date, weekStart)).length,
-    lastWeek: log.filter((r) => inWeek(r.date, weekStart - 7)).length,
+    thisWeek: log.filter((r) => inWeek(r.date, weekStart)).length - 2 * log.filter((r) => isVoiding(r.event) && inWeek(r.date, weekStart)).length,
+    lastWeek: log.filter((r) => inWeek(r.date, weekStart - 7)).length - 2 * log.filter((r) => isVoiding(r.event) && inWeek(r.date, weekStart - 7)).length,
   });
 
   const weekInterviews = activity[3].thisWeek;

@@ -7,6 +7,7 @@ import { random } from '../../../local/generate.ts';
 import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
 import { RELATIONSHIPS, STAGES, type TrackerKey } from '../../../src/core/tracker/schema.ts';
 import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
+import { VOIDED_PREFIX } from '../../../src/core/history/void-rows.ts';
 import { type LogKey } from '../../../src/core/logging/interview-log.ts';
 import type { DashboardResult, SetupResult } from '../../../src/shared/types.ts';
 import type { Day, OracleContact, OracleLogRow } from './oracle.ts';
@@ -241,7 +242,16 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
     const dateRoll = rnd();
     const date = dateRoll < 0.08 ? '' : dateRoll < 0.12 ? 'last Tuesday' : today + Math.floor(rnd() * 25) - 17;
     const eventRoll = rnd();
-    const event = eventRoll < 0.85 ? pick(labels) : eventRoll < 0.9 ? pick(labels).toUpperCase() : eventRoll < 0.95 ? 'Coffee chat' : '';
+    const event =
+      eventRoll < 0.8
+        ? pick(labels)
+        : eventRoll < 0.85
+          ? `${VOIDED_PREFIX}${pick(labels)}`
+          : eventRoll < 0.9
+            ? pick(labels).toUpperCase()
+            : eventRoll < 0.95
+              ? 'Coffee chat'
+              : '';
     log.push({ date, event });
   }
   return { contacts, log };

@@ -13,11 +13,13 @@ import { initDetails } from './details-panel.ts';
 import { initTransfer } from './transfer-panel.ts';
 import { applyUserData, initContact, loadContext, setContact } from './contact-panel.ts';
 import { byId } from '../../lib/dom.ts';
+import { initHistory, renderHistory } from './history-panel.ts';
 
 function init(): void {
   onRender(renderPreview);
   onRender(renderMarkSent);
   onRender(renderCalendar);
+  onRender(renderHistory);
   onRender(() => {
     for (const count of counts) count.update();
   });
@@ -34,6 +36,7 @@ function init(): void {
 
   initContact();
   initSend();
+  initHistory();
   initTransfer();
 
   void loadContext(null, null);

@@ -4,6 +4,7 @@ import type { TemplatePurpose } from '../../../core/pitch/templates.ts';
 import { callServer } from '../../lib/server.ts';
 import { $, busy, copyAndSay, newEventId, notes, state } from './page.ts';
 import { describeContact } from './contact-panel.ts';
+import { historyChanged } from './history-panel.ts';
 
 const LOGS: Record<TemplatePurpose, string> = {
   pitch: 'Logs “Pitch sent” in the Interview log, moves the stage to Pitched and sets the next follow-up.',
@@ -48,6 +49,7 @@ async function markSent(): Promise<void> {
       c.nextFollowUp = logged.nextFollowUp;
       $.contactMeta.textContent = describeContact(c);
     }
+    historyChanged();
     notes.say(result.alreadyLogged && !result.logged ? `Already logged: this message to ${c.name} is in the Interview log.` : result.message, 'ok');
   } finally {
     state.markingSent = false;

@@ -1,0 +1,25 @@
+// A contact's history for the pitch sidebar: one read of the tracker and one of the Interview
+// log, the rest is core's. Reads only: no lock, nothing written.
+
+import { contactHistory, type ContactHistory } from '../../core/history/history.ts';
+import { UserError } from '../base/actions.ts';
+import { sheetClock } from '../base/clock.ts';
+import { readLog } from '../logging/interview-log.ts';
+import { readTracker } from '../tracker/table.ts';
+
+export function historyOf(contactId: unknown): ContactHistory {
+  if (typeof contactId !== 'string' || contactId.trim() === '') throw new UserError('Pick a contact first: this one has no Contact ID yet.');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getDocumentProperties();
+  const clock = sheetClock(ss);
+  const view = readTracker(ss, props, { valuesOnly: true });
+  const log = readLog(ss, props);
+  const found = contactHistory(
+    { ...view, timeZone: clock.timeZone },
+    log && { rows: log.rows, columns: log.plan.columns },
+    contactId,
+    clock.today,
+  );
+  if (typeof found === 'string') throw new UserError(found);
+  return found;
+}

@@ -1,0 +1,89 @@
+// Voiding an event (voidEvent) through the built bundle: a voiding row appended, nothing in the
+// log edited; the contact's row recomputed from the events that stand, only in cells the events
+// still own; the referrals a voided interview gave stay, unlinked; once only.
+import { describe, expect, it } from 'vitest';
+import { requireBuild } from '../../helpers.ts';
+import type { VoidResult } from '../../../src/shared/history.ts';
+import { type App, ids, log, logRows, open, shown, snapshot, tracker } from '../logging/log-world.ts';
+import { storyOfAmara } from './history-world.ts';
+
+function voided(app: App, eventId: string, reason = ''): Extract<VoidResult, { ok: true }> {
+  const result = app.bundle.run('voidEvent', [{ eventId, reason }]).result as VoidResult;
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+
+const refusal = (app: App, eventId: string) => (app.bundle.run('voidEvent', [{ eventId, reason: '' }]).result as VoidResult).message;
+
+const row = (app: App, r: number) =>
+  ['Stage', 'Last contact', 'Next follow-up', 'Interview date', 'Referrals given', 'Referred by'].map((h) => shown(app, r, h));
+
+describe('voidEvent', () => {
+  requireBuild();
+
+  it('an interview voided: the row goes back to what the pitch and the reply made it; its referrals stay, unlinked, and the user is told; the log only grows', () => {
+    const app = storyOfAmara();
+    const before = logRows(app);
+    expect(row(app, 3)).toEqual(['Interviewed', '2026-01-09', '2026-01-10', '2026-01-09', '2', '']);
+    const result = voided(app, 'interview-amara-01/C-0002', 'Logged on the wrong day');
+    expect(result.alreadyVoided).toBe(false);
+    expect(row(app, 3)).toEqual(['Scheduled', '2026-01-07', '2026-01-09', '2026-01-09', '', '']);
+    expect(result.message).toMatch(/^Voided “Informational interview” of 2026-01-09 for Prof\. Amara Obi/);
+    expect(result.message).toContain("Dana Scully (C-0007), Liam O'Connor (C-0006) stay in the tracker but no longer show Prof. Amara Obi as who introduced them (Referred by cleared).");
+    expect(result.message).toContain('Their row now: Stage Scheduled, Last contact 2026-01-07, Next follow-up 2026-01-09, Referrals given (empty).');
+    // Dana, added by the interview, and Liam, linked by it, stay with their own cells; only the link goes.
+    expect(shown(app, 7, 'FULL NAME')).toBe("Liam O'Connor");
+    expect(shown(app, 7, 'Referred by')).toBe('');
+    expect(shown(app, 9, 'FULL NAME')).toBe('Dana Scully');
+    expect(shown(app, 9, 'Referred by')).toBe('');
+    const after = logRows(app);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((r) => [r['Contact ID'], r.Event, r['Event date'], r.Details, r['Event ID']])).toEqual([
+      ['C-0007', 'Voided: Referred', '2026-01-09', 'Reason: Logged on the wrong day', 'interview-amara-01/C-0007/referred/voided'],
+      ['C-0006', 'Voided: Referred', '2026-01-09', 'Reason: Logged on the wrong day', 'interview-amara-01/C-0006/referred/voided'],
+      ['C-0002', 'Voided: Informational interview', '2026-01-09', 'Reason: Logged on the wrong day', 'interview-amara-01/C-0002/voided'],
+    ]);
+  });
+
+  it('an event is voided once: the second time says so and writes nothing', () => {
+    const app = storyOfAmara();
+    voided(app, 'interview-amara-01/C-0002');
+    const tracker = snapshot(app.sheet);
+    const logged = logRows(app);
+    const again = voided(app, 'interview-amara-01/C-0002');
+    expect(again).toMatchObject({ alreadyVoided: true });
+    expect(again.message).toMatch(/was already voided: nothing changed\.$/);
+    expect(snapshot(app.sheet)).toEqual(tracker);
+    expect(logRows(app)).toEqual(logged);
+  });
+
+  it('the only event voided: the stage moves back to To contact and the dates it set are cleared', () => {
+    const app = tracker();
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' });
+    expect(row(app, 2).slice(0, 3)).toEqual(['Pitched', '2026-01-09', '2026-01-20']);
+    voided(app, `${ctx.eventId}/C-0001`);
+    expect(row(app, 2).slice(0, 3)).toEqual(['To contact', '', '']);
+  });
+
+  it("a cell the user wrote after the event is theirs: kept, and the result says so", () => {
+    const app = tracker();
+    const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    log(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' });
+    const column = app.sheet.getRange(1, 1, 1, app.sheet.getLastColumn()).getValues()[0].indexOf('Next follow-up') + 1;
+    app.sheet.getRange(2, column).setValue('call on Friday');
+    const result = voided(app, `${ctx.eventId}/C-0001`);
+    expect(row(app, 2).slice(0, 3)).toEqual(['To contact', '', 'call on Friday']);
+    expect(result.message).toContain('Kept as you wrote it: Next follow-up.');
+  });
+
+  it('refuses in words, writing nothing: an unknown event, a voiding row, a referral on its own', () => {
+    const app = storyOfAmara();
+    voided(app, 'reply-amara-0001/C-0002');
+    const logged = logRows(app);
+    expect(refusal(app, 'no-such-event/C-0002')).toBe('That event is not in the Interview log (was its row deleted?). Nothing was voided.');
+    expect(refusal(app, 'reply-amara-0001/C-0002/voided')).toMatch(/^That row records a voided event/);
+    expect(refusal(app, 'interview-amara-01/C-0007/referred')).toMatch(/^A referral is voided with the informational interview that gave it/);
+    expect(logRows(app)).toEqual(logged);
+  });
+});
