@@ -115,5 +115,4 @@ describe('protecting the coach view, by kind of account', () => {
     typeInCopy(t, copy, 'coach@gmail.com', 'Coach feedback', 'Ask about the team');
     expect(() => typeInCopy(t, copy, 'coach@gmail.com', 'Contact ID', 'X')).toThrow(PROTECTED);
   });
-
 });
