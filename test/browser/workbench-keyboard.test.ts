@@ -108,7 +108,7 @@ async function freshPage(browser: Browser, url: string, old: Page | undefined): 
 }
 
 // A round trip through a dialog's page presses many keys on a loaded machine: room for that, and
-// a retry on a fresh page (freshPage). Still seen under heavy load (about one run in ten at load
+// a retry on a fresh page (freshPage). Still seen under heavy load (one run in 10-20 at load
 // 20+ on 2 cores), not understood: inside the open dialog the keyboard ends up on the workbench
 // page's body and Tab no longer moves it; the attempt fails in words (never hangs) and the retry
 // passes.
