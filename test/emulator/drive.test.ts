@@ -109,7 +109,12 @@ describe('a file in a shared drive', () => {
     mine._moveToSharedDrive();
     const sheet = mine.getSheets()[0];
     const protection = sheet.protect();
-    expect(protection.getEditors().map((u) => u.getEmail()).sort()).toEqual(['coach@example.com', 'me@example.com']);
+    expect(
+      protection
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual(['coach@example.com', 'me@example.com']);
     protection.removeEditor('coach@example.com');
     expect(() => emu.actAs('coach@example.com', () => sheet.getRange('A1').setValue('x'))).toThrow(PROTECTED);
     sheet.getRange('A1').setValue('mine');
@@ -131,7 +136,7 @@ describe('domain edit on protections', () => {
 
   // A new protection mirrors the file's access (range#protect()); setDomainEdit(false) takes the
   // domain's edit access away from the protected cells.
-  it("in a Workspace file shared with its domain, a new protection lets the domain edit until setDomainEdit(false)", () => {
+  it('in a Workspace file shared with its domain, a new protection lets the domain edit until setDomainEdit(false)', () => {
     const emu = new Emulator({ scopes: null, user: 'me@acme.com' });
     emu.active._domainCanEdit = true;
     emu.active.addEditor('someone@elsewhere.org');

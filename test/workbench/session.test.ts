@@ -120,7 +120,11 @@ describe('number formats', () => {
   it("shows nothing in a ';;;' cell, and the cell's value in the formula bar", async () => {
     const bench = await open(join(FIXTURES, 'hand-made.csv'));
     const sheet = bench.snapshot().activeSheet;
-    bench.sheet(sheet).getRange('A2:B2').setValues([['Hidden text', 1234]]).setNumberFormat(';;;');
+    bench
+      .sheet(sheet)
+      .getRange('A2:B2')
+      .setValues([['Hidden text', 1234]])
+      .setNumberFormat(';;;');
     expect(cellAt(bench, 2, 1)).toMatchObject({ text: '', input: 'Hidden text' });
     expect(cellAt(bench, 2, 2)).toMatchObject({ text: '', input: '1234' });
   });

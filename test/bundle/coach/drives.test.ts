@@ -9,6 +9,7 @@ import { accessOf, PROTECTED } from '../../../local/emulator/services/drive.ts';
 import type { EmuSpreadsheet } from '../../../local/emulator/spreadsheet/spreadsheet.ts';
 import type { SetupResult } from '../../../src/shared/types.ts';
 import type { CoachResult, ShareWithCoachInput } from '../../../src/shared/coach.ts';
+import type { TemplatesResult } from '../../../src/shared/pitch.ts';
 
 const COACH = 'coach@example.com';
 
@@ -50,6 +51,21 @@ describe('document properties belong to one document', () => {
     t.emu.active = t.ss;
     expect(new Map(t.emu.properties.document)).toEqual(trackerStore);
     expect(ok(t.run('updateCoachViewNow')).message).toMatch(/^Updated the coach view for coach@example.com/);
+  });
+});
+
+describe('the add-on’s user properties follow the user from one spreadsheet to the next', () => {
+  it('a template saved in the tracker is listed in another spreadsheet, whose tracker records are its own', () => {
+    const t = tracker();
+    const saved = t.bundle.run('saveTemplate', [{ name: 'Warm intro', purpose: 'pitch', subject: 'Hello', body: 'Ten minutes?' }]).result as TemplatesResult;
+    expect(saved.ok).toBe(true);
+    const other = t.emu.createSpreadsheet('Another tracker');
+    t.emu.active = other;
+    const listed = t.bundle.run('listTemplates').result as TemplatesResult;
+    expect(listed.ok && listed.templates.map((x) => x.name)).toContain('Warm intro');
+    expect(t.emu.properties.document.get('iit.tracker')).toBeUndefined();
+    t.emu.active = t.ss;
+    expect(t.emu.properties.document.get('iit.tracker')).toBeTruthy();
   });
 });
 
@@ -99,5 +115,4 @@ describe('protecting the coach view, by kind of account', () => {
     typeInCopy(t, copy, 'coach@gmail.com', 'Coach feedback', 'Ask about the team');
     expect(() => typeInCopy(t, copy, 'coach@gmail.com', 'Contact ID', 'X')).toThrow(PROTECTED);
   });
-
 });
