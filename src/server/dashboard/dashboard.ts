@@ -55,6 +55,12 @@ const COLUMN_WIDTHS = [
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 /** Columns the sheet keeps, so that the chart has room right of the tables. */
 const SHEET_COLUMNS = CHART_COLUMN + 6;
+/**
+ * The size of a sheet insertSheet makes: Sheets' default, 1,000 rows and 26 columns (what a new
+ * sheet has in the Sheets UI and in scripts' reports; Google's reference does not state it, so it
+ * is assumed). Knowing it saves the two calls that would ask.
+ */
+const NEW_SHEET_SIZE = { rows: 1000, columns: 26 };
 /** Sheets' default number format as Apps Script reports it: below the layout, cells are left as a new sheet's. */
 const GENERAL = '0.###############';
 /** Rows by which the introductions list may have shrunk since an older build that did not record its height. */
@@ -306,6 +312,16 @@ function placeChart(sheet: Sheet, layout: DashboardLayout, rows: 'none' | 'in pl
   else sheet.insertChart(builder.build());
 }
 
+/** The cells the array formulas fill within the first `rows` rows (those written), in A1 notation. */
+function spillAreas(layout: DashboardLayout, rows: number): string[] {
+  return layout.spills
+    .filter((a) => a.row <= rows)
+    .map((a) => {
+      const last = Math.min(a.row + a.numRows - 1, rows);
+      return `${columnLetters(a.column)}${a.row}:${columnLetters(a.column + a.numColumns - 1)}${last}`;
+    });
+}
+
 /** Cells showing a formula error after the build, as "B12 (#NAME?)". */
 function errorCells(values: unknown[][]): string[] {
   const out: string[] = [];
@@ -378,8 +394,7 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
   let name: string | null = null;
   if (!sheet) {
     ({ sheet, name } = createDashboard(ss, props, !options.activate));
-    maxRows = sheet.getMaxRows();
-    maxColumns = sheet.getMaxColumns();
+    ({ rows: maxRows, columns: maxColumns } = NEW_SHEET_SIZE);
   } else if (record?.creating && !options.activate && ss.getActiveSheet().getName() === record.creating.name) {
     // Making the sheet made it the active one, and the build that made it stopped before putting
     // the user back: on the tracker, where setup (the one build that keeps the user's sheet) runs.
@@ -395,6 +410,10 @@ function build(ss: Ss, props: Props, record: DashboardRecord | null, found: Shee
     .setFontWeights(grids.weights)
     .setBackgrounds(grids.backgrounds)
     .setValues(grids.values);
+  // setValues has no way to leave a cell out, and an empty text written into an array's cells
+  // blocks it in Sheets ("Array result was not expanded because it would overwrite data", as users
+  // of the Sheets API report, googleapis/google-api-go-client#1041): emptied in the same execution.
+  sheet.getRangeList(spillAreas(layout, written)).clearContent();
   const firstBuild = created || !record?.built;
   if (firstBuild) {
     for (const run of COLUMN_WIDTHS) sheet.setColumnWidths(run.first, run.count, run.width);
