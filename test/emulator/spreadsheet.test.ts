@@ -334,6 +334,27 @@ describe('Sheet.getRangeList', () => {
     expect(sheet.createDeveloperMetadataFinder().withKey('k').find()[0].getLocation().getColumn()!.getColumn()).toBe(3);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/range-list#clearContent()
+  // "Clears the content of each of the Ranges in the RangeList, leaving the formatting intact."
+  it('clears the content of each range in one call, and leaves their formats', () => {
+    const { emu, sheet } = setup();
+    sheet.getRange('A1:D3').setValues([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 12],
+    ]);
+    sheet.getRange('A1').setNumberFormat('0.00');
+    emu.rt.resetCalls();
+    sheet.getRangeList(['A1', 'C2:D3']).clearContent();
+    expect(emu.rt.callsByMethod()).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.clearContent': 1 });
+    expect(sheet.getRange('A1:D3').getValues()).toEqual([
+      ['', 2, 3, 4],
+      [5, 6, '', ''],
+      [9, 10, '', ''],
+    ]);
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.00');
+  });
+
   it('refuses an empty list and a range of another sheet, as getRange does', () => {
     const { sheet } = setup();
     expect(() => sheet.getRangeList([])).toThrow();

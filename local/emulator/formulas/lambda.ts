@@ -4,7 +4,10 @@
 // LAMBDA); the arrays must be the same size, the LAMBDA takes one name per array);
 // https://support.google.com/docs/answer/12508718 (LAMBDA([name, ...], formula_expression)).
 // The formula is computed once per cell, each name standing for that cell's value, as any
-// formula on one value (no array arithmetic inside it). Only LAMBDA as MAP's last argument is
+// formula on one value (no array arithmetic inside it). A LAMBDA with the wrong number of names
+// is #N/A (documented); arrays of different sizes are #VALUE! (assumed); a LAMBDA that gives an
+// array gives its first value here (Google: "Array results for mapped values aren't supported",
+// the error not said). Only LAMBDA as MAP's last argument is
 // supported: a LAMBDA alone, or called with values, is #N/A here (assumed error). The engine
 // links the MAP's cell to every reference in it, the LAMBDA's formula too, as to any formula's.
 

@@ -625,7 +625,7 @@ export class EmuSheet implements Signatures<
 }
 
 /** Google's RangeList, with only what the add-on uses: its ranges, each as getRange would give it. */
-export class EmuRangeList implements Signatures<GoogleAppsScript.Spreadsheet.RangeList, 'getRanges'> {
+export class EmuRangeList implements Signatures<GoogleAppsScript.Spreadsheet.RangeList, 'getRanges' | 'clearContent'> {
   readonly [RT]: Runtime;
   private readonly ranges: EmuRange[];
   constructor(rt: Runtime, ranges: EmuRange[]) {
@@ -634,6 +634,11 @@ export class EmuRangeList implements Signatures<GoogleAppsScript.Spreadsheet.Ran
   }
   getRanges(): EmuRange[] {
     return [...this.ranges];
+  }
+  /** "Clears the content of each of the Ranges in the RangeList, leaving the formatting intact" (Google's reference): one call. */
+  clearContent(): this {
+    for (const r of this.ranges) r._sheet._clearContent(r._rect);
+    return this;
   }
 }
 

@@ -1,9 +1,10 @@
-// Formula text for each dashboard number. Only functions that Google Sheets and HyperFormula
-// compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, XLOOKUP, T,
+// Formula text for each dashboard number. Only functions that Google Sheets and the emulator
+// compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, OR, XLOOKUP, T,
 // LEFT, INT, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ROW,
-// ARRAY_CONSTRAIN, ARRAYFORMULA, ROUND (see docs/dashboard.md for what differs and how the
-// formulas avoid it). Array expressions are wrapped in ARRAYFORMULA, which Sheets needs and
-// HyperFormula accepts.
+// ARRAY_CONSTRAIN, ARRAYFORMULA, MAP, LAMBDA, ROUND (see docs/dashboard.md for what differs and
+// how the formulas avoid it). Only forms whose array behaviour Google documents: a function over
+// ranges sits inside ARRAYFORMULA, always the formula's outermost function, or is an array
+// function (FILTER, SORT, HSTACK, MAP); T, TRIM and XLOOKUP take one value, inside MAP's LAMBDA.
 //
 // HyperFormula's COUNTIFS checks a row's criteria in order and stops at the first that fails,
 // so the one true for most rows (a Contact ID, a pattern match) comes last; Sheets counts the

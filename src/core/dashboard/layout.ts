@@ -65,6 +65,21 @@ interface RowSpec {
   /** Number format per column (0-based: A is 0); unset columns get "0". */
   formats?: Partial<Record<number, string>>;
   kind?: 'title' | 'header' | 'columns' | 'setting';
+  /** The size of the array result of the formula in a column (0-based), its own cell included. */
+  spill?: Record<number, Size>;
+}
+
+interface Size {
+  rows: number;
+  columns: number;
+}
+
+/** A rectangle of the sheet, 1-based. */
+export interface Area {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
 }
 
 export interface DashboardLayout {
@@ -84,6 +99,11 @@ export interface DashboardLayout {
    * rows), and the cell holding the week's first day, which its formula reads.
    */
   recentEvents: { column: number; columns: number; first: number; rows: number; weekStart: string };
+  /**
+   * The cells the array formulas fill besides their own (they may reach below the layout's last
+   * row): written by nothing, as a value there, even an empty text, blocks the array (#REF!).
+   */
+  spills: Area[];
 }
 
 const PCT = '0.0%';
@@ -265,6 +285,7 @@ function activitySection(r: Refs): RowSpec[] {
   const count = (week: 'this' | 'last') => (c: Ctx) => weekCounts(c.span(first, last, 'D'), week, c.at('weekStart'), list);
   const rows: RowSpec[] = ACTIVITY_EVENTS.map((ev, i) => ({
     key: `activity_${ev.kind}`,
+    spill: i === 0 ? { 1: { rows: ACTIVITY_EVENTS.length, columns: 1 }, 2: { rows: ACTIVITY_EVENTS.length, columns: 1 }, 6: { rows: RECENT_EVENTS_CAP, columns: RECENT_COLUMNS.length } } : undefined,
     cells: [
       ev.label,
       i === 0 ? count('this') : '',
@@ -297,6 +318,7 @@ function placeIn(cells: Spec[], column: string, spec: Spec): Spec[] {
 function followUpSection(r: Refs): RowSpec[] {
   // Each list's rows spill down hidden columns from its row: its name columns, then the Contact ID.
   const [due, overdue] = FOLLOW_UP_COLUMNS;
+  const rowsOf = (column: string): Record<number, Size> => ({ [column.charCodeAt(0) - 65]: { rows: NAMES_PER_CELL, columns: r.nameColumns.length + 1 } });
   const names = (c: Ctx, first: string) => {
     const rows = listRows(first, c.row, c.row + NAMES_PER_CELL - 1);
     return followUps.names(r, rows.column(r.nameColumns.length), (column) => rows.column(r.nameColumns.indexOf(column)), `B${c.row}`);
@@ -305,10 +327,12 @@ function followUpSection(r: Refs): RowSpec[] {
     header('Follow-ups', 'Number', `Who (first ${NAMES_PER_CELL})`),
     {
       key: 'dueToday',
+      spill: rowsOf(due),
       cells: placeIn(['Due today', (c) => followUps.dueToday(r, c.at('today')), (c) => names(c, due)], due, (c) => followUps.dueTodayRows(r, c.at('today'))),
     },
     {
       key: 'overdue',
+      spill: rowsOf(overdue),
       cells: placeIn(['Overdue', (c) => followUps.overdue(r, c.at('today')), (c) => names(c, overdue)], overdue, (c) =>
         followUps.overdueRows(r, c.at('today')),
       ),
@@ -323,6 +347,7 @@ function followUpSection(r: Refs): RowSpec[] {
 function breakdown(r: Refs, title: string, key: string, column: DashboardTrackerKey, values: readonly string[]): RowSpec[] {
   const rows: RowSpec[] = values.map((v, i) => ({
     key: `${key}_${v}`,
+    spill: i === 0 ? { 1: { rows: values.length, columns: 1 } } : undefined,
     cells: [v, i === 0 ? (c: Ctx) => countsByLabel(r, column, c.span(`${key}_${values[0]}`, `${key}_${values[values.length - 1]}`, 'A')) : ''],
   }));
   rows.push({
@@ -353,7 +378,11 @@ function topReferrersSection(r: Refs): RowSpec[] {
       (c) => topReferrers.introducerNames(r, span(c, 'A'), span(c, 'E')),
       (c) => topReferrers.introducerIds(list(c)),
     ];
-    rows.push({ key: `top_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
+    const spill = (): Record<number, Size> => ({
+      ...Object.fromEntries(first.map((_, j) => [j, { rows: TOP_REFERRERS, columns: 1 }])),
+      [LIST_ROWS_COLUMN.charCodeAt(0) - 65]: { rows: TOP_REFERRERS, columns: 3 + r.nameColumns.length },
+    });
+    rows.push({ key: `top_${k}`, spill: k === 1 ? spill() : undefined, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
   }
   return [header('Who opened the most doors'), { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by', 'Contact ID'], kind: 'columns' }, ...rows];
 }
@@ -378,7 +407,13 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
       (c) => introductions.introducedIds(list(c)),
       (c) => introductions.introducedNames(r, list(c)),
     ];
-    rows.push({ key: `intro_${k}`, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => introductions.rows(r, count + 1)) : [] });
+    // The columns shown from the hidden rows fill one row more too (the notice reads it); the
+    // introducers' names, looked up from the IDs shown, only the list's.
+    const spill = (): Record<number, Size> => ({
+      ...Object.fromEntries(first.map((_, j) => [j, { rows: j === 0 ? count : count + 1, columns: 1 }])),
+      [LIST_ROWS_COLUMN.charCodeAt(0) - 65]: { rows: count + 1, columns: 2 + r.nameColumns.length },
+    });
+    rows.push({ key: `intro_${k}`, spill: k === 1 ? spill() : undefined, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => introductions.rows(r, count + 1)) : [] });
   }
   rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
   return [
@@ -440,8 +475,15 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   const headerRows: number[] = [];
   const columnRows: number[] = [];
   const settings: DashboardLayout['settings'] = [];
+  const spills: Area[] = [];
   specs.forEach((s, i) => {
     const row = i + 1;
+    for (const [j, size] of Object.entries(s.spill ?? {})) {
+      const column = Number(j) + 1;
+      // Right of the formula's cell on its row, then every row below it.
+      if (size.columns > 1) spills.push({ row, column: column + 1, numRows: 1, numColumns: size.columns - 1 });
+      if (size.rows > 1) spills.push({ row: row + 1, column, numRows: size.rows - 1, numColumns: size.columns });
+    }
     const ctx: Ctx = { row, at, span };
     cells.push(
       Array.from({ length: DASHBOARD_WIDTH }, (_, j) => {
@@ -463,6 +505,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     columnRows,
     titleRow: 1,
     settings,
+    spills,
     settingsBlock: { first: settings[0].row, last: settings[settings.length - 1].row },
     funnel: { first: rowOf('contacts'), last: rowOf('offers') },
     // The recent-events list fills columns G and H from its first row down, past the last row of

@@ -2,7 +2,11 @@
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The grid of a sheet made by insertSheet(): 1,000 rows by 26 columns. */
+/**
+ * The grid of a sheet made by insertSheet(): 1,000 rows by 26 columns, Sheets' default (what a new
+ * sheet has in the Sheets UI and in scripts' reports; Google's reference does not state it, so it
+ * is assumed). Knowing it saves the calls that would ask.
+ */
 export const NEW_SHEET_GRID = { maxRows: 1000, maxColumns: 26 } as const;
 
 /** Cells of every sheet's grid: Google Sheets allows 10 million per file. */

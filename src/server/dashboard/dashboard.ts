@@ -329,6 +329,16 @@ function placeChart(sheet: Sheet, layout: DashboardLayout, rows: 'none' | 'in pl
   else sheet.insertChart(builder.build());
 }
 
+/** The cells the array formulas fill within the first `rows` rows (those written), in A1 notation. */
+function spillAreas(layout: DashboardLayout, rows: number): string[] {
+  return layout.spills
+    .filter((a) => a.row <= rows)
+    .map((a) => {
+      const last = Math.min(a.row + a.numRows - 1, rows);
+      return `${columnLetters(a.column)}${a.row}:${columnLetters(a.column + a.numColumns - 1)}${last}`;
+    });
+}
+
 /** Cells showing a formula error after the build, as "B12 (#NAME?)". */
 function errorCells(values: unknown[][]): string[] {
   const out: string[] = [];
@@ -425,6 +435,10 @@ function build(
     .setFontWeights(grids.weights)
     .setBackgrounds(grids.backgrounds)
     .setValues(grids.values);
+  // setValues has no way to leave a cell out, and an empty text written into an array's cells
+  // blocks it in Sheets ("Array result was not expanded because it would overwrite data", as users
+  // of the Sheets API report, googleapis/google-api-go-client#1041): emptied in the same execution.
+  sheet.getRangeList(spillAreas(layout, written)).clearContent();
   const firstBuild = created || !record?.built;
   if (firstBuild) {
     for (const run of COLUMN_WIDTHS) sheet.setColumnWidths(run.first, run.count, run.width);

@@ -179,6 +179,8 @@ describe('Build dashboard service calls', () => {
     expect(large.calls).toBe(small.calls);
     // The tracker's and the log's columns are found from their remembered places: no metadata walk.
     expect(Object.keys(small.byMethod).filter((m) => /DeveloperMetadata/.test(m))).toEqual([]);
-    expect(small.calls).toBeLessThanOrEqual(40);
+    // 40 before the cells the arrays fill were emptied after the grid's write (getRangeList and
+    // its clearContent: issue 18 item 4), over issue 17's goal of 40.
+    expect(small.calls).toBeLessThanOrEqual(42);
   });
 });

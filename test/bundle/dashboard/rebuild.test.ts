@@ -2,7 +2,9 @@
 // touches the user's settings, it repairs its formulas after the tracker changed shape, and it
 // explains what is wrong when a column it needs is gone.
 import { describe, expect, it } from 'vitest';
-import type { EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
+import { EmuRangeList, type EmuSheet } from '../../../local/emulator/spreadsheet/sheet.ts';
+import { EmuRange } from '../../../local/emulator/spreadsheet/range.ts';
+import { columnToLetters } from '../../../local/emulator/spreadsheet/a1.ts';
 import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
 import { RECENT_EVENTS_CAP } from '../../../src/core/dashboard/layout.ts';
 import type { DashboardResult, SetupResult } from '../../../src/shared/types.ts';
@@ -195,6 +197,57 @@ describe('Build dashboard', () => {
     expect((setup.result as SetupResult).ok).toBe(true);
     expect(w.refresh()).toMatchObject({ ok: true, errors: [] });
     expect(errors(dash)).toEqual([]);
+  });
+
+  // Through the API an empty text written into the cells an array fills blocks it in Sheets
+  // (googleapis/google-api-go-client#1041: "Array result was not expanded because it would
+  // overwrite data", for "" written by a script): the build leaves none there. Before, its one
+  // setValues wrote '' into every such cell (the emulator reads '' as empty, so only the writes
+  // themselves show it).
+  it('leaves no value, not even an empty text, in the cells its array formulas fill', () => {
+    const w = new World({ timeZone: 'Etc/UTC', rows: 4, splitNames: true });
+    w.createLog();
+    const dash = w.dashboard();
+    /** What the build did last to each cell of the dashboard: wrote '' into it, wrote something else, or emptied it. */
+    const last = new Map<string, 'empty text' | 'value' | 'emptied'>();
+    const key = (row: number, col: number) => `${columnToLetters(col)}${row}`;
+    const each = (range: EmuRange, f: (row: number, col: number) => void) => {
+      const r = range._rect;
+      if (range._sheet !== dash) return;
+      for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) f(r.row + i, r.col + j);
+    };
+    const setValues = EmuRange.prototype.setValues;
+    const clearRange = EmuRange.prototype.clearContent;
+    const clearList = EmuRangeList.prototype.clearContent;
+    EmuRange.prototype.setValues = function (this: EmuRange, values: unknown[][]) {
+      each(this, (row, col) => last.set(key(row, col), values[row - this._rect.row][col - this._rect.col] === '' ? 'empty text' : 'value'));
+      return setValues.call(this, values);
+    };
+    EmuRange.prototype.clearContent = function (this: EmuRange) {
+      each(this, (row, col) => last.set(key(row, col), 'emptied'));
+      return clearRange.call(this);
+    };
+    EmuRangeList.prototype.clearContent = function (this: EmuRangeList) {
+      for (const range of this.getRanges()) each(range, (row, col) => last.set(key(row, col), 'emptied'));
+      return clearList.call(this);
+    };
+    try {
+      expect(w.refresh()).toMatchObject({ ok: true, errors: [] });
+    } finally {
+      Object.assign(EmuRange.prototype, { setValues, clearContent: clearRange });
+      EmuRangeList.prototype.clearContent = clearList;
+    }
+    // The cells of every array result but its formula's own, as the engine has them.
+    const hf = w.app.ss._hf;
+    const filled: string[] = [];
+    for (let row = 1; row <= dash.getMaxRows(); row++) {
+      for (let col = 1; col <= 18; col++) {
+        const at = { sheet: dash._hfId, row: row - 1, col: col - 1 };
+        if (hf.isCellPartOfArray(at) && hf.getCellType(at) !== 'ARRAYFORMULA') filled.push(key(row, col));
+      }
+    }
+    expect(filled.length).toBeGreaterThan(100);
+    expect(filled.filter((cell) => last.get(cell) === 'empty text')).toEqual([]);
   });
 
   // A value the user typed where the recent-events list spills (its hidden columns, below the
