@@ -16,8 +16,38 @@ export function cellsInSpreadsheet(ss: Ss): number {
 
 /** `base`, else "`base` 2", "`base` 3"…: the first no sheet has (sheet names are unique regardless of case). */
 export function uniqueSheetName(ss: Ss, base: string): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  return uniqueNameAmong(
+    ss.getSheets().map((s) => s.getName()),
+    base,
+  );
+}
+
+/** uniqueSheetName for a caller that has read the sheets' names already. */
+export function uniqueNameAmong(names: readonly string[], base: string): string {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   return name;
+}
+
+/**
+ * The range of the given cells, or, when the grid ends before them, the grid's size (read then):
+ * getRange refuses cells beyond the grid, so where they are there (nearly always) the size is
+ * not read. Any other failure is thrown as it came.
+ */
+export function rangeInGrid(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): { range: GoogleAppsScript.Spreadsheet.Range } | { range: null; maxRows: number; maxColumns: number } {
+  try {
+    return { range: sheet.getRange(row, column, numRows, numColumns) };
+  } catch (e) {
+    const maxRows = sheet.getMaxRows();
+    const maxColumns = sheet.getMaxColumns();
+    if (row + numRows - 1 <= maxRows && column + numColumns - 1 <= maxColumns) throw e;
+    return { range: null, maxRows, maxColumns };
+  }
 }

@@ -19,7 +19,8 @@ import {
   type RememberedLogColumns,
 } from '../../core/logging/interview-log.ts';
 import { forCell } from '../tracker/cells.ts';
-import { uniqueSheetName } from '../base/sheets.ts';
+import { rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
+import { writeTags } from '../tracker/store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -37,6 +38,10 @@ export interface LogSheet {
   columns: Record<LogKey, number>;
   /** Last row with content (1 when only the header is there). */
   lastRow: number;
+  /** The grid's rows, when this execution has read them (it created the log). */
+  maxRows?: number;
+  /** The rows below the header have no number formats but the log's own: this execution inserted the sheet. */
+  onlyLogFormats?: boolean;
 }
 
 /** The log as one read found it; nothing written yet. */
@@ -72,24 +77,26 @@ function readLogRecord(props: Props): LogRecord | null {
  * An empty sheet named like the log: what an attempt that failed right after insertSheet left.
  * A retry finishes that sheet rather than adding "Interview log 2" beside it.
  */
-function orphanedLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
-  for (const sheet of ss.getSheets()) {
-    if (LOG_NAME.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) return sheet;
-  }
-  return null;
+function orphanedLog(sheets: readonly Sheet[], names: readonly string[]): Sheet | null {
+  return sheets.find((sheet, i) => LOG_NAME.test(names[i]) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ?? null;
 }
 
 /** A new, empty log sheet, remembered at once; its header is written by completeLog. */
-function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): Sheet {
-  let sheet = orphanedLog(ss);
+function createLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): { sheet: Sheet; sheetId: number; inserted: boolean } {
+  // The sheets and their names read once, for the orphan and for a name no sheet has.
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  let sheet = orphanedLog(sheets, names);
+  const inserted = !sheet;
   if (!sheet) {
     const previous = ss.getActiveSheet();
-    sheet = ss.insertSheet(uniqueSheetName(ss, LOG_SHEET_NAME), ss.getNumSheets());
+    sheet = ss.insertSheet(uniqueNameAmong(names, LOG_SHEET_NAME), sheets.length);
     // insertSheet shows the new sheet; the user stays where they were.
     previous.activate();
   }
-  props.setProperty(LOG_RECORD_KEY, JSON.stringify({ sheetId: sheet.getSheetId() }));
-  return sheet;
+  const sheetId = sheet.getSheetId();
+  props.setProperty(LOG_RECORD_KEY, JSON.stringify({ sheetId }));
+  return { sheet, sheetId, inserted };
 }
 
 function tagged(sheet: Sheet): Partial<Record<LogKey, number>> {
@@ -133,43 +140,67 @@ export function headerTargets(read: LogRead): CellRange[] {
  */
 export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, found: LogRead | null): LogSheet {
   let read = found;
+  let inserted = false;
   if (!read) {
-    const sheet = createLog(ss, props);
-    read = { sheet, record: { sheetId: sheet.getSheetId() }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [], rows: [] };
+    const created = createLog(ss, props);
+    const { sheet, sheetId } = created;
+    inserted = created.inserted;
+    read = { sheet, record: { sheetId }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [], rows: [] };
   }
   const { sheet, plan } = read;
+  let maxRows: number | undefined;
   if (plan.blank && plan.add.length === LOG_KEYS.length) {
     sheet.setFrozenRows(1);
-    LOG_COLUMNS.forEach((c, i) => {
-      if (c.width) sheet.setColumnWidth(i + 1, c.width);
-    });
+    for (const [first, last] of runsOf((i) => LOG_COLUMNS[i].width)) sheet.setColumnWidths(first + 1, last - first + 1, LOG_COLUMNS[first].width!);
     // The date columns formatted down the grid once, so that appending rows finds their formats
     // already there. Before the header: once it is there, a retry takes the layout as done.
-    const rows = sheet.getMaxRows() - 1;
-    LOG_COLUMNS.forEach((c, i) => {
-      if (c.numberFormat && rows > 0) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(c.numberFormat);
-    });
+    maxRows = sheet.getMaxRows();
+    const rows = maxRows - 1;
+    for (const [first, last] of rows > 0 ? runsOf((i) => LOG_COLUMNS[i].numberFormat, true) : []) {
+      const formats = LOG_COLUMNS.slice(first, last + 1).map((c) => c.numberFormat!);
+      sheet.getRange(2, first + 1, rows, formats.length).setNumberFormats(Array.from({ length: rows }, () => formats));
+    }
   }
   const header = [...read.header];
   if (plan.add.length) {
-    const need = plan.first + plan.add.length - 1 - sheet.getMaxColumns();
-    if (need > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), need);
+    const inGrid = rangeInGrid(sheet, 1, plan.first, 1, plan.add.length);
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    if (inGrid.range) range = inGrid.range;
+    else {
+      sheet.insertColumnsAfter(inGrid.maxColumns, plan.first + plan.add.length - 1 - inGrid.maxColumns);
+      range = sheet.getRange(1, plan.first, 1, plan.add.length);
+    }
     const texts = plan.add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header);
     // Bold before the text: once the header text is there, a retry takes the header as done.
-    const range = sheet.getRange(1, plan.first, 1, plan.add.length);
     range.setFontWeight('bold');
     range.setValues([texts]);
     texts.forEach((text, i) => (header[plan.first - 1 + i] = text));
   }
-  for (const [key, column] of [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])]) {
+  const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => {
     const letters = columnLetters(column);
-    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(LOG_COLUMN_KEY, key);
-  }
+    return { a1: `${letters}:${letters}`, key: LOG_COLUMN_KEY, value: key };
+  });
+  writeTags(sheet, tags);
   const columns = Object.fromEntries(LOG_KEYS.map((k) => [k, plan.columns[k]])) as Record<LogKey, number>;
   const record: LogRecord = { sheetId: read.record.sheetId, columns, headers: headersAt(header, columns) };
   const before: LogRecord = { sheetId: read.record.sheetId, columns: read.record.columns, headers: read.record.headers };
   if (JSON.stringify(record) !== JSON.stringify(before)) props.setProperty(LOG_RECORD_KEY, JSON.stringify(record));
-  return { sheet, columns, lastRow: read.lastRow };
+  return { sheet, columns, lastRow: read.lastRow, maxRows, onlyLogFormats: inserted };
+}
+
+/**
+ * Runs of adjacent LOG_COLUMNS (0-based, [first, last]) whose `property` is set and the same, or
+ * with `anyValue`, merely set: one call writes each run.
+ */
+function runsOf(property: (i: number) => string | number | undefined, anyValue = false): [number, number][] {
+  const runs: [number, number][] = [];
+  LOG_COLUMNS.forEach((_, i) => {
+    if (property(i) === undefined) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1 && (anyValue || property(last[0]) === property(i))) last[1] = i;
+    else runs.push([i, i]);
+  });
+  return runs;
 }
 
 /** The add-on's Interview log sheet, by the ID it remembers (whatever its name now), or null. Writes nothing. */
@@ -196,8 +227,22 @@ export function appendTarget(log: { lastRow: number }, columns: Record<LogKey, n
 }
 
 /**
+ * Rows a full log grows by beyond those an event needs, as many as a new sheet has: the events
+ * that follow find their rows there, formatted, and append without reading or growing the grid.
+ */
+export const LOG_SPARE_ROWS = 1000;
+
+/** Adds `count` rows below row `maxRows`, their date columns formatted as a new log's are. */
+function growLog(log: LogSheet, maxRows: number, count: number): void {
+  log.sheet.insertRowsAfter(maxRows, count);
+  for (const c of LOG_COLUMNS) {
+    if (c.numberFormat) log.sheet.getRange(maxRows + 1, log.columns[c.key], count, 1).setNumberFormat(c.numberFormat);
+  }
+}
+
+/**
  * Appends `rows` (laid out in the log's columns) after the last row with content: the grid grown
- * if need be, then the block's number formats (only if they are not the log's already) and its
+ * if need be (with LOG_SPARE_ROWS more), then the block's number formats (only if they are not the log's already) and its
  * values, one call each. `known`: the grid's
  * rows, or the block's range itself, if the caller has just read them.
  */
@@ -210,10 +255,12 @@ export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { 
   let range = known.range;
   if (!range) {
     const maxRows = known.maxRows ?? sheet.getMaxRows();
-    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    if (last > maxRows) growLog(log, maxRows, last - maxRows + LOG_SPARE_ROWS);
     range = sheet.getRange(first, 1, rows.length, width);
   }
-  const formats = range.getNumberFormats();
+  const formats = log.onlyLogFormats
+    ? rows.map(() => Array.from({ length: width }, (_, i) => LOG_COLUMNS.find((c) => log.columns[c.key] === i + 1)?.numberFormat ?? ''))
+    : range.getNumberFormats();
   let formatsToSet = false;
   for (const c of LOG_COLUMNS) {
     if (!c.numberFormat) continue;

@@ -16,6 +16,7 @@ import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblems } from '../tracker/cells.ts';
 import { sheetClock } from '../base/clock.ts';
+import { rangeInGrid } from '../base/sheets.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
 import { forgetPending, readPending, rememberPending } from './pending-events.ts';
@@ -94,12 +95,13 @@ function checkTargets(
   const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
   const appended = appendTarget(log, log.plan.columns, plan.log.length);
   const inLog = [...headerTargets(log), appended];
-  const logRange = inLog.length === 1 ? rangeInGrid(log.sheet, appended) : null;
+  const inGrid = inLog.length === 1 ? rangeInGrid(log.sheet, appended.row, appended.column, appended.numRows, appended.numColumns) : null;
+  const logRange = inGrid?.range ?? null;
   let logRows: number | null = null;
   let merged: string | null;
   if (logRange) merged = mergedTargetProblem(inLog, mergesIn(logRange));
   else {
-    logRows = log.sheet.getMaxRows();
+    logRows = inGrid && !inGrid.range ? inGrid.maxRows : log.sheet.getMaxRows();
     merged = mergeProblem(log.sheet, inLog, { grid: { maxRows: logRows, maxColumns: logColumns } });
   }
   const logGrows = logRows !== null && appended.row + appended.numRows - 1 > logRows;
@@ -111,20 +113,6 @@ function checkTargets(
   ]);
   if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
   return { trackerRows, logRows, fillRange, logRange };
-}
-
-/**
- * The range of `cells`, or null when the grid ends above them (the caller then reads its size and
- * grows it): getRange refuses rows beyond the grid, so where the rows are there (nearly always) the
- * grid's size is not read. Any other failure is thrown as it came.
- */
-function rangeInGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, cells: CellRange): Range | null {
-  try {
-    return sheet.getRange(cells.row, cells.column, cells.numRows, cells.numColumns);
-  } catch (e) {
-    if (cells.row + cells.numRows - 1 <= sheet.getMaxRows()) throw e;
-    return null;
-  }
 }
 
 /**
@@ -189,7 +177,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     appendToLog(
       target,
       plan.log.map((entry) => logRowCells(entry, target.columns, width, clock.timestamp)),
-      { maxRows: logRows ?? undefined, range: logRange ?? undefined },
+      { maxRows: logRows ?? target.maxRows, range: logRange ?? undefined },
     );
     log = target;
   } else if (found) log = completeLog(ss, props, found);

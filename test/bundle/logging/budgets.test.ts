@@ -2,13 +2,18 @@
 // contacts (and with an Interview log of 1,000 rows), since an action's time on a real sheet is
 // its service calls. Each action runs once per size, on contacts chosen the same at both sizes.
 //
-// `budget` is what the actions cost now; `goal` is issue 17's. A log action's ~30 calls: the lock
-// (4, with the flush), the clock (2), the properties (3), reading the tracker (5) and the log (3),
-// checking merges and protections of both sheets (about 9), the writes (3). The interview's referral
-// rows add their block (formats and drop-downs as two grids, but building three drop-downs is 14
-// calls), the grid's size and the pending referrals' record. The dialog's fixed part (page,
-// size, UI, clock) is 8 of its 17 (its event ID is made without a call). Lower each budget to
-// what is reached.
+// `budget` is what the actions cost now; `goal` is issue 17's. A log action's 26 calls: the lock
+// (4, with the flush), the clock (1: the zone; Intl reads the time), the properties (2), reading
+// the tracker (5) and the log (3), the merges of both sheets (4: each write's own range, kept for
+// the write) and their protections (2: Spreadsheet.getProtections of each type), the writes (5:
+// the tracker's cells, the log rows' formats read and, here, set, and their values). The log's
+// rows here were added by insertRowsAfter, which in the emulator brings no formats: in a log the
+// add-on grew or formatted itself the formats are there and the action is 25. The interview's
+// referral rows add their block (one range read with the row above, whose drop-downs they take,
+// one written: formats, drop-downs, values), the grid's size, the pending referrals' record and
+// the ID counter. The dialog's 16: the page (5: template, evaluate, width, height, show), the UI,
+// the spreadsheet, its properties, the tracker and the selection (9), the clock's zone; its event ID is made without a call. Lower
+// each budget to what is reached.
 import { describe, expect, it } from 'vitest';
 import { addOnOnContacts, type Bundle } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
@@ -70,5 +75,28 @@ describe('service calls of the logging actions, constant in rows', () => {
       expect(row.at2000, row.action).toBe(row.at100);
       expect(row.at100, row.action).toBeLessThanOrEqual(row.budget);
     }
+  });
+});
+
+// The first logged event also creates the Interview log: its sheet (the names read once, for a
+// name no sheet has), layout (frozen header, column widths, the date columns' formats down the
+// grid), header, eight column tags (one getRangeList, one call a tag) and the Dashboard's link to
+// it, on top of the 26 of a logged event. Goal 25, not reached: see the README's speed section.
+const FIRST_USE = { budget: 60, goal: 25 };
+
+describe('service calls of the first logged event, which creates the Interview log', () => {
+  it('at 100 and 2,000 contacts', { timeout: 120_000 }, () => {
+    requireBuild();
+    const calls = [100, 2000].map((rows) => {
+      const { bundle, emu } = addOnOnContacts(toCsv(handMadeContacts(rows)), BUILD, { setUp: true });
+      const contacts = emu.active.getSheetByName('Contacts')!;
+      contacts.insertRowsAfter(contacts.getMaxRows(), 100);
+      const run = bundle.run('logPitchSent', [{ eventId: 'budget-first-use', contactIds: ['C-0002'], date: '2026-01-09' }]);
+      if ((run.result as { ok?: boolean }).ok === false) throw new Error(String((run.result as { message?: string }).message));
+      expect(emu.active.getSheetByName('Interview log')).not.toBeNull();
+      return run.calls;
+    });
+    expect(calls[1]).toBe(calls[0]);
+    expect(calls[0]).toBeLessThanOrEqual(FIRST_USE.budget);
   });
 });
