@@ -2,7 +2,9 @@
 // log edited; the contact's row recomputed from the events that stand, only in cells the events
 // still own; the referrals a voided interview gave stay, unlinked; once only.
 import { describe, expect, it } from 'vitest';
-import { requireBuild } from '../../helpers.ts';
+import { BUILD, requireBuild } from '../../helpers.ts';
+import { addOnOnContacts } from '../../../local/bundle.ts';
+import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import type { VoidResult } from '../../../src/shared/history.ts';
 import { type App, ids, log, logRows, open, shown, snapshot, tracker } from '../logging/log-world.ts';
 import { storyOfAmara } from './history-world.ts';
@@ -85,5 +87,29 @@ describe('voidEvent', () => {
     expect(refusal(app, 'reply-amara-0001/C-0002/voided')).toMatch(/^That row records a voided event/);
     expect(refusal(app, 'interview-amara-01/C-0007/referred')).toMatch(/^A referral is voided with the informational interview that gave it/);
     expect(logRows(app)).toEqual(logged);
+  });
+
+  it('under the document lock, flushed before its release; each table read once; the same calls at 100 and 900 contacts and log rows', { timeout: 120_000 }, () => {
+    const calls = (contacts: number) => {
+      const { emu, bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), BUILD, { setUp: true });
+      const everyone = Array.from({ length: contacts }, (_, i) => `C-${String(i + 1).padStart(4, '0')}`);
+      bundle.run('logPitchSent', [{ eventId: 'pitch-everyone-1', contactIds: everyone, date: '2026-01-05' }]);
+      const names: string[] = [];
+      emu.rt.beforeCall = (name) => void names.push(name);
+      const run = bundle.run('voidEvent', [{ eventId: 'pitch-everyone-1/C-0003', reason: '' }]);
+      emu.rt.beforeCall = null;
+      expect((run.result as VoidResult).ok).toBe(true);
+      return { run, names };
+    };
+    const small = calls(100);
+    // 900 rows in the log, which a new sheet's 1,000-row grid still holds (a log that must grow costs
+    // calls for its new rows, whatever their number).
+    const large = calls(900);
+    const { names } = small;
+    expect(names[names.indexOf('Lock.releaseLock') - 1]).toBe('SpreadsheetApp.flush');
+    expect(names.indexOf('Lock.tryLock')).toBeLessThan(names.indexOf('Range.getValues'));
+    expect(large.run.byMethod).toEqual(small.run.byMethod);
+    // The tracker's values and the log's: one getValues each.
+    expect(small.run.byMethod['Range.getValues'], JSON.stringify(small.run.byMethod)).toBe(2);
   });
 });
