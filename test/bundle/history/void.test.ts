@@ -6,7 +6,8 @@ import { BUILD, requireBuild } from '../../helpers.ts';
 import { addOnOnContacts } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import type { VoidResult } from '../../../src/shared/history.ts';
-import { type App, ids, log, logRows, open, shown, snapshot, tracker } from '../logging/log-world.ts';
+import { type App, headerOf, ids, log, logRows, logSheet, open, shown, snapshot, tracker } from '../logging/log-world.ts';
+import { emulatorState } from '../../../local/emulator/state.ts';
 import { storyOfAmara } from './history-world.ts';
 
 function voided(app: App, eventId: string, reason = ''): Extract<VoidResult, { ok: true }> {
@@ -111,5 +112,22 @@ describe('voidEvent', () => {
     expect(large.run.byMethod).toEqual(small.run.byMethod);
     // The tracker's values and the log's: one getValues each.
     expect(small.run.byMethod['Range.getValues'], JSON.stringify(small.run.byMethod)).toBe(2);
+  });
+
+  it("an editor voiding where the owner protected the Stage column, or the log: refused in words, nothing written", () => {
+    const EDITOR = 'editor@example.com';
+    for (const what of ['Stage', 'log'] as const) {
+      const app = storyOfAmara();
+      app.ss.addEditor(EDITOR);
+      const range =
+        what === 'log' ? logSheet(app).getRange(1, 1, logSheet(app).getMaxRows(), 8) : app.sheet.getRange(1, headerOf(app.sheet).indexOf('Stage') + 1, app.sheet.getMaxRows(), 1);
+      const protection = range.protect();
+      protection.removeEditors(protection.getEditors());
+      const before = JSON.stringify(emulatorState(app.emu));
+      const result = app.emu.actAs(EDITOR, () => app.bundle.run('voidEvent', [{ eventId: 'interview-amara-01/C-0002', reason: '' }]).result as VoidResult);
+      expect(result.ok, what).toBe(false);
+      expect(result.message, what).toMatch(what === 'log' ? /Interview log.*Nothing was voided\.$/s : /"Stage" column.*Nothing was voided\.$/s);
+      expect(JSON.stringify(emulatorState(app.emu)), what).toBe(before);
+    }
   });
 });
