@@ -94,6 +94,8 @@ describe('the History panel in Chromium', () => {
     expect(await page.locator('#status').innerText()).toContain('Grace Hopper (C-0003)');
     expect(await page.locator('#history-events li.voided').innerText()).toContain('Voided on 2025-06-02: Reason: Logged for the wrong person');
     expect(await page.locator('#history-people').innerText()).toContain('Introduced you to nobody yet.');
+    // The Contact panel shows the recomputed row.
+    expect(await page.locator('#contact-meta').innerText()).toContain('Stage: Scheduled');
     const log = ss.getSheetByName('Interview log')!.getDataRange().getDisplayValues();
     expect(log.slice(-3).map((r) => r[4])).toEqual(['Voided: Referred', 'Voided: Referred', 'Voided: Informational interview']);
     expect(await pwned(page)).toBeUndefined();

@@ -6,6 +6,7 @@ import type { ContactHistory, ContactRef, HistoryEvent } from '../../../shared/h
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { busy, notes, state } from './page.ts';
+import { loadContext } from './contact-panel.ts';
 
 const $h = {
   box: byId<HTMLDetailsElement>('history-box'),
@@ -52,9 +53,11 @@ function voidForm(h: ContactHistory, e: HistoryEvent, item: HTMLLIElement, butto
     ev.preventDefault();
     void busy([confirm, cancel], `Voiding “${e.event}” of ${e.date}…`, 'Could not void the event', () =>
       callServer('voidEvent', { eventId: e.eventId, reason: input.value.trim() }),
-    ).then((r) => {
+    ).then(async (r) => {
       if (!r) return;
       if (!r.ok) return notes.error(r.message);
+      // The contact's row was recomputed: the Contact panel reads it again (its stage, its dates).
+      if (state.contact?.id === h.contact.id) await loadContext(state.contact.row, null);
       notes.say(r.message, 'ok');
       void loadHistory(h.contact.id, true);
     });
