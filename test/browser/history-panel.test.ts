@@ -110,4 +110,13 @@ describe('the History panel in Chromium', () => {
     await page.locator('#history-box').scrollIntoViewIfNeeded();
     await docsScreenshot(page, 'history.png', { clip: { x: 0, y: 160, width: 300, height: 640 } });
   });
+
+  it('follows the sidebar: a message marked as sent shows in the open panel', async () => {
+    const { page, errors } = await historyOf('Contacts!A3');
+    await page.locator('#template').selectOption('builtin:thankYou');
+    await page.locator('#mark-sent').click();
+    await page.waitForFunction(() => document.querySelectorAll('#history-events li').length === 2);
+    expect(await texts(page, '#history-events li .what')).toEqual(['Thank-you sent', 'Pitch sent']);
+    expect(errors).toEqual([]);
+  });
 });
