@@ -138,6 +138,7 @@ function readRows(log: LogTable, timeZone: string): LoggedRow[] {
 
 /** The "Referred" rows an interview logged as `key` (its Event ID and the contact's) gave. */
 function referredRowsOf(rows: readonly LoggedRow[], key: string, contactId: string): LoggedRow[] {
+  if (!key.endsWith(`/${contactId}`)) return [];
   const base = key.slice(0, key.length - contactId.length - 1);
   return rows.filter(
     (r) => r.word === EVENT_LABELS.referred && r.key.startsWith(`${base}/`) && r.key.endsWith('/referred') && r.details.includes(`(${contactId})`),

@@ -73,7 +73,7 @@ export function voidLoggedEvent(raw: unknown): VoidResult {
   const logColumns = Math.max(found.header.length, logWidth(found.plan.columns));
   const appended = appendTarget(found, found.plan.columns, plan.log.length);
   const grows = appended.row + appended.numRows - 1 > logRows;
-  const inLog = merged === null ? mergeProblem(found.sheet, [appended], { grid: { maxRows: logRows, maxColumns: logColumns } }) : null;
+  const inLog = mergeProblem(found.sheet, [appended], { grid: { maxRows: logRows, maxColumns: logColumns } });
   if (inLog) throw new UserError(`In the sheet "${found.sheet.getName()}": ${inLog} ${NOTHING_VOIDED}`);
   const lockedLog = protectionProblem(found.sheet, grows ? [appended, wholeSheet(logRows, logColumns)] : [appended]);
   if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_VOIDED}`);
