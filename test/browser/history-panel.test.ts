@@ -57,8 +57,8 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 describe('the History panel in Chromium', () => {
   it('shows every event newest first, who introduced whom and the dates ahead, markup in contact text as text, readable at 300 px', async () => {
     const { page, errors, calls } = await historyOf('Contacts!A2');
-    expect((await texts(page, '#history-events li .what'))).toEqual(['Informational interview', 'Reply', 'Pitch sent']);
-    expect((await texts(page, '#history-events li .when'))).toEqual(['2025-05-28', '2025-05-22', '2025-05-20']);
+    expect(await texts(page, '#history-events li .what')).toEqual(['Informational interview', 'Reply', 'Pitch sent']);
+    expect(await texts(page, '#history-events li .when')).toEqual(['2025-05-28', '2025-05-22', '2025-05-20']);
     const items = await texts(page, '#history-events li');
     expect(items[0]).toContain(`Learned: Analysts move to product through ${SCRIPT}`);
     expect(items[0]).toContain('Next step: Ask Grace about her team');

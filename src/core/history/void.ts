@@ -243,7 +243,9 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
     // Referrals given: the number of names the interviews gave, while it still is that.
     const column = t.tracker.referralsGiven;
     if (column !== undefined && given.length) {
-      const all = own.filter((r) => r.word === EVENT_LABELS.interview).flatMap((r) => referredRowsOf(rows, r.key, contactId).filter((x) => !voided.has(x.key))).length;
+      const all = own
+        .filter((r) => r.word === EVENT_LABELS.interview)
+        .flatMap((r) => referredRowsOf(rows, r.key, contactId).filter((x) => !voided.has(x.key))).length;
       const now = Number(cellText(row[column]) || 0);
       const next = all - given.length;
       if (now === all && now !== next) {

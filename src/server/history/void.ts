@@ -37,8 +37,7 @@ function describe(plan: VoidPlan): string {
   const parts = [`Voided ${what}: a row saying so was added to the Interview log, which keeps the event as it was.`];
   if (plan.changed.length)
     parts.push(`Their row now: ${plan.changed.map((c) => `${trackerColumn(c.column).header} ${c.value === '' ? '(empty)' : c.value}`).join(', ')}.`);
-  if (plan.kept.length)
-    parts.push(`Kept as you wrote ${plan.kept.length === 1 ? 'it' : 'them'}: ${plan.kept.map((k) => trackerColumn(k).header).join(', ')}.`);
+  if (plan.kept.length) parts.push(`Kept as you wrote ${plan.kept.length === 1 ? 'it' : 'them'}: ${plan.kept.map((k) => trackerColumn(k).header).join(', ')}.`);
   if (plan.unlinked.length)
     parts.push(
       `${plan.unlinked.map((u) => `${u.name || u.id} (${u.id})`).join(', ')} ${plan.unlinked.length === 1 ? 'stays' : 'stay'} in the tracker but no longer ${plan.unlinked.length === 1 ? 'shows' : 'show'} ${plan.contact.name || plan.contact.id} as who introduced them (Referred by cleared).`,

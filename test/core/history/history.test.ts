@@ -56,7 +56,10 @@ describe('contactHistory', () => {
     const dee = contactHistory(t, null, 'C-0004', TODAY);
     expect(typeof dee !== 'string' && [dee.introducedBy, dee.pending]).toEqual([{ id: '', name: 'my aunt' }, []]);
     const cy = contactHistory(t, null, 'C-0003', TODAY);
-    expect(typeof cy !== 'string' && [cy.introducedBy, cy.pending]).toEqual([{ id: 'C-0001', name: 'Ada' }, [{ label: 'Conversation', date: '2026-01-25', overdue: false }]]);
+    expect(typeof cy !== 'string' && [cy.introducedBy, cy.pending]).toEqual([
+      { id: 'C-0001', name: 'Ada' },
+      [{ label: 'Conversation', date: '2026-01-25', overdue: false }],
+    ]);
     expect(contactHistory(t, null, 'nope', TODAY)).toMatch(/no Contact ID/);
   });
 });
@@ -87,12 +90,18 @@ describe('planVoid', () => {
       { row: 2, column: 6, value: { year: 2026, month: 1, day: 14 } },
     ]);
     expect(plan.log).toEqual([
-      expect.objectContaining({ contactId: 'C-0001', eventType: 'Voided: Follow-up sent', details: 'Reason: never sent', key: 'b/C-0001/voided', eventDate: { year: 2026, month: 1, day: 12 } }),
+      expect.objectContaining({
+        contactId: 'C-0001',
+        eventType: 'Voided: Follow-up sent',
+        details: 'Reason: never sent',
+        key: 'b/C-0001/voided',
+        eventDate: { year: 2026, month: 1, day: 12 },
+      }),
     ]);
     expect(plan.kept).toEqual([]);
   });
 
-  it("touches no cell that no longer holds what the events made it; a re-run after the writes plans none", () => {
+  it('touches no cell that no longer holds what the events made it; a re-run after the writes plans none', () => {
     const edited = table([['Ada', 'C-0001', '', 'Declined', '2026-01-12', '2026-01-21', '', '']]);
     const plan = planVoid(edited, log, { eventId: 'b/C-0001', reason: '' }, TODAY);
     expect(plan.ok && [plan.fills.map((f) => f.column), plan.kept]).toEqual([[5, 6], ['stage']]);

@@ -25,7 +25,9 @@ const personText = (p: ContactRef) => (p.id ? `${p.name || '(no name)'} (${p.id}
 function renderPeople(h: ContactHistory): void {
   clear($h.people);
   $h.people.append(el('p', h.introducedBy ? `Introduced by ${personText(h.introducedBy)}.` : 'Nobody is recorded as introducing them.', 'secondary'));
-  $h.people.append(el('p', h.introduced.length ? `Introduced you to ${h.introduced.map(personText).join(', ')}.` : 'Introduced you to nobody yet.', 'secondary'));
+  $h.people.append(
+    el('p', h.introduced.length ? `Introduced you to ${h.introduced.map(personText).join(', ')}.` : 'Introduced you to nobody yet.', 'secondary'),
+  );
 }
 
 function renderPending(h: ContactHistory): void {
@@ -90,7 +92,9 @@ function renderEvents(h: ContactHistory): void {
 
 function show(h: ContactHistory): void {
   const count = h.events.length;
-  $h.status.textContent = count ? `${count} ${count === 1 ? 'event' : 'events'} in the Interview log, newest first.` : `Nothing logged for ${h.contact.name || h.contact.id} yet.`;
+  $h.status.textContent = count
+    ? `${count} ${count === 1 ? 'event' : 'events'} in the Interview log, newest first.`
+    : `Nothing logged for ${h.contact.name || h.contact.id} yet.`;
   renderPeople(h);
   renderPending(h);
   renderEvents(h);
