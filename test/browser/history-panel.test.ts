@@ -57,8 +57,8 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 describe('the History panel in Chromium', () => {
   it('shows every event newest first, who introduced whom and the dates ahead, markup in contact text as text, readable at 300 px', async () => {
     const { page, errors, calls } = await historyOf('Contacts!A2');
-    expect((await texts(page, '#history-events li .what'))).toEqual(['Informational interview', 'Reply', 'Pitch sent']);
-    expect((await texts(page, '#history-events li .when'))).toEqual(['2025-05-28', '2025-05-22', '2025-05-20']);
+    expect(await texts(page, '#history-events li .what')).toEqual(['Informational interview', 'Reply', 'Pitch sent']);
+    expect(await texts(page, '#history-events li .when')).toEqual(['2025-05-28', '2025-05-22', '2025-05-20']);
     const items = await texts(page, '#history-events li');
     expect(items[0]).toContain(`Learned: Analysts move to product through ${SCRIPT}`);
     expect(items[0]).toContain('Next step: Ask Grace about her team');
@@ -94,6 +94,8 @@ describe('the History panel in Chromium', () => {
     expect(await page.locator('#status').innerText()).toContain('Grace Hopper (C-0003)');
     expect(await page.locator('#history-events li.voided').innerText()).toContain('Voided on 2025-06-02: Reason: Logged for the wrong person');
     expect(await page.locator('#history-people').innerText()).toContain('Introduced you to nobody yet.');
+    // The Contact panel shows the recomputed row.
+    expect(await page.locator('#contact-meta').innerText()).toContain('Stage: Scheduled');
     const log = ss.getSheetByName('Interview log')!.getDataRange().getDisplayValues();
     expect(log.slice(-3).map((r) => r[4])).toEqual(['Voided: Referred', 'Voided: Referred', 'Voided: Informational interview']);
     expect(await pwned(page)).toBeUndefined();
@@ -107,5 +109,14 @@ describe('the History panel in Chromium', () => {
     await reply.getByRole('textbox').fill('Logged twice');
     await page.locator('#history-box').scrollIntoViewIfNeeded();
     await docsScreenshot(page, 'history.png', { clip: { x: 0, y: 160, width: 300, height: 640 } });
+  });
+
+  it('follows the sidebar: a message marked as sent shows in the open panel', async () => {
+    const { page, errors } = await historyOf('Contacts!A3');
+    await page.locator('#template').selectOption('builtin:thankYou');
+    await page.locator('#mark-sent').click();
+    await page.waitForFunction(() => document.querySelectorAll('#history-events li').length === 2);
+    expect(await texts(page, '#history-events li .what')).toEqual(['Thank-you sent', 'Pitch sent']);
+    expect(errors).toEqual([]);
   });
 });

@@ -132,7 +132,7 @@ export const DEFINITIONS: readonly string[] = [
   `Referrals received: contacts whose Referred by is filled in. Referrals given (referrals per interview, who opened the most doors): the Referrals given number on the person who gave them, which Log informational interview keeps up to date; ties are listed in tracker order. Introductions: contacts whose Referred by is a Contact ID (${formatContactId(42)}), in tracker order.`,
   'Job interviews: Outcome is Job interview or Offer (an offer comes after a job interview). Offers: Outcome is Offer.',
   'Rates: count ÷ out of, among contacts who reached the earlier step. A dash means there is nothing to divide by yet.',
-  "Weeks run Monday to Sunday in the spreadsheet's time zone (File > Settings). Activity counts Interview log rows by their Event date and Event.",
+  'Weeks run Monday to Sunday in the spreadsheet\'s time zone (File > Settings). Activity counts Interview log rows by their Event date and Event; a voided event (its "Voided: " row on the same date) is not counted.',
   "Follow-ups: Next follow-up is today or earlier, for contacts not Declined, No response or Thanked (the same rule as the tracker's colours).",
   'Outside benchmarks are rough published figures from the sources named in Settings: context, not promises or targets.',
 ];

@@ -302,7 +302,7 @@ function activitySection(r: Refs): RowSpec[] {
       'All events',
       (c) => weekCounts(null, 'this', c.at('weekStart'), list),
       (c) => weekCounts(null, 'last', c.at('weekStart'), list),
-      `=IF(${full},${str(`Only the first ${thousands(RECENT_EVENTS_CAP)} events of these two weeks are counted.`)},"Every log row, whatever its Event")`,
+      `=IF(${full},${str(`Only the first ${thousands(RECENT_EVENTS_CAP)} events of these two weeks are counted.`)},"Every log row, whatever its Event, less voided events")`,
     ],
   });
   return [header('Activity in the Interview log', 'This week', 'Last week', 'Event counted'), ...rows];

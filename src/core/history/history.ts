@@ -92,7 +92,8 @@ export function contactHistory(t: HistoryTable, log: LogTable | null, contactId:
   if (t.tracker.referredBy !== undefined) {
     for (const other of t.rows) {
       const otherId = canonicalContactId(other[idColumn]);
-      if (otherId !== null && otherId !== id && canonicalContactId(cell(t, other, 'referredBy')) === id) introduced.push({ id: otherId, name: nameOf.get(otherId) ?? '' });
+      if (otherId !== null && otherId !== id && canonicalContactId(cell(t, other, 'referredBy')) === id)
+        introduced.push({ id: otherId, name: nameOf.get(otherId) ?? '' });
     }
   }
 

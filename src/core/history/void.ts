@@ -138,6 +138,7 @@ function readRows(log: LogTable, timeZone: string): LoggedRow[] {
 
 /** The "Referred" rows an interview logged as `key` (its Event ID and the contact's) gave. */
 function referredRowsOf(rows: readonly LoggedRow[], key: string, contactId: string): LoggedRow[] {
+  if (!key.endsWith(`/${contactId}`)) return [];
   const base = key.slice(0, key.length - contactId.length - 1);
   return rows.filter(
     (r) => r.word === EVENT_LABELS.referred && r.key.startsWith(`${base}/`) && r.key.endsWith('/referred') && r.details.includes(`(${contactId})`),
@@ -242,7 +243,9 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
     // Referrals given: the number of names the interviews gave, while it still is that.
     const column = t.tracker.referralsGiven;
     if (column !== undefined && given.length) {
-      const all = own.filter((r) => r.word === EVENT_LABELS.interview).flatMap((r) => referredRowsOf(rows, r.key, contactId).filter((x) => !voided.has(x.key))).length;
+      const all = own
+        .filter((r) => r.word === EVENT_LABELS.interview)
+        .flatMap((r) => referredRowsOf(rows, r.key, contactId).filter((x) => !voided.has(x.key))).length;
       const now = Number(cellText(row[column]) || 0);
       const next = all - given.length;
       if (now === all && now !== next) {

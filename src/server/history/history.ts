@@ -14,12 +14,7 @@ export function historyOf(contactId: unknown): ContactHistory {
   const clock = sheetClock(ss);
   const view = readTracker(ss, props, { valuesOnly: true });
   const log = readLog(ss, props);
-  const found = contactHistory(
-    { ...view, timeZone: clock.timeZone },
-    log && { rows: log.rows, columns: log.plan.columns },
-    contactId,
-    clock.today,
-  );
+  const found = contactHistory({ ...view, timeZone: clock.timeZone }, log && { rows: log.rows, columns: log.plan.columns }, contactId, clock.today);
   if (typeof found === 'string') throw new UserError(found);
   return found;
 }

@@ -37,8 +37,7 @@ function describe(plan: VoidPlan): string {
   const parts = [`Voided ${what}: a row saying so was added to the Interview log, which keeps the event as it was.`];
   if (plan.changed.length)
     parts.push(`Their row now: ${plan.changed.map((c) => `${trackerColumn(c.column).header} ${c.value === '' ? '(empty)' : c.value}`).join(', ')}.`);
-  if (plan.kept.length)
-    parts.push(`Kept as you wrote ${plan.kept.length === 1 ? 'it' : 'them'}: ${plan.kept.map((k) => trackerColumn(k).header).join(', ')}.`);
+  if (plan.kept.length) parts.push(`Kept as you wrote ${plan.kept.length === 1 ? 'it' : 'them'}: ${plan.kept.map((k) => trackerColumn(k).header).join(', ')}.`);
   if (plan.unlinked.length)
     parts.push(
       `${plan.unlinked.map((u) => `${u.name || u.id} (${u.id})`).join(', ')} ${plan.unlinked.length === 1 ? 'stays' : 'stay'} in the tracker but no longer ${plan.unlinked.length === 1 ? 'shows' : 'show'} ${plan.contact.name || plan.contact.id} as who introduced them (Referred by cleared).`,
@@ -73,7 +72,7 @@ export function voidLoggedEvent(raw: unknown): VoidResult {
   const logColumns = Math.max(found.header.length, logWidth(found.plan.columns));
   const appended = appendTarget(found, found.plan.columns, plan.log.length);
   const grows = appended.row + appended.numRows - 1 > logRows;
-  const inLog = merged === null ? mergeProblem(found.sheet, [appended], { grid: { maxRows: logRows, maxColumns: logColumns } }) : null;
+  const inLog = mergeProblem(found.sheet, [appended], { grid: { maxRows: logRows, maxColumns: logColumns } });
   if (inLog) throw new UserError(`In the sheet "${found.sheet.getName()}": ${inLog} ${NOTHING_VOIDED}`);
   const lockedLog = protectionProblem(found.sheet, grows ? [appended, wholeSheet(logRows, logColumns)] : [appended]);
   if (lockedLog) throw new UserError(`${lockedLog} ${NOTHING_VOIDED}`);

@@ -13,7 +13,10 @@ export function storyOfAmara(): App {
     minutes: 30,
     learned: 'Research roles need a PhD.',
     nextStep: 'Read the papers she mentioned',
-    referrals: [{ name: 'Dana Scully', email: 'dana@fbi.example' }, { name: 'Liam OConnor', email: 'liam.oconnor@example.ie' }],
+    referrals: [
+      { name: 'Dana Scully', email: 'dana@fbi.example' },
+      { name: 'Liam OConnor', email: 'liam.oconnor@example.ie' },
+    ],
   });
   return app;
 }

@@ -19,7 +19,7 @@ function history(app: { bundle: App['bundle'] }, id: string): Shown {
 describe('getContactHistory', () => {
   requireBuild();
 
-  it("lists every event of the contact, newest first, with its note and next step; who introduced them and whom they introduced; their dates ahead", () => {
+  it('lists every event of the contact, newest first, with its note and next step; who introduced them and whom they introduced; their dates ahead', () => {
     const app = storyOfAmara();
     const h = history(app, 'C-0002');
     expect(h.contact).toEqual({ id: 'C-0002', name: 'Prof. Amara Obi', row: 3 });

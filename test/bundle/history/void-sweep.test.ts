@@ -8,12 +8,18 @@ import { requireBuild } from '../../helpers.ts';
 import type { VoidResult } from '../../../src/shared/history.ts';
 import { storyOfAmara } from './history-world.ts';
 
-function prepared() {
+function prepared(fullLog = false) {
   // At a fixed instant, so the log rows logged before are the same in every world.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-01-12T10:00:00Z'));
   try {
-    return storyOfAmara();
+    const app = storyOfAmara();
+    if (fullLog) {
+      // The log's grid ends at its last row: the voiding rows need it to grow.
+      const log = app.ss.getSheetByName('Interview log')!;
+      log.deleteRows(log.getLastRow() + 1, log.getMaxRows() - log.getLastRow());
+    }
+    return app;
   } finally {
     vi.useRealTimers();
   }
@@ -34,6 +40,17 @@ describe('voidEvent converges after a fault anywhere', () => {
     });
     // Amara's row, the two links and the log rows.
     expect(report.points.length).toBeGreaterThanOrEqual(3);
+    expect(describeFailures(report)).toBe('');
+  });
+
+  it('the same where the log has no empty row left, so its grid grows', { timeout: 120_000 }, () => {
+    const report = sweepAction({
+      prepare: () => prepared(true),
+      act: (app) => void app.bundle.run('voidEvent', [{ eventId: 'interview-amara-01/C-0002', reason: 'Wrong day' }]),
+      now: '2026-01-13T09:00:00Z',
+      maxPoints: 24,
+    });
+    expect(report.calls).toContain('Sheet.insertRowsAfter');
     expect(describeFailures(report)).toBe('');
   });
 });

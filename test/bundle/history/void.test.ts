@@ -2,9 +2,12 @@
 // log edited; the contact's row recomputed from the events that stand, only in cells the events
 // still own; the referrals a voided interview gave stay, unlinked; once only.
 import { describe, expect, it } from 'vitest';
-import { requireBuild } from '../../helpers.ts';
+import { BUILD, requireBuild } from '../../helpers.ts';
+import { addOnOnContacts } from '../../../local/bundle.ts';
+import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import type { VoidResult } from '../../../src/shared/history.ts';
-import { type App, ids, log, logRows, open, shown, snapshot, tracker } from '../logging/log-world.ts';
+import { type App, headerOf, ids, log, logRows, logSheet, open, shown, snapshot, tracker } from '../logging/log-world.ts';
+import { emulatorState } from '../../../local/emulator/state.ts';
 import { storyOfAmara } from './history-world.ts';
 
 function voided(app: App, eventId: string, reason = ''): Extract<VoidResult, { ok: true }> {
@@ -29,7 +32,9 @@ describe('voidEvent', () => {
     expect(result.alreadyVoided).toBe(false);
     expect(row(app, 3)).toEqual(['Scheduled', '2026-01-07', '2026-01-09', '2026-01-09', '', '']);
     expect(result.message).toMatch(/^Voided “Informational interview” of 2026-01-09 for Prof\. Amara Obi/);
-    expect(result.message).toContain("Dana Scully (C-0007), Liam O'Connor (C-0006) stay in the tracker but no longer show Prof. Amara Obi as who introduced them (Referred by cleared).");
+    expect(result.message).toContain(
+      "Dana Scully (C-0007), Liam O'Connor (C-0006) stay in the tracker but no longer show Prof. Amara Obi as who introduced them (Referred by cleared).",
+    );
     expect(result.message).toContain('Their row now: Stage Scheduled, Last contact 2026-01-07, Next follow-up 2026-01-09, Referrals given (empty).');
     // Dana, added by the interview, and Liam, linked by it, stay with their own cells; only the link goes.
     expect(shown(app, 7, 'FULL NAME')).toBe("Liam O'Connor");
@@ -66,7 +71,7 @@ describe('voidEvent', () => {
     expect(row(app, 2).slice(0, 3)).toEqual(['To contact', '', '']);
   });
 
-  it("a cell the user wrote after the event is theirs: kept, and the result says so", () => {
+  it('a cell the user wrote after the event is theirs: kept, and the result says so', () => {
     const app = tracker();
     const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
     log(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09' });
@@ -85,5 +90,52 @@ describe('voidEvent', () => {
     expect(refusal(app, 'reply-amara-0001/C-0002/voided')).toMatch(/^That row records a voided event/);
     expect(refusal(app, 'interview-amara-01/C-0007/referred')).toMatch(/^A referral is voided with the informational interview that gave it/);
     expect(logRows(app)).toEqual(logged);
+  });
+
+  it(
+    'under the document lock, flushed before its release; each table read once; the same calls at 100 and 900 contacts and log rows',
+    { timeout: 120_000 },
+    () => {
+      const calls = (contacts: number) => {
+        const { emu, bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), BUILD, { setUp: true });
+        const everyone = Array.from({ length: contacts }, (_, i) => `C-${String(i + 1).padStart(4, '0')}`);
+        bundle.run('logPitchSent', [{ eventId: 'pitch-everyone-1', contactIds: everyone, date: '2026-01-05' }]);
+        const names: string[] = [];
+        emu.rt.beforeCall = (name) => void names.push(name);
+        const run = bundle.run('voidEvent', [{ eventId: 'pitch-everyone-1/C-0003', reason: '' }]);
+        emu.rt.beforeCall = null;
+        expect((run.result as VoidResult).ok).toBe(true);
+        return { run, names };
+      };
+      const small = calls(100);
+      // 900 rows in the log, which a new sheet's 1,000-row grid still holds (a log that must grow costs
+      // calls for its new rows, whatever their number).
+      const large = calls(900);
+      const { names } = small;
+      expect(names[names.indexOf('Lock.releaseLock') - 1]).toBe('SpreadsheetApp.flush');
+      expect(names.indexOf('Lock.tryLock')).toBeLessThan(names.indexOf('Range.getValues'));
+      expect(large.run.byMethod).toEqual(small.run.byMethod);
+      // The tracker's values and the log's: one getValues each.
+      expect(small.run.byMethod['Range.getValues'], JSON.stringify(small.run.byMethod)).toBe(2);
+    },
+  );
+
+  it('an editor voiding where the owner protected the Stage column, or the log: refused in words, nothing written', () => {
+    const EDITOR = 'editor@example.com';
+    for (const what of ['Stage', 'log'] as const) {
+      const app = storyOfAmara();
+      app.ss.addEditor(EDITOR);
+      const range =
+        what === 'log'
+          ? logSheet(app).getRange(1, 1, logSheet(app).getMaxRows(), 8)
+          : app.sheet.getRange(1, headerOf(app.sheet).indexOf('Stage') + 1, app.sheet.getMaxRows(), 1);
+      const protection = range.protect();
+      protection.removeEditors(protection.getEditors());
+      const before = JSON.stringify(emulatorState(app.emu));
+      const result = app.emu.actAs(EDITOR, () => app.bundle.run('voidEvent', [{ eventId: 'interview-amara-01/C-0002', reason: '' }]).result as VoidResult);
+      expect(result.ok, what).toBe(false);
+      expect(result.message, what).toMatch(what === 'log' ? /Interview log.*Nothing was voided\.$/s : /"Stage" column.*Nothing was voided\.$/s);
+      expect(JSON.stringify(emulatorState(app.emu)), what).toBe(before);
+    }
   });
 });

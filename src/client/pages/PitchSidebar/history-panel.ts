@@ -6,6 +6,7 @@ import type { ContactHistory, ContactRef, HistoryEvent } from '../../../shared/h
 import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { busy, notes, state } from './page.ts';
+import { loadContext } from './contact-panel.ts';
 
 const $h = {
   box: byId<HTMLDetailsElement>('history-box'),
@@ -24,7 +25,9 @@ const personText = (p: ContactRef) => (p.id ? `${p.name || '(no name)'} (${p.id}
 function renderPeople(h: ContactHistory): void {
   clear($h.people);
   $h.people.append(el('p', h.introducedBy ? `Introduced by ${personText(h.introducedBy)}.` : 'Nobody is recorded as introducing them.', 'secondary'));
-  $h.people.append(el('p', h.introduced.length ? `Introduced you to ${h.introduced.map(personText).join(', ')}.` : 'Introduced you to nobody yet.', 'secondary'));
+  $h.people.append(
+    el('p', h.introduced.length ? `Introduced you to ${h.introduced.map(personText).join(', ')}.` : 'Introduced you to nobody yet.', 'secondary'),
+  );
 }
 
 function renderPending(h: ContactHistory): void {
@@ -52,9 +55,11 @@ function voidForm(h: ContactHistory, e: HistoryEvent, item: HTMLLIElement, butto
     ev.preventDefault();
     void busy([confirm, cancel], `Voiding “${e.event}” of ${e.date}…`, 'Could not void the event', () =>
       callServer('voidEvent', { eventId: e.eventId, reason: input.value.trim() }),
-    ).then((r) => {
+    ).then(async (r) => {
       if (!r) return;
       if (!r.ok) return notes.error(r.message);
+      // The contact's row was recomputed: the Contact panel reads it again (its stage, its dates).
+      if (state.contact?.id === h.contact.id) await loadContext(state.contact.row, null);
       notes.say(r.message, 'ok');
       void loadHistory(h.contact.id, true);
     });
@@ -87,7 +92,9 @@ function renderEvents(h: ContactHistory): void {
 
 function show(h: ContactHistory): void {
   const count = h.events.length;
-  $h.status.textContent = count ? `${count} ${count === 1 ? 'event' : 'events'} in the Interview log, newest first.` : `Nothing logged for ${h.contact.name || h.contact.id} yet.`;
+  $h.status.textContent = count
+    ? `${count} ${count === 1 ? 'event' : 'events'} in the Interview log, newest first.`
+    : `Nothing logged for ${h.contact.name || h.contact.id} yet.`;
   renderPeople(h);
   renderPending(h);
   renderEvents(h);
