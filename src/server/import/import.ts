@@ -371,13 +371,18 @@ function writeColumns<T>(
  */
 function stretchRules(sheet: Sheet, since: number, lastRow: number): void {
   let changed = false;
+  // Rules over the same cells (the tracker's five Stage colours) share one stretched range.
+  const stretchedRanges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
   const rules = sheet.getConditionalFormatRules().map((rule) => {
     let stretched = false;
     const ranges = rule.getRanges().map((range) => {
-      const b = a1Bounds(range.getA1Notation());
+      const a1 = range.getA1Notation();
+      const b = a1Bounds(a1);
       if (!b || b.lastRow < since || b.lastRow >= lastRow) return range;
       stretched = true;
-      return sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1);
+      let to = stretchedRanges.get(a1);
+      if (!to) stretchedRanges.set(a1, (to = sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1)));
+      return to;
     });
     if (!stretched) return rule;
     changed = true;
