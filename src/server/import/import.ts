@@ -21,15 +21,15 @@ import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import { findTrackerSheet, propertiesReadOnce, readRecord, recordText, tagContactColumns, writeRecord, type TrackerRecord } from '../tracker/store.ts';
+import { contactColumnTags, findTrackerSheet, propertiesReadOnce, readRecord, recordText, writeRecord, writeTags, type TrackerRecord } from '../tracker/store.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
-import { forCell, mergeProblem, protectionProblem, writeFills } from '../tracker/cells.ts';
-import { DATE_FORMAT, formatTrackerRows, oneBasedColumns } from '../tracker/format.ts';
+import { forCell, mergeProblem, protectionProblem, type Snapshot } from '../tracker/cells.ts';
+import { DATE_FORMAT, formatTrackerRows, oneBasedColumns, rangesFetched, type RangeAt } from '../tracker/format.ts';
 import { a1Bounds } from '../../core/base/a1.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
-import { type CellFill, type CellRange, cellText, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
+import { type CellFill, type CellRange, cellText, groupFills, limitRuns, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -221,18 +221,28 @@ function importIntoSheet(
 
   if (insertAt === maxRows + 1) pending = notePending(props, pending, { rulesEndAt: pending?.rulesEndAt ?? maxRows });
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
-  if (newBlock) {
-    const { row, column, numColumns } = newBlock.range;
-    sheet.getRange(row, column, 1, numColumns).setFontWeight('bold');
-    sheet.getRange(row, column, newBlock.values.length, numColumns).setValues(newBlock.values);
+  // The grid has every row and column the import writes before the ranges are got, all at once.
+  if (count && insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
+  const contactColumns = untaggedContactColumns(read, plan);
+  const lineTags = contactColumnTags(contactColumns, read.tags.contact);
+  const fills = fillWrites(inOldColumns, read.grid, MAX_IMPORT_FILL_WRITES);
+  const headerCells = newBlock && { ...newBlock.range, numRows: 1 };
+  const rangeAt = rangesFetched(sheet, [
+    ...(newBlock && headerCells ? [rangeA1(headerCells), rangeA1(newBlock.range)] : []),
+    ...lineTags.map((t) => t.a1),
+    ...(count ? [rangeA1({ row: plan.appendAt, column: 1, numRows: count, numColumns: appendWidth })] : []),
+    ...fills.writes.map((w) => rangeA1(w.range)),
+  ]);
+  if (newBlock && headerCells) {
+    rangeAt(rangeA1(headerCells)).setFontWeight('bold');
+    rangeAt(rangeA1(newBlock.range)).setValues(newBlock.values);
   }
-  const contactTags = tagUntaggedContactColumns(sheet, read, plan);
-  if (count) {
-    if (insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
-    appendRows(sheet, read, plan, appendWidth);
-  }
+  writeTags(sheet, lineTags, rangeAt);
+  const contactTags = { ...contactColumns, ...read.tags.contact };
+  if (count) appendRows(sheet, read, plan, appendWidth, rangeAt);
   if (pending?.rulesEndAt !== undefined) stretchRules(sheet, pending.rulesEndAt, maxRows + (insertAt === undefined ? 0 : missingRows));
-  const deferred = writeFills(sheet, inOldColumns, read.grid, { maxWrites: MAX_IMPORT_FILL_WRITES });
+  for (const w of fills.writes) rangeAt(rangeA1(w.range)).setValues(w.values);
+  const deferred = fills.deferred;
   plan.summary.problems.push(...deferredProblems(deferred));
   // The last writes: the ID counter, then the note of an import under way.
   const after = recordAfter(read, plan, contactTags);
@@ -275,12 +285,27 @@ function newColumnsBlock(
  * later action finds it after a rename or move: the columns this import adds, and one a failed
  * run added (found now by its header) before it could tag it.
  */
-function tagUntaggedContactColumns(sheet: Sheet, read: TrackerView, plan: ImportPlan): Partial<Record<ContactField, number>> {
+function untaggedContactColumns(read: TrackerView, plan: ImportPlan): Partial<Record<ContactField, number>> {
   const columns: Partial<Record<ContactField, number>> = {};
   for (const c of plan.newColumns) columns[c.field] = c.column - 1;
   for (const [field, index] of Object.entries(read.contact) as [ContactField, number][]) if (read.tags.contact[field] === undefined) columns[field] ??= index;
-  if (Object.keys(columns).length) tagContactColumns(sheet, columns, read.tags.contact);
-  return { ...columns, ...read.tags.contact };
+  return columns;
+}
+
+/**
+ * The fills of contacts already there (empty cells of old columns), as writeFills groups them:
+ * one setValues per run of fills down a column, bridging only cells that are empty now; the
+ * fills past `maxWrites` runs are left for the next import.
+ */
+function fillWrites(fills: readonly CellFill[], snap: Snapshot, maxWrites: number): { writes: { range: CellRange; values: (string | number | boolean)[][] }[]; deferred: CellFill[] } {
+  const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
+  const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
+  const { runs, deferred } = limitRuns(groupFills(fills, isEmpty), maxWrites);
+  const writes = runs.map((run) => ({
+    range: { row: run.row, column: run.column, numRows: run.values.length, numColumns: 1 },
+    values: run.values.map(([v], i) => [forCell(v, at(snap.formats, run.row + i, run.column) as string | undefined)]),
+  }));
+  return { writes, deferred };
 }
 
 /**
@@ -307,10 +332,10 @@ function recordAfter(read: TrackerView, plan: ImportPlan, contactTags: Partial<R
  * (that row is read only when a new row lacks one); only a column with none there (the first
  * contacts) gets the tracker's own made.
  */
-function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: number): void {
+function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: number, rangeAt: RangeAt): void {
   const count = plan.append.length;
   const above = plan.appendAt - 1;
-  const rows = sheet.getRange(plan.appendAt, 1, count, width);
+  const rows = rangeAt(rangeA1({ row: plan.appendAt, column: 1, numRows: count, numColumns: width }));
   const formats = rows.getNumberFormats();
   const validations = rows.getDataValidations() as (Validation | null)[][];
   let aboveRow: (Validation | null)[] | undefined;
@@ -371,13 +396,18 @@ function writeColumns<T>(
  */
 function stretchRules(sheet: Sheet, since: number, lastRow: number): void {
   let changed = false;
+  // Rules over the same cells (the tracker's five Stage colours) share one stretched range.
+  const stretchedRanges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
   const rules = sheet.getConditionalFormatRules().map((rule) => {
     let stretched = false;
     const ranges = rule.getRanges().map((range) => {
-      const b = a1Bounds(range.getA1Notation());
+      const a1 = range.getA1Notation();
+      const b = a1Bounds(a1);
       if (!b || b.lastRow < since || b.lastRow >= lastRow) return range;
       stretched = true;
-      return sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1);
+      let to = stretchedRanges.get(a1);
+      if (!to) stretchedRanges.set(a1, (to = sheet.getRange(b.row, b.column, lastRow - b.row + 1, b.lastColumn - b.column + 1)));
+      return to;
     });
     if (!stretched) return rule;
     changed = true;

@@ -3,6 +3,7 @@
 
 import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { columnLetters } from '../../core/base/a1.ts';
+import { type CellRange, rangeA1 } from '../../core/tracker/cells.ts';
 import { localeNeutral } from '../../core/base/formula-text.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,6 +35,54 @@ export function adjacentRuns(columns: readonly number[], joins: (column: number)
   return runs;
 }
 
+/** A range of the sheet by its A1 notation: `sheet.getRange`, or one fetched with others in one getRangeList (see rangesFetched). */
+export type RangeAt = (a1: string) => GoogleAppsScript.Spreadsheet.Range;
+
+export function rangeOfSheet(sheet: Sheet): RangeAt {
+  return (a1) => sheet.getRange(a1);
+}
+
+/**
+ * The ranges `a1s` through one getRangeList (two calls for all of them), for an action that
+ * knows before its first write every range it writes: any other asked for is got by getRange.
+ */
+export function rangesFetched(sheet: Sheet, a1s: readonly string[]): RangeAt {
+  const unique = [...new Set(a1s)];
+  const fetched = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  if (unique.length > 1) sheet.getRangeList(unique).getRanges().forEach((range, i) => fetched.set(unique[i], range));
+  return (a1) => fetched.get(a1) ?? sheet.getRange(a1);
+}
+
+/** The ranges formatTrackerRows writes, by what they get: number formats, drop-downs (with the drop-down, or null, of each column). */
+export function trackerRowsRanges(
+  columns: Partial<Record<TrackerKey, number>>,
+  firstRow: number,
+  numRows: number,
+  only?: ReadonlySet<TrackerKey>,
+): { formats: { range: CellRange; row: string[] }[]; dropDowns: { range: CellRange; keys: (TrackerKey | null)[] }[] } {
+  if (numRows < 1) return { formats: [], dropDowns: [] };
+  const keyAt = new Map<number, TrackerKey>();
+  for (const def of TRACKER_COLUMNS) {
+    const at = columns[def.key];
+    if (at !== undefined && (!only || only.has(def.key))) keyAt.set(at, def.key);
+  }
+  const rangeOf = (first: number, last: number): CellRange => ({ row: firstRow, column: first, numRows, numColumns: last - first + 1 });
+  const formatted = [...keyAt].filter(([, key]) => numberFormatOf(key) !== null).map(([at]) => at);
+  const formats = adjacentRuns(formatted, (c) => keyAt.has(c) && numberFormatOf(keyAt.get(c)!) !== null).map(([first, last]) => ({
+    range: rangeOf(first, last),
+    row: Array.from({ length: last - first + 1 }, (_, i) => numberFormatOf(keyAt.get(first + i)!)!),
+  }));
+  const lists = [...keyAt].filter(([, key]) => trackerColumn(key).values && trackerColumn(key).kind === 'list').map(([at]) => at);
+  const dropDowns = adjacentRuns(lists, (c) => only !== undefined && keyAt.has(c)).map(([first, last]) => ({
+    range: rangeOf(first, last),
+    keys: Array.from({ length: last - first + 1 }, (_, i) => {
+      const key = keyAt.get(first + i)!;
+      return trackerColumn(key).kind === 'list' ? key : null;
+    }),
+  }));
+  return { formats, dropDowns };
+}
+
 /**
  * Date formats and drop-downs for tracker columns (1-based) over the given rows, written as
  * grids: one setNumberFormats per run of adjacent formatted columns, one setDataValidations per
@@ -46,26 +95,14 @@ export function formatTrackerRows(
   firstRow: number,
   numRows: number,
   only?: ReadonlySet<TrackerKey>,
+  rangeAt: RangeAt = rangeOfSheet(sheet),
 ): void {
-  if (numRows < 1) return;
-  const keyAt = new Map<number, TrackerKey>();
-  for (const def of TRACKER_COLUMNS) {
-    const at = columns[def.key];
-    if (at !== undefined && (!only || only.has(def.key))) keyAt.set(at, def.key);
-  }
-  const formatted = [...keyAt].filter(([, key]) => numberFormatOf(key) !== null).map(([at]) => at);
-  for (const [first, last] of adjacentRuns(formatted, (c) => keyAt.has(c) && numberFormatOf(keyAt.get(c)!) !== null)) {
-    const row = Array.from({ length: last - first + 1 }, (_, i) => numberFormatOf(keyAt.get(first + i)!)!);
-    sheet.getRange(firstRow, first, numRows, row.length).setNumberFormats(Array.from({ length: numRows }, () => row));
-  }
-  const lists = [...keyAt].filter(([, key]) => trackerColumn(key).values && trackerColumn(key).kind === 'list').map(([at]) => at);
+  const { formats, dropDowns: lists } = trackerRowsRanges(columns, firstRow, numRows, only);
+  for (const { range, row } of formats) rangeAt(rangeA1(range)).setNumberFormats(Array.from({ length: numRows }, () => row));
   const dropDown = dropDowns();
-  for (const [first, last] of adjacentRuns(lists, (c) => only !== undefined && keyAt.has(c))) {
-    const row = Array.from({ length: last - first + 1 }, (_, i) => {
-      const key = keyAt.get(first + i)!;
-      return trackerColumn(key).kind === 'list' ? dropDown(key) : null;
-    });
-    sheet.getRange(firstRow, first, numRows, row.length).setDataValidations(Array.from({ length: numRows }, () => row));
+  for (const { range, keys } of lists) {
+    const row = keys.map((key) => (key === null ? null : dropDown(key)));
+    rangeAt(rangeA1(range)).setDataValidations(Array.from({ length: numRows }, () => row));
   }
 }
 
@@ -144,11 +181,12 @@ export function coverTrackerRows(
   headerRow: number,
   add: ReadonlySet<TrackerKey> = new Set(),
   lastRow = sheet.getMaxRows(),
+  rangeAt: RangeAt = rangeOfSheet(sheet),
 ): void {
   const first = headerRow + 1;
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
   const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
-  const column = (at: number) => ranges.get(at) ?? ranges.set(at, sheet.getRange(first, at, lastRow - headerRow, 1)).get(at)!;
+  const column = (at: number) => ranges.get(at) ?? ranges.set(at, rangeAt(ruleRange(at, headerRow, lastRow))).get(at)!;
   const ours = new Set([columns.stage, columns.nextFollowUp]);
   const wanted = trackerRules(columns as { stage: number; nextFollowUp: number }, first).filter((r) => add.has(r.key));
   const present = new Set<string>();
@@ -172,6 +210,11 @@ export function coverTrackerRows(
   const added = wanted.filter((w) => !present.has(ruleKey(w.column, w.criteria, [w.value])));
   rules.push(...buildRules(added, column));
   if (found || added.length) sheet.setConditionalFormatRules(rules);
+}
+
+/** The range (A1) a tracker colour rule on column `at` (1-based) covers: below the header to `lastRow`. */
+export function ruleRange(at: number, headerRow: number, lastRow: number): string {
+  return rangeA1({ row: headerRow + 1, column: at, numRows: lastRow - headerRow, numColumns: 1 });
 }
 
 /**

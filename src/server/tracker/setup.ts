@@ -9,7 +9,6 @@ import { thousands } from '../../core/base/text.ts';
 import type { SetupResult } from '../../shared/types.ts';
 import {
   clearOwed,
-  type ColumnTags,
   findTrackerSheet,
   type SetupOwed,
   readOwed,
@@ -20,6 +19,7 @@ import {
   trackerColumnTags,
   type TrackerRecord,
   propertiesReadOnce,
+  type LineTag,
   writeOwed,
   writeRecord,
   writeTags,
@@ -27,9 +27,9 @@ import {
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
-import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem } from '../../core/tracker/cells.ts';
+import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
-import { adjacentRuns, coverTrackerRows, formatTrackerRows } from './format.ts';
+import { adjacentRuns, coverTrackerRows, formatTrackerRows, rangesFetched, type RangeAt, ruleRange, trackerRowsRanges } from './format.ts';
 import { dashboardAfterSetup, introductionsIn, type KnownTracker } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
@@ -133,8 +133,15 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (owed.dashboard && JSON.stringify(owed) !== JSON.stringify(owedBefore)) writeOwed(props, sheetId, owed);
   // Only cells filled in existing columns need their formats (a Plain text cell takes text as is).
   const formats = plan.fills.length ? data.getNumberFormats() : [];
-  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, maxColumns, tags, taggedRow);
-  const unfrozen = applyLook(sheet, plan, new Set(owed.keys), known && record.coveredRows === maxRows, maxRows);
+  const last = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
+  if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+  const owedSet = new Set(owed.keys);
+  const covered = known && record.coveredRows === maxRows;
+  const lineTags = [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact), ...headerRowTags(sheet, plan.headerRow, taggedRow)];
+  // Every range setup writes but the scattered fills, got at once (the grid has its new columns now).
+  const rangeAt = rangesFetched(sheet, [...(plan.block ? [rangeA1(blockRange(plan.block))] : []), ...lineTags.map((t) => t.a1), ...lookRanges(plan, owedSet, covered, maxRows)]);
+  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, lineTags, rangeAt);
+  const unfrozen = applyLook(sheet, plan, owedSet, covered, maxRows, rangeAt);
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
   const done: TrackerRecord = { sheetId, headerRow: plan.headerRow, idCounter: plan.idCounter, ...(layout ? { layout } : {}), coveredRows: maxRows };
   if (recordText(done) !== recordText(record)) writeRecord(props, done);
@@ -212,9 +219,11 @@ function lookTargets(plan: SetupReady, owed: readonly TrackerKey[], maxRows: num
   }));
 }
 
-function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: number, tags: ColumnTags, taggedRow: number | null): CellFill[] {
-  const last = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
-  if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
+function blockRange(block: NonNullable<SetupReady['block']>): CellRange {
+  return { row: block.row, column: block.column, numRows: block.values.length, numColumns: block.values[0].length };
+}
+
+function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, lineTags: readonly LineTag[], rangeAt: RangeAt): CellFill[] {
   // A row's Contact ID says it has its defaults (Stage, Relationship): it is written after them
   // (the new columns' block holds both or comes between), so a run stopped between the two
   // leaves a row without an ID, which the next run finishes.
@@ -226,10 +235,7 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
     snap,
     { maxWrites: budget },
   );
-  if (plan.block) {
-    const { row, column, values } = plan.block;
-    sheet.getRange(row, column, values.length, values[0].length).setValues(values.map((r) => r.map(toWritable)));
-  }
+  if (plan.block) rangeAt(rangeA1(blockRange(plan.block))).setValues(plan.block.values.map((r) => r.map(toWritable)));
   const unfinished = new Set(deferred.map((f) => f.row));
   const ids = plan.fills.filter((f) => f.column === idColumn);
   deferred.push(...ids.filter((f) => unfinished.has(f.row)));
@@ -241,8 +247,7 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
       { maxWrites: budget },
     ),
   );
-  const header = headerRowTags(sheet, plan.headerRow, taggedRow);
-  writeTags(sheet, [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact), ...header]);
+  writeTags(sheet, lineTags, rangeAt);
   return deferred;
 }
 
@@ -252,15 +257,32 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, maxColumns: numbe
  * to the last row unless they reached it at the last run; the frozen header. True when the header
  * was not frozen.
  */
-function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
+function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number, rangeAt: RangeAt): boolean {
   const first = plan.headerRow + 1;
-  for (const [from, to] of adjacentRuns([...owed].map((k) => plan.columns[k]))) sheet.getRange(plan.headerRow, from, 1, to - from + 1).setFontWeight('bold');
+  for (const range of boldRanges(plan, owed)) rangeAt(rangeA1(range)).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
-  if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed);
-  if (rows >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'))) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows);
+  if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed, rangeAt);
+  if (coversRules(plan, owed, covered, maxRows)) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows, rangeAt);
   const unfrozen = sheet.getFrozenRows() < plan.headerRow;
   if (unfrozen) sheet.setFrozenRows(plan.headerRow);
   return unfrozen;
+}
+
+/** The header cells of the owed columns, made bold: a range per run of adjacent ones. */
+function boldRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>): CellRange[] {
+  return adjacentRuns([...owed].map((k) => plan.columns[k])).map(([from, to]) => ({ row: plan.headerRow, column: from, numRows: 1, numColumns: to - from + 1 }));
+}
+
+function coversRules(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
+  return maxRows - plan.headerRow >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'));
+}
+
+/** The ranges (A1) applyLook writes: bold headers, formats and drop-downs, the colour rules' columns. */
+function lookRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): string[] {
+  const rows = maxRows - plan.headerRow;
+  const { formats, dropDowns } = owed.size ? trackerRowsRanges(plan.columns, plan.headerRow + 1, rows, owed) : { formats: [], dropDowns: [] };
+  const rules = coversRules(plan, owed, covered, maxRows) ? [plan.columns.stage, plan.columns.nextFollowUp].map((at) => ruleRange(at, plan.headerRow, maxRows)) : [];
+  return [...[...boldRanges(plan, owed), ...formats.map((f) => f.range), ...dropDowns.map((d) => d.range)].map(rangeA1), ...rules];
 }
 
 /** The sheet the add-on remembers as its tracker, if it still exists. */

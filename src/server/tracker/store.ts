@@ -142,11 +142,20 @@ function columnTag(column: number, value: string): LineTag {
 
 /**
  * Writes the tags. Several are reached through one getRangeList (two calls for all their ranges
- * instead of a getRange each); a single one through getRange.
+ * instead of a getRange each); a single one through getRange; with `rangeAt`, through the ranges
+ * it holds (fetched with the caller's others).
  */
-export function writeTags(sheet: GoogleAppsScript.Spreadsheet.Sheet, tags: readonly LineTag[]): void {
+export function writeTags(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tags: readonly LineTag[],
+  rangeAt?: (a1: string) => GoogleAppsScript.Spreadsheet.Range,
+): void {
   if (!tags.length) return;
-  const ranges = tags.length === 1 ? [sheet.getRange(tags[0].a1)] : sheet.getRangeList(tags.map((t) => t.a1)).getRanges();
+  const ranges = rangeAt
+    ? tags.map((t) => rangeAt(t.a1))
+    : tags.length === 1
+      ? [sheet.getRange(tags[0].a1)]
+      : sheet.getRangeList(tags.map((t) => t.a1)).getRanges();
   tags.forEach((t, i) => ranges[i].addDeveloperMetadata(t.key, t.value));
 }
 
