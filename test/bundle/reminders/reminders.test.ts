@@ -134,6 +134,15 @@ describe('the digest', () => {
     expect(state.lastSent).toContain('the tracker sheet is gone');
   });
 
+  it('follows the tracker when the spreadsheet and its sheet are renamed', () => {
+    const app = dueWorld();
+    turnOn(app);
+    app.ss.rename('Job search 2027');
+    app.ss.getSheetByName('Contacts')!.setName('People');
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent.map((m) => m.subject)).toEqual(['Job search 2027: 4 contacts need you today (2026-12-07)']);
+  });
+
   it('with the weekly summary, on its day even with nothing due', () => {
     const app = dueWorld();
     turnOn(app, { weekly: true, weeklyDay: 'Monday' });
