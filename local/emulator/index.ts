@@ -13,7 +13,7 @@ import { LockTable, EmuLockService } from './services/lock.ts';
 import { EmuSession } from './services/session.ts';
 import { EmuUtilities } from './services/utilities.ts';
 import { EmuCharts } from './spreadsheet/charts.ts';
-import { openAs, type SharingPolicy } from './services/drive.ts';
+import { accessOf, openAs, NO_ACCESS, type SharingPolicy } from './services/drive.ts';
 import { EmuScriptApp, TriggerTable, clockEvent, nextRunOf, type InstalledTrigger, type TriggerRun } from './services/scriptapp.ts';
 import { EmuMailApp, Outbox } from './services/mail.ts';
 
@@ -66,6 +66,8 @@ export class Emulator {
   /** How a trigger's handler is run; set by the Bundle loaded on this emulator. */
   scriptRunner: ScriptRunner | null = null;
   readonly addOn: boolean;
+  /** A time-driven trigger's run is under way. */
+  private runningTrigger = false;
   active: EmuSpreadsheet;
   private readonly timeZone: string;
 
@@ -112,7 +114,11 @@ export class Emulator {
     return Object.assign(globals, {
       SpreadsheetApp: new EmuSpreadsheetApp(rt, {
         active: () => this.active,
-        ui: () => uiService,
+        ui: () => {
+          // A time-driven run has no user at a screen: Google refuses the Ui with this message (the one scripts log).
+          if (this.runningTrigger) throw new GasException('Cannot call SpreadsheetApp.getUi() from this context.');
+          return uiService;
+        },
         open: (id) => openAs(this.files, id, rt.activeUser, this.deleted),
         create: (name, rows, cols) => {
           const ss = this.createSpreadsheet(name);
@@ -195,7 +201,12 @@ export class Emulator {
    */
   setNow(ms: number): TriggerRun[] {
     const runs: TriggerRun[] = [];
+    if (ms < this.rt.now()) {
+      this.rt.virtualMs = ms - Date.now();
+      return runs;
+    }
     for (let due = this.triggers.nextDue(ms); due; due = this.triggers.nextDue(ms)) {
+      if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
       if (runs.length >= MAX_RUNS_PER_MOVE)
         throw new EmulatorError(`more than ${MAX_RUNS_PER_MOVE} trigger runs in one move of the clock: move it in smaller steps`);
       // A run overdue when the clock stood still (created in the past) runs now, never back in time.
@@ -216,7 +227,6 @@ export class Emulator {
   private runTrigger(trigger: InstalledTrigger, at: number): TriggerRun {
     const run: TriggerRun = { uid: trigger.uid, handler: trigger.handler, user: trigger.user, at: new Date(at).toISOString(), status: 'completed' };
     this.triggers.runs.push(run);
-    if (!this.scriptRunner) throw new EmulatorError('no script to run triggers with: load a Bundle on this emulator first');
     const document = trigger.documentId === null ? null : (this.files.get(trigger.documentId) ?? null);
     if (trigger.documentId !== null && !document) {
       // Assumed: a spreadsheet deleted for good takes its add-on's triggers with it (they never run).
@@ -227,7 +237,11 @@ export class Emulator {
     // An add-on's time-driven run sees the document it was installed from as the active spreadsheet.
     const previous = this.active;
     if (document) this.active = document;
+    this.runningTrigger = true;
     try {
+      // Assumed: a user who lost all access to the spreadsheet gets Google's no-access error before the
+      // script starts (a viewer's run starts, and its writes fail as any viewer's do).
+      if (document && accessOf(document, trigger.user) === null) throw new GasException(NO_ACCESS);
       this.actAs(trigger.user, () => this.scriptRunner!(trigger.handler, [clockEvent(trigger.uid, at)]));
     } catch (e) {
       if (e instanceof EmulatorError) throw e;
@@ -237,6 +251,7 @@ export class Emulator {
       run.error = typeof message === 'string' ? (name && name !== 'Error' ? `${String(name)}: ${message}` : message) : String(e);
     } finally {
       this.active = previous;
+      this.runningTrigger = false;
     }
     return run;
   }

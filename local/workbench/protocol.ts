@@ -98,7 +98,8 @@ export interface ToastView {
 }
 
 export interface ActionReport {
-  kind: 'onOpen' | 'menu' | 'run' | 'onEdit';
+  /** 'trigger': the last time-driven trigger run when the clock moved. */
+  kind: 'onOpen' | 'menu' | 'run' | 'onEdit' | 'trigger';
   fn: string;
   calls: number;
   byMethod: Record<string, number>;
@@ -121,6 +122,28 @@ export interface Answer {
   text?: string;
 }
 
+/** An email the add-on sent (MailApp), as the outbox shows it. */
+export interface MailView {
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  replyTo: string;
+  name: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  sentAt: string;
+}
+
+/** One run of a time-driven trigger. */
+export interface TriggerRunView {
+  handler: string;
+  at: string;
+  status: 'completed' | 'failed' | 'skipped';
+  error?: string;
+}
+
 /** Everything the page shows, as of one moment. */
 export interface Snapshot {
   version: number;
@@ -137,6 +160,12 @@ export interface Snapshot {
   toastCount: number;
   alerts: { title: string; prompt: string; buttons: string; answer: string }[];
   window: GridWindow;
+  /** The emulator's clock (ISO) and the spreadsheet's time zone to show it in. */
+  clock: { now: string; timeZone: string };
+  /** Every email sent, oldest first. */
+  outbox: MailView[];
+  /** The last time-driven trigger runs, oldest first. */
+  triggerRuns: TriggerRunView[];
 }
 
 /** Which rows of the active sheet the page shows, so a snapshot can carry them. */

@@ -176,6 +176,8 @@ export function router(host: WorkbenchHost, assets: Assets, origin: () => string
         if (body.undefinedArgs !== undefined) for (const i of body.undefinedArgs as unknown[]) args[int(i, 'undefinedArgs')] = undefined;
         return json(res, 200, await ask({ type: 'run', fn: str(body, 'fn'), args, view: view(body.view) }));
       }
+      case '/api/clock':
+        return json(res, 200, await ask({ type: 'clock', days: int(body.days, 'days'), view: view(body.view) }));
       case '/api/close':
         return json(res, 200, await ask({ type: 'close', panel: str(body, 'panel'), view: view(body.view) }));
       case '/api/answer': {

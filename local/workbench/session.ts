@@ -8,7 +8,7 @@ import { loadWorkbookFile, saveXlsx } from '../emulator/io.ts';
 import { serializeScriptRunResult } from '../emulator/services/scriptrun.ts';
 import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import { Bundle, BundleError } from '../bundle.ts';
-import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, ViewRequest } from './protocol.ts';
+import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, TriggerRunView, ViewRequest } from './protocol.ts';
 import { gridWindow, sheetInfo } from './view.ts';
 import { checkCell, clearCells, typeIntoCell } from './edit.ts';
 import { buildSample, SAMPLE_CONTACTS } from './sample.ts';
@@ -32,6 +32,9 @@ export interface OpenOptions {
 export type PanelWithHtml = PanelView & { html: string };
 
 const DEFAULT_VIEW: ViewRequest = { top: 1, rows: 100 };
+const DAY_MS = 86_400_000;
+/** Trigger runs a snapshot carries (the newest). */
+const RUNS_SHOWN = 20;
 
 /** How Apps Script names a thrown error for the user: "Exception: …", "TypeError: …". */
 export function scriptErrorText(e: unknown): string {
@@ -217,6 +220,31 @@ export class Workbench {
     this.changed();
   }
 
+  /**
+   * Moves the emulator's clock forward by whole days (the "Next day" button): the add-on's
+   * time-driven triggers due on the way run, each as its own execution, as they would in Google.
+   * The last run's service calls become the last action.
+   */
+  advanceDays(days: number): TriggerRunView[] {
+    if (!Number.isInteger(days) || days < 1 || days > 366) throw new RangeError('The clock moves forward by 1 to 366 days.');
+    const started = performance.now();
+    const runs = this.emu.advanceClock(days * DAY_MS);
+    const last = runs[runs.length - 1];
+    if (last) {
+      const rt = this.emu.rt;
+      this.lastAction = {
+        kind: 'trigger',
+        fn: last.handler,
+        calls: rt.totalCalls(),
+        byMethod: rt.callsByMethod(),
+        ms: Math.round(performance.now() - started),
+      };
+      if (last.error) this.lastAction.error = last.error;
+    }
+    this.changed();
+    return runs.map(({ handler, at, status, error }) => ({ handler, at, status, error }));
+  }
+
   closePanel(id: string): void {
     if (id === `s${this.openSidebar}`) this.openSidebar = null;
     if (id === `d${this.openDialog}`) this.openDialog = null;
@@ -255,6 +283,20 @@ export class Workbench {
       toastCount: ui.toasts.length,
       alerts: ui.alerts.slice(-10).map((a) => ({ title: a.title, prompt: a.prompt, buttons: a.buttons, answer: a.answer })),
       window: gridWindow(active, view.top, view.rows, this.version),
+      clock: { now: new Date(this.emu.now()).toISOString(), timeZone: ss._timeZone },
+      outbox: this.emu.outbox.sent.map(({ from, to, cc, bcc, replyTo, name, subject, body, htmlBody, sentAt }) => ({
+        from,
+        to,
+        cc,
+        bcc,
+        replyTo,
+        name,
+        subject,
+        body,
+        htmlBody,
+        sentAt,
+      })),
+      triggerRuns: this.emu.triggers.runs.slice(-RUNS_SHOWN).map(({ handler, at, status, error }) => ({ handler, at, status, error })),
     };
   }
 

@@ -25,6 +25,7 @@ export type Request =
   | { type: 'menu'; fn: string; view: ViewRequest }
   | { type: 'run'; fn: string; args: unknown[]; view: ViewRequest }
   | { type: 'close'; panel: string; view: ViewRequest }
+  | { type: 'clock'; days: number; view: ViewRequest }
   | { type: 'save' };
 
 /** A snapshot as the worker sends it: open panels still carry their HTML. */

@@ -41,6 +41,8 @@ async function handle(bench: Workbench, request: Request): Promise<{ reply: Repl
     case 'close':
       bench.closePanel(request.panel);
       return snap(request.view);
+    case 'clock':
+      return snap(request.view, bench.advanceDays(request.days));
     case 'save': {
       const data = await bench.save();
       const xlsx = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();

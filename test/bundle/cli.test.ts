@@ -109,6 +109,60 @@ describe('local CLI', () => {
     expect(Object.keys(dump.properties.document).length).toBeGreaterThan(0);
   });
 
+  // A stand-in script (its own build folder): the CLI's clock, triggers and outbox do not depend on
+  // what the add-on does with them.
+  it('"now" on a step moves the clock, running the triggers due on the way; prints the mail and the runs; --state lists the triggers', () => {
+    const build = mkdtempSync(join(tmpdir(), 'iit-cli-build-'));
+    writeFileSync(
+      join(build, 'Code.js'),
+      `function install() { ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(8).inTimezone('Europe/Paris').create(); }
+       function digest(e) {
+         if (e['day-of-month'] === 4) throw new Error('nothing to send today');
+         MailApp.sendEmail(Session.getEffectiveUser().getEmail(), 'Digest ' + new Date().toISOString().slice(0, 16), 'Due: 1', { htmlBody: '<p>Due: <b>1</b></p>' });
+       }
+       function quota() { return MailApp.getRemainingDailyQuota(); }`,
+    );
+    writeFileSync(
+      join(build, 'appsscript.json'),
+      JSON.stringify({
+        oauthScopes: [
+          'https://www.googleapis.com/auth/script.scriptapp',
+          'https://www.googleapis.com/auth/script.send_mail',
+          'https://www.googleapis.com/auth/userinfo.email',
+        ],
+      }),
+    );
+    const steps = join(dir, 'clock-steps.json');
+    const state = join(dir, 'clock-state.json');
+    writeFileSync(steps, JSON.stringify([{ call: 'install' }, { now: '2026-03-05T07:10:00Z' }, { call: 'quota', now: '2026-03-05T07:30:00Z' }]));
+    const r = cli('--build', build, '--now', '2026-03-02T10:00:00Z', '--steps', steps, '--state', state);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.mail).toEqual([
+      { to: 'me@example.com', subject: 'Digest 2026-03-03T07:00', body: 'Due: 1', htmlBody: '<p>Due: <b>1</b></p>' },
+      { to: 'me@example.com', subject: 'Digest 2026-03-05T07:00', body: 'Due: 1', htmlBody: '<p>Due: <b>1</b></p>' },
+    ]);
+    expect(out.triggerRuns.map((run: { step: number; at: string; status: string; error?: string }) => [run.step, run.at, run.status, run.error])).toEqual([
+      [2, '2026-03-03T07:00:00.000Z', 'completed', undefined],
+      [2, '2026-03-04T07:00:00.000Z', 'failed', 'nothing to send today'],
+      [2, '2026-03-05T07:00:00.000Z', 'completed', undefined],
+    ]);
+    // The quota's 24 hours began with the email at 07:00Z on 3 March and ended before the one of the 5th.
+    expect(out.results).toEqual([null, null, 99]);
+    expect(JSON.parse(readFileSync(state, 'utf8')).triggers).toEqual([
+      { handler: 'digest', type: 'CLOCK', schedule: 'every day at 08:00 (Europe/Paris)', user: 'me@example.com', file: 'file-1' },
+    ]);
+  });
+
+  it('refuses a "now" that is not an ISO time', () => {
+    const steps = join(dir, 'bad-now.json');
+    writeFileSync(steps, JSON.stringify([{ now: 'tomorrow' }]));
+    const r = cli('--in', csv, '--steps', steps);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('step 1: "now" must be an ISO date and time');
+  });
+
   it('refuses a "failAt" that is not a call number', () => {
     const steps = join(dir, 'bad-fault.json');
     writeFileSync(steps, JSON.stringify([{ call: 'onOpen', failAt: 0 }]));

@@ -51,6 +51,15 @@ describe('MailApp.sendEmail', () => {
     );
     expect(() => g.MailApp.getRemainingDailyQuota()).toThrow(/script\.send_mail/);
   });
+
+  it('is refused in a simple trigger (AuthMode.LIMITED) even with the scope', () => {
+    const { emu, g } = setup();
+    emu.rt.authMode = 'LIMITED';
+    expect(() => g.MailApp.sendEmail('a@example.com', 'S', 'B')).toThrow(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(emu.outbox.sent).toEqual([]);
+  });
 });
 
 describe('the daily quota', () => {
@@ -71,13 +80,19 @@ describe('the daily quota', () => {
     expect(emu.actAs('other@example.com', () => g.MailApp.getRemainingDailyQuota())).toBe(100);
   });
 
-  it('comes back at midnight Pacific time, not at midnight UTC', () => {
+  it('comes back 24 hours after the first email of the day, as Google documents', () => {
     const { emu, g } = setup();
-    emu.outbox.use('me@example.com', emu.now(), 100); // 2026-03-02T10:00Z is 02:00 in Los Angeles
-    emu.setNow(Date.parse('2026-03-03T07:59:00Z')); // 23:59 on 2 March in Los Angeles (PST, UTC-8)
+    g.MailApp.sendEmail('a@example.com', 'First', 'B'); // 2026-03-02T10:00Z: the 24 hours begin
+    emu.setNow(Date.parse('2026-03-02T20:00:00Z'));
+    emu.outbox.use('me@example.com', emu.now(), 99);
     expect(g.MailApp.getRemainingDailyQuota()).toBe(0);
-    emu.setNow(Date.parse('2026-03-03T08:00:00Z'));
+    emu.setNow(Date.parse('2026-03-03T09:59:00Z'));
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(0);
+    emu.setNow(Date.parse('2026-03-03T10:01:00Z'));
     expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    g.MailApp.sendEmail('a@example.com', 'Next day', 'B'); // a new 24 hours
+    emu.setNow(Date.parse('2026-03-04T10:00:00Z'));
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(99);
   });
 });
 

@@ -53,7 +53,7 @@ describe('time-driven triggers fire from the clock', () => {
       month: 3,
       'day-of-month': 3,
       'day-of-week': 2,
-      'week-of-year': 9,
+      'week-of-year': 10, // weeks from Sunday; week 1 holds 1 January (a Thursday in 2026)
       hour: 7,
       minute: 0,
       second: 0,
@@ -98,8 +98,9 @@ describe('time-driven triggers fire from the clock', () => {
   });
 
   it('each run is an execution as the user who made the trigger, whoever uses the emulator meanwhile', () => {
-    const { emu, g, handlers, calls } = setup();
+    const { emu, g, handlers, calls } = setup({ scopes: null });
     handlers.digest = () => {};
+    emu.active.addEditor('owner@example.com');
     emu.actAs('owner@example.com', () => g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(7).create());
     emu.actAs('coach@example.com', () => emu.advanceClock(DAY));
     expect(calls.map((c) => c.user)).toEqual(['owner@example.com']);
@@ -138,15 +139,39 @@ describe('time-driven triggers fire from the clock', () => {
     expect(g.ScriptApp.getProjectTriggers()).toEqual([]);
   });
 
-  it('moving the clock back fires nothing; a trigger of a spreadsheet deleted for good is skipped', () => {
-    const { emu, g, handlers, calls } = setup();
+  it('moving the clock back fires nothing, not even a run overdue; a trigger of a spreadsheet deleted for good is skipped', () => {
+    const { emu, g, handlers, calls } = setup({ addOn: false });
     handlers.digest = () => {};
+    handlers.once = () => {};
+    g.ScriptApp.newTrigger('once').timeBased().at(new Date('2026-02-28T00:00:00Z')).create();
+    expect(emu.setNow(Date.parse('2026-02-28T12:00:00Z'))).toEqual([]);
+    // Overdue, it runs as soon as the clock moves forward, at the time the move starts from.
+    expect(emu.setNow(Date.parse('2026-03-02T10:00:00Z')).map((r) => [r.handler, minute(Date.parse(r.at))])).toEqual([['once', '2026-02-28T12:00']]);
+    calls.length = 0;
     g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
     expect(emu.setNow(Date.parse('2026-03-01T00:00:00Z'))).toEqual([]);
     emu.setNow(Date.parse('2026-03-02T10:00:00Z'));
     emu.deleteFile(emu.active._id);
     expect(emu.advanceClock(DAY).map((r) => r.status)).toEqual(['skipped']);
     expect(calls).toEqual([]);
+  });
+
+  it('a user who lost access to the spreadsheet: the run fails with Google’s no-access message and runs no code; a viewer’s writes fail', () => {
+    const { emu, g, handlers, calls } = setup({ scopes: null });
+    const tracker = emu.active;
+    tracker.addEditor('coach@example.com');
+    handlers.digest = () => g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue('sent');
+    emu.actAs('coach@example.com', () => g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create());
+    tracker.removeEditor('coach@example.com');
+    expect(emu.advanceClock(DAY).map((r) => [r.status, r.error])).toEqual([
+      ['failed', 'Exception: You do not have permission to access the requested document.'],
+    ]);
+    expect(calls).toEqual([]);
+    tracker.addViewer('coach@example.com');
+    const [run] = emu.advanceClock(DAY);
+    expect(run.status).toBe('failed');
+    expect(calls).toHaveLength(1);
+    expect(tracker.getSheets()[0].getRange('A1').getValue()).toBe('');
   });
 
   it('the spreadsheet the trigger was made in is the active one during its runs', () => {
@@ -159,6 +184,16 @@ describe('time-driven triggers fire from the clock', () => {
     emu.advanceClock(DAY);
     expect(seen).toEqual([tracker._id]);
     expect(emu.active.getName()).toBe('Another');
+  });
+});
+
+describe('what a time-driven run may not do', () => {
+  it('has no Ui: SpreadsheetApp.getUi() throws Google’s message (and works again afterwards)', () => {
+    const { emu, g, handlers } = setup();
+    handlers.digest = () => g.SpreadsheetApp.getUi().alert('Due today');
+    g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
+    expect(emu.advanceClock(DAY).map((r) => r.error)).toEqual(['Exception: Cannot call SpreadsheetApp.getUi() from this context.']);
+    expect(() => g.SpreadsheetApp.getUi()).not.toThrow();
   });
 });
 
@@ -240,8 +275,25 @@ describe("Google's limits", () => {
     );
     expect(() => g.ScriptApp.newTrigger('f')).toThrow(/script\.scriptapp/);
     expect(g.ScriptApp.AuthMode.FULL).toBe('FULL');
-    emu.scopes = null;
+    emu.scopes = [SCRIPTAPP_SCOPE];
+    // A simple trigger (onOpen) may not use it even with the scope, in the same words.
+    emu.rt.authMode = 'LIMITED';
+    expect(() => g.ScriptApp.getProjectTriggers()).toThrow(
+      'You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
     emu.rt.authMode = 'NONE';
     expect(() => g.ScriptApp.getProjectTriggers()).toThrow(/Authorization is required/);
+  });
+});
+
+describe('driving the clock', () => {
+  it('moving the clock over a due trigger with no script loaded is a mistake in the test, said plainly, and changes nothing', () => {
+    const emu = new Emulator({ buildDir: '/nonexistent', scopes: null });
+    const g = emu.globals() as any;
+    g.ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(12).create();
+    const next = emu.triggers.triggers[0].nextRun;
+    expect(() => emu.advanceClock(DAY)).toThrow('no script to run triggers with: load a Bundle on this emulator first');
+    expect(emu.triggers.triggers[0].nextRun).toBe(next);
+    expect(emu.triggers.runs).toEqual([]);
   });
 });

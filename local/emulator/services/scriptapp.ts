@@ -18,28 +18,31 @@
 //   message: "This script has too many triggers. Triggers must be deleted from the script before more
 //   can be added." (as scripts log it).
 // - getProjectTriggers, getUserTriggers, newTrigger and deleteTrigger need the script.scriptapp scope
-//   ("You do not have permission to call getProjectTriggers" without it: oshliaer/google-apps-script-snippets#19).
+//   ("You do not have permission to call getProjectTriggers" without it: oshliaer/google-apps-script-snippets#19),
+//   and a simple trigger (onOpen, onEdit: AuthMode.LIMITED) may not call them even with it (see requireScope).
 // - getUserTriggers(spreadsheet): "all installable triggers owned by this user in the given
 //   spreadsheet, for this script or add-on only"; getProjectTriggers: the current user's triggers of
 //   this project. Installable triggers run as the user who made them, and a user never sees another's.
 // - Time-driven event object (https://developers.google.com/apps-script/guides/triggers/events,
 //   "Time-driven events"): authMode, day-of-month, day-of-week (1 Monday .. 7 Sunday), hour, minute,
 //   month, second, timezone, triggerUid, week-of-year, year. Google's example shows "timezone": "UTC";
-//   the emulator gives the fields in UTC with timezone "UTC" (assumed: reports agree the fields are UTC).
+//   the emulator gives the fields in UTC with timezone "UTC" (assumed from that example only).
 // Assumed, not confirmed on Google (each said where it is decided below):
 // - Google picks a random minute within the hour of atHour and keeps it; the emulator fires exactly at
 //   atHour:nearMinute (minute 0 without nearMinute), so tests are repeatable. everyDays without atHour
 //   fires at midnight; everyWeeks without onWeekDay on the day the trigger was made.
 // - everyHours(n) first fires n hours after creation. A one-time trigger (at/after/atDate) fires once and
-//   stays listed, as Google lists it until deleted. A trigger whose spreadsheet was deleted for good
+//   stays listed until deleted. A trigger whose spreadsheet was deleted for good
 //   does not fire (its run is recorded as skipped).
 // - The add-on limits are checked by create(); the builder methods only record what they are given.
 //   atHour outside 0-23, nearMinute outside 0-59 or a week day that is not ScriptApp.WeekDay throw
 //   "Invalid argument: <name>", the form Apps Script uses for bad arguments elsewhere.
 // - Spreadsheet triggers (onOpen, onEdit, onChange, onFormSubmit) are created, listed and deleted with
 //   the same limits, but the emulator never fires them.
+// Members taking or returning Google's enums (onWeekDay, getEventType, getTriggerSource), and
+// getTriggerSourceId (null for a clock trigger here), are left out of the `implements` checks.
 
-import { GasException, RT, instrument, type Runtime } from '../runtime.ts';
+import { GasException, RT, instrument, type GasShape, type Runtime } from '../runtime.ts';
 import { fromZoned, isValidTimeZone, zonedParts } from '../spreadsheet/tz.ts';
 import { requireScope } from './mail.ts';
 
@@ -181,7 +184,7 @@ function wallTime(date: { year: number; month: number; day: number }, days: numb
   return fromZoned(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute, 0, 0, timeZone).getTime();
 }
 
-/** The first run strictly after `after` (creation, or `last` run when there was one). */
+/** The next run: the first strictly after the trigger's `last` run, or after its creation before it has run. */
 export function nextRunOf(s: ClockSchedule, createdAt: number, last: number | null): number | null {
   const from = last ?? createdAt;
   switch (s.kind) {
@@ -222,7 +225,11 @@ export function nextRunOf(s: ClockSchedule, createdAt: number, last: number | nu
 /** Google's time-driven event object for a run at `at` (see the header: fields in UTC). */
 export function clockEvent(uid: string, at: number): Record<string, unknown> {
   const d = new Date(at);
-  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const jan1 = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const dayOfYear = Math.floor((at - jan1.getTime()) / 86400000);
+  // Assumed: weeks counted as java.util.Calendar does in the US (weeks start on Sunday, week 1 holds
+  // 1 January), Apps Script's servers being Java; Google does not define week-of-year.
+  const weekOfYear = Math.floor((dayOfYear + jan1.getUTCDay()) / 7) + 1;
   return {
     authMode: 'FULL',
     triggerUid: uid,
@@ -230,7 +237,7 @@ export function clockEvent(uid: string, at: number): Record<string, unknown> {
     month: d.getUTCMonth() + 1,
     'day-of-month': d.getUTCDate(),
     'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
-    'week-of-year': Math.floor((at - jan1) / (7 * 86400000)) + 1,
+    'week-of-year': weekOfYear,
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
@@ -248,7 +255,7 @@ function wholeNumber(value: unknown, name: string, min: number, max = Infinity):
   return n;
 }
 
-export class EmuTrigger {
+export class EmuTrigger implements GasShape<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
   readonly [RT]: Runtime;
   constructor(
     rt: Runtime,
@@ -289,7 +296,10 @@ interface ClockFields {
   timeZone?: string;
 }
 
-export class EmuClockTriggerBuilder {
+export class EmuClockTriggerBuilder implements GasShape<
+  GoogleAppsScript.Script.ClockTriggerBuilder,
+  'after' | 'at' | 'atDate' | 'atHour' | 'nearMinute' | 'everyMinutes' | 'everyHours' | 'everyDays' | 'everyWeeks' | 'onMonthDay' | 'inTimezone' | 'create'
+> {
   readonly [RT]: Runtime;
   private readonly fields: ClockFields = {};
   constructor(
@@ -387,7 +397,10 @@ export class EmuClockTriggerBuilder {
   }
 }
 
-export class EmuSpreadsheetTriggerBuilder {
+export class EmuSpreadsheetTriggerBuilder implements GasShape<
+  GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
+  'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'
+> {
   readonly [RT]: Runtime;
   private eventType: EventTypeName | null = null;
   constructor(
@@ -421,7 +434,7 @@ export class EmuSpreadsheetTriggerBuilder {
   }
 }
 
-export class EmuTriggerBuilder {
+export class EmuTriggerBuilder implements GasShape<GoogleAppsScript.Script.TriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   readonly [RT]: Runtime;
   constructor(
     rt: Runtime,
@@ -440,7 +453,7 @@ export class EmuTriggerBuilder {
   }
 }
 
-export class EmuScriptApp {
+export class EmuScriptApp implements GasShape<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger'> {
   readonly [RT]: Runtime;
   readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
   readonly EventType = EventType;
@@ -454,16 +467,16 @@ export class EmuScriptApp {
   }
 
   newTrigger(functionName: string): EmuTriggerBuilder {
-    requireScope(this[RT], 'ScriptApp.newTrigger', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.newTrigger', SCRIPTAPP_SCOPE, true);
     if (typeof functionName !== 'string' || functionName === '') throw invalid('functionName');
     return new EmuTriggerBuilder(this[RT], this, functionName);
   }
   getProjectTriggers(): EmuTrigger[] {
-    requireScope(this[RT], 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.getProjectTriggers', SCRIPTAPP_SCOPE, true);
     return this._host.table.ofUser(this[RT].activeUser).map((t) => new EmuTrigger(this[RT], t));
   }
   getUserTriggers(spreadsheet: unknown): EmuTrigger[] {
-    requireScope(this[RT], 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.getUserTriggers', SCRIPTAPP_SCOPE, true);
     const id = this._host.idOf(spreadsheet);
     if (!id) throw invalid('spreadsheet');
     return this._host.table
@@ -473,7 +486,7 @@ export class EmuScriptApp {
   }
   /** Deleting a trigger already deleted, or another user's, changes nothing (assumed: Google does not say). */
   deleteTrigger(trigger: EmuTrigger): void {
-    requireScope(this[RT], 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE);
+    requireScope(this[RT], 'ScriptApp.deleteTrigger', SCRIPTAPP_SCOPE, true);
     if (!(trigger instanceof EmuTrigger)) throw invalid('trigger');
     if (trigger._data.user === this[RT].activeUser) this._host.table.remove(trigger._data.uid);
   }

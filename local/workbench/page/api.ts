@@ -70,6 +70,8 @@ export const api = {
     return post<Outcome>('/api/run', { fn, args: args.map((a) => (a === undefined ? null : a)), undefinedArgs, view });
   },
   close: (panel: string, view: ViewRequest) => post<Outcome>('/api/close', { panel, view }),
+  /** Moves the clock forward by `days`; the add-on's time-driven triggers due on the way run. */
+  clock: (days: number, view: ViewRequest) => post<Outcome>('/api/clock', { days, view }),
   answer: (answer: Answer, view: ViewRequest) => post<Outcome>('/api/answer', { ...answer, view }),
   /** The workbook as .xlsx, after the changes already sent; an ApiError says why it could not be saved. */
   save: () =>

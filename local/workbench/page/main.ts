@@ -10,6 +10,7 @@ import { closeMenus, renderMenuBar } from './menus.ts';
 import { ask, errorBar, notice, toast } from './overlays.ts';
 import { Panels } from './panels.ts';
 import { rectName } from './a1.ts';
+import { clockText, Outbox } from './outbox.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -37,6 +38,8 @@ const panels = new Panels({
   focusEditor: () => grid.scroller.focus(),
 });
 
+const outbox = new Outbox($('outbox'), $<HTMLButtonElement>('outbox-toggle'));
+
 function showActiveCell(): void {
   const s = grid.sheet;
   if (!s) return;
@@ -45,7 +48,7 @@ function showActiveCell(): void {
 }
 
 function describe(a: ActionReport): string {
-  const what = a.kind === 'run' ? `google.script.run.${a.fn}` : a.kind === 'menu' ? `${a.fn} (menu)` : a.fn;
+  const what = a.kind === 'run' ? `google.script.run.${a.fn}` : a.kind === 'menu' ? `${a.fn} (menu)` : a.kind === 'trigger' ? `${a.fn} (timed trigger)` : a.fn;
   return `Last action: ${what}: ${a.calls} service call${a.calls === 1 ? '' : 's'}, ${a.ms} ms`;
 }
 
@@ -100,6 +103,19 @@ function apply(s: Snapshot, adoptSelection: boolean): void {
   for (const t of s.toasts) if (t.index >= seenToasts) toast(t);
   seenToasts = s.toastCount;
   showStatus(s.lastAction);
+  $('clock').textContent = clockText(s);
+  outbox.show(s);
+}
+
+/** Next day: the clock moves forward 24 hours and the add-on's timed triggers due meanwhile run. */
+async function nextDay(): Promise<void> {
+  grid.commitEdit('none');
+  const before = current?.outbox.length ?? 0;
+  const done = await settle(() => api.clock(1, grid.view()), false);
+  const runs = (done?.result as { status: string; handler: string; error?: string }[] | undefined) ?? [];
+  const failed = runs.filter((r) => r.status === 'failed');
+  errorBar(failed.length ? `Timed trigger ${failed[0].handler} failed: ${failed[0].error ?? ''}` : null);
+  if ((done?.snapshot.outbox.length ?? 0) > before) outbox.setOpen(true);
 }
 
 /**
@@ -224,6 +240,7 @@ formula.addEventListener('keydown', (e) => {
   }
 });
 $('save').addEventListener('click', () => void save());
+$('next-day').addEventListener('click', () => void nextDay());
 document.addEventListener('click', (e) => {
   if (!(e.target as HTMLElement).closest('.menubar, .menu')) closeMenus();
 });
