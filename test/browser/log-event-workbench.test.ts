@@ -240,6 +240,7 @@ describe('the log dialogs in the workbench', () => {
       ['Mark declined…', 'Date they declined', true, ['date', 'note']],
       ['Log job interview…', 'Date of the job interview', false, ['date', 'company', 'note']],
       ['Log offer…', 'Date of the offer', false, ['date', 'company', 'note']],
+      ['Log update sent…', 'Date sent', true, ['date', 'note']],
     ];
     for (const [caption, dateLabel, pastOnly, fields] of kinds) {
       const dialog = await openDialog(6, caption);

@@ -33,6 +33,7 @@ const RULES: Record<TemplatePurpose, { job: boolean; question: boolean; time: bo
   followUp: { job: false, question: true, time: true },
   askReferral: { job: false, question: true, time: false },
   thankYou: { job: false, question: false, time: false },
+  update: { job: false, question: false, time: false },
 };
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;

@@ -166,7 +166,8 @@ export function checkTemplateInput(raw: unknown): Checked<TemplateInput> {
   if (body.length > LIMITS.body)
     return { ok: false, message: `The message is ${thousands(body.length)} characters long; keep it to at most ${thousands(LIMITS.body)}.` };
   const purpose = r.purpose === undefined ? 'pitch' : r.purpose;
-  if (!isPurpose(purpose)) return { ok: false, message: 'Choose what the template is for (first pitch, follow-up, ask for a referral, thank-you).' };
+  if (!isPurpose(purpose))
+    return { ok: false, message: 'Choose what the template is for (first pitch, follow-up, ask for a referral, thank-you, keep-in-touch update).' };
   const id = typeof r.id === 'string' && r.id ? r.id : undefined;
   return { ok: true, value: { id, name, purpose, subject, body } };
 }

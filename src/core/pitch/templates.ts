@@ -8,17 +8,19 @@ import { canonicalStage } from '../tracker/schema.ts';
  * - pitch: a first request for a conversation;
  * - followUp: a second note after silence;
  * - askReferral: after a decline, asking whom else to talk to;
- * - thankYou: after the conversation.
+ * - thankYou: after the conversation;
+ * - update: keeping the person posted later (the keep-in-touch update).
  */
-export type TemplatePurpose = 'pitch' | 'followUp' | 'askReferral' | 'thankYou';
+export type TemplatePurpose = 'pitch' | 'followUp' | 'askReferral' | 'thankYou' | 'update';
 
-export const PURPOSES: readonly TemplatePurpose[] = ['pitch', 'followUp', 'askReferral', 'thankYou'];
+export const PURPOSES: readonly TemplatePurpose[] = ['pitch', 'followUp', 'askReferral', 'thankYou', 'update'];
 
 export const PURPOSE_LABELS: Record<TemplatePurpose, string> = {
   pitch: 'First pitch',
   followUp: 'Follow-up',
   askReferral: 'Ask for a referral',
   thankYou: 'Thank-you',
+  update: 'Keep-in-touch update',
 };
 
 export interface MessageTemplate {
@@ -29,7 +31,7 @@ export interface MessageTemplate {
   body: string;
 }
 
-export type BuiltInId = 'known' | 'alumni' | 'cold' | 'referral' | 'followUp' | 'askReferral' | 'thankYou';
+export type BuiltInId = 'known' | 'alumni' | 'cold' | 'referral' | 'followUp' | 'askReferral' | 'thankYou' | 'update';
 
 const built = (id: BuiltInId, name: string, purpose: TemplatePurpose, subject: string, body: string[]): MessageTemplate => ({
   id: `builtin:${id}`,
@@ -110,6 +112,16 @@ export const BUILT_IN_TEMPLATES: readonly MessageTemplate[] = [
     'With gratitude,',
     '{{My name}}',
   ]),
+  built('update', 'Keep-in-touch update', 'update', 'A quick update, and thanks again', [
+    'Hi {{First Name|there}},',
+    '',
+    'It has been a little while since we talked, and I wanted to let you know how things are going. Your advice about {{My field}} has stayed with me: since then I have [what you did, whom you met, where your search stands].',
+    '',
+    'I hope all is well at {{Company|your organisation}}. Thank you again for your help along the way.',
+    '',
+    'Best wishes,',
+    '{{My name}}',
+  ]),
 ];
 
 export function builtInTemplate(id: BuiltInId): MessageTemplate {
@@ -139,8 +151,9 @@ export function suggestTemplate(h: TemplateHints): BuiltInId {
     case 'Declined':
       return 'askReferral';
     case 'Interviewed':
-    case 'Thanked':
       return 'thankYou';
+    case 'Thanked':
+      return 'update';
   }
   if (h.referred) return 'referral';
   switch (h.relationship.trim().toLowerCase()) {

@@ -10,7 +10,7 @@ import type { MarkSentInput, NextContactKind, NextContactResult, PitchContext, P
 import type { LogResult, SimpleEventInput } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
-import { logFollowUp, logPitchSent, logThankYou } from '../logging/entry-points.ts';
+import { logFollowUp, logPitchSent, logThankYou, logUpdateSent } from '../logging/entry-points.ts';
 import { findTrackerSheet, readRecord } from '../tracker/store.ts';
 import { NO_TRACKER, readTracker, readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { readUserData } from './templates-store.ts';
@@ -107,7 +107,7 @@ const EVENT_ID = /^[A-Za-z0-9_-]{8,80}$/;
 
 /**
  * Mark as sent: a pitch is logged by logPitchSent, a follow-up or a request for a referral by
- * logFollowUp, a thank-you by logThankYou, dated today in the spreadsheet's zone. Those take
+ * logFollowUp, a thank-you by logThankYou, a keep-in-touch update by logUpdateSent, dated today in the spreadsheet's zone. Those take
  * the document lock, and a repeated event ID writes nothing new.
  */
 export function markSent(raw: unknown): LogResult {
@@ -133,5 +133,7 @@ export function markSent(raw: unknown): LogResult {
       return logFollowUp(event);
     case 'thankYou':
       return logThankYou(event);
+    case 'update':
+      return logUpdateSent(event);
   }
 }

@@ -134,6 +134,15 @@ describe('the digest', () => {
     expect(state.lastSent).toContain('the tracker sheet is gone');
   });
 
+  it('follows the tracker when the spreadsheet and its sheet are renamed', () => {
+    const app = dueWorld();
+    turnOn(app);
+    app.ss.rename('Job search 2027');
+    app.ss.getSheetByName('Contacts')!.setName('People');
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent.map((m) => m.subject)).toEqual(['Job search 2027: 4 contacts need you today (2026-12-07)']);
+  });
+
   it('with the weekly summary, on its day even with nothing due', () => {
     const app = dueWorld();
     turnOn(app, { weekly: true, weeklyDay: 'Monday' });
@@ -163,5 +172,21 @@ describe('keeping in touch', () => {
     app.emu.setNow(wallTime('2027-02-01T05:00:00', 'Etc/UTC'));
     app.emu.advanceClock(4 * HOUR);
     expect(app.emu.outbox.sent.at(-1)!.body).toContain('keep Kenji posted: last heard from you 56 days ago (every 8 weeks)');
+  });
+
+  it('the pitch sidebar: Mark as sent of the keep-in-touch template logs the update (the page suggests it for a Thanked contact: core suggestTemplate)', () => {
+    const app = dueWorld();
+    const sent = app.bundle.run('markMessageSent', [
+      {
+        eventId: '00000000-0000-4000-8000-000000000098',
+        contactId: 'C-0004',
+        purpose: 'update',
+        subject: 'A quick update, and thanks again',
+        templateName: 'Keep-in-touch update',
+      },
+    ]).result as { ok: boolean };
+    expect(sent.ok).toBe(true);
+    expect(logRows(app).at(-1)).toMatchObject({ 'Contact ID': 'C-0004', Event: 'Update sent' });
+    expect(shown(app, 5, 'Last contact')).toBe('2026-12-07');
   });
 });

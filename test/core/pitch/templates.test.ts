@@ -25,6 +25,7 @@ describe('built-in templates', () => {
       'builtin:followUp',
       'builtin:askReferral',
       'builtin:thankYou',
+      'builtin:update',
     ]);
     for (const t of BUILT_IN_TEMPLATES) expect(t.subject && t.body && t.name).toBeTruthy();
   });
@@ -35,6 +36,11 @@ describe('built-in templates', () => {
     expect(m.body).toContain('Sam Rivera');
     expect(m.body).not.toContain('{{');
     expect(checkPitch({ subject: m.subject, body: m.body, purpose: t.purpose, wordLimit: 100, missing: m.missing }).warnings).toEqual([]);
+  });
+
+  it('suggests the keep-in-touch update once a contact is Thanked, the thank-you just after the conversation', () => {
+    expect(suggestTemplate({ stage: 'Thanked', relationship: 'Alumni', referred: false })).toBe('update');
+    expect(suggestTemplate({ stage: 'Interviewed', relationship: 'Alumni', referred: false })).toBe('thankYou');
   });
 
   it('the referral introduction names the referrer in subject and body', () => {

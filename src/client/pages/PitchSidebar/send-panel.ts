@@ -11,6 +11,7 @@ const LOGS: Record<TemplatePurpose, string> = {
   followUp: 'Logs “Follow-up sent” in the Interview log, moves the stage on and sets the next follow-up.',
   askReferral: 'Logs it as “Follow-up sent” in the Interview log and updates the last contact date.',
   thankYou: 'Logs “Thank-you sent” in the Interview log and moves the stage to Thanked.',
+  update: 'Logs “Update sent” in the Interview log and moves the last contact date, and the next keep-in-touch update, on.',
 };
 
 export function renderMarkSent(): void {
