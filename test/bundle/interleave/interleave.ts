@@ -33,6 +33,20 @@ export function interleaveAt(emu: Emulator, k: number, outer: () => void, inner:
   return reached;
 }
 
+/**
+ * A user's own edit in the Sheets window, made between two calls of a running execution: it is no
+ * script, so nothing waits and no lock stops it; it is run as a nested execution of its own (its
+ * calls are not the running one's) and applied at once.
+ */
+export function userEdit(emu: Emulator, user: string, edit: () => void): void {
+  emu.rt.beginExecution();
+  try {
+    emu.actAs(user, edit);
+  } finally {
+    emu.endExecution();
+  }
+}
+
 /** What the second execution's attempt came to: done, or it gave up on the lock (its user tries again later). */
 export type Attempt = 'done' | 'busy';
 
