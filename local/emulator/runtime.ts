@@ -163,7 +163,7 @@ export class Runtime {
   }
 
   /** Sheets applies the queued writes: another execution sees them from now on. */
-  flushPending(): void {
+  private flushPending(): void {
     this.pending = [];
     this.committed = null;
   }
@@ -176,7 +176,8 @@ export class Runtime {
    * when it is flushed.
    */
   beginExecution(): void {
-    if (this.running++ === 0) {
+    if (this.running === 0) {
+      this.running = 1;
       this.flushPending();
       return;
     }
@@ -184,6 +185,7 @@ export class Runtime {
     if (this.pending.length && !this.committed && !this.replayDue) {
       throw new EmulatorError('an execution started while another had writes waiting: set emu.isolateExecutions first');
     }
+    this.running++;
     this.committed?.();
     this.replayDue = false;
     this.outer.push({

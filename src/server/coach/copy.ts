@@ -230,7 +230,15 @@ export function writeCopy(
   // Number formats of the shared columns (not Coach feedback and its fingerprint); the rest as Sheets
   // leaves them. Before the values: until those are written, a re-run sees the same old extent.
   if (allRows > 1) sheet.getRange(2, 1, allRows - 1, allColumns).setNumberFormats(padded(table.formats, allRows - 1, allColumns, DEFAULT_FORMAT));
-  sheet.getRange(1, 1, allRows, allColumns).setValues(padded(rows, allRows, allColumns, '' as Cell));
+  const values = padded(rows, allRows, allColumns, '' as Cell);
+  // The coach may be typing in Coach feedback while this runs (no lock stops a person): where no
+  // feedback cell changes, that column is left out of the write, so what they typed since it was
+  // read stays for the next update (test/bundle/interleave). The table's last column is Coach feedback.
+  const feedback = width - 1;
+  if (!setUp && values.every((row, r) => row[feedback] === (old[r]?.[feedback] ?? ''))) {
+    if (feedback > 0) sheet.getRange(1, 1, allRows, feedback).setValues(values.map((row) => row.slice(0, feedback)));
+    sheet.getRange(1, width + 1, allRows, allColumns - width).setValues(values.map((row) => row.slice(width)));
+  } else sheet.getRange(1, 1, allRows, allColumns).setValues(values);
 
   const existing = copy.getSheetByName(DASHBOARD_SHEET_NAME);
   if (!dashboard && !existing) return layout;

@@ -33,6 +33,20 @@ export function interleaveAt(emu: Emulator, k: number, outer: () => void, inner:
   return reached;
 }
 
+/**
+ * A user's own edit in the Sheets window, made between two calls of a running execution: it is no
+ * script, so nothing waits and no lock stops it; it is run as a nested execution of its own (its
+ * calls are not the running one's) and applied at once.
+ */
+export function userEdit(emu: Emulator, user: string, edit: () => void): void {
+  emu.rt.beginExecution();
+  try {
+    emu.actAs(user, edit);
+  } finally {
+    emu.endExecution();
+  }
+}
+
 /** What the second execution's attempt came to: done, or it gave up on the lock (its user tries again later). */
 export type Attempt = 'done' | 'busy';
 
@@ -53,6 +67,8 @@ export interface InterleaveReport {
   /** The k tried (B ran just before A's k-th call; the last, calls.length + 1, at A's end). */
   points: number[];
   failures: { k: number; call: string; difference: string }[];
+  /** How B's first attempts went over the points: how many were done, how many found A's lock held. */
+  attempts: Record<Attempt, number>;
 }
 
 /**
@@ -79,6 +95,7 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
   // And B at A's end, after its last call (a script that released its lock before flushing leaves its writes waiting there).
   const points = [...samplePoints(every, c.maxPoints ?? 40).map((p) => p.k), calls.length + 1];
   const failures: InterleaveReport['failures'] = [];
+  const attempts: Record<Attempt, number> = { done: 0, busy: 0 };
   for (const k of points) {
     const world = c.prepare();
     let attempt: Attempt | null = null;
@@ -92,6 +109,7 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
       );
       if (attempt === 'busy') mustFinish(world);
     });
+    if (attempt) attempts[attempt as Attempt]++;
     const call = calls[k - 1] ?? 'the end of the execution';
     if (!reached) {
       failures.push({ k, call, difference: 'call not reached: A took another path than alone' });
@@ -101,7 +119,7 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
     const difference = differenceOf(state, aThenB) && differenceOf(state, bThenA);
     if (difference) failures.push({ k, call, difference: `${attempt}; vs B then A: ${difference}; vs A then B: ${differenceOf(state, aThenB)}` });
   }
-  return { calls, points, failures };
+  return { calls, points, failures, attempts };
 }
 
 export function describeInterleaving(report: InterleaveReport): string {
