@@ -3,7 +3,7 @@
 // before that call does anything (Runtime.beginExecution gives B its own lock identity, call count
 // and queue of pending writes; B's user is whoever `inner` runs it as, see Emulator.actAs).
 import type { Emulator } from '../../../local/emulator/index.ts';
-import { cleanRun, differenceOf, samplePoints, withClock, type SweepOptions, type World } from '../fault-sweep.ts';
+import { cleanRun, differenceOf, withClock, type SweepOptions, type World } from '../fault-sweep.ts';
 import { emulatorState, type EmulatorState } from '../../../local/emulator/state.ts';
 
 /**
@@ -93,7 +93,7 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
   const { calls } = cleanRun({ prepare: c.prepare, act: c.a, now: c.now });
   const every = calls.map((call, i) => ({ k: i + 1, call }));
   // And B at A's end, after its last call (a script that released its lock before flushing leaves its writes waiting there).
-  const points = [...samplePoints(every, c.maxPoints ?? 40).map((p) => p.k), calls.length + 1];
+  const points = [...interleavingPoints(every, c.maxPoints ?? 40), calls.length + 1];
   const failures: InterleaveReport['failures'] = [];
   const attempts: Record<Attempt, number> = { done: 0, busy: 0 };
   for (const k of points) {
@@ -129,4 +129,27 @@ export function describeInterleaving(report: InterleaveReport): string {
 function compared<W extends World>(c: InterleaveCase<W>, world: W): unknown {
   const state: EmulatorState = emulatorState(world.emu);
   return c.normalize ? c.normalize(state, world) : state;
+}
+
+/** Calls where another execution's timing matters most: taking and giving back the lock, and the flush before. */
+const LOCK_EDGES = new Set(['Lock.waitLock', 'Lock.tryLock', 'Lock.releaseLock', 'SpreadsheetApp.flush']);
+
+/**
+ * At most `max` points (1-based call numbers) of `every`: each call next to a lock edge (the call
+ * itself and the one after it: B just before and just after A takes or leaves the lock), then the
+ * rest evenly spaced over A's calls. Unlike the fault sweep's samplePoints, not every method's first
+ * and last call: what B meets depends on where A stands with the lock and its writes, not on the
+ * method A is calling.
+ */
+export function interleavingPoints(every: readonly { k: number; call: string }[], max: number): number[] {
+  if (every.length <= max) return every.map((p) => p.k);
+  const chosen = new Set<number>();
+  for (const p of every) {
+    if (!LOCK_EDGES.has(p.call)) continue;
+    chosen.add(p.k);
+    if (p.k < every.length) chosen.add(p.k + 1);
+  }
+  const left = Math.max(0, max - chosen.size);
+  for (let j = 0; j < left; j++) chosen.add(every[Math.round(((j + 0.5) * every.length) / left - 0.5)].k);
+  return [...chosen].sort((a, b) => a - b);
 }
