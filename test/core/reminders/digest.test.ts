@@ -59,6 +59,12 @@ describe('the digest email', () => {
     expect(email.body.split('\n')[0]).toBe('Mon 2026-12-07: 5 contacts need you today.');
   });
 
+  it('gives a short agenda from the question bank for a conversation', () => {
+    expect(email.body).toContain('A short agenda from the question bank');
+    expect(email.body).toContain('• How did you first get into this field?');
+    expect(email.body).toContain('• Who else would you suggest I talk to?');
+  });
+
   it('lists a thank-you once, not again as a follow-up', () => {
     expect(email.body.match(/Alan Turing/g)).toHaveLength(1);
   });
