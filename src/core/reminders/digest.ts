@@ -203,9 +203,11 @@ export function buildDigest(input: DigestInput): DigestEmail | null {
   if (!weekly && (!input.due.digest || items === 0)) return null;
 
   const day = describeDate(input.today);
+  // A subject is one line: a name's line breaks or tabs would break the header or be refused.
+  const title = input.spreadsheet.name.replace(/\s+/g, ' ').trim();
   const subject = items
-    ? `${input.spreadsheet.name}: ${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today (${formatIsoDate(input.today)})`
-    : `${input.spreadsheet.name}: your week (${formatIsoDate(input.today)})`;
+    ? `${title}: ${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today (${formatIsoDate(input.today)})`
+    : `${title}: your week (${formatIsoDate(input.today)})`;
 
   const text: string[] = [`${day}: ${items ? `${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today.` : 'nothing is due today.'}`, ''];
   const html: string[] = [

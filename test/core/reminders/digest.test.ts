@@ -119,3 +119,10 @@ describe('the weekly summary', () => {
     expect(formatIsoDate(weekStart(d('2026-12-13')))).toBe('2026-12-07');
   });
 });
+
+describe('the subject', () => {
+  it('holds the spreadsheet name on one line, whatever its whitespace', () => {
+    const email = buildDigest(input({ spreadsheet: { name: 'My\nsearch\t 2027', url: 'https://x.example/edit', trackerSheetId: 0 } }))!;
+    expect(email.subject).toBe('My search 2027: 5 contacts need you today (2026-12-07)');
+  });
+});
