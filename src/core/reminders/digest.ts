@@ -16,6 +16,7 @@ import type { TrackerTable } from '../tracker/table.ts';
 import { dueText, followUpsDue } from '../logging/follow-ups.ts';
 import { SECOND_CONTACT_AFTER } from '../logging/events.ts';
 import { EVENT_KIND_LIST, EVENT_KINDS } from '../logging/kinds.ts';
+import { QUESTION_BANK } from '../pitch/questions.ts';
 import { cadenceFor, updatesDue } from './keep-in-touch.ts';
 import type { DueNow } from './schedule.ts';
 import type { ReminderSettings } from './settings.ts';
@@ -61,8 +62,8 @@ interface Line {
 interface Section {
   title: string;
   lines: Line[];
-  /** A closing remark (plain text), or ''. */
-  note?: string;
+  /** Closing remarks (plain text), one a line. */
+  note?: readonly string[];
 }
 
 /**
@@ -82,6 +83,12 @@ export function redactTable(t: DigestTable, privateColumns: readonly number[]): 
 }
 
 const LISTED = 25;
+
+/** A short agenda for a conversation: the question bank's first question of each group. */
+const AGENDA: readonly string[] = [
+  'A short agenda from the question bank (all of it in the tracker: Draft a pitch…, Questions for the conversation):',
+  ...QUESTION_BANK.map((g) => `• ${g.questions[0]}`),
+];
 const count1 = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const ago = (n: number) => (n === 0 ? 'today' : n === 1 ? 'yesterday' : `${days(n)} ago`);
@@ -155,9 +162,7 @@ function dueSections(t: DigestTable, today: DateParts, settings: ReminderSetting
     {
       title: 'Conversations today and tomorrow',
       lines: named(conversations),
-      note: conversations.length
-        ? 'Questions to ask: open the tracker, then Extensions > Informational Interview Tracker > Draft a pitch… > Questions, to copy an agenda.'
-        : '',
+      note: conversations.length ? AGENDA : [],
     },
     { title: 'Thank-yous not sent yet', lines: named(thanks) },
     { title: 'Follow-ups due today and overdue', lines: named(followUps) },
@@ -198,9 +203,11 @@ export function buildDigest(input: DigestInput): DigestEmail | null {
   if (!weekly && (!input.due.digest || items === 0)) return null;
 
   const day = describeDate(input.today);
+  // A subject is one line: a name's line breaks or tabs would break the header or be refused.
+  const title = input.spreadsheet.name.replace(/\s+/g, ' ').trim();
   const subject = items
-    ? `${input.spreadsheet.name}: ${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today (${formatIsoDate(input.today)})`
-    : `${input.spreadsheet.name}: your week (${formatIsoDate(input.today)})`;
+    ? `${title}: ${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today (${formatIsoDate(input.today)})`
+    : `${title}: your week (${formatIsoDate(input.today)})`;
 
   const text: string[] = [`${day}: ${items ? `${items} ${items === 1 ? 'contact needs' : 'contacts need'} you today.` : 'nothing is due today.'}`, ''];
   const html: string[] = [
@@ -221,9 +228,9 @@ export function buildDigest(input: DigestInput): DigestEmail | null {
       html.push(`<li>…and ${s.lines.length - LISTED} more.</li>`);
     }
     html.push('</ul>');
-    if (s.note) {
-      text.push(s.note);
-      html.push(`<p style="margin:6px 0;color:#5f6368">${escapeHtml(s.note)}</p>`);
+    if (s.note?.length) {
+      text.push(...s.note);
+      html.push(`<p style="margin:6px 0;color:#5f6368">${s.note.map(escapeHtml).join('<br>')}</p>`);
     }
     text.push('');
   }

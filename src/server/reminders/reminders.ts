@@ -21,6 +21,8 @@ import { googleText, UserError } from '../base/actions.ts';
 import { LOCK_WAIT_MS } from '../base/lock.ts';
 import { readCoachStore } from '../coach/store.ts';
 import { readLog } from '../logging/interview-log.ts';
+import { findDashboard } from '../dashboard/dashboard.ts';
+import { SETTINGS } from '../../core/dashboard/definitions.ts';
 import { readTracker, requireTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { findByTrigger, readReminders, type RemindersRecord, writeReminders } from './store.ts';
 
@@ -28,8 +30,9 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The trigger's function, exported by main.ts. */
 export const HANDLER = 'sendReminders';
-/** The Dashboard's default goal of informational interviews a week (its yellow cell is not read here). */
+/** The Dashboard's default goal of informational interviews a week, for a tracker without a Dashboard. */
 const GOAL_PER_WEEK = 2;
+const GOAL_LABEL = SETTINGS.find((s) => s.key === 'goalPerWeek')!.label;
 
 const NO_ADDRESS =
   'Google does not give the add-on your email address here (a school or company account may not allow it), so it cannot send you reminders. Nothing was changed.';
@@ -144,6 +147,22 @@ function logEvents(ss: Ss, docProps: GoogleAppsScript.Properties.Properties, tim
 }
 
 /**
+ * The weekly goal as the user set it: the number beside its label on the Dashboard (the label
+ * moves with its row when the user inserts rows), else the default. One read of two columns.
+ */
+function goalPerWeek(ss: Ss, docProps: GoogleAppsScript.Properties.Properties): number {
+  const dashboard = findDashboard(ss, docProps);
+  const height = dashboard ? dashboard.getLastRow() : 0;
+  if (!dashboard || height < 1) return GOAL_PER_WEEK;
+  const rows = dashboard
+    .getRange(1, 1, height, 2)
+    .getValues()
+    .filter((r) => r[0] === GOAL_LABEL);
+  const goal = rows.length === 1 ? rows[0][1] : null;
+  return typeof goal === 'number' && Number.isFinite(goal) && goal >= 0 ? goal : GOAL_PER_WEEK;
+}
+
+/**
  * The trigger's run: sends today's email if one is due and not sent yet. "Sent for <day>" is
  * recorded before MailApp is called: a run that fails after it (or a second run) sends nothing
  * more that day. The price of that order: a send that fails leaves the day without its email;
@@ -215,7 +234,7 @@ function runLocked(props: GoogleAppsScript.Properties.Properties, triggerUid: st
     privateColumns: privateColumns(view, docProps),
     spreadsheet: { name: ss.getName(), url: ss.getUrl(), trackerSheetId: view.sheet.getSheetId() },
     log: due.weekly ? logEvents(ss, docProps, timeZone) : [],
-    goalPerWeek: GOAL_PER_WEEK,
+    goalPerWeek: due.weekly ? goalPerWeek(ss, docProps) : GOAL_PER_WEEK,
   });
   if (!email) return { note: `${stamp}: nothing due, no email.`, sent: false };
   const to = userAddress();

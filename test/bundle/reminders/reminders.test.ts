@@ -190,3 +190,20 @@ describe('keeping in touch', () => {
     expect(shown(app, 5, 'Last contact')).toBe('2026-12-07');
   });
 });
+
+describe('the weekly summary reads the goal from the Dashboard', () => {
+  it('the goal the user typed in the yellow cell, not the default', () => {
+    const app = dueWorld();
+    const dash = app.ss.getSheetByName('Dashboard')!;
+    const labels = dash
+      .getRange(1, 1, dash.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
+    const row = labels.indexOf('Goal: informational interviews per week') + 1;
+    expect(row).toBeGreaterThan(0);
+    dash.getRange(row, 2).setValue(5);
+    turnOn(app, { weekly: true, weeklyDay: 'Monday' });
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent[0].body).toContain('Informational interviews this week: 0 of your goal of 5');
+  });
+});

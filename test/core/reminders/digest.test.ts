@@ -59,6 +59,12 @@ describe('the digest email', () => {
     expect(email.body.split('\n')[0]).toBe('Mon 2026-12-07: 5 contacts need you today.');
   });
 
+  it('gives a short agenda from the question bank for a conversation', () => {
+    expect(email.body).toContain('A short agenda from the question bank');
+    expect(email.body).toContain('• How did you first get into this field?');
+    expect(email.body).toContain('• Who else would you suggest I talk to?');
+  });
+
   it('lists a thank-you once, not again as a follow-up', () => {
     expect(email.body.match(/Alan Turing/g)).toHaveLength(1);
   });
@@ -111,5 +117,12 @@ describe('the weekly summary', () => {
     expect(email.body).toContain('This week (since Mon 2026-12-07): Pitches sent: 1,');
     expect(email.body).toContain('So far: 2 pitches sent, 1 reply (50% of pitches), 1 informational interview (50% of pitches), 0 job interviews, 0 offers');
     expect(formatIsoDate(weekStart(d('2026-12-13')))).toBe('2026-12-07');
+  });
+});
+
+describe('the subject', () => {
+  it('holds the spreadsheet name on one line, whatever its whitespace', () => {
+    const email = buildDigest(input({ spreadsheet: { name: 'My\nsearch\t 2027', url: 'https://x.example/edit', trackerSheetId: 0 } }))!;
+    expect(email.subject).toBe('My search 2027: 5 contacts need you today (2026-12-07)');
   });
 });

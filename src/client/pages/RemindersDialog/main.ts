@@ -2,6 +2,7 @@
 // and the keep-in-touch cadences. The current settings come with the page (printed escaped into
 // an attribute by the server and read back as data); Save calls setReminders.
 import '../../lib/addon.css';
+import './style.css';
 import { DAY_NAMES } from '../../../core/reminders/settings.ts';
 import type { ReminderSettings, RemindersState } from '../../../shared/reminders.ts';
 import { callServer } from '../../lib/server.ts';
