@@ -144,6 +144,22 @@ export interface TriggerRunView {
   error?: string;
 }
 
+/** An embedded chart of the active sheet, with its data read from the live values of its ranges. */
+export interface ChartView {
+  id: number;
+  type: string;
+  title: string;
+  /** Where Sheets anchors its top-left corner: a cell (1-based) and an offset in pixels. */
+  anchor: { row: number; col: number; offsetX: number; offsetY: number };
+  width: number;
+  height: number;
+  /** The name of each series (from a header row, else "Series n"). */
+  series: string[];
+  /** One entry per category; values[k] belongs to series[k]. */
+  points: { label: string; values: (number | null)[] }[];
+  legend: boolean;
+}
+
 /** Everything the page shows, as of one moment. */
 export interface Snapshot {
   version: number;
@@ -160,6 +176,8 @@ export interface Snapshot {
   toastCount: number;
   alerts: { title: string; prompt: string; buttons: string; answer: string }[];
   window: GridWindow;
+  /** The active sheet's embedded charts, drawn over the grid. */
+  charts: ChartView[];
   /** The emulator's clock (ISO) and the spreadsheet's time zone to show it in. */
   clock: { now: string; timeZone: string };
   /** Every email sent, oldest first. */

@@ -10,6 +10,7 @@ import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import { Bundle, BundleError } from '../bundle.ts';
 import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, TriggerRunView, ViewRequest } from './protocol.ts';
 import { gridWindow, sheetInfo } from './view.ts';
+import { chartViews } from './chart-view.ts';
 import { checkCell, clearCells, typeIntoCell } from './edit.ts';
 import { buildSample, SAMPLE_CONTACTS } from './sample.ts';
 
@@ -283,6 +284,7 @@ export class Workbench {
       toastCount: ui.toasts.length,
       alerts: ui.alerts.slice(-10).map((a) => ({ title: a.title, prompt: a.prompt, buttons: a.buttons, answer: a.answer })),
       window: gridWindow(active, view.top, view.rows, this.version),
+      charts: chartViews(active),
       clock: { now: new Date(this.emu.now()).toISOString(), timeZone: ss._timeZone },
       outbox: this.emu.outbox.sent.map(({ from, to, cc, bcc, replyTo, name, subject, body, htmlBody, sentAt }) => ({
         from,

@@ -11,6 +11,7 @@ import { ask, errorBar, notice, toast } from './overlays.ts';
 import { Panels } from './panels.ts';
 import { rectName } from './a1.ts';
 import { clockText, Outbox } from './outbox.ts';
+import { showCharts } from './charts.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -98,6 +99,7 @@ function apply(s: Snapshot, adoptSelection: boolean): void {
   showTabs(s);
   const sheet = s.sheets.find((x) => x.name === s.activeSheet)!;
   grid.load(sheet, s.window, adoptSelection || sheetChanged ? s.selection : null);
+  showCharts($('charts'), s.charts, (p) => grid.cellOrigin(p));
   panels.show(s.sidebar, s.dialog);
   if (seenToasts < 0) seenToasts = s.toastCount;
   for (const t of s.toasts) if (t.index >= seenToasts) toast(t);
