@@ -160,6 +160,25 @@ export interface ChartView {
   legend: boolean;
 }
 
+export type FileAccessName = 'owner' | 'editor' | 'commenter' | 'viewer';
+
+/** A spreadsheet in the emulator's Drive and who can open it (its sharing list). */
+export interface DriveFileView {
+  id: string;
+  name: string;
+  /** The file the workbench opened, where the add-on runs. */
+  tracker: boolean;
+  people: { email: string; access: FileAccessName }[];
+}
+
+/** Another spreadsheet open in place of the tracker, as one of the people it is shared with sees it. */
+export interface OtherFileView {
+  id: string;
+  name: string;
+  as: string;
+  access: FileAccessName;
+}
+
 /** Everything the page shows, as of one moment. */
 export interface Snapshot {
   version: number;
@@ -176,6 +195,12 @@ export interface Snapshot {
   toastCount: number;
   alerts: { title: string; prompt: string; buttons: string; answer: string }[];
   window: GridWindow;
+  /** The workbench's user (the tracker's owner). */
+  user: string;
+  /** The spreadsheets in the emulator's Drive. */
+  files: DriveFileView[];
+  /** Set while another file is open (the coach copy): the sheets, cells and charts are that file's. */
+  other: OtherFileView | null;
   /** The active sheet's embedded charts, drawn over the grid. */
   charts: ChartView[];
   /** The emulator's clock (ISO) and the spreadsheet's time zone to show it in. */
