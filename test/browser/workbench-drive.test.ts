@@ -9,6 +9,7 @@ import {
   cell,
   cellText,
   dialogFrame,
+  editCell,
   idle,
   openMenu,
   openPage,
@@ -117,5 +118,50 @@ describe('the coach copy opened in the workbench', () => {
     await page.locator('.menubar > button', { hasText: 'Extensions' }).click();
     expect(await page.locator('.menu .item.submenu').count()).toBe(1);
     await page.keyboard.press('Escape');
+  });
+});
+
+describe('the coach copy opened by a coach who can edit it', () => {
+  const browser = sharedBrowser();
+  let wb: RunningWorkbench;
+  let page: Page;
+
+  beforeAll(async () => {
+    wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
+    page = await openPage(browser(), wb.url);
+    page.setDefaultTimeout(15_000);
+    await openMenu(page, 'Share with coach…');
+    await page.locator('.panel-dialog').waitFor();
+    const dialog = dialogFrame(page);
+    await dialog.locator('#email').fill(COACH);
+    await dialog.locator('#share').click(); // a coach copy is shared for editing by default
+    await dialog.locator('#status.ok').waitFor();
+    await dialog.locator('#close').click();
+    await page.locator('.panel-dialog').waitFor({ state: 'detached' });
+    await idle(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await wb?.stop();
+  });
+
+  it('takes their feedback in the Coach feedback column and refuses the cells the copy protects', async () => {
+    await page.locator('#drive summary').click();
+    await page.locator('.drive-file').nth(1).locator(`button[data-as="${COACH}"]`).click();
+    await idle(page);
+    await expect.poll(() => page.locator('#other-file span').innerText()).toBe(`You are seeing “Sample tracker – coach view” as ${COACH} sees it (editor).`);
+    const header = await rowTexts(page, 1);
+    const feedback = String.fromCharCode(65 + header.indexOf('Coach feedback'));
+    await editCell(page, `${feedback}2`, 'Ask Maya about the research team');
+    expect(await cellText(page, `${feedback}2`)).toBe('Ask Maya about the research team');
+
+    const name = await cellText(page, 'A2');
+    await cell(page, 'A2').dblclick();
+    await page.locator('.cell-editor').fill('Someone else');
+    await page.locator('.cell-editor').press('Enter');
+    await expect.poll(() => page.locator('.notice, [role="alertdialog"]').first().innerText()).toContain('You are trying to edit a protected cell');
+    await page.keyboard.press('Escape');
+    await idle(page);
+    expect(await cellText(page, 'A2')).toBe(name);
   });
 });
