@@ -11,6 +11,7 @@ import { FUNNEL_CHART_TITLE } from '../../src/core/dashboard/definitions.ts';
 import type { ChartView, GridWindow } from '../../local/workbench/protocol.ts';
 import {
   dialogFrame,
+  docsScreenshot,
   editCell,
   idle,
   openMenu,
@@ -96,8 +97,8 @@ describe('the Dashboard funnel in the workbench', () => {
     ]);
     expect(bars).toEqual(await rangeRows(wb.url, 'Dashboard', funnel, bars.length));
     expect(bars.some((b) => b.value > 0)).toBe(true);
-    await figure.scrollIntoViewIfNeeded();
-    if (process.env.CHART_SHOT) await page.screenshot({ path: process.env.CHART_SHOT });
+    await figure.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'end' }));
+    await docsScreenshot(page, 'workbench-chart.png');
   });
 
   it('follows the values of its range: after a pitch is logged, the Pitched bar is one longer', async () => {

@@ -9,6 +9,7 @@ import {
   cell,
   cellText,
   dialogFrame,
+  docsScreenshot,
   editCell,
   idle,
   openMenu,
@@ -95,6 +96,8 @@ describe('the coach copy opened in the workbench', () => {
     expect(header).not.toContain('Email');
     expect(await rowTexts(page, 2)).toEqual(shown(heldRows[1]));
     expect(await rowTexts(page, 2)).toContain('Maya Okafor');
+
+    await docsScreenshot(page, 'workbench-coach-copy.png');
 
     // A viewer cannot type into the copy.
     const feedback = header.indexOf('Coach feedback');
