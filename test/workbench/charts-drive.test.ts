@@ -91,6 +91,11 @@ describe('the Drive, on the sample shared with a coach by copy', () => {
     expect(bench.edit('Progress', 2, 1, 'x')).toMatchObject({ ok: false, title: 'View only' });
     expect(bench.clear('Progress', [{ row: 2, col: 1, numRows: 1, numCols: 1 }])).toMatchObject({ ok: false, title: 'View only' });
     expect(bench.snapshot().window.rows[0][0]?.text).not.toBe('x');
+    // The copy's Dashboard has its own funnel, drawn from the copy's figures.
+    bench.select('Dashboard');
+    const [funnel] = bench.snapshot().charts;
+    expect(funnel).toMatchObject({ title: 'Outreach funnel', type: 'BAR' });
+    expect(funnel.points[0]).toEqual({ label: 'Contacts', values: [40] });
     bench.backToTracker();
     expect(bench.snapshot()).toMatchObject({ title: 'Sample tracker', other: null });
   });
