@@ -45,6 +45,10 @@ describe('the coach copy opened in the workbench', () => {
     const dialog = dialogFrame(page);
     await dialog.locator('#email').fill(COACH);
     await dialog.locator('#role').selectOption('viewer');
+    // Mark a column that is shared by default private: the copy must leave it out.
+    const notes = dialog.locator('#column-rows tr', { hasText: 'Notes for coach' });
+    expect(await notes.locator('input').nth(0).isChecked()).toBe(true);
+    await notes.locator('input').nth(1).check();
     await dialog.locator('#share').click();
     await dialog.locator('#status.ok').waitFor();
     await dialog.locator('#close').click();
@@ -70,6 +74,7 @@ describe('the coach copy opened in the workbench', () => {
     await expect.poll(() => page.locator('#doc-title').innerText()).toBe('Sample tracker – coach view');
     expect(await page.locator('#other-file').isVisible()).toBe(true);
     expect(await page.locator('#other-file span').innerText()).toBe(`You are seeing “Sample tracker – coach view” as ${COACH} sees it (viewer).`);
+    await docsScreenshot(page, 'workbench-coach-copy.png');
     // Extensions holds no add-on: the coach has not installed it, and it runs in the tracker only.
     await page.locator('.menubar > button', { hasText: 'Extensions' }).click();
     expect(await page.locator('.menu .item').count()).toBe(0);
@@ -90,14 +95,13 @@ describe('the coach copy opened in the workbench', () => {
     const header = await rowTexts(page, 1);
     expect(header).toEqual(shown(heldRows[0]));
     expect(header).toContain('Coach feedback');
-    expect(header).toContain('Notes for coach');
-    // The tracker's own columns that are not shared stay out of the copy.
+    // The column marked private, and the tracker's own columns not shared, stay out of the copy.
+    expect(trackerHeader).toContain('Notes for coach');
+    expect(header).not.toContain('Notes for coach');
     expect(trackerHeader).toContain('Email');
     expect(header).not.toContain('Email');
     expect(await rowTexts(page, 2)).toEqual(shown(heldRows[1]));
     expect(await rowTexts(page, 2)).toContain('Maya Okafor');
-
-    await docsScreenshot(page, 'workbench-coach-copy.png');
 
     // A viewer cannot type into the copy.
     const feedback = header.indexOf('Coach feedback');
