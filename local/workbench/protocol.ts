@@ -144,6 +144,41 @@ export interface TriggerRunView {
   error?: string;
 }
 
+/** An embedded chart of the active sheet, with its data read from the live values of its ranges. */
+export interface ChartView {
+  id: number;
+  type: string;
+  title: string;
+  /** Where Sheets anchors its top-left corner: a cell (1-based) and an offset in pixels. */
+  anchor: { row: number; col: number; offsetX: number; offsetY: number };
+  width: number;
+  height: number;
+  /** The name of each series (from a header row, else "Series n"). */
+  series: string[];
+  /** One entry per category; values[k] belongs to series[k]. */
+  points: { label: string; values: (number | null)[] }[];
+  legend: boolean;
+}
+
+export type FileAccessName = 'owner' | 'editor' | 'commenter' | 'viewer';
+
+/** A spreadsheet in the emulator's Drive and who can open it (its sharing list). */
+export interface DriveFileView {
+  id: string;
+  name: string;
+  /** The file the workbench opened, where the add-on runs. */
+  tracker: boolean;
+  people: { email: string; access: FileAccessName }[];
+}
+
+/** Another spreadsheet open in place of the tracker, as one of the people it is shared with sees it. */
+export interface OtherFileView {
+  id: string;
+  name: string;
+  as: string;
+  access: FileAccessName;
+}
+
 /** Everything the page shows, as of one moment. */
 export interface Snapshot {
   version: number;
@@ -160,6 +195,14 @@ export interface Snapshot {
   toastCount: number;
   alerts: { title: string; prompt: string; buttons: string; answer: string }[];
   window: GridWindow;
+  /** The workbench's user (the tracker's owner). */
+  user: string;
+  /** The spreadsheets in the emulator's Drive. */
+  files: DriveFileView[];
+  /** Set while another file is open (the coach copy): the sheets, cells and charts are that file's. */
+  other: OtherFileView | null;
+  /** The active sheet's embedded charts, drawn over the grid. */
+  charts: ChartView[];
   /** The emulator's clock (ISO) and the spreadsheet's time zone to show it in. */
   clock: { now: string; timeZone: string };
   /** Every email sent, oldest first. */

@@ -178,6 +178,10 @@ export function router(host: WorkbenchHost, assets: Assets, origin: () => string
       }
       case '/api/clock':
         return json(res, 200, await ask({ type: 'clock', days: int(body.days, 'days'), view: view(body.view) }));
+      case '/api/open':
+        return json(res, 200, await ask({ type: 'open', id: str(body, 'id'), as: str(body, 'as'), view: view(body.view) }));
+      case '/api/back':
+        return json(res, 200, await ask({ type: 'back', view: view(body.view) }));
       case '/api/close':
         return json(res, 200, await ask({ type: 'close', panel: str(body, 'panel'), view: view(body.view) }));
       case '/api/answer': {

@@ -7,9 +7,26 @@ import { Emulator } from '../emulator/index.ts';
 import { loadWorkbookFile, saveXlsx } from '../emulator/io.ts';
 import { serializeScriptRunResult } from '../emulator/services/scriptrun.ts';
 import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
+import type { EmuSpreadsheet } from '../emulator/spreadsheet/spreadsheet.ts';
+import { accessOf, PROTECTED } from '../emulator/services/drive.ts';
+import { mayEditProtected } from '../emulator/spreadsheet/metadata.ts';
 import { Bundle, BundleError } from '../bundle.ts';
-import type { ActionReport, EditResult, MenuEntry, PanelView, Rect, ScriptRunResult, Snapshot, TriggerRunView, ViewRequest } from './protocol.ts';
+import type {
+  ActionReport,
+  DriveFileView,
+  EditResult,
+  FileAccessName,
+  MenuEntry,
+  OtherFileView,
+  PanelView,
+  Rect,
+  ScriptRunResult,
+  Snapshot,
+  TriggerRunView,
+  ViewRequest,
+} from './protocol.ts';
 import { gridWindow, sheetInfo } from './view.ts';
+import { chartViews } from './chart-view.ts';
 import { checkCell, clearCells, typeIntoCell } from './edit.ts';
 import { buildSample, SAMPLE_CONTACTS } from './sample.ts';
 
@@ -48,6 +65,8 @@ export class Workbench {
   lastAction: ActionReport | null = null;
   private openSidebar: number | null = null;
   private openDialog: number | null = null;
+  /** Another file open in the page (the coach copy), and whose eyes it is seen through. */
+  private other: { file: EmuSpreadsheet; as: string } | null = null;
 
   private constructor(
     readonly emu: Emulator,
@@ -102,8 +121,81 @@ export class Workbench {
     this.script('onOpen', 'onOpen', [{ authMode: 'LIMITED', source: ss, user: { getEmail: () => this.emu.rt.activeUser } }], 'LIMITED');
   }
 
+  /** The spreadsheet the page shows: the tracker, or the other file opened. */
+  private get shown(): EmuSpreadsheet {
+    return this.other?.file ?? this.emu.active;
+  }
+
+  /** The spreadsheets in the emulator's Drive (not deleted for good) and their sharing lists. */
+  files(): DriveFileView[] {
+    return [...this.emu.files.values()].map((ss) => {
+      const people: DriveFileView['people'] = [{ email: ss._owner, access: 'owner' }];
+      for (const email of ss._editors) people.push({ email, access: 'editor' });
+      for (const email of ss._commenters) people.push({ email, access: 'commenter' });
+      for (const email of ss._viewers) people.push({ email, access: 'viewer' });
+      return { id: ss._id, name: ss._name, tracker: ss === this.emu.active, people };
+    });
+  }
+
+  /**
+   * Opens a file of the Drive in the page as `as` sees it (the coach, on the copy shared with
+   * them): the same sheets, cells and charts the emulator holds, drawn the same way, with edits
+   * allowed only as far as their access and the file's protections allow. The tracker opened as
+   * its owner is the workbench's normal view.
+   */
+  openFileAs(id: string, as: string): void {
+    const file = this.emu.files.get(id);
+    if (!file) throw new RangeError(`No spreadsheet ${id} in the Drive.`);
+    if (accessOf(file, as) === null) throw new RangeError(`${as} cannot open "${file._name}": it is not shared with them.`);
+    this.other = file === this.emu.active && accessOf(file, as) === 'owner' ? null : { file, as };
+    // A file opened from its link shows its first sheet (assumed: a link without #gid= opens there
+    // for someone who has not viewed the file before), not the one the script that made it left active.
+    if (this.other && file !== this.emu.active) file._activeSheet = file._sheets.find((s) => !s._hidden) ?? file._activeSheet;
+    this.changed();
+  }
+
+  /** Back to the tracker, as its owner. */
+  backToTracker(): void {
+    this.other = null;
+    this.changed();
+  }
+
+  private otherView(): OtherFileView | null {
+    if (!this.other) return null;
+    const { file, as } = this.other;
+    return { id: file._id, name: file._name, as, access: accessOf(file, as) as FileAccessName };
+  }
+
+  /**
+   * Why the person the other file is seen as may not type into `rect` of `sheet` (null: they may).
+   * Sheets does not let a viewer or commenter edit at all; protections are checked as the
+   * emulator checks a script's writes (drive.ts).
+   */
+  private refusal(sheet: EmuSheet, rect: Rect): EditResult | null {
+    if (!this.other) return null;
+    const { file, as } = this.other;
+    const access = accessOf(file, as);
+    if (access !== 'owner' && access !== 'editor') {
+      return {
+        ok: false,
+        title: access === 'commenter' ? 'Comment only' : 'View only',
+        message: `${as} can ${access === 'commenter' ? 'comment on' : 'view'} this file but not edit it.`,
+      };
+    }
+    const overlaps = (p: Rect) =>
+      p.row < rect.row + rect.numRows && rect.row < p.row + p.numRows && p.col < rect.col + rect.numCols && rect.col < p.col + p.numCols;
+    const within = (u: Rect) =>
+      rect.row >= u.row && rect.col >= u.col && rect.row + rect.numRows <= u.row + u.numRows && rect.col + rect.numCols <= u.col + u.numCols;
+    for (const p of sheet._protections) {
+      if (mayEditProtected(file, p, as)) continue;
+      const stopped = p.rect === null ? !p.unprotected.some(within) : overlaps(p.rect);
+      if (stopped) return { ok: false, title: 'Protected cell', message: PROTECTED };
+    }
+    return null;
+  }
+
   sheet(name: string): EmuSheet {
-    const sheet = this.emu.active._sheets.find((s) => s._name === name);
+    const sheet = this.shown._sheets.find((s) => s._name === name);
     if (!sheet) throw new RangeError(`No sheet named "${name}".`);
     return sheet;
   }
@@ -187,7 +279,7 @@ export class Workbench {
 
   select(sheetName: string, ranges?: Rect[]): void {
     const sheet = this.sheet(sheetName);
-    this.emu.active._activeSheet = sheet;
+    this.shown._activeSheet = sheet;
     if (ranges?.length) {
       for (const r of ranges) {
         if (r.row < 1 || r.col < 1 || r.numRows < 1 || r.numCols < 1 || r.row + r.numRows - 1 > sheet._maxRows || r.col + r.numCols - 1 > sheet._maxCols) {
@@ -202,6 +294,14 @@ export class Workbench {
   edit(sheetName: string, row: number, col: number, text: string): EditResult {
     const sheet = this.sheet(sheetName);
     checkCell(sheet, row, col);
+    const refused = this.refusal(sheet, { row, col, numRows: 1, numCols: 1 });
+    if (refused) return refused;
+    // The add-on runs in the tracker only: the coach's copy has no onEdit of its own.
+    if (this.other) {
+      const typed = typeIntoCell(sheet, row, col, text);
+      this.changed();
+      return typed;
+    }
     const old = sheet._readValues({ row, col, numRows: 1, numCols: 1 })[0]?.[0];
     const result = typeIntoCell(sheet, row, col, text);
     this.changed();
@@ -215,9 +315,15 @@ export class Workbench {
     return result;
   }
 
-  clear(sheetName: string, ranges: Rect[]): void {
-    clearCells(this.sheet(sheetName), ranges);
+  clear(sheetName: string, ranges: Rect[]): EditResult {
+    const sheet = this.sheet(sheetName);
+    for (const r of ranges) {
+      const refused = this.refusal(sheet, r);
+      if (refused) return refused;
+    }
+    clearCells(sheet, ranges);
     this.changed();
+    return { ok: true };
   }
 
   /**
@@ -264,25 +370,31 @@ export class Workbench {
   }
 
   snapshot(view: ViewRequest = DEFAULT_VIEW): Omit<Snapshot, 'sidebar' | 'dialog'> & { sidebar: PanelWithHtml | null; dialog: PanelWithHtml | null } {
-    const ss = this.emu.active;
+    const ss = this.shown;
     const active = ss._activeSheet;
     const ui = this.emu.ui;
+    // Another file is not where the add-on runs: the person it is shown to has none of its menus or panels.
+    const tracker = !this.other;
     const toasts = ui.toasts.slice(-5).map((t, k) => ({ index: ui.toasts.length - Math.min(5, ui.toasts.length) + k, ...t }));
     return {
       version: this.version,
-      title: this.title,
-      source: this.description,
+      title: tracker ? this.title : ss._name,
+      source: tracker ? this.description : `shared with ${this.other!.as}`,
       sheets: ss._sheets.map(sheetInfo),
       activeSheet: active._name,
       selection: active._selection.map((r) => ({ ...r })),
-      menus: ui.menus.map((m) => ({ title: m.title, addon: m.addon, items: m.items })),
+      menus: tracker ? ui.menus.map((m) => ({ title: m.title, addon: m.addon, items: m.items })) : [],
       lastAction: this.lastAction,
-      sidebar: this.panel('s'),
-      dialog: this.panel('d'),
+      sidebar: tracker ? this.panel('s') : null,
+      dialog: tracker ? this.panel('d') : null,
       toasts,
       toastCount: ui.toasts.length,
       alerts: ui.alerts.slice(-10).map((a) => ({ title: a.title, prompt: a.prompt, buttons: a.buttons, answer: a.answer })),
       window: gridWindow(active, view.top, view.rows, this.version),
+      user: this.emu.rt.activeUser,
+      files: this.files(),
+      other: this.otherView(),
+      charts: chartViews(active),
       clock: { now: new Date(this.emu.now()).toISOString(), timeZone: ss._timeZone },
       outbox: this.emu.outbox.sent.map(({ from, to, cc, bcc, replyTo, name, subject, body, htmlBody, sentAt }) => ({
         from,

@@ -26,6 +26,8 @@ export type Request =
   | { type: 'run'; fn: string; args: unknown[]; view: ViewRequest }
   | { type: 'close'; panel: string; view: ViewRequest }
   | { type: 'clock'; days: number; view: ViewRequest }
+  | { type: 'open'; id: string; as: string; view: ViewRequest }
+  | { type: 'back'; view: ViewRequest }
   | { type: 'save' };
 
 /** A snapshot as the worker sends it: open panels still carry their HTML. */

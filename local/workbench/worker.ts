@@ -32,8 +32,7 @@ async function handle(bench: Workbench, request: Request): Promise<{ reply: Repl
     case 'edit':
       return snap(request.view, bench.edit(request.sheet, request.row, request.col, request.text));
     case 'clear':
-      bench.clear(request.sheet, request.ranges);
-      return snap(request.view);
+      return snap(request.view, bench.clear(request.sheet, request.ranges));
     case 'menu':
       return snap(request.view, bench.runMenu(request.fn));
     case 'run':
@@ -43,6 +42,12 @@ async function handle(bench: Workbench, request: Request): Promise<{ reply: Repl
       return snap(request.view);
     case 'clock':
       return snap(request.view, bench.advanceDays(request.days));
+    case 'open':
+      bench.openFileAs(request.id, request.as);
+      return snap(request.view);
+    case 'back':
+      bench.backToTracker();
+      return snap(request.view);
     case 'save': {
       const data = await bench.save();
       const xlsx = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();

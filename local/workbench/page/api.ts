@@ -72,6 +72,10 @@ export const api = {
   close: (panel: string, view: ViewRequest) => post<Outcome>('/api/close', { panel, view }),
   /** Moves the clock forward by `days`; the add-on's time-driven triggers due on the way run. */
   clock: (days: number, view: ViewRequest) => post<Outcome>('/api/clock', { days, view }),
+  /** Opens a spreadsheet of the emulator's Drive as `as` (one of the people it is shared with) sees it. */
+  open: (id: string, as: string, view: ViewRequest) => post<Outcome>('/api/open', { id, as, view }),
+  /** Back to the tracker. */
+  back: (view: ViewRequest) => post<Outcome>('/api/back', { view }),
   answer: (answer: Answer, view: ViewRequest) => post<Outcome>('/api/answer', { ...answer, view }),
   /** The workbook as .xlsx, after the changes already sent; an ApiError says why it could not be saved. */
   save: () =>

@@ -96,6 +96,13 @@ export abstract class GridModel {
     return this.sheet?.colWidths[col] ?? DEFAULT_WIDTH;
   }
 
+  /** The top-left corner of a cell, in pixels from the top-left of the grid (headers included). */
+  cellOrigin(p: Pos): { x: number; y: number } {
+    let x = ROW_HEADER_WIDTH;
+    for (const c of this.columns()) if (c < p.col) x += this.width(c);
+    return { x, y: HEADER_HEIGHT + (p.row - 1) * ROW_HEIGHT };
+  }
+
   protected visibleRows(): { first: number; last: number } {
     const s = this.sheet;
     if (!s) return { first: 1, last: 0 };

@@ -11,6 +11,8 @@ import { ask, errorBar, notice, toast } from './overlays.ts';
 import { Panels } from './panels.ts';
 import { rectName } from './a1.ts';
 import { clockText, Outbox } from './outbox.ts';
+import { showCharts } from './charts.ts';
+import { Drive } from './drive.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -36,6 +38,11 @@ const panels = new Panels({
   run: runFromPage,
   closed: (id) => void settle(() => api.close(id, grid.view()), false),
   focusEditor: () => grid.scroller.focus(),
+});
+
+const drive = new Drive($<HTMLDetailsElement>('drive'), $('other-file'), {
+  open: (id, as) => void switchFile(() => api.open(id, as, { top: 1, rows: FETCH_ROWS })),
+  back: () => void switchFile(() => api.back({ top: 1, rows: FETCH_ROWS })),
 });
 
 const outbox = new Outbox($('outbox'), $<HTMLButtonElement>('outbox-toggle'));
@@ -85,7 +92,7 @@ function showTabs(s: Snapshot): void {
 
 /** Draws a snapshot. `adoptSelection`: take the server's selection (a script may have moved it). */
 function apply(s: Snapshot, adoptSelection: boolean): void {
-  const sheetChanged = current?.activeSheet !== s.activeSheet;
+  const sheetChanged = current?.activeSheet !== s.activeSheet || current?.other?.id !== s.other?.id;
   current = s;
   document.title = `${s.title} – Workbench`;
   $('doc-title').textContent = s.title;
@@ -98,6 +105,7 @@ function apply(s: Snapshot, adoptSelection: boolean): void {
   showTabs(s);
   const sheet = s.sheets.find((x) => x.name === s.activeSheet)!;
   grid.load(sheet, s.window, adoptSelection || sheetChanged ? s.selection : null);
+  showCharts($('charts'), s.charts, (p) => grid.cellOrigin(p));
   panels.show(s.sidebar, s.dialog);
   if (seenToasts < 0) seenToasts = s.toastCount;
   for (const t of s.toasts) if (t.index >= seenToasts) toast(t);
@@ -105,6 +113,16 @@ function apply(s: Snapshot, adoptSelection: boolean): void {
   showStatus(s.lastAction);
   $('clock').textContent = clockText(s);
   outbox.show(s);
+  drive.show(s);
+}
+
+/** Opens another file of the Drive (or goes back to the tracker): its sheets replace the grid's. */
+async function switchFile(request: () => Promise<Outcome>): Promise<void> {
+  grid.commitEdit('none');
+  // The grid keeps no rows of the other file: a sheet of the same name must not show stale cells.
+  current = null;
+  await settle(request, true);
+  focusGridIfIdle();
 }
 
 /** Next day: the clock moves forward 24 hours and the add-on's timed triggers due meanwhile run. */
@@ -209,7 +227,10 @@ async function edit(row: number, col: number, text: string): Promise<void> {
 }
 
 async function clear(ranges: Rect[]): Promise<void> {
-  if (current) await settle(() => api.clear(current!.activeSheet, ranges, grid.view()), false);
+  if (!current) return;
+  const done = await settle(() => api.clear(current!.activeSheet, ranges, grid.view()), false);
+  const result = done?.result as { ok: boolean; title?: string; message?: string } | undefined;
+  if (result && !result.ok) await notice(result.title ?? 'There was a problem', result.message ?? '');
 }
 
 async function need(top: number, rows: number): Promise<void> {
