@@ -129,7 +129,8 @@ export class Workbench {
   /** The spreadsheets in the emulator's Drive (not deleted for good) and their sharing lists. */
   files(): DriveFileView[] {
     return [...this.emu.files.values()].map((ss) => {
-      const people: DriveFileView['people'] = [{ email: ss._owner, access: 'owner' }];
+      // A file in a shared drive has no owner.
+      const people: DriveFileView['people'] = ss._owner === null ? [] : [{ email: ss._owner, access: 'owner' }];
       for (const email of ss._editors) people.push({ email, access: 'editor' });
       for (const email of ss._commenters) people.push({ email, access: 'commenter' });
       for (const email of ss._viewers) people.push({ email, access: 'viewer' });

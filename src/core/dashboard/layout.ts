@@ -285,7 +285,14 @@ function activitySection(r: Refs): RowSpec[] {
   const count = (week: 'this' | 'last') => (c: Ctx) => weekCounts(c.span(first, last, 'D'), week, c.at('weekStart'), list);
   const rows: RowSpec[] = ACTIVITY_EVENTS.map((ev, i) => ({
     key: `activity_${ev.kind}`,
-    spill: i === 0 ? { 1: { rows: ACTIVITY_EVENTS.length, columns: 1 }, 2: { rows: ACTIVITY_EVENTS.length, columns: 1 }, 6: { rows: RECENT_EVENTS_CAP, columns: RECENT_COLUMNS.length } } : undefined,
+    spill:
+      i === 0
+        ? {
+            1: { rows: ACTIVITY_EVENTS.length, columns: 1 },
+            2: { rows: ACTIVITY_EVENTS.length, columns: 1 },
+            6: { rows: RECENT_EVENTS_CAP, columns: RECENT_COLUMNS.length },
+          }
+        : undefined,
     cells: [
       ev.label,
       i === 0 ? count('this') : '',
@@ -382,7 +389,11 @@ function topReferrersSection(r: Refs): RowSpec[] {
       ...Object.fromEntries(first.map((_, j) => [j, { rows: TOP_REFERRERS, columns: 1 }])),
       [LIST_ROWS_COLUMN.charCodeAt(0) - 65]: { rows: TOP_REFERRERS, columns: 3 + r.nameColumns.length },
     });
-    rows.push({ key: `top_${k}`, spill: k === 1 ? spill() : undefined, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [] });
+    rows.push({
+      key: `top_${k}`,
+      spill: k === 1 ? spill() : undefined,
+      cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => topReferrers.rows(r, TOP_REFERRERS)) : [],
+    });
   }
   return [header('Who opened the most doors'), { cells: ['Contact ID', 'Name', 'Referrals given', 'Introduced by', 'Contact ID'], kind: 'columns' }, ...rows];
 }
@@ -413,7 +424,11 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
       ...Object.fromEntries(first.map((_, j) => [j, { rows: j === 0 ? count : count + 1, columns: 1 }])),
       [LIST_ROWS_COLUMN.charCodeAt(0) - 65]: { rows: count + 1, columns: 2 + r.nameColumns.length },
     });
-    rows.push({ key: `intro_${k}`, spill: k === 1 ? spill() : undefined, cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => introductions.rows(r, count + 1)) : [] });
+    rows.push({
+      key: `intro_${k}`,
+      spill: k === 1 ? spill() : undefined,
+      cells: k === 1 ? placeIn(first, LIST_ROWS_COLUMN, () => introductions.rows(r, count + 1)) : [],
+    });
   }
   rows.push({ key: 'introOverflow', cells: [(c) => introductions.overflow(`B${c.row}`, count)], formats: { 1: HIDDEN, 2: HIDDEN, 3: HIDDEN } });
   return [

@@ -221,7 +221,12 @@ function toSetupConfirm(c: ConfirmQuestion): SetupConfirm {
  * `values` (the data range it was planned from), leaving out the `skipped` fills (those a run
  * defers): what setup knows of the tracker without reading it again.
  */
-export function columnAfterSetup(values: readonly (readonly Cell[])[], plan: SetupReady, column: number, skipped: readonly CellFill[] = []): (Cell | OutCell)[] {
+export function columnAfterSetup(
+  values: readonly (readonly Cell[])[],
+  plan: SetupReady,
+  column: number,
+  skipped: readonly CellFill[] = [],
+): (Cell | OutCell)[] {
   const left = new Set(skipped);
   const filled = new Map<number, OutCell>();
   for (const f of plan.fills) if (f.column === column && !left.has(f)) filled.set(f.row, f.value);
@@ -231,7 +236,8 @@ export function columnAfterSetup(values: readonly (readonly Cell[])[], plan: Set
   for (const row of filled.keys()) lastRow = Math.max(lastRow, row);
   const out: (Cell | OutCell)[] = [];
   for (let row = plan.headerRow + 1; row <= lastRow; row++) {
-    const planned = inBlock && row >= block.row && row < block.row + block.values.length ? block.values[row - block.row][column - block.column] : filled.get(row);
+    const planned =
+      inBlock && row >= block.row && row < block.row + block.values.length ? block.values[row - block.row][column - block.column] : filled.get(row);
     out.push(planned ?? values[row - 1]?.[column - 1] ?? '');
   }
   return out;

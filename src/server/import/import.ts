@@ -21,7 +21,16 @@ import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import { contactColumnTags, findTrackerSheet, propertiesReadOnce, readRecord, recordText, writeRecord, writeTags, type TrackerRecord } from '../tracker/store.ts';
+import {
+  contactColumnTags,
+  findTrackerSheet,
+  propertiesReadOnce,
+  readRecord,
+  recordText,
+  writeRecord,
+  writeTags,
+  type TrackerRecord,
+} from '../tracker/store.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, type Snapshot } from '../tracker/cells.ts';
@@ -297,7 +306,11 @@ function untaggedContactColumns(read: TrackerView, plan: ImportPlan): Partial<Re
  * one setValues per run of fills down a column, bridging only cells that are empty now; the
  * fills past `maxWrites` runs are left for the next import.
  */
-function fillWrites(fills: readonly CellFill[], snap: Snapshot, maxWrites: number): { writes: { range: CellRange; values: (string | number | boolean)[][] }[]; deferred: CellFill[] } {
+function fillWrites(
+  fills: readonly CellFill[],
+  snap: Snapshot,
+  maxWrites: number,
+): { writes: { range: CellRange; values: (string | number | boolean)[][] }[]; deferred: CellFill[] } {
   const at = (grid: readonly (readonly unknown[])[] | undefined, row: number, column: number) => grid?.[row - snap.top]?.[column - 1];
   const isEmpty = (row: number, column: number) => (at(snap.values, row, column) ?? '') === '' && !at(snap.formulas, row, column);
   const { runs, deferred } = limitRuns(groupFills(fills, isEmpty), maxWrites);

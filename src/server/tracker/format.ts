@@ -49,7 +49,11 @@ export function rangeOfSheet(sheet: Sheet): RangeAt {
 export function rangesFetched(sheet: Sheet, a1s: readonly string[]): RangeAt {
   const unique = [...new Set(a1s)];
   const fetched = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
-  if (unique.length > 1) sheet.getRangeList(unique).getRanges().forEach((range, i) => fetched.set(unique[i], range));
+  if (unique.length > 1)
+    sheet
+      .getRangeList(unique)
+      .getRanges()
+      .forEach((range, i) => fetched.set(unique[i], range));
   return (a1) => fetched.get(a1) ?? sheet.getRange(a1);
 }
 

@@ -119,7 +119,11 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   // An empty cell hidden under a merge would get an ID nobody sees: every cell to write is checked
   // first, the new columns too.
   const targets = setupTargets(plan);
-  const underMerge = gridMerged ? mergedTargetProblem(targets, gridMerged) : targets.length ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } }) : null;
+  const underMerge = gridMerged
+    ? mergedTargetProblem(targets, gridMerged)
+    : targets.length
+      ? mergeProblem(sheet, targets, { grid: { maxRows, maxColumns } })
+      : null;
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
@@ -137,9 +141,17 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
   const owedSet = new Set(owed.keys);
   const covered = known && record.coveredRows === maxRows;
-  const lineTags = [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact), ...headerRowTags(sheet, plan.headerRow, taggedRow)];
+  const lineTags = [
+    ...trackerColumnTags(plan.columns, tags.tracker),
+    ...contactColumnTags(plan.map.contact, tags.contact),
+    ...headerRowTags(sheet, plan.headerRow, taggedRow),
+  ];
   // Every range setup writes but the scattered fills, got at once (the grid has its new columns now).
-  const rangeAt = rangesFetched(sheet, [...(plan.block ? [rangeA1(blockRange(plan.block))] : []), ...lineTags.map((t) => t.a1), ...lookRanges(plan, owedSet, covered, maxRows)]);
+  const rangeAt = rangesFetched(sheet, [
+    ...(plan.block ? [rangeA1(blockRange(plan.block))] : []),
+    ...lineTags.map((t) => t.a1),
+    ...lookRanges(plan, owedSet, covered, maxRows),
+  ]);
   const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, lineTags, rangeAt);
   const unfrozen = applyLook(sheet, plan, owedSet, covered, maxRows, rangeAt);
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
@@ -174,7 +186,14 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
 }
 
 /** The tracker as this run leaves it, for the Dashboard it builds (which then reads none of it). */
-function knownTracker(sheet: Sheet, sheetName: string, plan: SetupReady, values: readonly (readonly Cell[])[], deferred: readonly CellFill[], options: SetupOptions): KnownTracker {
+function knownTracker(
+  sheet: Sheet,
+  sheetName: string,
+  plan: SetupReady,
+  values: readonly (readonly Cell[])[],
+  deferred: readonly CellFill[],
+  options: SetupOptions,
+): KnownTracker {
   const { contactId, referredBy } = plan.columns;
   return {
     sheet,
@@ -270,7 +289,12 @@ function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>
 
 /** The header cells of the owed columns, made bold: a range per run of adjacent ones. */
 function boldRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>): CellRange[] {
-  return adjacentRuns([...owed].map((k) => plan.columns[k])).map(([from, to]) => ({ row: plan.headerRow, column: from, numRows: 1, numColumns: to - from + 1 }));
+  return adjacentRuns([...owed].map((k) => plan.columns[k])).map(([from, to]) => ({
+    row: plan.headerRow,
+    column: from,
+    numRows: 1,
+    numColumns: to - from + 1,
+  }));
 }
 
 function coversRules(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): boolean {
@@ -281,7 +305,9 @@ function coversRules(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: b
 function lookRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): string[] {
   const rows = maxRows - plan.headerRow;
   const { formats, dropDowns } = owed.size ? trackerRowsRanges(plan.columns, plan.headerRow + 1, rows, owed) : { formats: [], dropDowns: [] };
-  const rules = coversRules(plan, owed, covered, maxRows) ? [plan.columns.stage, plan.columns.nextFollowUp].map((at) => ruleRange(at, plan.headerRow, maxRows)) : [];
+  const rules = coversRules(plan, owed, covered, maxRows)
+    ? [plan.columns.stage, plan.columns.nextFollowUp].map((at) => ruleRange(at, plan.headerRow, maxRows))
+    : [];
   return [...[...boldRanges(plan, owed), ...formats.map((f) => f.range), ...dropDowns.map((d) => d.range)].map(rangeA1), ...rules];
 }
 

@@ -10,7 +10,17 @@ import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.
 import { type ColumnLayout, layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
 import type { Snapshot } from './cells.ts';
-import { type ColumnTags, findTrackerSheet, readColumnTags, readRecord, readSheetTags, recordText, taggedHeaderRow, type TrackerRecord, writeRecord } from './store.ts';
+import {
+  type ColumnTags,
+  findTrackerSheet,
+  readColumnTags,
+  readRecord,
+  readSheetTags,
+  recordText,
+  taggedHeaderRow,
+  type TrackerRecord,
+  writeRecord,
+} from './store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;

@@ -260,7 +260,11 @@ describe('Build dashboard', () => {
     w.writeLog(Array.from({ length: 300 }, () => ({ date: today, event: EVENT_LABELS.pitch })));
     expect(w.refresh()).toMatchObject({ ok: true, errors: [] });
     const dash = w.dashboard();
-    const list = dash.getRange(1, 7, dash.getLastRow(), 1).getFormulas().findIndex(([f]) => f !== '') + 1;
+    const list =
+      dash
+        .getRange(1, 7, dash.getLastRow(), 1)
+        .getFormulas()
+        .findIndex(([f]) => f !== '') + 1;
     const below = list + 250;
     expect(dash.getRange(below, 7).getValue()).not.toBe('');
     dash.getRange(below, 7).setValue('my note');

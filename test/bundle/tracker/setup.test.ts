@@ -109,7 +109,13 @@ describe('setup details', () => {
       const c = r.getBooleanCondition();
       const [range] = r.getRanges();
       const value = String(c.getCriteriaValues()[0]);
-      return [range.getColumn(), range.getRow(), value.includes('TODAY()') ? value.replace(/^.*TODAY\(\).*$/, (f) => (f.includes('<TODAY()') ? 'overdue' : 'today')) : value, c.getBackground(), c.getFontColor()];
+      return [
+        range.getColumn(),
+        range.getRow(),
+        value.includes('TODAY()') ? value.replace(/^.*TODAY\(\).*$/, (f) => (f.includes('<TODAY()') ? 'overdue' : 'today')) : value,
+        c.getBackground(),
+        c.getFontColor(),
+      ];
     });
     const stage = col('Stage');
     const followUp = col('Next follow-up');

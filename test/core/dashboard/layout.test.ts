@@ -93,7 +93,13 @@ describe('T, TRIM and XLOOKUP take one value in every dashboard formula', () => 
     ['First, Middle and Last Name columns', { first: 1, middle: 2, last: 3 }],
   ])('with %s', (_, names) => {
     const all = formulas(layout(names, 20).cells);
-    const overRanges = ['T', 'TRIM', 'XLOOKUP'].flatMap((fn) => all.flatMap((f) => firstArguments(f, fn).filter(isRange).map((arg) => `${fn}(${arg}`)));
+    const overRanges = ['T', 'TRIM', 'XLOOKUP'].flatMap((fn) =>
+      all.flatMap((f) =>
+        firstArguments(f, fn)
+          .filter(isRange)
+          .map((arg) => `${fn}(${arg}`),
+      ),
+    );
     expect(overRanges).toEqual([]);
     expect(all.some((f) => f.includes('MAP(') && f.includes('LAMBDA('))).toBe(true);
   });
