@@ -228,17 +228,12 @@ export function appendTarget(log: { lastRow: number }, columns: Record<LogKey, n
 
 /**
  * Rows a full log grows by beyond those an event needs, as many as a new sheet has: the events
- * that follow find their rows there, formatted, and append without reading or growing the grid.
+ * that follow find their rows there and append without reading or growing the grid. The new rows
+ * are not formatted ahead: a run stopped between inserting them and formatting them would leave
+ * them unformatted for good (its retry finds room and grows nothing), unlike a clean run; each
+ * event formats its own block instead (appendToLog), one call.
  */
 export const LOG_SPARE_ROWS = 1000;
-
-/** Adds `count` rows below row `maxRows`, their date columns formatted as a new log's are. */
-function growLog(log: LogSheet, maxRows: number, count: number): void {
-  log.sheet.insertRowsAfter(maxRows, count);
-  for (const c of LOG_COLUMNS) {
-    if (c.numberFormat) log.sheet.getRange(maxRows + 1, log.columns[c.key], count, 1).setNumberFormat(c.numberFormat);
-  }
-}
 
 /**
  * Appends `rows` (laid out in the log's columns) after the last row with content: the grid grown
@@ -255,7 +250,7 @@ export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { 
   let range = known.range;
   if (!range) {
     const maxRows = known.maxRows ?? sheet.getMaxRows();
-    if (last > maxRows) growLog(log, maxRows, last - maxRows + LOG_SPARE_ROWS);
+    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows + LOG_SPARE_ROWS);
     range = sheet.getRange(first, 1, rows.length, width);
   }
   const formats = log.onlyLogFormats
