@@ -77,8 +77,8 @@ describe('Import contacts dialog, unexpected failure', () => {
     await page.locator('#csv').fill('First Name,Last Name,Email Address\nNadia,Hussain,nadia@example.com\n');
     const restore = breakProperties(app);
     await page.getByRole('button', { name: 'Import' }).click();
-    await expectUnexpected(page, 'Could not import the contacts', raw('getProperty'));
-    expect(errors).toEqual([consoleError('importContacts', raw('getProperty'))]);
+    await expectUnexpected(page, 'Could not import the contacts', raw('getProperties'));
+    expect(errors).toEqual([consoleError('importContacts', raw('getProperties'))]);
     expect(await page.getByRole('button', { name: 'Import' }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Preview' }).isEnabled()).toBe(true);
 
