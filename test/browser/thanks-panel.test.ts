@@ -21,8 +21,8 @@ const PAGE = join(BUILD, 'PitchSidebar.html');
 
 const browser = sharedBrowser();
 
-/** Ada (C-0001) introduced the contact named SCRIPT (C-0003), who led to a job interview. */
-async function sidebarOn(select: string) {
+/** Ada (C-0001) introduced the contact named SCRIPT (C-0003), who led to a job interview (unless `outcome` is false). */
+function world(outcome = true) {
   const app = addOn({ csv: CSV, sheetName: 'Contacts' });
   app.emu.rt.virtualMs = Date.parse(SCREENSHOT_NOW) - Date.now();
   app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
@@ -37,8 +37,13 @@ async function sidebarOn(select: string) {
     minutes: 25,
     referrals: [{ name: SCRIPT, email: 's@example.com' }],
   });
-  run('logOutcome', { kind: 'job_interview', eventId: 'job-script-000001', contactIds: ['C-0003'], date: '2025-05-30', company: 'Contoso' });
+  if (outcome) run('logOutcome', { kind: 'job_interview', eventId: 'job-script-000001', contactIds: ['C-0003'], date: '2025-05-30', company: 'Contoso' });
   app.bundle.run('saveUserSettings', [{ myName: 'Sam Rivera', myField: 'product management', aboutMe: 'a career changer', wordLimit: 120 }]);
+  return app;
+}
+
+async function sidebarOn(select: string) {
+  const app = world();
   selectRange(app.ss, select);
   const opened = await openPage(browser(), app.bundle, PAGE, { menu: 'showPitchSidebar' });
   await opened.page.waitForSelector('body[data-state="ready"]');
@@ -94,6 +99,23 @@ describe('the "It worked" panel in Chromium', () => {
     expect(await page.locator('#contact-name').innerText()).toBe('Ben Okafor');
     expect(await page.locator('#thanks-box').isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['getPitchContext']);
+    expect(errors).toEqual([]);
+  });
+
+  it('the Log offer dialog: its result names the chain that led there, markup in names as text', async () => {
+    const app = world(false);
+    selectRange(app.ss, 'Contacts!A4');
+    const { page, errors } = await openPage(browser(), app.bundle, join(BUILD, 'LogEventDialog.html'), { menu: 'showOfferDialog' });
+    page.setDefaultTimeout(10_000);
+    await page.locator('#who').filter({ hasText: SCRIPT }).waitFor();
+    await page.locator('#save').click();
+    await page.locator('#status').filter({ hasText: 'How you got here' }).waitFor();
+    const status = await page.locator('#status').innerText();
+    expect(status).toContain(`How you got here: Ada ${IMG} introduced ${SCRIPT}.`);
+    expect(status).toContain('“It worked: thank you” update');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#status').innerHTML()).toContain('&lt;script&gt;window.__pwned=2&lt;/script&gt;');
+    expect(await pwned(page)).toBeUndefined();
     expect(errors).toEqual([]);
   });
 });
