@@ -174,13 +174,14 @@ export function thanksOffer(t: HistoryTable, log: LogTable | null, contactId: st
   };
 }
 
+const CHAINS_LISTED = 10;
+
 /** What the result of logging a job interview or an offer says of the chain behind each contact. */
 export function chainLines(contacts: readonly { name: string; chain: readonly ContactRef[] }[]): string[] {
-  const lines: string[] = [];
-  for (const c of contacts) {
-    const sentence = chainSentence(c.chain);
-    if (sentence) lines.push(`How you got here: ${sentence}.`);
-  }
+  const sentences = contacts.map((c) => chainSentence(c.chain)).filter(Boolean);
+  // As the result's list of contacts (summary.ts): an outcome logged for many at once names the first few.
+  const lines = sentences.slice(0, CHAINS_LISTED).map((sentence) => `How you got here: ${sentence}.`);
+  if (sentences.length > CHAINS_LISTED) lines.push(`…and ${sentences.length - CHAINS_LISTED} more chains.`);
   if (contacts.length === 0) return lines;
   const whose = contacts.length === 1 ? `${contacts[0].name || 'their'}'s row` : 'each of their rows';
   const many = contacts.some((c) => c.chain.length > 1);

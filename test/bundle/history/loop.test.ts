@@ -2,7 +2,9 @@
 // of people who led there; the sidebar's getThanksOffer gives each of them their part; Mark as
 // sent of their "It worked: thank you" update logs "Update sent" for that person.
 import { describe, expect, it } from 'vitest';
-import { requireBuild } from '../../helpers.ts';
+import { addOnOnContacts } from '../../../local/bundle.ts';
+import { handMadeContacts, toCsv } from '../../../local/generate.ts';
+import { BUILD, requireBuild } from '../../helpers.ts';
 import type { ThanksResult } from '../../../src/shared/history.ts';
 import type { LogResult } from '../../../src/shared/types.ts';
 import { type App, headerOf, log, logRows, shown } from '../logging/log-world.ts';
@@ -119,5 +121,24 @@ describe('closing the loop', () => {
     const today = added[0]['Event date'];
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const row of [3, 9, 10]) expect(shown(app, row, 'Last contact')).toBe(today);
+  });
+
+  it('getThanksOffer reads each table once: the same calls, by method, at 100 contacts as at 2,000', { timeout: 120_000 }, () => {
+    const calls = (contacts: number) => {
+      const { bundle } = addOnOnContacts(toCsv(handMadeContacts(contacts)), BUILD, { setUp: true });
+      const interview = bundle.run('logInterview', [
+        { eventId: 'interview-first-1', contactIds: ['C-0001'], date: '2026-01-05', referrals: [{ name: 'Zoe Quinn' }] },
+      ]).result as Extract<LogResult, { ok: true }>;
+      const zoe = interview.referrals[0].id;
+      bundle.run('logOutcome', [{ kind: 'offer', eventId: 'offer-zoe-000001', contactIds: [zoe], date: '2026-02-01' }]);
+      const run = bundle.run('getThanksOffer', [zoe]);
+      const result = run.result as ThanksResult;
+      expect(result.ok && result.offer?.people.map((p) => p.id)).toEqual(['C-0001', zoe]);
+      return run;
+    };
+    const small = calls(100);
+    const large = calls(2000);
+    expect(large.byMethod).toEqual(small.byMethod);
+    expect(small.byMethod['Range.getValues']).toBe(2);
   });
 });

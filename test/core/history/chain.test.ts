@@ -2,7 +2,7 @@
 // standing referrals where it is empty, cycles and missing links ending the chain; the sentence,
 // each person's part, and the outcome that stands.
 import { describe, expect, it } from 'vitest';
-import { chainSentence, introductionChain, partInChain, standingOutcome, type ChainTable } from '../../../src/core/history/chain.ts';
+import { chainLines, chainSentence, introductionChain, partInChain, standingOutcome, type ChainTable } from '../../../src/core/history/chain.ts';
 import type { LogTable } from '../../../src/core/history/history.ts';
 import { LOG_KEYS } from '../../../src/core/logging/interview-log.ts';
 import type { Cell } from '../../../src/core/tracker/cells.ts';
@@ -117,5 +117,24 @@ describe('standingOutcome', () => {
     expect(standingOutcome(voided, 'C-0003', 'Etc/UTC')).toEqual({ event: 'Job interview', date: '2026-02-01', phrase: 'a job interview' });
     expect(standingOutcome(logOf(rows), 'C-0001', 'Etc/UTC')).toBeNull();
     expect(standingOutcome(null, 'C-0003', 'Etc/UTC')).toBeNull();
+  });
+});
+
+describe('chainLines', () => {
+  const person = (i: number) => ({ id: `C-${String(i).padStart(4, '0')}`, name: `P${i}` });
+  it('names each chain, then where to thank them; an outcome logged for many names the first ten chains', () => {
+    expect(chainLines([{ name: 'P2', chain: [person(1), person(2)] }])).toEqual([
+      'How you got here: P1 introduced P2.',
+      "Draft a pitch on P2's row offers everyone who led here an “It worked: thank you” update; Mark as sent logs it as “Update sent”.",
+    ]);
+    expect(chainLines([{ name: 'P1', chain: [person(1)] }])).toEqual([
+      "Draft a pitch on P1's row offers them an “It worked: thank you” update; Mark as sent logs it as “Update sent”.",
+    ]);
+    const many = Array.from({ length: 12 }, (_, i) => ({ name: `P${i + 100}`, chain: [person(i), person(i + 100)] }));
+    const lines = chainLines(many);
+    expect(lines).toHaveLength(12);
+    expect(lines[9]).toBe('How you got here: P9 introduced P109.');
+    expect(lines[10]).toBe('…and 2 more chains.');
+    expect(lines[11]).toMatch(/^Draft a pitch on each of their rows offers everyone who led here/);
   });
 });
