@@ -86,6 +86,7 @@ describe('the "It worked" panel in Chromium', () => {
     const ada = page.locator('#thanks-people > li').first();
     await ada.getByRole('button', { name: /^Mark the update to Ada/ }).click();
     await page.waitForSelector('#thanks-people > li.sent');
+    expect(await ada.innerText()).toContain('Logged as “Update sent” in the Interview log.');
     expect(await page.locator('#status').innerText()).toContain('Logged “Update sent” for 1 contact');
     const log = ss.getSheetByName('Interview log')!.getDataRange().getDisplayValues();
     expect(log.at(-1)!.slice(2, 6)).toEqual(['C-0001', `Ada ${IMG}`, 'Update sent', 'Template: It worked: thank you\nSubject: It worked: thank you']);

@@ -81,6 +81,7 @@ async function markSent(p: ThanksPersonJson, subject: string, button: HTMLButton
   if (!result.ok) return notes.error(result.message);
   // Logged: a deliberate second send gets its own event ID.
   if (eventIds.get(p.id) === eventId) eventIds.set(p.id, newEventId());
+  if (!item.classList.contains('sent')) item.append(el('p', 'Logged as “Update sent” in the Interview log.', 'secondary'));
   item.classList.add('sent');
   notes.say(result.alreadyLogged && !result.logged ? `Already logged: this update to ${shownName(p)} is in the Interview log.` : result.message, 'ok');
   if (p.id === state.contact?.id) historyChanged();
