@@ -30,7 +30,7 @@ export {
 } from './pitch/entry-points.ts';
 
 // A contact's history (the pitch sidebar's History panel).
-export { getContactHistory, voidEvent } from './history/entry-points.ts';
+export { getContactHistory, getThanksOffer, voidEvent } from './history/entry-points.ts';
 
 // Sharing with a coach: menu items and the Share with coach dialog's targets.
 export {

@@ -15,7 +15,7 @@ import type {
   TemplatesExport,
   TemplatesResult,
 } from './pitch.ts';
-import type { HistoryResult, VoidEventInput, VoidResult } from './history.ts';
+import type { HistoryResult, ThanksResult, VoidEventInput, VoidResult } from './history.ts';
 import type { EVENT_KINDS, EventKind } from '../core/logging/kinds.ts';
 import type { ReminderSettings, RemindersResult } from './reminders.ts';
 import type { EventInputs, ImportOptions, ImportResult, LogResult } from './types.ts';
@@ -40,6 +40,7 @@ export interface ServerApi extends LogTargets {
   markMessageSent(input: MarkSentInput): LogResult;
   getContactHistory(contactId: string): HistoryResult;
   voidEvent(input: VoidEventInput): VoidResult;
+  getThanksOffer(contactId: string): ThanksResult;
   // Share with coach dialog
   getCoachSharing(): CoachSharingState;
   shareWithCoachNow(input: ShareWithCoachInput): CoachResult;

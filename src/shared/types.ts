@@ -2,6 +2,7 @@
 // (no Date, no class instances); dates travel as ISO strings.
 
 import type { LoggedContact, LoggedReferral } from '../core/logging/summary.ts';
+import type { ContactRef } from '../core/history/history.ts';
 import type { ImportSummary } from '../core/import/import.ts';
 import type { EventKind, WireKind } from '../core/logging/kinds.ts';
 
@@ -112,5 +113,7 @@ export type LogResult =
       message: string;
       /** After Declined: a suggested ask-for-referral message to copy. */
       askForReferral?: string;
+      /** After a job interview or an offer: for each contact, the chain of people who led there, first introducer first. */
+      chains?: { contactId: string; chain: ContactRef[]; sentence: string }[];
     }
   | { ok: false; message: string };

@@ -30,6 +30,8 @@ export interface PitchContact {
   referredByHeader: string;
   interviewDate: string;
   nextFollowUp: string;
+  /** What the Outcome cell says (a job interview, an offer): the sidebar then asks whom to thank. */
+  outcome: string;
   /** Every column of the row, by header. */
   values: Record<string, CellJson>;
 }
@@ -83,6 +85,7 @@ export function pitchContactAt(t: PitchTable, row: number): PitchContact | null 
     referredByHeader: t.tracker.referredBy === undefined ? '' : (headers[t.tracker.referredBy] ?? ''),
     interviewDate: dayText(at('interviewDate'), t.timeZone),
     nextFollowUp: dayText(at('nextFollowUp'), t.timeZone),
+    outcome: cellText(at('outcome')),
     values,
   };
 }

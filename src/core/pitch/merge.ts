@@ -14,6 +14,8 @@ export interface MergeSource {
   /** The referrer's name, and the header of the Referred by column if the user renamed it. */
   referrer?: { name: string; header?: string };
   settings: PitchSettings;
+  /** Values that are not in the row (an "It worked" update's part in the chain): they win over a column of the same name. */
+  extra?: readonly { name: string; value: string }[];
 }
 
 interface Entry {
@@ -38,6 +40,7 @@ export function mergeValues(source: MergeSource): MergeValues {
     else if (!existing.final && existing.value === '' && v !== '') map.set(key, { label: existing.label, value: v, final });
   };
 
+  for (const e of source.extra ?? []) put(e.name, e.value, true);
   if (source.referrer) {
     for (const name of [...REFERRER_NAMES, source.referrer.header ?? '']) put(name, source.referrer.name, true);
   }

@@ -31,7 +31,7 @@ export interface MessageTemplate {
   body: string;
 }
 
-export type BuiltInId = 'known' | 'alumni' | 'cold' | 'referral' | 'followUp' | 'askReferral' | 'thankYou' | 'update';
+export type BuiltInId = 'known' | 'alumni' | 'cold' | 'referral' | 'followUp' | 'askReferral' | 'thankYou' | 'update' | 'itWorked';
 
 const built = (id: BuiltInId, name: string, purpose: TemplatePurpose, subject: string, body: string[]): MessageTemplate => ({
   id: `builtin:${id}`,
@@ -122,7 +122,22 @@ export const BUILT_IN_TEMPLATES: readonly MessageTemplate[] = [
     'Best wishes,',
     '{{My name}}',
   ]),
+  // Offered by the pitch sidebar to each person of the chain that led to a job interview or an
+  // offer, with THANKS_FIELDS filled in for them (core/history/chain.ts says their part).
+  built('itWorked', 'It worked: thank you', 'update', 'It worked: thank you', [
+    'Hi {{First Name|there}},',
+    '',
+    'Some good news I wanted you to hear from me: my search in {{My field}} has led to {{What it led to|a real opportunity}}. It started with {{Your part|your help}}, and I am very grateful.',
+    '',
+    'I will let you know how it goes. If there is ever anything I can do for you in return, please just ask.',
+    '',
+    'With thanks,',
+    '{{My name}}',
+  ]),
 ];
+
+/** The merge fields the "It worked: thank you" update takes besides the person's row. */
+export const THANKS_FIELDS = { outcome: 'What it led to', part: 'Your part' } as const;
 
 export function builtInTemplate(id: BuiltInId): MessageTemplate {
   return BUILT_IN_TEMPLATES.find((t) => t.id === `builtin:${id}`)!;

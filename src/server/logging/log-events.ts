@@ -6,6 +6,7 @@
 // retry after a failure before the log rows re-plans from what the sheet holds to the same state
 // (with the referral decisions the first attempt stored, see core/logging/pending-events.ts).
 
+import { chainLines, chainSentence, introductionChain } from '../../core/history/chain.ts';
 import { checkEventInput } from '../../core/logging/input.ts';
 import { type EventPlan, planEvent } from '../../core/logging/plan.ts';
 import { askForReferralText, summariseLogged } from '../../core/logging/summary.ts';
@@ -199,5 +200,14 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     message: summariseLogged(label, plan.contacts, plan.referrals),
   };
   if (kind === 'declined') result.askForReferral = askForReferralText(plan.contacts);
+  if (kind === 'jobInterview' || kind === 'offer') {
+    // Outcomes change no Referred by and add no "Referred" rows: what was read still says who introduced whom.
+    const chains = plan.contacts.map((c) => {
+      const chain = introductionChain(view, found && { rows: found.rows, columns: found.plan.columns }, c.id);
+      return { contactId: c.id, name: c.name, chain, sentence: chainSentence(chain) };
+    });
+    result.chains = chains.map(({ contactId, chain, sentence }) => ({ contactId, chain, sentence }));
+    result.message = [result.message, ...chainLines(chains)].join('\n');
+  }
   return result;
 }

@@ -3,7 +3,7 @@ import { checkPitch } from '../../../src/core/pitch/checker.ts';
 import { mergeValues, renderMessage } from '../../../src/core/pitch/merge.ts';
 import { agendaText, QUESTION_BANK } from '../../../src/core/pitch/questions.ts';
 import { checkSettings, DEFAULT_SETTINGS, parseStoredSettings } from '../../../src/core/pitch/settings.ts';
-import { BUILT_IN_TEMPLATES, builtInTemplate, suggestTemplate } from '../../../src/core/pitch/templates.ts';
+import { BUILT_IN_TEMPLATES, builtInTemplate, suggestTemplate, THANKS_FIELDS } from '../../../src/core/pitch/templates.ts';
 
 const settings = {
   myName: 'Sam Rivera',
@@ -26,6 +26,7 @@ describe('built-in templates', () => {
       'builtin:askReferral',
       'builtin:thankYou',
       'builtin:update',
+      'builtin:itWorked',
     ]);
     for (const t of BUILT_IN_TEMPLATES) expect(t.subject && t.body && t.name).toBeTruthy();
   });
@@ -47,6 +48,18 @@ describe('built-in templates', () => {
     const m = renderMessage(builtInTemplate('referral'), values);
     expect(m.subject).toBe('Grace Hopper suggested I reach out');
     expect(m.body).toContain('Grace Hopper suggested I reach out to you.');
+  });
+
+  it('"It worked: thank you" says what it led to and the person\'s part, which win over a column of the same name', () => {
+    const fields = [...Object.entries(row).map(([header, value]) => ({ header, value })), { header: 'Your part', value: 'a note of theirs' }];
+    const extra = [
+      { name: THANKS_FIELDS.outcome, value: 'an offer' },
+      { name: THANKS_FIELDS.part, value: 'you introducing me to Bob, who introduced me to Cy' },
+    ];
+    const m = renderMessage(builtInTemplate('itWorked'), mergeValues({ fields, settings, extra }));
+    expect(m.subject).toBe('It worked: thank you');
+    expect(m.body).toContain('Hi Ada,');
+    expect(m.body).toContain('has led to an offer. It started with you introducing me to Bob, who introduced me to Cy, and I am very grateful.');
   });
 
   it('read sensibly for a contact with only a name', () => {

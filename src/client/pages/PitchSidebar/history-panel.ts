@@ -7,6 +7,7 @@ import { callServer } from '../../lib/server.ts';
 import { byId, clear, el } from '../../lib/dom.ts';
 import { busy, notes, state } from './page.ts';
 import { loadContext } from './contact-panel.ts';
+import { thanksChanged } from './thanks-panel.ts';
 
 const $h = {
   box: byId<HTMLDetailsElement>('history-box'),
@@ -62,6 +63,8 @@ function voidForm(h: ContactHistory, e: HistoryEvent, item: HTMLLIElement, butto
       if (state.contact?.id === h.contact.id) await loadContext(state.contact.row, null);
       notes.say(r.message, 'ok');
       void loadHistory(h.contact.id, true);
+      // A voided job interview or offer may withdraw the "It worked" updates.
+      thanksChanged();
     });
   });
   form.append(input, confirm, cancel);

@@ -14,12 +14,14 @@ import { initTransfer } from './transfer-panel.ts';
 import { applyUserData, initContact, loadContext, setContact } from './contact-panel.ts';
 import { byId } from '../../lib/dom.ts';
 import { initHistory, renderHistory } from './history-panel.ts';
+import { renderThanks } from './thanks-panel.ts';
 
 function init(): void {
   onRender(renderPreview);
   onRender(renderMarkSent);
   onRender(renderCalendar);
   onRender(renderHistory);
+  onRender(renderThanks);
   onRender(() => {
     for (const count of counts) count.update();
   });

@@ -28,11 +28,19 @@ function fields(headers: readonly string[], contact: PitchContact | null): { hea
   return names.filter(Boolean).map((header) => ({ header, value: contact ? String(contact.values[header] ?? '') : '' }));
 }
 
-export function computePreview(draft: Draft, contact: PitchContact | null, headers: readonly string[], settings: PitchSettings): Preview {
+/** `extra`: merge values that are not in the contact's row (an "It worked" update's part in the chain). */
+export function computePreview(
+  draft: Draft,
+  contact: PitchContact | null,
+  headers: readonly string[],
+  settings: PitchSettings,
+  extra?: readonly { name: string; value: string }[],
+): Preview {
   const values = mergeValues({
     fields: fields(headers, contact),
     referrer: contact ? { name: contact.referrerName, header: contact.referredByHeader } : undefined,
     settings,
+    extra,
   });
   const message = renderMessage(draft, values);
   const check = checkPitch({ subject: message.subject, body: message.body, purpose: draft.purpose, wordLimit: settings.wordLimit, missing: message.missing });
