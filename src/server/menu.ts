@@ -28,8 +28,9 @@ export const MENU: readonly (readonly MenuItem[])[] = [
     { caption: 'Draft a pitch…', fn: 'showPitchSidebar' },
   ],
   [...EVENT_KIND_LIST.map(logItem), { caption: 'Show follow-ups due', fn: 'showFollowUpsDue' }, { caption: 'Reminders…', fn: 'showReminders' }],
-  [{ caption: 'Build dashboard', fn: 'refreshDashboard' }],
+  // Progress: the Dashboard and who else sees it (one section: each separator is a call of onOpen).
   [
+    { caption: 'Build dashboard', fn: 'refreshDashboard' },
     { caption: 'Share with coach…', fn: 'shareWithCoach' },
     { caption: 'Update coach view', fn: 'updateCoachView' },
     { caption: 'Stop sharing with coach', fn: 'stopSharingWithCoach' },

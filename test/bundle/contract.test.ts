@@ -29,6 +29,8 @@ describe('build/Code.js', () => {
     const items = emu.ui.menus.flatMap((m) => m.items).filter((i) => i.type === 'item');
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(bundle.has((item as { functionName: string }).functionName)).toBe(true);
+    // Issue 17's goal for onOpen: every item and separator is a call, so the menu's shape is its cost.
+    expect(run.calls).toBeLessThanOrEqual(25);
   });
 
   it('in AuthMode.NONE the emulator refuses every method of every service that needs authorisation', () => {
