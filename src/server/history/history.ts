@@ -10,14 +10,20 @@ import { sheetClock } from '../base/clock.ts';
 import { readLog } from '../logging/interview-log.ts';
 import { readTracker } from '../tracker/table.ts';
 
-export function historyOf(contactId: unknown): ContactHistory {
+/** What the history and the chain are computed from: the tracker and the log, each read once. */
+function readStory(contactId: unknown) {
   if (typeof contactId !== 'string' || contactId.trim() === '') throw new UserError('Pick a contact first: this one has no Contact ID yet.');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = PropertiesService.getDocumentProperties();
   const clock = sheetClock(ss);
   const view = readTracker(ss, props, { valuesOnly: true });
   const log = readLog(ss, props);
-  const found = contactHistory({ ...view, timeZone: clock.timeZone }, log && { rows: log.rows, columns: log.plan.columns }, contactId, clock.today);
+  return { contactId, clock, table: { ...view, timeZone: clock.timeZone }, log: log && { rows: log.rows, columns: log.plan.columns } };
+}
+
+export function historyOf(id: unknown): ContactHistory {
+  const { contactId, clock, table, log } = readStory(id);
+  const found = contactHistory(table, log, contactId, clock.today);
   if (typeof found === 'string') throw new UserError(found);
   return found;
 }
@@ -26,18 +32,12 @@ export function historyOf(contactId: unknown): ContactHistory {
  * For the sidebar, once a job interview or an offer stands for the contact: everyone of the chain
  * that led there, each with their part and their row (to fill the "It worked: thank you" update).
  */
-export function thanksFor(contactId: unknown): Extract<ThanksResult, { ok: true }> {
-  if (typeof contactId !== 'string' || contactId.trim() === '') throw new UserError('Pick a contact first: this one has no Contact ID yet.');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
-  const clock = sheetClock(ss);
-  const view = readTracker(ss, props, { valuesOnly: true });
-  const log = readLog(ss, props);
-  const t = { ...view, timeZone: clock.timeZone };
-  const offer = thanksOffer(t, log && { rows: log.rows, columns: log.plan.columns }, contactId);
+export function thanksFor(id: unknown): Extract<ThanksResult, { ok: true }> {
+  const { contactId, table, log } = readStory(id);
+  const offer = thanksOffer(table, log, contactId);
   return {
     ok: true,
     contactId,
-    offer: offer && { ...offer, people: offer.people.map((p) => ({ ...p, contact: p.row === null ? null : pitchContactAt(t, p.row) })) },
+    offer: offer && { ...offer, people: offer.people.map((p) => ({ ...p, contact: p.row === null ? null : pitchContactAt(table, p.row) })) },
   };
 }
