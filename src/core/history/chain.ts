@@ -46,6 +46,37 @@ function loggedReferrers(log: LogTable | null): Map<string, string> {
   return referrerOf;
 }
 
+/** Where the chain and the history find the tracker's contacts: each ID's first row (0-based in `rows`) and name. */
+export function contactsById(t: ChainTable): Map<string, { index: number; name: string }> {
+  const byId = new Map<string, { index: number; name: string }>();
+  const idColumn = t.tracker.contactId;
+  if (idColumn === undefined) return byId;
+  t.rows.forEach((row, index) => {
+    const id = canonicalContactId(row[idColumn]);
+    if (id !== null && !byId.has(id)) byId.set(id, { index, name: contactFromRow(row, t.contact).name });
+  });
+  return byId;
+}
+
+/**
+ * Who introduced each contact, by Contact ID: the one rule the chain and the History panel
+ * share. Referred by when it holds something (the user's word wins): another contact's ID (named
+ * from the tracker, '' when that ID is no longer there), or the text typed there (id ''); when
+ * it is empty, the newest standing "Referred" row of the log.
+ */
+export function introducers(t: ChainTable, log: LogTable | null, contacts = contactsById(t)): Map<string, ContactRef> {
+  const logged = loggedReferrers(log);
+  const referredBy = t.tracker.referredBy;
+  const introducerOf = new Map<string, ContactRef>();
+  for (const [id, { index }] of contacts) {
+    const typed = referredBy === undefined ? '' : cellText(t.rows[index][referredBy]).trim();
+    const referrer = typed === '' ? (logged.get(id) ?? null) : canonicalContactId(typed);
+    if (referrer !== null) introducerOf.set(id, { id: referrer, name: contacts.get(referrer)?.name ?? '' });
+    else if (typed !== '') introducerOf.set(id, { id: '', name: typed });
+  }
+  return introducerOf;
+}
+
 /**
  * The people who led to `contactId`, first introducer first, ending with the contact. A
  * Referred by that names no contact of the tracker ends the chain: typed text (not an ID) is
@@ -54,32 +85,22 @@ function loggedReferrers(log: LogTable | null): Map<string, string> {
  * the tracker.
  */
 export function introductionChain(t: ChainTable, log: LogTable | null, contactId: string): ContactRef[] {
-  const idColumn = t.tracker.contactId;
   const start = canonicalContactId(contactId);
-  if (idColumn === undefined || start === null) return [];
-  const rowOf = new Map<string, number>();
-  t.rows.forEach((row, i) => {
-    const id = canonicalContactId(row[idColumn]);
-    if (id !== null && !rowOf.has(id)) rowOf.set(id, i);
-  });
-  const logged = loggedReferrers(log);
-  const referredBy = t.tracker.referredBy;
+  if (start === null) return [];
+  const contacts = contactsById(t);
+  const introducerOf = introducers(t, log, contacts);
 
   const chain: ContactRef[] = [];
   const seen = new Set<string>();
   let id: string | null = start;
   while (id !== null && !seen.has(id)) {
-    const index = rowOf.get(id);
-    if (index === undefined) break;
+    const contact = contacts.get(id);
+    if (contact === undefined) break;
     seen.add(id);
-    const row = t.rows[index];
-    chain.unshift({ id, name: contactFromRow(row, t.contact).name });
-    const typed = referredBy === undefined ? '' : cellText(row[referredBy]).trim();
-    if (typed === '') id = logged.get(id) ?? null;
-    else {
-      id = canonicalContactId(typed);
-      if (id === null) chain.unshift({ id: '', name: typed });
-    }
+    chain.unshift({ id, name: contact.name });
+    const introducer = introducerOf.get(id);
+    if (introducer?.id === '') chain.unshift(introducer);
+    id = introducer?.id || null;
   }
   return chain;
 }
@@ -161,16 +182,15 @@ export function thanksOffer(t: HistoryTable, log: LogTable | null, contactId: st
   if (!outcome) return null;
   const chain = introductionChain(t, log, contactId);
   if (chain.length === 0) return null;
-  const rowOf = new Map<string, number>();
-  const idColumn = t.tracker.contactId!;
-  t.rows.forEach((row, i) => {
-    const id = canonicalContactId(row[idColumn]);
-    if (id !== null && !rowOf.has(id)) rowOf.set(id, t.headerRow + 1 + i);
-  });
+  const contacts = contactsById(t);
+  const rowOf = (id: string) => {
+    const index = contacts.get(id)?.index;
+    return index === undefined ? null : t.headerRow + 1 + index;
+  };
   return {
     outcome,
     sentence: chainSentence(chain),
-    people: chain.map((p, i) => ({ ...p, part: partInChain(chain, i), row: p.id ? (rowOf.get(p.id) ?? null) : null })),
+    people: chain.map((p, i) => ({ ...p, part: partInChain(chain, i), row: p.id ? rowOf(p.id) : null })),
   };
 }
 

@@ -6,11 +6,11 @@
 import { cellDate, compareDates } from '../base/calendar.ts';
 import { formatIsoDate, type DateParts } from '../base/dates.ts';
 import { type Cell, cellText } from '../tracker/cells.ts';
-import { contactFromRow } from '../tracker/contacts.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
 import type { TrackerKey } from '../tracker/schema.ts';
 import type { TrackerTable } from '../tracker/table.ts';
 import type { LogKey } from '../logging/interview-log.ts';
+import { contactsById, introducers } from './chain.ts';
 import { isVoidingRow, voidedKeyOf } from './void-rows.ts';
 
 /** The tracker as the history reads it, with the spreadsheet's time zone (to read Date cells as days). */
@@ -50,9 +50,9 @@ export interface PendingDate {
 export interface ContactHistory {
   contact: ContactRef & { row: number };
   events: HistoryEvent[];
-  /** Who introduced them (Referred by): a contact, or the text typed there; null when empty. */
+  /** Who introduced them (introducers: Referred by, else the log): a contact, or the text typed there; null when nobody. */
   introducedBy: ContactRef | null;
-  /** Contacts whose Referred by is this contact, in tracker order. */
+  /** Contacts this contact introduced (by the same rule), in tracker order. */
   introduced: ContactRef[];
   pending: PendingDate[];
 }
@@ -71,30 +71,18 @@ function cell(t: HistoryTable, row: readonly Cell[], key: TrackerKey): Cell | un
 export function contactHistory(t: HistoryTable, log: LogTable | null, contactId: string, today: DateParts): ContactHistory | string {
   const id = canonicalContactId(contactId);
   if (id === null) return 'This contact has no Contact ID yet. Run Set up tracker to give it one, then open its history again.';
-  const idColumn = t.tracker.contactId;
-  if (idColumn === undefined) return 'The tracker has no "Contact ID" column. Run Set up tracker to add it back.';
+  if (t.tracker.contactId === undefined) return 'The tracker has no "Contact ID" column. Run Set up tracker to add it back.';
 
-  const nameOf = new Map<string, string>();
-  let index = -1;
-  t.rows.forEach((row, i) => {
-    const rowId = canonicalContactId(row[idColumn]);
-    if (rowId === null) return;
-    if (!nameOf.has(rowId)) nameOf.set(rowId, contactFromRow(row, t.contact).name);
-    if (rowId === id && index < 0) index = i;
-  });
-  if (index < 0) return `Contact ${id} is no longer in the tracker (was the row deleted?).`;
-  const row = t.rows[index];
+  const contacts = contactsById(t);
+  const found = contacts.get(id);
+  if (found === undefined) return `Contact ${id} is no longer in the tracker (was the row deleted?).`;
+  const row = t.rows[found.index];
 
-  const referredBy = cellText(cell(t, row, 'referredBy'));
-  const referrerId = canonicalContactId(referredBy);
-  const introducedBy = referredBy === '' ? null : referrerId === null ? { id: '', name: referredBy } : { id: referrerId, name: nameOf.get(referrerId) ?? '' };
+  const introducerOf = introducers(t, log, contacts);
+  const introducedBy = introducerOf.get(id) ?? null;
   const introduced: ContactRef[] = [];
-  if (t.tracker.referredBy !== undefined) {
-    for (const other of t.rows) {
-      const otherId = canonicalContactId(other[idColumn]);
-      if (otherId !== null && otherId !== id && canonicalContactId(cell(t, other, 'referredBy')) === id)
-        introduced.push({ id: otherId, name: nameOf.get(otherId) ?? '' });
-    }
+  for (const [otherId, introducer] of introducerOf) {
+    if (otherId !== id && introducer.id === id) introduced.push({ id: otherId, name: contacts.get(otherId)?.name ?? '' });
   }
 
   const pending: PendingDate[] = [];
@@ -107,7 +95,7 @@ export function contactHistory(t: HistoryTable, log: LogTable | null, contactId:
   }
 
   return {
-    contact: { id, name: nameOf.get(id) ?? '', row: t.headerRow + 1 + index },
+    contact: { id, name: found.name, row: t.headerRow + 1 + found.index },
     events: log ? eventsOf(log, id, t.timeZone) : [],
     introducedBy,
     introduced,

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addOnOnContacts } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
 import { BUILD, requireBuild } from '../../helpers.ts';
-import type { HistoryResult } from '../../../src/shared/history.ts';
-import { type App, tracker } from '../logging/log-world.ts';
+import type { HistoryResult, ThanksResult } from '../../../src/shared/history.ts';
+import { type App, headerOf, log, tracker } from '../logging/log-world.ts';
 import { storyOfAmara } from './history-world.ts';
 
 type Shown = Extract<HistoryResult, { ok: true }>;
@@ -44,6 +44,25 @@ describe('getContactHistory', () => {
     expect(dana.introducedBy).toEqual({ id: 'C-0002', name: 'Prof. Amara Obi' });
     expect(dana.events.map((e) => e.event)).toEqual(['Referred']);
     expect(dana.events[0].nextStep).toBe('Reach out to Dana, saying that Amara suggested you talk.');
+  });
+
+  it("who introduced them is read as the chain reads it: an emptied Referred by falls back to the log's standing referral, in both directions", () => {
+    const app = storyOfAmara();
+    const referredBy = headerOf(app.sheet).indexOf('Referred by') + 1;
+    // Dana (row 9) was referred in Amara's interview; the user empties her Referred by cell.
+    app.sheet.getRange(9, referredBy).setValue('');
+    log(app, 'logOutcome', { kind: 'job_interview', eventId: 'job-dana-0000001', contactIds: ['C-0007'], date: '2026-02-01' });
+    const chain = (app.bundle.run('getThanksOffer', ['C-0007']).result as Extract<ThanksResult, { ok: true }>).offer!.people.map((p) => p.id);
+    expect(chain).toEqual(['C-0002', 'C-0007']);
+    expect(history(app, 'C-0007').introducedBy).toEqual({ id: 'C-0002', name: 'Prof. Amara Obi' });
+    expect(history(app, 'C-0002').introduced).toEqual([
+      { id: 'C-0006', name: "Liam O'Connor" },
+      { id: 'C-0007', name: 'Dana Scully' },
+    ]);
+    // Text the user types there wins over the log, for both.
+    app.sheet.getRange(9, referredBy).setValue('my aunt');
+    expect(history(app, 'C-0007').introducedBy).toEqual({ id: '', name: 'my aunt' });
+    expect(history(app, 'C-0002').introduced.map((p) => p.id)).toEqual(['C-0006']);
   });
 
   it('a contact with nothing logged, and before the log exists: no events; an unknown ID is refused in words', () => {
