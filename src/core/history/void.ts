@@ -1,6 +1,7 @@
 // Voiding an event logged by mistake. The log is never edited: a voiding row is appended (see
 // void-rows.ts). The contact's row is recomputed by replaying the events that stand, from a
-// contact never contacted, through the same contactChange every logged event goes through, so a
+// contact never contacted (with the Stage the user had written, when the first event recorded
+// one: stageBeforeLine), through the same contactChange every logged event goes through, so a
 // stage moves back only this way. A cell is changed only where it still holds what the events
 // made it (the replay of every event, the voided one included): a cell the user has written
 // since is theirs, and kept. That rule also makes a re-run converge: a cell already recomputed
@@ -19,7 +20,7 @@ import { canonicalStage, FIRST_STAGE, type TrackerKey } from '../tracker/schema.
 import { toSheetText } from '../base/text.ts';
 import { type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from '../logging/events.ts';
 import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../logging/kinds.ts';
-import type { LogEntry } from '../logging/interview-log.ts';
+import { type LogEntry, stageBeforeIn } from '../logging/interview-log.ts';
 import type { HistoryTable, LogTable } from './history.ts';
 import { isVoidingRow, voidedKeyOf, voidingKey, voidingWord } from './void-rows.ts';
 
@@ -92,9 +93,9 @@ function eventOf(kind: EventKind, date: DateParts, details: string): CycleEvent 
   }
 }
 
-/** The contact's cells after `rows` (their events, oldest first), from a contact never contacted. */
-function replay(name: string, company: string, rows: readonly LoggedRow[]): Replayed {
-  const s: Replayed = { stage: FIRST_STAGE, lastContact: null, nextFollowUp: null, interviewDate: null, thankYouSent: null, outcome: '' };
+/** The contact's cells after `rows` (their events, oldest first), from a contact never contacted whose Stage was `stage`. */
+function replay(name: string, company: string, stage: string, rows: readonly LoggedRow[]): Replayed {
+  const s: Replayed = { stage, lastContact: null, nextFollowUp: null, interviewDate: null, thankYouSent: null, outcome: '' };
   const dateOf = (v: OutCell | undefined, was: DateParts | null) => (v === undefined ? was : v === '' ? null : (v as DateParts));
   for (const row of rows) {
     const kind = KIND_OF_WORD.get(row.word);
@@ -185,12 +186,17 @@ export function planVoid(t: HistoryTable, logTable: LogTable, request: VoidReque
   if (voided.has(key)) return { ...base, alreadyVoided: true };
 
   const byDay = (a: LoggedRow, b: LoggedRow) => (a.day && b.day ? compareDates(a.day, b.day) : 0) || a.index - b.index;
-  const own = rows.filter((r) => r.contactId === contactId && KIND_OF_WORD.has(r.word) && !voided.has(r.key)).sort(byDay);
+  const everyOwn = rows.filter((r) => r.contactId === contactId && KIND_OF_WORD.has(r.word));
+  // The stage the user had written before the first event logged for them (voided or not), if
+  // it recorded one: a stage moves back only as far as that, never below what they wrote.
+  const start = (everyOwn.length ? stageBeforeIn(everyOwn[0].details) : null) ?? FIRST_STAGE;
+  const own = everyOwn.filter((r) => !voided.has(r.key)).sort(byDay);
   const company = contact.fields.company ?? '';
-  const before = replay(contact.name, company, own);
+  const before = replay(contact.name, company, start, own);
   const after = replay(
     contact.name,
     company,
+    start,
     own.filter((r) => r.key !== key),
   );
   const cell = (r: readonly Cell[], k: TrackerKey) => (t.tracker[k] === undefined ? undefined : r[t.tracker[k]!]);

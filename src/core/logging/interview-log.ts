@@ -40,6 +40,23 @@ export function eventKey(eventId: string, contactId: string, role?: string): str
   return role ? `${eventId}/${contactId}/${role}` : `${eventId}/${contactId}`;
 }
 
+// The first event logged for a contact whose Stage the user had written (Last contact still
+// empty, Stage neither empty nor To contact) records that text as the last line of its Details,
+// so that voiding events replays from it, not from To contact: the line is JSON, one line
+// whatever the text holds, and read back only from the last line.
+const STAGE_BEFORE = /\nStage before: ("(?:[^"\\\n]|\\.)*")\.$/;
+
+/** The Details line recording the stage the user had written before anything was logged. */
+export function stageBeforeLine(stage: string): string {
+  return `Stage before: ${JSON.stringify(stage)}.`;
+}
+
+/** The stage a Details text records as written before anything was logged (stageBeforeLine), or null. */
+export function stageBeforeIn(details: string): string | null {
+  const found = STAGE_BEFORE.exec(`\n${details}`);
+  return found ? (JSON.parse(found[1]) as string) : null;
+}
+
 /**
  * The cells of `entry` laid out in the log's columns (1-based `columns`), `width` wide.
  * `timestamp` is "yyyy-MM-dd HH:mm:ss" in the spreadsheet's time zone: Sheets reads it as that

@@ -14,10 +14,10 @@ import { contactFromRow, firstName } from '../tracker/contacts.ts';
 import { formatIsoDate, type DateParts } from '../base/dates.ts';
 import { COLUMNS_WRITTEN, type ContactState, type CycleEvent, contactChange, EVENT_LABELS } from './events.ts';
 import { canonicalContactId } from '../tracker/ids.ts';
-import { eventKey, type LogEntry } from './interview-log.ts';
+import { eventKey, type LogEntry, stageBeforeLine } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
-import { canonicalStage, type TrackerKey, trackerColumn } from '../tracker/schema.ts';
+import { canonicalStage, FIRST_STAGE, type TrackerKey, trackerColumn } from '../tracker/schema.ts';
 import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from '../base/text.ts';
 import type { LoggedContact, LoggedReferral } from './summary.ts';
 import type { TrackerTable } from '../tracker/table.ts';
@@ -232,13 +232,14 @@ export function planEvent(
     for (const [k, value] of Object.entries(set) as [TrackerKey, OutCell][]) {
       fills.push({ row, column: t.tracker[k]! + 1, value: typeof value === 'string' ? toSheetText(value) : value });
     }
+    const typedStage = state.lastContact === null && state.stage !== '' && state.stage !== FIRST_STAGE ? cellText(t.rows[index][t.tracker.stage!]) : null;
     // The event's own row goes before its referrals' rows.
     log.splice(log.length - resolved.length, 0, {
       eventDate: event.date,
       contactId: id,
       name: state.name,
       eventType: label,
-      details: details(event, resolved),
+      details: [details(event, resolved), typedStage === null ? '' : stageBeforeLine(typedStage)].filter(Boolean).join('\n'),
       nextStep: change.nextStep,
       key,
     });

@@ -71,6 +71,34 @@ describe('voidEvent', () => {
     expect(row(app, 2).slice(0, 3)).toEqual(['To contact', '', '']);
   });
 
+  it('a stage the user wrote before anything was logged comes back when the event that moved it is voided, never To contact', () => {
+    const app = tracker();
+    const stage = headerOf(app.sheet).indexOf('Stage') + 1;
+    // Kenji (row 5) had replied before the tracker knew him, in the user's own word; Jordan (row 2) was pitched by hand.
+    app.sheet.getRange(5, stage).setValue('Replied');
+    app.sheet.getRange(2, stage).setValue('Pitched');
+    log(app, 'logReply', { eventId: 'reply-kenji-0001', contactIds: ['C-0004'], date: '2026-01-07', meetingDate: '2026-01-09' });
+    log(app, 'logFollowUp', { eventId: 'follow-jordan-01', contactIds: ['C-0001'], date: '2026-01-15' });
+    expect(row(app, 5).slice(0, 4)).toEqual(['Scheduled', '2026-01-07', '2026-01-09', '2026-01-09']);
+    expect(row(app, 2).slice(0, 3)).toEqual(['Followed up', '2026-01-15', '2026-01-26']);
+    // What the user wrote is recorded by the first event that found it, in words the log's reader sees.
+    expect(logRows(app).map((r) => r.Details)).toEqual(['Conversation set for 2026-01-09.\nStage before: "Replied".', 'Stage before: "Pitched".']);
+
+    const kenji = voided(app, 'reply-kenji-0001/C-0004');
+    expect(row(app, 5).slice(0, 4)).toEqual(['Replied', '', '', '']);
+    expect(kenji.message).toContain('Their row now: Stage Replied, Last contact (empty), Next follow-up (empty), Interview date (empty).');
+    voided(app, 'follow-jordan-01/C-0001');
+    expect(row(app, 2).slice(0, 3)).toEqual(['Pitched', '', '']);
+
+    // An event that found a later stage kept it: voided, the stage stays, and nothing is "kept" that the user did not write.
+    app.sheet.getRange(3, stage).setValue('Scheduled');
+    log(app, 'logPitchSent', { eventId: 'pitch-amara-0001', contactIds: ['C-0002'], date: '2026-01-05' });
+    expect(row(app, 3).slice(0, 3)).toEqual(['Scheduled', '2026-01-05', '']);
+    const amara = voided(app, 'pitch-amara-0001/C-0002');
+    expect(row(app, 3).slice(0, 3)).toEqual(['Scheduled', '', '']);
+    expect(amara.message).not.toContain('Kept as you wrote');
+  });
+
   it('a cell the user wrote after the event is theirs: kept, and the result says so', () => {
     const app = tracker();
     const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contactHistory, type HistoryTable, type LogTable } from '../../../src/core/history/history.ts';
 import { planVoid } from '../../../src/core/history/void.ts';
 import { isVoidingRow, voidedKeyOf, voidingKey } from '../../../src/core/history/void-rows.ts';
-import { LOG_KEYS } from '../../../src/core/logging/interview-log.ts';
+import { LOG_KEYS, stageBeforeIn, stageBeforeLine } from '../../../src/core/logging/interview-log.ts';
 import type { Cell } from '../../../src/core/tracker/cells.ts';
 
 const TODAY = { year: 2026, month: 1, day: 20 };
@@ -71,6 +71,33 @@ describe('void rows', () => {
     expect(voidedKeyOf('x/C-0001/voided', 'Pitch sent')).toBeNull();
     expect(voidedKeyOf('/voided', 'Voided: Pitch sent')).toBeNull();
     expect(isVoidingRow('Voided: Reply')).toBe(true);
+  });
+});
+
+describe('the stage written before anything was logged', () => {
+  it('is read back from the last line of Details only, whatever its text holds', () => {
+    for (const stage of ['Replied', 'said "yes".\nthen "no"', '=1+1', ' Pitched ']) {
+      expect(stageBeforeIn(`30 min.\nLearned: x\n${stageBeforeLine(stage)}`)).toBe(stage);
+      expect(stageBeforeIn(stageBeforeLine(stage))).toBe(stage);
+    }
+    // A note that looks like one, followed by other lines, is not one.
+    expect(stageBeforeIn(`${stageBeforeLine('Scheduled')}\nReferrals: Bob (C-0002)`)).toBeNull();
+    expect(stageBeforeIn('Stage before: Scheduled.')).toBeNull();
+  });
+
+  it('is where the replay starts for the contact whose first row recorded it, voided or not', () => {
+    const log = logOf([
+      ['', '2026-01-05', 'C-0001', 'Ada', 'Pitch sent', stageBeforeLine('Replied'), '', 'a/C-0001'],
+      ['', '2026-01-05', 'C-0001', 'Ada', 'Voided: Pitch sent', '', '', 'a/C-0001/voided'],
+      ['', '2026-01-12', 'C-0001', 'Ada', 'Follow-up sent', '', '', 'b/C-0001'],
+    ]);
+    const t = table([['Ada', 'C-0001', '', 'Followed up', '2026-01-12', '2026-01-21', '', '']]);
+    const plan = planVoid(t, log, { eventId: 'b/C-0001', reason: '' }, TODAY);
+    expect(plan.ok && plan.changed).toEqual([
+      { column: 'stage', value: 'Replied' },
+      { column: 'lastContact', value: '' },
+      { column: 'nextFollowUp', value: '' },
+    ]);
   });
 });
 
