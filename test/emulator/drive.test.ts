@@ -43,6 +43,27 @@ describe('owners and sharing lists', () => {
     expect(accessOf(mine, 'me@example.com')).toBe('owner');
   });
 
+  // Google's reference for Spreadsheet.getEditors()/getViewers(): "If the user who executes the script does
+  // not have edit access to the Spreadsheet, this method throws an exception." (message: a stand-in).
+  it('only an owner or an editor may read the sharing lists: a viewer or a commenter gets an exception', () => {
+    const { emu, mine } = setup();
+    mine.addEditor('editor@example.com');
+    mine.addViewer('viewer@example.com');
+    mine._commenters.add('commenter@example.com');
+    const lists = () => [mine.getEditors().map((u) => u.getEmail()), mine.getViewers().map((u) => u.getEmail())];
+    expect(emu.actAs('editor@example.com', lists)).toEqual([
+      ['me@example.com', 'editor@example.com'],
+      ['viewer@example.com', 'commenter@example.com'],
+    ]);
+    for (const user of ['viewer@example.com', 'commenter@example.com']) {
+      expect(() => emu.actAs(user, () => mine.getEditors()), user).toThrow(NO_ACCESS);
+      expect(() => emu.actAs(user, () => mine.getViewers()), user).toThrow(NO_ACCESS);
+    }
+    // Anyone in the owner's Workspace domain may edit: they may read the lists too.
+    mine._domainCanEdit = true;
+    expect(emu.actAs('someone@example.com', () => mine.getEditors().length)).toBe(2);
+  });
+
   // Emulator's choice (Google's wording for a malformed address is not documented).
   it('the sharing methods refuse a malformed address', () => {
     const { mine } = setup();

@@ -159,6 +159,24 @@ function guard(
 }
 
 guard(EmuSpreadsheet, (ss: EmuSpreadsheet) => ss);
+
+// The sharing lists are an editor's to read. Google's reference for Spreadsheet.getEditors() and
+// getViewers(): "If the user who executes the script does not have edit access to the
+// Spreadsheet, this method throws an exception." (the wording of the reference as mirrored in the
+// typed Apps Script facades, e.g. the Scala.js bindings' Spreadsheet trait; the live page no longer
+// says it). The message is not documented: NO_ACCESS stands in for it.
+for (const key of ['getEditors', 'getViewers'] as const) {
+  const read = EmuSpreadsheet.prototype[key];
+  Object.defineProperty(EmuSpreadsheet.prototype, key, {
+    configurable: true,
+    writable: true,
+    value: function (this: EmuSpreadsheet) {
+      const access = accessOf(this, this[RT].activeUser);
+      if (depth === 0 && access !== 'owner' && access !== 'editor') throw new GasException(NO_ACCESS);
+      return read.call(this);
+    },
+  });
+}
 guard(
   EmuSheet,
   (sheet: EmuSheet) => sheet._ss,

@@ -62,8 +62,8 @@ interface Line {
 interface Section {
   title: string;
   lines: Line[];
-  /** Closing remarks (plain text), one a line. */
-  note?: readonly string[];
+  /** Closing remarks: plain text lines, and the same as HTML (escaped, links kept). */
+  note?: { text: readonly string[]; html: string };
 }
 
 /**
@@ -84,11 +84,19 @@ export function redactTable(t: DigestTable, privateColumns: readonly number[]): 
 
 const LISTED = 25;
 
-/** A short agenda for a conversation: the question bank's first question of each group. */
-const AGENDA: readonly string[] = [
-  'A short agenda from the question bank (all of it in the tracker: Draft a pitch…, Questions for the conversation):',
-  ...QUESTION_BANK.map((g) => `• ${g.questions[0]}`),
-];
+/** A short agenda for a conversation: the question bank's first question of each group, and a link to the rest in the spreadsheet at `url`. */
+function agenda(url: string): NonNullable<Section['note']> {
+  const intro = 'A short agenda from the question bank:';
+  const questions = QUESTION_BANK.map((g) => `• ${g.questions[0]}`);
+  const where = '(Draft a pitch…, Questions for the conversation)';
+  return {
+    text: [intro, ...questions, `All of it is in your tracker ${where}: ${url}`],
+    html: [
+      ...[intro, ...questions].map(escapeHtml),
+      `All of it is in <a href="${escapeHtml(url)}" style="color:#1a73e8">your tracker</a> ${escapeHtml(where)}.`,
+    ].join('<br>'),
+  };
+}
 const count1 = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const ago = (n: number) => (n === 0 ? 'today' : n === 1 ? 'yesterday' : `${days(n)} ago`);
@@ -98,7 +106,7 @@ export function weekStart(d: DateParts): DateParts {
   return addDays(d, -((weekday(d) + 6) % 7));
 }
 
-function dueSections(t: DigestTable, today: DateParts, settings: ReminderSettings): Section[] {
+function dueSections(t: DigestTable, today: DateParts, settings: ReminderSettings, url: string): Section[] {
   const cell = (row: readonly Cell[], key: TrackerKey): Cell => (t.tracker[key] === undefined ? '' : row[t.tracker[key]!]);
   const dateOf = (row: readonly Cell[], key: TrackerKey) => cellDate(cell(row, key), t.timeZone);
   const sheetRow = (index: number) => t.headerRow + 1 + index;
@@ -162,7 +170,7 @@ function dueSections(t: DigestTable, today: DateParts, settings: ReminderSetting
     {
       title: 'Conversations today and tomorrow',
       lines: named(conversations),
-      note: conversations.length ? AGENDA : [],
+      note: conversations.length ? agenda(url) : undefined,
     },
     { title: 'Thank-yous not sent yet', lines: named(thanks) },
     { title: 'Follow-ups due today and overdue', lines: named(followUps) },
@@ -197,7 +205,7 @@ function rowLink(input: DigestInput, row: number): string {
 /** The email for today, or null when there is nothing to send (no digest item and not the weekly summary's day). */
 export function buildDigest(input: DigestInput): DigestEmail | null {
   const table = redactTable(input.table, input.privateColumns);
-  const sections = input.due.digest || input.due.weekly ? dueSections(table, input.today, input.settings) : [];
+  const sections = input.due.digest || input.due.weekly ? dueSections(table, input.today, input.settings, input.spreadsheet.url) : [];
   const items = new Set(sections.flatMap((s) => s.lines.map((l) => l.row))).size;
   const weekly = input.due.weekly ? weeklySection(input) : null;
   if (!weekly && (!input.due.digest || items === 0)) return null;
@@ -228,9 +236,9 @@ export function buildDigest(input: DigestInput): DigestEmail | null {
       html.push(`<li>…and ${s.lines.length - LISTED} more.</li>`);
     }
     html.push('</ul>');
-    if (s.note?.length) {
-      text.push(...s.note);
-      html.push(`<p style="margin:6px 0;color:#5f6368">${s.note.map(escapeHtml).join('<br>')}</p>`);
+    if (s.note) {
+      text.push(...s.note.text);
+      html.push(`<p style="margin:6px 0;color:#5f6368">${s.note.html}</p>`);
     }
     text.push('');
   }

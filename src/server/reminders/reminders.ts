@@ -163,6 +163,24 @@ function goalPerWeek(ss: Ss, docProps: GoogleAppsScript.Properties.Properties): 
 }
 
 /**
+ * Why the user may not get the digest of `ss` any more, or null while they can edit it. A tracker
+ * someone else owns may be shared with them for viewing only now (an owner who took edit access
+ * away): the email is theirs no longer to get, but the trigger stays, for the day edit access
+ * comes back. Spreadsheet.getEditors() is the probe, one call under the scopes the add-on has:
+ * Google's reference says it throws when "the user who executes the script does not have edit
+ * access to the Spreadsheet"; when it answers, they can edit, through whatever list, group or
+ * domain sharing gave them access. Only this run's exception is known, not its wording.
+ */
+function editAccessProblem(ss: Ss): string | null {
+  try {
+    ss.getEditors();
+    return null;
+  } catch (e) {
+    return `you can no longer edit "${ss.getName()}" (only view it?): Google refused to list its editors (${googleText(e)}). The reminders come again once you can edit it.`;
+  }
+}
+
+/**
  * The trigger's run: sends today's email if one is due and not sent yet. "Sent for <day>" is
  * recorded before MailApp is called: a run that fails after it (or a second run) sends nothing
  * more that day. The price of that order: a send that fails leaves the day without its email;
@@ -218,6 +236,8 @@ function runLocked(props: GoogleAppsScript.Properties.Properties, triggerUid: st
   if (!due.digest && !due.weekly) return { note: 'Nothing to send at this hour.', sent: false };
 
   const stamp = `${describeDate(today)} ${now.stamp.slice(11)}`;
+  const viewOnly = editAccessProblem(ss);
+  if (viewOnly) return finish(`${stamp}: not sent: ${viewOnly}`);
   const docProps = PropertiesService.getDocumentProperties();
   let view: TrackerView;
   try {

@@ -143,6 +143,38 @@ describe('the digest', () => {
     expect(app.emu.outbox.sent.map((m) => m.subject)).toEqual(['Job search 2027: 4 contacts need you today (2026-12-07)']);
   });
 
+  it('is not sent while the user can only view the tracker (the owner took edit access away), says so, and comes again once they can edit', () => {
+    const app = dueWorld();
+    // A tracker someone else owns, which the user edited; they turn reminders on, then the owner makes them a viewer.
+    app.ss._owner = 'owner@example.com';
+    app.ss._editors.add('me@example.com');
+    turnOn(app);
+    app.emu.actAs('owner@example.com', () => {
+      app.ss.removeEditor('me@example.com');
+      app.ss.addViewer('me@example.com');
+    });
+    app.emu.advanceClock(4 * HOUR);
+    expect(app.emu.outbox.sent).toHaveLength(0);
+    expect(app.emu.triggers.runs.map((r) => r.status)).not.toContain('failed');
+    expect(reminderTriggers(app)).toHaveLength(1);
+    expect(dialogState(app).lastSent).toMatch(/^Mon 2026-12-07 09:00: not sent: you can no longer edit "Contacts" \(only view it\?\)/);
+    app.emu.actAs('owner@example.com', () => app.ss.addEditor('me@example.com'));
+    app.emu.advanceClock(HOUR);
+    expect(app.emu.outbox.sent.map((m) => m.subject)).toEqual(['Contacts: 4 contacts need you today (2026-12-07)']);
+  });
+
+  it("links the conversation's agenda to the spreadsheet, where the whole question bank is", () => {
+    const app = dueWorld();
+    turnOn(app);
+    app.emu.advanceClock(4 * HOUR);
+    const [mail] = app.emu.outbox.sent;
+    const url = app.ss.getUrl();
+    expect(mail.body).toContain(`All of it is in your tracker (Draft a pitch…, Questions for the conversation): ${url}`);
+    expect(mail.htmlBody).toContain(
+      `All of it is in <a href="${url}" style="color:#1a73e8">your tracker</a> (Draft a pitch…, Questions for the conversation).`,
+    );
+  });
+
   it('with the weekly summary, on its day even with nothing due', () => {
     const app = dueWorld();
     turnOn(app, { weekly: true, weeklyDay: 'Monday' });
