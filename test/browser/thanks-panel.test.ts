@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { addOn, BUILD } from '../helpers.ts';
 import { openPage } from '../../local/pitch-page.ts';
 import { selectRange } from '../../local/emulator/io.ts';
-import { SCREENSHOT_NOW, sharedBrowser } from './harness.ts';
+import { buildSample } from '../../local/workbench/sample.ts';
+import { docsScreenshot, SCREENSHOT_NOW, sharedBrowser } from './harness.ts';
 
 const SCRIPT = '<script>window.__pwned=2</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -100,6 +101,27 @@ describe('the "It worked" panel in Chromium', () => {
     expect(await page.locator('#contact-name').innerText()).toBe('Ben Okafor');
     expect(await page.locator('#thanks-box').isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['getPitchContext']);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes the screenshot for the README, on the sample tracker: Grace Mbeki, whom Maya Okafor introduced, has a job interview', async () => {
+    const app = addOn();
+    app.emu.rt.virtualMs = Date.parse(SCREENSHOT_NOW) - Date.now();
+    const sheet = buildSample(app.emu, app.bundle);
+    app.bundle.run('saveUserSettings', [{ myName: 'Sam Rivera', myField: 'data analytics', aboutMe: 'a career changer', wordLimit: 120 }]);
+    const row = sheet._readValues({ row: 1, col: 1, numRows: sheet.getLastRow(), numCols: 1 }).findIndex((r) => r[0] === 'Grace Mbeki') + 1;
+    selectRange(app.ss, `Contacts!A${row}`);
+    const { page, errors } = await openPage(browser(), app.bundle, PAGE, { menu: 'showPitchSidebar' });
+    await page.waitForSelector('body[data-state="ready"]');
+    await page.setViewportSize({ width: 300, height: 1400 });
+    const box = page.locator('#thanks-box');
+    await box.locator('#thanks-people li').first().waitFor();
+    expect(await page.locator('#thanks-status').innerText()).toMatch(
+      /^A job interview \(\d{4}-\d{2}-\d{2}\) came through Grace Mbeki\. Maya Okafor introduced Grace Mbeki\./,
+    );
+    await box.scrollIntoViewIfNeeded();
+    const at = (await box.boundingBox())!;
+    await docsScreenshot(page, 'thanks.png', { clip: { x: 0, y: at.y - 8, width: 300, height: Math.min(at.height + 16, 900) } });
     expect(errors).toEqual([]);
   });
 
