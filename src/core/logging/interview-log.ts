@@ -40,10 +40,10 @@ export function eventKey(eventId: string, contactId: string, role?: string): str
   return role ? `${eventId}/${contactId}/${role}` : `${eventId}/${contactId}`;
 }
 
-// The first event logged for a contact whose Stage the user had written (Last contact still
-// empty, Stage neither empty nor To contact) records that text as the last line of its Details,
-// so that voiding events replays from it, not from To contact: the line is JSON, one line
-// whatever the text holds, and read back only from the last line.
+// An event that finds a Stage the user wrote (neither empty nor To contact, with no Last contact
+// yet, or text no event writes) records that text as the last line of its Details; voiding
+// replays from the one on a contact's first row (void.ts), not from To contact. The line is JSON,
+// one line whatever the text holds, and read back only from the last line.
 const STAGE_BEFORE = /\nStage before: ("(?:[^"\\\n]|\\.)*")\.$/;
 
 /** The Details line recording the stage the user had written before anything was logged. */

@@ -17,7 +17,7 @@ import { canonicalContactId } from '../tracker/ids.ts';
 import { eventKey, type LogEntry, stageBeforeLine } from './interview-log.ts';
 import type { PendingEvent } from './pending-events.ts';
 import { planReferrals, type ResolvedReferral } from './referrals.ts';
-import { canonicalStage, FIRST_STAGE, type TrackerKey, trackerColumn } from '../tracker/schema.ts';
+import { canonicalStage, FIRST_STAGE, stageIndex, type TrackerKey, trackerColumn } from '../tracker/schema.ts';
 import { limitCellText, MAX_CELL_CHARS, sheetTextLength, thousands, toSheetText } from '../base/text.ts';
 import type { LoggedContact, LoggedReferral } from './summary.ts';
 import type { TrackerTable } from '../tracker/table.ts';
@@ -232,7 +232,10 @@ export function planEvent(
     for (const [k, value] of Object.entries(set) as [TrackerKey, OutCell][]) {
       fills.push({ row, column: t.tracker[k]! + 1, value: typeof value === 'string' ? toSheetText(value) : value });
     }
-    const typedStage = state.lastContact === null && state.stage !== '' && state.stage !== FIRST_STAGE ? cellText(t.rows[index][t.tracker.stage!]) : null;
+    // What the user wrote as the Stage, before anything was logged for them (no Last contact yet),
+    // or text that no event writes: kept in Details, so voiding replays from it (stageBeforeLine).
+    const typed = state.stage !== '' && state.stage !== FIRST_STAGE && (state.lastContact === null || stageIndex(state.stage) < 0);
+    const typedStage = typed ? cellText(t.rows[index][t.tracker.stage!]) : null;
     // The event's own row goes before its referrals' rows.
     log.splice(log.length - resolved.length, 0, {
       eventDate: event.date,

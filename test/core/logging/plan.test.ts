@@ -152,6 +152,27 @@ describe('planEvent: one event for several contacts', () => {
   });
 });
 
+describe('planEvent: the Stage a user wrote before anything was logged', () => {
+  const reply: CycleEvent = { kind: 'reply', date: d('2026-01-09'), note: '', meetingDate: d('2026-01-12') };
+  const detailsFor = (values: Record<string, Cell>) =>
+    plan(table([row({ Name: 'Ada Lovelace', 'Contact ID': 'C-0001', ...values })]), { eventId: 'ev-000001', contactIds: ['C-0001'], event: reply }).log[0]
+      .details;
+
+  it('is recorded, as typed, on the event that finds it: a stage with no Last contact yet, or text no event writes', () => {
+    expect(detailsFor({ Stage: 'pitched' })).toBe('Conversation set for 2026-01-12.\nStage before: "pitched".');
+    // An imported row with its Last contact: its own word for the stage is recorded all the same.
+    expect(detailsFor({ Stage: 'Replied', 'Last contact': new Date(Date.UTC(2026, 0, 2)) })).toBe('Conversation set for 2026-01-12.\nStage before: "Replied".');
+  });
+
+  it('is not recorded for To contact, an empty Stage, or a stage once something was logged (Last contact filled)', () => {
+    for (const values of [{ Stage: 'To contact' }, { Stage: '' }, { Stage: 'Pitched', 'Last contact': new Date(Date.UTC(2026, 0, 5)) }] as Record<
+      string,
+      Cell
+    >[])
+      expect(detailsFor(values), JSON.stringify(values)).toBe('Conversation set for 2026-01-12.');
+  });
+});
+
 describe('planEvent: an offer thanks whoever introduced the contact', () => {
   const offer: CycleEvent = { kind: 'offer', date: d('2026-01-09'), note: '', company: 'Acme' };
 
