@@ -46,16 +46,22 @@ function loggedReferrers(log: LogTable | null): Map<string, string> {
   return referrerOf;
 }
 
-/** Where the chain and the history find the tracker's contacts: each ID's first row (0-based in `rows`) and name. */
-export function contactsById(t: ChainTable): Map<string, { index: number; name: string }> {
-  const byId = new Map<string, { index: number; name: string }>();
+/** Where the chain and the history find the tracker's contacts: each ID's first row (0-based in `rows`). */
+export function contactsById(t: ChainTable): Map<string, number> {
+  const byId = new Map<string, number>();
   const idColumn = t.tracker.contactId;
   if (idColumn === undefined) return byId;
   t.rows.forEach((row, index) => {
     const id = canonicalContactId(row[idColumn]);
-    if (id !== null && !byId.has(id)) byId.set(id, { index, name: contactFromRow(row, t.contact).name });
+    if (id !== null && !byId.has(id)) byId.set(id, index);
   });
   return byId;
+}
+
+/** The name of the contact `id` ('' when no row has that ID). Read only for the people named, not every row. */
+export function nameOf(t: ChainTable, contacts: ReadonlyMap<string, number>, id: string): string {
+  const index = contacts.get(id);
+  return index === undefined ? '' : contactFromRow(t.rows[index], t.contact).name;
 }
 
 /**
@@ -68,10 +74,12 @@ export function introducers(t: ChainTable, log: LogTable | null, contacts = cont
   const logged = loggedReferrers(log);
   const referredBy = t.tracker.referredBy;
   const introducerOf = new Map<string, ContactRef>();
-  for (const [id, { index }] of contacts) {
+  const names = new Map<string, string>();
+  const named = (id: string) => names.get(id) ?? names.set(id, nameOf(t, contacts, id)).get(id)!;
+  for (const [id, index] of contacts) {
     const typed = referredBy === undefined ? '' : cellText(t.rows[index][referredBy]).trim();
     const referrer = typed === '' ? (logged.get(id) ?? null) : canonicalContactId(typed);
-    if (referrer !== null) introducerOf.set(id, { id: referrer, name: contacts.get(referrer)?.name ?? '' });
+    if (referrer !== null) introducerOf.set(id, { id: referrer, name: named(referrer) });
     else if (typed !== '') introducerOf.set(id, { id: '', name: typed });
   }
   return introducerOf;
@@ -94,10 +102,9 @@ export function introductionChain(t: ChainTable, log: LogTable | null, contactId
   const seen = new Set<string>();
   let id: string | null = start;
   while (id !== null && !seen.has(id)) {
-    const contact = contacts.get(id);
-    if (contact === undefined) break;
+    if (!contacts.has(id)) break;
     seen.add(id);
-    chain.unshift({ id, name: contact.name });
+    chain.unshift({ id, name: nameOf(t, contacts, id) });
     const introducer = introducerOf.get(id);
     if (introducer?.id === '') chain.unshift(introducer);
     id = introducer?.id || null;
@@ -184,7 +191,7 @@ export function thanksOffer(t: HistoryTable, log: LogTable | null, contactId: st
   if (chain.length === 0) return null;
   const contacts = contactsById(t);
   const rowOf = (id: string) => {
-    const index = contacts.get(id)?.index;
+    const index = contacts.get(id);
     return index === undefined ? null : t.headerRow + 1 + index;
   };
   return {

@@ -10,7 +10,7 @@ import { canonicalContactId } from '../tracker/ids.ts';
 import type { TrackerKey } from '../tracker/schema.ts';
 import type { TrackerTable } from '../tracker/table.ts';
 import type { LogKey } from '../logging/interview-log.ts';
-import { contactsById, introducers } from './chain.ts';
+import { contactsById, introducers, nameOf } from './chain.ts';
 import { isVoidingRow, voidedKeyOf } from './void-rows.ts';
 
 /** The tracker as the history reads it, with the spreadsheet's time zone (to read Date cells as days). */
@@ -74,15 +74,15 @@ export function contactHistory(t: HistoryTable, log: LogTable | null, contactId:
   if (t.tracker.contactId === undefined) return 'The tracker has no "Contact ID" column. Run Set up tracker to add it back.';
 
   const contacts = contactsById(t);
-  const found = contacts.get(id);
-  if (found === undefined) return `Contact ${id} is no longer in the tracker (was the row deleted?).`;
-  const row = t.rows[found.index];
+  const index = contacts.get(id);
+  if (index === undefined) return `Contact ${id} is no longer in the tracker (was the row deleted?).`;
+  const row = t.rows[index];
 
   const introducerOf = introducers(t, log, contacts);
   const introducedBy = introducerOf.get(id) ?? null;
   const introduced: ContactRef[] = [];
   for (const [otherId, introducer] of introducerOf) {
-    if (otherId !== id && introducer.id === id) introduced.push({ id: otherId, name: contacts.get(otherId)?.name ?? '' });
+    if (otherId !== id && introducer.id === id) introduced.push({ id: otherId, name: nameOf(t, contacts, otherId) });
   }
 
   const pending: PendingDate[] = [];
@@ -95,7 +95,7 @@ export function contactHistory(t: HistoryTable, log: LogTable | null, contactId:
   }
 
   return {
-    contact: { id, name: found.name, row: t.headerRow + 1 + found.index },
+    contact: { id, name: nameOf(t, contacts, id), row: t.headerRow + 1 + index },
     events: log ? eventsOf(log, id, t.timeZone) : [],
     introducedBy,
     introduced,
