@@ -23,22 +23,22 @@ const LOG_ROWS = 1000;
 
 /** Rows 2-4 are C-0001..C-0003; each log action gets its own contact so none depends on another. */
 const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: unknown[]; select?: string }[] = [
-  { name: 'opening Log interview, 3 rows selected', budget: 16, goal: 12, fn: 'showInterviewDialog', select: 'Contacts!A2:A4' },
+  { name: 'opening Log interview, 3 rows selected', budget: 15, goal: 12, fn: 'showInterviewDialog', select: 'Contacts!A2:A4' },
   { name: 'Show follow-ups due', budget: 13, goal: 15, fn: 'showFollowUpsDue' },
-  { name: 'Mark pitch sent, 3 contacts', budget: 26, goal: 25, fn: 'logPitchSent', args: [{ contactIds: ['C-0002', 'C-0003', 'C-0004'] }] },
-  { name: 'Log reply, conversation fixed', budget: 26, goal: 25, fn: 'logReply', args: [{ contactIds: ['C-0005'], meetingDate: '2026-01-15' }] },
-  { name: 'Log follow-up sent', budget: 26, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
+  { name: 'Mark pitch sent, 3 contacts', budget: 25, goal: 25, fn: 'logPitchSent', args: [{ contactIds: ['C-0002', 'C-0003', 'C-0004'] }] },
+  { name: 'Log reply, conversation fixed', budget: 25, goal: 25, fn: 'logReply', args: [{ contactIds: ['C-0005'], meetingDate: '2026-01-15' }] },
+  { name: 'Log follow-up sent', budget: 25, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
   {
     name: 'Log interview + 2 referrals',
-    budget: 38,
+    budget: 37,
     goal: 25,
     fn: 'logInterview',
     args: [{ contactIds: ['C-0007'], minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] }],
   },
-  { name: 'Mark thank-you sent', budget: 26, goal: 25, fn: 'logThankYou', args: [{ contactIds: ['C-0008'] }] },
-  { name: 'Mark declined', budget: 26, goal: 25, fn: 'logDeclined', args: [{ contactIds: ['C-0009'] }] },
-  { name: 'Log job interview', budget: 26, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0010'], kind: 'job_interview', company: 'Globex' }] },
-  { name: 'Log offer', budget: 26, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0011'], kind: 'offer', company: 'Globex' }] },
+  { name: 'Mark thank-you sent', budget: 25, goal: 25, fn: 'logThankYou', args: [{ contactIds: ['C-0008'] }] },
+  { name: 'Mark declined', budget: 25, goal: 25, fn: 'logDeclined', args: [{ contactIds: ['C-0009'] }] },
+  { name: 'Log job interview', budget: 25, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0010'], kind: 'job_interview', company: 'Globex' }] },
+  { name: 'Log offer', budget: 25, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0011'], kind: 'offer', company: 'Globex' }] },
 ];
 
 /** A set-up tracker of `rows` contacts with spare rows below, and an Interview log of LOG_ROWS rows. */
