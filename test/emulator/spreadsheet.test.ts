@@ -251,6 +251,17 @@ describe('Addressing', () => {
     expect(app.getActiveSheet().getName()).toBe('My log');
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRangeList()
+  // returns a RangeList, whose getRanges() is a call of its own, counted as every call is.
+  it('getActiveRangeList gives a RangeList: its ranges by getRanges, a call', () => {
+    const { emu, ss } = setup();
+    ss.getActiveSheet().getRange('B2:B4').activate();
+    emu.rt.resetCalls();
+    const ranges = ss.getActiveRangeList().getRanges();
+    expect(ranges.map((r) => r.getA1Notation())).toEqual(['B2:B4']);
+    expect(emu.rt.callsByMethod()).toEqual({ 'Range.getA1Notation': 1, 'RangeList.getRanges': 1, 'Spreadsheet.getActiveRangeList': 1 });
+  });
+
   it('insertSheet refuses a duplicate name', () => {
     const { ss } = setup();
     ss.insertSheet('Dashboard');
