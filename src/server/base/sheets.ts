@@ -54,29 +54,30 @@ export function rangeInGrid(
 
 /**
  * What `sheet.getDataRange().getValues()` reads (every row and column up to the last with
- * content), in one call instead of two: Sheet.getSheetValues with -1, "equivalent to getting the
- * very last row or column that has data in the sheet" (Google's reference). Where that is refused
- * (a sheet with nothing in it, whose answer Google does not document), the two calls, which give
- * one empty cell there; a failure of the service itself fails them in turn.
+ * content; one empty cell for a sheet with nothing in it), in one call instead of two:
+ * Sheet.getSheetValues with -1, "equivalent to getting the very last row or column that has data
+ * in the sheet" (Google's reference). Its answer on a sheet with nothing in it is not documented:
+ * a refusal is taken for that only when the sheet is empty; any other failure is thrown as it came.
  */
 export function allValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
   try {
     return sheet.getSheetValues(1, 1, -1, -1);
-  } catch {
-    return sheet.getDataRange().getValues();
+  } catch (e) {
+    if (sheet.getLastRow() === 0) return [['']];
+    throw e;
   }
 }
 
 /**
  * Row `row` (1-based) of `sheet`, columns A to the last with content, in one call (see
- * allValues); empty cells for a row of the grid below the content, null where the sheet has no
- * such row or nothing in it.
+ * allValues): empty cells for a row of the grid below the content, null where the sheet has no
+ * such row with content (getSheetValues refuses a row beyond the grid, or a sheet with nothing in it).
  */
 export function rowValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): unknown[] | null {
   try {
     return sheet.getSheetValues(row, 1, 1, -1)[0];
-  } catch {
+  } catch (e) {
     if (row < 1 || row > sheet.getLastRow()) return null;
-    return sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
+    throw e;
   }
 }
