@@ -8,7 +8,8 @@
 // each write's own range, kept for the write) and their protections (2: Spreadsheet.getProtections
 // of each type), the writes (5: the tracker's cells, the log rows' formats read and, here, set, and
 // their values). The log's rows here were added by insertRowsAfter, which in the emulator brings no
-// formats: in a log the add-on grew or formatted itself the formats are there and the action is 24.
+// formats (nor do the spare rows a full log grows by): in the first thousand rows of a log the
+// add-on created, formatted then, the formats are there and the action is 24.
 // The interview's referral rows add their block (one range read with the row above, whose
 // drop-downs they take, one written: formats, drop-downs, values), the pending referrals' record
 // before the first write and, with the ID counter, its end after the log rows (one call); the
