@@ -21,3 +21,8 @@ export function addOn(options: EmulatorOptions & { csv?: string; sheetName?: str
   const bundle = new Bundle(emu);
   return { emu, bundle, ss: emu.active };
 }
+
+/** Reads of cell values in `byMethod` (a run's calls by method): Range.getValues and Sheet.getSheetValues, one table each. */
+export function valueReads(byMethod: Record<string, number>): number {
+  return (byMethod['Range.getValues'] ?? 0) + (byMethod['Sheet.getSheetValues'] ?? 0);
+}

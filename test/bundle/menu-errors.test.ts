@@ -33,7 +33,7 @@ describe('an unexpected error in a menu action', () => {
   const cases: [caption: string, fn: string, call: string, make: () => ReturnType<typeof addOn>, select?: string][] = [
     ['Build dashboard', 'refreshDashboard', 'Sheet.getRange', tracker],
     ['Set up tracker', 'setUpTracker', 'Sheet.getRange', () => addOn({ csv: CSV, sheetName: 'Contacts' }), 'Contacts!A1'],
-    ['Mark pitch sent…', 'showPitchSentDialog', 'Range.getValues', tracker, 'Contacts!A2'],
+    ['Mark pitch sent…', 'showPitchSentDialog', 'Sheet.getSheetValues', tracker, 'Contacts!A2'],
     ['Update coach view', 'updateCoachView', 'Properties.getProperties', tracker],
   ];
   for (const [caption, fn, call, make, select] of cases) {

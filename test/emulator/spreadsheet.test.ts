@@ -209,6 +209,38 @@ describe('Addressing', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)
+  // "A -1 value given as the row or column position is equivalent to getting the very last row or
+  // column that has data in the sheet." One call for what getDataRange().getValues() reads in two.
+  it('getSheetValues reads a grid in one call, -1 reaching the last row or column with content', () => {
+    const { emu, sheet } = setup();
+    sheet.getRange('A1:C2').setValues([
+      ['a', 'b', ''],
+      [1, '', 'c'],
+    ]);
+    sheet.getRange('B4').setValue('d');
+    emu.rt.resetCalls();
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual(sheet.getDataRange().getValues());
+    expect(emu.rt.callsByMethod()).toEqual({ 'Range.getValues': 1, 'Sheet.getDataRange': 1, 'Sheet.getSheetValues': 1 });
+    expect(sheet.getSheetValues(2, 2, -1, -1)).toEqual([
+      ['', 'c'],
+      ['', ''],
+      ['d', ''],
+    ]);
+    expect(sheet.getSheetValues(1, 1, 1, -1)).toEqual([['a', 'b', '']]);
+    // A row below the content, inside the grid, reads as empty cells.
+    expect(sheet.getSheetValues(9, 1, 1, -1)).toEqual([['', '', '']]);
+    expect(sheet.getSheetValues(4, 2, 1, 1)).toEqual([['d']]);
+    expect(() => sheet.getSheetValues(1001, 1, 1, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+
+  // Assumed (the reference is silent): with nothing in the sheet, -1 reaches no row, and the range
+  // is refused as getRange refuses zero rows. Callers read an empty sheet another way then.
+  it('getSheetValues with -1 on a sheet with nothing in it is refused', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getSheetValues(1, 1, -1, -1)).toThrow('The number of rows in the range must be at least 1.');
+  });
+
   it('A1 with sheet names, open ranges and active selection', () => {
     const { ss, app } = setup();
     const log = ss.insertSheet('My log');
@@ -217,6 +249,17 @@ describe('Addressing', () => {
     log.getRange('A2:C2').activate();
     expect(app.getActiveRange().getA1Notation()).toBe('A2:C2');
     expect(app.getActiveSheet().getName()).toBe('My log');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRangeList()
+  // returns a RangeList, whose getRanges() is a call of its own, counted as every call is.
+  it('getActiveRangeList gives a RangeList: its ranges by getRanges, a call', () => {
+    const { emu, ss } = setup();
+    ss.getActiveSheet().getRange('B2:B4').activate();
+    emu.rt.resetCalls();
+    const ranges = ss.getActiveRangeList().getRanges();
+    expect(ranges.map((r) => r.getA1Notation())).toEqual(['B2:B4']);
+    expect(emu.rt.callsByMethod()).toEqual({ 'Range.getA1Notation': 1, 'RangeList.getRanges': 1, 'Spreadsheet.getActiveRangeList': 1 });
   });
 
   it('insertSheet refuses a duplicate name', () => {

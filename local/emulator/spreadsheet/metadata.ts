@@ -4,7 +4,7 @@
 import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import type { GridRect } from './a1.ts';
 import type { EmuRange } from './range.ts';
-import type { EmuSheet } from './sheet.ts';
+import { type EmuSheet, EmuRangeList } from './sheet.ts';
 import type { EmuSpreadsheet } from './spreadsheet.ts';
 import type { Signatures } from '../signatures.ts';
 
@@ -300,9 +300,12 @@ export class EmuSelection implements Signatures<GoogleAppsScript.Spreadsheet.Sel
   getCurrentCell(): EmuRange {
     return this.ss._activeSheet._activeRange().getCell(1, 1);
   }
-  getActiveRangeList(): { getRanges(): EmuRange[] } {
+  getActiveRangeList(): EmuRangeList {
     const sheet = this.ss._activeSheet;
-    return { getRanges: () => sheet._selection.map((r) => sheet._range(r)) };
+    return new EmuRangeList(
+      this[RT],
+      sheet._selection.map((r) => sheet._range(r)),
+    );
   }
 }
 

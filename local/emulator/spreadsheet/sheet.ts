@@ -57,6 +57,7 @@ export class EmuSheet implements Signatures<
   | 'getRange'
   | 'getRangeList'
   | 'getDataRange'
+  | 'getSheetValues'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getMaxRows'
@@ -411,6 +412,22 @@ export class EmuSheet implements Signatures<
         return this._range(p.rect);
       }),
     );
+  }
+  /**
+   * Google's reference: "A -1 value given as the row or column position is equivalent to getting
+   * the very last row or column that has data in the sheet", read as numRows / numColumns of -1
+   * reaching the last row / column with content. Assumed where it is silent: the range is then
+   * checked as getRange checks it, so on a sheet with nothing in it -1 is refused as zero rows.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const rect = {
+      row: startRow,
+      col: startColumn,
+      numRows: numRows === -1 ? this._lastRow() - startRow + 1 : numRows,
+      numCols: numColumns === -1 ? this._lastCol() - startColumn + 1 : numColumns,
+    };
+    this._checkRect(rect);
+    return this._range(rect).getValues();
   }
   getDataRange(): EmuRange {
     return this._range({ row: 1, col: 1, numRows: Math.max(1, this._lastRow()), numCols: Math.max(1, this._lastCol()) });

@@ -4,7 +4,7 @@
 import { HyperFormula } from 'hyperformula';
 import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
-import { EmuSheet } from './sheet.ts';
+import { EmuRangeList, EmuSheet } from './sheet.ts';
 import { movedIndex, shiftRect, type Axis } from './sheet-structure.ts';
 import type { EmuRange } from './range.ts';
 import { BooleanCriteria, DataValidationCriteria, EmuConditionalFormatRuleBuilder, EmuDataValidation, EmuDataValidationBuilder } from './rules.ts';
@@ -342,8 +342,8 @@ export class EmuSpreadsheet implements Signatures<
   getSelection(): EmuSelection {
     return new EmuSelection(this);
   }
-  /** As Selection.getActiveRangeList: the active sheet's selected ranges, a list of only getRanges as there. */
-  getActiveRangeList(): { getRanges(): EmuRange[] } {
+  /** As Selection.getActiveRangeList: the active sheet's selected ranges, a RangeList. */
+  getActiveRangeList(): EmuRangeList {
     return new EmuSelection(this).getActiveRangeList();
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {

@@ -36,6 +36,18 @@ export function rangeA1(range: CellRange): string {
   return `${start}:${columnLetters(range.column + range.numColumns - 1)}${range.row + range.numRows - 1}`;
 }
 
+/** The smallest range holding every one of `ranges` (at least one). */
+export function boundingBox(ranges: readonly CellRange[]): CellRange {
+  let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
+  for (const r of ranges) {
+    top = Math.min(top, r.row);
+    left = Math.min(left, r.column);
+    bottom = Math.max(bottom, r.row + r.numRows - 1);
+    right = Math.max(right, r.column + r.numColumns - 1);
+  }
+  return { row: top, column: left, numRows: bottom - top + 1, numColumns: right - left + 1 };
+}
+
 function overlaps(a: CellRange, b: CellRange): boolean {
   return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
 }

@@ -51,3 +51,33 @@ export function rangeInGrid(
     return { range: null, maxRows, maxColumns };
   }
 }
+
+/**
+ * What `sheet.getDataRange().getValues()` reads (every row and column up to the last with
+ * content; one empty cell for a sheet with nothing in it), in one call instead of two:
+ * Sheet.getSheetValues with -1, "equivalent to getting the very last row or column that has data
+ * in the sheet" (Google's reference). Its answer on a sheet with nothing in it is not documented:
+ * a refusal is taken for that only when the sheet is empty; any other failure is thrown as it came.
+ */
+export function allValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch (e) {
+    if (sheet.getLastRow() === 0) return [['']];
+    throw e;
+  }
+}
+
+/**
+ * Row `row` (1-based) of `sheet`, columns A to the last with content, in one call (see
+ * allValues): empty cells for a row of the grid below the content, null where the sheet has no
+ * such row with content (getSheetValues refuses a row beyond the grid, or a sheet with nothing in it).
+ */
+export function rowValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): unknown[] | null {
+  try {
+    return sheet.getSheetValues(row, 1, 1, -1)[0];
+  } catch (e) {
+    if (row < 1 || row > sheet.getLastRow()) return null;
+    throw e;
+  }
+}

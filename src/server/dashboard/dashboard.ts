@@ -32,6 +32,7 @@ import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
+import { propertiesReadOnce } from '../logging/properties-once.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
@@ -367,7 +368,8 @@ export interface BuildOptions {
  */
 export function buildDashboard(options: BuildOptions): DashboardResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const props = PropertiesService.getDocumentProperties();
+  // The dashboard's, the tracker's and the log's records, read in one call.
+  const props = propertiesReadOnce(PropertiesService.getDocumentProperties());
   const record = readDashboardRecord(props);
   return build(ss, props, record, locateDashboard(ss, record), options, false);
 }

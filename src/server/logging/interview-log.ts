@@ -19,7 +19,7 @@ import {
   type RememberedLogColumns,
 } from '../../core/logging/interview-log.ts';
 import { forCell } from '../tracker/cells.ts';
-import { rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
+import { allValues, rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
 import { writeTags } from '../tracker/store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -111,7 +111,7 @@ function tagged(sheet: Sheet): Partial<Record<LogKey, number>> {
 
 /** Reads the log `sheet` once (its content; its tags only when the remembered columns do not hold). */
 function readLogSheet(sheet: Sheet, record: LogRecord): LogRead {
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   // A sheet with nothing in it reads as one empty cell.
   const empty = values.length === 1 && values[0].every((v) => v === '');
   const header = empty ? [] : values[0];

@@ -12,7 +12,8 @@ import { type EventPlan, planEvent } from '../../core/logging/plan.ts';
 import { askForReferralText, summariseLogged } from '../../core/logging/summary.ts';
 import { EVENT_LABELS, type EventKind } from '../../core/logging/events.ts';
 import { eventKey, logRowCells } from '../../core/logging/interview-log.ts';
-import { type CellRange, cellText, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
+import type { PendingEvent } from '../../core/logging/pending-events.ts';
+import { boundingBox, type CellRange, cellText, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblems } from '../tracker/cells.ts';
@@ -20,10 +21,10 @@ import { sheetClock } from '../base/clock.ts';
 import { rangeInGrid } from '../base/sheets.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
-import { forgetPending, readPending, rememberPending } from './pending-events.ts';
+import { pendingWithout, readPending, rememberPending } from './pending-events.ts';
 import { propertiesReadOnce } from './properties-once.ts';
 import { formatTrackerBlock, oneBasedColumns } from '../tracker/format.ts';
-import { writeRecord } from '../tracker/store.ts';
+import { recordProperty, type TrackerRecord } from '../tracker/store.ts';
 import { readTracker, type TrackerView } from '../tracker/table.ts';
 
 const NOTHING_LOGGED = 'Nothing was logged.';
@@ -46,6 +47,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** What checking the targets read, for the writes: the grids' row counts, and ranges got for the check. */
 interface Checked {
+  /** Rows the tracker's grid has, or at least holds for the targets (no row need be added then). */
   trackerRows: number;
   logRows: number | null;
   /** The range of the one block of tracker cells, when the plan writes one and nothing else there. */
@@ -72,7 +74,7 @@ function checkTargets(
 ): Checked {
   const { sheet } = view;
   // The fills are cells of rows read: the read's size holds them. Referral rows may go below.
-  const trackerRows = plan.append.length ? sheet.getMaxRows() : view.grid.values.length;
+  let trackerRows = view.grid.values.length;
   const width = Math.max(view.header.length, maxWidth(view.grid.values), appendWidth(view, plan));
   const targets = trackerTargets(view, plan);
   let fillRange: Range | null = null;
@@ -81,6 +83,18 @@ function checkTargets(
     const [block] = fills;
     fillRange = sheet.getRange(block.row, block.column, block.values.length, block.values[0].length);
     inTracker = mergedTargetProblem(targets, mergesIn(fillRange));
+  } else if (plan.append.length) {
+    // The range around every target, got where the grid holds it (nearly always: the grid's size
+    // is read only when not), holds the merges to check and says that no row need be added.
+    const box = boundingBox(targets);
+    const inGrid = rangeInGrid(sheet, box.row, box.column, box.numRows, box.numColumns);
+    if (inGrid.range) {
+      trackerRows = box.row + box.numRows - 1;
+      inTracker = mergedTargetProblem(targets, mergesIn(inGrid.range));
+    } else {
+      trackerRows = inGrid.maxRows;
+      inTracker = mergeProblem(sheet, targets, { grid: { maxRows: inGrid.maxRows, maxColumns: inGrid.maxColumns } });
+    }
   } else inTracker = mergeProblem(sheet, targets, { grid: { maxRows: trackerRows, maxColumns: width } });
   if (inTracker) throw new UserError(`${inTracker} ${NOTHING_LOGGED}`);
   const grows = plan.append.length > 0 && plan.appendAt + plan.append.length - 1 > trackerRows;
@@ -123,6 +137,27 @@ function checkTargets(
  */
 function wholeSheet(rows: number, columns: number): CellRange {
   return { row: 1, column: 1, numRows: rows, numColumns: columns };
+}
+
+/**
+ * Once the event is in the log: the tracker's ID counter as its referral rows left it, and the
+ * pending referrals' record without the event's entries, in one call (nothing when neither
+ * changes). A re-run after an attempt that stopped between its log rows and this finds the event
+ * logged and takes the counter from the entries the attempt stored; the counter never goes back.
+ */
+function settleEvent(
+  props: GoogleAppsScript.Properties.Properties,
+  record: TrackerRecord,
+  planned: number,
+  journal: PendingEvent[] | null,
+  keys: ReadonlySet<string>,
+): void {
+  const idCounter = Math.max(planned, ...(journal ?? []).filter((p) => keys.has(p.key)).map((p) => p.idCounter));
+  const properties = {
+    ...(idCounter > record.idCounter ? recordProperty({ ...record, idCounter }) : {}),
+    ...(journal ? pendingWithout(journal, keys) : {}),
+  };
+  if (Object.keys(properties).length) props.setProperties(properties);
 }
 
 /** Logs `raw` (a dialog's input) as an event of `kind`. Caller holds the document lock. */
@@ -172,7 +207,6 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
     fills.forEach((block, i) =>
       (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),
     );
-    if (plan.idCounter !== record.idCounter) writeRecord(props, { ...record, idCounter: plan.idCounter });
     const target = completeLog(ss, props, found);
     const width = logWidth(target.columns);
     appendToLog(
@@ -186,7 +220,7 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   // when the first attempt created the log and stopped before this).
   if (log) linkDashboardToLog(ss, props, log);
   // The event is in the log now (or was already): what its first attempt stored is not needed.
-  if (journal) forgetPending(props, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
+  settleEvent(props, view.record, plan.idCounter, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
 
   const label = EVENT_LABELS[kind];
   const fresh = plan.contacts.filter((c) => !c.alreadyLogged);

@@ -18,10 +18,12 @@ export function rememberPending(props: Props, list: readonly PendingEvent[], ent
   return next;
 }
 
-/** Drops the entries of `keys`; writes only when there was one. */
-export function forgetPending(props: Props, list: readonly PendingEvent[], keys: ReadonlySet<string>): void {
+/**
+ * The property storing `list` without the entries of `keys` (for a setProperties call: '' once
+ * the list is empty, as setProperties cannot delete a key), or nothing when it held none of them.
+ */
+export function pendingWithout(list: readonly PendingEvent[], keys: ReadonlySet<string>): Record<string, string> {
   const rest = withoutPending(list, keys);
-  if (rest.length === list.length) return;
-  if (rest.length) props.setProperty(PENDING_KEY, JSON.stringify(rest));
-  else props.deleteProperty(PENDING_KEY);
+  if (rest.length === list.length) return {};
+  return { [PENDING_KEY]: rest.length ? JSON.stringify(rest) : '' };
 }

@@ -62,6 +62,11 @@ export function writeRecord(props: GoogleAppsScript.Properties.Properties, recor
   props.setProperty(RECORD_KEY, recordText(record));
 }
 
+/** The property holding `record`, for a caller writing it with others in one setProperties call. */
+export function recordProperty(record: TrackerRecord): Record<string, string> {
+  return { [RECORD_KEY]: recordText(record) };
+}
+
 /** 0-based column of each tracker and contact field, from the metadata on the sheet's columns. */
 export function readColumnTags(sheet: GoogleAppsScript.Spreadsheet.Sheet): ColumnTags {
   const tags: ColumnTags = { tracker: {}, contact: {} };

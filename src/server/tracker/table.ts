@@ -9,6 +9,7 @@ import type { TrackerTable } from '../../core/tracker/table.ts';
 import { isTrackerHeader, locateHeader } from '../../core/tracker/header-locate.ts';
 import { type ColumnLayout, layoutHolds, layoutOf, trackerColumnsFound, withRemembered } from '../../core/tracker/columns.ts';
 import { UserError } from '../base/actions.ts';
+import { allValues, rowValues } from '../base/sheets.ts';
 import type { Snapshot } from './cells.ts';
 import {
   type ColumnTags,
@@ -105,10 +106,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   if (options.headerOnly) {
     expected = readRow(sheet, record.headerRow);
   } else {
-    const data = sheet.getDataRange();
-    values = data.getValues() as Cell[][];
-    if (!options.valuesOnly) formulas = data.getFormulas();
-    if (options.formats) formats = data.getNumberFormats();
+    ({ values, formulas, formats } = readWhole(sheet, options));
     expected = values[record.headerRow - 1] ?? null;
   }
   const { tags, taggedRow, remembered } = columnTags(sheet, record, expected);
@@ -124,10 +122,7 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
     }
   }
   if (headerRow === null) {
-    const data = sheet.getDataRange();
-    values = data.getValues() as Cell[][];
-    if (!options.headerOnly && !options.valuesOnly) formulas = data.getFormulas();
-    if (options.formats && !options.headerOnly) formats = data.getNumberFormats();
+    ({ values, formulas, formats } = readWhole(sheet, options.headerOnly ? { valuesOnly: true } : options));
     const located = locateHeader(values, [taggedRow, record.headerRow], tags);
     if (!located.ok) throw new UserError(located.message);
     headerRow = located.headerRow;
@@ -161,10 +156,20 @@ export function readTrackerSheet(sheet: Sheet, record: TrackerRecord, props: Pro
   };
 }
 
-/** Row `row` (1-based) of `sheet`, or null when the sheet has no such row with content. */
+/** Row `row` (1-based) of `sheet` in one call (empty cells or null where it has no content there). */
 function readRow(sheet: Sheet, row: number): Cell[] | null {
-  if (row < 1 || row > sheet.getLastRow()) return null;
-  return sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[];
+  return rowValues(sheet, row) as Cell[] | null;
+}
+
+/** The sheet's values (in one call when they are all that is read), formulas and formats, as `options` ask. */
+function readWhole(sheet: Sheet, options: ReadOptions): { values: Cell[][]; formulas: string[][]; formats: string[][] } {
+  if (options.valuesOnly && !options.formats) return { values: allValues(sheet) as Cell[][], formulas: [], formats: [] };
+  const data = sheet.getDataRange();
+  return {
+    values: data.getValues() as Cell[][],
+    formulas: options.valuesOnly ? [] : data.getFormulas(),
+    formats: options.formats ? data.getNumberFormats() : [],
+  };
 }
 
 /**

@@ -19,8 +19,11 @@ function fullGrid(app: App): void {
   if (extra > 0) app.sheet.deleteRows(app.sheet.getLastRow() + 1, extra);
 }
 
-/** A tracker where Amara (C-0002) already had 2 referrals counted, and (withLog) the log already exists. */
-function prepared(withLog: boolean): App {
+/**
+ * A tracker where Amara (C-0002) already had 2 referrals counted, and (withLog) the log already
+ * exists; the grid ends at the last contact unless `spareRows`.
+ */
+function prepared(withLog: boolean, spareRows = false): App {
   const app = tracker();
   app.sheet.getRange(3, app.sheet.getRange(1, 1, 1, app.sheet.getLastColumn()).getValues()[0].indexOf('Referrals given') + 1).setValue(2);
   if (withLog) {
@@ -33,7 +36,7 @@ function prepared(withLog: boolean): App {
       vi.useRealTimers();
     }
   }
-  fullGrid(app);
+  if (!spareRows) fullGrid(app);
   return app;
 }
 
@@ -112,6 +115,20 @@ describe('a re-run after a failure at any write ends as a run that never failed'
     });
     const kinds = new Set(report.points.map((p) => p.call));
     for (const k of ['Range.setValues', 'Properties.setProperty', 'Sheet.insertRowsAfter', 'Spreadsheet.insertSheet']) expect(kinds).toContain(k);
+    expect(describeFailures(report)).toBe('');
+  });
+
+  it('an interview whose referral rows go into spare rows of the grid, the log already there', { timeout: 60_000 }, () => {
+    const report = sweepAction({
+      prepare: () => prepared(true, true),
+      act: (app) => void app.bundle.run('logInterview', [INTERVIEW]),
+      normalize: withoutActiveSheet,
+      maxPoints: 30,
+    });
+    const kinds = new Set(report.points.map((p) => p.call));
+    // The pending referrals' record before the first write; the ID counter with its end, after the log rows.
+    for (const k of ['Range.setValues', 'Properties.setProperty', 'Properties.setProperties']) expect(kinds).toContain(k);
+    expect(kinds).not.toContain('Sheet.insertRowsAfter');
     expect(describeFailures(report)).toBe('');
   });
 

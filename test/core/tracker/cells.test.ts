@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boundingBox,
   type CellRange,
   type ProtectedArea,
   cellText,
@@ -109,6 +110,15 @@ describe('cells', () => {
     expect(insertionMergeProblem(8, [merge])).toBeNull();
     expect(insertionMergeProblem(10, [merge])).toBeNull();
     expect(insertionMergeProblem(9, [])).toBeNull();
+  });
+});
+
+describe('boundingBox', () => {
+  it('is the smallest range holding every range: a cell above and a block below it, to the right', () => {
+    const cell = { row: 3, column: 14, numRows: 1, numColumns: 1 };
+    const block = { row: 10002, column: 1, numRows: 2, numColumns: 12 };
+    expect(boundingBox([cell, block])).toEqual({ row: 3, column: 1, numRows: 10001, numColumns: 14 });
+    expect(boundingBox([block])).toEqual(block);
   });
 });
 
