@@ -4,7 +4,6 @@
 // header row of the one read of the log; the metadata is walked only when that check fails.
 // Rows are only ever appended after the last row with content, in one setValues.
 
-import { columnLetters } from '../../core/base/a1.ts';
 import type { CellRange, OutCell } from '../../core/tracker/cells.ts';
 import {
   checkRemembered,
@@ -20,7 +19,7 @@ import {
 } from '../../core/logging/interview-log.ts';
 import { forCell } from '../tracker/cells.ts';
 import { rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
-import { writeTags } from '../tracker/store.ts';
+import { columnTag, writeTags } from '../tracker/store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -176,10 +175,7 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
     range.setValues([texts]);
     texts.forEach((text, i) => (header[plan.first - 1 + i] = text));
   }
-  const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => {
-    const letters = columnLetters(column);
-    return { a1: `${letters}:${letters}`, key: LOG_COLUMN_KEY, value: key };
-  });
+  const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => columnTag(column, key, LOG_COLUMN_KEY));
   writeTags(sheet, tags);
   const columns = Object.fromEntries(LOG_KEYS.map((k) => [k, plan.columns[k]])) as Record<LogKey, number>;
   const record: LogRecord = { sheetId: read.record.sheetId, columns, headers: headersAt(header, columns) };
