@@ -45,6 +45,19 @@ function looks(a1) {
   var r = sheet().getRange(a1);
   return [r.getNumberFormats(), r.getFontWeights()];
 }
+function layout() {
+  var s = sheet();
+  return [s.getFrozenRows(), [1, 2, 3, 4].map(function (c) { return s.getColumnWidth(c); }), s.getRange('A1:C2').getValues(), s.getRange('A1:C2').getFontWeights(), s.getRange('A1:C2').getNumberFormats()];
+}
+function layoutBySpreadsheetApp() {
+  var s = sheet();
+  s.setFrozenRows(1);
+  s.setColumnWidths(2, 2, 180);
+  s.getRange('A1:C1').setFontWeight('bold');
+  s.getRange('A1:C1').setValues([['Date', "'=not a formula", "'0012"]]);
+  s.getRange('A2').setNumberFormat('@');
+  s.getRange('A2:B2').setValues([['plain', 42]]);
+}
 function sameBySpreadsheetApp() {
   var s = sheet();
   s.getRange('C:C').addDeveloperMetadata('iit.column', 'stage');
@@ -197,6 +210,70 @@ describe('Sheets advanced service', () => {
       ['bold', 'bold'],
     ]);
     expect(formats[2]).toEqual(['0.###############', 'yyyy-mm-dd']);
+  });
+
+  it('cells, column widths and frozen rows read back as SpreadsheetApp leaves them; a string is never parsed', () => {
+    const byApi = world();
+    const id = byApi.sheetId;
+    const text = (stringValue: string) => ({ userEnteredValue: { stringValue }, userEnteredFormat: { textFormat: { bold: true } } });
+    run(byApi.bundle, 'batch', [
+      [
+        { updateSheetProperties: { properties: { sheetId: id, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } },
+        {
+          updateDimensionProperties: {
+            range: { sheetId: id, dimension: 'COLUMNS', startIndex: 1, endIndex: 3 },
+            properties: { pixelSize: 180 },
+            fields: 'pixelSize',
+          },
+        },
+        {
+          updateCells: {
+            start: { sheetId: id, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [text('Date'), text('=not a formula'), text('0012')] }],
+            fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+          },
+        },
+        {
+          repeatCell: {
+            range: grid(id, 1, 2, 0, 1),
+            cell: { userEnteredFormat: { numberFormat: { type: 'TEXT', pattern: '@' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
+        {
+          updateCells: {
+            range: grid(id, 1, 2, 0, 2),
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'plain' } }, { userEnteredValue: { numberValue: 42 } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ],
+    ]);
+    const bySpreadsheetApp = world();
+    run(bySpreadsheetApp.bundle, 'layoutBySpreadsheetApp');
+    const read = run(byApi.bundle, 'layout') as unknown[];
+    expect(read).toEqual(run(bySpreadsheetApp.bundle, 'layout'));
+    expect(read[0]).toBe(1);
+    expect(read[2]).toEqual([
+      ['Date', '=not a formula', '0012'],
+      ['plain', 42, ''],
+    ]);
+  });
+
+  it('a viewer may not change anything, and freezing every row is refused', () => {
+    const w = world();
+    w.emu.active.addViewer('viewer@example.com');
+    const id = w.emu.active._id;
+    const freeze = (count: number) => [
+      { updateSheetProperties: { properties: { sheetId: w.sheetId, gridProperties: { frozenRowCount: count } }, fields: 'gridProperties.frozenRowCount' } },
+    ];
+    expect(w.emu.actAs('viewer@example.com', () => run(w.bundle, 'tryBatch', [freeze(1), id]))).toMatch(
+      /failed with error: The caller does not have permission$/,
+    );
+    expect(run(w.bundle, 'tryBatch', [freeze(1000), id])).toMatch(
+      /Invalid requests\[0\]\.updateSheetProperties: You can't freeze all visible rows on the sheet\.$/,
+    );
+    expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
   });
 
   it('a custom formula is read in the spreadsheet locale, as SpreadsheetApp reads a rule', () => {

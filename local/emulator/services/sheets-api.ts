@@ -1,6 +1,7 @@
 // The Sheets advanced service (`Sheets`, the Sheets API v4 through Apps Script): only
 // `Sheets.Spreadsheets.batchUpdate`, and of its requests only the kinds the add-on sends
-// (createDeveloperMetadata, addConditionalFormatRule, setDataValidation, repeatCell). Each maps
+// (createDeveloperMetadata, addConditionalFormatRule, setDataValidation, repeatCell, updateCells,
+// updateDimensionProperties for column widths, updateSheetProperties for frozen rows). Each maps
 // onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
 //
 // Pinned behaviours (sources):
@@ -82,9 +83,18 @@ export interface SheetsApiHost {
   grids(): Grids;
 }
 
-const KINDS = ['createDeveloperMetadata', 'addConditionalFormatRule', 'setDataValidation', 'repeatCell'] as const;
+const KINDS = [
+  'createDeveloperMetadata',
+  'addConditionalFormatRule',
+  'setDataValidation',
+  'repeatCell',
+  'updateCells',
+  'updateDimensionProperties',
+  'updateSheetProperties',
+] as const;
 type Kind = (typeof KINDS)[number];
-const REPEAT_FIELDS = new Set(['userEnteredFormat.numberFormat', 'userEnteredFormat.textFormat.bold']);
+const FORMAT_FIELDS = new Set(['userEnteredFormat.numberFormat', 'userEnteredFormat.textFormat.bold']);
+const CELL_FIELDS = new Set([...FORMAT_FIELDS, 'userEnteredValue']);
 const CONDITION_TYPES: Record<string, CfRuleData['criteria']> = { CUSTOM_FORMULA: 'CUSTOM_FORMULA', TEXT_EQ: 'TEXT_EQUAL_TO' };
 
 /** `Sheets.Spreadsheets`: counted as "Sheets.Spreadsheets.<method>", one round trip each. */
@@ -103,7 +113,9 @@ export class EmuSpreadsheetsResource {
     if (rt.scopes && !SHEETS_API_SCOPES.some((s) => rt.scopes!.includes(s)))
       throw new GoogleJsonResponseException({ code: 403, message: 'Request had insufficient authentication scopes.' });
     const ss = this.host.file(String(spreadsheetId));
-    if (!ss || accessOf(ss, rt.activeUser) === null) throw new GoogleJsonResponseException({ code: 404, message: 'Requested entity was not found.' });
+    const access = ss ? accessOf(ss, rt.activeUser) : null;
+    if (!ss || access === null) throw new GoogleJsonResponseException({ code: 404, message: 'Requested entity was not found.' });
+    if (access !== 'owner' && access !== 'editor') throw new GoogleJsonResponseException({ code: 403, message: 'The caller does not have permission' });
     const requests = resource?.requests ?? [];
     if (!requests.length) throw new GoogleJsonResponseException({ code: 400, message: 'Must specify at least one request.' });
     const grids = this.host.grids().get(ss) ?? new Map();
@@ -156,6 +168,12 @@ function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i:
       return planValidation(request.setDataValidation!, where, gridRect, rt);
     case 'repeatCell':
       return planRepeat(request.repeatCell!, where, gridRect);
+    case 'updateCells':
+      return planCells(request.updateCells!, where, gridRect);
+    case 'updateDimensionProperties':
+      return planWidths(request.updateDimensionProperties!, where, gridRect);
+    case 'updateSheetProperties':
+      return planFrozen(request.updateSheetProperties!, where, grids);
   }
 }
 
@@ -270,7 +288,7 @@ function planRepeat(req: GoogleAppsScript.Sheets.Schema.RepeatCellRequest, where
     .map((f) => f.trim())
     .filter(Boolean);
   if (!fields.length) throw invalid(where, 'fields is required.');
-  for (const f of fields) if (!REPEAT_FIELDS.has(f)) throw new EmulatorError(`${where}: field ${f} is not modelled`);
+  for (const f of fields) if (!FORMAT_FIELDS.has(f)) throw new EmulatorError(`${where}: field ${f} is not modelled`);
   const format = req.cell?.userEnteredFormat;
   const patch: { numberFormat?: string; fontWeight?: string } = {};
   if (fields.includes('userEnteredFormat.numberFormat')) {
@@ -281,6 +299,96 @@ function planRepeat(req: GoogleAppsScript.Sheets.Schema.RepeatCellRequest, where
   if (fields.includes('userEnteredFormat.textFormat.bold')) patch.fontWeight = format?.textFormat?.bold ? 'bold' : undefined;
   return () => {
     sheet._forEachCell(rect, (row, col) => sheet._setMeta(row, col, patch));
+    return {};
+  };
+}
+
+/**
+ * Each cell of `rows` from `start` (or the top left of `range`) gets the fields of its CellData
+ * named in `fields`; one a cell leaves out is cleared, as the API's field mask means. A
+ * stringValue is kept as text, never parsed (no formula, number or date is made of it).
+ */
+function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where: string, resolve: Resolve): () => Reply {
+  const rows = req.rows ?? [];
+  const width = Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
+  const start = req.start;
+  if (!start && !req.range) throw invalid(where, 'Either start or range must be set.');
+  const { sheet, rect } = start
+    ? resolve({
+        sheetId: start.sheetId,
+        startRowIndex: start.rowIndex ?? 0,
+        endRowIndex: (start.rowIndex ?? 0) + rows.length,
+        startColumnIndex: start.columnIndex ?? 0,
+        endColumnIndex: (start.columnIndex ?? 0) + width,
+      })
+    : resolve(req.range);
+  const fields = (req.fields ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (!fields.length) throw invalid(where, 'At least one field must be specified.');
+  for (const f of fields) if (!CELL_FIELDS.has(f)) throw new EmulatorError(`${where}: field ${f} is not modelled`);
+  for (const row of rows)
+    for (const cell of row.values ?? []) {
+      const value = cell.userEnteredValue;
+      if (value?.formulaValue !== undefined || value?.errorValue !== undefined) throw new EmulatorError(`${where}: a formula or error value is not modelled`);
+      if (cell.userEnteredFormat?.numberFormat && !cell.userEnteredFormat.numberFormat.pattern)
+        throw new EmulatorError(`${where}: a number format without a pattern is not modelled`);
+    }
+  return () => {
+    rows.forEach((row, i) =>
+      (row.values ?? []).forEach((cell, j) => {
+        if (i >= rect.numRows || j >= rect.numCols) return; // a range smaller than the rows: the rest is not written
+        const at = { row: rect.row + i, col: rect.col + j, numRows: 1, numCols: 1 };
+        const format = cell.userEnteredFormat;
+        if (fields.includes('userEnteredFormat.numberFormat')) sheet._setMeta(at.row, at.col, { numberFormat: format?.numberFormat?.pattern });
+        if (fields.includes('userEnteredFormat.textFormat.bold')) sheet._setMeta(at.row, at.col, { fontWeight: format?.textFormat?.bold ? 'bold' : undefined });
+        if (fields.includes('userEnteredValue')) sheet._writeValues(at, [[literal(cell.userEnteredValue, sheet._cellMeta(at.row, at.col)?.numberFormat)]]);
+      }),
+    );
+    return {};
+  };
+}
+
+/** An ExtendedValue as SpreadsheetApp would write it to keep it as it is: text behind an apostrophe, unless the cell is Plain text. */
+function literal(value: GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined, format: string | undefined): unknown {
+  if (value?.stringValue !== undefined) return value.stringValue === '' ? '' : format === '@' ? value.stringValue : `'${value.stringValue}`;
+  if (value?.numberValue !== undefined) return value.numberValue;
+  if (value?.boolValue !== undefined) return value.boolValue;
+  return '';
+}
+
+/** Column widths (pixelSize), as Sheet.setColumnWidths sets them. */
+function planWidths(req: GoogleAppsScript.Sheets.Schema.UpdateDimensionPropertiesRequest, where: string, resolve: Resolve): () => Reply {
+  const range = req.range;
+  if (!range || range.dimension !== 'COLUMNS') throw new EmulatorError(`${where}: only column widths are modelled`);
+  if (req.fields !== 'pixelSize') throw new EmulatorError(`${where}: only the field pixelSize is modelled`);
+  const width = req.properties?.pixelSize;
+  if (width === undefined || width < 0) throw invalid(where, 'pixelSize must be 0 or more.');
+  const { sheet, rect } = resolve({
+    sheetId: range.sheetId,
+    startColumnIndex: range.startIndex,
+    endColumnIndex: range.endIndex,
+    startRowIndex: 0,
+    endRowIndex: 1,
+  });
+  return () => {
+    for (let c = rect.col; c < rect.col + rect.numCols; c++) sheet._colWidths.set(c, width);
+    return {};
+  };
+}
+
+/** The frozen rows (gridProperties.frozenRowCount), as Sheet.setFrozenRows sets them. */
+function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesRequest, where: string, grids: SheetGrids): () => Reply {
+  if (req.fields !== 'gridProperties.frozenRowCount') throw new EmulatorError(`${where}: only the field gridProperties.frozenRowCount is modelled`);
+  const id = req.properties?.sheetId ?? 0;
+  const grid = grids.get(id);
+  if (!grid) throw invalid(where, `No grid with id: ${id}`);
+  const count = req.properties?.gridProperties?.frozenRowCount ?? 0;
+  // The same refusal as setFrozenRows's (assumed: the API's wording is not documented).
+  if (count < 0 || count >= grid.rows) throw invalid(where, "You can't freeze all visible rows on the sheet.");
+  return () => {
+    grid.sheet._frozenRows = count;
     return {};
   };
 }
