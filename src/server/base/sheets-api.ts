@@ -23,14 +23,15 @@ const NOT_AUTHORISED = /insufficient authentication scopes|permissions are not s
 /**
  * Sends `requests` as one batchUpdate of `spreadsheet`: all of them apply or none (the API
  * validates them all first). SpreadsheetApp's queued writes are flushed first, since the API sees
- * only what Sheets has applied (a column a queued insert adds would be past its grid). False,
+ * only what Sheets has applied (a column a queued insert adds would be past its grid), unless the
+ * caller knows none of them touches what the batch does (`flush` false). False,
  * with nothing changed, when the service is not enabled or not authorised; any other error is
  * thrown as the API gave it.
  */
-export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, requests: readonly SheetsRequest[]): boolean {
+export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, requests: readonly SheetsRequest[], flush = true): boolean {
   if (!requests.length) return true;
   if (!sheetsApiEnabled()) return false;
-  SpreadsheetApp.flush();
+  if (flush) SpreadsheetApp.flush();
   try {
     Sheets!.Spreadsheets!.batchUpdate({ requests: [...requests] }, spreadsheet.getId());
     return true;
@@ -55,4 +56,43 @@ export function gridRange(sheetId: number, range: CellRange): GoogleAppsScript.S
 export function apiColor(hex: string): GoogleAppsScript.Sheets.Schema.Color {
   const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16) / 255;
   return { red: channel(1), green: channel(3), blue: channel(5) };
+}
+
+/** A number format over `range`. */
+export function formatRequest(sheetId: number, range: CellRange, pattern: string): SheetsRequest {
+  const type = /[hs]/.test(pattern) ? 'DATE_TIME' : /[dmy]/.test(pattern) ? 'DATE' : pattern === '@' ? 'TEXT' : 'NUMBER';
+  return {
+    repeatCell: {
+      range: gridRange(sheetId, range),
+      cell: { userEnteredFormat: { numberFormat: { type, pattern } } },
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  };
+}
+
+/** Bold text in one row from the top left of `range`, kept as written (a stringValue is never parsed). */
+export function boldTextRequest(sheetId: number, range: CellRange, texts: readonly string[]): SheetsRequest {
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: range.row - 1, columnIndex: range.column - 1 },
+      rows: [{ values: texts.map((text) => ({ userEnteredValue: { stringValue: text }, userEnteredFormat: { textFormat: { bold: true } } })) }],
+      fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+    },
+  };
+}
+
+/** `count` columns from `column` (1-based) `width` pixels wide. */
+export function widthRequest(sheetId: number, column: number, count: number, width: number): SheetsRequest {
+  return {
+    updateDimensionProperties: {
+      range: { sheetId, dimension: 'COLUMNS', startIndex: column - 1, endIndex: column - 1 + count },
+      properties: { pixelSize: width },
+      fields: 'pixelSize',
+    },
+  };
+}
+
+/** The first row frozen. */
+export function frozenHeaderRequest(sheetId: number): SheetsRequest {
+  return { updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } };
 }

@@ -5,7 +5,7 @@ import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '
 import { columnLetters } from '../../core/base/a1.ts';
 import { type CellRange, rangeA1 } from '../../core/tracker/cells.ts';
 import { localeNeutral } from '../../core/base/formula-text.ts';
-import { apiColor, gridRange, type SheetsRequest } from '../base/sheets-api.ts';
+import { apiColor, formatRequest, gridRange, type SheetsRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -126,17 +126,7 @@ export function trackerRowsRequests(
   const { formats, dropDowns } = trackerRowsRanges(columns, firstRow, numRows, only);
   const column = (range: CellRange, i: number) => gridRange(sheetId, { ...range, column: range.column + i, numColumns: 1 });
   return [
-    ...formats.flatMap(({ range, row }) =>
-      row.map(
-        (pattern, i): SheetsRequest => ({
-          repeatCell: {
-            range: column(range, i),
-            cell: { userEnteredFormat: { numberFormat: { type: pattern === DATE_FORMAT ? 'DATE' : 'NUMBER', pattern } } },
-            fields: 'userEnteredFormat.numberFormat',
-          },
-        }),
-      ),
-    ),
+    ...formats.flatMap(({ range, row }) => row.map((pattern, i) => formatRequest(sheetId, { ...range, column: range.column + i, numColumns: 1 }, pattern))),
     ...dropDowns.flatMap(({ range, keys }) =>
       keys.map((key, i): SheetsRequest => ({ setDataValidation: { range: column(range, i), ...(key ? { rule: dropDownRule(key) } : {}) } })),
     ),
