@@ -92,7 +92,7 @@ export function widthRequest(sheetId: number, column: number, count: number, wid
   };
 }
 
-/** The first row frozen. */
-export function frozenHeaderRequest(sheetId: number): SheetsRequest {
-  return { updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } };
+/** The first `rows` rows frozen. */
+export function frozenRowsRequest(sheetId: number, rows = 1): SheetsRequest {
+  return { updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: rows } }, fields: 'gridProperties.frozenRowCount' } };
 }

@@ -20,7 +20,7 @@ import {
 import { forCell } from '../tracker/cells.ts';
 import { rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
 import { columnTag, tagRequests, writeTags } from '../tracker/store.ts';
-import { boldTextRequest, formatRequest, frozenHeaderRequest, sendBatch, sheetsApiEnabled, type SheetsRequest, widthRequest } from '../base/sheets-api.ts';
+import { boldTextRequest, formatRequest, frozenRowsRequest, sendBatch, sheetsApiEnabled, type SheetsRequest, widthRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -171,7 +171,7 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   // The layout, header and tags in one Sheets API call: all of them or none. Only columns this run
   // inserts are queued where the batch writes (a new sheet is there once insertSheet returns).
   const requests: SheetsRequest[] = [
-    ...(layout ? [frozenHeaderRequest(sheetId)] : []),
+    ...(layout ? [frozenRowsRequest(sheetId)] : []),
     ...widthRuns.map(([first, last]) => widthRequest(sheetId, first + 1, last - first + 1, LOG_COLUMNS[first].width!)),
     ...formatRuns.flatMap(([first, last]) =>
       LOG_COLUMNS.slice(first, last + 1).map((c, i) =>

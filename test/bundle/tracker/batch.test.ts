@@ -16,9 +16,9 @@ const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 
 type Route = 'api' | 'not enabled' | 'scope removed';
 
-function contacts(route: Route) {
+function contacts(route: Route, csv = HAND_MADE) {
   return addOn({
-    csv: HAND_MADE,
+    csv,
     sheetName: 'Contacts',
     ...(route === 'not enabled' ? { advancedServices: [] } : {}),
     ...(route === 'scope removed' ? { scopes: MANIFEST.oauthScopes.filter((s) => s !== SPREADSHEETS) } : {}),
@@ -52,6 +52,25 @@ describe('Set up tracker through the Sheets API or SpreadsheetApp', () => {
     expect(differenceOf(api.state, notEnabled.state)).toBe('');
     expect(differenceOf(scopeRemoved.state, notEnabled.state)).toBe('');
     expect(api.calls).toBeLessThan(notEnabled.calls - 50);
+    // The refusal costs the file's ID and the call itself; the ranges are then got at once, as without the API.
+    expect(scopeRemoved.calls).toBeLessThanOrEqual(notEnabled.calls + 3);
+  });
+
+  it('on a sheet whose data fills its grid: the new columns inserted first, the same either way', () => {
+    const wide = HAND_MADE.split('\n')
+      .map((line, i) => (line ? `${line}${Array.from({ length: 26 }, (_, c) => `,${i === 0 ? `Extra ${c + 1}` : ''}`).join('')}` : line))
+      .join('\n');
+    const states = (['api', 'not enabled'] as const).map((route) => {
+      const app = contacts(route, wide);
+      const sheet = app.ss.getSheetByName('Contacts')!;
+      const before = sheet.getMaxColumns();
+      expect(sheet.getLastColumn()).toBe(before);
+      const run = setUp(app);
+      expect(sheet.getMaxColumns()).toBeGreaterThan(before);
+      if (route === 'api') expect(run.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+      return emulatorState(app.emu);
+    });
+    expect(differenceOf(states[0], states[1])).toBe('');
   });
 
   it('without the advanced service, stopped at any call and run again, ends as a clean run', { timeout: 120_000 }, () => {
