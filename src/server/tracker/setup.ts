@@ -304,12 +304,12 @@ interface LookScope {
 }
 
 /**
- * The new columns' block; the column tags; a bold header, drop-downs and date formats for the columns setup owes them to
- * (added by this run or by one that stopped before applying them); their colour rules, and the
- * others stretched to the last row unless they reached it at the last run; the frozen header. All
- * but the stretching of rules already there in one Sheets API call, which applies all of them or
- * none; where the service is not enabled or authorised, the same through SpreadsheetApp. True
- * when the header was not frozen.
+ * The new columns' block; the column tags; a bold header, drop-downs and date formats for the
+ * columns setup owes them to (added by this run or by one that stopped before applying them);
+ * their colour rules, and the others stretched to the last row unless they reached it at the last
+ * run; the frozen header. All but the stretching of rules already there in one Sheets API call,
+ * which applies all of them or none; where the service is not enabled or authorised, the same
+ * through SpreadsheetApp. True when the header was not frozen.
  */
 function applyLook(sheet: Sheet, plan: SetupReady, lineTags: readonly LineTag[], scope: LookScope, rangeAt: RangeAt): boolean {
   const { owed, covered, maxRows, sheetId } = scope;
