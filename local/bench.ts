@@ -124,6 +124,7 @@ export interface BenchRow {
  * Types whose calls are answered in the script itself: builders, page outputs, Utilities, the
  * Ui's menus. A getter on them is not a read of the spreadsheet.
  */
+const ADVANCED_SERVICES = /^Sheets$/;
 const LOCAL_TYPES = /Builder$|^Html(Output|Template|Service)$|^Utilities$|^Menu$|^Blob$/;
 
 /**
@@ -133,6 +134,8 @@ const LOCAL_TYPES = /Builder$|^Html(Output|Template|Service)$|^Utilities$|^Menu$
  */
 export function isRead(method: string): boolean {
   const [type, name] = method.split('.');
+  // An advanced service's call (Sheets.Spreadsheets.batchUpdate) is a request the script waits on.
+  if (ADVANCED_SERVICES.test(type)) return true;
   return !LOCAL_TYPES.test(type) && /^(get|is|has|find)/.test(name);
 }
 

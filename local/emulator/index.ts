@@ -17,6 +17,7 @@ import { accessOf, openAs, NO_ACCESS, type SharingPolicy } from './services/driv
 import { captureFiles } from './spreadsheet/snapshot.ts';
 import { EmuScriptApp, TriggerTable, clockEvent, nextRunOf, type InstalledTrigger, type TriggerRun } from './services/scriptapp.ts';
 import { EmuMailApp, Outbox } from './services/mail.ts';
+import { EmuSheetsService, gridsOf, SHEETS_SERVICE, type Grids } from './services/sheets-api.ts';
 
 export { GasException, AuthMode, Runtime };
 export type { AuthModeName };
@@ -36,8 +37,17 @@ export interface EmulatorOptions {
   name?: string;
   /** Start with no sheet (the caller loads a workbook). */
   noSheets?: boolean;
+  /** The manifest's enabledAdvancedServices (only Sheets v4 is emulated). Default: read from buildDir. */
+  advancedServices?: readonly AdvancedService[];
   /** The script is an editor add-on, so Google's add-on trigger limits apply. Default true (this project is one). */
   addOn?: boolean;
+}
+
+/** An entry of the manifest's dependencies.enabledAdvancedServices. */
+export interface AdvancedService {
+  userSymbol: string;
+  serviceId: string;
+  version: string;
 }
 
 /** Runs a script function as one execution with the given arguments (a Bundle registers itself). */
@@ -67,6 +77,8 @@ export class Emulator {
   /** How a trigger's handler is run; set by the Bundle loaded on this emulator. */
   scriptRunner: ScriptRunner | null = null;
   readonly addOn: boolean;
+  /** The advanced services the manifest enables: each is a global of its userSymbol in the next Bundle loaded. */
+  advancedServices: readonly AdvancedService[];
   /** A time-driven trigger's run is under way. */
   private runningTrigger = false;
   /** The file the script runs in (getActiveSpreadsheet, its document properties); a test may switch it. */
@@ -77,7 +89,10 @@ export class Emulator {
     if (options.user) this.rt.activeUser = options.user;
     this.timeZone = options.timeZone ?? 'Etc/UTC';
     this.buildDir = options.buildDir ?? join(process.cwd(), 'build');
-    this.rt.scopes = options.scopes !== undefined ? options.scopes : readScopes(this.buildDir);
+    const manifest = readManifest(this.buildDir);
+    this.rt.scopes = options.scopes !== undefined ? options.scopes : (manifest?.oauthScopes ?? null);
+    this.advancedServices = options.advancedServices ?? manifest?.dependencies?.enabledAdvancedServices ?? [];
+    this.rt.gridsOf = () => gridsOf(this.files.values());
     this.rt.currentFile = () => this.active;
     this.addOn = options.addOn ?? true;
     this.locks = new LockTable(this.rt);
@@ -147,10 +162,27 @@ export class Emulator {
         idOf: (spreadsheet) => (spreadsheet instanceof EmuSpreadsheet ? spreadsheet._id : null),
       }),
       MailApp: new EmuMailApp(rt, this.outbox),
+      ...this.advancedGlobals(),
       Charts: new EmuCharts(),
       Logger: { log: (...a: unknown[]) => (log(...a), undefined) },
       console: { log, info: log, warn: log, error: log },
     });
+  }
+
+  private advancedGlobals(): Record<string, unknown> {
+    const rt = this.rt;
+    return Object.fromEntries(
+      this.advancedServices.map((service) => {
+        if (service.serviceId !== SHEETS_SERVICE.serviceId || service.version !== SHEETS_SERVICE.version)
+          throw new EmulatorError(`advanced service ${service.serviceId} ${service.version} is not emulated (only sheets v4)`);
+        const sheets = new EmuSheetsService(rt, {
+          file: (id) => this.files.get(id),
+          // While writes wait, the API sees the grids as they were before the first of them.
+          grids: () => (rt.pending.length && rt.gridsBeforeQueue ? (rt.gridsBeforeQueue as Grids) : gridsOf(this.files.values())),
+        });
+        return [service.userSymbol, sheets];
+      }),
+    );
   }
 
   /**
@@ -281,9 +313,12 @@ export class Emulator {
   }
 }
 
-function readScopes(buildDir: string): readonly string[] | null {
-  const manifest = join(buildDir, 'appsscript.json');
-  if (!existsSync(manifest)) return null;
-  const scopes = (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }).oauthScopes;
-  return scopes ?? null;
+interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: AdvancedService[] };
+}
+
+function readManifest(buildDir: string): Manifest | null {
+  const path = join(buildDir, 'appsscript.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
 }

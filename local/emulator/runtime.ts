@@ -54,6 +54,7 @@ interface ExecutionFrame {
   beforeEnd: Runtime['beforeEnd'];
   pending: (() => unknown)[];
   virtualMs: number;
+  gridsBeforeQueue: unknown;
 }
 const FRAME_KEYS = [
   'execution',
@@ -64,6 +65,7 @@ const FRAME_KEYS = [
   'beforeEnd',
   'pending',
   'virtualMs',
+  'gridsBeforeQueue',
 ] as const satisfies readonly (keyof ExecutionFrame)[];
 
 export class Runtime {
@@ -103,6 +105,14 @@ export class Runtime {
    * after a flush, it is what another execution sees while those writes wait.
    */
   isolation: (() => () => void) | null = null;
+  /**
+   * Set by the emulator: takes the spreadsheets' grids (their sheets and sizes) as they are
+   * before the first queued write after a flush, which is what the Sheets API sees while those
+   * writes wait (services/sheets-api.ts).
+   */
+  gridsOf: (() => unknown) | null = null;
+  /** What `gridsOf` took while writes wait; null when none wait. */
+  gridsBeforeQueue: unknown = null;
   private committed: (() => void) | null = null;
   private replayDue = false;
   private readonly outer: ExecutionFrame[] = [];
@@ -157,6 +167,7 @@ export class Runtime {
     const reachesSheet = SPREADSHEET_TYPES.has(name.slice(0, name.indexOf('.')));
     const queueable = reachesSheet && !NOT_QUEUED.test(name);
     if (queueable && this.isolation && !this.committed) this.committed = this.isolation();
+    if (queueable && this.gridsOf && this.gridsBeforeQueue === null) this.gridsBeforeQueue = this.gridsOf();
     const result = this.inside(body);
     if (queueable && (result === undefined || result === target)) this.pending.push(body);
     else if (reachesSheet) this.flushPending();
@@ -176,6 +187,7 @@ export class Runtime {
   private flushPending(): void {
     this.pending = [];
     this.committed = null;
+    this.gridsBeforeQueue = null;
   }
 
   /**
@@ -206,6 +218,7 @@ export class Runtime {
     this.beforeEnd = null;
     this.pending = [];
     this.committed = null;
+    this.gridsBeforeQueue = null;
   }
 
   /** The execution ends: its queue is applied; a nested one gives the running one back its state. */

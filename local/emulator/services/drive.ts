@@ -99,6 +99,13 @@ function checkProtections(sheet: EmuSheet, rect: GridRect | null, user: string):
   }
 }
 
+/** Throws what a write to `rect` of `sheet` by `user` meets: no edit access, or a protection that does not list them. */
+export function checkEdit(sheet: EmuSheet, rect: GridRect, user: string): void {
+  const access = accessOf(sheet._ss, user);
+  if (access !== 'owner' && access !== 'editor') throw new GasException(NO_ACCESS);
+  checkProtections(sheet, rect, user);
+}
+
 // Methods that change a file. Selecting (setActive*, activate) is allowed to viewers.
 const WRITES = /^(set(?!Active|CurrentCell)|insert|delete|clear|add|remove|merge|breakApart|protect|hide|show|append|move|rename|auto|sort)/;
 const SHARING = /^(addEditor|addViewer|removeEditor|removeViewer)$/;

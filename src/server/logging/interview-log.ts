@@ -4,7 +4,6 @@
 // header row of the one read of the log; the metadata is walked only when that check fails.
 // Rows are only ever appended after the last row with content, in one setValues.
 
-import { columnLetters } from '../../core/base/a1.ts';
 import type { CellRange, OutCell } from '../../core/tracker/cells.ts';
 import {
   checkRemembered,
@@ -20,7 +19,8 @@ import {
 } from '../../core/logging/interview-log.ts';
 import { forCell } from '../tracker/cells.ts';
 import { allValues, rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
-import { writeTags } from '../tracker/store.ts';
+import { columnTag, tagRequests, writeTags } from '../tracker/store.ts';
+import { boldTextRequest, formatRequest, frozenRowsRequest, sendBatch, sheetsApiEnabled, type SheetsRequest, widthRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -148,39 +148,57 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
     read = { sheet, record: { sheetId }, plan: planLogColumns([], {}, 0), keys: new Set(), lastRow: 1, header: [], rows: [] };
   }
   const { sheet, plan } = read;
-  let maxRows: number | undefined;
-  if (plan.blank && plan.add.length === LOG_KEYS.length) {
-    sheet.setFrozenRows(1);
-    for (const [first, last] of runsOf((i) => LOG_COLUMNS[i].width)) sheet.setColumnWidths(first + 1, last - first + 1, LOG_COLUMNS[first].width!);
-    // The date columns formatted down the grid once, so that appending rows finds their formats
-    // already there. Before the header: once it is there, a retry takes the layout as done.
-    maxRows = sheet.getMaxRows();
-    const rows = maxRows - 1;
-    for (const [first, last] of rows > 0 ? runsOf((i) => LOG_COLUMNS[i].numberFormat, true) : []) {
-      const formats = LOG_COLUMNS.slice(first, last + 1).map((c) => c.numberFormat!);
-      sheet.getRange(2, first + 1, rows, formats.length).setNumberFormats(Array.from({ length: rows }, () => formats));
-    }
-  }
+  const sheetId = read.record.sheetId;
+  const layout = plan.blank && plan.add.length === LOG_KEYS.length;
+  // The date columns formatted down the grid once, so that appending rows finds their formats already there.
+  const maxRows = layout ? sheet.getMaxRows() : undefined;
+  const formatRuns = maxRows !== undefined && maxRows > 1 ? runsOf((i) => LOG_COLUMNS[i].numberFormat, true) : [];
+  const widthRuns = layout ? runsOf((i) => LOG_COLUMNS[i].width) : [];
   const header = [...read.header];
+  let headerRange: GoogleAppsScript.Spreadsheet.Range | null = null;
+  let widened = false;
+  const texts = plan.add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header);
   if (plan.add.length) {
     const inGrid = rangeInGrid(sheet, 1, plan.first, 1, plan.add.length);
-    let range: GoogleAppsScript.Spreadsheet.Range;
-    if (inGrid.range) range = inGrid.range;
+    if (inGrid.range) headerRange = inGrid.range;
     else {
       sheet.insertColumnsAfter(inGrid.maxColumns, plan.first + plan.add.length - 1 - inGrid.maxColumns);
-      range = sheet.getRange(1, plan.first, 1, plan.add.length);
+      widened = true;
     }
-    const texts = plan.add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header);
-    // Bold before the text: once the header text is there, a retry takes the header as done.
-    range.setFontWeight('bold');
-    range.setValues([texts]);
     texts.forEach((text, i) => (header[plan.first - 1 + i] = text));
   }
-  const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => {
-    const letters = columnLetters(column);
-    return { a1: `${letters}:${letters}`, key: LOG_COLUMN_KEY, value: key };
-  });
-  writeTags(sheet, tags);
+  const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => columnTag(column, key, LOG_COLUMN_KEY));
+  // The layout, header and tags in one Sheets API call: all of them or none. Only columns this run
+  // inserts are queued where the batch writes (a new sheet is there once insertSheet returns).
+  const requests: SheetsRequest[] = [
+    ...(layout ? [frozenRowsRequest(sheetId)] : []),
+    ...widthRuns.map(([first, last]) => widthRequest(sheetId, first + 1, last - first + 1, LOG_COLUMNS[first].width!)),
+    ...formatRuns.flatMap(([first, last]) =>
+      LOG_COLUMNS.slice(first, last + 1).map((c, i) =>
+        formatRequest(sheetId, { row: 2, column: first + 1 + i, numRows: maxRows! - 1, numColumns: 1 }, c.numberFormat!),
+      ),
+    ),
+    ...(plan.add.length ? [boldTextRequest(sheetId, { row: 1, column: plan.first, numRows: 1, numColumns: texts.length }, texts)] : []),
+    ...tagRequests(sheetId, tags),
+  ];
+  if (!(requests.length === 0 || (sheetsApiEnabled() && sendBatch(ss, requests, widened)))) {
+    if (layout) {
+      sheet.setFrozenRows(1);
+      for (const [first, last] of widthRuns) sheet.setColumnWidths(first + 1, last - first + 1, LOG_COLUMNS[first].width!);
+      // Before the header: once it is there, a retry takes the layout as done.
+      for (const [first, last] of formatRuns) {
+        const formats = LOG_COLUMNS.slice(first, last + 1).map((c) => c.numberFormat!);
+        sheet.getRange(2, first + 1, maxRows! - 1, formats.length).setNumberFormats(Array.from({ length: maxRows! - 1 }, () => formats));
+      }
+    }
+    if (plan.add.length) {
+      const range = headerRange ?? sheet.getRange(1, plan.first, 1, plan.add.length);
+      // Bold before the text: once the header text is there, a retry takes the header as done.
+      range.setFontWeight('bold');
+      range.setValues([texts]);
+    }
+    writeTags(sheet, tags);
+  }
   const columns = Object.fromEntries(LOG_KEYS.map((k) => [k, plan.columns[k]])) as Record<LogKey, number>;
   const record: LogRecord = { sheetId: read.record.sheetId, columns, headers: headersAt(header, columns) };
   const before: LogRecord = { sheetId: read.record.sheetId, columns: read.record.columns, headers: read.record.headers };

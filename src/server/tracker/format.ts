@@ -5,6 +5,7 @@ import { CLOSED_STAGES, TRACKER_COLUMNS, trackerColumn, type TrackerKey } from '
 import { columnLetters } from '../../core/base/a1.ts';
 import { type CellRange, rangeA1 } from '../../core/tracker/cells.ts';
 import { localeNeutral } from '../../core/base/formula-text.ts';
+import { apiColor, formatRequest, gridRange, type SheetsRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -111,6 +112,50 @@ export function formatTrackerRows(
 }
 
 /**
+ * What formatTrackerRows writes, as Sheets API requests on sheet `sheetId`: a repeatCell per
+ * formatted column, a setDataValidation per drop-down column (and one without a rule, which
+ * clears, for each other column of a run, as formatTrackerRows's null does).
+ */
+export function trackerRowsRequests(
+  sheetId: number,
+  columns: Partial<Record<TrackerKey, number>>,
+  firstRow: number,
+  numRows: number,
+  only?: ReadonlySet<TrackerKey>,
+): SheetsRequest[] {
+  const { formats, dropDowns } = trackerRowsRanges(columns, firstRow, numRows, only);
+  const column = (range: CellRange, i: number) => gridRange(sheetId, { ...range, column: range.column + i, numColumns: 1 });
+  return [
+    ...formats.flatMap(({ range, row }) => row.map((pattern, i) => formatRequest(sheetId, { ...range, column: range.column + i, numColumns: 1 }, pattern))),
+    ...dropDowns.flatMap(({ range, keys }) =>
+      keys.map((key, i): SheetsRequest => ({ setDataValidation: { range: column(range, i), ...(key ? { rule: dropDownRule(key) } : {}) } })),
+    ),
+  ];
+}
+
+/** A tracker column's drop-down as the API writes it: the same rule dropDowns() builds. */
+function dropDownRule(key: TrackerKey): GoogleAppsScript.Sheets.Schema.DataValidationRule {
+  const values = trackerColumn(key).values!;
+  return {
+    condition: { type: 'ONE_OF_LIST', values: values.map((v) => ({ userEnteredValue: v })) },
+    strict: key !== 'relationship',
+    showCustomUi: true,
+    inputMessage: helpText(values),
+  };
+}
+
+function helpText(values: readonly string[]): string {
+  return `Choose one of: ${values.join(', ')}`;
+}
+
+/** Bold header cells, as a Sheets API request. */
+export function boldRequest(sheetId: number, range: CellRange): SheetsRequest {
+  return {
+    repeatCell: { range: gridRange(sheetId, range), cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: 'userEnteredFormat.textFormat.bold' },
+  };
+}
+
+/**
  * The tracker's date formats and drop-downs over `numRows` rows from `firstRow` (rows the caller
  * adds, columns 1 to `width`), as two grids: their formats and drop-downs are read once, the
  * tracker's columns get theirs and every other cell keeps what it had, then each grid is written
@@ -168,7 +213,7 @@ function dropDowns(): (key: TrackerKey) => GoogleAppsScript.Spreadsheet.DataVali
     builder.requireValueInList([...values], true);
     const allowInvalid = key === 'relationship';
     if (allowInvalid !== allowsInvalid) builder.setAllowInvalid((allowsInvalid = allowInvalid));
-    return builder.setHelpText(`Choose one of: ${values.join(', ')}`).build();
+    return builder.setHelpText(helpText(values)).build();
   };
 }
 
@@ -186,6 +231,7 @@ export function coverTrackerRows(
   add: ReadonlySet<TrackerKey> = new Set(),
   lastRow = sheet.getMaxRows(),
   rangeAt: RangeAt = rangeOfSheet(sheet),
+  batch?: { sheetId: number; requests: SheetsRequest[] },
 ): void {
   const first = headerRow + 1;
   if (lastRow < first || columns.stage === undefined || columns.nextFollowUp === undefined) return;
@@ -212,13 +258,38 @@ export function coverTrackerRows(
       .build();
   });
   const added = wanted.filter((w) => !present.has(ruleKey(w.column, w.criteria, [w.value])));
+  // With none of ours to stretch, the new rules go with the caller's batch, after the user's own.
+  if (batch && !found) {
+    batch.requests.push(...added.map((w, i) => ruleRequest(batch.sheetId, w, ruleCells(w.column, headerRow, lastRow), rules.length + i)));
+    return;
+  }
   rules.push(...buildRules(added, column));
   if (found || added.length) sheet.setConditionalFormatRules(rules);
 }
 
+/** A tracker colour rule as a Sheets API request, inserted at `index` among the sheet's rules. */
+function ruleRequest(sheetId: number, rule: TrackerRule, cells: CellRange, index: number): SheetsRequest {
+  return {
+    addConditionalFormatRule: {
+      index,
+      rule: {
+        ranges: [gridRange(sheetId, cells)],
+        booleanRule: {
+          condition: { type: rule.criteria === 'CUSTOM_FORMULA' ? 'CUSTOM_FORMULA' : 'TEXT_EQ', values: [{ userEnteredValue: rule.value }] },
+          format: { backgroundColor: apiColor(rule.background), ...(rule.fontColor ? { textFormat: { foregroundColor: apiColor(rule.fontColor) } } : {}) },
+        },
+      },
+    },
+  };
+}
+
 /** The range (A1) a tracker colour rule on column `at` (1-based) covers: below the header to `lastRow`. */
 export function ruleRange(at: number, headerRow: number, lastRow: number): string {
-  return rangeA1({ row: headerRow + 1, column: at, numRows: lastRow - headerRow, numColumns: 1 });
+  return rangeA1(ruleCells(at, headerRow, lastRow));
+}
+
+function ruleCells(at: number, headerRow: number, lastRow: number): CellRange {
+  return { row: headerRow + 1, column: at, numRows: lastRow - headerRow, numColumns: 1 };
 }
 
 /**

@@ -23,13 +23,25 @@ import {
   writeOwed,
   writeRecord,
   writeTags,
+  tagRequests,
 } from './store.ts';
 import { columnTags } from './table.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
 import { mergeProblem, protectionProblem, toWritable, writeFills, type Snapshot } from './cells.ts';
-import { adjacentRuns, coverTrackerRows, formatTrackerRows, rangesFetched, type RangeAt, ruleRange, trackerRowsRanges } from './format.ts';
+import {
+  adjacentRuns,
+  boldRequest,
+  coverTrackerRows,
+  formatTrackerRows,
+  rangesFetched,
+  type RangeAt,
+  ruleRange,
+  trackerRowsRanges,
+  trackerRowsRequests,
+} from './format.ts';
+import { frozenRowsRequest, sendBatch, sheetsApiEnabled, type SheetsRequest } from '../base/sheets-api.ts';
 import { dashboardAfterSetup, introductionsIn, type KnownTracker } from '../dashboard/dashboard.ts';
 import { cellsInSpreadsheet } from '../base/sheets.ts';
 
@@ -64,6 +76,9 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const props = options.props ?? propertiesReadOnce(PropertiesService.getDocumentProperties());
   const record = readRecord(props);
   const sheetId = sheet.getSheetId();
+  // The file, got once for whichever needs it: the grid's growth, the batch, the Dashboard.
+  let file: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+  const spreadsheet = () => (file ??= sheet.getParent());
   const known = record !== null && record.sheetId === sheetId;
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
@@ -97,7 +112,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
       maxColumns,
       // Counted (a call per sheet) only when core needs it: when the grid must grow.
       get cellsInSpreadsheet() {
-        return (cells ??= cellsInSpreadsheet(sheet.getParent()));
+        return (cells ??= cellsInSpreadsheet(spreadsheet()));
       },
     },
     knownTracker: known,
@@ -146,14 +161,16 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     ...contactColumnTags(plan.map.contact, tags.contact),
     ...headerRowTags(sheet, plan.headerRow, taggedRow),
   ];
-  // Every range setup writes but the scattered fills, got at once (the grid has its new columns now).
+  // Every range setup writes but the scattered fills, got at once (the grid has its new columns
+  // now); with the Sheets API, only those it still writes through SpreadsheetApp.
+  const batched = sheetsApiEnabled();
   const rangeAt = rangesFetched(sheet, [
-    ...(plan.block ? [rangeA1(blockRange(plan.block))] : []),
-    ...lineTags.map((t) => t.a1),
-    ...lookRanges(plan, owedSet, covered, maxRows),
+    ...(plan.block && !batched ? [rangeA1(blockRange(plan.block))] : []),
+    ...(batched ? (known ? ruleRanges(plan, owedSet, covered, maxRows) : []) : [...lineTags.map((t) => t.a1), ...lookRanges(plan, owedSet, covered, maxRows)]),
   ]);
-  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, lineTags, rangeAt);
-  const unfrozen = applyLook(sheet, plan, owedSet, covered, maxRows, rangeAt);
+  const scope: LookScope = { owed: owedSet, covered, maxRows, batched, sheetId, spreadsheet, widened: last > maxColumns };
+  let unfrozen = false;
+  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, () => (unfrozen = applyLook(sheet, plan, lineTags, scope, rangeAt)));
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
   const done: TrackerRecord = { sheetId, headerRow: plan.headerRow, idCounter: plan.idCounter, ...(layout ? { layout } : {}), coveredRows: maxRows };
   if (recordText(done) !== recordText(record)) writeRecord(props, done);
@@ -169,7 +186,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   // The dashboard follows the tracker: built by the first setup, rebuilt when setup changed the
   // tracker or finished a stopped run (which may have stopped inside the dashboard).
   const sheetName = sheet.getName();
-  const dashboard = dashboardAfterSetup(owed.dashboard, undefined, props, knownTracker(sheet, sheetName, plan, values, deferred, options));
+  const dashboard = dashboardAfterSetup(owed.dashboard, spreadsheet(), props, knownTracker(sheet, sheetName, plan, values, deferred, options));
   if (dashboard && !dashboard.ok) warnings.push(`Dashboard not built: ${dashboard.message}`);
   if (owed.dashboard) clearOwed(props);
   return {
@@ -242,10 +259,13 @@ function blockRange(block: NonNullable<SetupReady['block']>): CellRange {
   return { row: block.row, column: block.column, numRows: block.values.length, numColumns: block.values[0].length };
 }
 
-function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, lineTags: readonly LineTag[], rangeAt: RangeAt): CellFill[] {
-  // A row's Contact ID says it has its defaults (Stage, Relationship): it is written after them
-  // (the new columns' block holds both or comes between), so a run stopped between the two
-  // leaves a row without an ID, which the next run finishes.
+/**
+ * The fills of existing columns, then `between` (the new columns' block, tags and look), then the
+ * Contact IDs of existing ID columns. A row's Contact ID says it has its defaults (Stage,
+ * Relationship): it is written after them (the new columns' block holds both or comes between),
+ * so a run stopped between the two leaves a row without an ID, which the next run finishes.
+ */
+function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, between: () => void): CellFill[] {
   const idColumn = plan.columns.contactId;
   const budget = MAX_SETUP_FILL_WRITES / 2;
   const deferred = writeFills(
@@ -254,7 +274,7 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, lineTags: readonl
     snap,
     { maxWrites: budget },
   );
-  if (plan.block) rangeAt(rangeA1(blockRange(plan.block))).setValues(plan.block.values.map((r) => r.map(toWritable)));
+  between();
   const unfinished = new Set(deferred.map((f) => f.row));
   const ids = plan.fills.filter((f) => f.column === idColumn);
   deferred.push(...ids.filter((f) => unfinished.has(f.row)));
@@ -266,25 +286,103 @@ function apply(sheet: Sheet, plan: SetupReady, snap: Snapshot, lineTags: readonl
       { maxWrites: budget },
     ),
   );
-  writeTags(sheet, lineTags, rangeAt);
   return deferred;
 }
 
+interface LookScope {
+  /** The columns setup owes their look to. */
+  owed: ReadonlySet<TrackerKey>;
+  /** The colour rules reached the grid's last row at the last run. */
+  covered: boolean;
+  maxRows: number;
+  /** The Sheets advanced service is enabled: try it first. */
+  batched: boolean;
+  sheetId: number;
+  spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** This run inserted columns (queued until a flush). */
+  widened: boolean;
+}
+
 /**
- * A bold header, drop-downs and date formats for the columns setup owes them to (added by this
- * run or by one that stopped before applying them); their colour rules, and the others stretched
- * to the last row unless they reached it at the last run; the frozen header. True when the header
- * was not frozen.
+ * The new columns' block; the column tags; a bold header, drop-downs and date formats for the
+ * columns setup owes them to (added by this run or by one that stopped before applying them);
+ * their colour rules, and the others stretched to the last row unless they reached it at the last
+ * run; the frozen header. All but the stretching of rules already there in one Sheets API call,
+ * which applies all of them or none; where the service is not enabled or authorised, the same
+ * through SpreadsheetApp. True when the header was not frozen.
  */
-function applyLook(sheet: Sheet, plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number, rangeAt: RangeAt): boolean {
+function applyLook(sheet: Sheet, plan: SetupReady, lineTags: readonly LineTag[], scope: LookScope, rangeAt: RangeAt): boolean {
+  const { owed, covered, maxRows, sheetId } = scope;
   const first = plan.headerRow + 1;
-  for (const range of boldRanges(plan, owed)) rangeAt(rangeA1(range)).setFontWeight('bold');
   const rows = maxRows - plan.headerRow;
-  if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed, rangeAt);
-  if (coversRules(plan, owed, covered, maxRows)) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows, rangeAt);
+  const rules = coversRules(plan, owed, covered, maxRows);
+  // A header the user froze with more rows keeps them.
   const unfrozen = sheet.getFrozenRows() < plan.headerRow;
-  if (unfrozen) sheet.setFrozenRows(plan.headerRow);
+  const blockCells = scope.batched && plan.block ? blockRequest(sheetId, plan.block) : null;
+  const batch = scope.batched
+    ? {
+        sheetId,
+        requests: [
+          ...(blockCells ? [blockCells] : []),
+          ...tagRequests(sheetId, lineTags),
+          ...boldRanges(plan, owed).map((range) => boldRequest(sheetId, range)),
+          ...(rows >= 1 && owed.size ? trackerRowsRequests(sheetId, plan.columns, first, rows, owed) : []),
+          ...(unfrozen ? [frozenRowsRequest(sheetId, plan.headerRow)] : []),
+        ],
+      }
+    : null;
+  if (batch && rules) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows, rangeAt, batch);
+  // The block first, as its tags say its columns are there: in the batch, or before it.
+  const writeBlock = (at: RangeAt) => plan.block && at(rangeA1(blockRange(plan.block))).setValues(plan.block.values.map((r) => r.map(toWritable)));
+  if (!blockCells) writeBlock(rangeAt);
+  // Only columns this run inserted are queued where the batch writes (the cells' values are not
+  // what it writes). The reads above flush them too where a read flushes everything (as the
+  // emulator assumes); the flush is kept for where it does not.
+  const sent = batch !== null && (batch.requests.length === 0 || sendBatch(scope.spreadsheet(), batch.requests, scope.widened));
+  if (!sent) {
+    // Refused: the ranges the batch would have written, got at once as without the API.
+    const at = batch
+      ? rangesFetched(sheet, [
+          ...(plan.block && blockCells ? [rangeA1(blockRange(plan.block))] : []),
+          ...lineTags.map((t) => t.a1),
+          ...lookRanges(plan, owed, covered, maxRows),
+        ])
+      : rangeAt;
+    if (blockCells) writeBlock(at);
+    writeTags(sheet, lineTags, at);
+    for (const range of boldRanges(plan, owed)) at(rangeA1(range)).setFontWeight('bold');
+    if (rows >= 1 && owed.size) formatTrackerRows(sheet, plan.columns, first, rows, owed, at);
+    if (rules) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows, at);
+    if (unfrozen) sheet.setFrozenRows(plan.headerRow);
+  }
   return unfrozen;
+}
+
+/**
+ * The new columns' block as a Sheets API request, or null when it holds a cell the API would not
+ * keep as SpreadsheetApp's setValues does (a date). A string is kept as text: the apostrophe core
+ * puts before text that would otherwise be parsed is what SpreadsheetApp strips, so it goes.
+ */
+function blockRequest(sheetId: number, block: NonNullable<SetupReady['block']>): SheetsRequest | null {
+  const cells: GoogleAppsScript.Sheets.Schema.CellData[][] = [];
+  for (const row of block.values) {
+    const out: GoogleAppsScript.Sheets.Schema.CellData[] = [];
+    for (const v of row) {
+      if (v === '' || v === null) out.push({});
+      else if (typeof v === 'string') out.push({ userEnteredValue: { stringValue: v.startsWith("'") ? v.slice(1) : v } });
+      else if (typeof v === 'number') out.push({ userEnteredValue: { numberValue: v } });
+      else if (typeof v === 'boolean') out.push({ userEnteredValue: { boolValue: v } });
+      else return null;
+    }
+    cells.push(out);
+  }
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: block.row - 1, columnIndex: block.column - 1 },
+      rows: cells.map((values) => ({ values })),
+      fields: 'userEnteredValue',
+    },
+  };
 }
 
 /** The header cells of the owed columns, made bold: a range per run of adjacent ones. */
@@ -301,14 +399,19 @@ function coversRules(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: b
   return maxRows - plan.headerRow >= 1 && (!covered || owed.has('stage') || owed.has('nextFollowUp'));
 }
 
-/** The ranges (A1) applyLook writes: bold headers, formats and drop-downs, the colour rules' columns. */
+/** The ranges (A1) applyLook writes through SpreadsheetApp: bold headers, formats and drop-downs, the colour rules' columns. */
 function lookRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): string[] {
   const rows = maxRows - plan.headerRow;
   const { formats, dropDowns } = owed.size ? trackerRowsRanges(plan.columns, plan.headerRow + 1, rows, owed) : { formats: [], dropDowns: [] };
-  const rules = coversRules(plan, owed, covered, maxRows)
-    ? [plan.columns.stage, plan.columns.nextFollowUp].map((at) => ruleRange(at, plan.headerRow, maxRows))
-    : [];
-  return [...[...boldRanges(plan, owed), ...formats.map((f) => f.range), ...dropDowns.map((d) => d.range)].map(rangeA1), ...rules];
+  return [
+    ...[...boldRanges(plan, owed), ...formats.map((f) => f.range), ...dropDowns.map((d) => d.range)].map(rangeA1),
+    ...ruleRanges(plan, owed, covered, maxRows),
+  ];
+}
+
+/** The colour rules' columns (A1), where applyLook writes or stretches them. */
+function ruleRanges(plan: SetupReady, owed: ReadonlySet<TrackerKey>, covered: boolean, maxRows: number): string[] {
+  return coversRules(plan, owed, covered, maxRows) ? [plan.columns.stage, plan.columns.nextFollowUp].map((at) => ruleRange(at, plan.headerRow, maxRows)) : [];
 }
 
 /** The sheet the add-on remembers as its tracker, if it still exists. */

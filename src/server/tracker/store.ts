@@ -136,13 +136,31 @@ export function clearOwed(props: GoogleAppsScript.Properties.Properties): void {
 /** A developer-metadata tag to put on a whole row or column (`a1` as "C:C" or "3:3"). */
 export interface LineTag {
   a1: string;
+  /** The same line as the Sheets API names it: 0-based. */
+  dimension: 'COLUMNS' | 'ROWS';
+  index: number;
   key: string;
   value: string;
 }
 
-function columnTag(column: number, value: string): LineTag {
+/** The tag `key` = `value` on the whole column `column` (1-based). */
+export function columnTag(column: number, value: string, key = COLUMN_KEY): LineTag {
   const letters = columnLetters(column);
-  return { a1: `${letters}:${letters}`, key: COLUMN_KEY, value };
+  return { a1: `${letters}:${letters}`, dimension: 'COLUMNS', index: column - 1, key, value };
+}
+
+/** The tags as Sheets API requests on sheet `sheetId`, visible to the document as addDeveloperMetadata makes them. */
+export function tagRequests(sheetId: number, tags: readonly LineTag[]): GoogleAppsScript.Sheets.Schema.Request[] {
+  return tags.map((t) => ({
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: t.key,
+        metadataValue: t.value,
+        visibility: 'DOCUMENT',
+        location: { dimensionRange: { sheetId, dimension: t.dimension, startIndex: t.index, endIndex: t.index + 1 } },
+      },
+    },
+  }));
 }
 
 /**
@@ -198,7 +216,7 @@ export function taggedHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): numb
 export function headerRowTags(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, tagged: number | null): LineTag[] {
   if (tagged === row) return [];
   if (tagged !== null) for (const m of sheet.createDeveloperMetadataFinder().withKey(HEADER_KEY).find()) m.remove();
-  return [{ a1: `${row}:${row}`, key: HEADER_KEY, value: 'header' }];
+  return [{ a1: `${row}:${row}`, dimension: 'ROWS', index: row - 1, key: HEADER_KEY, value: 'header' }];
 }
 
 export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: TrackerRecord | null): GoogleAppsScript.Spreadsheet.Sheet | null {

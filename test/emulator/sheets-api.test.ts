@@ -1,0 +1,368 @@
+// The Sheets advanced service (local/emulator/services/sheets-api.ts): a global only where the
+// manifest enables it, refused without a scope the API accepts, atomic, blind to SpreadsheetApp's
+// queued writes until a flush, and every request kind it models read back through SpreadsheetApp
+// as the equivalent SpreadsheetApp calls leave it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Emulator, type AdvancedService } from '../../local/emulator/index.ts';
+import { Bundle } from '../../local/bundle.ts';
+
+const SHEETS: AdvancedService = { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' };
+const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+
+const SCRIPT = `
+function sheet() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1'); }
+function hasSheets() { return typeof Sheets !== 'undefined'; }
+function batch(requests, id) { return Sheets.Spreadsheets.batchUpdate({ requests: requests }, id || SpreadsheetApp.getActiveSpreadsheet().getId()); }
+function tryBatch(requests, id) { try { batch(requests, id); return 'ok'; } catch (e) { return e.name + ': ' + e.message; } }
+function insertThenBatch(requests, flush) {
+  var id = SpreadsheetApp.getActiveSpreadsheet().getId();
+  sheet().insertColumnsAfter(26, 2);
+  if (flush) SpreadsheetApp.flush();
+  return tryBatch(requests, id);
+}
+function tags() {
+  return sheet().createDeveloperMetadataFinder().find().map(function (m) {
+    var loc = m.getLocation();
+    var at = loc.getColumn() ? loc.getColumn().getA1Notation() : loc.getRow().getA1Notation();
+    return [m.getKey(), m.getValue(), at];
+  });
+}
+function rules() {
+  return sheet().getConditionalFormatRules().map(function (r) {
+    var c = r.getBooleanCondition();
+    return [r.getRanges().map(function (g) { return g.getA1Notation(); }), String(c.getCriteriaType()), c.getCriteriaValues(), c.getBackground(), c.getFontColor()];
+  });
+}
+function validation(a1) {
+  var v = sheet().getRange(a1).getDataValidation();
+  return v && [String(v.getCriteriaType()), v.getCriteriaValues(), v.getAllowInvalid(), v.getHelpText()];
+}
+function looks(a1) {
+  var r = sheet().getRange(a1);
+  return [r.getNumberFormats(), r.getFontWeights()];
+}
+function layout() {
+  var s = sheet();
+  return [s.getFrozenRows(), [1, 2, 3, 4].map(function (c) { return s.getColumnWidth(c); }), s.getRange('A1:C2').getValues(), s.getRange('A1:C2').getFontWeights(), s.getRange('A1:C2').getNumberFormats()];
+}
+function layoutBySpreadsheetApp() {
+  var s = sheet();
+  s.setFrozenRows(1);
+  s.setColumnWidths(2, 2, 180);
+  s.getRange('A1:C1').setFontWeight('bold');
+  s.getRange('A1:C1').setValues([['Date', "'=not a formula", "'0012"]]);
+  s.getRange('A2').setNumberFormat('@');
+  s.getRange('A2:B2').setValues([['plain', 42]]);
+}
+function sameBySpreadsheetApp() {
+  var s = sheet();
+  s.getRange('C:C').addDeveloperMetadata('iit.column', 'stage');
+  s.getRange('2:2').addDeveloperMetadata('iit.header', 'header');
+  var rule = SpreadsheetApp.newConditionalFormatRule().setRanges([s.getRange('C3:C10')]).whenFormulaSatisfied('=$C3="Scheduled"').setBackground('#f4c7c3').setFontColor('#a50e0e').build();
+  var text = SpreadsheetApp.newConditionalFormatRule().setRanges([s.getRange('C3:C10')]).whenTextEqualTo('Declined').setBackground('#e8eaed').build();
+  s.setConditionalFormatRules(s.getConditionalFormatRules().concat([rule, text]));
+  s.getRange('C3:C10').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['To contact', 'Pitched'], true).setAllowInvalid(false).setHelpText('Choose one').build());
+  s.getRange('D3:D10').setNumberFormat('yyyy-mm-dd');
+  s.getRange('C2:D2').setFontWeight('bold');
+}
+`;
+
+const grid = (sheetId: number, r0: number, r1: number, c0: number, c1: number) => ({
+  sheetId,
+  startRowIndex: r0,
+  endRowIndex: r1,
+  startColumnIndex: c0,
+  endColumnIndex: c1,
+});
+const rgb = (hex: string) => ({
+  red: parseInt(hex.slice(1, 3), 16) / 255,
+  green: parseInt(hex.slice(3, 5), 16) / 255,
+  blue: parseInt(hex.slice(5, 7), 16) / 255,
+});
+
+/** The requests that do what sameBySpreadsheetApp does, on sheet `id`. */
+function sameByApi(id: number) {
+  return [
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: 'iit.column',
+          metadataValue: 'stage',
+          visibility: 'DOCUMENT',
+          location: { dimensionRange: { sheetId: id, dimension: 'COLUMNS', startIndex: 2, endIndex: 3 } },
+        },
+      },
+    },
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: 'iit.header',
+          metadataValue: 'header',
+          visibility: 'DOCUMENT',
+          location: { dimensionRange: { sheetId: id, dimension: 'ROWS', startIndex: 1, endIndex: 2 } },
+        },
+      },
+    },
+    {
+      addConditionalFormatRule: {
+        index: 0,
+        rule: {
+          ranges: [grid(id, 2, 10, 2, 3)],
+          booleanRule: {
+            condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: '=$C3="Scheduled"' }] },
+            format: { backgroundColor: rgb('#f4c7c3'), textFormat: { foregroundColor: rgb('#a50e0e') } },
+          },
+        },
+      },
+    },
+    {
+      addConditionalFormatRule: {
+        index: 1,
+        rule: {
+          ranges: [grid(id, 2, 10, 2, 3)],
+          booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'Declined' }] }, format: { backgroundColor: rgb('#e8eaed') } },
+        },
+      },
+    },
+    {
+      setDataValidation: {
+        range: grid(id, 2, 10, 2, 3),
+        rule: {
+          condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'To contact' }, { userEnteredValue: 'Pitched' }] },
+          strict: true,
+          showCustomUi: true,
+          inputMessage: 'Choose one',
+        },
+      },
+    },
+    {
+      repeatCell: {
+        range: grid(id, 2, 10, 3, 4),
+        cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    },
+    {
+      repeatCell: { range: grid(id, 1, 2, 2, 4), cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: 'userEnteredFormat.textFormat.bold' },
+    },
+  ];
+}
+
+function world(options: { services?: AdvancedService[]; scopes?: string[] | null; locale?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'sheets-api-'));
+  writeFileSync(join(dir, 'Code.js'), SCRIPT);
+  const emu = new Emulator({ buildDir: dir, scopes: options.scopes ?? [SPREADSHEETS], advancedServices: options.services ?? [SHEETS], locale: options.locale });
+  const bundle = new Bundle(emu);
+  const sheetId = emu.active._sheets[0]._id;
+  const readBack = () => ({
+    tags: run(bundle, 'tags'),
+    rules: run(bundle, 'rules'),
+    validation: run(bundle, 'validation', ['C5']),
+    looks: run(bundle, 'looks', ['C1:D4']),
+  });
+  return { emu, bundle, sheetId, readBack };
+}
+
+function run(bundle: Bundle, name: string, args: unknown[] = []): unknown {
+  return bundle.run(name, args).result;
+}
+
+describe('Sheets advanced service', () => {
+  it('is a global only where the manifest enables it', () => {
+    expect(run(world().bundle, 'hasSheets')).toBe(true);
+    expect(run(world({ services: [] }).bundle, 'hasSheets')).toBe(false);
+  });
+
+  it('reads the manifest: dependencies.enabledAdvancedServices', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheets-api-manifest-'));
+    writeFileSync(join(dir, 'Code.js'), SCRIPT);
+    writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ oauthScopes: [SPREADSHEETS], dependencies: { enabledAdvancedServices: [SHEETS] } }));
+    expect(run(new Bundle(new Emulator({ buildDir: dir })), 'hasSheets')).toBe(true);
+    writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ oauthScopes: [SPREADSHEETS] }));
+    expect(run(new Bundle(new Emulator({ buildDir: dir })), 'hasSheets')).toBe(false);
+  });
+
+  it('each request kind reads back through SpreadsheetApp as the same SpreadsheetApp calls leave it', () => {
+    const byApi = world();
+    const result = byApi.bundle.run('batch', [sameByApi(byApi.sheetId)]);
+    expect(result.calls).toBe(3); // getActiveSpreadsheet, getId, batchUpdate
+    expect(result.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    const bySpreadsheetApp = world();
+    bySpreadsheetApp.bundle.run('sameBySpreadsheetApp');
+    const read = byApi.readBack();
+    expect(read).toEqual(bySpreadsheetApp.readBack());
+    expect(read.tags).toEqual([
+      ['iit.column', 'stage', 'C1:C1000'],
+      ['iit.header', 'header', 'A2:Z2'],
+    ]);
+    expect(read.rules).toEqual([
+      [['C3:C10'], 'CUSTOM_FORMULA', ['=$C3="Scheduled"'], '#f4c7c3', '#a50e0e'],
+      [['C3:C10'], 'TEXT_EQUAL_TO', ['Declined'], '#e8eaed', null],
+    ]);
+    expect(read.validation).toEqual(['VALUE_IN_LIST', [['To contact', 'Pitched'], true], false, 'Choose one']);
+    const [formats, weights] = read.looks as string[][][];
+    expect(weights.slice(0, 2)).toEqual([
+      ['normal', 'normal'],
+      ['bold', 'bold'],
+    ]);
+    expect(formats[2]).toEqual(['0.###############', 'yyyy-mm-dd']);
+  });
+
+  it('cells, column widths and frozen rows read back as SpreadsheetApp leaves them; a string is never parsed', () => {
+    const byApi = world();
+    const id = byApi.sheetId;
+    const text = (stringValue: string) => ({ userEnteredValue: { stringValue }, userEnteredFormat: { textFormat: { bold: true } } });
+    run(byApi.bundle, 'batch', [
+      [
+        { updateSheetProperties: { properties: { sheetId: id, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } },
+        {
+          updateDimensionProperties: {
+            range: { sheetId: id, dimension: 'COLUMNS', startIndex: 1, endIndex: 3 },
+            properties: { pixelSize: 180 },
+            fields: 'pixelSize',
+          },
+        },
+        {
+          updateCells: {
+            start: { sheetId: id, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [text('Date'), text('=not a formula'), text('0012')] }],
+            fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+          },
+        },
+        {
+          repeatCell: {
+            range: grid(id, 1, 2, 0, 1),
+            cell: { userEnteredFormat: { numberFormat: { type: 'TEXT', pattern: '@' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
+        {
+          updateCells: {
+            range: grid(id, 1, 2, 0, 2),
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'plain' } }, { userEnteredValue: { numberValue: 42 } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ],
+    ]);
+    const bySpreadsheetApp = world();
+    run(bySpreadsheetApp.bundle, 'layoutBySpreadsheetApp');
+    const read = run(byApi.bundle, 'layout') as unknown[];
+    expect(read).toEqual(run(bySpreadsheetApp.bundle, 'layout'));
+    expect(read[0]).toBe(1);
+    expect(read[2]).toEqual([
+      ['Date', '=not a formula', '0012'],
+      ['plain', 42, ''],
+    ]);
+  });
+
+  it('a viewer may not change anything, and freezing every row is refused', () => {
+    const w = world();
+    w.emu.active.addViewer('viewer@example.com');
+    const id = w.emu.active._id;
+    const freeze = (count: number) => [
+      { updateSheetProperties: { properties: { sheetId: w.sheetId, gridProperties: { frozenRowCount: count } }, fields: 'gridProperties.frozenRowCount' } },
+    ];
+    expect(w.emu.actAs('viewer@example.com', () => run(w.bundle, 'tryBatch', [freeze(1), id]))).toMatch(
+      /failed with error: The caller does not have permission$/,
+    );
+    expect(run(w.bundle, 'tryBatch', [freeze(1000), id])).toMatch(
+      /Invalid requests\[0\]\.updateSheetProperties: You can't freeze all visible rows on the sheet\.$/,
+    );
+    expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
+  });
+
+  it('a custom formula is read in the spreadsheet locale, as SpreadsheetApp reads a rule', () => {
+    const byApi = world({ locale: 'de_DE' });
+    const formula = '=AND($C3<>"";$D3<TODAY())';
+    const request = sameByApi(byApi.sheetId)[2] as {
+      addConditionalFormatRule: { rule: { booleanRule: { condition: { values: { userEnteredValue: string }[] } } } };
+    };
+    request.addConditionalFormatRule.rule.booleanRule.condition.values[0].userEnteredValue = formula;
+    byApi.bundle.run('batch', [[request]]);
+    expect((byApi.readBack().rules as unknown[][])[0][2]).toEqual([formula]);
+  });
+
+  it('a rule added without an index goes first', () => {
+    const w = world();
+    const [, , first, second] = sameByApi(w.sheetId) as { addConditionalFormatRule: { index?: number } }[];
+    delete second.addConditionalFormatRule.index;
+    w.bundle.run('batch', [[first, second]]);
+    expect((w.readBack().rules as unknown[][]).map((r) => r[1])).toEqual(['TEXT_EQUAL_TO', 'CUSTOM_FORMULA']);
+  });
+
+  it('is atomic: one invalid request and nothing is applied, with the API error', () => {
+    const w = world();
+    const requests = [...sameByApi(w.sheetId), { repeatCell: { range: grid(987, 0, 1, 0, 1), cell: {}, fields: 'userEnteredFormat.numberFormat' } }];
+    const before = w.readBack();
+    expect(run(w.bundle, 'tryBatch', [requests])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[7].repeatCell: No grid with id: 987',
+    );
+    expect(w.readBack()).toEqual(before);
+    expect(before.tags).toEqual([]);
+  });
+
+  it('refuses a range past the grid, an empty batch and metadata over two columns', () => {
+    const w = world();
+    expect(
+      run(w.bundle, 'tryBatch', [
+        [
+          {
+            repeatCell: {
+              range: grid(w.sheetId, 0, 1001, 0, 1),
+              cell: { userEnteredFormat: { textFormat: { bold: true } } },
+              fields: 'userEnteredFormat.textFormat.bold',
+            },
+          },
+        ],
+      ]),
+    ).toBe(
+      "GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].repeatCell: Range ('Sheet1'!A1:A1001) exceeds grid limits. Max rows: 1000, max columns: 26",
+    );
+    expect(run(w.bundle, 'tryBatch', [[]])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Must specify at least one request.',
+    );
+    const wide = sameByApi(w.sheetId)[0] as { createDeveloperMetadata: { developerMetadata: { location: { dimensionRange: { endIndex: number } } } } };
+    wide.createDeveloperMetadata.developerMetadata.location.dimensionRange.endIndex = 4;
+    expect(run(w.bundle, 'tryBatch', [[wide]])).toMatch(
+      /Invalid requests\[0\]\.createDeveloperMetadata: The specified DimensionRange must represent a single row or column\.$/,
+    );
+  });
+
+  it('without a scope the API accepts (spreadsheets.currentonly is not one), the call fails and changes nothing', () => {
+    const w = world({ scopes: [CURRENT_ONLY] });
+    expect(run(w.bundle, 'tryBatch', [sameByApi(w.sheetId)])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Request had insufficient authentication scopes.',
+    );
+    expect(w.readBack().tags).toEqual([]);
+  });
+
+  it('does not see columns SpreadsheetApp still queues: the batch over them fails until a flush', () => {
+    const request = (id: number) => [
+      {
+        repeatCell: { range: grid(id, 0, 1, 26, 28), cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: 'userEnteredFormat.textFormat.bold' },
+      },
+    ];
+    const queued = world();
+    expect(run(queued.bundle, 'insertThenBatch', [request(queued.sheetId), false])).toMatch(
+      /Range \('Sheet1'!AA1:AB1\) exceeds grid limits\. Max rows: 1000, max columns: 26$/,
+    );
+    const flushed = world();
+    expect(run(flushed.bundle, 'insertThenBatch', [request(flushed.sheetId), true])).toBe('ok');
+    expect(run(flushed.bundle, 'looks', ['AA1:AB1'])).toEqual([[['0.###############', '0.###############']], [['bold', 'bold']]]);
+  });
+
+  it('a fault at the call leaves nothing of the batch', () => {
+    const w = world();
+    w.emu.rt.beforeCall = (name) => {
+      if (name === 'Sheets.Spreadsheets.batchUpdate') throw new Error('fault');
+    };
+    expect(run(w.bundle, 'tryBatch', [sameByApi(w.sheetId)])).toBe('Error: fault');
+    w.emu.rt.beforeCall = null;
+    expect(w.readBack().tags).toEqual([]);
+  });
+});
