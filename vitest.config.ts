@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './test/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     pool: 'threads',
     // One Chromium for every browser test file (test/browser/chromium-server.ts).
     globalSetup: ['test/browser/chromium-server.ts'],
+    // The slowest files start first, also on a fresh checkout (test/sequencer.ts).
+    sequence: { sequencer: SlowestFirst },
   },
 });
