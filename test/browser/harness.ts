@@ -16,9 +16,9 @@
 // (`npm run bench` drives them too), re-exported here.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
 import { startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../local/pitch-page.ts';
@@ -50,8 +50,14 @@ export function startWorkbench(file?: string, options: WorkbenchOptions = {}): P
   return start(file, { ...options, buildDir: options.buildDir ?? BUILD });
 }
 
-/** Headless Chromium from the system (Debian's `chromium`); fails clearly when it is missing. */
+/**
+ * Headless Chromium from the system (Debian's `chromium`); fails clearly when it is missing. A
+ * connection to the run's shared Chromium when there is one (chromium-server.ts): closing it
+ * closes what it opened, not the browser.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint) return chromium.connect(endpoint, { timeout: 30_000 });
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`,
@@ -60,7 +66,7 @@ export async function launchBrowser(): Promise<Browser> {
   return launchChromium();
 }
 
-/** One headless Chromium for a test file: launched before its tests, closed after them. */
+/** One headless Chromium (or connection to the shared one) for a test file: launched before its tests, closed after them. */
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {

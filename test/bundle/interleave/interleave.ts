@@ -3,7 +3,7 @@
 // before that call does anything (Runtime.beginExecution gives B its own lock identity, call count
 // and queue of pending writes; B's user is whoever `inner` runs it as, see Emulator.actAs).
 import type { Emulator } from '../../../local/emulator/index.ts';
-import { cleanRun, differenceOf, withClock, type SweepOptions, type World } from '../fault-sweep.ts';
+import { differenceOf, withClock, type SweepOptions, type World } from '../fault-sweep.ts';
 import { emulatorState, type EmulatorState } from '../../../local/emulator/state.ts';
 
 /**
@@ -88,9 +88,10 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
   const mustFinish = (w: W) => {
     if (c.b(w) !== 'done') throw new Error('B alone did not finish');
   };
-  const aThenB = serial(c.a, mustFinish);
+  // A's calls when it runs alone: those it makes in "A then B", before B starts (a world fewer to prepare).
+  const calls: string[] = [];
+  const aThenB = serial((w) => recordingCalls(w.emu, calls, () => c.a(w)), mustFinish);
   const bThenA = serial(mustFinish, c.a);
-  const { calls } = cleanRun({ prepare: c.prepare, act: c.a, now: c.now });
   const every = calls.map((call, i) => ({ k: i + 1, call }));
   // And B at A's end, after its last call (a script that released its lock before flushing leaves its writes waiting there).
   const points = [...interleavingPoints(every, c.maxPoints ?? 40), calls.length + 1];
@@ -120,6 +121,16 @@ export function interleaveSweep<W extends World>(c: InterleaveCase<W>): Interlea
     if (difference) failures.push({ k, call, difference: `${attempt}; vs B then A: ${difference}; vs A then B: ${differenceOf(state, aThenB)}` });
   }
   return { calls, points, failures, attempts };
+}
+
+/** Runs `body`, pushing onto `calls` the name of each service call it makes. */
+function recordingCalls(emu: Emulator, calls: string[], body: () => void): void {
+  emu.rt.beforeCall = (name) => void calls.push(name);
+  try {
+    body();
+  } finally {
+    emu.rt.beforeCall = null;
+  }
 }
 
 export function describeInterleaving(report: InterleaveReport): string {
