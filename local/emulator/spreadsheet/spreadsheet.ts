@@ -28,6 +28,7 @@ import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formula
 import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
+import { rememberTextReadings } from '../formulas/text-reading.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -60,6 +61,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   });
   fixColumnIndexAfterRowChanges(hf);
   bindNamesInInterpreter(hf);
+  rememberTextReadings(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
