@@ -27,6 +27,8 @@ import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
 import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
+import { registerSheetsConditionals } from '../formulas/conditionals.ts';
+import { rememberTextReadings } from '../formulas/text-reading.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -43,6 +45,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetsArrayFunctions();
   registerSheetsXlookup();
   registerSheetsLambda();
+  registerSheetsConditionals();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',
@@ -58,6 +61,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   });
   fixColumnIndexAfterRowChanges(hf);
   bindNamesInInterpreter(hf);
+  rememberTextReadings(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');

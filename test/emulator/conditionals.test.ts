@@ -1,0 +1,174 @@
+// IF computes only the branch it takes, as Sheets does (HyperFormula's own computes both), and
+// gives the same values as before wherever both branches were computed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { Emulator } from '../../local/emulator/index.ts';
+import { newEngine, type EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
+
+function sheet() {
+  const emu = new Emulator({ scopes: null });
+  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
+  return app.getActiveSpreadsheet().getActiveSheet();
+}
+
+/** Counts the lookups XLOOKUP makes (each one searches its lookup range once). */
+function countLookups() {
+  const plugin = HyperFormula.getFunctionPlugin('XLOOKUP') as unknown as { prototype: { doXlookup(...args: unknown[]): unknown } };
+  return vi.spyOn(plugin.prototype, 'doXlookup');
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('IF: only the branch taken is computed', () => {
+  it('does not look up what the branch not taken would look up', () => {
+    const s = sheet();
+    s.getRange('A1:B2').setValues([
+      ['C-1', 'Ada'],
+      ['C-2', 'Alan'],
+    ]);
+    s.getRange('D1').setFormula('=IF(E1="","none",XLOOKUP(E1,A:A,B:B))');
+    const lookups = countLookups();
+    s.getRange('E1').setValue('');
+    expect(s.getRange('D1').getValue()).toBe('none');
+    expect(lookups).not.toHaveBeenCalled();
+    s.getRange('E1').setValue('C-2');
+    expect(s.getRange('D1').getValue()).toBe('Alan');
+    expect(lookups).toHaveBeenCalledTimes(1);
+  });
+
+  // The Dashboard's name lists: MAP over a list's rows, most of them empty, each row's name
+  // looked up only when the row has an ID.
+  it('inside a MAP, looks up only the rows whose branch needs it', () => {
+    const s = sheet();
+    s.getRange('A1:B4').setValues([
+      ['C-1', 'Ada'],
+      ['', ''],
+      ['C-2', 'Alan'],
+      ['', ''],
+    ]);
+    const lookups = countLookups();
+    s.getRange('D1').setFormula('=MAP(A1:A4,LAMBDA(k,IF(k="","",XLOOKUP(k,A:A,B:B))))');
+    expect(s.getRange('D1:D4').getValues()).toEqual([['Ada'], [''], ['Alan'], ['']]);
+    expect(lookups).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps following every cell either branch reads', () => {
+    const s = sheet();
+    s.getRange('A1:C1').setValues([[false, 'yes', 'no']]);
+    s.getRange('D1').setFormula('=IF(A1,B1,C1)');
+    expect(s.getRange('D1').getValue()).toBe('no');
+    s.getRange('C1').setValue('still no');
+    expect(s.getRange('D1').getValue()).toBe('still no');
+    s.getRange('A1').setValue(true);
+    expect(s.getRange('D1').getValue()).toBe('yes');
+    s.getRange('B1').setValue('still yes');
+    expect(s.getRange('D1').getValue()).toBe('still yes');
+  });
+});
+
+// The values HyperFormula's own IF gave for these (checked on the commit before the change).
+describe('IF gives the values it gave before', () => {
+  it('for single values: errors, blanks, text and numbers as conditions, missing branches', () => {
+    const s = sheet();
+    s.getRange('A1:A4').setValues([[1], [0], ['text'], ['']]);
+    const formulas = [
+      '=IF(A1,"t","f")',
+      '=IF(A2,"t","f")',
+      '=IF(A3,"t","f")', // text is not a condition: #VALUE!
+      '=IF(A4,"t","f")', // blank is FALSE
+      '=IF(1/0,"t","f")', // the condition's error
+      '=IF(TRUE,"t",1/0)', // an error in the branch not taken does not show
+      '=IF(FALSE,1/0,"f")',
+      '=IF(TRUE,1/0,"f")', // the branch taken's error does
+      '=IF(FALSE,"t")', // no value_if_false: FALSE
+      '=IF(A1)', // too few arguments
+      '=IF(TRUE,1,2,3)', // too many
+      '=IF(TRUE,A1:A2,0)', // a range outside an array formula, none of it in the formula's row
+      '=IF(A2=0,A1*10,A1)',
+    ];
+    s.getRange(1, 3, formulas.length, 1).setFormulas(formulas.map((f) => [f]));
+    expect(s.getRange(1, 3, formulas.length, 1).getValues()).toEqual([
+      ['t'],
+      ['f'],
+      ['#VALUE!'],
+      ['f'],
+      ['#DIV/0!'],
+      ['t'],
+      ['f'],
+      ['#DIV/0!'],
+      [false],
+      ['#N/A'],
+      ['#N/A'],
+      ['#VALUE!'],
+      [10],
+    ]);
+  });
+
+  it('inside ARRAYFORMULA: element by element over ranges, in either place', () => {
+    const s = sheet();
+    s.getRange('A1:B3').setValues([
+      [1, 'a'],
+      [5, 'b'],
+      [3, 'c'],
+    ]);
+    s.getRange('D1:I1').setFormulas([
+      [
+        '=ARRAYFORMULA(IF(A1:A3>2,B1:B3,"-"))', // a range of conditions
+        '=ARRAYFORMULA(IF(TRUE,B1:B3,0))', // one condition, the branch taken a range
+        '=ARRAYFORMULA(IF(FALSE,0,A1:A3*2))',
+        '=ARRAYFORMULA(IF(TRUE,"x",B1:B3))', // the branch not taken a range: as wide as it
+        '=ARRAYFORMULA(IF(1/0,B1:B3,0))', // an error condition, as many times as the range
+        '=ARRAYFORMULA(IF(A1:A3>2,1/0,A1:A3))', // errors only where taken
+      ],
+    ]);
+    expect(s.getRange('D1:I3').getValues()).toEqual([
+      ['-', 'a', 2, 'x', '#DIV/0!', 1],
+      ['b', 'b', 10, 'x', '#DIV/0!', '#DIV/0!'],
+      ['c', 'c', 6, 'x', '#DIV/0!', '#DIV/0!'],
+    ]);
+  });
+});
+
+// HyperFormula's own IF, in an engine built before the emulator replaced it (the registry is
+// global, and an engine keeps the functions it was built with).
+const eager = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: false, useColumnIndex: true });
+
+describe('IF against HyperFormula’s own, formula by formula', () => {
+  const data = [
+    [1, 'a', true, 'TRUE'],
+    [5, '', false, 'x'],
+    [3, 'c', null, 0],
+  ];
+  const conditions = ['A1', 'A3', 'B2', 'C2', 'C3', 'D1', 'D2', '1/0', 'A1:A3>2', 'A1:A3', 'C1:C3', 'A1:B3>2', ''];
+  const branches = ['"x"', 'B1:B3', 'A1:A3*2', 'A1:B2', '1/0', 'A2', 'D1:D3', ''];
+  const formulas: string[] = [];
+  for (const condition of conditions)
+    for (const ifTrue of branches) {
+      formulas.push(`IF(${condition},${ifTrue})`);
+      for (const ifFalse of branches) formulas.push(`IF(${condition},${ifTrue},${ifFalse})`);
+    }
+
+  /** What `formula` shows on a sheet of `data`, written in E2 (inside the data's rows). */
+  function shown(hf: HyperFormula, formula: string): unknown {
+    const name = `s${hf.countSheets()}`;
+    hf.addSheet(name);
+    const id = hf.getSheetId(name)!;
+    hf.setSheetContent(id, data);
+    hf.setCellContents({ sheet: id, row: 1, col: 4 }, formula);
+    // An error as its kind and message (its address names the sheet, which differs).
+    return hf.getSheetValues(id).map((row) => row.slice(4).map((v) => (v instanceof DetailedCellError ? `${v.value} ${v.message}` : v)));
+  }
+
+  it.each(['', 'ARRAYFORMULA'])('%s: the same values in every cell', (wrapper) => {
+    const lazy = newEngine();
+    for (const name of ['TRUE', 'FALSE']) if (eager.isItPossibleToAddNamedExpression(name, `=${name}()`)) eager.addNamedExpression(name, `=${name}()`);
+    const differ = formulas
+      .map((f) => `=${wrapper}(${f})`)
+      .map((f) => ({ f, lazy: shown(lazy, f), eager: shown(eager, f) }))
+      .filter((r) => JSON.stringify(r.lazy) !== JSON.stringify(r.eager));
+    expect(differ).toEqual([]);
+    lazy.destroy();
+  });
+});
