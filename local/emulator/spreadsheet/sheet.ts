@@ -6,7 +6,7 @@
 // protections, named ranges and metadata hold. Every public method stays on EmuSheet, so that
 // `instrument` counts it as "Sheet.method".
 
-import type { RawCellContent } from 'hyperformula';
+import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
 import { defaultDateFormat, displayValue, isDateFormat, parseInput } from './cellformat.ts';
@@ -171,7 +171,12 @@ export class EmuSheet implements Signatures<
 
   _setMeta(row: number, col: number, patch: Partial<CellMeta>): void {
     const r = (this._meta[row - 1] ??= []);
-    const m = { ...(r[col - 1] ?? {}), ...patch };
+    const current = r[col - 1];
+    // Scripts rewrite whole columns' formats each run: a cell already so is left as it is.
+    let same = true;
+    for (const k in patch) if (current?.[k as keyof CellMeta] !== patch[k as keyof CellMeta]) same = false;
+    if (same) return;
+    const m = { ...(current ?? {}), ...patch };
     for (const k of Object.keys(m) as (keyof CellMeta)[]) if (m[k] === undefined) delete m[k];
     r[col - 1] = Object.keys(m).length ? m : undefined;
   }
@@ -231,13 +236,12 @@ export class EmuSheet implements Signatures<
     // lists changed size), can keep links to the ranges of the old ones and leave an array result
     // unspilled; emptying the cells first, as writing over them means anyway, avoids it.
     const engine = this._ss._hfHeld();
+    const sheet = this._hfId;
+    const blocks = changedBlocks(engine, sheet, r, raw);
     if (raw.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')))) {
-      engine.setCellContents(
-        this._hfRange(r).start,
-        raw.map((row) => row.map(() => null)),
-      );
+      for (const b of blocks) engine.setCellContents({ sheet, row: b.row, col: b.col }, b.cells.map((cells) => cells.map(() => null)));
     }
-    engine.setCellContents(this._hfRange(r).start, raw);
+    for (const b of blocks) engine.setCellContents({ sheet, row: b.row, col: b.col }, b.cells);
     if (raw.some((row) => row.some((v) => v === null))) this._ss._cellsEmptied = true;
   }
 
@@ -622,6 +626,60 @@ export class EmuSheet implements Signatures<
   removeChart(chart: EmuEmbeddedChart): void {
     this._charts = removeChart(this._charts, chart);
   }
+}
+
+/** The parts of HyperFormula's dependency graph read here (not in its public typings). */
+interface EngineGraph {
+  dependencyGraph: { getRawValue(address: SimpleCellAddress): RawCellContent };
+}
+
+/**
+ * What a cell holds as written, read while the engine holds its recalculation (its public
+ * getCellSerialized refuses then): a formula (an array's at its corner only), a value as
+ * written, or null for an empty cell or one an array's result fills.
+ */
+function writtenContent(engine: HyperFormula, address: SimpleCellAddress): RawCellContent {
+  const type = engine.getCellType(address);
+  if (type === 'FORMULA' || type === 'ARRAYFORMULA') return engine.getCellFormula(address) ?? null;
+  if (type === 'VALUE') return (engine as unknown as EngineGraph).dependencyGraph.getRawValue(address);
+  return null;
+}
+
+/** Cells of `raw` (written at `r`) to give the engine, as rectangles (0-based): those whose content changes. */
+interface Block {
+  row: number;
+  col: number;
+  cells: RawCellContent[][];
+}
+
+/**
+ * The parts of a write that change a cell, as few rectangles as rows allow: a cell given what it
+ * holds already is left out (rewriting it changes nothing the engine computes, and a script
+ * rewrites whole tables of which a few cells differ: the engine's cost is per cell written).
+ */
+function changedBlocks(engine: HyperFormula, sheet: number, r: GridRect, raw: RawCellContent[][]): Block[] {
+  const blocks: Block[] = [];
+  // Rows changed in every cell, gathered into one rectangle until a row that is not.
+  let whole: Block | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const row = r.row - 1 + i;
+    const cells = raw[i];
+    const changed = cells.map((v, j) => !Object.is(writtenContent(engine, { sheet, row, col: r.col - 1 + j }), v));
+    if (changed.every(Boolean)) {
+      if (whole) whole.cells.push(cells);
+      else blocks.push((whole = { row, col: r.col - 1, cells: [cells] }));
+      continue;
+    }
+    whole = null;
+    for (let j = 0; j < cells.length; j++) {
+      if (!changed[j]) continue;
+      let end = j;
+      while (end + 1 < cells.length && changed[end + 1]) end++;
+      blocks.push({ row, col: r.col - 1 + j, cells: [cells.slice(j, end + 1)] });
+      j = end;
+    }
+  }
+  return blocks;
 }
 
 /** Google's RangeList, with only what the add-on uses: its ranges, each as getRange would give it. */
