@@ -628,21 +628,31 @@ export class EmuSheet implements Signatures<
   }
 }
 
-/** The parts of HyperFormula's dependency graph read here (not in its public typings). */
-interface EngineGraph {
+/** The parts of HyperFormula read here (not in its public typings). */
+interface EngineParts {
   dependencyGraph: { getRawValue(address: SimpleCellAddress): RawCellContent };
+  _cellContentParser: { parse(content: RawCellContent): { formula?: string } };
+  _parser: { parse(formula: string, address: SimpleCellAddress): { ast: unknown; errors: unknown[] } };
+  _unparser: { unparse(ast: unknown, address: SimpleCellAddress): string };
 }
 
 /**
- * What a cell holds as written, read while the engine holds its recalculation (its public
- * getCellSerialized refuses then): a formula (an array's at its corner only), a value as
- * written, or null for an empty cell or one an array's result fills.
+ * Whether the cell holds `content` already, as written (read while the engine holds its
+ * recalculation: its public getCellSerialized refuses then). A formula is compared as the engine
+ * writes it back ('Contacts'!A:A is Contacts!A:A); a cell an array's result fills holds nothing.
  */
-function writtenContent(engine: HyperFormula, address: SimpleCellAddress): RawCellContent {
+function holds(engine: HyperFormula, address: SimpleCellAddress, content: RawCellContent): boolean {
+  const parts = engine as unknown as EngineParts;
   const type = engine.getCellType(address);
-  if (type === 'FORMULA' || type === 'ARRAYFORMULA') return engine.getCellFormula(address) ?? null;
-  if (type === 'VALUE') return (engine as unknown as EngineGraph).dependencyGraph.getRawValue(address);
-  return null;
+  if (type === 'VALUE') return Object.is(parts.dependencyGraph.getRawValue(address), content);
+  if (type !== 'FORMULA' && type !== 'ARRAYFORMULA') return content === null;
+  if (typeof content !== 'string') return false;
+  const formula = engine.getCellFormula(address);
+  if (formula === content) return true;
+  const parsed = parts._cellContentParser.parse(content).formula;
+  if (parsed === undefined) return false;
+  const { ast, errors } = parts._parser.parse(parsed, address);
+  return errors.length === 0 && parts._unparser.unparse(ast, address) === formula;
 }
 
 /** Cells of `raw` (written at `r`) to give the engine, as rectangles (0-based): those whose content changes. */
@@ -664,7 +674,7 @@ function changedBlocks(engine: HyperFormula, sheet: number, r: GridRect, raw: Ra
   for (let i = 0; i < raw.length; i++) {
     const row = r.row - 1 + i;
     const cells = raw[i];
-    const changed = cells.map((v, j) => !Object.is(writtenContent(engine, { sheet, row, col: r.col - 1 + j }), v));
+    const changed = cells.map((v, j) => !holds(engine, { sheet, row, col: r.col - 1 + j }, v));
     if (changed.every(Boolean)) {
       if (whole) whole.cells.push(cells);
       else blocks.push((whole = { row, col: r.col - 1, cells: [cells] }));
