@@ -239,7 +239,11 @@ export class EmuSheet implements Signatures<
     const sheet = this._hfId;
     const blocks = changedBlocks(engine, sheet, r, raw);
     if (raw.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')))) {
-      for (const b of blocks) engine.setCellContents({ sheet, row: b.row, col: b.col }, b.cells.map((cells) => cells.map(() => null)));
+      for (const b of blocks)
+        engine.setCellContents(
+          { sheet, row: b.row, col: b.col },
+          b.cells.map((cells) => cells.map(() => null)),
+        );
     }
     for (const b of blocks) engine.setCellContents({ sheet, row: b.row, col: b.col }, b.cells);
     if (raw.some((row) => row.some((v) => v === null))) this._ss._cellsEmptied = true;
