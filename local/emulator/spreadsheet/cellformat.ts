@@ -89,11 +89,18 @@ export function parseInput(raw: string, cellFormat?: string): Parsed {
 }
 
 /** True if the number format shows a date or time (so getValues returns a Date). */
+/** Answers of isDateFormat by format: a read asks for every number cell, among a handful of formats. */
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
-  if (/[0#]/.test(f)) return false;
-  return /[dy]|h|s/.test(f);
+  let answer = dateFormats.get(format);
+  if (answer === undefined) {
+    const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
+    answer = !/[0#]/.test(f) && /[dy]|h|s/.test(f);
+    dateFormats.set(format, answer);
+  }
+  return answer;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

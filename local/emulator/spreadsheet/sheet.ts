@@ -263,30 +263,32 @@ export class EmuSheet implements Signatures<
   /** Values as getValues returns them: numbers, booleans, Dates, strings, '' for empty. */
   _readValues(r: GridRect): unknown[][] {
     const hf = this._ss._hf;
+    const id = this._hfId;
     const raw = hf.getRangeValues(this._hfRange(r));
     const tz = this._ss._timeZone;
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v === null || v === undefined) return '';
         if (typeof v === 'object') return sheetsErrorText(v as { value: string }); // a formula error: "#DIV/0!", ...
-        const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j) : v;
-        if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(n, tz);
+        const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j, id) : v;
+        if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j, id)) return serialToDate(n, tz);
         return n;
       }),
     );
   }
 
-  _isDateCell(row: number, col: number): boolean {
+  /** `id`: the engine's id of this sheet, when the caller has it (finding it by name, per cell, costs). */
+  _isDateCell(row: number, col: number, id = this._hfId): boolean {
     const format = this._cellMeta(row, col)?.numberFormat;
     if (format) return isDateFormat(format);
-    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: id, row: row - 1, col: col - 1 });
     return t === 'NUMBER_DATE' || t === 'NUMBER_DATETIME' || t === 'NUMBER_TIME';
   }
 
-  _displayFormat(row: number, col: number): string | undefined {
+  _displayFormat(row: number, col: number, id = this._hfId): string | undefined {
     const format = this._cellMeta(row, col)?.numberFormat;
     if (format) return format;
-    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: id, row: row - 1, col: col - 1 });
     if (t === 'NUMBER_DATE') return 'M/d/yyyy';
     if (t === 'NUMBER_DATETIME') return 'M/d/yyyy H:mm:ss';
     if (t === 'NUMBER_PERCENT') return '0%';
@@ -297,18 +299,19 @@ export class EmuSheet implements Signatures<
    * A number as it was written. The engine rounds the fractions it reports to 10 significant
    * digits (a time of day in a date-time serial would lose up to a second); Sheets keeps doubles.
    */
-  _exactNumber(computed: number, row: number, col: number): number {
+  _exactNumber(computed: number, row: number, col: number, id = this._hfId): number {
     if (Number.isInteger(computed)) return computed;
-    const written = this._ss._hf.getCellSerialized({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const written = this._ss._hf.getCellSerialized({ sheet: id, row: row - 1, col: col - 1 });
     return typeof written === 'number' ? written : computed;
   }
 
   _readDisplay(r: GridRect): string[][] {
     const raw = this._ss._hf.getRangeValues(this._hfRange(r));
+    const id = this._hfId;
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v !== null && typeof v === 'object') return sheetsErrorText(v as { value: string });
-        if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j), this._displayFormat(r.row + i, r.col + j));
+        if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j, id), this._displayFormat(r.row + i, r.col + j, id));
         return displayValue(v as string | boolean | null, this._cellMeta(r.row + i, r.col + j)?.numberFormat);
       }),
     );
