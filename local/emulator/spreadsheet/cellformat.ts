@@ -88,10 +88,10 @@ export function parseInput(raw: string, cellFormat?: string): Parsed {
   return { kind: 'text', text: raw };
 }
 
-/** True if the number format shows a date or time (so getValues returns a Date). */
 /** Answers of isDateFormat by format: a read asks for every number cell, among a handful of formats. */
 const dateFormats = new Map<string, boolean>();
 
+/** True if the number format shows a date or time (so getValues returns a Date). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   let answer = dateFormats.get(format);

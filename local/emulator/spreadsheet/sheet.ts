@@ -234,7 +234,7 @@ export class EmuSheet implements Signatures<
     const raw: RawCellContent[][] = Array.from(values, (rowVals, i) => Array.from(rowVals, (v, j) => this._toRaw(v, r.row + i, r.col + j)));
     // HyperFormula, given formulas over cells that held other formulas (a rebuilt Dashboard whose
     // lists changed size), can keep links to the ranges of the old ones and leave an array result
-    // unspilled; emptying the cells first, as writing over them means anyway, avoids it.
+    // unspilled; emptying the cells it changes first, as writing over them means anyway, avoids it.
     const engine = this._ss._hfHeld();
     const sheet = this._hfId;
     const blocks = changedBlocks(engine, sheet, r, raw);
