@@ -31,6 +31,10 @@ function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
+const TIME = /(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = new RegExp(/^(\d{4})-(\d{1,2})-(\d{1,2})/.source + TIME.source);
+const US_DATE = new RegExp(/^(\d{1,2})\/(\d{1,2})\/(\d{4})/.source + TIME.source);
+
 function parseDateText(s: string): Parsed | null {
   let y: number, m: number, d: number;
   let h = 0,
@@ -38,11 +42,10 @@ function parseDateText(s: string): Parsed | null {
     se = 0;
   let hasTime = false;
   let match: RegExpExecArray | null;
-  const time = /(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-  if ((match = new RegExp(/^(\d{4})-(\d{1,2})-(\d{1,2})/.source + time.source).exec(s))) {
+  if ((match = ISO_DATE.exec(s))) {
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (match[4]) [h, mi, se, hasTime] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0), true];
-  } else if ((match = new RegExp(/^(\d{1,2})\/(\d{1,2})\/(\d{4})/.source + time.source).exec(s))) {
+  } else if ((match = US_DATE.exec(s))) {
     [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (match[4]) [h, mi, se, hasTime] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0), true];
   } else if ((match = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]+(\d{4})$/.exec(s)) && monthIndex(match[2]) > 0) {
@@ -85,12 +88,19 @@ export function parseInput(raw: string, cellFormat?: string): Parsed {
   return { kind: 'text', text: raw };
 }
 
+/** Answers of isDateFormat by format: a read asks for every number cell, among a handful of formats. */
+const dateFormats = new Map<string, boolean>();
+
 /** True if the number format shows a date or time (so getValues returns a Date). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
-  if (/[0#]/.test(f)) return false;
-  return /[dy]|h|s/.test(f);
+  let answer = dateFormats.get(format);
+  if (answer === undefined) {
+    const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
+    answer = !/[0#]/.test(f) && /[dy]|h|s/.test(f);
+    dateFormats.set(format, answer);
+  }
+  return answer;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

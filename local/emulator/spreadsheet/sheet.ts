@@ -6,7 +6,7 @@
 // protections, named ranges and metadata hold. Every public method stays on EmuSheet, so that
 // `instrument` counts it as "Sheet.method".
 
-import type { RawCellContent } from 'hyperformula';
+import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import { instrument, RT, GasException, type Runtime } from '../runtime.ts';
 import { parseA1, type GridRect } from './a1.ts';
 import { defaultDateFormat, displayValue, isDateFormat, parseInput } from './cellformat.ts';
@@ -172,7 +172,12 @@ export class EmuSheet implements Signatures<
 
   _setMeta(row: number, col: number, patch: Partial<CellMeta>): void {
     const r = (this._meta[row - 1] ??= []);
-    const m = { ...(r[col - 1] ?? {}), ...patch };
+    const current = r[col - 1];
+    // Scripts rewrite whole columns' formats each run: a cell already so is left as it is.
+    let same = true;
+    for (const k in patch) if (current?.[k as keyof CellMeta] !== patch[k as keyof CellMeta]) same = false;
+    if (same) return;
+    const m = { ...(current ?? {}), ...patch };
     for (const k of Object.keys(m) as (keyof CellMeta)[]) if (m[k] === undefined) delete m[k];
     r[col - 1] = Object.keys(m).length ? m : undefined;
   }
@@ -230,15 +235,18 @@ export class EmuSheet implements Signatures<
     const raw: RawCellContent[][] = Array.from(values, (rowVals, i) => Array.from(rowVals, (v, j) => this._toRaw(v, r.row + i, r.col + j)));
     // HyperFormula, given formulas over cells that held other formulas (a rebuilt Dashboard whose
     // lists changed size), can keep links to the ranges of the old ones and leave an array result
-    // unspilled; emptying the cells first, as writing over them means anyway, avoids it.
+    // unspilled; emptying the cells it changes first, as writing over them means anyway, avoids it.
     const engine = this._ss._hfHeld();
+    const sheet = this._hfId;
+    const blocks = changedBlocks(engine, sheet, r, raw);
     if (raw.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('=')))) {
-      engine.setCellContents(
-        this._hfRange(r).start,
-        raw.map((row) => row.map(() => null)),
-      );
+      for (const b of blocks)
+        engine.setCellContents(
+          { sheet, row: b.row, col: b.col },
+          b.cells.map((cells) => cells.map(() => null)),
+        );
     }
-    engine.setCellContents(this._hfRange(r).start, raw);
+    for (const b of blocks) engine.setCellContents({ sheet, row: b.row, col: b.col }, b.cells);
     if (raw.some((row) => row.some((v) => v === null))) this._ss._cellsEmptied = true;
   }
 
@@ -256,30 +264,32 @@ export class EmuSheet implements Signatures<
   /** Values as getValues returns them: numbers, booleans, Dates, strings, '' for empty. */
   _readValues(r: GridRect): unknown[][] {
     const hf = this._ss._hf;
+    const id = this._hfId;
     const raw = hf.getRangeValues(this._hfRange(r));
     const tz = this._ss._timeZone;
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v === null || v === undefined) return '';
         if (typeof v === 'object') return sheetsErrorText(v as { value: string }); // a formula error: "#DIV/0!", ...
-        const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j) : v;
-        if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j)) return serialToDate(n, tz);
+        const n = typeof v === 'number' ? this._exactNumber(v, r.row + i, r.col + j, id) : v;
+        if (typeof n === 'number' && this._isDateCell(r.row + i, r.col + j, id)) return serialToDate(n, tz);
         return n;
       }),
     );
   }
 
-  _isDateCell(row: number, col: number): boolean {
+  /** `id`: the engine's id of this sheet, when the caller has it (finding it by name, per cell, costs). */
+  _isDateCell(row: number, col: number, id = this._hfId): boolean {
     const format = this._cellMeta(row, col)?.numberFormat;
     if (format) return isDateFormat(format);
-    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: id, row: row - 1, col: col - 1 });
     return t === 'NUMBER_DATE' || t === 'NUMBER_DATETIME' || t === 'NUMBER_TIME';
   }
 
-  _displayFormat(row: number, col: number): string | undefined {
+  _displayFormat(row: number, col: number, id = this._hfId): string | undefined {
     const format = this._cellMeta(row, col)?.numberFormat;
     if (format) return format;
-    const t = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const t = this._ss._hf.getCellValueDetailedType({ sheet: id, row: row - 1, col: col - 1 });
     if (t === 'NUMBER_DATE') return 'M/d/yyyy';
     if (t === 'NUMBER_DATETIME') return 'M/d/yyyy H:mm:ss';
     if (t === 'NUMBER_PERCENT') return '0%';
@@ -290,18 +300,19 @@ export class EmuSheet implements Signatures<
    * A number as it was written. The engine rounds the fractions it reports to 10 significant
    * digits (a time of day in a date-time serial would lose up to a second); Sheets keeps doubles.
    */
-  _exactNumber(computed: number, row: number, col: number): number {
+  _exactNumber(computed: number, row: number, col: number, id = this._hfId): number {
     if (Number.isInteger(computed)) return computed;
-    const written = this._ss._hf.getCellSerialized({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const written = this._ss._hf.getCellSerialized({ sheet: id, row: row - 1, col: col - 1 });
     return typeof written === 'number' ? written : computed;
   }
 
   _readDisplay(r: GridRect): string[][] {
     const raw = this._ss._hf.getRangeValues(this._hfRange(r));
+    const id = this._hfId;
     return raw.map((rowVals, i) =>
       rowVals.map((v, j) => {
         if (v !== null && typeof v === 'object') return sheetsErrorText(v as { value: string });
-        if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j), this._displayFormat(r.row + i, r.col + j));
+        if (typeof v === 'number') return displayValue(this._exactNumber(v, r.row + i, r.col + j, id), this._displayFormat(r.row + i, r.col + j, id));
         return displayValue(v as string | boolean | null, this._cellMeta(r.row + i, r.col + j)?.numberFormat);
       }),
     );
@@ -639,6 +650,70 @@ export class EmuSheet implements Signatures<
   removeChart(chart: EmuEmbeddedChart): void {
     this._charts = removeChart(this._charts, chart);
   }
+}
+
+/** The parts of HyperFormula read here (not in its public typings). */
+interface EngineParts {
+  dependencyGraph: { getRawValue(address: SimpleCellAddress): RawCellContent };
+  _cellContentParser: { parse(content: RawCellContent): { formula?: string } };
+  _parser: { parse(formula: string, address: SimpleCellAddress): { ast: unknown; errors: unknown[] } };
+  _unparser: { unparse(ast: unknown, address: SimpleCellAddress): string };
+}
+
+/**
+ * Whether the cell holds `content` already, as written (read while the engine holds its
+ * recalculation: its public getCellSerialized refuses then). A formula is compared as the engine
+ * writes it back ('Contacts'!A:A is Contacts!A:A); a cell an array's result fills holds nothing.
+ */
+function holds(engine: HyperFormula, address: SimpleCellAddress, content: RawCellContent): boolean {
+  const parts = engine as unknown as EngineParts;
+  const type = engine.getCellType(address);
+  if (type === 'VALUE') return Object.is(parts.dependencyGraph.getRawValue(address), content);
+  if (type !== 'FORMULA' && type !== 'ARRAYFORMULA') return content === null;
+  if (typeof content !== 'string') return false;
+  const formula = engine.getCellFormula(address);
+  if (formula === content) return true;
+  const parsed = parts._cellContentParser.parse(content).formula;
+  if (parsed === undefined) return false;
+  const { ast, errors } = parts._parser.parse(parsed, address);
+  return errors.length === 0 && parts._unparser.unparse(ast, address) === formula;
+}
+
+/** Cells of `raw` (written at `r`) to give the engine, as rectangles (0-based): those whose content changes. */
+interface Block {
+  row: number;
+  col: number;
+  cells: RawCellContent[][];
+}
+
+/**
+ * The parts of a write that change a cell, as few rectangles as rows allow: a cell given what it
+ * holds already is left out (rewriting it changes nothing the engine computes, and a script
+ * rewrites whole tables of which a few cells differ: the engine's cost is per cell written).
+ */
+function changedBlocks(engine: HyperFormula, sheet: number, r: GridRect, raw: RawCellContent[][]): Block[] {
+  const blocks: Block[] = [];
+  // Rows changed in every cell, gathered into one rectangle until a row that is not.
+  let whole: Block | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const row = r.row - 1 + i;
+    const cells = raw[i];
+    const changed = cells.map((v, j) => !holds(engine, { sheet, row, col: r.col - 1 + j }, v));
+    if (changed.every(Boolean)) {
+      if (whole) whole.cells.push(cells);
+      else blocks.push((whole = { row, col: r.col - 1, cells: [cells] }));
+      continue;
+    }
+    whole = null;
+    for (let j = 0; j < cells.length; j++) {
+      if (!changed[j]) continue;
+      let end = j;
+      while (end + 1 < cells.length && changed[end + 1]) end++;
+      blocks.push({ row, col: r.col - 1 + j, cells: [cells.slice(j, end + 1)] });
+      j = end;
+    }
+  }
+  return blocks;
 }
 
 /** Google's RangeList, with only what the add-on uses: its ranges, each as getRange would give it. */

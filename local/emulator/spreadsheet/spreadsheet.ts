@@ -58,6 +58,9 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     // row, else #VALUE!); Google documents the first row for ROW only.
     useArrayArithmetic: false,
     useColumnIndex: true,
+    // The emulator never undoes: HyperFormula's default keeps the last 20 changes' old contents
+    // (a 10,000-row write is 10,000s of them), memory every garbage collection walks again.
+    undoLimit: 0,
   });
   fixColumnIndexAfterRowChanges(hf);
   bindNamesInInterpreter(hf);
