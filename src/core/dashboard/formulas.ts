@@ -252,7 +252,7 @@ const NO_ANSWER_DAYS = 1_000_000;
 
 /**
  * The block's list, in this order of columns: contact, key (Event date's day × KEY_BASE + log
- * row: unique, and the order of the list), event code, the template of a pitch, and the contact
+ * row: unique, and the order of the list), event code, the Details of a pitch, and the contact
  * again on a pitch's row only.
  */
 export const REPLY_LIST_COLUMNS = 5;
@@ -275,7 +275,7 @@ function templateOf(details: string): string {
 }
 
 /** The LAMBDA's names for one row of the list and what was computed for it. */
-const L = { contact: 'ev_contact', key: 'ev_key', label: 'ev_label', pitcher: 'ev_pitcher', first: 'first_label', days: 'reply_days' };
+const L = { contact: 'ev_contact', key: 'ev_key', label: 'ev_details', pitcher: 'ev_pitcher', first: 'first_label', days: 'reply_days' };
 
 /** The day of a key, and the first key of that day. */
 const dayOf = (key: string) => `INT(${key}/${KEY_BASE})`;
@@ -291,15 +291,18 @@ export const replies = {
     if (!log) return '';
     const code = eventCode(log.event);
     const key = `INT(${log.date})*${KEY_BASE}+ROW(${log.contactId})`;
+    // No voiding row: the FILTER is #N/A, so is the MATCH, and every row stands. (MATCH, not a
+    // COUNTIFS per row: half the time in the local engine; an Event ID has no wildcard.)
     const voidingIds = `FILTER(${log.eventId},LEFT(${log.event},${VOIDED_PREFIX.length})=${str(VOIDED_PREFIX)})`;
-    const stands = `IFERROR(COUNTIFS(${voidingIds},${log.eventId}&"/voided"),0)=0`;
+    const stands = `ISNA(MATCH(${log.eventId}&"/voided",${voidingIds},0))`;
     const pitch = `${log.event}=${str(EVENT_LABELS.pitch)}`;
-    const columns = [log.contactId, key, code, `IF(${pitch},${templateOf(log.details)},"")`, `IF(${pitch},${log.contactId},"")`];
+    // A pitch's Details as they are: its template is read from them for first pitches only.
+    const columns = [log.contactId, key, code, `IF(${pitch},${log.details},"")`, `IF(${pitch},${log.contactId},"")`];
     return sortedList(columns, key, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
   },
-  /** On the row of each contact's first pitch, its template; nothing on the others. */
+  /** On the row of each contact's first pitch, its template (from its Details); nothing on the others. */
   firstPitchTemplate: (list: ListRows) =>
-    `=MAP(${list.column(1)},${list.column(3)},${list.column(4)},LAMBDA(${L.key},${L.label},${L.pitcher},IF(${L.pitcher}="","",IF(XLOOKUP(${L.pitcher},${list.column(4)},${list.column(1)})=${L.key},${L.label},""))))`,
+    `=MAP(${list.column(1)},${list.column(3)},${list.column(4)},LAMBDA(${L.key},${L.label},${L.pitcher},IF(${L.pitcher}="","",IF(XLOOKUP(${L.pitcher},${list.column(4)},${list.column(1)})=${L.key},${templateOf(`T(${L.label})`)},""))))`,
   /** On a first pitch's row, the contact's Relationship in the tracker (the first row with its Contact ID). */
   relationship: (r: Refs, list: ListRows, first: string) =>
     `=MAP(${list.column(0)},${first},LAMBDA(${L.contact},${L.first},IF(${L.first}="","",IFERROR(T(XLOOKUP(${L.contact},${r.t('contactId')},${r.t('relationship')})),""))))`,
