@@ -20,7 +20,8 @@
 import { CLOSED_STAGES } from '../tracker/schema.ts';
 import { VOIDED_PREFIX } from '../history/void-rows.ts';
 import { INTERVIEWED_STAGES, JOB_INTERVIEW_OUTCOMES, NAMES_PER_CELL, OFFER_OUTCOME, PITCHED_STAGES, REPLIED_STAGES } from './definitions.ts';
-import { str, type DashboardTrackerKey, type Refs } from './refs.ts';
+import { str, type DashboardTrackerKey, type LogRefs, type Refs } from './refs.ts';
+import { EVENT_LABELS } from '../logging/events.ts';
 
 export const DASH = '–';
 
@@ -233,4 +234,107 @@ export const introductions = {
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) =>
     `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
+};
+
+/** Log events the "What gets replies" block reads, each with its number in the block's list. */
+const REPLY_EVENT_CODES = { pitch: 1, followUp: 2, reply: 3, declined: 4, interview: 5 } as const;
+/** Codes at or above this are an answer: a reply, a decline or the conversation itself. */
+const FIRST_ANSWER_CODE = REPLY_EVENT_CODES.reply;
+/** What the template of a pitch is when its Details do not name one (a pitch logged from the menu). */
+export const NOT_RECORDED = '(not recorded)';
+/** Mark as sent writes the template's name on the first line of Details after this (core/pitch/sent-note.ts). */
+const TEMPLATE_PREFIX = 'Template: ';
+/** Under this many pitches a rate is not shown. */
+export const FEWEST_PITCHES = 5;
+export const TOO_FEW = 'too few to tell';
+/** Days added to "no answer" so that every follow-up after the pitch counts. */
+const NO_ANSWER_DAYS = 1_000_000;
+
+/**
+ * The block's list, in this order of columns: contact, key (Event date's day × KEY_BASE + log
+ * row: unique, and the order of the list), event code, the Details of a pitch, and the contact
+ * again on a pitch's row only.
+ */
+export const REPLY_LIST_COLUMNS = 5;
+
+/** `text` as a COUNTIFS criterion matching exactly that text: its wildcards (* ? ~) escaped, "=" first so that no leading < > = is read as a comparison. */
+function exactly(text: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+function eventCode(event: string): string {
+  return Object.entries(REPLY_EVENT_CODES)
+    .map(([kind, code]) => `(${event}=${str(EVENT_LABELS[kind as keyof typeof REPLY_EVENT_CODES])})*${code}`)
+    .join('+');
+}
+
+/** The template named by a pitch's Details, as Mark as sent writes it, or NOT_RECORDED. */
+function templateOf(details: string): string {
+  const name = `MID(${details},${TEMPLATE_PREFIX.length + 1},FIND(CHAR(10),${details}&CHAR(10))-${TEMPLATE_PREFIX.length + 1})`;
+  return `IF(LEFT(${details},${TEMPLATE_PREFIX.length})=${str(TEMPLATE_PREFIX)},IF(${name}="",${str(NOT_RECORDED)},${name}),${str(NOT_RECORDED)})`;
+}
+
+/** The LAMBDA's names for one row of the list and what was computed for it. */
+const L = { contact: 'ev_contact', key: 'ev_key', label: 'ev_details', pitcher: 'ev_pitcher', first: 'first_label', days: 'reply_days' };
+
+/** The day of a key, and the first key of that day. */
+const dayOf = (key: string) => `INT(${key}/${KEY_BASE})`;
+const dayStart = (key: string) => `${dayOf(key)}*${KEY_BASE}`;
+
+export const replies = {
+  /**
+   * The log's pitches, follow-ups and answers that stand (no voiding row names their Event ID:
+   * core/history/void-rows.ts) with a date and a contact, in date order then log order, the
+   * first `rows`. The voiding rows are few, so each row's ID is looked for among them only.
+   */
+  events: (log: LogRefs | null, rows: number) => {
+    if (!log) return '';
+    const code = eventCode(log.event);
+    const key = `INT(${log.date})*${KEY_BASE}+ROW(${log.contactId})`;
+    // No voiding row: the FILTER is #N/A, so is the MATCH, and every row stands. (MATCH, not a
+    // COUNTIFS per row: half the time in the local engine; an Event ID has no wildcard.)
+    const voidingIds = `FILTER(${log.eventId},LEFT(${log.event},${VOIDED_PREFIX.length})=${str(VOIDED_PREFIX)})`;
+    const stands = `ISNA(MATCH(${log.eventId}&"/voided",${voidingIds},0))`;
+    const pitch = `${log.event}=${str(EVENT_LABELS.pitch)}`;
+    // A pitch's Details as they are: its template is read from them for first pitches only.
+    const columns = [log.contactId, key, code, `IF(${pitch},${log.details},"")`, `IF(${pitch},${log.contactId},"")`];
+    return sortedList(columns, key, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
+  },
+  /** On the row of each contact's first pitch, its template (from its Details); nothing on the others. */
+  firstPitchTemplate: (list: ListRows) =>
+    `=MAP(${list.column(1)},${list.column(3)},${list.column(4)},LAMBDA(${L.key},${L.label},${L.pitcher},IF(${L.pitcher}="","",IF(XLOOKUP(${L.pitcher},${list.column(4)},${list.column(1)})=${L.key},${templateOf(`T(${L.label})`)},""))))`,
+  /** On a first pitch's row, the contact's Relationship in the tracker (the first row with its Contact ID). */
+  relationship: (r: Refs, list: ListRows, first: string) =>
+    `=MAP(${list.column(0)},${first},LAMBDA(${L.contact},${L.first},IF(${L.first}="","",IFERROR(T(XLOOKUP(${L.contact},${r.t('contactId')},${r.t('relationship')})),""))))`,
+  /** On a first pitch's row, the days from it to the contact's first answer on or after its day; nothing without one. */
+  daysToReply: (list: ListRows, first: string) => {
+    const criteria = `${list.column(0)},${exactly(L.contact)},${list.column(2)},">=${FIRST_ANSWER_CODE}",${list.column(1)},">="&(${dayStart(L.key)})`;
+    return `=MAP(${list.column(0)},${list.column(1)},${first},LAMBDA(${L.contact},${L.key},${L.first},IF(${L.first}="","",IF(COUNTIFS(${criteria})=0,"",${dayOf(`MINIFS(${list.column(1)},${criteria})`)}-${dayOf(L.key)}))))`;
+  },
+  /** On a first pitch's row, 1 when an informational interview followed on or after its day, else 0. */
+  conversation: (list: ListRows, first: string) =>
+    `=MAP(${list.column(0)},${list.column(1)},${first},LAMBDA(${L.contact},${L.key},${L.first},IF(${L.first}="","",IF(COUNTIFS(${list.column(0)},${exactly(L.contact)},${list.column(2)},${REPLY_EVENT_CODES.interview},${list.column(1)},">="&(${dayStart(L.key)}))>0,1,0))))`,
+  /** On a first pitch's row, 1 when a follow-up was sent from its day to the day of the first answer (any day after it, without one), else 0. */
+  followedUp: (list: ListRows, first: string, days: string) =>
+    `=MAP(${list.column(0)},${list.column(1)},${first},${days},LAMBDA(${L.contact},${L.key},${L.first},${L.days},IF(${L.first}="","",IF(COUNTIFS(${list.column(0)},${exactly(L.contact)},${list.column(2)},${REPLY_EVENT_CODES.followUp},${list.column(1)},">="&(${dayStart(L.key)}),${list.column(1)},"<"&((${dayOf(L.key)}+IF(${L.days}="",${NO_ANSWER_DAYS},${L.days})+1)*${KEY_BASE}))>0,1,0))))`,
+  /** The templates of first pitches, each once (upper or lower case alike), in the order first used, the first `rows`. */
+  templates: (list: ListRows, first: string, rows: number) =>
+    `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(${first},MAP(${first},${list.column(1)},LAMBDA(${L.first},${L.key},IF(${L.first}="",FALSE,XLOOKUP(${L.first},${first},${list.column(1)})=${L.key})))),${rows},1),""))`,
+  /**
+   * Among first pitches whose template is the text in `label` (equal, upper or lower case alike),
+   * how many there are (`of` the conversation column, a number on each), replied (`of` the days
+   * column: a number when they did) or talked (`sum` of the conversation column). An equality,
+   * not a COUNTIFS criterion: a template's name is the user's text, which COUNTIFS would read as
+   * wildcards or a comparison ("<Cold>").
+   */
+  byTemplate: (label: string, first: string, of: string, sum = false) =>
+    // Only numbers are filtered: the local emulator's COUNT counts a lone "" that FILTER gives (Sheets does not).
+    `=IF(${label}="","",IFERROR(${sum ? 'SUM' : 'COUNT'}(FILTER(${of},${first}=${label},ISNUMBER(${of}))),0))`,
+  /** First pitches whose relationship is `label` (a fixed Relationship value), and `more`. */
+  byRelationship: (label: string, relationship: string, counted: string, more = '') => `=COUNTIFS(${relationship},${label},${counted},">=0"${more})`,
+  /** A rate of `count` out of `pitches`: a dash for none, "too few to tell" under FEWEST_PITCHES. */
+  rate: (count: string, pitches: string) =>
+    `=IF(${pitches}="","",IF(N(${pitches})=0,${str(DASH)},IF(${pitches}<${FEWEST_PITCHES},${str(TOO_FEW)},${count}/${pitches})))`,
+  median: (days: string) => `=IFERROR(MEDIAN(${days}),${str(DASH)})`,
+  codes: REPLY_EVENT_CODES,
 };
