@@ -81,8 +81,9 @@ describe('service calls of the logging actions, constant in rows', () => {
 // The first logged event also creates the Interview log: its sheet (the names read once, for a
 // name no sheet has), layout (frozen header, column widths, the date columns' formats down the
 // grid), header, eight column tags (one getRangeList, one call a tag) and the Dashboard's link to
-// it, on top of the 26 of a logged event. Goal 25, not reached: see the README's speed section.
-const FIRST_USE = { budget: 60, goal: 25 };
+// it, on top of the 26 of a logged event, and where a Dashboard awaits the log, its What gets
+// replies list's formula too (60 before that block). Goal 25, not reached: see the README's speed section.
+const FIRST_USE = { budget: 62, goal: 25 };
 
 describe('service calls of the first logged event, which creates the Interview log', () => {
   it('at 100 and 2,000 contacts', { timeout: 120_000 }, () => {
