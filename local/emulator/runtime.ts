@@ -55,6 +55,16 @@ interface ExecutionFrame {
   pending: (() => unknown)[];
   virtualMs: number;
 }
+const FRAME_KEYS = [
+  'execution',
+  'calls',
+  'serial',
+  'authMode',
+  'beforeCall',
+  'beforeEnd',
+  'pending',
+  'virtualMs',
+] as const satisfies readonly (keyof ExecutionFrame)[];
 
 export class Runtime {
   authMode: AuthModeName = 'FULL';
@@ -188,16 +198,7 @@ export class Runtime {
     this.running++;
     this.committed?.();
     this.replayDue = false;
-    this.outer.push({
-      execution: this.execution,
-      calls: this.calls,
-      serial: this.serial,
-      authMode: this.authMode,
-      beforeCall: this.beforeCall,
-      beforeEnd: this.beforeEnd,
-      pending: this.pending,
-      virtualMs: this.virtualMs,
-    });
+    this.outer.push(Object.fromEntries(FRAME_KEYS.map((k) => [k, this[k]])) as unknown as ExecutionFrame);
     this.execution = `${this.execution}>${this.outer.length}`;
     this.calls = new Map();
     this.serial = 0;
@@ -215,16 +216,7 @@ export class Runtime {
     const frame = this.outer.pop();
     if (!frame) return;
     // The nested execution's waits (a lock, a sleep) passed while the running one went on: its clock did not stop.
-    ({
-      execution: this.execution,
-      calls: this.calls,
-      serial: this.serial,
-      authMode: this.authMode,
-      beforeCall: this.beforeCall,
-      beforeEnd: this.beforeEnd,
-      pending: this.pending,
-      virtualMs: this.virtualMs,
-    } = frame);
+    Object.assign(this, frame);
     this.replayDue = this.pending.length > 0;
   }
 

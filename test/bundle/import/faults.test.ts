@@ -2,27 +2,10 @@
 // import leaves it. These are the cases the attack found (blank rows, rows without drop-downs,
 // an orphan "Contacts" beside "Contacts 2"); the sweep over every write point is sweep.test.ts.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { addOn, FIXTURES } from '../../helpers.ts';
+import { addOn } from '../../helpers.ts';
 import { emulatorState } from '../../../local/emulator/state.ts';
-import type { ImportResult, SetupResult } from '../../../src/shared/types.ts';
-
-const LINKEDIN = readFileSync(join(FIXTURES, 'linkedin-connections.csv'), 'utf8');
-const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');
-
-type App = ReturnType<typeof addOn>;
-
-/** A tracker set up on hand-made.csv whose grid keeps `spare` empty rows below the table. */
-function tracker(spare: number): App {
-  const app = addOn({ csv: HAND_MADE, sheetName: 'Contacts' });
-  const setup = app.bundle.run('setUpTracker').result as SetupResult;
-  if (!setup.ok) throw new Error(setup.message);
-  const sheet = app.ss.getSheetByName('Contacts')!;
-  const extra = sheet.getMaxRows() - sheet.getLastRow() - spare;
-  if (extra > 0) sheet.deleteRows(sheet.getLastRow() + spare + 1, extra);
-  return app;
-}
+import type { ImportResult } from '../../../src/shared/types.ts';
+import { importOk, LINKEDIN, tracker, type App } from './import-world.ts';
 
 /**
  * Runs the import with every call from the one `stopsAt` picks failing, as when the execution
@@ -53,12 +36,6 @@ function importFailingAfter(app: App, method: string, nth = 1): void {
     if (name === method && ++seen === nth) next = true;
     return false;
   });
-}
-
-function importOk(app: App): Extract<ImportResult, { ok: true }> {
-  const r = app.bundle.run('importContacts', [LINKEDIN, {}]).result as ImportResult;
-  if (!r.ok) throw new Error(r.message);
-  return r;
 }
 
 /** What a user would notice on a sheet: grid, values, formats, drop-downs, colour rules. */
