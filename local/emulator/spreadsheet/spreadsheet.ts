@@ -27,6 +27,7 @@ import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
 import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
+import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -43,6 +44,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetsArrayFunctions();
   registerSheetsXlookup();
   registerSheetsLambda();
+  registerSheetsCount();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',
