@@ -274,12 +274,38 @@ function templateOf(details: string): string {
   return `IF(LEFT(${details},${TEMPLATE_PREFIX.length})=${str(TEMPLATE_PREFIX)},IF(${name}="",${str(NOT_RECORDED)},${name}),${str(NOT_RECORDED)})`;
 }
 
-/** The LAMBDA's names for one row of the list and what was computed for it. */
-const L = { contact: 'ev_contact', key: 'ev_key', label: 'ev_details', pitcher: 'ev_pitcher', first: 'first_label', days: 'reply_days' };
+/** The LAMBDA's names: a pitch's contact and key, a first pitch's key, a template's name in lower case. */
+const L = { pitcher: 'ev_pitcher', key: 'ev_key', first: 'first_key', template: 'template_lower' };
 
 /** The day of a key, and the first key of that day. */
 const dayOf = (key: string) => `INT(${key}/${KEY_BASE})`;
 const dayStart = (key: string) => `${dayOf(key)}*${KEY_BASE}`;
+
+/**
+ * The keys of the contacts' first pitches, in the list's order: among the list's pitches, each
+ * contact's first (the XLOOKUP of its contact among the pitches finds its own key). Only the
+ * pitches are looked up, and each column worked out per first pitch maps these keys alone, so
+ * the counts over the list run once per first pitch, not once per row of the list (the local
+ * engine computes both branches of an IF, so a blank row skipped by an IF cost as much).
+ */
+function firstPitchKeys(list: ListRows): string {
+  const [keys, pitchers] = [list.column(1), list.column(4)];
+  const pitches = `${list.column(2)}=${REPLY_EVENT_CODES.pitch}`;
+  return `FILTER(FILTER(${keys},${pitches}),MAP(FILTER(${pitchers},${pitches}),FILTER(${keys},${pitches}),LAMBDA(${L.pitcher},${L.key},XLOOKUP(${L.pitcher},${pitchers},${keys})=${L.key})))`;
+}
+
+/** A value per first pitch, `value` of its key (L.first), one below the other from the formula's cell. */
+function perFirstPitch(list: ListRows, value: string): string {
+  return `=ARRAYFORMULA(IFERROR(MAP(${firstPitchKeys(list)},LAMBDA(${L.first},${value})),""))`;
+}
+
+/** The list's `column` on the row of a first pitch's key. */
+const onFirstPitch = (list: ListRows, column: number) => `XLOOKUP(${L.first},${list.column(1)},${list.column(column)})`;
+
+/** COUNTIFS criteria: the first pitch's contact, events of `code` (a criterion), from the day of the first pitch. */
+function sameContactFrom(list: ListRows, code: string): string {
+  return `${list.column(0)},${exactly(onFirstPitch(list, 0))},${list.column(2)},${code},${list.column(1)},">="&(${dayStart(L.first)})`;
+}
 
 export const replies = {
   /**
@@ -300,26 +326,31 @@ export const replies = {
     const columns = [log.contactId, key, code, `IF(${pitch},${log.details},"")`, `IF(${pitch},${log.contactId},"")`];
     return sortedList(columns, key, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
   },
-  /** On the row of each contact's first pitch, its template (from its Details); nothing on the others. */
-  firstPitchTemplate: (list: ListRows) =>
-    `=MAP(${list.column(1)},${list.column(3)},${list.column(4)},LAMBDA(${L.key},${L.label},${L.pitcher},IF(${L.pitcher}="","",IF(XLOOKUP(${L.pitcher},${list.column(4)},${list.column(1)})=${L.key},${templateOf(`T(${L.label})`)},""))))`,
-  /** On a first pitch's row, the contact's Relationship in the tracker (the first row with its Contact ID). */
-  relationship: (r: Refs, list: ListRows, first: string) =>
-    `=MAP(${list.column(0)},${first},LAMBDA(${L.contact},${L.first},IF(${L.first}="","",IFERROR(T(XLOOKUP(${L.contact},${r.t('contactId')},${r.t('relationship')})),""))))`,
-  /** On a first pitch's row, the days from it to the contact's first answer on or after its day; nothing without one. */
-  daysToReply: (list: ListRows, first: string) => {
-    const criteria = `${list.column(0)},${exactly(L.contact)},${list.column(2)},">=${FIRST_ANSWER_CODE}",${list.column(1)},">="&(${dayStart(L.key)})`;
-    return `=MAP(${list.column(0)},${list.column(1)},${first},LAMBDA(${L.contact},${L.key},${L.first},IF(${L.first}="","",IF(COUNTIFS(${criteria})=0,"",${dayOf(`MINIFS(${list.column(1)},${criteria})`)}-${dayOf(L.key)}))))`;
+  /** Each first pitch's template (from its Details). */
+  firstPitchTemplate: (list: ListRows) => perFirstPitch(list, templateOf(`T(${onFirstPitch(list, 3)})`)),
+  /** Each first pitch's contact's Relationship in the tracker (the first row with its Contact ID). */
+  relationship: (r: Refs, list: ListRows) =>
+    perFirstPitch(list, `IFERROR(T(XLOOKUP(${onFirstPitch(list, 0)},${r.t('contactId')},${r.t('relationship')})),"")`),
+  /** For each first pitch, the days from it to the contact's first answer on or after its day; nothing without one. */
+  daysToReply: (list: ListRows) => {
+    const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
+    return perFirstPitch(list, `IF(COUNTIFS(${answers})=0,"",${dayOf(`MINIFS(${list.column(1)},${answers})`)}-${dayOf(L.first)})`);
   },
-  /** On a first pitch's row, 1 when an informational interview followed on or after its day, else 0. */
-  conversation: (list: ListRows, first: string) =>
-    `=MAP(${list.column(0)},${list.column(1)},${first},LAMBDA(${L.contact},${L.key},${L.first},IF(${L.first}="","",IF(COUNTIFS(${list.column(0)},${exactly(L.contact)},${list.column(2)},${REPLY_EVENT_CODES.interview},${list.column(1)},">="&(${dayStart(L.key)}))>0,1,0))))`,
-  /** On a first pitch's row, 1 when a follow-up was sent from its day to the day of the first answer (any day after it, without one), else 0. */
-  followedUp: (list: ListRows, first: string, days: string) =>
-    `=MAP(${list.column(0)},${list.column(1)},${first},${days},LAMBDA(${L.contact},${L.key},${L.first},${L.days},IF(${L.first}="","",IF(COUNTIFS(${list.column(0)},${exactly(L.contact)},${list.column(2)},${REPLY_EVENT_CODES.followUp},${list.column(1)},">="&(${dayStart(L.key)}),${list.column(1)},"<"&((${dayOf(L.key)}+IF(${L.days}="",${NO_ANSWER_DAYS},${L.days})+1)*${KEY_BASE}))>0,1,0))))`,
-  /** The templates of first pitches, each once (upper or lower case alike), in the order first used, the first `rows`. */
-  templates: (list: ListRows, first: string, rows: number) =>
-    `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(FILTER(${first},MAP(${first},${list.column(1)},LAMBDA(${L.first},${L.key},IF(${L.first}="",FALSE,XLOOKUP(${L.first},${first},${list.column(1)})=${L.key})))),${rows},1),""))`,
+  /** For each first pitch, 1 when an informational interview followed on or after its day, else 0. */
+  conversation: (list: ListRows) => perFirstPitch(list, `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.interview))})>0,1,0)`),
+  /** For each first pitch, 1 when a follow-up was sent from its day to the day of the first answer (any day after it, without one), else 0. */
+  followedUp: (list: ListRows) => {
+    const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
+    const lastDay = `IF(COUNTIFS(${answers})=0,${dayOf(L.first)}+${NO_ANSWER_DAYS},${dayOf(`MINIFS(${list.column(1)},${answers})`)})`;
+    return perFirstPitch(list, `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))>0,1,0)`);
+  },
+  /**
+   * The templates of first pitches (`first`, one per first pitch), each once (upper or lower case
+   * alike: UNIQUE of them in lower case), as first used (UNIQUE keeps the order in which they first
+   * appear; the XLOOKUP gives that spelling back), the first `rows`.
+   */
+  templates: (first: string, rows: number) =>
+    `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(MAP(UNIQUE(FILTER(LOWER(${first}),${first}<>"")),LAMBDA(${L.template},XLOOKUP(${L.template},${first},${first}))),${rows},1),""))`,
   /**
    * Among first pitches whose template is the text in `label` (equal, upper or lower case alike),
    * how many there are (`of` the conversation column, a number on each), replied (`of` the days
@@ -328,8 +359,7 @@ export const replies = {
    * wildcards or a comparison ("<Cold>").
    */
   byTemplate: (label: string, first: string, of: string, sum = false) =>
-    // Only numbers are filtered: the local emulator's COUNT counts a lone "" that FILTER gives (Sheets does not).
-    `=IF(${label}="","",IFERROR(${sum ? 'SUM' : 'COUNT'}(FILTER(${of},${first}=${label},ISNUMBER(${of}))),0))`,
+    `=IF(${label}="","",IFERROR(${sum ? 'SUM' : 'COUNT'}(FILTER(${of},${first}=${label})),0))`,
   /** First pitches whose relationship is `label` (a fixed Relationship value), and `more`. */
   byRelationship: (label: string, relationship: string, counted: string, more = '') => `=COUNTIFS(${relationship},${label},${counted},">=0"${more})`,
   /** A rate of `count` out of `pitches`: a dash for none, "too few to tell" under FEWEST_PITCHES. */

@@ -489,7 +489,7 @@ function repliesSection(): RowSpec[] {
   const templateRows = Array.from({ length: TEMPLATE_ROWS }, (_, k) =>
     figures(
       `repliesTemplate_${k + 1}`,
-      k === 0 ? (c) => replies.templates(list(c), first(c), TEMPLATE_ROWS) : '',
+      k === 0 ? (c) => replies.templates(first(c), TEMPLATE_ROWS) : '',
       (c, more) =>
         more === ''
           ? replies.byTemplate(`A${c.row}`, first(c), conversation(c))
@@ -532,13 +532,13 @@ function repliesSection(): RowSpec[] {
 
 /**
  * The row below everything whose hidden cells hold the list of the log's events (I to M) and what
- * is worked out for each contact's first pitch (N to R), which "What gets replies" counts in. Last,
+ * is worked out for each contact's first pitch (N to R, one row per first pitch from the top, in
+ * the list's order), which "What gets replies" counts in. Last,
  * so that its 500 rows run past every other list of the hidden columns, and with nothing in
  * column A, so that a longer introductions list above it moves no label.
  */
 function repliesListRow(r: Refs): RowSpec {
   const list = (c: Ctx) => listRows(REPLIES_LIST_COLUMN, c.row, c.row + REPLIES_EVENTS_CAP - 1);
-  const first = (c: Ctx) => list(c).column(5);
   const hidden: Spec[] = [
     () => replies.events(r.log, REPLIES_EVENTS_CAP),
     '',
@@ -546,10 +546,10 @@ function repliesListRow(r: Refs): RowSpec {
     '',
     '',
     (c) => replies.firstPitchTemplate(list(c)),
-    (c) => replies.relationship(r, list(c), first(c)),
-    (c) => replies.daysToReply(list(c), first(c)),
-    (c) => replies.conversation(list(c), first(c)),
-    (c) => replies.followedUp(list(c), first(c), list(c).column(7)),
+    (c) => replies.relationship(r, list(c)),
+    (c) => replies.daysToReply(list(c)),
+    (c) => replies.conversation(list(c)),
+    (c) => replies.followedUp(list(c)),
   ];
   const listColumn = REPLIES_LIST_COLUMN.charCodeAt(0) - 65;
   const spill: Record<number, Size> = { [listColumn]: { rows: REPLIES_EVENTS_CAP, columns: REPLY_LIST_COLUMNS } };
