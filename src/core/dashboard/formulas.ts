@@ -1,10 +1,11 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and the emulator
 // compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, OR, XLOOKUP, T,
 // LEFT, INT, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ROW,
-// ARRAY_CONSTRAIN, ARRAYFORMULA, MAP, LAMBDA, ROUND (see docs/dashboard.md for what differs and
+// ARRAY_CONSTRAIN, ARRAYFORMULA, MAP, LAMBDA, ROUND, and for "What gets replies" MATCH, ISNA, MID,
+// FIND, CHAR, SUBSTITUTE, MINIFS, MEDIAN, UNIQUE, LOWER (see docs/dashboard.md for what differs and
 // how the formulas avoid it). Only forms whose array behaviour Google documents: a function over
 // ranges sits inside ARRAYFORMULA, always the formula's outermost function, or is an array
-// function (FILTER, SORT, HSTACK, MAP); T, TRIM and XLOOKUP take one value, inside MAP's LAMBDA.
+// function (FILTER, SORT, HSTACK, MAP, UNIQUE); T, TRIM and XLOOKUP take one value, inside MAP's LAMBDA.
 //
 // HyperFormula's COUNTIFS checks a row's criteria in order and stops at the first that fails,
 // so the one true for most rows (a Contact ID, a pattern match) comes last; Sheets counts the
@@ -329,8 +330,7 @@ export const replies = {
   /** Each first pitch's template (from its Details). */
   firstPitchTemplate: (list: ListRows) => perFirstPitch(list, templateOf(`T(${onFirstPitch(list, 3)})`)),
   /** Each first pitch's contact's Relationship in the tracker (the first row with its Contact ID). */
-  relationship: (r: Refs, list: ListRows) =>
-    perFirstPitch(list, `IFERROR(T(XLOOKUP(${onFirstPitch(list, 0)},${r.t('contactId')},${r.t('relationship')})),"")`),
+  relationship: (r: Refs, list: ListRows) => perFirstPitch(list, `IFERROR(T(XLOOKUP(${onFirstPitch(list, 0)},${r.t('contactId')},${r.t('relationship')})),"")`),
   /** For each first pitch, the days from it to the contact's first answer on or after its day; nothing without one. */
   daysToReply: (list: ListRows) => {
     const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
@@ -342,7 +342,10 @@ export const replies = {
   followedUp: (list: ListRows) => {
     const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
     const lastDay = `IF(COUNTIFS(${answers})=0,${dayOf(L.first)}+${NO_ANSWER_DAYS},${dayOf(`MINIFS(${list.column(1)},${answers})`)})`;
-    return perFirstPitch(list, `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))>0,1,0)`);
+    return perFirstPitch(
+      list,
+      `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))>0,1,0)`,
+    );
   },
   /**
    * The templates of first pitches (`first`, one per first pitch), each once (upper or lower case

@@ -8,6 +8,7 @@ import type { LogResult, SetupResult } from '../../../src/shared/types.ts';
 import type { VoidResult } from '../../../src/shared/history.ts';
 import { addOn, requireBuild } from '../../helpers.ts';
 import { rowOf } from './world.ts';
+import { TEMPLATE_ROWS } from '../../../src/core/dashboard/layout.ts';
 
 const CSV = ['Name,Email', ...['Ada', 'Alan', 'Grace', 'Linus', 'Radia', 'Ken', 'Hedy'].map((n) => `${n},${n.toLowerCase()}@example.com`)].join('\n');
 
@@ -60,5 +61,42 @@ describe('What gets replies on the Dashboard', () => {
     expect(all[3]).toBeCloseTo(2 / 6, 9);
     expect(all[5]).toBeCloseTo(1 / 6, 9);
     expect(row('Median days to a reply')[1]).toBe(3);
+  });
+
+  // The template rows are a fixed number (docs/dashboard.md, "What gets replies"): templates come
+  // as pitches are marked sent, with no rebuild, and the rows below them stay where they are.
+  it(`shows templates in their ${TEMPLATE_ROWS} rows as they are first used, with no rebuild, and adds up the rest`, () => {
+    const names = Array.from({ length: TEMPLATE_ROWS + 2 }, (_, i) => `Person ${i + 1}`);
+    const csv = ['Name,Email', ...names.map((n, i) => `${n},person${i + 1}@example.com`)].join('\n');
+    const app = addOn({ csv, sheetName: 'Contacts', timeZone: 'Etc/UTC' });
+    expect((app.bundle.run('setUpTracker', [], { select: 'Contacts!A1' }).result as SetupResult).ok).toBe(true);
+    const dash = app.ss.getSheetByName('Dashboard')!;
+    const block = () => {
+      const grid = dash.getDataRange().getValues();
+      return { grid, start: grid.findIndex((r) => r[0] === 'What gets replies') };
+    };
+    const built = block();
+    const labelsBelow = (grid: unknown[][], start: number) => grid.slice(start + 3 + TEMPLATE_ROWS, start + 3 + TEMPLATE_ROWS + 16).map((r) => r[0]);
+    const below = labelsBelow(built.grid, built.start);
+    // Each template in its own case; the last is the first one's name in capitals, the same template.
+    const templates = [...Array.from({ length: TEMPLATE_ROWS + 1 }, (_, i) => `Template ${i + 1}`), 'TEMPLATE 1'];
+    const shown = () => {
+      const { grid, start } = block();
+      return grid.slice(start + 3, start + 3 + TEMPLATE_ROWS).map((r) => r.slice(0, 3));
+    };
+    templates.forEach((templateName, i) => {
+      const contactId = `C-${String(i + 1).padStart(4, '0')}`;
+      app.emu.setNow(Date.parse(`2026-03-${String(i + 2).padStart(2, '0')}T12:00:00Z`));
+      const sent = app.bundle.run('markMessageSent', [{ eventId: `sidebar-pitch-${i}`, contactId, purpose: 'pitch', templateName, subject: 'Hello' }]);
+      expect(sent.result as LogResult, JSON.stringify(sent.result)).toMatchObject({ ok: true });
+      if (i === 1) expect(shown()).toEqual([['Template 1', 1, 0], ['Template 2', 1, 0], ...Array.from({ length: TEMPLATE_ROWS - 2 }, () => ['', '', ''])]);
+    });
+    expect(shown()).toEqual(Array.from({ length: TEMPLATE_ROWS }, (_, k) => [`Template ${k + 1}`, k === 0 ? 2 : 1, 0]));
+    const { grid, start } = block();
+    expect(start).toBe(built.start);
+    expect(labelsBelow(grid, start)).toEqual(below);
+    expect(below).toContain('By relationship');
+    expect(rowOf(grid.slice(start), 'Other templates').slice(0, 3)).toEqual(['Other templates', 1, 0]);
+    expect(rowOf(grid.slice(start), 'All first pitches')[1]).toBe(TEMPLATE_ROWS + 2);
   });
 });
