@@ -133,6 +133,18 @@ describe('What gets replies', () => {
     // Every row its arrays fill is within the layout's extent, which the server makes room for.
     expect(withLog.bottom).toBeGreaterThanOrEqual(row + 499);
   });
+
+  // What is worked out per first pitch counts in the 500-row list (COUNTIFS, MINIFS): mapped over
+  // the list's own rows, that ran 500 times per column whatever the number of first pitches.
+  it('counts in the list once per first pitch: the MAPs that count map the first pitches, filtered, not the list', () => {
+    const withLog = layout({ full: 1 });
+    const { row, column } = withLog.repliesList;
+    const worked = withLog.cells[row - 1].slice(column - 1 + 5).filter((f): f is string => typeof f === 'string' && f !== '');
+    expect(worked).toHaveLength(5);
+    const counting = worked.filter((f) => /COUNTIFS\(|MINIFS\(/.test(f));
+    expect(counting.length).toBeGreaterThanOrEqual(3);
+    for (const f of worked) expect(f, f).toMatch(/^=ARRAYFORMULA\(IFERROR\(MAP\(FILTER\(FILTER\(/);
+  });
 });
 
 function sourcesOf(): DashboardSources {
