@@ -275,8 +275,8 @@ function templateOf(details: string): string {
   return `IF(LEFT(${details},${TEMPLATE_PREFIX.length})=${str(TEMPLATE_PREFIX)},IF(${name}="",${str(NOT_RECORDED)},${name}),${str(NOT_RECORDED)})`;
 }
 
-/** The LAMBDA's names: a pitch's contact and key, a first pitch's key, a template's name in lower case. */
-const L = { pitcher: 'ev_pitcher', key: 'ev_key', first: 'first_key', template: 'template_lower' };
+/** The LAMBDA's names: a pitch's contact and key, a first pitch's key and days to a reply, a template's name in lower case. */
+const L = { pitcher: 'ev_pitcher', key: 'ev_key', first: 'first_key', days: 'reply_days', template: 'template_lower' };
 
 /** The day of a key, and the first key of that day. */
 const dayOf = (key: string) => `INT(${key}/${KEY_BASE})`;
@@ -338,14 +338,15 @@ export const replies = {
   },
   /** For each first pitch, 1 when an informational interview followed on or after its day, else 0. */
   conversation: (list: ListRows) => perFirstPitch(list, `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.interview))})>0,1,0)`),
-  /** For each first pitch, 1 when a follow-up was sent from its day to the day of the first answer (any day after it, without one), else 0. */
-  followedUp: (list: ListRows) => {
-    const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
-    const lastDay = `IF(COUNTIFS(${answers})=0,${dayOf(L.first)}+${NO_ANSWER_DAYS},${dayOf(`MINIFS(${list.column(1)},${answers})`)})`;
-    return perFirstPitch(
-      list,
-      `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))>0,1,0)`,
-    );
+  /**
+   * For each first pitch, 1 when a follow-up was sent from its day to the day of the first answer
+   * (any day after it, without one), else 0. The days to that answer are `days`, beside the first
+   * pitches from the top, as many rows as `counted` (a number on each first pitch) has numbers.
+   */
+  followedUp: (list: ListRows, days: string, counted: string) => {
+    const lastDay = `${dayOf(L.first)}+IF(${L.days}="",${NO_ANSWER_DAYS},${L.days})`;
+    const followUps = `COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))`;
+    return `=ARRAYFORMULA(IFERROR(MAP(${firstPitchKeys(list)},ARRAY_CONSTRAIN(${days},COUNT(${counted}),1),LAMBDA(${L.first},${L.days},IF(${followUps}>0,1,0))),""))`;
   },
   /**
    * The templates of first pitches (`first`, one per first pitch), each once (upper or lower case

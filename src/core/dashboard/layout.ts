@@ -549,7 +549,7 @@ function repliesListRow(r: Refs): RowSpec {
     (c) => replies.relationship(r, list(c)),
     (c) => replies.daysToReply(list(c)),
     (c) => replies.conversation(list(c)),
-    (c) => replies.followedUp(list(c)),
+    (c) => replies.followedUp(list(c), list(c).column(7), list(c).column(8)),
   ];
   const listColumn = REPLIES_LIST_COLUMN.charCodeAt(0) - 65;
   const spill: Record<number, Size> = { [listColumn]: { rows: REPLIES_EVENTS_CAP, columns: REPLY_LIST_COLUMNS } };
