@@ -29,6 +29,7 @@ import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
+import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
 /** Google's limit on cells in one spreadsheet. https://support.google.com/drive/answer/37603 */
@@ -46,6 +47,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   registerSheetsXlookup();
   registerSheetsLambda();
   registerSheetsConditionals();
+  registerSheetsCount();
   const hf = HyperFormula.buildEmpty({
     context: clock,
     licenseKey: 'gpl-v3',

@@ -1,10 +1,11 @@
 // Formula text for each dashboard number. Only functions that Google Sheets and the emulator
 // compute the same way: COUNTIFS, COUNTIF, COUNT, SUMIFS, SUM, MAX, IF, IFERROR, OR, XLOOKUP, T,
 // LEFT, INT, TRIM, N, ISNUMBER, WEEKDAY, TODAY, TEXTJOIN, FILTER, SORT, HSTACK, ROW,
-// ARRAY_CONSTRAIN, ARRAYFORMULA, MAP, LAMBDA, ROUND (see docs/dashboard.md for what differs and
+// ARRAY_CONSTRAIN, ARRAYFORMULA, MAP, LAMBDA, ROUND, and for "What gets replies" MATCH, ISNA, MID,
+// FIND, CHAR, SUBSTITUTE, MINIFS, MEDIAN, UNIQUE, LOWER (see docs/dashboard.md for what differs and
 // how the formulas avoid it). Only forms whose array behaviour Google documents: a function over
 // ranges sits inside ARRAYFORMULA, always the formula's outermost function, or is an array
-// function (FILTER, SORT, HSTACK, MAP); T, TRIM and XLOOKUP take one value, inside MAP's LAMBDA.
+// function (FILTER, SORT, HSTACK, MAP, UNIQUE); T, TRIM and XLOOKUP take one value, inside MAP's LAMBDA.
 //
 // HyperFormula's COUNTIFS checks a row's criteria in order and stops at the first that fails,
 // so the one true for most rows (a Contact ID, a pattern match) comes last; Sheets counts the
@@ -20,7 +21,8 @@
 import { CLOSED_STAGES } from '../tracker/schema.ts';
 import { VOIDED_PREFIX } from '../history/void-rows.ts';
 import { INTERVIEWED_STAGES, JOB_INTERVIEW_OUTCOMES, NAMES_PER_CELL, OFFER_OUTCOME, PITCHED_STAGES, REPLIED_STAGES } from './definitions.ts';
-import { str, type DashboardTrackerKey, type Refs } from './refs.ts';
+import { str, type DashboardTrackerKey, type LogRefs, type Refs } from './refs.ts';
+import { EVENT_LABELS } from '../logging/events.ts';
 
 export const DASH = '–';
 
@@ -233,4 +235,140 @@ export const introductions = {
   /** Shown when the list (spilled one row further than it shows) has more introductions than rows. */
   overflow: (next: string, rows: number) =>
     `=IF(${next}="","",${str(`More introductions than the ${rows} rows here: choose Build dashboard again to list them all.`)})`,
+};
+
+/** Log events the "What gets replies" block reads, each with its number in the block's list. */
+const REPLY_EVENT_CODES = { pitch: 1, followUp: 2, reply: 3, declined: 4, interview: 5 } as const;
+/** Codes at or above this are an answer: a reply, a decline or the conversation itself. */
+const FIRST_ANSWER_CODE = REPLY_EVENT_CODES.reply;
+/** What the template of a pitch is when its Details do not name one (a pitch logged from the menu). */
+export const NOT_RECORDED = '(not recorded)';
+/** Mark as sent writes the template's name on the first line of Details after this (core/pitch/sent-note.ts). */
+const TEMPLATE_PREFIX = 'Template: ';
+/** Under this many pitches a rate is not shown. */
+export const FEWEST_PITCHES = 5;
+export const TOO_FEW = 'too few to tell';
+/** Days added to "no answer" so that every follow-up after the pitch counts. */
+const NO_ANSWER_DAYS = 1_000_000;
+
+/**
+ * The block's list, in this order of columns: contact, key (Event date's day × KEY_BASE + log
+ * row: unique, and the order of the list), event code, the Details of a pitch, and the contact
+ * again on a pitch's row only.
+ */
+export const REPLY_LIST_COLUMNS = 5;
+
+/** `text` as a COUNTIFS criterion matching exactly that text: its wildcards (* ? ~) escaped, "=" first so that no leading < > = is read as a comparison. */
+function exactly(text: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+function eventCode(event: string): string {
+  return Object.entries(REPLY_EVENT_CODES)
+    .map(([kind, code]) => `(${event}=${str(EVENT_LABELS[kind as keyof typeof REPLY_EVENT_CODES])})*${code}`)
+    .join('+');
+}
+
+/** The template named by a pitch's Details, as Mark as sent writes it, or NOT_RECORDED. */
+function templateOf(details: string): string {
+  const name = `MID(${details},${TEMPLATE_PREFIX.length + 1},FIND(CHAR(10),${details}&CHAR(10))-${TEMPLATE_PREFIX.length + 1})`;
+  return `IF(LEFT(${details},${TEMPLATE_PREFIX.length})=${str(TEMPLATE_PREFIX)},IF(${name}="",${str(NOT_RECORDED)},${name}),${str(NOT_RECORDED)})`;
+}
+
+/** The LAMBDA's names: a pitch's contact and key, a first pitch's key and days to a reply, a template's name in lower case. */
+const L = { pitcher: 'ev_pitcher', key: 'ev_key', first: 'first_key', days: 'reply_days', template: 'template_lower' };
+
+/** The day of a key, and the first key of that day. */
+const dayOf = (key: string) => `INT(${key}/${KEY_BASE})`;
+const dayStart = (key: string) => `${dayOf(key)}*${KEY_BASE}`;
+
+/**
+ * The keys of the contacts' first pitches, in the list's order: among the list's pitches, each
+ * contact's first (the XLOOKUP of its contact among the pitches finds its own key). Only the
+ * pitches are looked up, and each column worked out per first pitch maps these keys alone, so
+ * the counts over the list run once per first pitch, not once per row of the list (the local
+ * engine computes both branches of an IF, so a blank row skipped by an IF cost as much).
+ */
+function firstPitchKeys(list: ListRows): string {
+  const [keys, pitchers] = [list.column(1), list.column(4)];
+  const pitches = `${list.column(2)}=${REPLY_EVENT_CODES.pitch}`;
+  return `FILTER(FILTER(${keys},${pitches}),MAP(FILTER(${pitchers},${pitches}),FILTER(${keys},${pitches}),LAMBDA(${L.pitcher},${L.key},XLOOKUP(${L.pitcher},${pitchers},${keys})=${L.key})))`;
+}
+
+/** A value per first pitch, `value` of its key (L.first), one below the other from the formula's cell. */
+function perFirstPitch(list: ListRows, value: string): string {
+  return `=ARRAYFORMULA(IFERROR(MAP(${firstPitchKeys(list)},LAMBDA(${L.first},${value})),""))`;
+}
+
+/** The list's `column` on the row of a first pitch's key. */
+const onFirstPitch = (list: ListRows, column: number) => `XLOOKUP(${L.first},${list.column(1)},${list.column(column)})`;
+
+/** COUNTIFS criteria: the first pitch's contact, events of `code` (a criterion), from the day of the first pitch. */
+function sameContactFrom(list: ListRows, code: string): string {
+  return `${list.column(0)},${exactly(onFirstPitch(list, 0))},${list.column(2)},${code},${list.column(1)},">="&(${dayStart(L.first)})`;
+}
+
+export const replies = {
+  /**
+   * The log's pitches, follow-ups and answers that stand (no voiding row names their Event ID:
+   * core/history/void-rows.ts) with a date and a contact, in date order then log order, the
+   * first `rows`. The voiding rows are few, so each row's ID is looked for among them only.
+   */
+  events: (log: LogRefs | null, rows: number) => {
+    if (!log) return '';
+    const code = eventCode(log.event);
+    const key = `INT(${log.date})*${KEY_BASE}+ROW(${log.contactId})`;
+    // No voiding row: the FILTER is #N/A, so is the MATCH, and every row stands. (MATCH, not a
+    // COUNTIFS per row: half the time in the local engine; an Event ID has no wildcard.)
+    const voidingIds = `FILTER(${log.eventId},LEFT(${log.event},${VOIDED_PREFIX.length})=${str(VOIDED_PREFIX)})`;
+    const stands = `ISNA(MATCH(${log.eventId}&"/voided",${voidingIds},0))`;
+    const pitch = `${log.event}=${str(EVENT_LABELS.pitch)}`;
+    // A pitch's Details as they are: its template is read from them for first pitches only.
+    const columns = [log.contactId, key, code, `IF(${pitch},${log.details},"")`, `IF(${pitch},${log.contactId},"")`];
+    return sortedList(columns, key, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
+  },
+  /** Each first pitch's template (from its Details). */
+  firstPitchTemplate: (list: ListRows) => perFirstPitch(list, templateOf(`T(${onFirstPitch(list, 3)})`)),
+  /** Each first pitch's contact's Relationship in the tracker (the first row with its Contact ID). */
+  relationship: (r: Refs, list: ListRows) => perFirstPitch(list, `IFERROR(T(XLOOKUP(${onFirstPitch(list, 0)},${r.t('contactId')},${r.t('relationship')})),"")`),
+  /** For each first pitch, the days from it to the contact's first answer on or after its day; nothing without one. */
+  daysToReply: (list: ListRows) => {
+    const answers = sameContactFrom(list, `">=${FIRST_ANSWER_CODE}"`);
+    return perFirstPitch(list, `IF(COUNTIFS(${answers})=0,"",${dayOf(`MINIFS(${list.column(1)},${answers})`)}-${dayOf(L.first)})`);
+  },
+  /** For each first pitch, 1 when an informational interview followed on or after its day, else 0. */
+  conversation: (list: ListRows) => perFirstPitch(list, `IF(COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.interview))})>0,1,0)`),
+  /**
+   * For each first pitch, 1 when a follow-up was sent from its day to the day of the first answer
+   * (any day after it, without one), else 0. The days to that answer are `days`, beside the first
+   * pitches from the top, as many rows as `counted` (a number on each first pitch) has numbers.
+   */
+  followedUp: (list: ListRows, days: string, counted: string) => {
+    const lastDay = `${dayOf(L.first)}+IF(${L.days}="",${NO_ANSWER_DAYS},${L.days})`;
+    const followUps = `COUNTIFS(${sameContactFrom(list, String(REPLY_EVENT_CODES.followUp))},${list.column(1)},"<"&((${lastDay}+1)*${KEY_BASE}))`;
+    return `=ARRAYFORMULA(IFERROR(MAP(${firstPitchKeys(list)},ARRAY_CONSTRAIN(${days},COUNT(${counted}),1),LAMBDA(${L.first},${L.days},IF(${followUps}>0,1,0))),""))`;
+  },
+  /**
+   * The templates of first pitches (`first`, one per first pitch), each once (upper or lower case
+   * alike: UNIQUE of them in lower case), as first used (UNIQUE keeps the order in which they first
+   * appear; the XLOOKUP gives that spelling back), the first `rows`.
+   */
+  templates: (first: string, rows: number) =>
+    `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(MAP(UNIQUE(FILTER(LOWER(${first}),${first}<>"")),LAMBDA(${L.template},XLOOKUP(${L.template},${first},${first}))),${rows},1),""))`,
+  /**
+   * Among first pitches whose template is the text in `label` (equal, upper or lower case alike),
+   * how many there are (`of` the conversation column, a number on each), replied (`of` the days
+   * column: a number when they did) or talked (`sum` of the conversation column). An equality,
+   * not a COUNTIFS criterion: a template's name is the user's text, which COUNTIFS would read as
+   * wildcards or a comparison ("<Cold>").
+   */
+  byTemplate: (label: string, first: string, of: string, sum = false) =>
+    `=IF(${label}="","",IFERROR(${sum ? 'SUM' : 'COUNT'}(FILTER(${of},${first}=${label})),0))`,
+  /** First pitches whose relationship is `label` (a fixed Relationship value), and `more`. */
+  byRelationship: (label: string, relationship: string, counted: string, more = '') => `=COUNTIFS(${relationship},${label},${counted},">=0"${more})`,
+  /** A rate of `count` out of `pitches`: a dash for none, "too few to tell" under FEWEST_PITCHES. */
+  rate: (count: string, pitches: string) =>
+    `=IF(${pitches}="","",IF(N(${pitches})=0,${str(DASH)},IF(${pitches}<${FEWEST_PITCHES},${str(TOO_FEW)},${count}/${pitches})))`,
+  median: (days: string) => `=IFERROR(MEDIAN(${days}),${str(DASH)})`,
+  codes: REPLY_EVENT_CODES,
 };

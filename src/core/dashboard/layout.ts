@@ -8,11 +8,14 @@ import {
   conversionCounts,
   countsByLabel,
   DASH,
+  FEWEST_PITCHES,
   followUps,
   introductions,
   type ListRows,
   rate,
   recentEvents,
+  replies,
+  REPLY_LIST_COLUMNS,
   type RecentList,
   topReferrers,
   totals,
@@ -104,6 +107,10 @@ export interface DashboardLayout {
    * row): written by nothing, as a value there, even an empty text, blocks the array (#REF!).
    */
   spills: Area[];
+  /** The last row a cell or an array of the layout fills. */
+  bottom: number;
+  /** Where the formula reading the log for "What gets replies" goes (1-based); it waits for the log like the recent-events list. */
+  repliesList: { row: number; column: number };
 }
 
 const PCT = '0.0%';
@@ -438,6 +445,118 @@ function introductionsSection(r: Refs, count: number): RowSpec[] {
   ];
 }
 
+/** Rows of the "What gets replies" list: the log's first pitches, follow-ups and answers. */
+export const REPLIES_EVENTS_CAP = 500;
+/** Templates shown one per row; the others are added up in one row. */
+export const TEMPLATE_ROWS = 8;
+export const REPLIES_TITLE = 'What gets replies';
+const REPLIES_LIST_COLUMN = 'I';
+
+function repliesSection(): RowSpec[] {
+  // The figures count in the hidden list below everything (repliesListRow).
+  const list = (c: Ctx) => {
+    const first = Number(c.at('repliesList', 'A').slice(1));
+    return listRows(REPLIES_LIST_COLUMN, first, first + REPLIES_EVENTS_CAP - 1);
+  };
+  const at = (k: number) => (c: Ctx) => list(c).column(k);
+  const [first, relationship, days, conversation, followed] = [5, 6, 7, 8, 9].map(at);
+  const headerRow: RowSpec = { kind: 'header', cells: [REPLIES_TITLE, 'Pitches', 'Replies', 'Reply rate', 'Conversations', 'Conversation rate'] };
+  const replied = (c: Ctx) => `,${days(c)},">=0"`;
+  const talked = (c: Ctx) => `,${conversation(c)},1`;
+  /** A row of counts: pitches, replies and conversations from `count` (given the extra COUNTIFS pairs), rates beside them. */
+  const figures = (key: string, label: Spec, count: (c: Ctx, more: string) => string, extra: Partial<RowSpec> = {}): RowSpec => ({
+    key,
+    cells: [
+      label,
+      (c) => count(c, ''),
+      (c) => count(c, replied(c)),
+      (c) => replies.rate(`C${c.row}`, `B${c.row}`),
+      (c) => count(c, talked(c)),
+      (c) => replies.rate(`E${c.row}`, `B${c.row}`),
+    ],
+    formats: { 3: PCT, 5: PCT },
+    ...extra,
+  });
+  /** A row of what is left: the all-pitches row less the rows from `firstKey` to `lastKey`. */
+  const rest = (key: string, label: string, firstKey: string, lastKey: string): RowSpec => {
+    const left = (column: string) => (c: Ctx) => `=${c.at('repliesAll', column)}-SUM(${c.span(firstKey, lastKey, column)})`;
+    return {
+      key,
+      cells: [label, left('B'), left('C'), (c) => replies.rate(`C${c.row}`, `B${c.row}`), left('E'), (c) => replies.rate(`E${c.row}`, `B${c.row}`)],
+      formats: { 3: PCT, 5: PCT },
+    };
+  };
+  const templateRows = Array.from({ length: TEMPLATE_ROWS }, (_, k) =>
+    figures(
+      `repliesTemplate_${k + 1}`,
+      k === 0 ? (c) => replies.templates(first(c), TEMPLATE_ROWS) : '',
+      (c, more) =>
+        more === ''
+          ? replies.byTemplate(`A${c.row}`, first(c), conversation(c))
+          : more === replied(c)
+            ? replies.byTemplate(`A${c.row}`, first(c), days(c))
+            : replies.byTemplate(`A${c.row}`, first(c), conversation(c), true),
+      k === 0 ? { spill: { 0: { rows: TEMPLATE_ROWS, columns: 1 } } } : {},
+    ),
+  );
+  const relationshipRows = RELATIONSHIPS.map((label) =>
+    figures(`repliesRel_${label}`, label, (c, more) => `=${replies.byRelationship(`A${c.row}`, relationship(c), conversation(c), more).slice(1)}`),
+  );
+  const followUpRow = (key: string, label: string, sent: 0 | 1) => figures(key, label, (c, more) => `=COUNTIFS(${followed(c)},${sent}${more})`);
+  return [
+    headerRow,
+    {
+      cells: [
+        `Each contact once, by their first pitch in the Interview log (a voided event does not count). Replied: a Reply, Declined or Informational interview on or after the day of that pitch; conversation: an Informational interview. Under ${FEWEST_PITCHES} pitches a rate says "too few to tell".`,
+      ],
+    },
+    { cells: ['By template of the first pitch'], kind: 'columns' },
+    ...templateRows,
+    rest('repliesOtherTemplates', 'Other templates', 'repliesTemplate_1', `repliesTemplate_${TEMPLATE_ROWS}`),
+    { cells: ['By relationship'], kind: 'columns' },
+    ...relationshipRows,
+    rest('repliesRelOther', 'Other or blank', `repliesRel_${RELATIONSHIPS[0]}`, `repliesRel_${RELATIONSHIPS[RELATIONSHIPS.length - 1]}`),
+    { cells: ['By follow-up'], kind: 'columns' },
+    followUpRow('repliesFollowed', 'Followed up (before any reply)', 1),
+    followUpRow('repliesNotFollowed', 'Not followed up', 0),
+    figures('repliesAll', 'All first pitches', (c, more) => (more ? `=COUNTIFS(${conversation(c)},">=0"${more})` : `=COUNT(${conversation(c)})`)),
+    { key: 'repliesMedian', cells: ['Median days to a reply', (c) => replies.median(days(c))], formats: { 1: '0.0' } },
+    {
+      cells: [
+        (c) =>
+          `=IF(COUNT(${list(c).column(1)})>=${REPLIES_EVENTS_CAP},${str(`Only the first ${thousands(REPLIES_EVENTS_CAP)} pitches, follow-ups and answers of the log are counted.`)},"")`,
+      ],
+    },
+  ];
+}
+
+/**
+ * The row below everything whose hidden cells hold the list of the log's events (I to M) and what
+ * is worked out for each contact's first pitch (N to R, one row per first pitch from the top, in
+ * the list's order), which "What gets replies" counts in. Last,
+ * so that its 500 rows run past every other list of the hidden columns, and with nothing in
+ * column A, so that a longer introductions list above it moves no label.
+ */
+function repliesListRow(r: Refs): RowSpec {
+  const list = (c: Ctx) => listRows(REPLIES_LIST_COLUMN, c.row, c.row + REPLIES_EVENTS_CAP - 1);
+  const hidden: Spec[] = [
+    () => replies.events(r.log, REPLIES_EVENTS_CAP),
+    '',
+    '',
+    '',
+    '',
+    (c) => replies.firstPitchTemplate(list(c)),
+    (c) => replies.relationship(r, list(c)),
+    (c) => replies.daysToReply(list(c)),
+    (c) => replies.conversation(list(c)),
+    (c) => replies.followedUp(list(c), list(c).column(7), list(c).column(8)),
+  ];
+  const listColumn = REPLIES_LIST_COLUMN.charCodeAt(0) - 65;
+  const spill: Record<number, Size> = { [listColumn]: { rows: REPLIES_EVENTS_CAP, columns: REPLY_LIST_COLUMNS } };
+  for (let k = REPLY_LIST_COLUMNS; k < hidden.length; k++) spill[listColumn + k] = { rows: REPLIES_EVENTS_CAP, columns: 1 };
+  return { key: 'repliesList', spill, cells: [...Array<Spec>(listColumn).fill(''), ...hidden] };
+}
+
 export function buildLayout(sources: DashboardSources): DashboardLayout {
   const r = buildRefs(sources);
   const specs: RowSpec[] = [
@@ -464,6 +583,8 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     blank(),
     ...breakdown(r, 'Contacts by relationship', 'rel', 'relationship', RELATIONSHIPS),
     blank(),
+    ...repliesSection(),
+    blank(),
     ...settingsSection(),
     blank(),
     ...topReferrersSection(r),
@@ -471,6 +592,8 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     ...definitionsSection(),
     blank(),
     ...introductionsSection(r, sources.introductionRows),
+    blank(),
+    repliesListRow(r),
   ];
 
   const rows: Record<string, number> = {};
@@ -491,6 +614,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
   const columnRows: number[] = [];
   const settings: DashboardLayout['settings'] = [];
   const spills: Area[] = [];
+  let bottom = specs.length;
   specs.forEach((s, i) => {
     const row = i + 1;
     for (const [j, size] of Object.entries(s.spill ?? {})) {
@@ -498,6 +622,7 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
       // Right of the formula's cell on its row, then every row below it.
       if (size.columns > 1) spills.push({ row, column: column + 1, numRows: 1, numColumns: size.columns - 1 });
       if (size.rows > 1) spills.push({ row: row + 1, column, numRows: size.rows - 1, numColumns: size.columns });
+      bottom = Math.max(bottom, row + size.rows - 1);
     }
     const ctx: Ctx = { row, at, span };
     cells.push(
@@ -521,6 +646,8 @@ export function buildLayout(sources: DashboardSources): DashboardLayout {
     titleRow: 1,
     settings,
     spills,
+    bottom,
+    repliesList: { row: rowOf('repliesList'), column: REPLIES_LIST_COLUMN.charCodeAt(0) - 64 },
     settingsBlock: { first: settings[0].row, last: settings[settings.length - 1].row },
     funnel: { first: rowOf('contacts'), last: rowOf('offers') },
     // The recent-events list fills columns G and H from its first row down, past the last row of

@@ -28,7 +28,7 @@ export interface NameColumns {
 
 export interface LogSource {
   sheetName: string;
-  columns: { eventDate: number; eventType: number };
+  columns: { eventDate: number; eventType: number; contactId: number; details: number; eventId: number };
 }
 
 export interface DashboardSources {
@@ -61,7 +61,7 @@ export interface Refs {
   /** Whole tracker column of a key. */
   t(key: DashboardTrackerKey): string;
   /** Whole log columns, or null while there is no log. */
-  log: { date: string; event: string } | null;
+  log: LogRefs | null;
   /** COUNTIFS criteria pair selecting contact rows. */
   isContact: string;
   /** Array condition (1/0 per row) selecting contact rows, for FILTER and friends. */
@@ -113,8 +113,19 @@ function startsWithId(column: string): string {
   return `(LEFT(${column},${CONTACT_ID_PREFIX.length})=${str(CONTACT_ID_PREFIX)})`;
 }
 
-export function logRefs(log: LogSource | null): Refs['log'] {
-  return log ? { date: wholeColumn(log.sheetName, log.columns.eventDate), event: wholeColumn(log.sheetName, log.columns.eventType) } : null;
+export interface LogRefs {
+  date: string;
+  event: string;
+  contactId: string;
+  details: string;
+  eventId: string;
+}
+
+export function logRefs(log: LogSource | null): LogRefs | null {
+  if (!log) return null;
+  const at = (column: number) => wholeColumn(log.sheetName, column);
+  const c = log.columns;
+  return { date: at(c.eventDate), event: at(c.eventType), contactId: at(c.contactId), details: at(c.details), eventId: at(c.eventId) };
 }
 
 export function buildRefs(sources: DashboardSources): Refs {

@@ -13,8 +13,8 @@ import {
   type SettingKey,
   type SettingValue,
 } from '../../core/dashboard/definitions.ts';
-import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, type DashboardLayout } from '../../core/dashboard/layout.ts';
-import { recentEvents } from '../../core/dashboard/formulas.ts';
+import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, REPLIES_EVENTS_CAP, type DashboardLayout } from '../../core/dashboard/layout.ts';
+import { recentEvents, replies } from '../../core/dashboard/formulas.ts';
 import {
   DASHBOARD_TRACKER_KEYS,
   logRefs,
@@ -83,7 +83,7 @@ interface DashboardRecord {
    * Where the recent-events formula goes, when it could not be written because there was no
    * Interview log yet: the first logged event writes it (linkDashboardToLog).
    */
-  awaitingLog?: { row: number; column: number; weekStart: string };
+  awaitingLog?: { row: number; column: number; weekStart: string; replies?: { row: number; column: number } };
 }
 
 function readDashboardRecord(props: Props): DashboardRecord | null {
@@ -131,20 +131,28 @@ export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const record = readDashboardRecord(props);
   if (!isComplete(record) || !record.awaitingLog) return;
   const sheet = ss.getSheetById(record.sheetId);
-  const { row, column, weekStart } = record.awaitingLog;
-  const source = logSource(log);
+  const { row, column, weekStart, replies: repliesList } = record.awaitingLog;
+  const refs = logRefs(logSource(log));
   if (sheet) {
     // A user who may not edit the Dashboard still logs: the link waits for the next event logged
     // (or Build dashboard) by someone who may write it.
-    if (protectionProblem(sheet, [{ row, column, numRows: 1, numColumns: 1 }])) return;
-    sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(logRefs(source), weekStart, RECENT_EVENTS_CAP)));
+    const cells = [{ row, column, numRows: 1, numColumns: 1 }];
+    if (repliesList) cells.push({ ...repliesList, numRows: 1, numColumns: 1 });
+    if (protectionProblem(sheet, cells)) return;
+    sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(refs, weekStart, RECENT_EVENTS_CAP)));
+    // (A dashboard built before "What gets replies" has no place waiting for it.)
+    if (repliesList) sheet.getRange(repliesList.row, repliesList.column).setFormula(localeNeutral(replies.events(refs, REPLIES_EVENTS_CAP)));
   }
   const { awaitingLog: _linked, ...rest } = record;
   writeDashboardRecord(props, rest);
 }
 
 function logSource(log: LogSheet): LogSource {
-  return { sheetName: log.sheet.getName(), columns: { eventDate: log.columns.eventDate, eventType: log.columns.eventType } };
+  const c = log.columns;
+  return {
+    sheetName: log.sheet.getName(),
+    columns: { eventDate: c.eventDate, eventType: c.eventType, contactId: c.contactId, details: c.details, eventId: c.eventId },
+  };
 }
 
 /**
@@ -392,11 +400,11 @@ function build(
   if (sheet && record?.creating && sheet.getLastRow() > 0 && sheet.getRange(1, 1).getValue() !== layout.cells[0][0]) sheet = null;
   const recent = layout.recentEvents;
   // The recent-events list fills its hidden columns down from its row, past the layout's last row.
-  const height = Math.max(layout.cells.length, recent.first + recent.rows - 1);
+  const height = layout.bottom;
   // Rows written: the layout's, and those a taller layout wrote before (a longer introductions
   // list), which are emptied. What the user typed below them is theirs and stays.
   // (A sheet made by this build or by the one an error stopped has nothing below the layout.)
-  const written =
+  let written =
     !sheet || record?.creating ? layout.cells.length : Math.max(layout.cells.length, record?.height ?? layout.cells.length + MOST_INTRODUCTION_ROWS);
 
   let existing: { values: unknown[][]; formulas: string[][] } | null = null;
@@ -409,8 +417,16 @@ function build(
     // a protected one refuses the build before its first write.
     const problem = protectionProblem(sheet, [{ row: 1, column: 1, numRows: Math.max(height, maxRows), numColumns: Math.max(DASHBOARD_WIDTH, maxColumns) }]);
     if (problem) throw new UserError(`${problem} The dashboard was not built; nothing was changed.`);
-    const read = sheet.getRange(1, 1, Math.min(height, maxRows), Math.min(2, maxColumns));
+    // Read across the hidden columns too: the "What gets replies" list's formulas are the layout's
+    // last row, and rows the user inserted above carried them below the rows a rebuild writes,
+    // where the new ones' arrays would run into them (#REF!). Only the add-on writes formulas there.
+    const read = sheet.getRange(1, 1, Math.min(height, maxRows), Math.min(DASHBOARD_WIDTH, maxColumns));
     existing = { values: read.getValues(), formulas: read.getFormulas() };
+    const listColumn = layout.repliesList.column;
+    const holdsList = (row: string[]) => row.slice(listColumn - 1).some((f) => f !== '');
+    let lastList = existing.formulas.length;
+    while (lastList > 0 && !holdsList(existing.formulas[lastList - 1])) lastList--;
+    if (!record?.creating) written = Math.max(written, lastList);
   }
   const settings = placeSettings(ss, layout, existing);
 
@@ -454,7 +470,7 @@ function build(
     sheetId: isComplete(record) && !created ? record.sheetId : sheet.getSheetId(),
     built: true,
   };
-  if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart };
+  if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart, replies: layout.repliesList };
   writeDashboardRecord(props, done);
   if (options.activate) sheet.activate();
 

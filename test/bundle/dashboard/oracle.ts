@@ -27,6 +27,16 @@ export interface OracleContact {
 export interface OracleLogRow {
   date: Day | string;
   event: string;
+  /** As written in the log; world.ts writes C-0001, C-0002... down the rows when absent. */
+  contactId?: string;
+  details?: string;
+  /** World.ts writes gen-0, gen-1... down the rows when absent. */
+  eventId?: string;
+}
+
+/** The Contact ID and Event ID world.ts writes on log row `i` (0-based) when the row names none. */
+export function logRowIds(row: OracleLogRow, i: number): { contactId: string; eventId: string } {
+  return { contactId: row.contactId ?? `C-${String(i + 1).padStart(4, '0')}`, eventId: row.eventId ?? `gen-${i}` };
 }
 
 export interface OracleSettings {
@@ -197,4 +207,97 @@ export function expectedDashboard(contacts: OracleContact[], log: OracleLogRow[]
   const introductionsNow = introductions.length;
 
   return { totals, conversion, goals, activity, followUps, stages, relationships, top, introductions, introductionsNow, today, weekStart };
+}
+
+// ---- What gets replies ----
+
+export interface ReplyGroup {
+  label: string;
+  pitches: number;
+  replies: number;
+  conversations: number;
+}
+
+export interface ExpectedReplies {
+  /** Templates of first pitches, in the order first used (the dashboard shows TEMPLATE_ROWS). */
+  templates: ReplyGroup[];
+  relationships: ReplyGroup[];
+  followedUp: ReplyGroup;
+  notFollowedUp: ReplyGroup;
+  all: ReplyGroup;
+  medianDays: number | typeof DASH;
+}
+
+const NOT_RECORDED = '(not recorded)';
+const EVENT_CODES: [string, number][] = [
+  [EVENT_LABELS.pitch, 1],
+  [EVENT_LABELS.followUp, 2],
+  [EVENT_LABELS.reply, 3],
+  [EVENT_LABELS.declined, 4],
+  [EVENT_LABELS.interview, 5],
+];
+
+/** The template a pitch's Details name ("Template: <name>" on its first line, any case), as Mark as sent writes it. */
+function templateIn(details: unknown): string {
+  if (typeof details !== 'string' || !details.toLowerCase().startsWith('template: ')) return NOT_RECORDED;
+  return details.slice(10).split('\n')[0] || NOT_RECORDED;
+}
+
+/**
+ * By the definitions in docs/dashboard.md: every contact once, by their first pitch that stands
+ * (no "Voided: " row carries its Event ID followed by "/voided"), among the log's standing
+ * pitches, follow-ups and answers with a date and a contact, ordered by day then log row.
+ */
+export function expectedReplies(contacts: OracleContact[], log: OracleLogRow[]): ExpectedReplies {
+  const lower = (s: string) => s.toLowerCase();
+  const voidingIds = new Set(log.flatMap((r, i) => (lower(String(r.event)).startsWith(lower(VOIDED_PREFIX)) ? [lower(logRowIds(r, i).eventId)] : [])));
+  const events = log
+    .map((r, i) => {
+      const { contactId, eventId } = logRowIds(r, i);
+      const code = EVENT_CODES.find(([word]) => eq(r.event, word))?.[1] ?? 0;
+      return { ...r, contactId, eventId, code, row: i + 2 };
+    })
+    .filter((e) => e.code > 0 && typeof e.date === 'number' && e.contactId !== '' && !voidingIds.has(lower(`${e.eventId}/voided`)))
+    .sort((a, b) => (a.date as number) - (b.date as number) || a.row - b.row)
+    .slice(0, 2000);
+  const seen = new Set<string>();
+  const firsts = events.filter((e) => {
+    if (e.code !== 1 || seen.has(lower(e.contactId))) return false;
+    seen.add(lower(e.contactId));
+    return true;
+  });
+  const relationshipOf = (id: string) => {
+    const c = contacts.find((x) => eq(x.id, id));
+    return c && typeof c.relationship === 'string' ? c.relationship : '';
+  };
+  const pitches = firsts.map((p) => {
+    const day = p.date as number;
+    const own = events.filter((e) => eq(e.contactId, p.contactId) && (e.date as number) >= day);
+    const answers = own.filter((e) => e.code >= 3).map((e) => e.date as number);
+    const days = answers.length ? Math.min(...answers) - day : null;
+    return {
+      template: templateIn(p.details),
+      relationship: relationshipOf(p.contactId),
+      days,
+      conversation: own.some((e) => e.code === 5),
+      followedUp: own.some((e) => e.code === 2 && (e.date as number) <= day + (days ?? 1_000_000)),
+    };
+  });
+  type P = (typeof pitches)[number];
+  const group = (label: string, keep: (p: P) => boolean): ReplyGroup => {
+    const in_ = pitches.filter(keep);
+    return { label, pitches: in_.length, replies: in_.filter((p) => p.days !== null).length, conversations: in_.filter((p) => p.conversation).length };
+  };
+  const templates: string[] = [];
+  for (const p of pitches) if (!templates.some((t) => eq(t, p.template))) templates.push(p.template);
+  const days = pitches.flatMap((p) => (p.days === null ? [] : [p.days])).sort((a, b) => a - b);
+  const mid = days.length >> 1;
+  return {
+    templates: templates.map((t) => group(t, (p) => eq(p.template, t))),
+    relationships: RELATIONSHIPS.map((r) => group(r, (p) => eq(p.relationship, r))),
+    followedUp: group('Followed up (before any reply)', (p) => p.followedUp),
+    notFollowedUp: group('Not followed up', (p) => !p.followedUp),
+    all: group('All first pitches', () => true),
+    medianDays: days.length === 0 ? DASH : days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2,
+  };
 }

@@ -10,7 +10,7 @@ import { EVENT_LABELS } from '../../../src/core/logging/events.ts';
 import { VOIDED_PREFIX } from '../../../src/core/history/void-rows.ts';
 import { type LogKey } from '../../../src/core/logging/interview-log.ts';
 import type { DashboardResult, SetupResult } from '../../../src/shared/types.ts';
-import type { Day, OracleContact, OracleLogRow } from './oracle.ts';
+import { logRowIds, type Day, type OracleContact, type OracleLogRow } from './oracle.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -125,9 +125,11 @@ export class World {
       const row: unknown[] = Array(width).fill('');
       row[c.timestamp - 1] = '2025-01-01 09:00:00';
       row[c.eventDate - 1] = typeof r.date === 'number' ? isoDay(r.date) : r.date;
-      row[c.contactId - 1] = `C-${String(i + 1).padStart(4, '0')}`;
+      const ids = logRowIds(r, i);
+      row[c.contactId - 1] = ids.contactId;
       row[c.eventType - 1] = r.event;
-      row[c.eventId - 1] = `gen-${i}`;
+      row[c.details - 1] = r.details ?? '';
+      row[c.eventId - 1] = ids.eventId;
       return row;
     });
     this.app.ss._hf.batch(() => {
@@ -196,6 +198,49 @@ export interface CaseShape {
   logRows: number;
   /** Weighting toward a few values, so lists grow past 25 names and levels tie. */
   skew: number;
+  /** Log rows name the tracker's contacts, templates in Details and voided Event IDs (what "What gets replies" reads). */
+  replies?: boolean;
+}
+
+/** Template lines as Mark as sent writes them, and what else a Details cell may say. */
+const DETAILS = [
+  'Template: Warm intro\nSubject: Coffee?',
+  'Template: Warm intro',
+  'template: WARM INTRO',
+  'Template: Quick ask?',
+  'Template: Quick ask!',
+  'Template: Alumni *note*',
+  'Template: <Cold>',
+  'Template: ~tilde',
+  'Template: Referral ask',
+  'Template: Short',
+  'Template: Long form',
+  'Template: Event follow',
+  'Template: Ninth one',
+  'Template: ',
+  'Sent via LinkedIn',
+  '',
+];
+
+/**
+ * Gives each log row a contact of the tracker (or one it lacks, or none), a Details cell and, on
+ * a voiding row, the Event ID of an earlier row it voids. A second random stream, so the rest of
+ * the case is what it would be without.
+ */
+function addReplyFields(log: OracleLogRow[], contacts: OracleContact[], rnd: () => number): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const ids = contacts.map((c) => c.id).filter((id) => id !== '');
+  log.forEach((row, i) => {
+    const roll = rnd();
+    row.eventId = `gen-${i}`;
+    row.contactId = roll < 0.85 && ids.length ? (rnd() < 0.1 ? pick(ids).toLowerCase() : pick(ids)) : roll < 0.95 ? `C-9${i}` : '';
+    row.details = pick(DETAILS);
+    if (row.event.toLowerCase().startsWith(VOIDED_PREFIX.toLowerCase()) && i > 0 && rnd() < 0.8) {
+      const target = log[Math.floor(rnd() * i)];
+      row.eventId = `${target.eventId}/voided`;
+      row.contactId = target.contactId;
+    }
+  });
 }
 
 export function generateCase(seed: number, today: Day, shape: CaseShape): { contacts: OracleContact[]; log: OracleLogRow[] } {
@@ -254,6 +299,7 @@ export function generateCase(seed: number, today: Day, shape: CaseShape): { cont
               : '';
     log.push({ date, event });
   }
+  if (shape.replies) addReplyFields(log, contacts, random(seed + 1));
   return { contacts, log };
 }
 

@@ -90,9 +90,9 @@ describe('service calls of the logging actions, constant in rows', () => {
 // The first logged event also creates the Interview log: its sheet (the names read once, for a
 // name no sheet has), layout (frozen header, column widths, the date columns' formats down the
 // grid), header and eight column tags in one Sheets API batchUpdate (60 before, a call each), and
-// the Dashboard's link to it, on top of the 26 of a logged event. Goal 25, not reached: see the
-// README's speed section.
-const FIRST_USE = { budget: 40, goal: 25 };
+// the Dashboard's link to it, on top of the 25 of a logged event, and where a Dashboard awaits the
+// log, its What gets replies list's formula too. Goal 25, not reached: see the README's speed section.
+const FIRST_USE = { budget: 41, goal: 25 };
 
 describe('service calls of the first logged event, which creates the Interview log', () => {
   it('at 100 and 2,000 contacts', { timeout: 120_000 }, () => {

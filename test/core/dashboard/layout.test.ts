@@ -13,7 +13,7 @@ function layout(names: NameColumns, introductionRows = 50) {
       columns: { contactId: 7, relationship: 8, referredBy: 9, stage: 10, nextFollowUp: 12, referralsGiven: 15, outcome: 16 },
       names,
     },
-    log: { sheetName: 'Interview log', columns: { eventDate: 2, eventType: 5 } },
+    log: { sheetName: 'Interview log', columns: { eventDate: 2, eventType: 5, contactId: 3, details: 6, eventId: 8 } },
     introductionRows,
   };
   return buildLayout(sources);
@@ -104,3 +104,57 @@ describe('T, TRIM and XLOOKUP take one value in every dashboard formula', () => 
     expect(all.some((f) => f.includes('MAP(') && f.includes('LAMBDA('))).toBe(true);
   });
 });
+
+describe('What gets replies', () => {
+  // A label that moves makes a rebuild take the sheet for rearranged (settings searched for, the
+  // funnel chart placed again): the introductions list grows with the data, so nothing labelled
+  // may come after it. The block's hidden list, with nothing in column A, is the one row that does.
+  it('keeps every label of column A on its row whatever the length of the introductions list', () => {
+    // (A formula in column A is no label: what it shows changes with the data.)
+    const labels = (rows: number) => layout({ full: 1 }, rows).cells.map((row) => (String(row[0]).startsWith('=') ? '' : row[0]));
+    const short = labels(10);
+    const long = labels(50);
+    const lastIntroduction = short.findIndex((l) => l === 'Introductions: who introduced whom');
+    expect(short.indexOf('What gets replies')).toBeGreaterThan(0);
+    expect(short.indexOf('What gets replies')).toBe(long.indexOf('What gets replies'));
+    expect(short.slice(0, lastIntroduction)).toEqual(long.slice(0, lastIntroduction));
+  });
+
+  it('reads the log in one formula, which the first logged event writes when the Dashboard was built before the log', () => {
+    const withLog = layout({ full: 1 });
+    const { row, column } = withLog.repliesList;
+    const cell = withLog.cells[row - 1][column - 1] as string;
+    expect(cell).toMatch(/^=ARRAYFORMULA\(.*'Interview log'!\$F:\$F/);
+    const readers = formulas(withLog.cells).filter((f) => f.includes("'Interview log'!"));
+    // The recent-events list and this one.
+    expect(readers).toHaveLength(2);
+    const withoutLog = buildLayout({ ...sourcesOf(), log: null });
+    expect(withoutLog.cells[row - 1][column - 1]).toBe('');
+    // Every row its arrays fill is within the layout's extent, which the server makes room for.
+    expect(withLog.bottom).toBeGreaterThanOrEqual(row + 499);
+  });
+
+  // What is worked out per first pitch counts in the 500-row list (COUNTIFS, MINIFS): mapped over
+  // the list's own rows, that ran 500 times per column whatever the number of first pitches.
+  it('counts in the list once per first pitch: the MAPs that count map the first pitches, filtered, not the list', () => {
+    const withLog = layout({ full: 1 });
+    const { row, column } = withLog.repliesList;
+    const worked = withLog.cells[row - 1].slice(column - 1 + 5).filter((f): f is string => typeof f === 'string' && f !== '');
+    expect(worked).toHaveLength(5);
+    const counting = worked.filter((f) => /COUNTIFS\(|MINIFS\(/.test(f));
+    expect(counting.length).toBeGreaterThanOrEqual(3);
+    for (const f of worked) expect(f, f).toMatch(/^=ARRAYFORMULA\(IFERROR\(MAP\(FILTER\(FILTER\(/);
+  });
+});
+
+function sourcesOf(): DashboardSources {
+  return {
+    tracker: {
+      sheetName: 'Contacts',
+      columns: { contactId: 7, relationship: 8, referredBy: 9, stage: 10, nextFollowUp: 12, referralsGiven: 15, outcome: 16 },
+      names: { full: 1 },
+    },
+    log: null,
+    introductionRows: 50,
+  };
+}

@@ -1,0 +1,37 @@
+// COUNT as Sheets computes it: numbers only. https://support.google.com/docs/answer/3093620 ("COUNT
+// counts only numeric values; text values are ignored"). HyperFormula turned a value that is not a
+// range or a cell (a FILTER that finds one row, an IF) into a number first, so a lone "" counted.
+import { describe, expect, it } from 'vitest';
+import { Emulator } from '../../local/emulator/index.ts';
+import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
+
+function sheet() {
+  const emu = new Emulator({ scopes: null });
+  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
+  return app.getActiveSpreadsheet().getActiveSheet();
+}
+
+describe('COUNT', () => {
+  it('does not count a FILTER that finds one empty text or one text, and counts its numbers', () => {
+    const s = sheet();
+    s.getRange('A1:B4').setValues([
+      ['x', ''],
+      ['y', 3],
+      ['z', '12'],
+      ['x', 5],
+    ]);
+    s.getRange('B3').setNumberFormat('@').setValue('12');
+    s.getRange('C1:C4').setFormulas([['=IF(A1="x","",A1)'], ['=IF(A2="x","",A2)'], ['=IF(A3="x","",A3)'], ['=IF(A4="x","",A4)']]);
+    s.getRange('D1:D6').setFormulas([
+      // the "" that C1's formula gives, found alone
+      ['=COUNT(FILTER(C1:C4,A1:A4="x",B1:B4=""))'],
+      // the text "12", found alone
+      ['=COUNT(FILTER(B1:B4,A1:A4="z"))'],
+      ['=COUNT(FILTER(B1:B4,A1:A4="y"))'],
+      ['=COUNT(FILTER(B1:B4,A1:A4="x"))'],
+      ['=COUNT(IF(A1="x","",1))'],
+      ['=COUNT(C1:C4,B1:B4,7)'],
+    ]);
+    expect(s.getRange('D1:D6').getValues()).toEqual([[0], [0], [1], [1], [0], [3]]);
+  });
+});
