@@ -92,7 +92,7 @@ describe('service calls of the logging actions, constant in rows', () => {
 // grid), header and eight column tags in one Sheets API batchUpdate (60 before, a call each), and
 // the Dashboard's link to it, on top of the 25 of a logged event, and where a Dashboard awaits the
 // log, its What gets replies list's formula too. Goal 25, not reached: see the README's speed section.
-const FIRST_USE = { budget: 41, goal: 25 };
+const FIRST_USE = { budget: 42, goal: 25 };
 
 describe('service calls of the first logged event, which creates the Interview log', () => {
   it('at 100 and 2,000 contacts', { timeout: 120_000 }, () => {
