@@ -1,8 +1,10 @@
 // The Sheets advanced service (`Sheets`, the Sheets API v4 through Apps Script): only
+// `Sheets.Spreadsheets.get` (sheets' properties and colour rules, no grid data) and
 // `Sheets.Spreadsheets.batchUpdate`, and of its requests only the kinds the add-on sends
-// (createDeveloperMetadata, addConditionalFormatRule, setDataValidation, repeatCell, updateCells,
-// updateDimensionProperties for column widths, updateSheetProperties for frozen rows). Each maps
-// onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
+// (createDeveloperMetadata, addConditionalFormatRule, updateConditionalFormatRule,
+// setDataValidation, repeatCell, updateCells, updateDimensionProperties for column widths,
+// updateSheetProperties for frozen rows, insertDimension of rows, copyPaste of data validation).
+// Each maps onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
 //
 // Pinned behaviours (sources):
 // - The global exists only when the manifest enables the service: "dependencies":
@@ -137,8 +139,9 @@ export class EmuSpreadsheetsResource {
   /**
    * `Sheets.Spreadsheets.get(spreadsheetId, optionalArgs)`: the file's properties and its sheets'
    * (id, title, index, grid size, frozen lines) and colour rules, cut to `optionalArgs.fields` (the
-   * API's partial response: "a,b/c,d(e,f)"). The grid sizes are those the API sees (without the
-   * writes SpreadsheetApp still queues); grid data (`ranges`, `includeGridData`) is not modelled.
+   * API's field mask, "a,b.c,d(e,f)": https://developers.google.com/sheets/api/guides/field-masks).
+   * The grid sizes are those the API sees (without the writes SpreadsheetApp still queues); grid
+   * data (`ranges`, `includeGridData`) is not modelled.
    * As in the API's JSON, a field whose value is its default (0, false, an empty list) is left out.
    * Assumed (not documented): a field the mask names that the resource lacks is a 400
    * "Invalid field selection <name>".
@@ -274,7 +277,8 @@ export function parseFields(fields: string): FieldTree {
   const list = (): FieldTree => {
     const tree: FieldTree = new Map();
     for (;;) {
-      const name = /^[A-Za-z0-9_*]+(?:\/[A-Za-z0-9_*]+)*/.exec(fields.slice(at))?.[0];
+      // A path's parts are joined by "." (as the Sheets guides write "sheets.properties.title") or "/".
+      const name = /^[A-Za-z0-9_*]+(?:[./][A-Za-z0-9_*]+)*/.exec(fields.slice(at))?.[0];
       if (!name)
         throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${fields.slice(at) || fields}` }, 'sheets.spreadsheets.get');
       at += name.length;
@@ -285,7 +289,8 @@ export function parseFields(fields: string): FieldTree {
         if (fields[at] !== ')') throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${fields}` }, 'sheets.spreadsheets.get');
         at++;
       }
-      const path = name.split('/');
+      // "Field names can be specified in camelCase or separated_by_underscores" (the same guide).
+      const path = name.split(/[./]/).map((part) => part.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
       let node = tree;
       path.forEach((p, i) => {
         if (i === path.length - 1) node.set(p, mergeTrees(node.get(p), sub));
