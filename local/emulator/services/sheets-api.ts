@@ -423,7 +423,10 @@ function ruleOf(
   const wanted = CONDITION_VALUES(condition!.type!);
   if (values.length !== wanted) throw invalid(where, `${condition!.type} needs ${wanted === 1 ? 'exactly one value' : `${wanted} values`}.`);
   if (criteria === 'CUSTOM_FORMULA' && !/^[=+]/.test(values[0])) throw invalid(where, 'A custom formula must begin with = or +.');
-  const stored = criteria === 'CUSTOM_FORMULA' ? [engineFormula(values[0], ss._locale)] : values;
+  // A value is "parsed as if the user typed into a cell" (ConditionValue): a number comparison's
+  // as the number SpreadsheetApp's builder keeps (a decimal comma is not modelled).
+  const typed = (v: string) => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
+  const stored = criteria === 'CUSTOM_FORMULA' ? [engineFormula(values[0], ss._locale)] : criteria.startsWith('NUMBER_') ? values.map(typed) : values;
   return { sheet, data: { criteria, values: stored, format: formatOf(rule.booleanRule.format), rects: ranges.map((r) => r.rect) } };
 }
 

@@ -15,11 +15,37 @@ const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 
 type Route = 'api' | 'not enabled' | 'scope removed';
 
+/** The tracker, with colour rules of the user's own to the grid's last row beside the tracker's. */
 function world(route: Route, spare: number) {
-  return tracker(spare, {
+  const app = tracker(spare, {
     ...(route === 'not enabled' ? { advancedServices: [] } : {}),
     ...(route === 'scope removed' ? { scopes: MANIFEST.oauthScopes.filter((s) => s !== SPREADSHEETS) } : {}),
   });
+  const sheet = app.ss.getSheetByName('Contacts')!;
+  const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const column = (c: number) => sheet.getRange(2, c, sheet.getMaxRows() - 1, 1) as never;
+  const own = [
+    rules
+      .newConditionalFormatRule()
+      .setRanges([column(1)])
+      .whenNumberGreaterThan(5)
+      .setBackground('#fff2cc')
+      .build(),
+    rules
+      .newConditionalFormatRule()
+      .setRanges([column(2), column(3)])
+      .whenTextContains('Ltd')
+      .setItalic(true)
+      .build(),
+    rules
+      .newConditionalFormatRule()
+      .setRanges([column(3)])
+      .whenCellEmpty()
+      .setBackground('#eeeeee')
+      .build(),
+  ];
+  sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...(own as never[])]);
+  return app;
 }
 
 function imported(route: Route, spare: number) {
