@@ -41,6 +41,7 @@ function stretchBySpreadsheetApp() {
     return i === 1 ? r.copy().setRanges([s.getRange('C3:C20')]).build() : r;
   }));
 }
+function tryInsertRows() { try { sheet().insertRowsAfter(1000, 2); return 'ok'; } catch (e) { return e.message; } }
 function tags() {
   return sheet().createDeveloperMetadataFinder().find().map(function (m) {
     var loc = m.getLocation();
@@ -507,5 +508,22 @@ describe('Sheets advanced service', () => {
       [null, null],
       [null, null],
     ]);
+  });
+
+  it('insertDimension is refused to an editor where a protection does not list them, as insertRowsAfter is', () => {
+    const w = world();
+    const EDITOR = 'editor@example.com';
+    w.emu.active.addEditor(EDITOR);
+    const protection = w.emu.active.getSheetByName('Sheet1')!.getRange('B2:B5').protect();
+    protection.removeEditors(protection.getEditors());
+    const id = w.emu.active._id;
+    const insert = [{ insertDimension: { range: { sheetId: w.sheetId, dimension: 'ROWS', startIndex: 1000, endIndex: 1002 }, inheritFromBefore: true } }];
+    const bySpreadsheetApp = w.emu.actAs(EDITOR, () => run(w.bundle, 'tryInsertRows')) as string;
+    expect(bySpreadsheetApp).not.toBe('ok');
+    expect(w.emu.actAs(EDITOR, () => run(w.bundle, 'tryBatch', [insert, id]))).toBe(
+      `GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].insertDimension: ${bySpreadsheetApp}`,
+    );
+    expect(run(w.bundle, 'tryBatch', [insert, id])).toBe('ok');
+    expect(w.emu.active._sheets[0]._maxRows).toBe(1002);
   });
 });

@@ -660,7 +660,8 @@ function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, 
     if (e instanceof GasException) throw invalid(where, e.message);
     throw e;
   }
-  editable(grid.sheet, { row: Math.max(1, start), col: 1, numRows: 1, numCols: grid.cols }, rt, where);
+  // As insertRowsAfter is refused: by any protection that does not list the user (the whole grid).
+  editable(grid.sheet, { row: 1, col: 1, numRows: grid.rows, numCols: grid.cols }, rt, where);
   grids.set(id, { ...grid, rows: grid.rows + count });
   return () => {
     shiftLines(grid.sheet, 'row', start + 1, count);
