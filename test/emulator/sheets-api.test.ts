@@ -24,6 +24,24 @@ function insertThenBatch(requests, flush) {
   if (flush) SpreadsheetApp.flush();
   return tryBatch(requests, id);
 }
+function file(fields) { return Sheets.Spreadsheets.get(SpreadsheetApp.getActiveSpreadsheet().getId(), fields === undefined ? {} : { fields: fields }); }
+function tryFile(fields) { try { return file(fields); } catch (e) { return e.name + ': ' + e.message; } }
+function insertThenFile(fields, flush) {
+  var id = SpreadsheetApp.getActiveSpreadsheet().getId();
+  sheet().insertRowsAfter(1000, 5);
+  if (flush) SpreadsheetApp.flush();
+  return Sheets.Spreadsheets.get(id, { fields: fields });
+}
+function dropDowns(a1) {
+  return sheet().getRange(a1).getDataValidations().map(function (row) { return row.map(function (v) { return v && v.getCriteriaValues()[0][0]; }); });
+}
+function stretchBySpreadsheetApp() {
+  var s = sheet();
+  s.setConditionalFormatRules(s.getConditionalFormatRules().map(function (r, i) {
+    return i === 1 ? r.copy().setRanges([s.getRange('C3:C20')]).build() : r;
+  }));
+}
+function tryInsertRows() { try { sheet().insertRowsAfter(1000, 2); return 'ok'; } catch (e) { return e.message; } }
 function tags() {
   return sheet().createDeveloperMetadataFinder().find().map(function (m) {
     var loc = m.getLocation();
@@ -364,5 +382,148 @@ describe('Sheets advanced service', () => {
     expect(run(w.bundle, 'tryBatch', [sameByApi(w.sheetId)])).toBe('Error: fault');
     w.emu.rt.beforeCall = null;
     expect(w.readBack().tags).toEqual([]);
+  });
+
+  it('spreadsheets.get gives the sheets and their colour rules, cut to a fields mask; a rule sent back by updateConditionalFormatRule reads as SpreadsheetApp leaves it', () => {
+    const w = world();
+    w.bundle.run('batch', [sameByApi(w.sheetId)]);
+    const FIELDS = 'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),conditionalFormats)';
+    const got = w.bundle.run('file', [FIELDS]);
+    expect(got.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+    const read = got.result as {
+      sheets: { properties: Record<string, unknown>; conditionalFormats: { ranges: Record<string, number>[]; booleanRule: unknown }[] }[];
+    };
+    expect(Object.keys(read)).toEqual(['sheets']);
+    // The first sheet's id is 0, a default the API's JSON leaves out.
+    expect(read.sheets[0].properties).toEqual({ title: 'Sheet1', gridProperties: { rowCount: 1000, columnCount: 26 } });
+    const rules = read.sheets[0].conditionalFormats;
+    expect(rules.map((r) => r.booleanRule)).toEqual([
+      {
+        condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: '=$C3="Scheduled"' }] },
+        format: {
+          backgroundColor: rgb('#f4c7c3'),
+          backgroundColorStyle: { rgbColor: rgb('#f4c7c3') },
+          textFormat: { foregroundColor: rgb('#a50e0e'), foregroundColorStyle: { rgbColor: rgb('#a50e0e') } },
+        },
+      },
+      {
+        condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'Declined' }] },
+        format: { backgroundColor: rgb('#e8eaed'), backgroundColorStyle: { rgbColor: rgb('#e8eaed') } },
+      },
+    ]);
+    expect(rules[1].ranges).toEqual([{ startRowIndex: 2, endRowIndex: 10, startColumnIndex: 2, endColumnIndex: 3 }]);
+    // The rule at index 1 replaced by itself over more rows; the other is kept.
+    const stretched = { ...rules[1], ranges: [{ ...rules[1].ranges[0], endRowIndex: 20 }] };
+    w.bundle.run('batch', [[{ updateConditionalFormatRule: { index: 1, rule: stretched } }]]);
+    const bySpreadsheetApp = world();
+    bySpreadsheetApp.bundle.run('sameBySpreadsheetApp');
+    bySpreadsheetApp.bundle.run('stretchBySpreadsheetApp');
+    expect(run(w.bundle, 'rules')).toEqual(run(bySpreadsheetApp.bundle, 'rules'));
+    expect(run(w.bundle, 'tryBatch', [[{ updateConditionalFormatRule: { index: 2, rule: stretched } }]])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].updateConditionalFormatRule: index 2 is out of range (the sheet has 2 rules).',
+    );
+  });
+
+  it('spreadsheets.get: the whole resource without a mask, a field it lacks refused, the grid as Sheets has it (rows SpreadsheetApp still queues are not there until a flush)', () => {
+    const w = world();
+    const whole = run(w.bundle, 'file', []) as { spreadsheetId: string; properties: { locale: string }; sheets: { properties: { sheetType: string } }[] };
+    expect(whole.spreadsheetId).toBe(w.emu.active.getId());
+    expect(whole.properties.locale).toBe('en_US');
+    expect(whole.sheets[0].properties.sheetType).toBe('GRID');
+    // Subfields dot-separated, snake_case accepted (Sheets API guide, "Use field masks").
+    expect(run(w.bundle, 'file', ['sheets.properties(sheet_type)'])).toEqual({ sheets: [{ properties: { sheetType: 'GRID' } }] });
+    expect(run(w.bundle, 'tryFile', ['sheets(properties(colour))'])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Invalid field selection colour',
+    );
+    const rows = (flush: boolean) =>
+      (
+        run(world().bundle, 'insertThenFile', ['sheets.properties.gridProperties.rowCount', flush]) as {
+          sheets: { properties: { gridProperties: { rowCount: number } } }[];
+        }
+      ).sheets[0].properties.gridProperties.rowCount;
+    expect(rows(false)).toBe(1000);
+    expect(rows(true)).toBe(1005);
+    expect(run(world({ scopes: [CURRENT_ONLY] }).bundle, 'tryFile', ['sheets'])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Request had insufficient authentication scopes.',
+    );
+  });
+
+  it('insertDimension: rows inserted inside a rule grow it, as insertRowsAfter does, and the requests after it see them', () => {
+    const byApi = world();
+    byApi.bundle.run('batch', [sameByApi(byApi.sheetId)]);
+    const beyond = {
+      repeatCell: {
+        range: grid(byApi.sheetId, 1000, 1002, 3, 4),
+        cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    };
+    // Past the grid without the insert before it.
+    expect(run(byApi.bundle, 'tryBatch', [[beyond]])).toMatch(/exceeds grid limits\. Max rows: 1000, max columns: 26$/);
+    const insert = (startIndex: number, endIndex: number, inheritFromBefore: boolean) => ({
+      insertDimension: { range: { sheetId: byApi.sheetId, dimension: 'ROWS', startIndex, endIndex }, inheritFromBefore },
+    });
+    // Nothing after a row to inherit from: refused, with the 400 the API gives (nithinmurali/pygsheets#46), and the batch is atomic.
+    expect(run(byApi.bundle, 'tryBatch', [[insert(4, 6, true), insert(1002, 1004, false)]])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[1].insertDimension: range.startIndex must be less than the grid size (1002) if inheritFromBefore is false.',
+    );
+    expect(byApi.emu.active._sheets[0]._maxRows).toBe(1000);
+    expect(run(byApi.bundle, 'tryBatch', [[insert(4, 6, true), insert(1002, 1004, true), beyond]])).toBe('ok');
+    const bySpreadsheetApp = world();
+    bySpreadsheetApp.bundle.run('sameBySpreadsheetApp');
+    const s = bySpreadsheetApp.emu.active.getSheetByName('Sheet1')!;
+    s.insertRowsAfter(4, 2);
+    s.insertRowsAfter(1002, 2);
+    s.getRange('D1001:D1002').setNumberFormat('yyyy-mm-dd');
+    expect(byApi.readBack()).toEqual(bySpreadsheetApp.readBack());
+    expect(run(byApi.bundle, 'rules')).toEqual(run(bySpreadsheetApp.bundle, 'rules'));
+    expect(run(byApi.bundle, 'looks', ['D1000:D1004'])).toEqual(run(bySpreadsheetApp.bundle, 'looks', ['D1000:D1004']));
+    expect(byApi.emu.active._sheets[0]._maxRows).toBe(1004);
+  });
+
+  it('copyPaste of data validation: a source repeated over a destination a multiple of its height, pasted once (past the destination) over one that is not', () => {
+    const w = world();
+    w.bundle.run('batch', [sameByApi(w.sheetId)]);
+    const paste = (destination: ReturnType<typeof grid>) => ({
+      copyPaste: { source: grid(w.sheetId, 2, 4, 2, 3), destination, pasteType: 'PASTE_DATA_VALIDATION', pasteOrientation: 'NORMAL' },
+    });
+    // C3:C4 hold drop-downs; C11:C12 none: pasted over E, the pair repeats down E20:E25, and
+    // three rows (not a multiple of two) take the pair once, from F30.
+    w.emu.active.getSheetByName('Sheet1')!.getRange('C4').setDataValidation(null);
+    expect(run(w.bundle, 'tryBatch', [[paste(grid(w.sheetId, 19, 25, 4, 5)), paste(grid(w.sheetId, 29, 32, 5, 6))]])).toBe('ok');
+    expect(run(w.bundle, 'dropDowns', ['E19:F33'])).toEqual([
+      [null, null],
+      ['To contact', null],
+      [null, null],
+      ['To contact', null],
+      [null, null],
+      ['To contact', null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, 'To contact'],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it('insertDimension is refused to an editor where a protection does not list them, as insertRowsAfter is', () => {
+    const w = world();
+    const EDITOR = 'editor@example.com';
+    w.emu.active.addEditor(EDITOR);
+    const protection = w.emu.active.getSheetByName('Sheet1')!.getRange('B2:B5').protect();
+    protection.removeEditors(protection.getEditors());
+    const id = w.emu.active._id;
+    const insert = [{ insertDimension: { range: { sheetId: w.sheetId, dimension: 'ROWS', startIndex: 1000, endIndex: 1002 }, inheritFromBefore: true } }];
+    const bySpreadsheetApp = w.emu.actAs(EDITOR, () => run(w.bundle, 'tryInsertRows')) as string;
+    expect(bySpreadsheetApp).not.toBe('ok');
+    expect(w.emu.actAs(EDITOR, () => run(w.bundle, 'tryBatch', [insert, id]))).toBe(
+      `GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].insertDimension: ${bySpreadsheetApp}`,
+    );
+    expect(run(w.bundle, 'tryBatch', [insert, id])).toBe('ok');
+    expect(w.emu.active._sheets[0]._maxRows).toBe(1002);
   });
 });

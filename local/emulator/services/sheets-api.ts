@@ -1,8 +1,10 @@
 // The Sheets advanced service (`Sheets`, the Sheets API v4 through Apps Script): only
+// `Sheets.Spreadsheets.get` (sheets' properties and colour rules, no grid data) and
 // `Sheets.Spreadsheets.batchUpdate`, and of its requests only the kinds the add-on sends
-// (createDeveloperMetadata, addConditionalFormatRule, setDataValidation, repeatCell, updateCells,
-// updateDimensionProperties for column widths, updateSheetProperties for frozen rows). Each maps
-// onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
+// (createDeveloperMetadata, addConditionalFormatRule, updateConditionalFormatRule,
+// setDataValidation, repeatCell, updateCells, updateDimensionProperties for column widths,
+// updateSheetProperties for frozen rows, insertDimension of rows, copyPaste of data validation).
+// Each maps onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
 //
 // Pinned behaviours (sources):
 // - The global exists only when the manifest enables the service: "dependencies":
@@ -41,8 +43,9 @@ import type { EmuSheet } from '../spreadsheet/sheet.ts';
 import { rectToA1, type GridRect } from '../spreadsheet/a1.ts';
 import { EmuDataValidation, type CfFormat, type CfRuleData } from '../spreadsheet/rules.ts';
 import type { LocationType, Visibility } from '../spreadsheet/metadata.ts';
-import { engineFormula } from '../formulas/locale.ts';
+import { engineFormula, shownFormula } from '../formulas/locale.ts';
 import { accessOf, checkEdit } from './drive.ts';
+import { shiftLines } from '../spreadsheet/sheet-structure.ts';
 
 type Schema = GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -54,6 +57,9 @@ export const SHEETS_API_SCOPES = [
   'https://www.googleapis.com/auth/drive',
   'https://www.googleapis.com/auth/drive.file',
 ];
+
+/** The scopes spreadsheets.get accepts (its reference's Authorization scopes). */
+const READ_SCOPES = [...SHEETS_API_SCOPES, 'https://www.googleapis.com/auth/spreadsheets.readonly', 'https://www.googleapis.com/auth/drive.readonly'];
 
 /** The manifest's entry that enables this service (the only advanced service the emulator has). */
 export const SHEETS_SERVICE = { serviceId: 'sheets', version: 'v4' } as const;
@@ -91,11 +97,34 @@ const KINDS = [
   'updateCells',
   'updateDimensionProperties',
   'updateSheetProperties',
+  'insertDimension',
+  'copyPaste',
+  'updateConditionalFormatRule',
 ] as const;
 type Kind = (typeof KINDS)[number];
 const FORMAT_FIELDS = new Set(['userEnteredFormat.numberFormat', 'userEnteredFormat.textFormat.bold']);
 const CELL_FIELDS = new Set([...FORMAT_FIELDS, 'userEnteredValue']);
-const CONDITION_TYPES: Record<string, CfRuleData['criteria']> = { CUSTOM_FORMULA: 'CUSTOM_FORMULA', TEXT_EQ: 'TEXT_EQUAL_TO' };
+// The API's ConditionType for each SpreadsheetApp BooleanCriteria the emulator's rules hold, and
+// how many values each takes (Sheets API reference, ConditionType).
+const CONDITION_TYPES: Record<string, CfRuleData['criteria']> = {
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+  TEXT_EQ: 'TEXT_EQUAL_TO',
+  TEXT_CONTAINS: 'TEXT_CONTAINS',
+  TEXT_NOT_CONTAINS: 'TEXT_DOES_NOT_CONTAIN',
+  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
+  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
+  BLANK: 'CELL_EMPTY',
+  NOT_BLANK: 'CELL_NOT_EMPTY',
+  NUMBER_GREATER: 'NUMBER_GREATER_THAN',
+  NUMBER_GREATER_THAN_EQ: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  NUMBER_LESS: 'NUMBER_LESS_THAN',
+  NUMBER_LESS_THAN_EQ: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  NUMBER_EQ: 'NUMBER_EQUAL_TO',
+  NUMBER_NOT_EQ: 'NUMBER_NOT_EQUAL_TO',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
+};
+const CONDITION_VALUES = (type: string) => (type === 'BLANK' || type === 'NOT_BLANK' ? 0 : type.endsWith('BETWEEN') ? 2 : 1);
 
 /** `Sheets.Spreadsheets`: counted as "Sheets.Spreadsheets.<method>", one round trip each. */
 export class EmuSpreadsheetsResource {
@@ -105,6 +134,30 @@ export class EmuSpreadsheetsResource {
     private readonly host: SheetsApiHost,
   ) {
     this[RT] = rt;
+  }
+
+  /**
+   * `Sheets.Spreadsheets.get(spreadsheetId, optionalArgs)`: the file's properties and its sheets'
+   * (id, title, index, grid size, frozen lines) and colour rules, cut to `optionalArgs.fields` (the
+   * API's field mask, "a,b.c,d(e,f)": https://developers.google.com/sheets/api/guides/field-masks).
+   * The grid sizes are those the API sees (without the writes SpreadsheetApp still queues); grid
+   * data (`ranges`, `includeGridData`) is not modelled.
+   * As in the API's JSON, a field whose value is its default (0, false, an empty list) is left out.
+   * Assumed (not documented): a field the mask names that the resource lacks is a 400
+   * "Invalid field selection <name>".
+   */
+  get(spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: unknown; includeGridData?: boolean }): Record<string, unknown> {
+    if (arguments.length < 1) throw new GasException("The parameters () don't match the method signature for Sheets.Spreadsheets.get.");
+    const rt = this[RT];
+    if (rt.scopes && !READ_SCOPES.some((s) => rt.scopes!.includes(s)))
+      throw new GoogleJsonResponseException({ code: 403, message: 'Request had insufficient authentication scopes.' }, 'sheets.spreadsheets.get');
+    const ss = this.host.file(String(spreadsheetId));
+    if (!ss || accessOf(ss, rt.activeUser) === null)
+      throw new GoogleJsonResponseException({ code: 404, message: 'Requested entity was not found.' }, 'sheets.spreadsheets.get');
+    if (optionalArgs?.ranges !== undefined || optionalArgs?.includeGridData)
+      throw new EmulatorError('Sheets.Spreadsheets.get: grid data (ranges, includeGridData) is not modelled');
+    const full = spreadsheetResource(ss, this.host.grids().get(ss) ?? new Map());
+    return (optionalArgs?.fields ? masked(full, parseFields(optionalArgs.fields)) : full) as Record<string, unknown>;
   }
 
   batchUpdate(resource: Schema, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
@@ -118,7 +171,8 @@ export class EmuSpreadsheetsResource {
     if (access !== 'owner' && access !== 'editor') throw new GoogleJsonResponseException({ code: 403, message: 'The caller does not have permission' });
     const requests = resource?.requests ?? [];
     if (!requests.length) throw new GoogleJsonResponseException({ code: 400, message: 'Must specify at least one request.' });
-    const grids = this.host.grids().get(ss) ?? new Map();
+    // A copy: an insertDimension grows it for the requests after it, which see the rows it adds.
+    const grids: SheetGrids = new Map(this.host.grids().get(ss) ?? []);
     // Every request is checked before any is applied: one that fails leaves the file as it was.
     const rulesAfter = new Map<EmuSheet, number>();
     const apply = requests.map((request, i) => planRequest(ss, grids, request, i, rt, rulesAfter));
@@ -138,13 +192,153 @@ export class EmuSheetsService {
 
 type Reply = GoogleAppsScript.Sheets.Schema.Response;
 
+function spreadsheetResource(ss: EmuSpreadsheet, grids: SheetGrids): Record<string, unknown> {
+  const sheets = [...grids.values()]
+    .map(({ sheet, rows, cols }) => ({ sheet, rows, cols, index: ss._sheets.indexOf(sheet) }))
+    .filter((g) => g.index >= 0)
+    .sort((a, b) => a.index - b.index)
+    .map(({ sheet, rows, cols, index }) =>
+      dropDefaults({
+        properties: {
+          sheetId: sheet._id,
+          title: sheet._name,
+          index,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: sheet._frozenRows, frozenColumnCount: sheet._frozenCols },
+          hidden: sheet._hidden,
+        },
+        conditionalFormats: sheet._cfRules.map((rule) => apiRule(ss, sheet, rule)),
+      }),
+    );
+  return dropDefaults({ spreadsheetId: ss._id, properties: { title: ss._name, locale: ss._locale, timeZone: ss._timeZone }, sheets }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** An emulator rule as the API gives it (ranges, condition, format). */
+function apiRule(ss: EmuSpreadsheet, sheet: EmuSheet, rule: CfRuleData): GoogleAppsScript.Sheets.Schema.ConditionalFormatRule {
+  const type = Object.keys(CONDITION_TYPES).find((t) => CONDITION_TYPES[t] === rule.criteria);
+  if (!type) throw new EmulatorError(`Sheets.Spreadsheets.get: a colour rule of criteria ${rule.criteria} is not modelled`);
+  const values = rule.criteria === 'CUSTOM_FORMULA' ? [shownFormula(String(rule.values[0]), ss._locale)] : rule.values.map(String);
+  const color = (h: string | null | undefined) => {
+    if (!h) return undefined;
+    const [red, green, blue] = [1, 3, 5].map((at) => parseInt(h.slice(at, at + 2), 16) / 255);
+    return dropDefaults({ red, green, blue }) as GoogleAppsScript.Sheets.Schema.Color;
+  };
+  const f = rule.format;
+  const background = color(f.background);
+  const font = color(f.fontColor);
+  return dropDefaults({
+    ranges: rule.rects.map((r) => ({
+      sheetId: sheet._id,
+      startRowIndex: r.row - 1,
+      endRowIndex: r.row - 1 + r.numRows,
+      startColumnIndex: r.col - 1,
+      endColumnIndex: r.col - 1 + r.numCols,
+    })),
+    booleanRule: {
+      condition: { type, values: values.map((userEnteredValue) => ({ userEnteredValue })) },
+      format: {
+        backgroundColor: background,
+        backgroundColorStyle: background && { rgbColor: background },
+        textFormat: { foregroundColor: font, foregroundColorStyle: font && { rgbColor: font }, bold: f.bold, italic: f.italic, strikethrough: f.strikethrough },
+      },
+    },
+  }) as GoogleAppsScript.Sheets.Schema.ConditionalFormatRule;
+}
+
+/** A copy without the fields the API's JSON leaves out: undefined, 0, false, empty lists and objects. */
+function dropDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropDefaults);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const kept = dropDefaults(v);
+    if (kept === undefined || kept === 0 || kept === false || (Array.isArray(kept) && !kept.length)) continue;
+    if (typeof kept === 'object' && !Array.isArray(kept) && kept !== null && !Object.keys(kept).length) continue;
+    out[k] = kept;
+  }
+  return out;
+}
+
+/** Every field name of the resource spreadsheetResource builds (a mask naming another is refused). */
+const KNOWN_FIELDS = new Set(
+  'spreadsheetId properties title locale timeZone sheets sheetId index sheetType gridProperties rowCount columnCount frozenRowCount frozenColumnCount hidden conditionalFormats ranges startRowIndex endRowIndex startColumnIndex endColumnIndex booleanRule condition type values userEnteredValue format backgroundColor backgroundColorStyle rgbColor red green blue textFormat foregroundColor foregroundColorStyle bold italic strikethrough spreadsheetUrl'.split(
+    ' ',
+  ),
+);
+
+type FieldTree = Map<string, FieldTree | null>;
+
+/** A partial-response mask ("sheets(properties(sheetId,title),conditionalFormats)", "a/b") as a tree; null: the whole field. */
+export function parseFields(fields: string): FieldTree {
+  let at = 0;
+  const list = (): FieldTree => {
+    const tree: FieldTree = new Map();
+    for (;;) {
+      // A path's parts are joined by "." (as the Sheets guides write "sheets.properties.title") or "/".
+      const name = /^[A-Za-z0-9_*]+(?:[./][A-Za-z0-9_*]+)*/.exec(fields.slice(at))?.[0];
+      if (!name)
+        throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${fields.slice(at) || fields}` }, 'sheets.spreadsheets.get');
+      at += name.length;
+      let sub: FieldTree | null = null;
+      if (fields[at] === '(') {
+        at++;
+        sub = list();
+        if (fields[at] !== ')') throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${fields}` }, 'sheets.spreadsheets.get');
+        at++;
+      }
+      // "Field names can be specified in camelCase or separated_by_underscores" (the same guide).
+      const path = name.split(/[./]/).map((part) => part.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+      let node = tree;
+      path.forEach((p, i) => {
+        if (i === path.length - 1) node.set(p, mergeTrees(node.get(p), sub));
+        else {
+          const next = node.get(p) ?? new Map();
+          node.set(p, next);
+          node = next;
+        }
+      });
+      if (fields[at] !== ',') return tree;
+      at++;
+      while (fields[at] === ' ') at++;
+    }
+  };
+  const tree = list();
+  if (at !== fields.length) throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${fields}` }, 'sheets.spreadsheets.get');
+  return tree;
+}
+
+function mergeTrees(a: FieldTree | null | undefined, b: FieldTree | null): FieldTree | null {
+  if (a === undefined) return b;
+  if (a === null || b === null) return null;
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, mergeTrees(out.get(k), v));
+  return out;
+}
+
+/** The fields of `value` the mask names (a list: of each of its items). */
+function masked(value: unknown, tree: FieldTree): unknown {
+  if (Array.isArray(value)) return value.map((item) => masked(item, tree));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, sub] of tree) {
+    if (name === '*') return value;
+    if (!KNOWN_FIELDS.has(name)) throw new GoogleJsonResponseException({ code: 400, message: `Invalid field selection ${name}` }, 'sheets.spreadsheets.get');
+    const v = (value as Record<string, unknown>)[name];
+    if (v !== undefined) out[name] = sub ? masked(v, sub) : v;
+  }
+  return out;
+}
+
 function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i: number, rt: Runtime, rulesAfter: Map<EmuSheet, number>): () => Reply {
   const kinds = Object.keys(request ?? {}).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
   if (kinds.length !== 1) throw invalid(`requests[${i}]`, 'A request must set exactly one kind of update.');
   const kind = kinds[0];
   if (!(KINDS as readonly string[]).includes(kind)) throw new EmulatorError(`Sheets.Spreadsheets.batchUpdate: request kind ${kind} is not modelled`);
   const where = `requests[${i}].${kind}`;
-  const gridRect = (range: GridRange | undefined): { sheet: EmuSheet; rect: GridRect } => {
+  const gridRect = (range: GridRange | undefined, edit = true): { sheet: EmuSheet; rect: GridRect } => {
     const id = range?.sheetId ?? 0;
     const grid = grids.get(id);
     if (!grid) throw invalid(where, `No grid with id: ${id}`);
@@ -156,7 +350,7 @@ function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i:
     const rect = { row: r0 + 1, col: c0 + 1, numRows: r1 - r0, numCols: c1 - c0 };
     if (r1 > grid.rows || c1 > grid.cols)
       throw invalid(where, `Range ('${grid.sheet._name}'!${rectToA1(rect)}) exceeds grid limits. Max rows: ${grid.rows}, max columns: ${grid.cols}`);
-    editable(grid.sheet, rect, rt, where);
+    if (edit) editable(grid.sheet, rect, rt, where);
     return { sheet: grid.sheet, rect };
   };
   switch (kind as Kind) {
@@ -174,10 +368,16 @@ function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i:
       return planWidths(request.updateDimensionProperties!, where, gridRect);
     case 'updateSheetProperties':
       return planFrozen(request.updateSheetProperties!, where, grids);
+    case 'insertDimension':
+      return planInsert(request.insertDimension!, where, grids, rt);
+    case 'copyPaste':
+      return planCopyPaste(request.copyPaste!, where, gridRect);
+    case 'updateConditionalFormatRule':
+      return planRuleUpdate(ss, request.updateConditionalFormatRule!, where, gridRect, rulesAfter);
   }
 }
 
-type Resolve = (range: GridRange | undefined) => { sheet: EmuSheet; rect: GridRect };
+type Resolve = (range: GridRange | undefined, edit?: boolean) => { sheet: EmuSheet; rect: GridRect };
 
 function planMetadata(ss: EmuSpreadsheet, req: GoogleAppsScript.Sheets.Schema.CreateDeveloperMetadataRequest, where: string, resolve: Resolve): () => Reply {
   const meta = req.developerMetadata;
@@ -204,6 +404,32 @@ function planMetadata(ss: EmuSpreadsheet, req: GoogleAppsScript.Sheets.Schema.Cr
   };
 }
 
+/** A booleanRule as the emulator's rule: its sheet, criteria, values (a formula in the engine's form) and format. */
+function ruleOf(
+  ss: EmuSpreadsheet,
+  rule: GoogleAppsScript.Sheets.Schema.ConditionalFormatRule | undefined,
+  where: string,
+  resolve: Resolve,
+): { sheet: EmuSheet; data: CfRuleData } {
+  if (!rule?.booleanRule) throw new EmulatorError(`${where}: only a booleanRule is modelled`);
+  const ranges = (rule.ranges ?? []).map((r) => resolve(r));
+  if (!ranges.length) throw invalid(where, 'A conditional format rule must have at least one range.');
+  const sheet = ranges[0].sheet;
+  if (ranges.some((r) => r.sheet !== sheet)) throw invalid(where, 'All ranges of a conditional format rule must be on the same sheet.');
+  const condition = rule.booleanRule.condition;
+  const criteria = CONDITION_TYPES[condition?.type ?? ''];
+  if (!criteria) throw new EmulatorError(`${where}: condition type ${condition?.type} is not modelled`);
+  const values = (condition!.values ?? []).map((v) => v.userEnteredValue ?? '');
+  const wanted = CONDITION_VALUES(condition!.type!);
+  if (values.length !== wanted) throw invalid(where, `${condition!.type} needs ${wanted === 1 ? 'exactly one value' : `${wanted} values`}.`);
+  if (criteria === 'CUSTOM_FORMULA' && !/^[=+]/.test(values[0])) throw invalid(where, 'A custom formula must begin with = or +.');
+  // A value is "parsed as if the user typed into a cell" (ConditionValue): a number comparison's
+  // as the number SpreadsheetApp's builder keeps (a decimal comma is not modelled).
+  const typed = (v: string) => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
+  const stored = criteria === 'CUSTOM_FORMULA' ? [engineFormula(values[0], ss._locale)] : criteria.startsWith('NUMBER_') ? values.map(typed) : values;
+  return { sheet, data: { criteria, values: stored, format: formatOf(rule.booleanRule.format), rects: ranges.map((r) => r.rect) } };
+}
+
 /** `rulesAfter`: each sheet's rule count once the requests before this one are applied (an index counts them). */
 function planRule(
   ss: EmuSpreadsheet,
@@ -212,26 +438,36 @@ function planRule(
   resolve: Resolve,
   rulesAfter: Map<EmuSheet, number>,
 ): () => Reply {
-  const rule = req.rule;
-  if (!rule?.booleanRule) throw new EmulatorError(`${where}: only a booleanRule is modelled`);
-  const ranges = (rule.ranges ?? []).map(resolve);
-  if (!ranges.length) throw invalid(where, 'A conditional format rule must have at least one range.');
-  const sheet = ranges[0].sheet;
-  if (ranges.some((r) => r.sheet !== sheet)) throw invalid(where, 'All ranges of a conditional format rule must be on the same sheet.');
-  const condition = rule.booleanRule.condition;
-  const criteria = CONDITION_TYPES[condition?.type ?? ''];
-  if (!criteria) throw new EmulatorError(`${where}: condition type ${condition?.type} is not modelled`);
-  const values = (condition!.values ?? []).map((v) => v.userEnteredValue ?? '');
-  if (values.length !== 1) throw invalid(where, `${condition!.type} needs exactly one value.`);
-  if (criteria === 'CUSTOM_FORMULA' && !/^[=+]/.test(values[0])) throw invalid(where, 'A custom formula must begin with = or +.');
-  const format = formatOf(rule.booleanRule.format);
+  const { sheet, data } = ruleOf(ss, req.rule, where, resolve);
   const index = req.index ?? 0; // omitted, the proto's default: the rule goes first
   const count = rulesAfter.get(sheet) ?? sheet._cfRules.length;
   if (index < 0 || index > count) throw invalid(where, `index ${index} is out of range (the sheet has ${count} rules).`);
   rulesAfter.set(sheet, count + 1);
-  const stored = criteria === 'CUSTOM_FORMULA' ? [engineFormula(values[0], ss._locale)] : values;
   return () => {
-    sheet._cfRules.splice(index, 0, { criteria, values: stored, format, rects: ranges.map((r) => r.rect) });
+    sheet._cfRules.splice(index, 0, data);
+    return {};
+  };
+}
+
+/**
+ * The rule at `index` (0-based) of the sheet the new rule's ranges are on replaced by it: "sheetId
+ * ... Required if newIndex is set, unused otherwise" (Sheets API reference,
+ * UpdateConditionalFormatRuleRequest). Moving a rule (newIndex) is not modelled.
+ */
+function planRuleUpdate(
+  ss: EmuSpreadsheet,
+  req: GoogleAppsScript.Sheets.Schema.UpdateConditionalFormatRuleRequest,
+  where: string,
+  resolve: Resolve,
+  rulesAfter: Map<EmuSheet, number>,
+): () => Reply {
+  if (req.newIndex !== undefined) throw new EmulatorError(`${where}: moving a rule (newIndex) is not modelled`);
+  const { sheet, data } = ruleOf(ss, req.rule, where, resolve);
+  const index = req.index ?? 0;
+  const count = rulesAfter.get(sheet) ?? sheet._cfRules.length;
+  if (index < 0 || index >= count) throw invalid(where, `index ${index} is out of range (the sheet has ${count} rules).`);
+  return () => {
+    sheet._cfRules[index] = data;
     return {};
   };
 }
@@ -389,6 +625,81 @@ function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesReq
   if (count < 0 || count >= grid.rows) throw invalid(where, "You can't freeze all visible rows on the sheet.");
   return () => {
     grid.sheet._frozenRows = count;
+    return {};
+  };
+}
+
+/**
+ * Rows inserted at a 0-based index; the requests after it see the grown grid. The reference
+ * (InsertDimensionRequest): both indexes "must be bounded"; inheritFromBefore true needs a start
+ * "greater than 0"; false, a start inside the grid ("range.startIndex must be less than the grid
+ * size (1) if inheritFromBefore is false.", nithinmurali/pygsheets#46). Colour rules, merges and
+ * protections over the insertion point grow with it, as with insertRowsAfter. Assumed: the new
+ * cells take no format, as the emulator's insertRowsAfter gives them (Google extends "dimension
+ * properties" from the row before or after, its example a background): the add-on writes the
+ * formats and drop-downs of the rows it inserts in the same batch. Columns are not modelled.
+ */
+function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, where: string, grids: SheetGrids, rt: Runtime): () => Reply {
+  const range = req.range;
+  if (range?.dimension !== 'ROWS') throw new EmulatorError(`${where}: only inserting rows is modelled`);
+  const id = range.sheetId ?? 0;
+  const grid = grids.get(id);
+  if (!grid) throw invalid(where, `No grid with id: ${id}`);
+  const start = range.startIndex;
+  const end = range.endIndex;
+  if (start === undefined || start === null || end === undefined || end === null) throw invalid(where, 'range must be bounded.');
+  if (start < 0 || end <= start) throw invalid(where, 'range.endIndex must be greater than range.startIndex.');
+  if (req.inheritFromBefore === true && start === 0) throw invalid(where, 'range.startIndex must be greater than 0 if inheritFromBefore is true.');
+  if (req.inheritFromBefore !== true && start >= grid.rows)
+    throw invalid(where, `range.startIndex must be less than the grid size (${grid.rows}) if inheritFromBefore is false.`);
+  if (start > grid.rows) throw invalid(where, `range.startIndex must be at most the grid size (${grid.rows}).`);
+  const count = end - start;
+  try {
+    grid.sheet._ss._checkCellLimit(grid.cols * count);
+  } catch (e) {
+    if (e instanceof GasException) throw invalid(where, e.message);
+    throw e;
+  }
+  // As insertRowsAfter is refused: by any protection that does not list the user (the whole grid).
+  editable(grid.sheet, { row: 1, col: 1, numRows: grid.rows, numCols: grid.cols }, rt, where);
+  grids.set(id, { ...grid, rows: grid.rows + count });
+  return () => {
+    shiftLines(grid.sheet, 'row', start + 1, count);
+    return {};
+  };
+}
+
+/**
+ * The source's drop-downs pasted over the destination (PASTE_DATA_VALIDATION, the only type
+ * modelled): "If the range covers a span that's a multiple of the source's height or width, then
+ * the data will be repeated to fill in the destination range. If the range is smaller than the
+ * source range, the entire source data will still be copied (beyond the end of the destination
+ * range)." (Sheets API reference, CopyPasteRequest.destination). A cell of the source without a
+ * drop-down leaves its destination without one.
+ */
+function planCopyPaste(req: GoogleAppsScript.Sheets.Schema.CopyPasteRequest, where: string, resolve: Resolve): () => Reply {
+  if (req.pasteType !== 'PASTE_DATA_VALIDATION') throw new EmulatorError(`${where}: paste type ${req.pasteType} is not modelled`);
+  if ((req.pasteOrientation ?? 'NORMAL') !== 'NORMAL') throw new EmulatorError(`${where}: paste orientation ${req.pasteOrientation} is not modelled`);
+  const source = resolve(req.source, false);
+  const to = resolve(req.destination, false);
+  const span = (dest: number, src: number) => (dest >= src && dest % src === 0 ? dest : src);
+  const rect = { row: to.rect.row, col: to.rect.col, numRows: span(to.rect.numRows, source.rect.numRows), numCols: span(to.rect.numCols, source.rect.numCols) };
+  const { sheet } = resolve(
+    {
+      sheetId: to.sheet._id,
+      startRowIndex: rect.row - 1,
+      endRowIndex: rect.row - 1 + rect.numRows,
+      startColumnIndex: rect.col - 1,
+      endColumnIndex: rect.col - 1 + rect.numCols,
+    },
+    true,
+  );
+  return () => {
+    const from = source.rect;
+    const rules = Array.from({ length: from.numRows }, (_, i) =>
+      Array.from({ length: from.numCols }, (_, j) => source.sheet._cellMeta(from.row + i, from.col + j)?.validation),
+    );
+    sheet._forEachCell(rect, (row, col) => sheet._setMeta(row, col, { validation: rules[(row - rect.row) % from.numRows][(col - rect.col) % from.numCols] }));
     return {};
   };
 }

@@ -24,19 +24,39 @@ const NOT_AUTHORISED = /insufficient authentication scopes|permissions are not s
  * Sends `requests` as one batchUpdate of `spreadsheet`: all of them apply or none (the API
  * validates them all first). SpreadsheetApp's queued writes are flushed first, since the API sees
  * only what Sheets has applied (a column a queued insert adds would be past its grid), unless the
- * caller knows none of them touches what the batch does (`flush` false). False,
+ * caller knows none of them touches what the batch does (`flush` false). The file is named by its
+ * Spreadsheet or, where the caller has it already, its ID. False,
  * with nothing changed, when the service is not enabled or not authorised; any other error is
  * thrown as the API gave it.
  */
-export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, requests: readonly SheetsRequest[], flush = true): boolean {
+export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string, requests: readonly SheetsRequest[], flush = true): boolean {
   if (!requests.length) return true;
   if (!sheetsApiEnabled()) return false;
   if (flush) SpreadsheetApp.flush();
   try {
-    Sheets!.Spreadsheets!.batchUpdate({ requests: [...requests] }, spreadsheet.getId());
+    Sheets!.Spreadsheets!.batchUpdate({ requests: [...requests] }, typeof spreadsheet === 'string' ? spreadsheet : spreadsheet.getId());
     return true;
   } catch (e) {
     if (NOT_AUTHORISED.test(String((e as { message?: unknown } | null)?.message ?? e))) return false;
+    throw e;
+  }
+}
+
+export type ApiSpreadsheet = GoogleAppsScript.Sheets.Schema.Spreadsheet;
+
+/**
+ * The fields `fields` (a partial-response mask, e.g. "sheets(properties(sheetId))") of the file
+ * `spreadsheetId`, in one call (Sheets.Spreadsheets.get), as Sheets has it: SpreadsheetApp's
+ * queued writes are flushed first when the caller may have queued some (`flush`). Null when the
+ * service is not enabled or not authorised; any other error is thrown as the API gave it.
+ */
+export function readSpreadsheet(spreadsheetId: string, fields: string, flush = false): ApiSpreadsheet | null {
+  if (!sheetsApiEnabled()) return null;
+  if (flush) SpreadsheetApp.flush();
+  try {
+    return Sheets!.Spreadsheets!.get(spreadsheetId, { fields });
+  } catch (e) {
+    if (NOT_AUTHORISED.test(String((e as { message?: unknown } | null)?.message ?? e))) return null;
     throw e;
   }
 }

@@ -40,6 +40,7 @@ import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
 import { type CellFill, type CellRange, cellText, groupFills, limitRuns, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
+import { formatRequest, gridRange, readSpreadsheet, sendBatch, sheetsApiEnabled, type SheetsRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,6 +53,8 @@ const NEW_TRACKER_HEADER = ['Name', 'Email', 'Company', 'Title'];
 export const MAX_IMPORT_FILL_WRITES = 100;
 /** Document property: what an import under way must finish that the sheet cannot tell (see Pending). */
 export const PENDING_KEY = 'iit.import.pending';
+/** What import reads with the Sheets API: each sheet's id, grid size and colour rules. */
+const FILE_FIELDS = 'sheets(properties(sheetId,gridProperties(rowCount,columnCount)),conditionalFormats)';
 /**
  * Number formats Sheets reports for a cell nobody formatted ('0.###############' through Apps
  * Script; 'General' assumed for older files).
@@ -198,14 +201,22 @@ function importIntoSheet(
   const result: ImportResult = { ok: true, sheetName: sheet.getName(), format: parsed.format, summary: plan.summary, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) return result;
 
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
+  // With the Sheets API, the grids of every sheet and the colour rules in one read (what a grid
+  // that grows needs: the file's cell count, and the rules to stretch), instead of the grid's size.
+  const fileId = sheetsApiEnabled() ? ss.getId() : null;
+  const file = fileId === null ? null : readSpreadsheet(fileId, FILE_FIELDS, Boolean(pending?.newSheet));
+  const apiSheet = file?.sheets?.find((s) => (s.properties?.sheetId ?? 0) === record.sheetId);
+  const maxRows = apiSheet?.properties?.gridProperties?.rowCount ?? sheet.getMaxRows();
+  const maxColumns = apiSheet?.properties?.gridProperties?.columnCount ?? sheet.getMaxColumns();
   const count = plan.append.length;
   const lastAppended = plan.appendAt + count - 1;
   const lastColumn = plan.newColumns.length ? plan.newColumns[plan.newColumns.length - 1].column : 0;
   const missingRows = Math.max(0, lastAppended - maxRows);
-  if ((missingRows > 0 || lastColumn > maxColumns) && !fitsCellLimit(cellsInSpreadsheet(ss), growth({ maxRows, maxColumns }, plan)))
-    throw new UserError(TOO_BIG);
+  const fileCells = () =>
+    apiSheet
+      ? (file!.sheets ?? []).reduce((n, s) => n + (s.properties?.gridProperties?.rowCount ?? 0) * (s.properties?.gridProperties?.columnCount ?? 0), 0)
+      : cellsInSpreadsheet(ss);
+  if ((missingRows > 0 || lastColumn > maxColumns) && !fitsCellLimit(fileCells(), growth({ maxRows, maxColumns }, plan))) throw new UserError(TOO_BIG);
   // Rows the grid lacks go in before its last row when that row is empty, inside the ranges of
   // the colour rules (which grow with them); when the table reaches the grid's last row, after it.
   const insideGrid = plan.appendAt <= maxRows;
@@ -228,10 +239,26 @@ function importIntoSheet(
   const protectedTarget = protectionProblem(sheet, targets, place);
   if (protectedTarget) throw new UserError(`${protectedTarget} Nothing was imported.`);
 
-  if (insertAt === maxRows + 1) pending = notePending(props, pending, { rulesEndAt: pending?.rulesEndAt ?? maxRows });
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
-  // The grid has every row and column the import writes before the ranges are got, all at once.
-  if (count && insertAt !== undefined) sheet.insertRowsAfter(insertAt - 1, missingRows);
+  // The grid has every row and column the import writes before the ranges are got, all at once:
+  // with the API, the rows, their formats and drop-downs and the stretched colour rules in one
+  // batch (all or nothing, so nothing need be noted for a re-run); else through SpreadsheetApp.
+  const rulesSince = pending?.rulesEndAt ?? maxRows;
+  const pastGrid = insertAt === maxRows + 1;
+  const grown =
+    count > 0 &&
+    insertAt !== undefined &&
+    apiSheet !== undefined &&
+    sendBatch(
+      fileId!,
+      [
+        ...newRowsRequests(read, plan, record.sheetId, insertAt, missingRows),
+        ...(pastGrid ? stretchedRulesRequests(apiSheet.conditionalFormats ?? [], rulesSince, maxRows + missingRows) : []),
+      ],
+      lastColumn > maxColumns || Boolean(pending?.newSheet),
+    );
+  if (pastGrid && !grown) pending = notePending(props, pending, { rulesEndAt: rulesSince });
+  if (count && insertAt !== undefined && !grown) sheet.insertRowsAfter(insertAt - 1, missingRows);
   const contactColumns = untaggedContactColumns(read, plan);
   const lineTags = contactColumnTags(contactColumns, read.tags.contact);
   const fills = fillWrites(inOldColumns, read.grid, MAX_IMPORT_FILL_WRITES);
@@ -249,7 +276,7 @@ function importIntoSheet(
   writeTags(sheet, lineTags, rangeAt);
   const contactTags = { ...contactColumns, ...read.tags.contact };
   if (count) appendRows(sheet, read, plan, appendWidth, rangeAt);
-  if (pending?.rulesEndAt !== undefined) stretchRules(sheet, pending.rulesEndAt, maxRows + (insertAt === undefined ? 0 : missingRows));
+  if (pending?.rulesEndAt !== undefined && !(grown && pastGrid)) stretchRules(sheet, pending.rulesEndAt, maxRows + (insertAt === undefined ? 0 : missingRows));
   for (const w of fills.writes) rangeAt(rangeA1(w.range)).setValues(w.values);
   const deferred = fills.deferred;
   plan.summary.problems.push(...deferredProblems(deferred));
@@ -383,6 +410,57 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
   writeColumns(sheet, plan.appendAt, validated, validations, (range, grid) => range.setDataValidations(grid));
   if (withoutDropDown.size) formatTrackerRows(sheet, oneBasedColumns(read.tracker), plan.appendAt, count, withoutDropDown);
   rows.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i][j]))));
+}
+
+/**
+ * The Sheets API requests that add the `numRows` rows the grid lacks at `firstRow` (1-based) and
+ * give them what appendRows would (it finds them done): the tracker's number formats, and the
+ * drop-downs of the row above the new contacts (pasted: a column without one there stays without,
+ * for appendRows to give it the tracker's own). The new cells have no format of their own to keep,
+ * as the emulator's insertRowsAfter gives none.
+ */
+function newRowsRequests(read: TrackerView, plan: ImportPlan, sheetId: number, firstRow: number, numRows: number): SheetsRequest[] {
+  const requests: SheetsRequest[] = [
+    { insertDimension: { range: { sheetId, dimension: 'ROWS', startIndex: firstRow - 1, endIndex: firstRow - 1 + numRows }, inheritFromBefore: true } },
+  ];
+  const above = plan.appendAt - 1;
+  for (const def of TRACKER_COLUMNS) {
+    const at = read.tracker[def.key];
+    if (at === undefined) continue;
+    const column = { row: firstRow, column: at + 1, numRows, numColumns: 1 };
+    const format = def.kind === 'date' ? DATE_FORMAT : def.kind === 'number' ? '0' : null;
+    if (format) requests.push(formatRequest(sheetId, column, format));
+    if (def.kind === 'list' && def.values && above > read.record.headerRow)
+      requests.push({
+        copyPaste: {
+          source: gridRange(sheetId, { ...column, row: above, numRows: 1 }),
+          destination: gridRange(sheetId, column),
+          pasteType: 'PASTE_DATA_VALIDATION',
+          pasteOrientation: 'NORMAL',
+        },
+      });
+  }
+  return requests;
+}
+
+/**
+ * stretchRules as Sheets API requests, on the rules as spreadsheets.get gave them (a rule's
+ * index is its place among its sheet's rules): each rule with a range ending at a last row of the
+ * grid from `since` (1-based) on is replaced by itself reaching `lastRow`.
+ */
+function stretchedRulesRequests(rules: readonly GoogleAppsScript.Sheets.Schema.ConditionalFormatRule[], since: number, lastRow: number): SheetsRequest[] {
+  const requests: SheetsRequest[] = [];
+  rules.forEach((rule, index) => {
+    let stretched = false;
+    const ranges = (rule.ranges ?? []).map((range) => {
+      const end = range.endRowIndex;
+      if (end === undefined || end === null || end < since || end >= lastRow) return range;
+      stretched = true;
+      return { ...range, endRowIndex: lastRow };
+    });
+    if (stretched) requests.push({ updateConditionalFormatRule: { index, rule: { ...rule, ranges } } });
+  });
+  return requests;
 }
 
 /** Writes the columns from the first to the last of `columns` (0-based) of `grid`, rows from `row`, in one call. */

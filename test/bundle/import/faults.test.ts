@@ -59,12 +59,19 @@ describe('import into a tracker, stopped at a call, then run again', () => {
     const clean = tracker(spare);
     importOk(clean);
     const expected = look(clean, 'Contacts');
-    for (const method of ['Sheet.insertRowsAfter', 'Range.setNumberFormats', 'Range.setDataValidations']) {
-      const app = tracker(spare);
-      importFailingAfter(app, method);
-      importOk(app);
-      expect(look(app, 'Contacts'), `stopped after ${method}`).toEqual(expected);
-    }
+    // Through the Sheets API (the rows, formats, drop-downs and rules in one batch), and through
+    // SpreadsheetApp where the advanced service is not enabled.
+    const routes = [
+      { options: {}, methods: ['Sheets.Spreadsheets.get', 'Sheets.Spreadsheets.batchUpdate'] },
+      { options: { advancedServices: [] }, methods: ['Sheet.insertRowsAfter', 'Range.setNumberFormats', 'Range.setDataValidations'] },
+    ];
+    for (const { options, methods } of routes)
+      for (const method of methods) {
+        const app = tracker(spare, options);
+        importFailingAfter(app, method);
+        importOk(app);
+        expect(look(app, 'Contacts'), `stopped after ${method}`).toEqual(expected);
+      }
   });
 
   it('the appended rows, stopped before their drop-downs were checked by a later write, keep them (the attack: rows without drop-downs)', () => {

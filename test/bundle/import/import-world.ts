@@ -14,8 +14,8 @@ export type App = ReturnType<typeof addOn>;
  * A tracker set up on hand-made.csv whose grid keeps `spare` empty rows below the table. The
  * LinkedIn file then adds contacts to 6 of them and fills empty cells of 2 contacts already there.
  */
-export function tracker(spare: number): App {
-  const app = addOn({ csv: HAND_MADE, sheetName: 'Contacts' });
+export function tracker(spare: number, options: Omit<Parameters<typeof addOn>[0] & object, 'csv' | 'sheetName'> = {}): App {
+  const app = addOn({ ...options, csv: HAND_MADE, sheetName: 'Contacts' });
   const setup = app.bundle.run('setUpTracker').result as SetupResult;
   if (!setup.ok) throw new Error(setup.message);
   const sheet = app.ss.getSheetByName('Contacts')!;
