@@ -39,6 +39,12 @@ export interface EmulatorOptions {
   noSheets?: boolean;
   /** The manifest's enabledAdvancedServices (only Sheets v4 is emulated). Default: read from buildDir. */
   advancedServices?: readonly AdvancedService[];
+  /**
+   * APIs turned off in the script's Cloud project (e.g. "sheets"): their advanced service is
+   * there but every call answers 403. A standard Cloud project needs the API turned on in its
+   * console as well as in the manifest. Default: none (a default project turns it on itself).
+   */
+  apisOffInCloudProject?: readonly string[];
   /** The script is an editor add-on, so Google's add-on trigger limits apply. Default true (this project is one). */
   addOn?: boolean;
 }
@@ -79,6 +85,7 @@ export class Emulator {
   readonly addOn: boolean;
   /** The advanced services the manifest enables: each is a global of its userSymbol in the next Bundle loaded. */
   advancedServices: readonly AdvancedService[];
+  private readonly apisOffInCloudProject: readonly string[];
   /** A time-driven trigger's run is under way. */
   private runningTrigger = false;
   /** The file the script runs in (getActiveSpreadsheet, its document properties); a test may switch it. */
@@ -92,6 +99,7 @@ export class Emulator {
     const manifest = readManifest(this.buildDir);
     this.rt.scopes = options.scopes !== undefined ? options.scopes : (manifest?.oauthScopes ?? null);
     this.advancedServices = options.advancedServices ?? manifest?.dependencies?.enabledAdvancedServices ?? [];
+    this.apisOffInCloudProject = options.apisOffInCloudProject ?? [];
     this.rt.gridsOf = () => gridsOf(this.files.values());
     this.rt.currentFile = () => this.active;
     this.addOn = options.addOn ?? true;
@@ -179,6 +187,7 @@ export class Emulator {
           file: (id) => this.files.get(id),
           // While writes wait, the API sees the grids as they were before the first of them.
           grids: () => (rt.pending.length && rt.gridsBeforeQueue ? (rt.gridsBeforeQueue as Grids) : gridsOf(this.files.values())),
+          offInCloudProject: this.apisOffInCloudProject.includes(service.serviceId),
         });
         return [service.userSymbol, sheets];
       }),

@@ -87,7 +87,16 @@ export interface SheetsApiHost {
   file(id: string): EmuSpreadsheet | undefined;
   /** The grids as Sheets has them now (without the writes SpreadsheetApp still queues). */
   grids(): Grids;
+  /** The Sheets API is turned off in the script's Cloud project. */
+  offInCloudProject?: boolean;
 }
+
+// The API's answer when it is off in the caller's Cloud project: 403 accessNotConfigured, quoted
+// in googleapis/google-api-nodejs-client#1733 and associatedpress/harvester#10 (the project
+// number is the caller's). Turning the service on in the manifest does not turn the API on in a
+// standard Cloud project (lmmx/gdocs2md-html#3); a default project does it itself.
+const OFF_IN_PROJECT =
+  'Google Sheets API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.';
 
 const KINDS = [
   'createDeveloperMetadata',
@@ -149,6 +158,7 @@ export class EmuSpreadsheetsResource {
   get(spreadsheetId: string, optionalArgs?: { fields?: string; ranges?: unknown; includeGridData?: boolean }): Record<string, unknown> {
     if (arguments.length < 1) throw new GasException("The parameters () don't match the method signature for Sheets.Spreadsheets.get.");
     const rt = this[RT];
+    if (this.host.offInCloudProject) throw new GoogleJsonResponseException({ code: 403, message: OFF_IN_PROJECT }, 'sheets.spreadsheets.get');
     if (rt.scopes && !READ_SCOPES.some((s) => rt.scopes!.includes(s)))
       throw new GoogleJsonResponseException({ code: 403, message: 'Request had insufficient authentication scopes.' }, 'sheets.spreadsheets.get');
     const ss = this.host.file(String(spreadsheetId));
@@ -163,6 +173,7 @@ export class EmuSpreadsheetsResource {
   batchUpdate(resource: Schema, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     if (arguments.length < 2) throw new GasException("The parameters () don't match the method signature for Sheets.Spreadsheets.batchUpdate.");
     const rt = this[RT];
+    if (this.host.offInCloudProject) throw new GoogleJsonResponseException({ code: 403, message: OFF_IN_PROJECT });
     if (rt.scopes && !SHEETS_API_SCOPES.some((s) => rt.scopes!.includes(s)))
       throw new GoogleJsonResponseException({ code: 403, message: 'Request had insufficient authentication scopes.' });
     const ss = this.host.file(String(spreadsheetId));

@@ -16,9 +16,12 @@ export function sheetsApiEnabled(): boolean {
   return typeof Sheets !== 'undefined' && Sheets !== null;
 }
 
-// The API's answer to a token without a scope it accepts (googleworkspace/java-samples#110), and
-// Apps Script's own refusals of a call the manifest's scopes do not cover.
-const NOT_AUTHORISED = /insufficient authentication scopes|permissions are not sufficient|do not have permission to call/i;
+// The API's answer to a token without a scope it accepts (googleworkspace/java-samples#110),
+// Apps Script's own refusals of a call the manifest's scopes do not cover, and the API's 403
+// accessNotConfigured where it is off in a standard Cloud project, which the manifest alone does
+// not turn on (googleapis/google-api-nodejs-client#1733, lmmx/gdocs2md-html#3).
+const NOT_AUTHORISED =
+  /insufficient authentication scopes|permissions are not sufficient|do not have permission to call|has not been used in project .* or it is disabled/i;
 
 /**
  * Sends `requests` as one batchUpdate of `spreadsheet`: all of them apply or none (the API
@@ -26,7 +29,7 @@ const NOT_AUTHORISED = /insufficient authentication scopes|permissions are not s
  * only what Sheets has applied (a column a queued insert adds would be past its grid), unless the
  * caller knows none of them touches what the batch does (`flush` false). The file is named by its
  * Spreadsheet or, where the caller has it already, its ID. False,
- * with nothing changed, when the service is not enabled or not authorised; any other error is
+ * with nothing changed, when the service is not enabled, not authorised or off in the Cloud project; any other error is
  * thrown as the API gave it.
  */
 export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string, requests: readonly SheetsRequest[], flush = true): boolean {

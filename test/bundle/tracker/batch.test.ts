@@ -14,7 +14,7 @@ const HAND_MADE = readFileSync(join(FIXTURES, 'hand-made.csv'), 'utf8');
 const MANIFEST = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
 const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
 
-type Route = 'api' | 'not enabled' | 'scope removed';
+type Route = 'api' | 'not enabled' | 'scope removed' | 'off in the Cloud project';
 
 function contacts(route: Route, csv = HAND_MADE) {
   return addOn({
@@ -22,6 +22,7 @@ function contacts(route: Route, csv = HAND_MADE) {
     sheetName: 'Contacts',
     ...(route === 'not enabled' ? { advancedServices: [] } : {}),
     ...(route === 'scope removed' ? { scopes: MANIFEST.oauthScopes.filter((s) => s !== SPREADSHEETS) } : {}),
+    ...(route === 'off in the Cloud project' ? { apisOffInCloudProject: ['sheets'] } : {}),
   });
 }
 
@@ -54,6 +55,16 @@ describe('Set up tracker through the Sheets API or SpreadsheetApp', () => {
     expect(api.calls).toBeLessThan(notEnabled.calls - 50);
     // The refusal costs the file's ID and the call itself; the ranges are then got at once, as without the API.
     expect(scopeRemoved.calls).toBeLessThanOrEqual(notEnabled.calls + 3);
+  });
+
+  it("where the Sheets API is off in the script's Cloud project (a standard project): the same through SpreadsheetApp", () => {
+    const off = contacts('off in the Cloud project');
+    const run = setUp(off);
+    expect(run.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    expect(run.byMethod['Range.addDeveloperMetadata']).toBeGreaterThan(0);
+    const notEnabled = contacts('not enabled');
+    setUp(notEnabled);
+    expect(differenceOf(emulatorState(off.emu), emulatorState(notEnabled.emu))).toBe('');
   });
 
   it('on a sheet whose data fills its grid: the new columns inserted first, the same either way', () => {
