@@ -351,6 +351,23 @@ describe('Sheets advanced service', () => {
     );
   });
 
+  it('refuses a number format written without its type ("When writing, this field must be set": Sheets API reference, NumberFormat.type)', () => {
+    const w = world();
+    const format = (numberFormat: object) => ({ userEnteredFormat: { numberFormat } });
+    const repeat = { repeatCell: { range: grid(w.sheetId, 1, 3, 0, 1), cell: format({ pattern: 'yyyy-mm-dd' }), fields: 'userEnteredFormat.numberFormat' } };
+    const cells = {
+      updateCells: {
+        start: { sheetId: w.sheetId, rowIndex: 1, columnIndex: 1 },
+        rows: [{ values: [format({ pattern: '0' })] }],
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    };
+    const before = w.readBack();
+    expect(run(w.bundle, 'tryBatch', [[repeat]])).toMatch(/Invalid requests\[0\]\.repeatCell: .*type/);
+    expect(run(w.bundle, 'tryBatch', [[cells]])).toMatch(/Invalid requests\[0\]\.updateCells: .*type/);
+    expect(w.readBack()).toEqual(before);
+  });
+
   it('without a scope the API accepts (spreadsheets.currentonly is not one), the call fails and changes nothing', () => {
     const w = world({ scopes: [CURRENT_ONLY] });
     expect(run(w.bundle, 'tryBatch', [sameByApi(w.sheetId)])).toBe(

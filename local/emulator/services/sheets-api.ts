@@ -540,6 +540,7 @@ function planRepeat(req: GoogleAppsScript.Sheets.Schema.RepeatCellRequest, where
   const patch: { numberFormat?: string; fontWeight?: string } = {};
   if (fields.includes('userEnteredFormat.numberFormat')) {
     const pattern = format?.numberFormat?.pattern;
+    if (format?.numberFormat) checkFormatType(format.numberFormat, where);
     if (!pattern) throw new EmulatorError(`${where}: a number format without a pattern is not modelled`);
     patch.numberFormat = pattern;
   }
@@ -579,6 +580,7 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
     for (const cell of row.values ?? []) {
       const value = cell.userEnteredValue;
       if (value?.formulaValue !== undefined || value?.errorValue !== undefined) throw new EmulatorError(`${where}: a formula or error value is not modelled`);
+      if (cell.userEnteredFormat?.numberFormat) checkFormatType(cell.userEnteredFormat.numberFormat, where);
       if (cell.userEnteredFormat?.numberFormat && !cell.userEnteredFormat.numberFormat.pattern)
         throw new EmulatorError(`${where}: a number format without a pattern is not modelled`);
     }
@@ -595,6 +597,14 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
     );
     return {};
   };
+}
+
+/**
+ * NumberFormat.type: "When writing, this field must be set." (Sheets API reference, NumberFormat).
+ * Assumed (not documented): the 400's wording.
+ */
+function checkFormatType(format: GoogleAppsScript.Sheets.Schema.NumberFormat, where: string): void {
+  if (!format.type || format.type === 'NUMBER_FORMAT_TYPE_UNSPECIFIED') throw invalid(where, 'numberFormat.type must be set when writing a number format.');
 }
 
 /** An ExtendedValue as SpreadsheetApp would write it to keep it as it is: text behind an apostrophe, unless the cell is Plain text. */
