@@ -19,18 +19,22 @@ export function sheetsApiEnabled(): boolean {
 // The API's answer to a token without a scope it accepts (googleworkspace/java-samples#110),
 // Apps Script's own refusals of a call the manifest's scopes do not cover, and the API's 403
 // accessNotConfigured where it is off in a standard Cloud project, which the manifest alone does
-// not turn on (googleapis/google-api-nodejs-client#1733, lmmx/gdocs2md-html#3).
+// not turn on (googleapis/google-api-nodejs-client#1733, lmmx/gdocs2md-html#3). Also the API's
+// 429 when the Cloud project's per-minute quota is spent (every user of a published add-on shares
+// it): refused before anything is applied, so SpreadsheetApp, which that quota does not limit, does
+// the same (n8n-io/n8n#16750, Sage-Bionetworks/data_curator#110; "Insufficient tokens for quota",
+// its older wording, nithinmurali/pygsheets#78).
 const NOT_AUTHORISED =
-  /insufficient authentication scopes|permissions are not sufficient|do not have permission to call|has not been used in project .* or it is disabled/i;
+  /insufficient authentication scopes|permissions are not sufficient|do not have permission to call|has not been used in project .* or it is disabled|quota exceeded for quota|insufficient tokens for quota/i;
 
 /**
  * Sends `requests` as one batchUpdate of `spreadsheet`: all of them apply or none (the API
  * validates them all first). SpreadsheetApp's queued writes are flushed first, since the API sees
  * only what Sheets has applied (a column a queued insert adds would be past its grid), unless the
  * caller knows none of them touches what the batch does (`flush` false). The file is named by its
- * Spreadsheet or, where the caller has it already, its ID. False,
- * with nothing changed, when the service is not enabled, not authorised or off in the Cloud project; any other error is
- * thrown as the API gave it.
+ * Spreadsheet or, where the caller has it already, its ID. False, with nothing changed, when the
+ * service is not enabled, not authorised, off in the Cloud project or over its quota; any other
+ * error is thrown as the API gave it.
  */
 export function sendBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string, requests: readonly SheetsRequest[], flush = true): boolean {
   if (!requests.length) return true;
@@ -51,7 +55,7 @@ export type ApiSpreadsheet = GoogleAppsScript.Sheets.Schema.Spreadsheet;
  * The fields `fields` (a partial-response mask, e.g. "sheets(properties(sheetId))") of the file
  * `spreadsheetId`, in one call (Sheets.Spreadsheets.get), as Sheets has it: SpreadsheetApp's
  * queued writes are flushed first when the caller may have queued some (`flush`). Null when the
- * service is not enabled or not authorised; any other error is thrown as the API gave it.
+ * service is not enabled, not authorised, off or over its quota; any other error is thrown as the API gave it.
  */
 export function readSpreadsheet(spreadsheetId: string, fields: string, flush = false): ApiSpreadsheet | null {
   if (!sheetsApiEnabled()) return null;
