@@ -20,7 +20,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { ROOT, BUILD, requireBuild } from '../helpers.ts';
-import { startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
+import { openPage, startWorkbench as start, type RunningWorkbench, type WorkbenchOptions } from '../../local/workbench-driver.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../local/pitch-page.ts';
 
 export {
@@ -78,6 +78,35 @@ export function sharedBrowser(): () => Browser {
   return () => {
     if (!browser) throw new Error('the browser is launched in beforeAll: use it inside a hook or a test');
     return browser;
+  };
+}
+
+/**
+ * The workbench on its embedded sample at the screenshots' clock, and a page on it, for the tests
+ * of one describe: started before them, stopped after them.
+ */
+export function sampleWorkbench(browser: () => Browser): { readonly wb: RunningWorkbench; readonly page: Page } {
+  let wb: RunningWorkbench | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
+    page = await openPage(browser(), wb.url);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await wb?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the workbench is started in beforeAll: use it inside a hook or a test');
+    return value;
+  };
+  return {
+    get wb() {
+      return started(wb);
+    },
+    get page() {
+      return started(page);
+    },
   };
 }
 

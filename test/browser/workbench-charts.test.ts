@@ -16,9 +16,9 @@ import {
   idle,
   openMenu,
   openPage,
-  SCREENSHOT_NOW,
   selectRow,
   serverState,
+  sampleWorkbench,
   sharedBrowser,
   startWorkbench,
   type RunningWorkbench,
@@ -50,22 +50,12 @@ async function rangeRows(url: string, sheet: string, chart: ChartView, rows: num
 
 describe('the Dashboard funnel in the workbench', () => {
   const browser = sharedBrowser();
-  let wb: RunningWorkbench;
-  let page: Page;
-
-  beforeAll(async () => {
-    wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
-    page = await openPage(browser(), wb.url);
-  });
-  afterAll(async () => {
-    await page?.close();
-    await wb?.stop();
-  });
+  const sample = sampleWorkbench(browser);
 
   async function openDashboard(): Promise<ChartView> {
-    await page.locator('.tab', { hasText: 'Dashboard' }).click();
-    await idle(page);
-    const state = await serverState(wb.url);
+    await sample.page.locator('.tab', { hasText: 'Dashboard' }).click();
+    await idle(sample.page);
+    const state = await serverState(sample.wb.url);
     expect(state.snapshot.activeSheet).toBe('Dashboard');
     const funnel = state.snapshot.charts.find((c) => c.title === FUNNEL_CHART_TITLE);
     expect(funnel).toBeDefined();
@@ -74,18 +64,18 @@ describe('the Dashboard funnel in the workbench', () => {
 
   it('is drawn at its anchor cell with one bar per row of its range, each the value its row shows', async () => {
     const funnel = await openDashboard();
-    const figure = page.locator(`figure.chart[aria-label="${FUNNEL_CHART_TITLE}"]`);
+    const figure = sample.page.locator(`figure.chart[aria-label="${FUNNEL_CHART_TITLE}"]`);
     await figure.waitFor();
     expect(await figure.getAttribute('data-type')).toBe('BAR');
     expect(await figure.locator('.chart-title').textContent()).toBe(FUNNEL_CHART_TITLE);
     // Its top-left corner is the anchor cell's (Sheets anchors a chart on a cell).
-    const anchor = await page.locator(`th.ch[data-col="${funnel.anchor.col}"]`).boundingBox();
-    const rowHead = await page.locator(`th.rh[data-row="${funnel.anchor.row}"]`).boundingBox();
+    const anchor = await sample.page.locator(`th.ch[data-col="${funnel.anchor.col}"]`).boundingBox();
+    const rowHead = await sample.page.locator(`th.rh[data-row="${funnel.anchor.row}"]`).boundingBox();
     const box = await figure.boundingBox();
     expect(Math.abs(box!.x - anchor!.x)).toBeLessThanOrEqual(1);
     expect(Math.abs(box!.y - rowHead!.y)).toBeLessThanOrEqual(1);
 
-    const bars = await drawnBars(page, FUNNEL_CHART_TITLE);
+    const bars = await drawnBars(sample.page, FUNNEL_CHART_TITLE);
     expect(bars.map((b) => b.label)).toEqual([
       'Contacts',
       'Pitched',
@@ -95,37 +85,37 @@ describe('the Dashboard funnel in the workbench', () => {
       'Job interviews',
       'Offers',
     ]);
-    expect(bars).toEqual(await rangeRows(wb.url, 'Dashboard', funnel, bars.length));
+    expect(bars).toEqual(await rangeRows(sample.wb.url, 'Dashboard', funnel, bars.length));
     expect(bars.some((b) => b.value > 0)).toBe(true);
     await figure.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'end' }));
-    await docsScreenshot(page, 'workbench-chart.png');
+    await docsScreenshot(sample.page, 'workbench-chart.png');
   });
 
   it('follows the values of its range: after a pitch is logged, the Pitched bar is one longer', async () => {
-    const before = await drawnBars(page, FUNNEL_CHART_TITLE);
-    await page.locator('.tab', { hasText: 'Contacts' }).click();
-    await idle(page);
+    const before = await drawnBars(sample.page, FUNNEL_CHART_TITLE);
+    await sample.page.locator('.tab', { hasText: 'Contacts' }).click();
+    await idle(sample.page);
     // The first contact the sample has not pitched yet.
-    const state = await serverState(wb.url);
+    const state = await serverState(sample.wb.url);
     const stageCol = state.snapshot.window.frozen.at(-1)!.findIndex((c) => c?.text.replace('▾', '').trim() === 'Stage');
     expect(stageCol).toBeGreaterThan(-1);
     const row = state.snapshot.window.rows.findIndex((cells) => cells[stageCol]?.text === 'To contact') + state.snapshot.window.top;
-    await selectRow(page, row);
-    await openMenu(page, 'Mark pitch sent…');
-    await page.locator('.panel-dialog').waitFor();
-    const dialog: FrameLocator = dialogFrame(page);
+    await selectRow(sample.page, row);
+    await openMenu(sample.page, 'Mark pitch sent…');
+    await sample.page.locator('.panel-dialog').waitFor();
+    const dialog: FrameLocator = dialogFrame(sample.page);
     await dialog.locator('#who:not(:empty)').waitFor();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.locator('#status').innerText()).toMatch(/\S/);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.locator('.panel-dialog').waitFor({ state: 'detached' });
-    await idle(page);
+    await sample.page.locator('.panel-dialog').waitFor({ state: 'detached' });
+    await idle(sample.page);
 
     const funnel = await openDashboard();
-    const after = await drawnBars(page, FUNNEL_CHART_TITLE);
+    const after = await drawnBars(sample.page, FUNNEL_CHART_TITLE);
     const pitched = (bars: Bar[]) => bars.find((b) => b.label === 'Pitched')!.value;
     expect(pitched(after)).toBe(pitched(before) + 1);
-    expect(after).toEqual(await rangeRows(wb.url, 'Dashboard', funnel, after.length));
+    expect(after).toEqual(await rangeRows(sample.wb.url, 'Dashboard', funnel, after.length));
   });
 });
 

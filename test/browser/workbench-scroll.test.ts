@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cell, cellText, openPage, selectedRange, SCREENSHOT_NOW, startWorkbench, type RunningWorkbench, sharedBrowser } from './harness.ts';
+import { cell, cellText, openPage, selectedRange, startWorkbench, type RunningWorkbench, sampleWorkbench, sharedBrowser } from './harness.ts';
 
 /** Whether the cell is drawn and on screen inside the grid, not under its sticky header or frozen rows. */
 function visibleInGrid(page: Page, a1: string): Promise<boolean> {
@@ -49,80 +49,71 @@ const drawnRows = (page: Page) => page.locator('#grid tr').count();
 const browser = sharedBrowser();
 
 describe('scrolling the sample tracker', () => {
-  let wb: RunningWorkbench;
-  let page: Page;
-  beforeAll(async () => {
-    wb = await startWorkbench(undefined, { now: SCREENSHOT_NOW });
-    page = await openPage(browser(), wb.url);
-  });
-  afterAll(async () => {
-    await page?.close();
-    await wb?.stop();
-  });
+  const sample = sampleWorkbench(browser);
 
   it('follows the active cell down with the arrow keys: A30 and 20 × ArrowDown shows row 50', async () => {
-    await cell(page, 'A30').click();
-    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
-    expect(await selectedRange(page)).toBe('A50');
-    await page.waitForTimeout(200); // a scroll that snaps back does so on the next frame
-    expect(await visibleInGrid(page, 'A50')).toBe(true);
-    expect(await shownRows(page)).not.toContain(2);
-    expect(await cellText(page, 'A41')).not.toBe(''); // the last contacts are loaded and drawn
+    await cell(sample.page, 'A30').click();
+    for (let i = 0; i < 20; i++) await sample.page.keyboard.press('ArrowDown');
+    expect(await selectedRange(sample.page)).toBe('A50');
+    await sample.page.waitForTimeout(200); // a scroll that snaps back does so on the next frame
+    expect(await visibleInGrid(sample.page, 'A50')).toBe(true);
+    expect(await shownRows(sample.page)).not.toContain(2);
+    expect(await cellText(sample.page, 'A41')).not.toBe(''); // the last contacts are loaded and drawn
   });
 
   it('PageDown moves the selection a screen down and shows it; PageUp comes back', async () => {
-    const before = await scrollTop(page);
-    await page.keyboard.press('PageDown');
-    const moved = await selectedRange(page);
+    const before = await scrollTop(sample.page);
+    await sample.page.keyboard.press('PageDown');
+    const moved = await selectedRange(sample.page);
     const row = Number(moved.slice(1));
     expect(row).toBeGreaterThan(65);
-    await page.waitForTimeout(200);
-    expect(await visibleInGrid(page, moved)).toBe(true);
-    expect(await scrollTop(page)).toBeGreaterThan(before + 200);
-    await page.keyboard.press('PageUp');
-    expect(await selectedRange(page)).toBe('A50');
-    await page.waitForTimeout(200);
-    expect(await visibleInGrid(page, 'A50')).toBe(true);
+    await sample.page.waitForTimeout(200);
+    expect(await visibleInGrid(sample.page, moved)).toBe(true);
+    expect(await scrollTop(sample.page)).toBeGreaterThan(before + 200);
+    await sample.page.keyboard.press('PageUp');
+    expect(await selectedRange(sample.page)).toBe('A50');
+    await sample.page.waitForTimeout(200);
+    expect(await visibleInGrid(sample.page, 'A50')).toBe(true);
   });
 
   it('scrolls with the mouse wheel and stays where the wheel left it', async () => {
-    await page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 0));
-    await page.mouse.move(500, 400);
-    await page.mouse.wheel(0, 1500);
-    await expect.poll(() => scrollTop(page)).toBeGreaterThan(1400);
-    await page.waitForTimeout(300);
-    expect(await scrollTop(page)).toBeGreaterThan(1400);
-    const rows = await shownRows(page);
+    await sample.page.locator('#grid-scroll').evaluate((el) => (el.scrollTop = 0));
+    await sample.page.mouse.move(500, 400);
+    await sample.page.mouse.wheel(0, 1500);
+    await expect.poll(() => scrollTop(sample.page)).toBeGreaterThan(1400);
+    await sample.page.waitForTimeout(300);
+    expect(await scrollTop(sample.page)).toBeGreaterThan(1400);
+    const rows = await shownRows(sample.page);
     expect(Math.min(...rows)).toBeGreaterThan(60);
-    expect(await visibleInGrid(page, `A${Math.min(...rows) + 2}`)).toBe(true);
-    expect(await visibleInGrid(page, 'A1')).toBe(true); // the frozen header stays
+    expect(await visibleInGrid(sample.page, `A${Math.min(...rows) + 2}`)).toBe(true);
+    expect(await visibleInGrid(sample.page, 'A1')).toBe(true); // the frozen header stays
   });
 
   it('Ctrl+Home goes back to A1 at the top', async () => {
-    await cell(page, 'B1').click();
-    await page.keyboard.press('Control+Home');
-    expect(await selectedRange(page)).toBe('A1');
-    expect(await scrollTop(page)).toBe(0);
+    await cell(sample.page, 'B1').click();
+    await sample.page.keyboard.press('Control+Home');
+    expect(await selectedRange(sample.page)).toBe('A1');
+    expect(await scrollTop(sample.page)).toBe(0);
   });
 
   it('Ctrl+End on the Dashboard, whose last columns are hidden, lands on a shown cell and shows it', async () => {
-    await page.locator('.tab', { hasText: 'Dashboard' }).click();
-    await cell(page, 'A1').click();
+    await sample.page.locator('.tab', { hasText: 'Dashboard' }).click();
+    await cell(sample.page, 'A1').click();
     // Polled: under load the grid may still show the tracker's columns just after the tab's click.
     const hiddenColumns = () =>
-      page.evaluate(() => {
+      sample.page.evaluate(() => {
         const shown = new Set(Array.from(document.querySelectorAll<HTMLElement>('th.ch')).map((th) => th.textContent));
         return ['G', 'O'].filter((c) => !shown.has(c));
       });
     await expect.poll(hiddenColumns).toEqual(['G', 'O']); // the dashboard hides its helper columns
-    await page.keyboard.press('Control+End');
-    const range = await selectedRange(page);
+    await sample.page.keyboard.press('Control+End');
+    const range = await selectedRange(sample.page);
     expect(range).toMatch(/^[A-F]\d+$/);
     expect(Number(range.slice(1))).toBeGreaterThan(45);
-    await page.waitForTimeout(200);
-    expect(await visibleInGrid(page, range)).toBe(true);
-    await page.locator('.tab', { hasText: 'Contacts' }).click();
-    await cell(page, 'A1').waitFor();
+    await sample.page.waitForTimeout(200);
+    expect(await visibleInGrid(sample.page, range)).toBe(true);
+    await sample.page.locator('.tab', { hasText: 'Contacts' }).click();
+    await cell(sample.page, 'A1').waitFor();
   });
 });
 
