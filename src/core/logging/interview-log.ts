@@ -54,7 +54,13 @@ export function stageBeforeLine(stage: string): string {
 /** The stage a Details text records as written before anything was logged (stageBeforeLine), or null. */
 export function stageBeforeIn(details: string): string | null {
   const found = STAGE_BEFORE.exec(`\n${details}`);
-  return found ? (JSON.parse(found[1]) as string) : null;
+  if (!found) return null;
+  // The log is the user's sheet: a line edited by hand may no longer be JSON; then there is none.
+  try {
+    return JSON.parse(found[1]) as string;
+  } catch {
+    return null;
+  }
 }
 
 /**

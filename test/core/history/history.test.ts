@@ -85,6 +85,11 @@ describe('the stage written before anything was logged', () => {
     expect(stageBeforeIn('Stage before: Scheduled.')).toBeNull();
   });
 
+  it('is nothing when the user edited the line into text JSON cannot read (a bad escape), instead of an error', () => {
+    expect(stageBeforeIn('Stage before: "Rep\\qlied".')).toBeNull();
+    expect(stageBeforeIn('Stage before: "\\u12".')).toBeNull();
+  });
+
   it('is where the replay starts for the contact whose first row recorded it, voided or not', () => {
     const log = logOf([
       ['', '2026-01-05', 'C-0001', 'Ada', 'Pitch sent', stageBeforeLine('Replied'), '', 'a/C-0001'],
