@@ -97,9 +97,10 @@ export interface RecentList {
 /**
  * Log rows in this week or last week, counted in the recent events list: one number per Event
  * word in `words` (a range of the dashboard's cells holding them), or every row (`words` null).
- * (No fallback to counting across the whole log when the list is full: the formula engine of the
- * local emulator evaluates both branches of an IF, so the fallback would cost what the list
- * saves. A full list is reported under Counted instead.)
+ * (No fallback to counting across the whole log when the list is full: when it was written the
+ * local emulator evaluated both branches of an IF, so the fallback cost what the list saves; its
+ * IF is lazy now, as Sheets' is, so a fallback could be weighed again. A full list is reported
+ * under Counted instead.)
  */
 export function weekCounts(words: string | null, week: 'this' | 'last', start: string, list: RecentList): string {
   const when = `${list.dates},${week === 'this' ? `">="&${start}` : `"<"&${start}`}`;
@@ -286,8 +287,9 @@ const dayStart = (key: string) => `${dayOf(key)}*${KEY_BASE}`;
  * The keys of the contacts' first pitches, in the list's order: among the list's pitches, each
  * contact's first (the XLOOKUP of its contact among the pitches finds its own key). Only the
  * pitches are looked up, and each column worked out per first pitch maps these keys alone, so
- * the counts over the list run once per first pitch, not once per row of the list (the local
- * engine computes both branches of an IF, so a blank row skipped by an IF cost as much).
+ * the counts over the list run once per first pitch, not once per row of the list (mapping every
+ * row and skipping blanks with an IF is not enough: even with a lazy IF, each row is one more
+ * LAMBDA call and lookup).
  */
 function firstPitchKeys(list: ListRows): string {
   const [keys, pitchers] = [list.column(1), list.column(4)];
