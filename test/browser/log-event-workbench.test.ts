@@ -95,6 +95,36 @@ describe('the log dialogs in the workbench', () => {
     expect(await page.locator('.panel-dialog').count()).toBe(0);
   });
 
+  // The server shows the dialog at Apps Script's default size (no setWidth/setHeight); the page
+  // sets its width and fits its height to its content with google.script.host, again as it grows.
+  it('a log dialog sizes itself to its content: 380 px wide, as tall as its fields, taller with a referral', async () => {
+    const dialog = await openDialog(3, 'Log informational interview…');
+    const iframe = page.locator('.panel-dialog iframe');
+    /** The frame's size, and the height the page's content takes. */
+    const sizes = async () => ({
+      frame: await iframe.evaluate((f) => [f.clientWidth, f.clientHeight]),
+      content: await dialog.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height)),
+    });
+    await expect.poll(async () => (await sizes()).frame[0]).toBe(380);
+    await expect
+      .poll(async () => {
+        const { frame, content } = await sizes();
+        return frame[1] === content;
+      })
+      .toBe(true);
+    const before = (await sizes()).frame[1];
+    expect(before).toBeLessThan(600);
+    await dialog.getByRole('button', { name: 'Add a referral' }).click();
+    await expect
+      .poll(async () => {
+        const { frame, content } = await sizes();
+        return frame[1] === Math.min(content, 600) && frame[1] > before;
+      })
+      .toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.panel-dialog').waitFor({ state: 'detached' });
+  });
+
   it('Log informational interview… with a referral: errors shown in the dialog, then the tracker and the log change', async () => {
     const dialog = await openDialog(3, 'Log informational interview…');
     expect(await dialog.locator('#who').innerText()).toBe('For Prof. Amara Obi (State University), now To contact');

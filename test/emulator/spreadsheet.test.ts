@@ -1,6 +1,7 @@
 // Pins SpreadsheetApp behaviour the add-on relies on. Each case cites where Google documents it.
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
+import { selectRange } from '../../local/emulator/io.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 function setup(timeZone = 'Etc/UTC') {
@@ -260,6 +261,27 @@ describe('Addressing', () => {
     const ranges = ss.getActiveRangeList().getRanges();
     expect(ranges.map((r) => r.getA1Notation())).toEqual(['B2:B4']);
     expect(emu.rt.callsByMethod()).toEqual({ 'Range.getA1Notation': 1, 'RangeList.getRanges': 1, 'Spreadsheet.getActiveRangeList': 1 });
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getactiverangelist
+  // lists it with the currentonly scope, but under that scope alone it fails with "You do not
+  // have permission" while Spreadsheet.getActiveRangeList works (reported at
+  // https://qiita.com/ttsukagoshi/items/b5fd5746bc6ecc003b80): it needs the full spreadsheets scope.
+  it("SpreadsheetApp.getActiveRangeList: the active sheet's selection, a call; refused with the currentonly scope alone", () => {
+    const { emu, app, ss } = setup();
+    selectRange(ss, 'A1,B2:B4');
+    emu.rt.resetCalls();
+    expect(
+      app
+        .getActiveRangeList()!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1', 'B2:B4']);
+    expect(emu.rt.callsByMethod()).toMatchObject({ 'SpreadsheetApp.getActiveRangeList': 1 });
+    const currentOnly = new Emulator({ scopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] });
+    const limited = currentOnly.globals().SpreadsheetApp as EmuSpreadsheetApp;
+    expect(limited.getActiveSpreadsheet().getActiveRangeList().getRanges()).toHaveLength(1);
+    expect(() => limited.getActiveRangeList()).toThrow('You do not have permission to call SpreadsheetApp.getActiveRangeList');
   });
 
   it('insertSheet refuses a duplicate name', () => {

@@ -542,6 +542,15 @@ export class EmuSpreadsheetApp {
   getCurrentCell(): EmuRange {
     return this.host.active().getActiveRange().getCell(1, 1);
   }
+  /**
+   * The reference lists the currentonly scope, but a script holding only that one is refused
+   * here while Spreadsheet.getActiveRangeList works
+   * (https://qiita.com/ttsukagoshi/items/b5fd5746bc6ecc003b80): the full scope is needed.
+   */
+  getActiveRangeList(): EmuRangeList {
+    this._needsScope('getActiveRangeList', SHEETS_SCOPE);
+    return this.host.active().getActiveRangeList();
+  }
   getSelection(): EmuSelection {
     return new EmuSelection(this.host.active());
   }

@@ -17,8 +17,6 @@ export interface EventKindRecord {
   logWord: string;
   /** The dialog's title; the menu item is the title and "…". */
   title: string;
-  /** The dialog's height in pixels (its width is the same for all, DIALOG_WIDTH). */
-  height: number;
   /** The label of the dialog's date field. */
   dateLabel: string;
   /** The event has happened: it cannot be dated after today. */
@@ -43,7 +41,6 @@ export const EVENT_KINDS = {
   pitch: {
     logWord: 'Pitch sent',
     title: 'Mark pitch sent',
-    height: 420,
     dateLabel: 'Date sent',
     pastOnly: true,
     stage: 'Pitched',
@@ -56,7 +53,6 @@ export const EVENT_KINDS = {
   reply: {
     logWord: 'Reply',
     title: 'Log reply',
-    height: 390,
     dateLabel: 'Date of the reply',
     pastOnly: true,
     // Only when the reply fixes the day of the conversation (contactChange).
@@ -70,7 +66,6 @@ export const EVENT_KINDS = {
   followUp: {
     logWord: 'Follow-up sent',
     title: 'Log follow-up sent',
-    height: 380,
     dateLabel: 'Date sent',
     pastOnly: true,
     stage: 'Followed up',
@@ -83,7 +78,6 @@ export const EVENT_KINDS = {
   interview: {
     logWord: 'Informational interview',
     title: 'Log informational interview',
-    height: 560,
     dateLabel: 'Date of the conversation',
     pastOnly: true,
     stage: 'Interviewed',
@@ -96,7 +90,6 @@ export const EVENT_KINDS = {
   thankYou: {
     logWord: 'Thank-you sent',
     title: 'Mark thank-you sent',
-    height: 330,
     dateLabel: 'Date sent',
     pastOnly: true,
     stage: 'Thanked',
@@ -109,7 +102,6 @@ export const EVENT_KINDS = {
   declined: {
     logWord: 'Declined',
     title: 'Mark declined',
-    height: 420,
     dateLabel: 'Date they declined',
     pastOnly: true,
     stage: 'Declined',
@@ -122,7 +114,6 @@ export const EVENT_KINDS = {
   jobInterview: {
     logWord: 'Job interview',
     title: 'Log job interview',
-    height: 400,
     dateLabel: 'Date of the job interview',
     pastOnly: false,
     stage: null,
@@ -136,7 +127,6 @@ export const EVENT_KINDS = {
   offer: {
     logWord: 'Offer',
     title: 'Log offer',
-    height: 400,
     dateLabel: 'Date of the offer',
     pastOnly: false,
     stage: null,
@@ -152,7 +142,6 @@ export const EVENT_KINDS = {
   update: {
     logWord: 'Update sent',
     title: 'Log update sent',
-    height: 330,
     dateLabel: 'Date sent',
     pastOnly: true,
     stage: null,

@@ -19,3 +19,24 @@ export function sheetClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetC
   const { date, time } = wallClockOf(new Date(), timeZone);
   return { timeZone, today: date, timestamp: `${formatIsoDate(date)} ${time}` };
 }
+
+/**
+ * A copy of the spreadsheet's zone in the document properties, so that a dialog can show today's
+ * date read with the tracker's record in one getProperties, without a call for the zone. Written
+ * by the actions that read the real zone anyway (setup, each logged event), which go on using
+ * the real one. A stale copy (the zone changed in File > Settings since the last logged event)
+ * costs only the dialog's default date near midnight: the day in the old zone, which the user
+ * sees and may change, and which the action checks against the real zone.
+ */
+const ZONE_COPY_KEY = 'iit.timeZone';
+
+/** The property that brings the copy up to `timeZone`, for a setProperties call; none when it is. */
+export function zoneCopyProperty(props: GoogleAppsScript.Properties.Properties, timeZone: string): Record<string, string> {
+  return props.getProperty(ZONE_COPY_KEY) === timeZone ? {} : { [ZONE_COPY_KEY]: timeZone };
+}
+
+/** Today in the zone's copy, or in the zone `readZone` reads (a call) when there is no copy. */
+export function copiedZoneToday(props: GoogleAppsScript.Properties.Properties, readZone: () => string): { timeZone: string; today: DateParts } {
+  const timeZone = props.getProperty(ZONE_COPY_KEY) || readZone();
+  return { timeZone, today: wallClockOf(new Date(), timeZone).date };
+}

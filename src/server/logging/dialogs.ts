@@ -9,26 +9,26 @@ import { newEventId } from '../../core/logging/input.ts';
 import { EVENT_KIND_LIST, EVENT_KINDS, type EventKind } from '../../core/logging/kinds.ts';
 import type { EventDialogContext } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
-import { sheetClock } from '../base/clock.ts';
+import { copiedZoneToday } from '../base/clock.ts';
 import { selectedRows as rowsOfA1 } from '../../core/pitch/contact.ts';
 import { readRecord } from '../tracker/store.ts';
+import { propertiesReadOnce } from './properties-once.ts';
 import { readTrackerSheet, requireTrackerSheet, type TrackerView } from '../tracker/table.ts';
 
 export const DIALOG_PAGE = 'LogEventDialog';
-export const DIALOG_WIDTH = 380;
 
-export const DIALOGS = Object.fromEntries(
-  EVENT_KIND_LIST.map((kind) => [kind, { title: EVENT_KINDS[kind].title, height: EVENT_KINDS[kind].height }]),
-) as Record<EventKind, { title: string; height: number }>;
+export const DIALOGS = Object.fromEntries(EVENT_KIND_LIST.map((kind) => [kind, { title: EVENT_KINDS[kind].title }])) as Record<EventKind, { title: string }>;
 
 /**
  * 1-based rows of every selected range on the active sheet (a ctrl-click selection has several):
  * one call a range for its A1 notation, two more only for a form that does not give its rows
  * (a whole column, an open-ended range), so that the count of rows selected stays the grid's.
+ * SpreadsheetApp's own getActiveRangeList spares getting the spreadsheet; it needs the full
+ * spreadsheets scope, which the manifest has (see the emulator's SpreadsheetApp).
  */
-function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number[] {
-  const list = ss.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [ss.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
+function selectedRows(): number[] {
+  const list = SpreadsheetApp.getActiveRangeList();
+  const ranges = list ? list.getRanges() : [SpreadsheetApp.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   const rows: number[] = [];
   for (const range of ranges) {
     const parsed = rowsOfA1(range.getA1Notation());
@@ -43,41 +43,44 @@ function selectedRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number[] {
  * writes nothing), or a UserError saying to select its rows. The active sheet's ID against the
  * remembered one says both, without looking the tracker up by its ID.
  */
-function readActiveTracker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerView {
-  const props = PropertiesService.getDocumentProperties();
+function readActiveTracker(props: GoogleAppsScript.Properties.Properties): TrackerView {
   const record = readRecord(props);
-  const active = ss.getActiveSheet();
+  const active = SpreadsheetApp.getActiveSheet();
   if (record && active.getSheetId() === record.sheetId) return readTrackerSheet(active, record, props, { valuesOnly: true });
-  const { sheet } = requireTrackerSheet(ss, props);
+  const { sheet } = requireTrackerSheet(SpreadsheetApp.getActiveSpreadsheet(), props);
   throw new UserError(`Select one or more contacts' rows in the "${sheet.getName()}" sheet (your tracker) first, then choose the menu item again.`);
 }
 
 /** The selected contacts of the tracker, or a UserError saying what is wrong with the selection. */
-export function readSelection(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, view: TrackerView): SelectedContact[] {
-  const result = selectedContacts(selectedRows(ss), view);
+function readSelection(view: TrackerView): SelectedContact[] {
+  const result = selectedContacts(selectedRows(), view);
   if (!result.ok) throw new UserError(result.message);
   return result.contacts;
 }
 
-/** Builds the dialog's context from the selection and shows the dialog. Throws UserError. */
+/**
+ * Builds the dialog's context from the selection and shows the dialog, which sizes itself to its
+ * content (google.script.host.setWidth/setHeight). Throws UserError.
+ */
 export function openEventDialog(mode: EventKind): EventDialogContext {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const view = readActiveTracker(ss);
-  const contacts = readSelection(ss, view);
-  const clock = sheetClock(ss);
-  const { title, height } = DIALOGS[mode];
+  // Read once: the tracker's record and the zone's copy come in one getProperties.
+  const props = propertiesReadOnce(PropertiesService.getDocumentProperties());
+  const view = readActiveTracker(props);
+  const contacts = readSelection(view);
+  const { timeZone, today } = copiedZoneToday(props, () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+  const { title } = DIALOGS[mode];
   const context: EventDialogContext = {
     mode,
     title,
     eventId: newEventId(),
-    today: formatIsoDate(clock.today),
-    timeZone: clock.timeZone,
+    today: formatIsoDate(today),
+    timeZone,
     contacts: contacts.map(({ id, name, company, stage }) => ({ id, name, company, stage })),
     relationships: [...RELATIONSHIPS],
   };
   const template = HtmlService.createTemplateFromFile(DIALOG_PAGE);
   // Printed with <?= ?> into an attribute: Apps Script escapes it, so contact text is never markup.
   template.context = JSON.stringify(context);
-  SpreadsheetApp.getUi().showModalDialog(template.evaluate().setWidth(DIALOG_WIDTH).setHeight(height), title);
+  SpreadsheetApp.getUi().showModalDialog(template.evaluate(), title);
   return context;
 }

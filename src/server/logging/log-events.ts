@@ -17,7 +17,7 @@ import { boundingBox, type CellRange, cellText, maxWidth, mergedTargetProblem, r
 import type { LogResult } from '../../shared/types.ts';
 import { UserError } from '../base/actions.ts';
 import { type BlockWrite, fillBlockWrites, forCell, mergeProblem, protectionProblems } from '../tracker/cells.ts';
-import { sheetClock } from '../base/clock.ts';
+import { sheetClock, zoneCopyProperty } from '../base/clock.ts';
 import { rangeInGrid } from '../base/sheets.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
@@ -140,9 +140,9 @@ function wholeSheet(rows: number, columns: number): CellRange {
 }
 
 /**
- * Once the event is in the log: the tracker's ID counter as its referral rows left it, and the
- * pending referrals' record without the event's entries, in one call (nothing when neither
- * changes). A re-run after an attempt that stopped between its log rows and this finds the event
+ * Once the event is in the log: the tracker's ID counter as its referral rows left it, the
+ * pending referrals' record without the event's entries, and the dialogs' copy of the zone
+ * (`zone`, when it differs), in one call (nothing when none changes). A re-run after an attempt that stopped between its log rows and this finds the event
  * logged and takes the counter from the entries the attempt stored; the counter never goes back.
  */
 function settleEvent(
@@ -151,11 +151,13 @@ function settleEvent(
   planned: number,
   journal: PendingEvent[] | null,
   keys: ReadonlySet<string>,
+  zone: Record<string, string>,
 ): void {
   const idCounter = Math.max(planned, ...(journal ?? []).filter((p) => keys.has(p.key)).map((p) => p.idCounter));
   const properties = {
     ...(idCounter > record.idCounter ? recordProperty({ ...record, idCounter }) : {}),
     ...(journal ? pendingWithout(journal, keys) : {}),
+    ...zone,
   };
   if (Object.keys(properties).length) props.setProperties(properties);
 }
@@ -220,7 +222,14 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   // when the first attempt created the log and stopped before this).
   if (log) linkDashboardToLog(ss, props, log);
   // The event is in the log now (or was already): what its first attempt stored is not needed.
-  settleEvent(props, view.record, plan.idCounter, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
+  settleEvent(
+    props,
+    view.record,
+    plan.idCounter,
+    journal,
+    new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))),
+    zoneCopyProperty(props, clock.timeZone),
+  );
 
   const label = EVENT_LABELS[kind];
   const fresh = plan.contacts.filter((c) => !c.alreadyLogged);

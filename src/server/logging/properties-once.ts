@@ -1,7 +1,8 @@
 // The document properties read in one call (getProperties) and answered from that copy: an action
 // reads several records (the tracker's, the log's, the dashboard's, pending events) and each
-// getProperty is a service call. Writes go to the store and update the copy. Only for an action
-// that holds the document lock, so that no other execution changes them meanwhile.
+// getProperty is a service call. Writes go to the store and update the copy. An action that
+// writes holds the document lock, so that no other execution changes them meanwhile; one that
+// only reads (opening a dialog) gets them as they were at its first read.
 
 type Props = GoogleAppsScript.Properties.Properties;
 

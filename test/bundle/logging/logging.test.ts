@@ -18,7 +18,7 @@ describe('each action, from the menu item to the tracker and the log', () => {
     const app = tracker();
     const ctx = open(app, 'showPitchSentDialog', 'Contacts!A2');
     expect(ctx).toMatchObject({ mode: 'pitch', contacts: [{ id: 'C-0001', name: 'Jordan Ellis', company: 'Northwind Analytics', stage: 'To contact' }] });
-    expect(app.emu.ui.dialogs.at(-1)).toMatchObject({ modal: true, title: 'Mark pitch sent', width: 380 });
+    expect(app.emu.ui.dialogs.at(-1)).toMatchObject({ modal: true, title: 'Mark pitch sent' });
     const r = log(app, 'logPitchSent', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', note: 'Sent via LinkedIn' });
     expect(r.contacts[0]).toMatchObject({ stage: 'Pitched', nextFollowUp: '2026-01-20' });
     expect(shown(app, 2, 'Stage')).toBe('Pitched');
@@ -693,6 +693,34 @@ describe('dates in the spreadsheet time zone', () => {
     // The next local day is still the future there.
     const b = open(app, 'showThankYouDialog', 'Contacts!A3');
     expect(refused(app, 'logThankYou', { eventId: b.eventId, contactIds: ids(b), date: '2026-01-10' })).toMatch(/in the future/);
+  });
+
+  // The dialog reads the zone's copy that setup and each logged event keep beside the tracker's
+  // record (src/server/base/clock.ts); a copy left stale by a change of zone gives the old zone's
+  // day until the next logged event, which still checks the date in the real zone.
+  it("the dialog's today comes from the zone's copy, kept by setup and each logged event; without one, from the zone", () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-08T20:00:00Z')); // Thu 8 Jan in UTC, Fri 9 Jan 09:00 in Auckland
+    const app = tracker('Pacific/Auckland');
+    const fromCopy = app.bundle.run('showPitchSentDialog', [], { select: 'Contacts!A2' });
+    expect(fromCopy.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBeUndefined();
+    expect(fromCopy.result).toMatchObject({ today: '2026-01-09', timeZone: 'Pacific/Auckland' });
+
+    app.ss.setSpreadsheetTimeZone('Etc/UTC');
+    const stale = open(app, 'showPitchSentDialog', 'Contacts!A2');
+    expect(stale).toMatchObject({ today: '2026-01-09', timeZone: 'Pacific/Auckland' });
+    // The event is checked in the real zone (the 9th is tomorrow in UTC), and brings the copy up to date.
+    expect(refused(app, 'logPitchSent', { eventId: stale.eventId, contactIds: ids(stale), date: stale.today })).toMatch(/in the future/);
+    expect(open(app, 'showPitchSentDialog', 'Contacts!A2')).toMatchObject({ today: '2026-01-09', timeZone: 'Pacific/Auckland' });
+    log(app, 'logPitchSent', { eventId: 'zone-copy-event', contactIds: ['C-0001'], date: '2026-01-08' });
+    expect(open(app, 'showPitchSentDialog', 'Contacts!A2')).toMatchObject({ today: '2026-01-08', timeZone: 'Etc/UTC' });
+
+    // A tracker set up before the copy existed: the dialog reads the zone itself.
+    app.emu.properties.document.delete('iit.timeZone');
+    app.ss.setSpreadsheetTimeZone('Pacific/Auckland');
+    const read = app.bundle.run('showPitchSentDialog', [], { select: 'Contacts!A2' });
+    expect(read.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+    expect(read.result).toMatchObject({ today: '2026-01-09', timeZone: 'Pacific/Auckland' });
   });
 
   it('America/Los_Angeles: Show follow-ups due compares with the local today', () => {

@@ -11,6 +11,7 @@ import { byId } from '../../lib/dom.ts';
 import { pageNotices } from '../../lib/notices.ts';
 import { busyCalls } from '../../lib/busy.ts';
 import { copyText } from '../../lib/clipboard.ts';
+import { fitDialog } from '../../lib/fit-dialog.ts';
 import { cellLimit, charCount } from '../../lib/char-count.ts';
 import { describeContacts, readContext } from './context.ts';
 import { ReferralRows } from './referral-rows.ts';
@@ -23,6 +24,8 @@ const notes = pageNotices();
 const save = byId<HTMLButtonElement>('save');
 const cancel = byId<HTMLButtonElement>('cancel');
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** The width the page's one column of fields is laid out for (dialog.css). */
+const DIALOG_WIDTH = 380;
 
 const ctx = readContext(byId('context'));
 
@@ -154,3 +157,6 @@ byId('copy').addEventListener('click', async () => {
     notes.error('The browser did not let the add-on copy: the message is selected, press Ctrl+C (⌘C on a Mac) to copy it.');
   }
 });
+
+// Last, when every field shown for the mode is in place: the dialog takes the size they need.
+fitDialog(DIALOG_WIDTH);
