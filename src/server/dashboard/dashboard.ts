@@ -30,7 +30,7 @@ import type { ContactField } from '../../core/tracker/headers.ts';
 import { asSheetText } from '../../core/base/text.ts';
 import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
-import { sheetClock } from '../base/clock.ts';
+import { sheetClock, zoneCopyProperty } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
 import { propertiesReadOnce } from '../logging/properties-once.ts';
 import { protectionProblem } from '../tracker/cells.ts';
@@ -262,7 +262,7 @@ function placeSettings(
   ss: Ss,
   layout: DashboardLayout,
   existing: { values: unknown[][]; formulas: string[][] } | null,
-): { content: Map<SettingKey, Written>; kept: number; written: SettingKey[]; inPlace: boolean } {
+): { content: Map<SettingKey, Written>; kept: number; written: SettingKey[]; inPlace: boolean; timeZone: string | null } {
   const content = new Map<SettingKey, Written>();
   const written: SettingKey[] = [];
   let kept = 0;
@@ -273,6 +273,7 @@ function placeSettings(
       )
     : { rows: new Map<SettingKey, number>(), inPlace: false };
   let defaults: Record<SettingKey, SettingValue> | null = null;
+  let timeZone: string | null = null;
   for (const s of layout.settings) {
     const row = found.rows.get(s.key);
     if (row !== undefined && existing) {
@@ -280,12 +281,16 @@ function placeSettings(
       if (row === s.row) kept++;
       else written.push(s.key);
     } else {
-      defaults ??= defaultSettings(sheetClock(ss).today);
+      if (!defaults) {
+        const clock = sheetClock(ss);
+        timeZone = clock.timeZone;
+        defaults = defaultSettings(clock.today);
+      }
       content.set(s.key, settingWritable(defaults[s.key]));
       written.push(s.key);
     }
   }
-  return { content, kept, written, inPlace: found.inPlace };
+  return { content, kept, written, inPlace: found.inPlace, timeZone };
 }
 
 /** The whole sheet from row 1 to `height`, as written in one call each: values, number formats, weights, backgrounds. */
@@ -471,7 +476,10 @@ function build(
     built: true,
   };
   if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart, replies: layout.repliesList };
-  writeDashboardRecord(props, done);
+  // The zone, when the defaults read it (the first build, setup's), brings the dialogs' copy of it
+  // (src/server/base/clock.ts) up to date in the same call.
+  const zone = settings.timeZone === null ? {} : zoneCopyProperty(props, settings.timeZone);
+  props.setProperties({ [DASHBOARD_RECORD_KEY]: JSON.stringify(done), ...zone });
   if (options.activate) sheet.activate();
 
   name ??= sheet.getName();
