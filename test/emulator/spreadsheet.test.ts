@@ -284,6 +284,23 @@ describe('Addressing', () => {
     expect(() => limited.getActiveRangeList()).toThrow('You do not have permission to call SpreadsheetApp.getActiveRangeList');
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getactiverangelist:
+  // "the list of active ranges in the active sheet", with either spreadsheet scope.
+  it("Sheet.getActiveRangeList: the active sheet's selection, a call, with the currentonly scope alone", () => {
+    const currentOnly = new Emulator({ scopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] });
+    const app = currentOnly.globals().SpreadsheetApp as EmuSpreadsheetApp;
+    selectRange(currentOnly.active, 'A1,B2:B4');
+    currentOnly.rt.resetCalls();
+    expect(
+      app
+        .getActiveSheet()
+        .getActiveRangeList()
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1', 'B2:B4']);
+    expect(currentOnly.rt.callsByMethod()).toMatchObject({ 'Sheet.getActiveRangeList': 1 });
+  });
+
   it('insertSheet refuses a duplicate name', () => {
     const { ss } = setup();
     ss.insertSheet('Dashboard');

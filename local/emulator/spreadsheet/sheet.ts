@@ -86,6 +86,7 @@ export class EmuSheet implements Signatures<
   | 'createDeveloperMetadataFinder'
   | 'activate'
   | 'getActiveRange'
+  | 'getActiveRangeList'
   | 'setActiveRange'
   | 'setActiveSelection'
   | 'clear'
@@ -567,6 +568,19 @@ export class EmuSheet implements Signatures<
   }
   getActiveRange(): EmuRange | null {
     return this._ss._activeSheet === this ? this._activeRange() : null;
+  }
+  /**
+   * "The list of active ranges in the active sheet"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getactiverangelist), with
+   * the currentonly scope, like Spreadsheet.getActiveRangeList. Assumed: called on another sheet
+   * than the active one, it still gives the active sheet's (the reference names no other).
+   */
+  getActiveRangeList(): EmuRangeList {
+    const active = this._ss._activeSheet;
+    return new EmuRangeList(
+      this[RT],
+      active._selection.map((r) => active._range(r)),
+    );
   }
   setActiveRange(range: EmuRange): EmuRange {
     if (range._sheet !== this) throw new GasException('The range must be on this sheet.');

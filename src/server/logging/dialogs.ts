@@ -23,12 +23,13 @@ export const DIALOGS = Object.fromEntries(EVENT_KIND_LIST.map((kind) => [kind, {
  * 1-based rows of every selected range on the active sheet (a ctrl-click selection has several):
  * one call a range for its A1 notation, two more only for a form that does not give its rows
  * (a whole column, an open-ended range), so that the count of rows selected stays the grid's.
- * SpreadsheetApp's own getActiveRangeList spares getting the spreadsheet; it needs the full
- * spreadsheets scope, which the manifest has (see the emulator's SpreadsheetApp).
+ * The active sheet's own getActiveRangeList spares getting the spreadsheet; SpreadsheetApp's
+ * would too, but it is refused without the full spreadsheets scope, which a deployment may remove
+ * (README: Scopes; see the emulator's SpreadsheetApp).
  */
-function selectedRows(): number[] {
-  const list = SpreadsheetApp.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [SpreadsheetApp.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
+function selectedRows(active: GoogleAppsScript.Spreadsheet.Sheet): number[] {
+  const list = active.getActiveRangeList();
+  const ranges = list ? list.getRanges() : [active.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => r !== null);
   const rows: number[] = [];
   for (const range of ranges) {
     const parsed = rowsOfA1(range.getA1Notation());
@@ -53,7 +54,7 @@ function readActiveTracker(props: GoogleAppsScript.Properties.Properties): Track
 
 /** The selected contacts of the tracker, or a UserError saying what is wrong with the selection. */
 function readSelection(view: TrackerView): SelectedContact[] {
-  const result = selectedContacts(selectedRows(), view);
+  const result = selectedContacts(selectedRows(view.sheet), view);
   if (!result.ok) throw new UserError(result.message);
   return result.contacts;
 }

@@ -127,7 +127,7 @@ const DIALOG_CALLS = {
   'SpreadsheetApp.getActiveSheet': 1,
   'Sheet.getSheetId': 1,
   'Sheet.getSheetValues': 1,
-  'SpreadsheetApp.getActiveRangeList': 1,
+  'Sheet.getActiveRangeList': 1,
   'RangeList.getRanges': 1,
   'Range.getA1Notation': 1,
   'HtmlService.createTemplateFromFile': 1,

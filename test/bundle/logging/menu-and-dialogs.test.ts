@@ -4,8 +4,12 @@
 // values are the ones the add-on had before the event kinds became a registry
 // (src/core/logging/kinds.ts), so a derived list that drifts fails.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_DIALOG_HEIGHT, DEFAULT_DIALOG_WIDTH } from '../../../local/emulator/services/html.ts';
-import { open, tracker } from './log-world.ts';
+import type { SetupResult } from '../../../src/shared/types.ts';
+import { addOn, BUILD } from '../../helpers.ts';
+import { HAND_MADE, open, tracker } from './log-world.ts';
 
 const KINDS: [caption: string, fn: string, mode: string][] = [
   ['Mark pitch sent…', 'showPitchSentDialog', 'pitch'],
@@ -44,4 +48,18 @@ describe('the logging menu section', () => {
       expect(app.emu.ui.dialogs.at(-1)).toMatchObject({ modal: true, title: ctx.title, width: DEFAULT_DIALOG_WIDTH, height: DEFAULT_DIALOG_HEIGHT });
     });
   }
+
+  // README (Scopes): with the `spreadsheets` scope removed from the manifest, everything but the
+  // coach copy keeps working. SpreadsheetApp.getActiveRangeList is refused under
+  // `spreadsheets.currentonly` alone (see the emulator's SpreadsheetApp); the sheet's is not.
+  it('a dialog opens on a ctrl-click selection with spreadsheets.currentonly alone (the spreadsheets scope removed)', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const scopes = manifest.oauthScopes.filter((s) => s !== 'https://www.googleapis.com/auth/spreadsheets');
+    expect(scopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    const app = addOn({ csv: HAND_MADE, sheetName: 'Contacts', scopes });
+    const setup = app.bundle.run('setUpTracker').result as SetupResult;
+    if (!setup.ok) throw new Error(setup.message);
+    const ctx = open({ ...app, sheet: app.ss.getSheetByName('Contacts')! }, 'showInterviewDialog', 'Contacts!A2:A3,A5');
+    expect(ctx.contacts.map((c) => c.id)).toEqual(['C-0001', 'C-0002', 'C-0004']);
+  });
 });
