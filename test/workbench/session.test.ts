@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { BUILD, FIXTURES, requireBuild } from '../helpers.ts';
+import { addOn, BUILD, FIXTURES, requireBuild } from '../helpers.ts';
 import { Workbench } from '../../local/workbench/session.ts';
 import { SAMPLE_CONTACTS } from '../../local/workbench/sample.ts';
 import { MAX_WINDOW_ROWS } from '../../local/workbench/view.ts';
@@ -61,6 +61,10 @@ describe('the embedded sample', () => {
     // The menu comes from onOpen, and the page has something to show for the call count.
     expect(s.menus[0].items.some((i) => i.type === 'item' && i.functionName === 'setUpTracker')).toBe(true);
     expect(s.lastAction).toMatchObject({ kind: 'onOpen', fn: 'onOpen' });
+    // The footer's count for it is the bench's (which runs it in AuthMode.NONE; the workbench, for
+    // a file the add-on is used in, in LIMITED): onOpen does the same in both.
+    const benched = addOn().bundle.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE' });
+    expect(s.lastAction?.byMethod).toEqual(benched.byMethod);
     expect(s.alerts).toEqual([]); // building the sample shows the user nothing
   });
 
