@@ -21,12 +21,11 @@ import {
   propertiesReadOnce,
   type LineTag,
   writeOwed,
-  recordProperty,
+  writeRecord,
   writeTags,
   tagRequests,
 } from './store.ts';
 import { columnTags } from './table.ts';
-import { zoneCopyProperty } from '../base/clock.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { locateHeader } from '../../core/tracker/header-locate.ts';
 import { type Cell, type CellFill, type CellRange, maxWidth, mergedTargetProblem, rangeA1 } from '../../core/tracker/cells.ts';
@@ -174,9 +173,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, () => (unfrozen = applyLook(sheet, plan, lineTags, scope, rangeAt)));
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
   const done: TrackerRecord = { sheetId, headerRow: plan.headerRow, idCounter: plan.idCounter, ...(layout ? { layout } : {}), coveredRows: maxRows };
-  // With the record, the dialogs' copy of the zone (src/server/base/clock.ts), in the same call.
-  if (recordText(done) !== recordText(record))
-    props.setProperties({ ...recordProperty(done), ...zoneCopyProperty(props, spreadsheet().getSpreadsheetTimeZone()) });
+  if (recordText(done) !== recordText(record)) writeRecord(props, done);
   // A run that completes what a stopped run left undone is a change, not "already set up".
   const completed = !plan.changed && (owed.dashboard || unfrozen);
   const warnings = [...plan.warnings];
