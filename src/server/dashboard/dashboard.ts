@@ -476,9 +476,10 @@ function build(
     built: true,
   };
   if (!sources.log) done.awaitingLog = { row: recent.first, column: recent.column, weekStart: recent.weekStart, replies: layout.repliesList };
-  // The zone, when the defaults read it (the first build, setup's), brings the dialogs' copy of it
-  // (src/server/base/clock.ts) up to date in the same call.
-  const zone = settings.timeZone === null ? {} : zoneCopyProperty(props, settings.timeZone);
+  // The first build (setup's) brings the dialogs' copy of the zone (src/server/base/clock.ts) up
+  // to date in the same call, with the zone its defaults read; a call only for a first build
+  // whose settings are there already (a re-run after a stop), so that the re-run converges.
+  const zone = firstBuild ? zoneCopyProperty(props, settings.timeZone ?? ss.getSpreadsheetTimeZone()) : {};
   props.setProperties({ [DASHBOARD_RECORD_KEY]: JSON.stringify(done), ...zone });
   if (options.activate) sheet.activate();
 
