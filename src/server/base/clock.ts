@@ -24,10 +24,12 @@ export function sheetClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetC
  * A copy of the spreadsheet's zone in the document properties, so that a dialog can show today's
  * date read with the tracker's record in one getProperties, without a call for the zone. Written
  * by the actions that read the real zone anyway (setup, through its first Dashboard's default
- * settings, and each logged event), which go on using the real one; a tracker without a copy
- * yet (set up before it existed) reads the zone until its next logged event. A stale copy (the zone changed in File > Settings since the last logged event)
- * costs only the dialog's default date near midnight: the day in the old zone, which the user
- * sees and may change, and which the action checks against the real zone.
+ * settings, and each logged event; src/server/dashboard/dashboard.ts says when a first build
+ * reads it for the copy alone), which go on using the real one; a tracker without a copy yet
+ * (set up before it existed) reads the zone until its next logged event. A stale copy (the zone
+ * changed in File > Settings since the last logged event) costs only the dialog's default date
+ * near midnight: the day in the old zone, which the user sees and may change, and which the
+ * action checks against the real zone.
  */
 const ZONE_COPY_KEY = 'iit.timeZone';
 
