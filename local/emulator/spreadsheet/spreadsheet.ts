@@ -183,6 +183,23 @@ export class EmuSpreadsheet implements Signatures<
     return sheet;
   }
 
+  /**
+   * Puts `sheet` (made for this file, not yet in it: a Sheets API addSheet planned it) at `index`,
+   * the file's next IDs skipping the one it has.
+   */
+  _attachSheet(sheet: EmuSheet, index: number): void {
+    this._checkCellLimit(sheet._maxRows * sheet._maxCols);
+    this._engine.addSheet(sheet._name);
+    this._sheets.splice(index, 0, sheet);
+    if (this._nextSheetId === sheet._id) this._nextSheetId += 7919;
+  }
+
+  /** The ID a new sheet gets: the file's next, past any of `taken`. */
+  _newSheetId(taken: readonly number[]): number {
+    while (taken.includes(this._nextSheetId) || this._sheets.some((s) => s._id === this._nextSheetId)) this._nextSheetId += 7919;
+    return this._nextSheetId;
+  }
+
   _setLocale(locale: string): void {
     if (!isLocaleCode(locale)) throw new GasException(`Invalid argument: ${locale}`);
     this._locale = locale;
