@@ -439,7 +439,13 @@ function planAddSheet(ss: EmuSpreadsheet, req: GoogleAppsScript.Sheets.Schema.Ad
     ss._attachSheet(sheet, index);
     return {
       addSheet: {
-        properties: dropDefaults({ sheetId: id, title, index, sheetType: 'GRID', gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: frozen } }),
+        properties: dropDefaults({
+          sheetId: id,
+          title,
+          index,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: frozen },
+        }) as GoogleAppsScript.Sheets.Schema.SheetProperties,
       },
     };
   };
@@ -651,7 +657,8 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
         if (fields.includes('userEnteredFormat.textFormat.bold')) sheet._setMeta(at.row, at.col, { fontWeight: format?.textFormat?.bold ? 'bold' : undefined });
         // A formula is read as if typed in the spreadsheet's locale, as setFormula's is: a comma
         // between arguments fails in a decimal-comma locale (googleapis/google-api-nodejs-client#1994).
-        if (fields.includes('userEnteredValue') && cell.userEnteredValue?.formulaValue !== undefined) sheet._writeFormulas(at, [[cell.userEnteredValue.formulaValue]]);
+        if (fields.includes('userEnteredValue') && cell.userEnteredValue?.formulaValue !== undefined)
+          sheet._writeFormulas(at, [[cell.userEnteredValue.formulaValue]]);
         else if (fields.includes('userEnteredValue')) sheet._writeValues(at, [[literal(cell.userEnteredValue, sheet._cellMeta(at.row, at.col)?.numberFormat)]]);
       }),
     );

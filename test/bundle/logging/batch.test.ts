@@ -17,10 +17,11 @@ const NOW = '2026-01-09T10:00:00Z';
 
 type Route = 'api' | 'not enabled' | 'scope removed';
 
-function tracker(route: Route) {
+function tracker(route: Route, locale?: string) {
   const app = addOn({
     csv: HAND_MADE,
     sheetName: 'Contacts',
+    ...(locale ? { locale } : {}),
     ...(route === 'not enabled' ? { advancedServices: [] } : {}),
     ...(route === 'scope removed' ? { scopes: MANIFEST.oauthScopes.filter((s) => s !== SPREADSHEETS) } : {}),
   });
@@ -36,6 +37,17 @@ function firstPitch(app: ReturnType<typeof tracker>) {
   return run;
 }
 
+/**
+ * The log's sheet ID is Google's choice through insertSheet and the add-on's through addSheet
+ * (one no sheet has): the same spreadsheet but for it.
+ */
+function logIdAsName(state: EmulatorState, logName = 'Interview log'): unknown {
+  const text = JSON.stringify(state);
+  const log = state.files.flatMap((f) => f.sheets).find((s) => s.name === logName);
+  // -1: a number where the ID is one, and text inside the properties' JSON.
+  return log ? JSON.parse(text.replace(new RegExp(`\\b${log.id}\\b`, 'g'), '-1')) : state;
+}
+
 /** As faults.test.ts compares: a stop at the call that puts the user back on their sheet leaves them on the log, which a re-run cannot know. */
 function withoutActiveSheet(state: EmulatorState): unknown {
   return { ...state, files: state.files.map(({ activeSheet: _, ...file }) => file) };
@@ -48,20 +60,66 @@ describe('The Interview log created through the Sheets API or SpreadsheetApp', (
       for (const route of ['api', 'not enabled', 'scope removed'] as const) {
         const app = tracker(route);
         const run = firstPitch(app);
-        runs.push({ byMethod: run.byMethod, calls: run.calls, state: emulatorState(app.emu) });
+        runs.push({ byMethod: run.byMethod, calls: run.calls, state: logIdAsName(emulatorState(app.emu)) });
       }
     });
     const [api, notEnabled, scopeRemoved] = runs;
     expect(api.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(api.byMethod['Range.addDeveloperMetadata']).toBeUndefined();
     expect(api.byMethod['Sheet.setColumnWidths']).toBeUndefined();
+    // The sheet added in the same batch, and the Dashboard's formulas that await the log with it.
+    expect(api.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
+    expect(api.byMethod['Range.setFormula']).toBeUndefined();
+    expect(notEnabled.byMethod['Range.setFormula']).toBe(2);
     expect(notEnabled.byMethod['Range.addDeveloperMetadata']).toBe(8);
-    expect(scopeRemoved.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    // Refused at its first call (the sheets' names), the API is not asked again.
+    expect(scopeRemoved.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+    expect(scopeRemoved.byMethod['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
     expect(scopeRemoved.byMethod['Range.addDeveloperMetadata']).toBe(8);
     expect(differenceOf(api.state, notEnabled.state)).toBe('');
     expect(differenceOf(scopeRemoved.state, notEnabled.state)).toBe('');
     expect(api.calls).toBeLessThan(notEnabled.calls - 15);
     expect(scopeRemoved.calls).toBeLessThanOrEqual(notEnabled.calls + 2);
+  });
+
+  for (const locale of ['en_US', 'de_DE']) {
+    it(`gives the Dashboard the formulas a Build dashboard writes, in its batch (${locale})`, () => {
+      withClock({ now: NOW }, () => {
+        const app = tracker('api', locale);
+        const dashboardFormulas = () => app.ss.getSheetByName('Dashboard')!.getDataRange().getFormulas();
+        expect(dashboardFormulas().flat().join('\n')).not.toContain('Interview log');
+        const run = firstPitch(app);
+        expect(run.byMethod['Range.setFormula']).toBeUndefined();
+        const linked = dashboardFormulas();
+        expect(linked.flat().filter((f) => f.includes("'Interview log'!"))).toHaveLength(2);
+        expect(JSON.parse(app.emu.properties.document.get('iit.dashboard')!).awaitingLog).toBeUndefined();
+        const built = app.bundle.run('refreshDashboard').result as { ok: boolean };
+        expect(built.ok).toBe(true);
+        expect(dashboardFormulas()).toEqual(linked);
+      });
+    });
+  }
+
+  it('a sheet of the user\'s named "Interview log": the log is "Interview log 2", the same through the API as without it', () => {
+    const runs: { byMethod: Record<string, number>; state: unknown }[] = [];
+    withClock({ now: NOW }, () => {
+      for (const route of ['api', 'not enabled'] as const) {
+        const app = tracker(route);
+        app.ss.insertSheet('Interview log').getRange('A1').setValue('my own notes');
+        app.ss.getSheetByName('Contacts')!.activate();
+        const run = firstPitch(app);
+        expect(app.ss.getSheetByName('Interview log')!.getRange('A1').getValue()).toBe('my own notes');
+        runs.push({ byMethod: run.byMethod, state: logIdAsName(emulatorState(app.emu), 'Interview log 2') });
+      }
+    });
+    const [api, notEnabled] = runs;
+    // The sheets' names through the API, then the sheet through SpreadsheetApp, flushed before the
+    // batch writes on it.
+    expect(api.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+    expect(api.byMethod['Spreadsheet.insertSheet']).toBe(1);
+    expect(api.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    expect(api.byMethod['SpreadsheetApp.flush']).toBe((notEnabled.byMethod['SpreadsheetApp.flush'] ?? 0) + 1);
+    expect(differenceOf(api.state, notEnabled.state)).toBe('');
   });
 
   it('without the advanced service, stopped at any call and run again, ends as a clean run', { timeout: 120_000 }, () => {
