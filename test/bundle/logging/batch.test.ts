@@ -122,6 +122,32 @@ describe('The Interview log created through the Sheets API or SpreadsheetApp', (
     expect(differenceOf(api.state, notEnabled.state)).toBe('');
   });
 
+  it('through the API, stopped at any write and run again, ends as a clean run, the user where they were', { timeout: 120_000 }, () => {
+    const report = sweepAction({ prepare: () => tracker('api'), act: (app) => void firstPitch(app), now: NOW });
+    expect(report.calls).toContain('Sheets.Spreadsheets.batchUpdate');
+    expect(report.points.length).toBe(report.writePoints);
+    expect(describeFailures(report)).toBe('');
+  });
+
+  it('through the API, the Dashboard protected from the editor who logs: stopped at any write and run again, ends as a clean run', { timeout: 120_000 }, () => {
+    const editor = 'editor@example.com';
+    const report = sweepAction({
+      prepare: () => {
+        const app = tracker('api');
+        app.ss.addEditor(editor);
+        const protection = app.ss.getSheetByName('Dashboard')!.protect();
+        protection.removeEditors(protection.getEditors());
+        return app;
+      },
+      act: (app) => void app.emu.actAs(editor, () => firstPitch(app)),
+      now: NOW,
+    });
+    // Refused whole for the Dashboard's formulas, the batch is sent again without them.
+    expect(report.calls.filter((c) => c === 'Sheets.Spreadsheets.batchUpdate')).toHaveLength(2);
+    expect(report.points.length).toBe(report.writePoints);
+    expect(describeFailures(report)).toBe('');
+  });
+
   it('without the advanced service, stopped at any call and run again, ends as a clean run', { timeout: 120_000 }, () => {
     const report = sweepAction({
       prepare: () => tracker('not enabled'),
