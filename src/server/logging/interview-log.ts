@@ -1,4 +1,5 @@
-// The Interview log sheet: created on first use, found again by its sheet ID (document
+// The Interview log sheet: created on first use (where the Sheets advanced service is enabled, in
+// one batch with its layout, header and tags), found again by its sheet ID (document
 // property) and its columns by developer metadata, so renaming or moving them changes nothing.
 // Where the columns were last found is remembered beside the sheet ID and checked against the
 // header row of the one read of the log; the metadata is walked only when that check fails.
@@ -158,8 +159,8 @@ export function headerTargets(read: LogRead): CellRange[] {
 export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, found: LogRead | null): LogSheet {
   let read = found;
   let inserted = false;
-  const created = read ? null : createLogThroughApi(ss, props);
-  if (created && created !== 'refused') return created;
+  const throughApi = read ? null : createLogThroughApi(ss, props);
+  if (throughApi && throughApi !== 'refused') return throughApi;
   if (!read) {
     const created = createLog(ss, props);
     const { sheet, sheetId } = created;
@@ -193,7 +194,7 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   // the sheet is flushed; it costs a call only here, where a sheet named like the log was there
   // already (a log the API creates is added in its own batch: createLogThroughApi).
   const requests = layoutRequests(sheetId, plan, texts, tags, layout ? maxRows : undefined);
-  if (!(requests.length === 0 || (sheetsApiEnabled() && created !== 'refused' && sendBatch(ss, requests, widened || inserted)))) {
+  if (!(requests.length === 0 || (sheetsApiEnabled() && throughApi !== 'refused' && sendBatch(ss, requests, widened || inserted)))) {
     if (layout) {
       sheet.setFrozenRows(1);
       for (const [first, last] of widthRuns) sheet.setColumnWidths(first + 1, last - first + 1, LOG_COLUMNS[first].width!);
@@ -250,21 +251,24 @@ function freeSheetId(ids: readonly number[]): number {
 /**
  * The log created whole through the Sheets API; else the caller makes it through SpreadsheetApp:
  * 'refused' where the API refused (not authorised, off, over its quota: the caller does not ask it
- * again), null where the advanced service is not there, or where a sheet is named like the log already: it may be what an attempt through SpreadsheetApp left,
- * which that path finds and finishes.
+ * again); null where the advanced service is not there, or where a sheet is named like the log
+ * already (it may be what an attempt through SpreadsheetApp left, which that path finds and
+ * finishes).
  *
  * The sheets' names and IDs in one Sheets.Spreadsheets.get. The log's record, with the ID the new
- * sheet will have, is written first: an addSheet may name the ID ("if one is not set, an id will
- * be randomly generated. (It is an error to specify the ID of a sheet that already exists.)":
- * Sheets API reference, AddSheetRequest), so a re-run after a stop finds the sheet by it, or, when
- * the batch did not apply, adds it again under it. Then one batchUpdate, all of it or nothing (the
- * API "validates them all first"): addSheet (the API does not move the user to it, unlike
- * insertSheet), the layout, header and tags on the new sheet ID (the reply is not needed), and the
- * formulas a dashboard built before the log awaits. No flush before it: nothing SpreadsheetApp
- * queues touches a sheet that does not exist yet, nor the Dashboard's cells (an event writes the
- * tracker). A dashboard the user may not edit refuses the whole batch ("You are trying to edit a
- * protected cell or object": theoephraim/node-google-spreadsheet#20): it is sent again without
- * the dashboard's formulas, which then wait as they do through SpreadsheetApp.
+ * sheet will have, is written first: an addSheet may name the ID ("The sheetId field is optional;
+ * if one is not set, an id will be randomly generated. (It is an error to specify the ID of a sheet
+ * that already exists.)": AddSheetRequest, Sheets API reference), so a re-run after a stop finds
+ * the sheet by it, or, when the batch did not apply, adds it again under it. Then one batchUpdate,
+ * all of it or nothing (the API "validates them all first"): addSheet, the layout, header and tags
+ * on the new sheet ID (the reply is not needed), and the formulas a dashboard built before the log
+ * awaits. Assumed, as nothing says otherwise: a sheet the API adds is not shown to the user (the
+ * API has no active sheet, unlike insertSheet), and SpreadsheetApp finds it in the same execution
+ * once the batch has returned. No flush before the batch: nothing SpreadsheetApp queues touches a
+ * sheet that does not exist yet, nor the Dashboard's cells (an event writes the tracker). A
+ * dashboard the user may not edit refuses the whole batch ("You are trying to edit a protected
+ * cell or object": theoephraim/node-google-spreadsheet#20): it is sent again without the
+ * dashboard's formulas, which then wait as they do through SpreadsheetApp.
  */
 function createLogThroughApi(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): LogSheet | 'refused' | null {
   if (!sheetsApiEnabled()) return null;
