@@ -557,7 +557,7 @@ describe('Sheets advanced service', () => {
     expect(w.emu.active._sheets[0]._maxRows).toBe(1002);
   });
 
-  it('addSheet: a sheet with the ID, name and place asked, a new sheet\'s grid, the requests after it writing it, its properties in the reply; the active sheet stays', () => {
+  it("addSheet: a sheet with the ID, name and place asked, a new sheet's grid, the requests after it writing it, its properties in the reply; the active sheet stays", () => {
     const w = world();
     const out = run(w.bundle, 'batchThenSheets', [
       [
@@ -569,16 +569,39 @@ describe('Sheets advanced service', () => {
             fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
           },
         },
-        { repeatCell: { range: { sheetId: 4242, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }, cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } } }, fields: 'userEnteredFormat.numberFormat' } },
+        {
+          repeatCell: {
+            range: { sheetId: 4242, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+            cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
       ],
     ]) as { replies: { addSheet?: { properties: Record<string, unknown> } }[]; now: { sheets: unknown[][]; active: string } };
-    expect(out.replies[0].addSheet?.properties).toEqual({ sheetId: 4242, title: 'Log', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1 } });
+    expect(out.replies[0].addSheet?.properties).toEqual({
+      sheetId: 4242,
+      title: 'Log',
+      index: 1,
+      sheetType: 'GRID',
+      gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1 },
+    });
     expect(out.now.sheets).toEqual([
       ['Sheet1', w.sheetId, 1000, 26, 0],
       ['Log', 4242, 1000, 26, 1],
     ]);
     expect(out.now.active).toBe('Sheet1');
     expect(run(w.bundle, 'cellsOf', ['Log', 'A1:A2'])).toEqual({ values: [['Date'], ['']], formulas: [[''], ['']], weights: [['bold'], ['normal']] });
+  });
+
+  it('insertSheet after addSheet gives an ID no sheet has, even one its own sequence would give later', () => {
+    const w = world();
+    const ss = w.emu.active;
+    const [first, second] = [ss.insertSheet('Probe 1').getSheetId(), ss.insertSheet('Probe 2').getSheetId()];
+    const step = second - first;
+    run(w.bundle, 'batch', [[{ addSheet: { properties: { sheetId: second + 2 * step, title: 'Log' } } }]]);
+    for (const name of ['After 1', 'After 2']) ss.insertSheet(name);
+    const ids = ss.getSheets().map((sheet) => sheet.getSheetId());
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('addSheet refuses a name a sheet has (whatever its case) or an ID a sheet has, and then nothing of the batch is applied', () => {
@@ -597,7 +620,17 @@ describe('Sheets advanced service', () => {
     for (const locale of ['en_US', 'de_DE']) {
       const formula = '=IF(A1="";"none";A1)';
       const byApi = world({ locale });
-      run(byApi.bundle, 'batch', [[{ updateCells: { start: { sheetId: byApi.sheetId, rowIndex: 1, columnIndex: 1 }, rows: [{ values: [{ userEnteredValue: { formulaValue: formula } }] }], fields: 'userEnteredValue' } }]]);
+      run(byApi.bundle, 'batch', [
+        [
+          {
+            updateCells: {
+              start: { sheetId: byApi.sheetId, rowIndex: 1, columnIndex: 1 },
+              rows: [{ values: [{ userEnteredValue: { formulaValue: formula } }] }],
+              fields: 'userEnteredValue',
+            },
+          },
+        ],
+      ]);
       const bySpreadsheetApp = world({ locale });
       run(bySpreadsheetApp.bundle, 'setFormulaBySpreadsheetApp', ['B2', formula]);
       const read = run(byApi.bundle, 'cellsOf', ['Sheet1', 'B2']);

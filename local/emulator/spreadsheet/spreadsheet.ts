@@ -176,8 +176,10 @@ export class EmuSpreadsheet implements Signatures<
   _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
     this._checkCellLimit(rows * cols);
     this._engine.addSheet(name);
-    const sheet = new EmuSheet(this, this._nextSheetId === 0 ? 0 : this._nextSheetId, name, rows, cols);
-    this._nextSheetId = this._nextSheetId === 0 ? 1_000_001 : this._nextSheetId + 7919;
+    // (A Sheets API addSheet may have taken an ID of the sequence: newSheetId passes it.)
+    const id = this._nextSheetId === 0 ? 0 : this._newSheetId([]);
+    const sheet = new EmuSheet(this, id, name, rows, cols);
+    this._nextSheetId = id === 0 ? 1_000_001 : id + 7919;
     this._sheets.splice(index, 0, sheet);
     this._activeSheet ??= sheet;
     return sheet;
