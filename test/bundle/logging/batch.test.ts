@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { addOn, BUILD } from '../../helpers.ts';
 import { describeFailures, differenceOf, sweepAction, withClock } from '../fault-sweep.ts';
 import { emulatorState, type EmulatorState } from '../../../local/emulator/state.ts';
+import { GoogleJsonResponseException } from '../../../local/emulator/services/sheets-api.ts';
 import type { LogResult, SetupResult } from '../../../src/shared/types.ts';
 import { HAND_MADE } from './log-world.ts';
 
@@ -120,6 +121,32 @@ describe('The Interview log created through the Sheets API or SpreadsheetApp', (
     expect(api.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(api.byMethod['SpreadsheetApp.flush']).toBe((notEnabled.byMethod['SpreadsheetApp.flush'] ?? 0) + 1);
     expect(differenceOf(api.state, notEnabled.state)).toBe('');
+  });
+
+  it.each([['get'], ['batchUpdate']] as const)('the API over its quota (429) at spreadsheets.%s: the same spreadsheet as without the service', (method) => {
+    const states: unknown[] = [];
+    withClock({ now: NOW }, () =>
+      (['api', 'not enabled'] as const).forEach((route) => {
+        const app = tracker(route);
+        if (route === 'api')
+          app.emu.rt.beforeCall = (name) => {
+            if (name === `Sheets.Spreadsheets.${method}`)
+              throw new GoogleJsonResponseException(
+                {
+                  code: 429,
+                  message: `Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute' of service 'sheets.googleapis.com'.`,
+                },
+                `sheets.spreadsheets.${method}`,
+              );
+          };
+        const run = firstPitch(app);
+        app.emu.rt.beforeCall = null;
+        // Refused once, the API is not asked again: the sheet through SpreadsheetApp.
+        if (route === 'api') expect([run.byMethod[`Sheets.Spreadsheets.${method}`], run.byMethod['Spreadsheet.insertSheet']]).toEqual([1, 1]);
+        states.push(logIdAsName(emulatorState(app.emu)));
+      }),
+    );
+    expect(differenceOf(states[0], states[1])).toBe('');
   });
 
   it('through the API, stopped at any write and run again, ends as a clean run, the user where they were', { timeout: 120_000 }, () => {
