@@ -41,6 +41,19 @@ function stretchBySpreadsheetApp() {
     return i === 1 ? r.copy().setRanges([s.getRange('C3:C20')]).build() : r;
   }));
 }
+function sheetsNow() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  return { sheets: ss.getSheets().map(function (s) { return [s.getName(), s.getSheetId(), s.getMaxRows(), s.getMaxColumns(), s.getFrozenRows()]; }), active: ss.getActiveSheet().getName() };
+}
+function batchThenSheets(requests) {
+  var reply = batch(requests);
+  return { replies: reply.replies, now: sheetsNow() };
+}
+function cellsOf(name, a1) {
+  var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name).getRange(a1);
+  return { values: r.getValues(), formulas: r.getFormulas(), weights: r.getFontWeights() };
+}
+function setFormulaBySpreadsheetApp(a1, formula) { sheet().getRange(a1).setFormula(formula); }
 function tryInsertRows() { try { sheet().insertRowsAfter(1000, 2); return 'ok'; } catch (e) { return e.message; } }
 function tags() {
   return sheet().createDeveloperMetadataFinder().find().map(function (m) {
@@ -542,5 +555,87 @@ describe('Sheets advanced service', () => {
     );
     expect(run(w.bundle, 'tryBatch', [insert, id])).toBe('ok');
     expect(w.emu.active._sheets[0]._maxRows).toBe(1002);
+  });
+
+  it("addSheet: a sheet with the ID, name and place asked, a new sheet's grid, the requests after it writing it, its properties in the reply; the active sheet stays", () => {
+    const w = world();
+    const out = run(w.bundle, 'batchThenSheets', [
+      [
+        { addSheet: { properties: { sheetId: 4242, title: 'Log', index: 1, gridProperties: { frozenRowCount: 1 } } } },
+        {
+          updateCells: {
+            start: { sheetId: 4242, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'Date' }, userEnteredFormat: { textFormat: { bold: true } } }] }],
+            fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+          },
+        },
+        {
+          repeatCell: {
+            range: { sheetId: 4242, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+            cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
+      ],
+    ]) as { replies: { addSheet?: { properties: Record<string, unknown> } }[]; now: { sheets: unknown[][]; active: string } };
+    expect(out.replies[0].addSheet?.properties).toEqual({
+      sheetId: 4242,
+      title: 'Log',
+      index: 1,
+      sheetType: 'GRID',
+      gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1 },
+    });
+    expect(out.now.sheets).toEqual([
+      ['Sheet1', w.sheetId, 1000, 26, 0],
+      ['Log', 4242, 1000, 26, 1],
+    ]);
+    expect(out.now.active).toBe('Sheet1');
+    expect(run(w.bundle, 'cellsOf', ['Log', 'A1:A2'])).toEqual({ values: [['Date'], ['']], formulas: [[''], ['']], weights: [['bold'], ['normal']] });
+  });
+
+  it('insertSheet after addSheet gives an ID no sheet has, even one its own sequence would give later', () => {
+    const w = world();
+    const ss = w.emu.active;
+    const [first, second] = [ss.insertSheet('Probe 1').getSheetId(), ss.insertSheet('Probe 2').getSheetId()];
+    const step = second - first;
+    run(w.bundle, 'batch', [[{ addSheet: { properties: { sheetId: second + 2 * step, title: 'Log' } } }]]);
+    for (const name of ['After 1', 'After 2']) ss.insertSheet(name);
+    const ids = ss.getSheets().map((sheet) => sheet.getSheetId());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('addSheet refuses a name a sheet has (whatever its case) or an ID a sheet has, and then nothing of the batch is applied', () => {
+    const w = world();
+    const before = run(w.bundle, 'sheetsNow');
+    expect(run(w.bundle, 'tryBatch', [[{ addSheet: { properties: { title: 'Log' } } }, { addSheet: { properties: { title: 'SHEET1' } } }]])).toBe(
+      'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[1].addSheet: A sheet with the name "SHEET1" already exists. Please enter another name.',
+    );
+    expect(run(w.bundle, 'tryBatch', [[{ addSheet: { properties: { title: 'Log', sheetId: w.sheetId } } }]])).toBe(
+      `GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].addSheet: A sheet with id ${w.sheetId} already exists.`,
+    );
+    expect(run(w.bundle, 'sheetsNow')).toEqual(before);
+  });
+
+  it('a formulaValue is written as setFormula writes it, read in the spreadsheet locale (googleapis/google-api-nodejs-client#1994)', () => {
+    for (const locale of ['en_US', 'de_DE']) {
+      const formula = '=IF(A1="";"none";A1)';
+      const byApi = world({ locale });
+      run(byApi.bundle, 'batch', [
+        [
+          {
+            updateCells: {
+              start: { sheetId: byApi.sheetId, rowIndex: 1, columnIndex: 1 },
+              rows: [{ values: [{ userEnteredValue: { formulaValue: formula } }] }],
+              fields: 'userEnteredValue',
+            },
+          },
+        ],
+      ]);
+      const bySpreadsheetApp = world({ locale });
+      run(bySpreadsheetApp.bundle, 'setFormulaBySpreadsheetApp', ['B2', formula]);
+      const read = run(byApi.bundle, 'cellsOf', ['Sheet1', 'B2']);
+      expect(read, locale).toEqual(run(bySpreadsheetApp.bundle, 'cellsOf', ['Sheet1', 'B2']));
+      expect((read as { values: unknown[][] }).values[0][0]).toBe('none');
+    }
   });
 });

@@ -1,8 +1,8 @@
 // The Sheets advanced service (`Sheets`, the Sheets API v4 through Apps Script): only
 // `Sheets.Spreadsheets.get` (sheets' properties and colour rules, no grid data) and
 // `Sheets.Spreadsheets.batchUpdate`, and of its requests only the kinds the add-on sends
-// (createDeveloperMetadata, addConditionalFormatRule, updateConditionalFormatRule,
-// setDataValidation, repeatCell, updateCells, updateDimensionProperties for column widths,
+// (addSheet, createDeveloperMetadata, addConditionalFormatRule, updateConditionalFormatRule,
+// setDataValidation, repeatCell, updateCells (text, numbers, formulas), updateDimensionProperties for column widths,
 // updateSheetProperties for frozen rows, insertDimension of rows, copyPaste of data validation).
 // Each maps onto the emulator's own models, so SpreadsheetApp reads back what a request wrote.
 //
@@ -39,7 +39,7 @@
 
 import { GasException, EmulatorError, RT, instrument, type Runtime } from '../runtime.ts';
 import type { EmuSpreadsheet } from '../spreadsheet/spreadsheet.ts';
-import type { EmuSheet } from '../spreadsheet/sheet.ts';
+import { EmuSheet } from '../spreadsheet/sheet.ts';
 import { rectToA1, type GridRect } from '../spreadsheet/a1.ts';
 import { EmuDataValidation, type CfFormat, type CfRuleData } from '../spreadsheet/rules.ts';
 import type { LocationType, Visibility } from '../spreadsheet/metadata.ts';
@@ -77,7 +77,7 @@ export class GoogleJsonResponseException extends Error {
 
 /** Each file's sheets by id, with the grid's size: what the API checks ranges against. */
 export type Grids = Map<EmuSpreadsheet, SheetGrids>;
-type SheetGrids = Map<number, { sheet: EmuSheet; rows: number; cols: number }>;
+type SheetGrids = Map<number, { sheet: EmuSheet; rows: number; cols: number; added?: boolean }>;
 
 export function gridsOf(files: Iterable<EmuSpreadsheet>): Grids {
   return new Map([...files].map((ss) => [ss, new Map(ss._sheets.map((sheet) => [sheet._id, { sheet, rows: sheet._maxRows, cols: sheet._maxCols }]))]));
@@ -99,6 +99,7 @@ const OFF_IN_PROJECT =
   'Google Sheets API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.';
 
 const KINDS = [
+  'addSheet',
   'createDeveloperMetadata',
   'addConditionalFormatRule',
   'setDataValidation',
@@ -365,6 +366,8 @@ function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i:
     return { sheet: grid.sheet, rect };
   };
   switch (kind as Kind) {
+    case 'addSheet':
+      return planAddSheet(ss, request.addSheet!, where, grids);
     case 'createDeveloperMetadata':
       return planMetadata(ss, request.createDeveloperMetadata!, where, gridRect);
     case 'addConditionalFormatRule':
@@ -389,6 +392,64 @@ function planRequest(ss: EmuSpreadsheet, grids: SheetGrids, request: Request, i:
 }
 
 type Resolve = (range: GridRange | undefined, edit?: boolean) => { sheet: EmuSheet; rect: GridRect };
+
+const ADD_SHEET_FIELDS = new Set(['sheetId', 'title', 'index', 'gridProperties']);
+const ADD_GRID_FIELDS = new Set(['rowCount', 'columnCount', 'frozenRowCount']);
+/** Sheet IDs are int32 (SheetProperties.sheetId: integer). */
+const MAX_SHEET_ID = 2 ** 31 - 1;
+
+/**
+ * A new sheet (AddSheetRequest): "The sheetId field is optional; if one is not set, an id will be
+ * randomly generated. (It is an error to specify the ID of a sheet that already exists.)" (Sheets
+ * API reference, AddSheetRequest); "When a sheet is added at a given index, all subsequent sheets'
+ * indexes are incremented" (same). The requests after it see it. Assumed (not documented): a
+ * missing grid size is a new sheet's 1,000 by 26, as insertSheet's; a name a sheet has (regardless
+ * of case) is refused with SpreadsheetApp's insertSheet wording; an ID a sheet has reads "A sheet
+ * with id <id> already exists."; a generated ID comes from the file's own sequence, as
+ * insertSheet's; the sheet is not made active (the API has no user's selection to move).
+ */
+function planAddSheet(ss: EmuSpreadsheet, req: GoogleAppsScript.Sheets.Schema.AddSheetRequest, where: string, grids: SheetGrids): () => Reply {
+  const props = req.properties ?? {};
+  for (const field of Object.keys(props)) if (!ADD_SHEET_FIELDS.has(field)) throw new EmulatorError(`${where}: properties.${field} is not modelled`);
+  for (const field of Object.keys(props.gridProperties ?? {}))
+    if (!ADD_GRID_FIELDS.has(field)) throw new EmulatorError(`${where}: gridProperties.${field} is not modelled`);
+  const names = [...grids.values()].map((g) => g.sheet._name.toLowerCase());
+  let title = props.title;
+  if (title === undefined || title === null) {
+    let n = grids.size + 1;
+    while (names.includes(`sheet${n}`)) n++;
+    title = `Sheet${n}`;
+  }
+  if (names.includes(title.toLowerCase())) throw invalid(where, `A sheet with the name "${title}" already exists. Please enter another name.`);
+  const id = props.sheetId ?? ss._newSheetId([...grids.keys()]);
+  if (!Number.isInteger(id) || id < 0 || id > MAX_SHEET_ID) throw invalid(where, `Invalid sheetId: ${id}`);
+  if (grids.has(id)) throw invalid(where, `A sheet with id ${id} already exists.`);
+  const rows = props.gridProperties?.rowCount ?? 1000;
+  const cols = props.gridProperties?.columnCount ?? 26;
+  const frozen = props.gridProperties?.frozenRowCount ?? 0;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) throw invalid(where, 'A grid must have at least one row and one column.');
+  if (frozen < 0 || frozen >= rows) throw invalid(where, "You can't freeze all visible rows on the sheet.");
+  const count = [...grids.values()].filter((g) => ss._sheets.includes(g.sheet) || g.added).length;
+  const index = props.index ?? count;
+  if (!Number.isInteger(index) || index < 0 || index > count) throw invalid(where, `Invalid index: ${index}`);
+  const sheet = new EmuSheet(ss, id, title, rows, cols);
+  sheet._frozenRows = frozen;
+  grids.set(id, { sheet, rows, cols, added: true });
+  return () => {
+    ss._attachSheet(sheet, index);
+    return {
+      addSheet: {
+        properties: dropDefaults({
+          sheetId: id,
+          title,
+          index,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: frozen },
+        }) as GoogleAppsScript.Sheets.Schema.SheetProperties,
+      },
+    };
+  };
+}
 
 function planMetadata(ss: EmuSpreadsheet, req: GoogleAppsScript.Sheets.Schema.CreateDeveloperMetadataRequest, where: string, resolve: Resolve): () => Reply {
   const meta = req.developerMetadata;
@@ -579,7 +640,9 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
   for (const row of rows)
     for (const cell of row.values ?? []) {
       const value = cell.userEnteredValue;
-      if (value?.formulaValue !== undefined || value?.errorValue !== undefined) throw new EmulatorError(`${where}: a formula or error value is not modelled`);
+      if (value?.errorValue !== undefined) throw new EmulatorError(`${where}: an error value is not modelled`);
+      if (value?.formulaValue !== undefined && !String(value.formulaValue).startsWith('='))
+        throw new EmulatorError(`${where}: a formulaValue not starting with "=" is not modelled`);
       if (cell.userEnteredFormat?.numberFormat) checkFormatType(cell.userEnteredFormat.numberFormat, where);
       if (cell.userEnteredFormat?.numberFormat && !cell.userEnteredFormat.numberFormat.pattern)
         throw new EmulatorError(`${where}: a number format without a pattern is not modelled`);
@@ -592,7 +655,11 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
         const format = cell.userEnteredFormat;
         if (fields.includes('userEnteredFormat.numberFormat')) sheet._setMeta(at.row, at.col, { numberFormat: format?.numberFormat?.pattern });
         if (fields.includes('userEnteredFormat.textFormat.bold')) sheet._setMeta(at.row, at.col, { fontWeight: format?.textFormat?.bold ? 'bold' : undefined });
-        if (fields.includes('userEnteredValue')) sheet._writeValues(at, [[literal(cell.userEnteredValue, sheet._cellMeta(at.row, at.col)?.numberFormat)]]);
+        // A formula is read as if typed in the spreadsheet's locale, as setFormula's is: a comma
+        // between arguments fails in a decimal-comma locale (googleapis/google-api-nodejs-client#1994).
+        if (fields.includes('userEnteredValue') && cell.userEnteredValue?.formulaValue !== undefined)
+          sheet._writeFormulas(at, [[cell.userEnteredValue.formulaValue]]);
+        else if (fields.includes('userEnteredValue')) sheet._writeValues(at, [[literal(cell.userEnteredValue, sheet._cellMeta(at.row, at.col)?.numberFormat)]]);
       }),
     );
     return {};

@@ -176,11 +176,30 @@ export class EmuSpreadsheet implements Signatures<
   _addSheet(name: string, index = this._sheets.length, rows = 1000, cols = 26): EmuSheet {
     this._checkCellLimit(rows * cols);
     this._engine.addSheet(name);
-    const sheet = new EmuSheet(this, this._nextSheetId === 0 ? 0 : this._nextSheetId, name, rows, cols);
-    this._nextSheetId = this._nextSheetId === 0 ? 1_000_001 : this._nextSheetId + 7919;
+    // (A Sheets API addSheet may have taken an ID of the sequence: newSheetId passes it.)
+    const id = this._nextSheetId === 0 ? 0 : this._newSheetId([]);
+    const sheet = new EmuSheet(this, id, name, rows, cols);
+    this._nextSheetId = id === 0 ? 1_000_001 : id + 7919;
     this._sheets.splice(index, 0, sheet);
     this._activeSheet ??= sheet;
     return sheet;
+  }
+
+  /**
+   * Puts `sheet` (made for this file, not yet in it: a Sheets API addSheet planned it) at `index`,
+   * the file's next IDs skipping the one it has.
+   */
+  _attachSheet(sheet: EmuSheet, index: number): void {
+    this._checkCellLimit(sheet._maxRows * sheet._maxCols);
+    this._engine.addSheet(sheet._name);
+    this._sheets.splice(index, 0, sheet);
+    if (this._nextSheetId === sheet._id) this._nextSheetId += 7919;
+  }
+
+  /** The ID a new sheet gets: the file's next, past any of `taken`. */
+  _newSheetId(taken: readonly number[]): number {
+    while (taken.includes(this._nextSheetId) || this._sheets.some((s) => s._id === this._nextSheetId)) this._nextSheetId += 7919;
+    return this._nextSheetId;
   }
 
   _setLocale(locale: string): void {

@@ -13,16 +13,8 @@ import {
   type SettingKey,
   type SettingValue,
 } from '../../core/dashboard/definitions.ts';
-import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, RECENT_EVENTS_CAP, REPLIES_EVENTS_CAP, type DashboardLayout } from '../../core/dashboard/layout.ts';
-import { recentEvents, replies } from '../../core/dashboard/formulas.ts';
-import {
-  DASHBOARD_TRACKER_KEYS,
-  logRefs,
-  type DashboardSources,
-  type DashboardTrackerKey,
-  type LogSource,
-  type NameColumns,
-} from '../../core/dashboard/refs.ts';
+import { buildLayout, DASHBOARD_WIDTH, HIDDEN_COLUMNS, type DashboardLayout } from '../../core/dashboard/layout.ts';
+import { DASHBOARD_TRACKER_KEYS, type DashboardSources, type DashboardTrackerKey, type LogSource, type NameColumns } from '../../core/dashboard/refs.ts';
 import { locateSettings } from '../../core/dashboard/settings.ts';
 import { hasContactIdPrefix } from '../../core/tracker/ids.ts';
 import { trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
@@ -36,13 +28,11 @@ import { propertiesReadOnce } from '../logging/properties-once.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
-import { localeNeutral } from '../../core/base/formula-text.ts';
+import { awaitingLogFormulas, type DashboardRecord, isComplete, linkedRecord, readDashboardRecord, writeDashboardRecord } from './record.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Props = GoogleAppsScript.Properties.Properties;
-
-const DASHBOARD_RECORD_KEY = 'iit.dashboard';
 
 const HEADER_BACKGROUND = '#e8eaed';
 const SETTING_BACKGROUND = '#fff2cc';
@@ -64,49 +54,6 @@ const MOST_INTRODUCTION_ROWS = 50;
 const ERROR_TEXT = /^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|ERROR!|NULL!)/;
 
 /**
- * What the add-on remembers of its dashboard (document property). Written before the sheet is
- * made (`creating`: its name) and again last of all when a build is complete (`sheetId`,
- * `built`): a record still `creating` or `pending` is a build an error stopped, which the next
- * build (Build dashboard, or Set up tracker) finds and completes.
- */
-interface DashboardRecord {
-  sheetId?: number;
-  /** The name given to the sheet being made. */
-  creating?: { name: string };
-  /** A rebuild by setup started and has not ended. */
-  pending?: boolean;
-  /** Rows the layout took. */
-  height?: number;
-  /** Column widths and hidden columns were set, by a build that ended: a rebuild leaves the user's widths. */
-  built?: boolean;
-  /**
-   * Where the recent-events formula goes, when it could not be written because there was no
-   * Interview log yet: the first logged event writes it (linkDashboardToLog).
-   */
-  awaitingLog?: { row: number; column: number; weekStart: string; replies?: { row: number; column: number } };
-}
-
-function readDashboardRecord(props: Props): DashboardRecord | null {
-  const raw = props.getProperty(DASHBOARD_RECORD_KEY);
-  if (!raw) return null;
-  try {
-    const record = JSON.parse(raw) as DashboardRecord;
-    return typeof record.sheetId === 'number' || typeof record.creating?.name === 'string' ? record : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeDashboardRecord(props: Props, record: DashboardRecord): void {
-  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
-}
-
-/** A build that ended: not one an error stopped half-way. */
-function isComplete(record: DashboardRecord | null): record is DashboardRecord & { sheetId: number } {
-  return record !== null && typeof record.sheetId === 'number' && !record.creating && !record.pending;
-}
-
-/**
  * The add-on's Dashboard sheet: the one its record names by ID, or, after an error stopped the
  * build that was making it, the sheet it was making (by the name it was given, which no sheet had
  * then). Never a sheet of the user's that happens to be called "Dashboard".
@@ -124,33 +71,34 @@ export function findDashboard(ss: Ss, props: Props): Sheet | null {
 }
 
 /**
- * After the first event created the Interview log: gives a dashboard built before it the one
- * formula that reads it. Costs one property read when there is nothing to do.
+ * After the first event created the Interview log: gives a dashboard built before it the formulas
+ * that read it. Costs one property read when there is nothing to do (a log created through the
+ * Sheets API wrote them in its own batch: see awaitingLogRequests).
  */
 export function linkDashboardToLog(ss: Ss, props: Props, log: LogSheet): void {
   const record = readDashboardRecord(props);
   if (!isComplete(record) || !record.awaitingLog) return;
   const sheet = ss.getSheetById(record.sheetId);
-  const { row, column, weekStart, replies: repliesList } = record.awaitingLog;
-  const refs = logRefs(logSource(log));
   if (sheet) {
+    const formulas = awaitingLogFormulas(record.awaitingLog, logSource(log));
     // A user who may not edit the Dashboard still logs: the link waits for the next event logged
     // (or Build dashboard) by someone who may write it.
-    const cells = [{ row, column, numRows: 1, numColumns: 1 }];
-    if (repliesList) cells.push({ ...repliesList, numRows: 1, numColumns: 1 });
-    if (protectionProblem(sheet, cells)) return;
-    sheet.getRange(row, column).setFormula(localeNeutral(recentEvents(refs, weekStart, RECENT_EVENTS_CAP)));
-    // (A dashboard built before "What gets replies" has no place waiting for it.)
-    if (repliesList) sheet.getRange(repliesList.row, repliesList.column).setFormula(localeNeutral(replies.events(refs, REPLIES_EVENTS_CAP)));
+    if (
+      protectionProblem(
+        sheet,
+        formulas.map(({ row, column }) => ({ row, column, numRows: 1, numColumns: 1 })),
+      )
+    )
+      return;
+    for (const { row, column, formula } of formulas) sheet.getRange(row, column).setFormula(formula);
   }
-  const { awaitingLog: _linked, ...rest } = record;
-  writeDashboardRecord(props, rest);
+  writeDashboardRecord(props, linkedRecord(record));
 }
 
 function logSource(log: LogSheet): LogSource {
   const c = log.columns;
   return {
-    sheetName: log.sheet.getName(),
+    sheetName: log.name ?? log.sheet.getName(),
     columns: { eventDate: c.eventDate, eventType: c.eventType, contactId: c.contactId, details: c.details, eventId: c.eventId },
   };
 }

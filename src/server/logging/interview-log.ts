@@ -1,4 +1,5 @@
-// The Interview log sheet: created on first use, found again by its sheet ID (document
+// The Interview log sheet: created on first use (where the Sheets advanced service is enabled, in
+// one batch with its layout, header and tags), found again by its sheet ID (document
 // property) and its columns by developer metadata, so renaming or moving them changes nothing.
 // Where the columns were last found is remembered beside the sheet ID and checked against the
 // header row of the one read of the log; the metadata is walked only when that check fails.
@@ -17,10 +18,22 @@ import {
   planLogColumns,
   type RememberedLogColumns,
 } from '../../core/logging/interview-log.ts';
+import { columnLetters } from '../../core/base/a1.ts';
+import { quoteSheet } from '../../core/dashboard/refs.ts';
 import { forCell } from '../tracker/cells.ts';
-import { allValues, rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
-import { columnTag, tagRequests, writeTags } from '../tracker/store.ts';
-import { boldTextRequest, formatRequest, frozenRowsRequest, sendBatch, sheetsApiEnabled, type SheetsRequest, widthRequest } from '../base/sheets-api.ts';
+import { allValues, NEW_SHEET_GRID, rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
+import { columnTag, type LineTag, tagRequests, writeTags } from '../tracker/store.ts';
+import {
+  boldTextRequest,
+  formatRequest,
+  frozenRowsRequest,
+  readSpreadsheet,
+  sendBatch,
+  sheetsApiEnabled,
+  type SheetsRequest,
+  widthRequest,
+} from '../base/sheets-api.ts';
+import { awaitingLogRequests } from '../dashboard/record.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Props = GoogleAppsScript.Properties.Properties;
@@ -33,7 +46,12 @@ interface LogRecord extends Partial<RememberedLogColumns> {
 }
 
 export interface LogSheet {
+  /** (Got from the spreadsheet when first asked for, where the Sheets API created it.) */
   sheet: Sheet;
+  /** Its name, where this execution named it. */
+  name?: string;
+  /** A range of it in one call, without getting the sheet first (where the Sheets API created it). */
+  rangeAt?: (row: number, column: number, numRows: number, numColumns: number) => GoogleAppsScript.Spreadsheet.Range;
   /** 1-based column of each log field. */
   columns: Record<LogKey, number>;
   /** Last row with content (1 when only the header is there). */
@@ -141,6 +159,8 @@ export function headerTargets(read: LogRead): CellRange[] {
 export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props, found: LogRead | null): LogSheet {
   let read = found;
   let inserted = false;
+  const throughApi = read ? null : createLogThroughApi(ss, props);
+  if (throughApi && throughApi !== 'refused') return throughApi;
   if (!read) {
     const created = createLog(ss, props);
     const { sheet, sheetId } = created;
@@ -152,8 +172,8 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
   const layout = plan.blank && plan.add.length === LOG_KEYS.length;
   // The date columns formatted down the grid once, so that appending rows finds their formats already there.
   const maxRows = layout ? sheet.getMaxRows() : undefined;
-  const formatRuns = maxRows !== undefined && maxRows > 1 ? runsOf((i) => LOG_COLUMNS[i].numberFormat, true) : [];
-  const widthRuns = layout ? runsOf((i) => LOG_COLUMNS[i].width) : [];
+  const formatRuns = maxRows !== undefined && maxRows > 1 ? FORMAT_RUNS : [];
+  const widthRuns = layout ? WIDTH_RUNS : [];
   const header = [...read.header];
   let headerRange: GoogleAppsScript.Spreadsheet.Range | null = null;
   let widened = false;
@@ -168,20 +188,13 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
     texts.forEach((text, i) => (header[plan.first - 1 + i] = text));
   }
   const tags = [...plan.retag, ...plan.add.map((k): [LogKey, number] => [k, plan.columns[k]])].map(([key, column]) => columnTag(column, key, LOG_COLUMN_KEY));
-  // The layout, header and tags in one Sheets API call: all of them or none. Only columns this run
-  // inserts are queued where the batch writes (a new sheet is there once insertSheet returns).
-  const requests: SheetsRequest[] = [
-    ...(layout ? [frozenRowsRequest(sheetId)] : []),
-    ...widthRuns.map(([first, last]) => widthRequest(sheetId, first + 1, last - first + 1, LOG_COLUMNS[first].width!)),
-    ...formatRuns.flatMap(([first, last]) =>
-      LOG_COLUMNS.slice(first, last + 1).map((c, i) =>
-        formatRequest(sheetId, { row: 2, column: first + 1 + i, numRows: maxRows! - 1, numColumns: 1 }, c.numberFormat!),
-      ),
-    ),
-    ...(plan.add.length ? [boldTextRequest(sheetId, { row: 1, column: plan.first, numRows: 1, numColumns: texts.length }, texts)] : []),
-    ...tagRequests(sheetId, tags),
-  ];
-  if (!(requests.length === 0 || (sheetsApiEnabled() && sendBatch(ss, requests, widened)))) {
+  // The layout, header and tags in one Sheets API call: all of them or none. Flushed first when
+  // this run queued what the batch writes on: inserted columns, or the sheet itself. Whether
+  // insertSheet is applied by the time it returns is not documented (nothing found either way), so
+  // the sheet is flushed; it costs a call only here, where a sheet named like the log was there
+  // already (a log the API creates is added in its own batch: createLogThroughApi).
+  const requests = layoutRequests(sheetId, plan, texts, tags, layout ? maxRows : undefined);
+  if (!(requests.length === 0 || (sheetsApiEnabled() && throughApi !== 'refused' && sendBatch(ss, requests, widened || inserted)))) {
     if (layout) {
       sheet.setFrozenRows(1);
       for (const [first, last] of widthRuns) sheet.setColumnWidths(first + 1, last - first + 1, LOG_COLUMNS[first].width!);
@@ -207,6 +220,115 @@ export function completeLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props:
 }
 
 /**
+ * The requests writing what `plan` adds to the log on sheet `sheetId`: with `layoutRows` (the grid's
+ * rows, for a sheet with nothing in it), the frozen header, the column widths and the date
+ * columns' formats down the grid; the header cells `texts` in bold; the column tags.
+ */
+function layoutRequests(sheetId: number, plan: LogColumnsPlan, texts: readonly string[], tags: readonly LineTag[], layoutRows?: number): SheetsRequest[] {
+  const layout = layoutRows !== undefined;
+  return [
+    ...(layout ? [frozenRowsRequest(sheetId)] : []),
+    ...(layout ? WIDTH_RUNS : []).map(([first, last]) => widthRequest(sheetId, first + 1, last - first + 1, LOG_COLUMNS[first].width!)),
+    ...(layout && layoutRows > 1 ? FORMAT_RUNS : []).flatMap(([first, last]) =>
+      LOG_COLUMNS.slice(first, last + 1).map((c, i) =>
+        formatRequest(sheetId, { row: 2, column: first + 1 + i, numRows: layoutRows! - 1, numColumns: 1 }, c.numberFormat!),
+      ),
+    ),
+    ...(plan.add.length ? [boldTextRequest(sheetId, { row: 1, column: plan.first, numRows: 1, numColumns: texts.length }, texts)] : []),
+    ...tagRequests(sheetId, tags),
+  ];
+}
+
+/** A sheet ID no sheet in `ids` has (sheet IDs are int32: SheetProperties.sheetId). */
+function freeSheetId(ids: readonly number[]): number {
+  const next = Math.max(0, ...ids) + 1;
+  if (next <= 2 ** 31 - 1) return next;
+  let id = 1;
+  while (ids.includes(id)) id++;
+  return id;
+}
+
+/**
+ * The log created whole through the Sheets API; else the caller makes it through SpreadsheetApp:
+ * 'refused' where the API refused (not authorised, off, over its quota: the caller does not ask it
+ * again); null where the advanced service is not there, or where a sheet is named like the log
+ * already (it may be what an attempt through SpreadsheetApp left, which that path finds and
+ * finishes).
+ *
+ * The sheets' names and IDs in one Sheets.Spreadsheets.get. The log's record, with the ID the new
+ * sheet will have, is written first: an addSheet may name the ID ("The sheetId field is optional;
+ * if one is not set, an id will be randomly generated. (It is an error to specify the ID of a sheet
+ * that already exists.)": AddSheetRequest, Sheets API reference), so a re-run after a stop finds
+ * the sheet by it, or, when the batch did not apply, adds it again under it. Then one batchUpdate,
+ * all of it or nothing (the API "validates them all first"): addSheet, the layout, header and tags
+ * on the new sheet ID (the reply is not needed), and the formulas a dashboard built before the log
+ * awaits. Assumed, as nothing says otherwise: a sheet the API adds is not shown to the user (the
+ * API has no active sheet, unlike insertSheet), and SpreadsheetApp finds it in the same execution
+ * once the batch has returned. No flush before the batch: nothing SpreadsheetApp queues touches a
+ * sheet that does not exist yet, nor the Dashboard's cells (an event writes the tracker). A
+ * dashboard the user may not edit refuses the whole batch ("You are trying to edit a protected
+ * cell or object": theoephraim/node-google-spreadsheet#20): it is sent again without the
+ * dashboard's formulas, which then wait as they do through SpreadsheetApp.
+ */
+function createLogThroughApi(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): LogSheet | 'refused' | null {
+  if (!sheetsApiEnabled()) return null;
+  const fileId = ss.getId();
+  const file = readSpreadsheet(fileId, 'sheets.properties(sheetId,title)');
+  if (!file) return 'refused';
+  const sheets = (file.sheets ?? []).map((s) => ({ id: s.properties?.sheetId ?? 0, name: s.properties?.title ?? '' }));
+  if (sheets.some((s) => LOG_NAME.test(s.name))) return null;
+  const ids = sheets.map((s) => s.id);
+  const previous = readLogRecord(props);
+  const sheetId = previous && !ids.includes(previous.sheetId) ? previous.sheetId : freeSheetId(ids);
+  const name = LOG_SHEET_NAME;
+  const plan = planLogColumns([], {}, 0);
+  const texts = plan.add.map((k) => LOG_COLUMNS.find((c) => c.key === k)!.header);
+  const columns = Object.fromEntries(LOG_KEYS.map((k) => [k, plan.columns[k]])) as Record<LogKey, number>;
+  const record: LogRecord = { sheetId, columns, headers: headersAt(texts, columns) };
+  if (JSON.stringify(previous) !== JSON.stringify(record)) props.setProperty(LOG_RECORD_KEY, JSON.stringify(record));
+  const { maxRows, maxColumns } = NEW_SHEET_GRID;
+  const requests: SheetsRequest[] = [
+    { addSheet: { properties: { sheetId, title: name, index: sheets.length, gridProperties: { rowCount: maxRows, columnCount: maxColumns } } } },
+    ...layoutRequests(
+      sheetId,
+      plan,
+      texts,
+      plan.add.map((k) => columnTag(plan.columns[k], k, LOG_COLUMN_KEY)),
+      maxRows,
+    ),
+  ];
+  const { eventDate, eventType, contactId, details, eventId } = columns;
+  const dashboard = awaitingLogRequests(props, ids, { sheetName: name, columns: { eventDate, eventType, contactId, details, eventId } });
+  let linked = dashboard !== null;
+  let sent: boolean;
+  try {
+    sent = sendBatch(fileId, linked ? [...requests, ...dashboard!.requests] : requests, false);
+  } catch (e) {
+    if (!linked || !PROTECTED.test(String((e as { message?: unknown } | null)?.message ?? e))) throw e;
+    linked = false;
+    sent = sendBatch(fileId, requests, false);
+  }
+  if (!sent) return 'refused';
+  if (linked) dashboard!.linked();
+  let sheet: Sheet | null = null;
+  return {
+    get sheet() {
+      return (sheet ??= ss.getSheetById(sheetId)!);
+    },
+    name,
+    rangeAt: (row, column, numRows, numColumns) =>
+      ss.getRange(`${quoteSheet(name)}!${columnLetters(column)}${row}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`),
+    columns,
+    lastRow: 1,
+    maxRows,
+    onlyLogFormats: true,
+  };
+}
+
+/** The API's refusal of a batch that edits cells protected against the user. */
+const PROTECTED = /protected cell or object/i;
+
+/**
  * Runs of adjacent LOG_COLUMNS (0-based, [first, last]) whose `property` is set and the same, or
  * with `anyValue`, merely set: one call writes each run.
  */
@@ -220,6 +342,9 @@ function runsOf(property: (i: number) => string | number | undefined, anyValue =
   });
   return runs;
 }
+
+const FORMAT_RUNS = runsOf((i) => LOG_COLUMNS[i].numberFormat, true);
+const WIDTH_RUNS = runsOf((i) => LOG_COLUMNS[i].width);
 
 /** The add-on's Interview log sheet, by the ID it remembers (whatever its name now), or null. Writes nothing. */
 export function findLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Props): Sheet | null {
@@ -261,15 +386,14 @@ export const LOG_SPARE_ROWS = 1000;
  */
 export function appendToLog(log: LogSheet, rows: readonly OutCell[][], known: { maxRows?: number; range?: GoogleAppsScript.Spreadsheet.Range } = {}): void {
   if (rows.length === 0) return;
-  const { sheet } = log;
   const first = log.lastRow + 1;
   const last = first + rows.length - 1;
   const width = Math.max(...rows.map((r) => r.length));
   let range = known.range;
   if (!range) {
-    const maxRows = known.maxRows ?? sheet.getMaxRows();
-    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows + LOG_SPARE_ROWS);
-    range = sheet.getRange(first, 1, rows.length, width);
+    const maxRows = known.maxRows ?? log.sheet.getMaxRows();
+    if (last > maxRows) log.sheet.insertRowsAfter(maxRows, last - maxRows + LOG_SPARE_ROWS);
+    range = log.rangeAt ? log.rangeAt(first, 1, rows.length, width) : log.sheet.getRange(first, 1, rows.length, width);
   }
   const formats = log.onlyLogFormats
     ? rows.map(() => Array.from({ length: width }, (_, i) => LOG_COLUMNS.find((c) => log.columns[c.key] === i + 1)?.numberFormat ?? ''))
