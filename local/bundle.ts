@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { Emulator, type AuthModeName } from './emulator/index.ts';
+import { Emulator, type AuthModeName, type EmulatorOptions } from './emulator/index.ts';
 import { loadCsvInto, selectRange } from './emulator/io.ts';
 
 export interface RunOptions {
@@ -89,8 +89,12 @@ export class Bundle {
  * The built add-on on a spreadsheet holding one "Contacts" sheet read from `csv` (what the
  * benchmarks start from), set up as a tracker by the add-on's own Set up tracker when asked.
  */
-export function addOnOnContacts(csv: string, buildDir: string, options: { setUp?: boolean } = {}): { emu: Emulator; bundle: Bundle } {
-  const emu = new Emulator({ buildDir, noSheets: true });
+export function addOnOnContacts(
+  csv: string,
+  buildDir: string,
+  options: { setUp?: boolean; advancedServices?: EmulatorOptions['advancedServices'] } = {},
+): { emu: Emulator; bundle: Bundle } {
+  const emu = new Emulator({ buildDir, noSheets: true, ...(options.advancedServices ? { advancedServices: options.advancedServices } : {}) });
   loadCsvInto(emu.active, 'Contacts', csv);
   const bundle = new Bundle(emu);
   if (options.setUp) bundle.run('setUpTracker', [], { select: 'Contacts!A1' });
