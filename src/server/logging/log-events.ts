@@ -177,10 +177,11 @@ function wholeSheet(rows: number, columns: number): CellRange {
 }
 
 /**
- * Once the event is in the log: the tracker's ID counter as its referral rows left it, and the
- * pending referrals' record without the event's entries, in one call (nothing when neither
- * changes). A re-run after an attempt that stopped between its log rows and this finds the event
- * logged and takes the counter from the entries the attempt stored; the counter never goes back.
+ * Once the event is in the log, nothing as a rule: the referral rows' ID counter went with the
+ * pending referrals' record, before the first write. Only an entry stored by an earlier version,
+ * which wrote the counter here after the log rows and stopped before it, leaves the counter
+ * behind: it is written then, with the pending record without the event's entries. The counter
+ * never goes back.
  */
 function settleEvent(
   props: GoogleAppsScript.Properties.Properties,
@@ -190,11 +191,7 @@ function settleEvent(
   keys: ReadonlySet<string>,
 ): void {
   const idCounter = Math.max(planned, ...(journal ?? []).filter((p) => keys.has(p.key)).map((p) => p.idCounter));
-  const properties = {
-    ...(idCounter > record.idCounter ? recordProperty({ ...record, idCounter }) : {}),
-    ...(journal ? pendingWithout(journal, keys) : {}),
-  };
-  if (Object.keys(properties).length) props.setProperties(properties);
+  if (idCounter > record.idCounter) props.setProperties({ ...recordProperty({ ...record, idCounter }), ...(journal ? pendingWithout(journal, keys) : {}) });
 }
 
 /** Logs `raw` (a dialog's input) as an event of `kind`. Caller holds the document lock. */
@@ -218,12 +215,19 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   if (!plan.ok) throw new UserError(plan.message);
 
   let log: LogSheet | null = null;
+  // The tracker's record as stored now.
+  let record = view.record;
   if (plan.log.length) {
     const { sheet } = view;
     const fills = fillBlockWrites(plan.fills, view.grid);
     const { trackerRows, logRows, fillRange, rangeAt, logRange } = checkTargets(ss, view, plan, fills, found);
     const trackerRange = rangeAt ?? rangeOfSheet(sheet);
-    if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
+    if (journal && plan.pending.length) {
+      // The counter past the new rows goes with their record, so that no call is needed after the log rows.
+      const counted = plan.idCounter > record.idCounter ? { ...record, idCounter: plan.idCounter } : record;
+      journal = rememberPending(props, journal, plan.pending, (key) => found?.keys.has(key) ?? false, counted === record ? {} : recordProperty(counted));
+      record = counted;
+    }
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
       if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
@@ -255,8 +259,8 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,
   // when the first attempt created the log and stopped before this).
   if (log) linkDashboardToLog(ss, props, log);
-  // The event is in the log now (or was already): what its first attempt stored is not needed.
-  settleEvent(props, view.record, plan.idCounter, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
+  // The event is in the log now (or was already): a counter an earlier version's attempt left behind catches up.
+  settleEvent(props, record, plan.idCounter, journal, new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))));
 
   const label = EVENT_LABELS[kind];
   const fresh = plan.contacts.filter((c) => !c.alreadyLogged);
