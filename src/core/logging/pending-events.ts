@@ -1,8 +1,10 @@
 // What the first attempt of an interview with referrals decided, which a retry could not work
 // out again from the sheet: once the referral rows are written, a retry sees those people as
 // contacts already linked to the referrer (so it would neither count them in Referrals given nor
-// call them new). The server stores these decisions before its first write and drops them once
-// the log rows, which mark the event as done, are written.
+// call them new). The server stores these decisions, with the tracker's ID counter past the new
+// rows, in one call before its first write. An entry whose log rows are written (they mark the
+// event as done) is no longer read; it is dropped when the next entries are stored, rather than
+// by a call of its own after the log rows.
 
 export interface PendingEvent {
   /** The Event ID cell of the referrer's log row (event ID/contact ID). */
@@ -13,6 +15,12 @@ export interface PendingEvent {
   referrals: Record<string, 'added' | 'matched'>;
   /** The contact-ID counter after the new referral rows got their IDs. */
   idCounter: number;
+  /**
+   * The counter before they got them: the tracker's record is given `idCounter` with this entry,
+   * so a retry that has still to write the rows numbers them from here again. Absent from entries
+   * stored before the record was written with them.
+   */
+  idCounterBefore?: number;
 }
 
 /** Below Apps Script's 9 KB per property value. */
@@ -26,7 +34,8 @@ function isPending(x: unknown): x is PendingEvent {
     (p.referralsGiven === null || typeof p.referralsGiven === 'number') &&
     typeof p.referrals === 'object' &&
     p.referrals !== null &&
-    typeof p.idCounter === 'number'
+    typeof p.idCounter === 'number' &&
+    (p.idCounterBefore === undefined || typeof p.idCounterBefore === 'number')
   );
 }
 

@@ -187,6 +187,9 @@ export function planEvent(
     const set = { ...change.set };
     let resolved: ResolvedReferral[] = [];
     if (event.kind === 'interview' && event.referrals.length) {
+      const before = stored(key);
+      // A retry numbers new referrals from where the first attempt did: the stored counter is past them.
+      const idCounterBefore = before?.idCounterBefore ?? idCounter;
       const plan = planReferrals(
         {
           headerRow: t.headerRow,
@@ -195,14 +198,13 @@ export function planEvent(
           contact: t.contact,
           tracker: t.tracker,
           width: Math.max(t.header.length, maxWidth(t.rows)),
-          idCounter,
+          idCounter: idCounterBefore,
         },
         id,
         index,
         event.referrals,
       );
       if ('error' in plan) return { ok: false, message: `${plan.error} Nothing was logged.` };
-      const before = stored(key);
       resolved = plan.resolved.map((r) => ({ ...r, status: before?.referrals[r.id] ?? r.status }));
       append = plan.append;
       fills.push(...plan.fills);
@@ -215,7 +217,7 @@ export function planEvent(
         if (added > 0) given = (Number.isFinite(current) && current > 0 ? Math.floor(current) : 0) + added;
       }
       if (given !== null) set.referralsGiven = given;
-      pending.push({ key, referralsGiven: given, referrals: Object.fromEntries(resolved.map((r) => [r.id, r.status])), idCounter });
+      pending.push({ key, referralsGiven: given, referrals: Object.fromEntries(resolved.map((r) => [r.id, r.status])), idCounter, idCounterBefore });
       for (const r of resolved) {
         referrals.push({ id: r.id, name: r.name, status: r.status });
         log.push({

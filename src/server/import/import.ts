@@ -34,7 +34,7 @@ import {
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, type Snapshot } from '../tracker/cells.ts';
-import { DATE_FORMAT, formatTrackerRows, oneBasedColumns, rangesFetched, type RangeAt } from '../tracker/format.ts';
+import { DATE_FORMAT, formatTrackerRows, oneBasedColumns, rangesFetched, type RangeAt, UNFORMATTED } from '../tracker/format.ts';
 import { a1Bounds } from '../../core/base/a1.ts';
 import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
@@ -55,11 +55,6 @@ export const MAX_IMPORT_FILL_WRITES = 100;
 export const PENDING_KEY = 'iit.import.pending';
 /** What import reads with the Sheets API: each sheet's id, grid size and colour rules. */
 const FILE_FIELDS = 'sheets(properties(sheetId,gridProperties(rowCount,columnCount)),conditionalFormats)';
-/**
- * Number formats Sheets reports for a cell nobody formatted ('0.###############' through Apps
- * Script; 'General' assumed for older files).
- */
-const UNFORMATTED = new Set(['', 'General', '0.###############']);
 
 /** Written before the first write of an import that needs it, removed by its last write. */
 interface Pending {

@@ -23,11 +23,15 @@ import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
 import { pendingWithout, readPending, rememberPending } from './pending-events.ts';
 import { propertiesReadOnce } from './properties-once.ts';
-import { formatTrackerBlock, oneBasedColumns } from '../tracker/format.ts';
+import { formatTrackerBlock, oneBasedColumns, type RangeAt, rangeOfSheet, rangesFetched, trackerBlockCells } from '../tracker/format.ts';
 import { recordProperty, type TrackerRecord } from '../tracker/store.ts';
 import { readTracker, type TrackerView } from '../tracker/table.ts';
 
 const NOTHING_LOGGED = 'Nothing was logged.';
+
+function blockA1(block: BlockWrite): string {
+  return rangeA1({ row: block.row, column: block.column, numRows: block.values.length, numColumns: block.values[0].length });
+}
 
 /** Columns of the referral rows' block: their cells and every tracker column (its format and drop-down). */
 function appendWidth(view: TrackerView, plan: EventPlan): number {
@@ -52,8 +56,37 @@ interface Checked {
   logRows: number | null;
   /** The range of the one block of tracker cells, when the plan writes one and nothing else there. */
   fillRange: Range | null;
+  /** With referral rows inside the grid: every range the tracker's writes take, got at once. */
+  rangeAt: RangeAt | null;
   /** The range of the log rows to append, when they are inside the grid. */
   logRange: Range | null;
+}
+
+/** Whether the referral rows take the drop-downs of the row above: a contact's row, not the header. */
+function inheritsAbove(view: TrackerView, plan: EventPlan): boolean {
+  return plan.appendAt - 1 > view.record.headerRow;
+}
+
+/**
+ * The ranges `a1s` (the first, `box`, holding all the others) through one getRangeList, or the
+ * grid's size when `box` reaches past it. Assumed of Google as the emulator has it: getRangeList
+ * refuses a range outside the grid as getRange does.
+ */
+function rangesInGrid(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  box: CellRange,
+  a1s: readonly string[],
+): { rangeAt: RangeAt } | { rangeAt: null; maxRows: number; maxColumns: number } {
+  try {
+    const rangeAt = rangesFetched(sheet, [rangeA1(box), ...a1s]);
+    rangeAt(rangeA1(box));
+    return { rangeAt };
+  } catch (e) {
+    const maxRows = sheet.getMaxRows();
+    const maxColumns = sheet.getMaxColumns();
+    if (box.row + box.numRows - 1 <= maxRows && box.column + box.numColumns - 1 <= maxColumns) throw e;
+    return { rangeAt: null, maxRows, maxColumns };
+  }
 }
 
 function mergesIn(range: Range): CellRange[] {
@@ -78,6 +111,7 @@ function checkTargets(
   const width = Math.max(view.header.length, maxWidth(view.grid.values), appendWidth(view, plan));
   const targets = trackerTargets(view, plan);
   let fillRange: Range | null = null;
+  let rangeAt: RangeAt | null = null;
   let inTracker: string | null;
   if (fills.length === 1 && !plan.append.length) {
     const [block] = fills;
@@ -85,12 +119,15 @@ function checkTargets(
     inTracker = mergedTargetProblem(targets, mergesIn(fillRange));
   } else if (plan.append.length) {
     // The range around every target, got where the grid holds it (nearly always: the grid's size
-    // is read only when not), holds the merges to check and says that no row need be added.
+    // is read only when not), holds the merges to check and says that no row need be added; the
+    // ranges the writes take are got with it.
     const box = boundingBox(targets);
-    const inGrid = rangeInGrid(sheet, box.row, box.column, box.numRows, box.numColumns);
-    if (inGrid.range) {
+    const cells = trackerBlockCells(plan.appendAt, plan.append.length, appendWidth(view, plan), inheritsAbove(view, plan));
+    const inGrid = rangesInGrid(sheet, box, [rangeA1(cells.read), rangeA1(cells.block), ...fills.map(blockA1)]);
+    if (inGrid.rangeAt) {
       trackerRows = box.row + box.numRows - 1;
-      inTracker = mergedTargetProblem(targets, mergesIn(inGrid.range));
+      rangeAt = inGrid.rangeAt;
+      inTracker = mergedTargetProblem(targets, mergesIn(rangeAt(rangeA1(box))));
     } else {
       trackerRows = inGrid.maxRows;
       inTracker = mergeProblem(sheet, targets, { grid: { maxRows: inGrid.maxRows, maxColumns: inGrid.maxColumns } });
@@ -104,7 +141,7 @@ function checkTargets(
   if (!log) {
     const locked = protectionProblems(ss, [inTrackerChecked]);
     if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
-    return { trackerRows, logRows: null, fillRange, logRange: null };
+    return { trackerRows, logRows: null, fillRange, rangeAt, logRange: null };
   }
 
   const logColumns = Math.max(log.header.length, logWidth(log.plan.columns));
@@ -127,7 +164,7 @@ function checkTargets(
     { sheet: log.sheet, sheetId: log.record.sheetId, targets: logRows !== null && logGrows ? [...inLog, wholeSheet(logRows, logColumns)] : inLog },
   ]);
   if (locked) throw new UserError(`${locked} ${NOTHING_LOGGED}`);
-  return { trackerRows, logRows, fillRange, logRange };
+  return { trackerRows, logRows, fillRange, rangeAt, logRange };
 }
 
 /**
@@ -140,10 +177,11 @@ function wholeSheet(rows: number, columns: number): CellRange {
 }
 
 /**
- * Once the event is in the log: the tracker's ID counter as its referral rows left it, the
- * pending referrals' record without the event's entries, and the dialogs' copy of the zone
- * (`zone`, when it differs), in one call (nothing when none changes). A re-run after an attempt that stopped between its log rows and this finds the event
- * logged and takes the counter from the entries the attempt stored; the counter never goes back.
+ * Once the event is in the log, as a rule only the dialogs' copy of the zone (`zone`, when it
+ * differs): the referral rows' ID counter went with the pending referrals' record, before the first
+ * write. Only an entry stored by an earlier version, which wrote the counter here after the log
+ * rows and stopped before it, leaves the counter behind: it is written then, with the pending
+ * record without the event's entries, in the same call. The counter never goes back.
  */
 function settleEvent(
   props: GoogleAppsScript.Properties.Properties,
@@ -154,11 +192,8 @@ function settleEvent(
   zone: Record<string, string>,
 ): void {
   const idCounter = Math.max(planned, ...(journal ?? []).filter((p) => keys.has(p.key)).map((p) => p.idCounter));
-  const properties = {
-    ...(idCounter > record.idCounter ? recordProperty({ ...record, idCounter }) : {}),
-    ...(journal ? pendingWithout(journal, keys) : {}),
-    ...zone,
-  };
+  const caughtUp = idCounter > record.idCounter ? { ...recordProperty({ ...record, idCounter }), ...(journal ? pendingWithout(journal, keys) : {}) } : {};
+  const properties = { ...caughtUp, ...zone };
   if (Object.keys(properties).length) props.setProperties(properties);
 }
 
@@ -183,11 +218,19 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   if (!plan.ok) throw new UserError(plan.message);
 
   let log: LogSheet | null = null;
+  // The tracker's record as stored now.
+  let record = view.record;
   if (plan.log.length) {
-    const { sheet, record } = view;
+    const { sheet } = view;
     const fills = fillBlockWrites(plan.fills, view.grid);
-    const { trackerRows, logRows, fillRange, logRange } = checkTargets(ss, view, plan, fills, found);
-    if (journal && plan.pending.length) journal = rememberPending(props, journal, plan.pending);
+    const { trackerRows, logRows, fillRange, rangeAt, logRange } = checkTargets(ss, view, plan, fills, found);
+    const trackerRange = rangeAt ?? rangeOfSheet(sheet);
+    if (journal && plan.pending.length) {
+      // The counter past the new rows goes with their record, so that no call is needed after the log rows.
+      const counted = plan.idCounter > record.idCounter ? { ...record, idCounter: plan.idCounter } : record;
+      journal = rememberPending(props, journal, plan.pending, (key) => found?.keys.has(key) ?? false, counted === record ? {} : recordProperty(counted));
+      record = counted;
+    }
     if (plan.append.length) {
       const lastRow = plan.appendAt + plan.append.length - 1;
       if (lastRow > trackerRows) sheet.insertRowsAfter(trackerRows, lastRow - trackerRows);
@@ -195,20 +238,18 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
       // The new contacts' rows get the tracker's drop-downs and formats even when the grid did not
       // have to grow now: a failed attempt may have grown it without formatting it.
       const { block, formats } = formatTrackerBlock(
-        sheet,
+        trackerRange,
         plan.appendAt,
         plan.append.length,
         width,
         oneBasedColumns(view.tracker),
-        plan.appendAt - 1 > record.headerRow,
+        inheritsAbove(view, plan),
       );
       // As import does: a Plain text column (the user's, or rows that took the format of the row
       // above) gets the text itself, without the apostrophe that keeps it from being a formula.
       block.setValues(plan.append.map((r, i) => Array.from({ length: width }, (_, j) => forCell(r[j] ?? '', formats[i]?.[j]))));
     }
-    fills.forEach((block, i) =>
-      (i === 0 && fillRange ? fillRange : sheet.getRange(block.row, block.column, block.values.length, block.values[0].length)).setValues(block.values),
-    );
+    fills.forEach((block, i) => (i === 0 && fillRange ? fillRange : trackerRange(blockA1(block))).setValues(block.values));
     const target = completeLog(ss, props, found);
     const width = logWidth(target.columns);
     appendToLog(
@@ -221,10 +262,11 @@ export function logCycleEvent(kind: EventKind, raw: unknown): LogResult {
   // A dashboard built before there was a log gets the formula that reads it (also on a retry,
   // when the first attempt created the log and stopped before this).
   if (log) linkDashboardToLog(ss, props, log);
-  // The event is in the log now (or was already): what its first attempt stored is not needed.
+  // The event is in the log now (or was already): a counter an earlier version's attempt left
+  // behind catches up, and the dialogs' copy of the zone follows the spreadsheet's.
   settleEvent(
     props,
-    view.record,
+    record,
     plan.idCounter,
     journal,
     new Set(plan.contacts.map((c) => eventKey(checked.value.eventId, c.id))),

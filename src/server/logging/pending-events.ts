@@ -11,10 +11,22 @@ export function readPending(props: Props): PendingEvent[] {
   return parsePending(props.getProperty(PENDING_KEY));
 }
 
-/** Stores `entries` in front of `list`; returns the list as stored. */
-export function rememberPending(props: Props, list: readonly PendingEvent[], entries: readonly PendingEvent[]): PendingEvent[] {
-  const next = withPending(list, entries);
-  props.setProperty(PENDING_KEY, JSON.stringify(next));
+/**
+ * Stores `entries` in front of `list`, without the entries of events already `logged`, in one
+ * setProperties with `along` (other properties to write at the same time); returns the list as stored.
+ */
+export function rememberPending(
+  props: Props,
+  list: readonly PendingEvent[],
+  entries: readonly PendingEvent[],
+  logged: (key: string) => boolean,
+  along: Record<string, string> = {},
+): PendingEvent[] {
+  const next = withPending(
+    list.filter((p) => !logged(p.key)),
+    entries,
+  );
+  props.setProperties({ ...along, [PENDING_KEY]: JSON.stringify(next) });
   return next;
 }
 

@@ -45,7 +45,8 @@ export function rangeOfSheet(sheet: Sheet): RangeAt {
 
 /**
  * The ranges `a1s` through one getRangeList (two calls for all of them), for an action that
- * knows before its first write every range it writes: any other asked for is got by getRange.
+ * knows before its first write every range it writes: any other asked for is got by getRange
+ * (once: a range asked for again is the one got).
  */
 export function rangesFetched(sheet: Sheet, a1s: readonly string[]): RangeAt {
   const unique = [...new Set(a1s)];
@@ -55,7 +56,7 @@ export function rangesFetched(sheet: Sheet, a1s: readonly string[]): RangeAt {
       .getRangeList(unique)
       .getRanges()
       .forEach((range, i) => fetched.set(unique[i], range));
-  return (a1) => fetched.get(a1) ?? sheet.getRange(a1);
+  return (a1) => fetched.get(a1) ?? fetched.set(a1, sheet.getRange(a1)).get(a1)!;
 }
 
 /** The ranges formatTrackerRows writes, by what they get: number formats, drop-downs (with the drop-down, or null, of each column). */
@@ -156,43 +157,69 @@ export function boldRequest(sheetId: number, range: CellRange): SheetsRequest {
 }
 
 /**
+ * Number formats Sheets reports for a cell nobody formatted ('0.###############' through Apps
+ * Script; 'General' assumed for older files): the only cells that get a tracker column's format.
+ */
+export const UNFORMATTED: ReadonlySet<string> = new Set(['', 'General', '0.###############']);
+
+/** The cells formatTrackerBlock reads (with the row above when it inherits from it) and the block it writes. */
+export function trackerBlockCells(firstRow: number, numRows: number, width: number, inheritAbove: boolean): { read: CellRange; block: CellRange } {
+  const above = inheritAbove ? 1 : 0;
+  return {
+    read: { row: firstRow - above, column: 1, numRows: numRows + above, numColumns: width },
+    block: { row: firstRow, column: 1, numRows, numColumns: width },
+  };
+}
+
+/**
  * The tracker's date formats and drop-downs over `numRows` rows from `firstRow` (rows the caller
- * adds, columns 1 to `width`), as two grids: their formats and drop-downs are read once, the
- * tracker's columns get theirs and every other cell keeps what it had, then each grid is written
- * in one call. With `inheritAbove` (the row above is a contact's), a drop-down is the one of the
- * row above, read with the block, as Sheets gives an inserted row and as import does; only a
- * column with none there gets the tracker's own, built. Returns the block and the formats written.
+ * adds, columns 1 to `width`), as import gives its new rows: only a cell without a format gets
+ * its column's, only one without a drop-down gets one, so what the user gave those rows is kept.
+ * The formats and drop-downs are read once (with the row above when `inheritAbove`: the row above
+ * is a contact's), and each grid is written in one call, only when a cell changes. A drop-down is
+ * the one of the row above, as Sheets gives an inserted row and as import does; only a column
+ * with none there gets the tracker's own, built. `rangeAt` gives the ranges of trackerBlockCells
+ * (fetched with others by the caller). Returns the block and its formats as they now are.
  */
 export function formatTrackerBlock(
-  sheet: Sheet,
+  rangeAt: RangeAt,
   firstRow: number,
   numRows: number,
   width: number,
   columns: Partial<Record<TrackerKey, number>>,
   inheritAbove: boolean,
 ): { block: GoogleAppsScript.Spreadsheet.Range; formats: string[][] } {
+  const cells = trackerBlockCells(firstRow, numRows, width, inheritAbove);
   const above = inheritAbove ? 1 : 0;
-  const read = sheet.getRange(firstRow - above, 1, numRows + above, width);
+  const read = rangeAt(rangeA1(cells.read));
   const formats = read.getNumberFormats().slice(above);
-  const readRules = read.getDataValidations();
+  const readRules = read.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
   const inherited = inheritAbove ? readRules[0] : null;
   const validations = readRules.slice(above);
-  const built = new Map<TrackerKey, GoogleAppsScript.Spreadsheet.DataValidation>();
   const dropDown = dropDowns();
+  const built = new Map<TrackerKey, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const ruleOf = (key: TrackerKey, at: number) => built.get(key) ?? built.set(key, inherited?.[at - 1] ?? dropDown(key)).get(key)!;
+  let formatsChange = false;
+  let rulesChange = false;
   for (const def of TRACKER_COLUMNS) {
     const at = columns[def.key];
     if (at === undefined || at > width) continue;
     const format = numberFormatOf(def.key);
     const list = def.values && def.kind === 'list';
-    if (list && !built.has(def.key)) built.set(def.key, inherited?.[at - 1] ?? dropDown(def.key));
-    for (let r = 0; r < formats.length; r++) {
-      if (format !== null) formats[r][at - 1] = format;
-      if (list) validations[r][at - 1] = built.get(def.key)!;
+    for (let r = 0; r < numRows; r++) {
+      if (format !== null && UNFORMATTED.has(formats[r][at - 1])) {
+        formats[r][at - 1] = format;
+        formatsChange = true;
+      }
+      if (list && validations[r][at - 1] === null) {
+        validations[r][at - 1] = ruleOf(def.key, at);
+        rulesChange = true;
+      }
     }
   }
-  const block = above ? sheet.getRange(firstRow, 1, numRows, width) : read;
-  block.setNumberFormats(formats);
-  block.setDataValidations(validations);
+  const block = above ? rangeAt(rangeA1(cells.block)) : read;
+  if (formatsChange) block.setNumberFormats(formats);
+  if (rulesChange) block.setDataValidations(validations);
   return { block, formats };
 }
 

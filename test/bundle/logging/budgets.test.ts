@@ -10,15 +10,17 @@
 // their values). The log's rows here were added by insertRowsAfter, which in the emulator brings no
 // formats (nor do the spare rows a full log grows by): in the first thousand rows of a log the
 // add-on created, formatted then, the formats are there and the action is 24.
-// The interview's referral rows add their block (one range read with the row above, whose
-// drop-downs they take, one written: formats, drop-downs, values), the pending referrals' record
-// before the first write and, with the ID counter, its end after the log rows (one call); the
-// range around the cells written holds their merges and tells that the grid has the rows. The
-// dialog's 12: the page (3: template, evaluate, show; the page sets its own size), the UI, the
-// properties (2: the store, then the tracker's record and the zone's copy in one getProperties),
-// the tracker (the active sheet, its ID against the remembered one, its values in one call) and
-// the selection (3: the active range list, its ranges, a range's A1); the spreadsheet itself is
-// not needed, and its event ID is made without a call. Lower each budget to what is reached.
+// The interview's referral rows add their block (its formats and drop-downs read with the row
+// above, whose drop-downs they take; those it lacks written, then its values), the referrer's
+// cells written apart, the pending referrals' record with the ID counter past them before the
+// first write (one call; nothing after the log rows); every range the tracker's writes take comes
+// from one getRangeList with the range around them, which holds their merges and tells that the
+// grid has the rows. The dialog's 12: the page (3: template, evaluate, show; the page sets its own
+// size), the UI, the properties (2: the store, then the tracker's record and the zone's copy in one
+// getProperties), the tracker (the active sheet, its ID against the remembered one, its values in
+// one call) and the selection (3: the active range list, its ranges, a range's A1); the
+// spreadsheet itself is not needed, and its event ID is made without a call. Lower each budget to
+// what is reached.
 import { describe, expect, it } from 'vitest';
 import { addOnOnContacts, type Bundle } from '../../../local/bundle.ts';
 import { handMadeContacts, toCsv } from '../../../local/generate.ts';
@@ -43,12 +45,12 @@ const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: 
   { name: 'Log follow-up sent', budget: 25, goal: 25, fn: 'logFollowUp', args: [{ contactIds: ['C-0006'] }] },
   {
     name: 'Log interview + 2 referrals',
-    budget: 35,
+    budget: 32,
     goal: 25,
     // Rows the grid holds: the range of every cell written there, got once, says so (no getMaxRows)
-    // and holds the merges to check; the ID counter and the end of the pending referrals' record
-    // are written in one call.
-    methods: { 'Sheet.getMaxRows': 0, 'Properties.setProperty': 1, 'Properties.setProperties': 1, 'Properties.deleteProperty': 0 },
+    // and holds the merges to check; the pending referrals' record and the ID counter past them
+    // are written in one call, before the first write, and nothing after the log rows.
+    methods: { 'Sheet.getMaxRows': 0, 'Properties.setProperty': 0, 'Properties.setProperties': 1, 'Properties.deleteProperty': 0 },
     fn: 'logInterview',
     args: [{ contactIds: ['C-0007'], minutes: 30, referrals: [{ name: 'Dana Scully', company: 'FBI' }, { name: 'Fox Mulder' }] }],
   },
@@ -58,11 +60,24 @@ const ACTIONS: { name: string; budget: number; goal: number; fn: string; args?: 
   { name: 'Log offer', budget: 25, goal: 25, fn: 'logOutcome', args: [{ contactIds: ['C-0011'], kind: 'offer', company: 'Globex' }] },
 ];
 
-/** A set-up tracker of `rows` contacts with spare rows below, and an Interview log of LOG_ROWS rows. */
-function world(rows: number): Bundle {
-  const { bundle, emu } = addOnOnContacts(toCsv(handMadeContacts(rows)), BUILD, { setUp: true });
+/**
+ * A set-up tracker of `rows` contacts with spare rows below, and an Interview log of LOG_ROWS rows.
+ * The spare rows have no formats nor drop-downs (`formatted`: those of the table's columns, as
+ * setup gives the rows of the grid it finds), whatever the size: setup formats the rows of the
+ * grid it finds, which the smaller tracker's referrals would land in and the larger one's not.
+ */
+function world(rows: number, options: { formatted?: boolean; advancedServices?: [] } = {}): Bundle {
+  const { bundle, emu } = addOnOnContacts(toCsv(handMadeContacts(rows)), BUILD, { setUp: true, advancedServices: options.advancedServices });
   const contacts = emu.active.getSheetByName('Contacts')!;
   contacts.insertRowsAfter(contacts.getMaxRows(), 100);
+  const below = contacts.getRange(rows + 2, 1, contacts.getMaxRows() - rows - 1, contacts.getMaxColumns());
+  below.clear();
+  if (options.formatted) {
+    const last = contacts.getRange(rows + 1, 1, 1, contacts.getMaxColumns());
+    const down = <T>(row: T[]) => Array.from({ length: below.getNumRows() }, () => row);
+    below.setNumberFormats(down(last.getNumberFormats()[0]));
+    below.setDataValidations(down(last.getDataValidations()[0]));
+  }
   bundle.run('logPitchSent', [{ eventId: 'seed-event', contactIds: ['C-0001'], date: '2026-01-05' }]);
   const log = emu.active.getSheetByName('Interview log')!;
   log.insertRowsAfter(log.getMaxRows(), LOG_ROWS + 100);
@@ -94,6 +109,31 @@ describe('service calls of the logging actions, constant in rows', () => {
       expect(row.at100, row.action).toBeLessThanOrEqual(row.budget);
     }
   });
+});
+
+// The interview with referrals at 100 and 10,000 contacts, with the Sheets advanced service and
+// without it: the same calls either way, as its referral rows go inside the grid, where rows of
+// the user's may hold formats and drop-downs to keep, so they are read and written through
+// SpreadsheetApp as import does there. Spare rows below the table with the tracker's formats and
+// drop-downs (as setup leaves the grid it finds) cost 2 fewer: nothing of them is written.
+const REFERRALS = ACTIONS.find((a) => a.name === 'Log interview + 2 referrals')!;
+const REFERRAL_BUDGET = { bare: 32, formatted: 30 };
+
+describe('service calls of an interview with 2 referrals, at 100 and 10,000 contacts, with and without the Sheets API', () => {
+  for (const route of ['Sheets API', 'SpreadsheetApp only'] as const)
+    it(route, { timeout: 300_000 }, () => {
+      requireBuild();
+      for (const rows of [100, 10_000])
+        for (const formatted of [false, true]) {
+          const bundle = world(rows, { formatted, ...(route === 'SpreadsheetApp only' ? { advancedServices: [] } : {}) });
+          const run = bundle.run(REFERRALS.fn, [{ eventId: 'budget-referrals', date: '2026-01-09', ...(REFERRALS.args![0] as object) }]);
+          const result = run.result as { ok?: boolean; message?: string };
+          if (result.ok === false) throw new Error(result.message);
+          const where = `${rows} contacts, spare rows ${formatted ? 'formatted' : 'bare'}`;
+          for (const [method, count] of Object.entries(REFERRALS.methods!)) expect(run.byMethod[method] ?? 0, `${where}: ${method}`).toBe(count);
+          expect(run.calls, where).toBe(REFERRAL_BUDGET[formatted ? 'formatted' : 'bare']);
+        }
+    });
 });
 
 // The first logged event also creates the Interview log. Where the manifest enables the Sheets

@@ -81,9 +81,31 @@ describe('each action, from the menu item to the tracker and the log', () => {
     expect(app.sheet.getRange(added, column('Next follow-up')).getNumberFormat()).toBe('yyyy-mm-dd');
   });
 
-  it("a referral's row takes the drop-downs of the row above, as an inserted row does; a column with none there gets the tracker's own", () => {
+  it("a referral's row keeps a format and a drop-down the user gave the tracker's columns on the rows below the table, as import does", () => {
+    const app = tracker();
+    const added = app.sheet.getLastRow() + 1;
+    const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
+    const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const mine = rules.newDataValidation().requireValueInList(['Mentor', 'Referral'], true).setAllowInvalid(true).build();
+    app.sheet.getRange(added, column('Relationship'), 2, 1).setDataValidation(mine as never);
+    app.sheet.getRange(added, column('Next follow-up'), 2, 1).setNumberFormat('d mmm yyyy');
+    const ctx = open(app, 'showInterviewDialog', 'Contacts!A3');
+    log(app, 'logInterview', { eventId: ctx.eventId, contactIds: ids(ctx), date: '2026-01-09', referrals: [{ name: 'Dana Scully' }, { name: 'Fox Mulder' }] });
+    for (const row of [added, added + 1]) {
+      expect(shown(app, row, 'Relationship')).toBe('Referral');
+      expect(app.sheet.getRange(row, column('Relationship')).getDataValidation()?.getCriteriaValues()[0]).toEqual(['Mentor', 'Referral']);
+      expect(app.sheet.getRange(row, column('Next follow-up')).getNumberFormat()).toBe('d mmm yyyy');
+      // The cells without one get the tracker's.
+      expect(app.sheet.getRange(row, column('Stage')).getDataValidation()?.getCriteriaValues()[0]).toContain('To contact');
+      expect(app.sheet.getRange(row, column('Interview date')).getNumberFormat()).toBe('yyyy-mm-dd');
+    }
+  });
+
+  it("a referral's row without drop-downs takes those of the row above, as an inserted row does; a column with none there gets the tracker's own", () => {
     const app = tracker();
     const last = app.sheet.getLastRow();
+    // The rows below have none, as rows added past the grid setup formatted (those with one keep it: see above).
+    app.sheet.getRange(last + 1, 1, 2, app.sheet.getMaxColumns()).clearDataValidations();
     const column = (header: string) => headerOf(app.sheet).indexOf(header) + 1;
     const rules = app.emu.globals().SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     // The user's Relationship list on the last contact's row has a value of their own; its Stage has none.

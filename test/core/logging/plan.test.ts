@@ -274,7 +274,9 @@ describe('planEvent: referrals given in an interview', () => {
       event: interview([ref('Katherine Johnson', { company: 'NASA' }), ref('Grace Hopper')]),
     };
     const first = plan(t, request);
-    expect(first.pending).toEqual([{ key: 'ev-123456/C-0001', referralsGiven: 3, referrals: { 'C-0004': 'added', 'C-0002': 'matched' }, idCounter: 4 }]);
+    expect(first.pending).toEqual([
+      { key: 'ev-123456/C-0001', referralsGiven: 3, referrals: { 'C-0004': 'added', 'C-0002': 'matched' }, idCounter: 4, idCounterBefore: 3 },
+    ]);
     const rowsOnly = apply(t, { ...first, fills: [], idCounter: t.idCounter });
     // Without the stored decisions, the retry sees Katherine as already linked and counts only Grace.
     const blind = plan(rowsOnly, request);
@@ -291,6 +293,25 @@ describe('planEvent: referrals given in an interview', () => {
     expect(after.rows).toEqual(apply(t, first).rows);
     expect(retry.idCounter).toBe(4);
     expect(retry.referrals).toEqual(first.referrals);
+    expect(retry.log).toEqual(first.log);
+  });
+
+  it('a retry after only the stored record (its ID counter past the new rows) numbers them as the first attempt did', () => {
+    const t = people();
+    const request: EventRequest = { eventId: 'ev-123456', contactIds: ['C-0001'], event: interview([ref('Katherine Johnson', { company: 'NASA' })]) };
+    const first = plan(t, request);
+    // The counter went with the pending record, before the first write; nothing else was written.
+    const counted = { ...t, idCounter: first.idCounter };
+    const retry = planEvent(
+      counted,
+      request,
+      () => false,
+      (key) => first.pending.find((p) => p.key === key),
+    );
+    if (!retry.ok) throw new Error(retry.message);
+    expect(retry.append).toEqual(first.append);
+    expect(retry.referrals).toEqual(first.referrals);
+    expect(retry.idCounter).toBe(first.idCounter);
     expect(retry.log).toEqual(first.log);
   });
 
