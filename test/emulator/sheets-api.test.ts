@@ -498,6 +498,21 @@ describe('Sheets advanced service', () => {
     expect(byApi.emu.active._sheets[0]._maxRows).toBe(1004);
   });
 
+  // InsertDimensionRequest.inheritFromBefore: "True to inherit from the dimensions before ...
+  // false to inherit from the dimensions after" (its example a background; gogcli#655 the number format).
+  it('insertDimension: the new rows take the formats of the row before, or of the row after when inheritFromBefore is false', () => {
+    const w = world();
+    const s = w.emu.active.getSheetByName('Sheet1')!;
+    s.getRange('B3').setNumberFormat('dd/mm/yyyy').setBackground('#fff2cc');
+    s.getRange('B4').setNumberFormat('0.00');
+    const insert = (startIndex: number, endIndex: number, inheritFromBefore: boolean) => ({
+      insertDimension: { range: { sheetId: w.sheetId, dimension: 'ROWS', startIndex, endIndex }, inheritFromBefore },
+    });
+    expect(run(w.bundle, 'tryBatch', [[insert(3, 5, true), insert(5, 6, false)]])).toBe('ok');
+    expect(s.getRange('B4:B8').getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy'], ['0.00'], ['0.00'], ['0.###############']]);
+    expect(s.getRange('B4:B7').getBackgrounds()).toEqual([['#fff2cc'], ['#fff2cc'], ['#ffffff'], ['#ffffff']]);
+  });
+
   it('copyPaste of data validation: a source repeated over a destination a multiple of its height, pasted once (past the destination) over one that is not', () => {
     const w = world();
     w.bundle.run('batch', [sameByApi(w.sheetId)]);

@@ -345,6 +345,35 @@ describe('Structure, rules and metadata', () => {
     expect(sheet.getRange('A2').getDisplayValue()).toBe('2026-01-05');
   });
 
+  // Google's inserted lines take the formats of the one before (the Sheets API's
+  // InsertDimensionRequest.inheritFromBefore; gogcli#655 for the number format); not its
+  // content, note or drop-down. Before line 1 (assumed), those of the line after.
+  it('inserted rows and columns take the formats of the line before, not its value, note or drop-down', () => {
+    const { app, sheet } = setup();
+    const cell = sheet.getRange('B3');
+    cell.setNumberFormat('dd/mm/yyyy').setBackground('#fff2cc').setFontWeight('bold').setNote('mine').setValue(new Date(Date.UTC(2026, 0, 5)));
+    cell.setDataValidation(app.newDataValidation().requireDate().build());
+    sheet.getRange('B1').setNumberFormat('0.00');
+    sheet.insertRowsAfter(3, 2);
+    const inserted = sheet.getRange('B4:B5');
+    expect(inserted.getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
+    expect(inserted.getBackgrounds()).toEqual([['#fff2cc'], ['#fff2cc']]);
+    expect(inserted.getFontWeights()).toEqual([['bold'], ['bold']]);
+    expect(inserted.getValues()).toEqual([[''], ['']]);
+    expect(inserted.getNotes()).toEqual([[''], ['']]);
+    expect(inserted.getDataValidations()).toEqual([[null], [null]]);
+    expect(sheet.getRange('A4').getNumberFormat()).toBe('0.###############');
+    sheet.insertRowsBefore(4, 1);
+    expect(sheet.getRange('B4').getNumberFormat()).toBe('dd/mm/yyyy');
+    sheet.insertRowsBefore(1, 1);
+    expect(sheet.getRange('B1').getNumberFormat()).toBe('0.00');
+    sheet.insertColumnsAfter(2, 1);
+    expect(sheet.getRange('C4:C5').getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
+    expect(sheet.getRange('C2').getNumberFormat()).toBe('0.00');
+    // The line before the insert keeps its own.
+    expect(sheet.getRange('B4').getNote()).toBe('mine');
+  });
+
   it('insertColumnsAfter beyond the cell limit is refused', () => {
     const { sheet } = setup();
     expect(() => sheet.insertColumnsAfter(1, 10_000)).toThrow(/above the limit of 10000000 cells/);

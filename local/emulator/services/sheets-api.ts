@@ -655,10 +655,10 @@ function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesReq
  * (InsertDimensionRequest): both indexes "must be bounded"; inheritFromBefore true needs a start
  * "greater than 0"; false, a start inside the grid ("range.startIndex must be less than the grid
  * size (1) if inheritFromBefore is false.", nithinmurali/pygsheets#46). Colour rules, merges and
- * protections over the insertion point grow with it, as with insertRowsAfter. Assumed: the new
- * cells take no format, as the emulator's insertRowsAfter gives them (Google extends "dimension
- * properties" from the row before or after, its example a background): the add-on writes the
- * formats and drop-downs of the rows it inserts in the same batch. Columns are not modelled.
+ * protections over the insertion point grow with it, as with insertRowsAfter. The new cells take
+ * the formats of the row before (inheritFromBefore true) or after: "dimension properties should be
+ * extended from the dimensions before or after the newly inserted dimensions", its example a
+ * background; the number format too (gogcli#655). Columns are not modelled.
  */
 function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, where: string, grids: SheetGrids, rt: Runtime): () => Reply {
   const range = req.range;
@@ -685,7 +685,7 @@ function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, 
   editable(grid.sheet, { row: 1, col: 1, numRows: grid.rows, numCols: grid.cols }, rt, where);
   grids.set(id, { ...grid, rows: grid.rows + count });
   return () => {
-    shiftLines(grid.sheet, 'row', start + 1, count);
+    shiftLines(grid.sheet, 'row', start + 1, count, req.inheritFromBefore === true ? 'before' : 'after');
     return {};
   };
 }
