@@ -142,9 +142,15 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
-  // Every cell setup writes or formats, checked before the first write: a protected one refuses
-  // the whole run instead of failing it half-way with Google's raw error.
-  const locked = protectionProblem(sheet, [...targets, ...lookTargets(plan, owedKeys, maxRows)]);
+  const columnLineTags = [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact)];
+  const tagsHeaderRow = taggedRow !== plan.headerRow;
+  // Every cell setup writes or formats, and every line it tags, checked before the first write: a
+  // protected one refuses the whole run instead of failing it half-way with Google's raw error.
+  const locked = protectionProblem(sheet, [
+    ...targets,
+    ...lookTargets(plan, owedKeys, maxRows),
+    ...tagTargets(columnLineTags, tagsHeaderRow ? plan.headerRow : null, maxRows, maxColumns),
+  ]);
   if (locked) return { ok: false, message: `${locked} Nothing was changed.` };
 
   // Tags missing without anything owed (a tracker set up by an older version) are written quietly.
@@ -156,11 +162,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
   const owedSet = new Set(owed.keys);
   const covered = known && record.coveredRows === maxRows;
-  const lineTags = [
-    ...trackerColumnTags(plan.columns, tags.tracker),
-    ...contactColumnTags(plan.map.contact, tags.contact),
-    ...headerRowTags(sheet, plan.headerRow, taggedRow),
-  ];
+  const lineTags = [...columnLineTags, ...headerRowTags(sheet, plan.headerRow, taggedRow)];
   // Every range setup writes but the scattered fills, got at once (the grid has its new columns
   // now); with the Sheets API, only those it still writes through SpreadsheetApp.
   const batched = sheetsApiEnabled();
@@ -253,6 +255,19 @@ function lookTargets(plan: SetupReady, owed: readonly TrackerKey[], maxRows: num
     numRows: Math.max(1, maxRows - plan.headerRow + 1),
     numColumns: to - from + 1,
   }));
+}
+
+/**
+ * The lines setup tags, as cells, those of the grid before it grows (a new column has no
+ * protection yet): the whole column, or the header row. Whether Google refuses developer metadata
+ * on a line holding a cell the user may not edit is undocumented (its Protection and
+ * DeveloperMetadata references are silent); the emulator refuses it as a write to the line, and a
+ * refusal in the Sheets API batch or half-way through SpreadsheetApp would surface as Google's raw
+ * error, so such a cell refuses the run before anything is written.
+ */
+function tagTargets(columnTags: readonly LineTag[], headerRow: number | null, maxRows: number, maxColumns: number): CellRange[] {
+  const columns = columnTags.filter((t) => t.index < maxColumns).map((t) => ({ row: 1, column: t.index + 1, numRows: maxRows, numColumns: 1 }));
+  return headerRow === null ? columns : [...columns, { row: headerRow, column: 1, numRows: 1, numColumns: maxColumns }];
 }
 
 function blockRange(block: NonNullable<SetupReady['block']>): CellRange {
