@@ -374,6 +374,18 @@ describe('Structure, rules and metadata', () => {
     expect(sheet.getRange('B4').getNote()).toBe('mine');
   });
 
+  it('insertRowAfter and insertRowBefore insert one row, which takes the formats of the row before', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setValues([['first'], ['second']]);
+    sheet.getRange('A1').setNumberFormat('dd/mm/yyyy');
+    expect(sheet.insertRowAfter(1)).toBe(sheet);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['first'], [''], ['second']]);
+    expect(sheet.getRange('A2').getNumberFormat()).toBe('dd/mm/yyyy');
+    sheet.insertRowBefore(3);
+    expect(sheet.getRange('A4').getValue()).toBe('second');
+    expect(sheet.getRange('A3').getNumberFormat()).toBe('dd/mm/yyyy');
+  });
+
   it('insertColumnsAfter beyond the cell limit is refused', () => {
     const { sheet } = setup();
     expect(() => sheet.insertColumnsAfter(1, 10_000)).toThrow(/above the limit of 10000000 cells/);
