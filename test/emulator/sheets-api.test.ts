@@ -278,7 +278,7 @@ describe('Sheets advanced service', () => {
     ]);
   });
 
-  it('a viewer may not change anything, and freezing every row is refused', () => {
+  it('a viewer may not change anything, and freezing every row, or rows that cut a merge, is refused', () => {
     const w = world();
     w.emu.active.addViewer('viewer@example.com');
     const id = w.emu.active._id;
@@ -290,6 +290,11 @@ describe('Sheets advanced service', () => {
     );
     expect(run(w.bundle, 'tryBatch', [freeze(1000), id])).toMatch(
       /Invalid requests\[0\]\.updateSheetProperties: You can't freeze all visible rows on the sheet\.$/,
+    );
+    expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
+    w.emu.active._sheets[0].getRange('B1:B2').merge();
+    expect(run(w.bundle, 'tryBatch', [freeze(1), id])).toMatch(
+      /Invalid requests\[0\]\.updateSheetProperties: Sorry, you can't freeze rows which contain only part of a merged cell\./,
     );
     expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
   });

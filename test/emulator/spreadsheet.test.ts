@@ -334,6 +334,21 @@ describe('Structure, rules and metadata', () => {
     expect(sheet.getRange('J6:J7').getValues()).toEqual([['To contact'], ['Scheduled']]);
   });
 
+  // Apps Script's refusal, from an execution log: "Sorry, you can't freeze columns which contain
+  // only part of a merged cell. Try to break apart merged cells or freeze more columns to include
+  // the complete merged cells." Rows assumed alike.
+  it('freezing rows or columns that cut a merge is refused; a whole merge on either side is not', () => {
+    const { sheet } = setup();
+    sheet.getRange('C2:D3').merge();
+    expect(() => sheet.setFrozenRows(2)).toThrow(/^Sorry, you can't freeze rows which contain only part of a merged cell\. Try to break apart merged cells or freeze more rows/);
+    expect(() => sheet.setFrozenColumns(3)).toThrow(/^Sorry, you can't freeze columns which contain only part of a merged cell\./);
+    expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([0, 0]);
+    sheet.setFrozenRows(1);
+    sheet.setFrozenRows(3);
+    sheet.setFrozenColumns(4);
+    expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([3, 4]);
+  });
+
   it('frozen rows and number formats', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);

@@ -45,7 +45,7 @@ import { EmuDataValidation, type CfFormat, type CfRuleData } from '../spreadshee
 import type { LocationType, Visibility } from '../spreadsheet/metadata.ts';
 import { engineFormula, shownFormula } from '../formulas/locale.ts';
 import { accessOf, checkEdit } from './drive.ts';
-import { shiftLines } from '../spreadsheet/sheet-structure.ts';
+import { frozenMergeProblem, shiftLines } from '../spreadsheet/sheet-structure.ts';
 
 type Schema = GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -644,6 +644,8 @@ function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesReq
   const count = req.properties?.gridProperties?.frozenRowCount ?? 0;
   // The same refusal as setFrozenRows's (assumed: the API's wording is not documented).
   if (count < 0 || count >= grid.rows) throw invalid(where, "You can't freeze all visible rows on the sheet.");
+  const cutMerge = frozenMergeProblem(grid.sheet, 'row', count);
+  if (cutMerge) throw invalid(where, cutMerge);
   return () => {
     grid.sheet._frozenRows = count;
     return {};

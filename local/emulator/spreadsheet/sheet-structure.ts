@@ -82,10 +82,25 @@ export function moveColumnBlock(sheet: EmuSheet, columns: GridRect, destinationI
   sheet._ss._onMove(sheet, 'col', move);
 }
 
-/** setFrozenRows, setFrozenColumns: at least one line of the sheet stays unfrozen. */
+/**
+ * Google's refusal to freeze `count` lines where a merge has cells on both sides of the last
+ * frozen one, or null. Apps Script's wording for columns, from an execution log: "Sorry, you
+ * can't freeze columns which contain only part of a merged cell. Try to break apart merged cells
+ * or freeze more columns to include the complete merged cells." Rows assumed alike.
+ */
+export function frozenMergeProblem(sheet: EmuSheet, axis: Axis, count: number): string | null {
+  const cut = sheet._merges.some((m) => (axis === 'row' ? m.row <= count && m.row + m.numRows - 1 > count : m.col <= count && m.col + m.numCols - 1 > count));
+  if (!cut) return null;
+  const lines = axis === 'row' ? 'rows' : 'columns';
+  return `Sorry, you can't freeze ${lines} which contain only part of a merged cell. Try to break apart merged cells or freeze more ${lines} to include the complete merged cells.`;
+}
+
+/** setFrozenRows, setFrozenColumns: at least one line of the sheet stays unfrozen, and no merge is cut. */
 export function setFrozen(sheet: EmuSheet, axis: Axis, count: number): void {
   const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
   if (count < 0 || count >= max) throw new GasException(`You can't freeze all visible ${axis === 'row' ? 'rows' : 'columns'} on the sheet.`);
+  const cutMerge = frozenMergeProblem(sheet, axis, count);
+  if (cutMerge) throw new GasException(cutMerge);
   if (axis === 'row') sheet._frozenRows = count;
   else sheet._frozenCols = count;
 }
