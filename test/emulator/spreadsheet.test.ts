@@ -349,6 +349,18 @@ describe('Structure, rules and metadata', () => {
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([3, 4]);
   });
 
+  it('merging cells across the edge of the frozen rows or columns is refused; inside either side it is not', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    sheet.setFrozenColumns(2);
+    expect(() => sheet.getRange('D1:D2').merge()).toThrow("You can't merge frozen and non-frozen rows.");
+    expect(() => sheet.getRange('B4:C4').merge()).toThrow("You can't merge frozen and non-frozen columns.");
+    expect(sheet.getRange('D1:D2').isPartOfMerge()).toBe(false);
+    sheet.getRange('A1:B1').merge();
+    sheet.getRange('D2:E3').merge();
+    expect(sheet.getRange('D2').isPartOfMerge()).toBe(true);
+  });
+
   it('frozen rows and number formats', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);
