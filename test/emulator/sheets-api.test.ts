@@ -436,7 +436,9 @@ describe('Sheets advanced service', () => {
     expect(rules[1].ranges).toEqual([{ startRowIndex: 2, endRowIndex: 10, startColumnIndex: 2, endColumnIndex: 3 }]);
     // The rule at index 1 replaced by itself over more rows; the other is kept.
     const stretched = { ...rules[1], ranges: [{ ...rules[1].ranges[0], endRowIndex: 20 }] };
-    w.bundle.run('batch', [[{ updateConditionalFormatRule: { index: 1, rule: stretched } }]]);
+    const updated = w.bundle.run('batch', [[{ updateConditionalFormatRule: { index: 1, rule: stretched } }]]).result as { replies: unknown[] };
+    // UpdateConditionalFormatRuleResponse: the new index and rule, the old rule (no oldIndex when replacing).
+    expect(updated.replies).toEqual([{ updateConditionalFormatRule: { newIndex: 1, newRule: stretched, oldRule: rules[1] } }]);
     const bySpreadsheetApp = world();
     bySpreadsheetApp.bundle.run('sameBySpreadsheetApp');
     bySpreadsheetApp.bundle.run('stretchBySpreadsheetApp');

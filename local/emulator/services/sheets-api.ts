@@ -477,9 +477,12 @@ function planRuleUpdate(
   const index = req.index ?? 0;
   const count = rulesAfter.get(sheet) ?? sheet._cfRules.length;
   if (index < 0 || index >= count) throw invalid(where, `index ${index} is out of range (the sheet has ${count} rules).`);
+  // The reply (UpdateConditionalFormatRuleResponse): newIndex and newRule, and oldRule when
+  // replacing ("oldIndex ... Not set if a rule was replaced (because it is the same as new_index)").
   return () => {
+    const oldRule = apiRule(ss, sheet, sheet._cfRules[index]);
     sheet._cfRules[index] = data;
-    return {};
+    return dropDefaults({ updateConditionalFormatRule: { newIndex: index, newRule: apiRule(ss, sheet, data), oldRule } }) as Reply;
   };
 }
 
