@@ -14,6 +14,8 @@ export interface RemindersState {
   relationships: string[];
   /** One line about the last email sent, or ''. */
   lastSent: string;
+  /** Why the user, who can only view the tracker, cannot turn reminders on, or ''. */
+  viewOnly: string;
 }
 
 export type RemindersResult = { ok: true; settings: ReminderSettings; message: string } | { ok: false; message: string };

@@ -172,3 +172,114 @@ describe('IF against HyperFormula’s own, formula by formula', () => {
     lazy.destroy();
   });
 });
+
+// IFERROR, IFNA, IFS and SWITCH compute, like IF, only the arguments their choice needs, in order:
+// IFERROR's and IFNA's fallback only for an error (an #N/A for IFNA), IFS's conditions up to the
+// first TRUE and that one's value, SWITCH's cases up to the first match and that one's value (or
+// the default). Google's IFERROR page has it "logically equivalent to IF(NOT(ISERROR(exp1)),exp1,exp2)"
+// and its IFS page evaluates condition2 "if the first one is evaluated to be false"; Sheets computes
+// only IF's branch taken (handsontable/hyperformula#336), and Excel stops IFS and SWITCH at a
+// condition's or the expression's error (PSU3D0/formualizer#372, measured on Excel).
+describe('IFERROR, IFNA, IFS and SWITCH: only what the choice needs is computed', () => {
+  function lookups(formula: string, e1: string | number) {
+    const s = sheet();
+    s.getRange('A1:B2').setValues([
+      ['C-1', 'Ada'],
+      ['C-2', 'Alan'],
+    ]);
+    if (typeof e1 === 'string' && e1.startsWith('=')) s.getRange('E1').setFormula(e1);
+    else s.getRange('E1').setValue(e1);
+    const spy = countLookups();
+    s.getRange('D1').setFormula(formula);
+    const value = s.getRange('D1').getValue();
+    const calls = spy.mock.calls.length;
+    spy.mockRestore();
+    return { value, calls };
+  }
+
+  it.each([
+    ['=IFERROR(E1,XLOOKUP("C-1",A:A,B:B))', 'kept', 'kept', 0],
+    ['=IFERROR(E1,XLOOKUP("C-1",A:A,B:B))', '=1/0', 'Ada', 1],
+    ['=IFNA(E1,XLOOKUP("C-1",A:A,B:B))', '=1/0', '#DIV/0!', 0],
+    ['=IFNA(E1,XLOOKUP("C-1",A:A,B:B))', '=NA()', 'Ada', 1],
+    ['=IFS(E1="","none",E1="C-9",XLOOKUP("C-1",A:A,B:B),TRUE,XLOOKUP(E1,A:A,B:B))', '', 'none', 0],
+    ['=IFS(E1="","none",E1="C-9",XLOOKUP("C-1",A:A,B:B),TRUE,XLOOKUP(E1,A:A,B:B))', 'C-2', 'Alan', 1],
+    ['=SWITCH(E1,"","none","C-9",XLOOKUP("C-1",A:A,B:B),XLOOKUP(E1,A:A,B:B))', '', 'none', 0],
+    ['=SWITCH(E1,"","none","C-9",XLOOKUP("C-1",A:A,B:B),XLOOKUP(E1,A:A,B:B))', 'C-2', 'Alan', 1],
+    ['=SWITCH(E1,XLOOKUP("C-2",A:A,A:A),"found","none")', 'C-2', 'found', 1],
+  ])('%s with E1 %s: %s, after %d lookups', (formula, e1, value, calls) => {
+    expect(lookups(formula, e1)).toEqual({ value, calls });
+  });
+
+  it('stops at the condition that is TRUE: an error or text in a later condition does not show', () => {
+    const s = sheet();
+    const formulas = [
+      '=IFS(TRUE,1,1/0,2)',
+      '=IFS(FALSE,1,TRUE,2,"x",3)',
+      '=IFS(1/0,1,TRUE,2)', // the first condition's error
+      '=IFS(FALSE,1,"x",2)', // text is not a condition: #VALUE!
+      '=IFS(FALSE,1)', // no condition met
+      '=SWITCH(1/0,1,"a","b")', // the expression's error
+      '=SWITCH(2,1/0,"a",2,"b")', // a case's error is no match
+      '=SWITCH(3,1,"a",2,"b")', // no match, no default
+    ];
+    s.getRange(1, 1, formulas.length, 1).setFormulas(formulas.map((f) => [f]));
+    expect(s.getRange(1, 1, formulas.length, 1).getValues()).toEqual([[1], [2], ['#DIV/0!'], ['#VALUE!'], ['#N/A'], ['#DIV/0!'], ['b'], ['#N/A']]);
+  });
+
+  it('keeps following every cell any argument reads', () => {
+    const s = sheet();
+    s.getRange('A1:C1').setValues([['x', 'yes', 'no']]);
+    s.getRange('D1:D2').setFormulas([['=SWITCH(A1,"y",B1,C1)'], ['=IFERROR(A1*1,C1)']]);
+    expect(s.getRange('D1:D2').getValues()).toEqual([['no'], ['no']]);
+    s.getRange('C1').setValue('still no');
+    expect(s.getRange('D1:D2').getValues()).toEqual([['still no'], ['still no']]);
+    s.getRange('A1').setValue('y');
+    expect(s.getRange('D1').getValue()).toBe('yes');
+    s.getRange('B1').setValue('still yes');
+    expect(s.getRange('D1').getValue()).toBe('still yes');
+    s.getRange('A1').setValue(2);
+    expect(s.getRange('D2').getValue()).toBe(2);
+  });
+});
+
+describe('IFERROR, IFNA, IFS and SWITCH against HyperFormula’s own, formula by formula', () => {
+  const data = [
+    [1, 'a', true, 'TRUE'],
+    [5, '', false, 'x'],
+    [3, 'c', null, 0],
+  ];
+  const values = ['A1', 'B2', 'C3', '1/0', 'NA()', 'A1:A3', 'A1:A3*2', '"x"', ''];
+  const conditions = ['A1', 'C2', 'C3', 'D1', 'D2', '1/0', 'A1:A3>2', ''];
+  // Each formula, and for an IFS the same IFS stopped at its first condition.
+  const formulas: { formula: string; firstOnly?: string }[] = [];
+  for (const a of values)
+    for (const b of values)
+      for (const formula of [`IFERROR(${a},${b})`, `IFNA(${a},${b})`, `SWITCH(${a},1,${b},"x","X")`, `SWITCH(${a},${b},"hit")`]) formulas.push({ formula });
+  for (const c1 of conditions)
+    for (const c2 of conditions) for (const v of ['"x"', 'A1:A3', '1/0']) formulas.push({ formula: `IFS(${c1},${v},${c2},"second")`, firstOnly: `IFS(${c1},${v})` });
+
+  function shown(hf: HyperFormula, formula: string): unknown {
+    const name = `s${hf.countSheets()}`;
+    hf.addSheet(name);
+    const id = hf.getSheetId(name)!;
+    hf.setSheetContent(id, data);
+    hf.setCellContents({ sheet: id, row: 1, col: 4 }, formula);
+    return hf.getSheetValues(id).map((row) => row.slice(4).map((v) => (v instanceof DetailedCellError ? `${v.value} ${v.message}` : v)));
+  }
+
+  // Where HyperFormula computed an IFS's condition after the first TRUE one, that condition's
+  // error or text showed; here the IFS gives what it gives without the later pair.
+  it.each(['', 'ARRAYFORMULA'])('%s: the same values in every cell, but an IFS stopped at its first TRUE condition', (wrapper) => {
+    const lazy = newEngine();
+    for (const name of ['TRUE', 'FALSE']) if (eager.isItPossibleToAddNamedExpression(name, `=${name}()`)) eager.addNamedExpression(name, `=${name}()`);
+    const on = (f: string) => `=${wrapper}(${f})`;
+    const differ = formulas
+      .map(({ formula, firstOnly }) => ({ formula, firstOnly, lazy: shown(lazy, on(formula)), eager: shown(eager, on(formula)) }))
+      .filter((r) => JSON.stringify(r.lazy) !== JSON.stringify(r.eager));
+    expect(differ.filter((r) => !r.firstOnly).map((r) => r.formula)).toEqual([]);
+    for (const r of differ) expect(r.lazy, r.formula).toEqual(shown(eager, on(r.firstOnly!)));
+    expect(differ.length).toBeGreaterThan(0);
+    lazy.destroy();
+  });
+});

@@ -291,7 +291,7 @@ describe('Sheets advanced service', () => {
     ]);
   });
 
-  it('a viewer may not change anything, and freezing every row is refused', () => {
+  it('a viewer may not change anything, and freezing every row, or rows that cut a merge, is refused', () => {
     const w = world();
     w.emu.active.addViewer('viewer@example.com');
     const id = w.emu.active._id;
@@ -303,6 +303,11 @@ describe('Sheets advanced service', () => {
     );
     expect(run(w.bundle, 'tryBatch', [freeze(1000), id])).toMatch(
       /Invalid requests\[0\]\.updateSheetProperties: You can't freeze all visible rows on the sheet\.$/,
+    );
+    expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
+    w.emu.active._sheets[0].getRange('B1:B2').merge();
+    expect(run(w.bundle, 'tryBatch', [freeze(1), id])).toMatch(
+      /Invalid requests\[0\]\.updateSheetProperties: Sorry, you can't freeze rows which contain only part of a merged cell\./,
     );
     expect(w.emu.active._sheets[0]._frozenRows).toBe(0);
   });
@@ -444,7 +449,9 @@ describe('Sheets advanced service', () => {
     expect(rules[1].ranges).toEqual([{ startRowIndex: 2, endRowIndex: 10, startColumnIndex: 2, endColumnIndex: 3 }]);
     // The rule at index 1 replaced by itself over more rows; the other is kept.
     const stretched = { ...rules[1], ranges: [{ ...rules[1].ranges[0], endRowIndex: 20 }] };
-    w.bundle.run('batch', [[{ updateConditionalFormatRule: { index: 1, rule: stretched } }]]);
+    const updated = w.bundle.run('batch', [[{ updateConditionalFormatRule: { index: 1, rule: stretched } }]]).result as { replies: unknown[] };
+    // UpdateConditionalFormatRuleResponse: the new index and rule, the old rule (no oldIndex when replacing).
+    expect(updated.replies).toEqual([{ updateConditionalFormatRule: { newIndex: 1, newRule: stretched, oldRule: rules[1] } }]);
     const bySpreadsheetApp = world();
     bySpreadsheetApp.bundle.run('sameBySpreadsheetApp');
     bySpreadsheetApp.bundle.run('stretchBySpreadsheetApp');
@@ -509,6 +516,21 @@ describe('Sheets advanced service', () => {
     expect(run(byApi.bundle, 'rules')).toEqual(run(bySpreadsheetApp.bundle, 'rules'));
     expect(run(byApi.bundle, 'looks', ['D1000:D1004'])).toEqual(run(bySpreadsheetApp.bundle, 'looks', ['D1000:D1004']));
     expect(byApi.emu.active._sheets[0]._maxRows).toBe(1004);
+  });
+
+  // InsertDimensionRequest.inheritFromBefore: "True to inherit from the dimensions before ...
+  // false to inherit from the dimensions after" (its example a background; gogcli#655 the number format).
+  it('insertDimension: the new rows take the formats of the row before, or of the row after when inheritFromBefore is false', () => {
+    const w = world();
+    const s = w.emu.active.getSheetByName('Sheet1')!;
+    s.getRange('B3').setNumberFormat('dd/mm/yyyy').setBackground('#fff2cc');
+    s.getRange('B4').setNumberFormat('0.00');
+    const insert = (startIndex: number, endIndex: number, inheritFromBefore: boolean) => ({
+      insertDimension: { range: { sheetId: w.sheetId, dimension: 'ROWS', startIndex, endIndex }, inheritFromBefore },
+    });
+    expect(run(w.bundle, 'tryBatch', [[insert(3, 5, true), insert(5, 6, false)]])).toBe('ok');
+    expect(s.getRange('B4:B8').getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy'], ['0.00'], ['0.00'], ['0.###############']]);
+    expect(s.getRange('B4:B7').getBackgrounds()).toEqual([['#fff2cc'], ['#fff2cc'], ['#ffffff'], ['#ffffff']]);
   });
 
   it('copyPaste of data validation: a source repeated over a destination a multiple of its height, pasted once (past the destination) over one that is not', () => {

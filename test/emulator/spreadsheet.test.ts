@@ -373,6 +373,33 @@ describe('Structure, rules and metadata', () => {
     expect(sheet.getRange('J6:J7').getValues()).toEqual([['To contact'], ['Scheduled']]);
   });
 
+  // Apps Script's refusal, from an execution log: "Sorry, you can't freeze columns which contain
+  // only part of a merged cell. Try to break apart merged cells or freeze more columns to include
+  // the complete merged cells." Rows assumed alike.
+  it('freezing rows or columns that cut a merge is refused; a whole merge on either side is not', () => {
+    const { sheet } = setup();
+    sheet.getRange('C2:D3').merge();
+    expect(() => sheet.setFrozenRows(2)).toThrow(/^Sorry, you can't freeze rows which contain only part of a merged cell\. Try to break apart merged cells or freeze more rows/);
+    expect(() => sheet.setFrozenColumns(3)).toThrow(/^Sorry, you can't freeze columns which contain only part of a merged cell\./);
+    expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([0, 0]);
+    sheet.setFrozenRows(1);
+    sheet.setFrozenRows(3);
+    sheet.setFrozenColumns(4);
+    expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([3, 4]);
+  });
+
+  it('merging cells across the edge of the frozen rows or columns is refused; inside either side it is not', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    sheet.setFrozenColumns(2);
+    expect(() => sheet.getRange('D1:D2').merge()).toThrow("You can't merge frozen and non-frozen rows.");
+    expect(() => sheet.getRange('B4:C4').merge()).toThrow("You can't merge frozen and non-frozen columns.");
+    expect(sheet.getRange('D1:D2').isPartOfMerge()).toBe(false);
+    sheet.getRange('A1:B1').merge();
+    sheet.getRange('D2:E3').merge();
+    expect(sheet.getRange('D2').isPartOfMerge()).toBe(true);
+  });
+
   it('frozen rows and number formats', () => {
     const { sheet } = setup();
     sheet.setFrozenRows(1);
@@ -382,6 +409,47 @@ describe('Structure, rules and metadata', () => {
       .setNumberFormat('yyyy-mm-dd')
       .setValue(new Date(Date.UTC(2026, 0, 5)));
     expect(sheet.getRange('A2').getDisplayValue()).toBe('2026-01-05');
+  });
+
+  // Google's inserted lines take the formats of the one before (the Sheets API's
+  // InsertDimensionRequest.inheritFromBefore; gogcli#655 for the number format); not its
+  // content, note or drop-down. Before line 1 (assumed), those of the line after.
+  it('inserted rows and columns take the formats of the line before, not its value, note or drop-down', () => {
+    const { app, sheet } = setup();
+    const cell = sheet.getRange('B3');
+    cell.setNumberFormat('dd/mm/yyyy').setBackground('#fff2cc').setFontWeight('bold').setNote('mine').setValue(new Date(Date.UTC(2026, 0, 5)));
+    cell.setDataValidation(app.newDataValidation().requireDate().build());
+    sheet.getRange('B1').setNumberFormat('0.00');
+    sheet.insertRowsAfter(3, 2);
+    const inserted = sheet.getRange('B4:B5');
+    expect(inserted.getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
+    expect(inserted.getBackgrounds()).toEqual([['#fff2cc'], ['#fff2cc']]);
+    expect(inserted.getFontWeights()).toEqual([['bold'], ['bold']]);
+    expect(inserted.getValues()).toEqual([[''], ['']]);
+    expect(inserted.getNotes()).toEqual([[''], ['']]);
+    expect(inserted.getDataValidations()).toEqual([[null], [null]]);
+    expect(sheet.getRange('A4').getNumberFormat()).toBe('0.###############');
+    sheet.insertRowsBefore(4, 1);
+    expect(sheet.getRange('B4').getNumberFormat()).toBe('dd/mm/yyyy');
+    sheet.insertRowsBefore(1, 1);
+    expect(sheet.getRange('B1').getNumberFormat()).toBe('0.00');
+    sheet.insertColumnsAfter(2, 1);
+    expect(sheet.getRange('C4:C5').getNumberFormats()).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
+    expect(sheet.getRange('C2').getNumberFormat()).toBe('0.00');
+    // The line before the insert keeps its own.
+    expect(sheet.getRange('B4').getNote()).toBe('mine');
+  });
+
+  it('insertRowAfter and insertRowBefore insert one row, which takes the formats of the row before', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setValues([['first'], ['second']]);
+    sheet.getRange('A1').setNumberFormat('dd/mm/yyyy');
+    expect(sheet.insertRowAfter(1)).toBe(sheet);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['first'], [''], ['second']]);
+    expect(sheet.getRange('A2').getNumberFormat()).toBe('dd/mm/yyyy');
+    sheet.insertRowBefore(3);
+    expect(sheet.getRange('A4').getValue()).toBe('second');
+    expect(sheet.getRange('A3').getNumberFormat()).toBe('dd/mm/yyyy');
   });
 
   it('insertColumnsAfter beyond the cell limit is refused', () => {

@@ -19,8 +19,22 @@
 // makes the IF #VALUE!, whichever branch is taken).
 // IF is not marked doesNotNeedArgumentsToBeComputed: that flag also stops the engine linking the
 // formula to the cells its arguments name, so it would not be computed again when they change.
+//
+// IFERROR, IFNA, IFS and SWITCH are lazy the same way. Google's IFERROR page
+// (https://support.google.com/docs/answer/3093304) calls IFERROR(exp1,exp2) "logically
+// equivalent to IF(NOT(ISERROR(exp1)),exp1,exp2)", so its fallback is IF's branch not taken; its
+// IFS page (https://support.google.com/docs/answer/7014145) has condition2 evaluated "if the first
+// one is evaluated to be false"; for IFNA and SWITCH the pages are silent, assumed alike (Excel
+// stops IFS and SWITCH at a condition's or the expression's error, PSU3D0/formualizer#372).
+// IFERROR and IFNA compute the fallback only for an error (#N/A for
+// IFNA); IFS its conditions in order up to the first TRUE one, or an error or text (which is the
+// result), and that one's value; SWITCH its cases in order up to the first match, and that one's
+// value or the default. Their arguments go through HyperFormula's own handling, the others left
+// out of it; where an argument may be an array (a range, or inside an array formula), every one is
+// computed, by HyperFormula's own function. A circular reference in an argument not computed is
+// still a cycle here, as for IF.
 
-import { ArraySize, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { ArraySize, CellError, ErrorType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 
 type RunArgs = Parameters<FunctionPlugin['runFunction']>;
 type Result = ReturnType<FunctionPlugin['runFunction']>;
@@ -34,6 +48,8 @@ type Implementation = Parameters<FunctionPlugin['runFunction']>[3];
 interface ArgumentHandling {
   coerceToType(value: unknown, parameter: unknown, state: State): unknown;
   buildMetadataForEachArgumentValue(count: number, metadata: Metadata): Metadata['parameters'];
+  isNumberOfArgumentValuesValid(parameters: Metadata['parameters'], count: number): boolean;
+  arithmeticHelper: { eq(left: unknown, right: unknown): boolean };
   calculateSizeOfVectorizedResultArray(values: unknown[], parameters: Metadata['parameters']): [number, number];
   vectorizeAndBroadcastArgumentsIfNecessary(on: boolean, values: unknown[], parameters: Metadata['parameters'], row: number, col: number): unknown[];
   calculateSingleCellOfResultArray(
@@ -50,12 +66,45 @@ interface ArgumentHandling {
 /** IF's own choice, on its arguments once handled (HyperFormula's conditionalIf). */
 const choose = (condition: unknown, ifTrue: Result, ifFalse: Result): Result => (condition ? ifTrue : ifFalse);
 
-/** Stands for the branch not taken: a single value, never chosen. */
+// HyperFormula's own choices (BooleanPlugin), on arguments once handled; its messages
+// (ErrorMessage.NoConditionMet, NoDefault) are not exported.
+const iferror = (value: Result, fallback: Result): Result => (value instanceof CellError ? fallback : value);
+const ifna = (value: Result, fallback: Result): Result => (value instanceof CellError && value.type === ErrorType.NA ? fallback : value);
+const ifs = (...args: Result[]): Result => {
+  for (let i = 0; i < args.length; i += 2) if (args[i]) return args[i + 1];
+  return new CellError(ErrorType.NA, 'None of the conditions were met.');
+};
+const switchOf =
+  (eq: (left: unknown, right: unknown) => boolean) =>
+  (selector: Result, ...args: Result[]): Result => {
+    let i = 0;
+    for (; i + 1 < args.length; i += 2) {
+      if (args[i] instanceof CellError) continue;
+      if (eq(selector, args[i])) return args[i + 1];
+    }
+    return i < args.length ? args[i] : new CellError(ErrorType.NA, 'No default option.');
+  };
+
+/** Stands for an argument not computed: a single value, never chosen. */
 const NOT_TAKEN = false;
 
 const isOneCell = (size: ArraySize) => size.width === 1 && size.height === 1;
 
 type BooleanPluginClass = new (...args: never[]) => FunctionPlugin;
+
+/** The functions made lazy besides IF, by the name of HyperFormula's method for each. */
+const LAZY_METHODS = { IFERROR: 'iferror', IFNA: 'ifna', IFS: 'ifs', SWITCH: 'switch' } as const;
+type LazyName = keyof typeof LAZY_METHODS;
+
+/** Thrown by `read` where an argument is an array: the function is then computed whole. */
+const AN_ARRAY = Symbol('an array');
+
+/**
+ * Which arguments `name` needs, in the order it computes them: `read(i)` computes argument i and
+ * gives it as the function receives it (coerced to its parameter's type; an error, or undefined
+ * for a value of the wrong type, which the function's result then is).
+ */
+type Walk = (read: (i: number) => unknown, count: number) => void;
 
 function lazyIf(Original: BooleanPluginClass): BooleanPluginClass {
   class SheetsIfPlugin extends Original {
@@ -73,12 +122,81 @@ function lazyIf(Original: BooleanPluginClass): BooleanPluginClass {
       return this.onValues(args, values, state, metadata);
     }
 
+    iferror(ast: Ast, state: State): Result {
+      return this.lazily('IFERROR', ast, state, iferror, (read) => {
+        if (read(0) instanceof CellError) read(1);
+      });
+    }
+
+    ifna(ast: Ast, state: State): Result {
+      return this.lazily('IFNA', ast, state, ifna, (read) => {
+        const value = read(0);
+        if (value instanceof CellError && value.type === ErrorType.NA) read(1);
+      });
+    }
+
+    ifs(ast: Ast, state: State): Result {
+      return this.lazily('IFS', ast, state, ifs, (read, count) => {
+        for (let i = 0; i + 1 < count; i += 2) {
+          const condition = read(i);
+          if (condition !== false) {
+            if (condition === true) read(i + 1);
+            return;
+          }
+        }
+      });
+    }
+
+    switch(ast: Ast, state: State): Result {
+      const eq = (left: unknown, right: unknown) => this.handling.arithmeticHelper.eq(left, right);
+      return this.lazily('SWITCH', ast, state, switchOf(eq), (read, count) => {
+        const selector = read(0);
+        if (selector === undefined || selector instanceof CellError) return;
+        let i = 1;
+        for (; i + 1 < count; i += 2) {
+          const option = read(i);
+          if (option instanceof CellError || !eq(selector, option)) continue;
+          read(i + 1);
+          return;
+        }
+        if (i < count) read(i);
+      });
+    }
+
+    /**
+     * `name` computing only the arguments `walk` reads, the others standing as NOT_TAKEN, then
+     * choosing by `choice` (HyperFormula's own implementation of it); HyperFormula's own method
+     * where the number of arguments is wrong or an argument may be an array.
+     */
+    private lazily(name: LazyName, ast: Ast, state: State, choice: Implementation, walk: Walk): Result {
+      const metadata = this.metadata(name);
+      const args = ast.args;
+      const eager = () => (Original.prototype as unknown as Record<string, (ast: Ast, state: State) => Result>)[LAZY_METHODS[name]].call(this, ast, state);
+      const parameters = this.handling.buildMetadataForEachArgumentValue(args.length, metadata);
+      if (!this.handling.isNumberOfArgumentValuesValid(parameters, args.length)) return eager();
+      if (args.some((arg) => !isOneCell(this.arraySizeForAst(arg, state)))) return eager();
+      const values: unknown[] = args.map(() => NOT_TAKEN);
+      const read = (i: number) => {
+        const value = this.evaluateAst(args[i], state);
+        if (value instanceof SimpleRangeValue) throw AN_ARRAY;
+        values[i] = value;
+        return this.handling.coerceToType(value, parameters![i], state);
+      };
+      try {
+        walk(read, args.length);
+      } catch (e) {
+        if (e === AN_ARRAY) return eager();
+        throw e;
+      }
+      return this.onValues(args, values, state, metadata, choice);
+    }
+
     private get handling(): ArgumentHandling {
       return this as unknown as ArgumentHandling;
     }
 
     /** HyperFormula's runFunction, on argument values already computed. */
-    private onValues(args: AstNode[], values: unknown[], state: State, metadata: Metadata): Result {
+    private onValues(args: AstNode[], values: unknown[], state: State, metadata: Metadata, implementation: Implementation = choose): Result {
       const h = this.handling;
       const parameters = h.buildMetadataForEachArgumentValue(values.length, metadata);
       const ignorable = values.map(() => false);
@@ -92,7 +210,7 @@ function lazyIf(Original: BooleanPluginClass): BooleanPluginClass {
           parameters,
           ignorable,
           empty,
-          choose,
+          implementation,
           metadata.returnNumberType,
         );
       if (height === 1 && width === 1) return cell(0, 0) as Result;
@@ -109,6 +227,7 @@ let registered = false;
 export function registerSheetsConditionals(): void {
   if (registered) return;
   const Original = HyperFormula.getFunctionPlugin('IF') as unknown as BooleanPluginClass;
-  HyperFormula.registerFunction('IF', lazyIf(Original) as never);
+  const Lazy = lazyIf(Original);
+  for (const name of ['IF', ...Object.keys(LAZY_METHODS)]) HyperFormula.registerFunction(name, Lazy as never);
   registered = true;
 }

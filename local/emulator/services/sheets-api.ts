@@ -45,7 +45,7 @@ import { EmuDataValidation, type CfFormat, type CfRuleData } from '../spreadshee
 import type { LocationType, Visibility } from '../spreadsheet/metadata.ts';
 import { engineFormula, shownFormula } from '../formulas/locale.ts';
 import { accessOf, checkEdit } from './drive.ts';
-import { shiftLines } from '../spreadsheet/sheet-structure.ts';
+import { frozenMergeProblem, shiftLines } from '../spreadsheet/sheet-structure.ts';
 
 type Schema = GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -538,9 +538,12 @@ function planRuleUpdate(
   const index = req.index ?? 0;
   const count = rulesAfter.get(sheet) ?? sheet._cfRules.length;
   if (index < 0 || index >= count) throw invalid(where, `index ${index} is out of range (the sheet has ${count} rules).`);
+  // The reply (UpdateConditionalFormatRuleResponse): newIndex and newRule, and oldRule when
+  // replacing ("oldIndex ... Not set if a rule was replaced (because it is the same as new_index)").
   return () => {
+    const oldRule = apiRule(ss, sheet, sheet._cfRules[index]);
     sheet._cfRules[index] = data;
-    return {};
+    return dropDefaults({ updateConditionalFormatRule: { newIndex: index, newRule: apiRule(ss, sheet, data), oldRule } }) as Reply;
   };
 }
 
@@ -711,6 +714,8 @@ function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesReq
   const count = req.properties?.gridProperties?.frozenRowCount ?? 0;
   // The same refusal as setFrozenRows's (assumed: the API's wording is not documented).
   if (count < 0 || count >= grid.rows) throw invalid(where, "You can't freeze all visible rows on the sheet.");
+  const cutMerge = frozenMergeProblem(grid.sheet, 'row', count);
+  if (cutMerge) throw invalid(where, cutMerge);
   return () => {
     grid.sheet._frozenRows = count;
     return {};
@@ -722,10 +727,10 @@ function planFrozen(req: GoogleAppsScript.Sheets.Schema.UpdateSheetPropertiesReq
  * (InsertDimensionRequest): both indexes "must be bounded"; inheritFromBefore true needs a start
  * "greater than 0"; false, a start inside the grid ("range.startIndex must be less than the grid
  * size (1) if inheritFromBefore is false.", nithinmurali/pygsheets#46). Colour rules, merges and
- * protections over the insertion point grow with it, as with insertRowsAfter. Assumed: the new
- * cells take no format, as the emulator's insertRowsAfter gives them (Google extends "dimension
- * properties" from the row before or after, its example a background): the add-on writes the
- * formats and drop-downs of the rows it inserts in the same batch. Columns are not modelled.
+ * protections over the insertion point grow with it, as with insertRowsAfter. The new cells take
+ * the formats of the row before (inheritFromBefore true) or after: "dimension properties should be
+ * extended from the dimensions before or after the newly inserted dimensions", its example a
+ * background; the number format too (gogcli#655). Columns are not modelled.
  */
 function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, where: string, grids: SheetGrids, rt: Runtime): () => Reply {
   const range = req.range;
@@ -752,7 +757,7 @@ function planInsert(req: GoogleAppsScript.Sheets.Schema.InsertDimensionRequest, 
   editable(grid.sheet, { row: 1, col: 1, numRows: grid.rows, numCols: grid.cols }, rt, where);
   grids.set(id, { ...grid, rows: grid.rows + count });
   return () => {
-    shiftLines(grid.sheet, 'row', start + 1, count);
+    shiftLines(grid.sheet, 'row', start + 1, count, req.inheritFromBefore === true ? 'before' : 'after');
     return {};
   };
 }

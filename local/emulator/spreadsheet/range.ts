@@ -335,6 +335,11 @@ export class EmuRange implements Signatures<
     const s = this._sheet;
     const overlaps = s._merges.some((m) => m.row < r.row + r.numRows && r.row < m.row + m.numRows && m.col < r.col + r.numCols && r.col < m.col + m.numCols);
     if (overlaps) throw new GasException('You must select all cells in a merged range to merge or unmerge them.');
+    // Google's words, as scripts report them measured live ("You can't merge frozen and non-frozen
+    // columns"; rows alike); the trailing full stop is assumed.
+    const cuts = (first: number, count: number, frozen: number) => frozen > 0 && first <= frozen && first + count - 1 > frozen;
+    if (cuts(r.row, r.numRows, s._frozenRows)) throw new GasException("You can't merge frozen and non-frozen rows.");
+    if (cuts(r.col, r.numCols, s._frozenCols)) throw new GasException("You can't merge frozen and non-frozen columns.");
     // Sheets keeps only the top-left value of a merge. Writing later into one of its other cells
     // is not refused (assumed, as the Sheets API accepts writes to any cell): the value is stored,
     // hidden under the merge, and shows once the merge is broken apart.

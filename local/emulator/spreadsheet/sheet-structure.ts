@@ -52,7 +52,11 @@ function checkLine(sheet: EmuSheet, axis: Axis, index: number, method: string): 
 export function insertLines(sheet: EmuSheet, axis: Axis, position: number, side: 'before' | 'after', howMany: number, method: string): void {
   checkLine(sheet, axis, position, method);
   sheet._ss._checkCellLimit((axis === 'row' ? sheet._maxCols : sheet._maxRows) * howMany);
-  shiftLines(sheet, axis, side === 'after' ? position + 1 : position, howMany);
+  const at = side === 'after' ? position + 1 : position;
+  // Google's inserted lines take the formats of the line before (gogcli#655: "New dimensions always
+  // inherit the preceding neighbour's number format"). Assumed: before line 1, those of the line
+  // after, as the API's inheritFromBefore false gives.
+  shiftLines(sheet, axis, at, howMany, at > 1 ? 'before' : 'after');
 }
 
 /** deleteRows, deleteColumns: `howMany` lines from line `position`; a sheet keeps at least one. */
@@ -78,16 +82,46 @@ export function moveColumnBlock(sheet: EmuSheet, columns: GridRect, destinationI
   sheet._ss._onMove(sheet, 'col', move);
 }
 
-/** setFrozenRows, setFrozenColumns: at least one line of the sheet stays unfrozen. */
+/**
+ * Google's refusal to freeze `count` lines where a merge has cells on both sides of the last
+ * frozen one, or null. Apps Script's wording for columns, from an execution log: "Sorry, you
+ * can't freeze columns which contain only part of a merged cell. Try to break apart merged cells
+ * or freeze more columns to include the complete merged cells." Rows assumed alike.
+ */
+export function frozenMergeProblem(sheet: EmuSheet, axis: Axis, count: number): string | null {
+  const cut = sheet._merges.some((m) => (axis === 'row' ? m.row <= count && m.row + m.numRows - 1 > count : m.col <= count && m.col + m.numCols - 1 > count));
+  if (!cut) return null;
+  const lines = axis === 'row' ? 'rows' : 'columns';
+  return `Sorry, you can't freeze ${lines} which contain only part of a merged cell. Try to break apart merged cells or freeze more ${lines} to include the complete merged cells.`;
+}
+
+/** setFrozenRows, setFrozenColumns: at least one line of the sheet stays unfrozen, and no merge is cut. */
 export function setFrozen(sheet: EmuSheet, axis: Axis, count: number): void {
   const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
   if (count < 0 || count >= max) throw new GasException(`You can't freeze all visible ${axis === 'row' ? 'rows' : 'columns'} on the sheet.`);
+  const cutMerge = frozenMergeProblem(sheet, axis, count);
+  if (cutMerge) throw new GasException(cutMerge);
   if (axis === 'row') sheet._frozenRows = count;
   else sheet._frozenCols = count;
 }
 
-/** Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`. */
-export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: number): void {
+/**
+ * The formats an inserted cell takes from its neighbour, as the Sheets API's InsertDimensionRequest
+ * describes: "dimension properties should be extended from the dimensions before or after", its
+ * example a background; gogcli#655 saw the number format. Assumed: not the note (content, not a
+ * format) nor the drop-down, which Google's references do not mention.
+ */
+function inheritedFormats(meta: CellMeta | undefined): CellMeta | undefined {
+  if (!meta) return undefined;
+  const { note: _note, validation: _validation, ...formats } = meta;
+  return Object.values(formats).some((v) => v !== undefined) ? formats : undefined;
+}
+
+/**
+ * Inserts (count > 0) or deletes (count < 0) rows or columns at 1-based index `at`; inserted lines
+ * take the formats of the line before them or after them (`inheritFrom`), or none.
+ */
+export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: number, inheritFrom?: 'before' | 'after'): void {
   const hf = sheet._ss._hfHeld();
   const restore = count > 0 ? shrinkArraysAcross(sheet, axis, at) : () => undefined;
   // Arrays cut for the insert get their formula back even if the engine refused the insert.
@@ -133,10 +167,30 @@ export function shiftLines(sheet: EmuSheet, axis: Axis, at: number, count: numbe
     shiftChartRanges(sheet._charts, sheet, keep);
     if (axis === 'row' && sheet._frozenRows >= at) sheet._frozenRows = Math.max(at - 1, sheet._frozenRows + count);
     if (axis === 'col' && sheet._frozenCols >= at) sheet._frozenCols = Math.max(at - 1, sheet._frozenCols + count);
+    if (count > 0 && inheritFrom) copyFormatsInto(sheet, axis, at, count, inheritFrom === 'before' ? at - 1 : at + count);
     sheet._ss._onShift(sheet, axis, at, count);
   } finally {
     restore();
   }
+}
+
+/** The formats of line `from` (1-based) given to the `count` lines from `at`. */
+function copyFormatsInto(sheet: EmuSheet, axis: Axis, at: number, count: number, from: number): void {
+  const max = axis === 'row' ? sheet._maxRows : sheet._maxCols;
+  if (from < 1 || from > max) return;
+  if (axis === 'row') {
+    const source = sheet._meta[from - 1];
+    if (!source) return;
+    const formats = source.map(inheritedFormats);
+    if (!formats.some(Boolean)) return;
+    for (let i = 0; i < count; i++) sheet._meta[at - 1 + i] = formats.map((f) => f && { ...f });
+    return;
+  }
+  sheet._meta.forEach((row) => {
+    const formats = row && inheritedFormats(row[from - 1]);
+    if (!formats) return;
+    for (let i = 0; i < count; i++) row[at - 1 + i] = { ...formats };
+  });
 }
 
 /**

@@ -66,6 +66,8 @@ export class EmuSheet implements Signatures<
   | 'insertColumnsBefore'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
+  | 'insertRowAfter'
+  | 'insertRowBefore'
   | 'insertRowsAfter'
   | 'insertRowsBefore'
   | 'deleteColumn'
@@ -477,6 +479,12 @@ export class EmuSheet implements Signatures<
   insertRowsBefore(beforePosition: number, howMany: number): this {
     insertLines(this, 'row', beforePosition, 'before', howMany, 'insertRowsBefore');
     return this;
+  }
+  insertRowAfter(afterPosition: number): this {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsBefore(beforePosition, 1);
   }
   deleteColumn(columnPosition: number): this {
     this.deleteColumns(columnPosition, 1);

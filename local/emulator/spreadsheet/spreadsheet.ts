@@ -60,6 +60,12 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     // row, else #VALUE!); Google documents the first row for ROW only.
     useArrayArithmetic: false,
     useColumnIndex: true,
+    // A text a formula reads as a number (a COUNTIF criterion such as ">=2025-01-05", a comparison,
+    // DATEVALUE) is read as en_US reads a typed date, as cellformat.ts reads what setValues writes:
+    // month first, and ISO (HyperFormula's separators include "-"). HyperFormula's default is
+    // day first, and no ISO, so ">=2025-01-05" was no number (#VALUE!). Month names ("Jan 5, 2025")
+    // are not read here.
+    dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
     // The emulator never undoes: HyperFormula's default keeps the last 20 changes' old contents
     // (a 10,000-row write is 10,000s of them), memory every garbage collection walks again.
     undoLimit: 0,

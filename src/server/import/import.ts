@@ -40,7 +40,7 @@ import { setUpSheet } from '../tracker/setup.ts';
 import { cellsInSpreadsheet, NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';
 import { type CellFill, type CellRange, cellText, groupFills, limitRuns, maxWidth, rangeA1 } from '../../core/tracker/cells.ts';
 import { UserError } from '../base/actions.ts';
-import { formatRequest, gridRange, readSpreadsheet, sendBatch, sheetsApiEnabled, type SheetsRequest } from '../base/sheets-api.ts';
+import { gridRange, readSpreadsheet, sendBatch, sheetsApiEnabled, type SheetsRequest } from '../base/sheets-api.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -236,8 +236,8 @@ function importIntoSheet(
 
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
   // The grid has every row and column the import writes before the ranges are got, all at once:
-  // with the API, the rows, their formats and drop-downs and the stretched colour rules in one
-  // batch (all or nothing, so nothing need be noted for a re-run); else through SpreadsheetApp.
+  // with the API, the rows (which take the formats of the row before) with their drop-downs and
+  // the stretched colour rules in one batch (all or nothing, so nothing need be noted for a re-run); else through SpreadsheetApp.
   const rulesSince = pending?.rulesEndAt ?? maxRows;
   const pastGrid = insertAt === maxRows + 1;
   const grown =
@@ -409,10 +409,10 @@ function appendRows(sheet: Sheet, read: TrackerView, plan: ImportPlan, width: nu
 
 /**
  * The Sheets API requests that add the `numRows` rows the grid lacks at `firstRow` (1-based) and
- * give them what appendRows would (it finds them done): the tracker's number formats, and the
- * drop-downs of the row above the new contacts (pasted: a column without one there stays without,
- * for appendRows to give it the tracker's own). The new cells have no format of their own to keep,
- * as the emulator's insertRowsAfter gives none.
+ * give them the drop-downs of the row above the new contacts (pasted: a column without one there
+ * stays without, for appendRows to give it the tracker's own). No number format is written: the new
+ * rows take the formats of the row before them (inheritFromBefore, as insertRowsAfter's do), so a
+ * format the user gave a column reaches them, and appendRows formats only the cells left without.
  */
 function newRowsRequests(read: TrackerView, plan: ImportPlan, sheetId: number, firstRow: number, numRows: number): SheetsRequest[] {
   const requests: SheetsRequest[] = [
@@ -423,8 +423,6 @@ function newRowsRequests(read: TrackerView, plan: ImportPlan, sheetId: number, f
     const at = read.tracker[def.key];
     if (at === undefined) continue;
     const column = { row: firstRow, column: at + 1, numRows, numColumns: 1 };
-    const format = def.kind === 'date' ? DATE_FORMAT : def.kind === 'number' ? '0' : null;
-    if (format) requests.push(formatRequest(sheetId, column, format));
     if (def.kind === 'list' && def.values && above > read.record.headerRow)
       requests.push({
         copyPaste: {

@@ -57,6 +57,7 @@ export function remindersState(): RemindersState {
     email: userAddress(),
     relationships: [...RELATIONSHIPS],
     lastSent: record.lastRun,
+    viewOnly: viewOnlyProblem(ss) ?? '',
   };
 }
 
@@ -92,6 +93,8 @@ export function setRemindersNow(input: unknown): RemindersResult {
   const email = on ? userAddress() : '';
   if (on && !email) throw new UserError(NO_ADDRESS);
   if (on) requireTrackerSheet(ss, PropertiesService.getDocumentProperties());
+  const viewOnly = on ? viewOnlyProblem(ss) : null;
+  if (viewOnly) throw new UserError(`${viewOnly} Nothing was changed.`);
   const timeZone = ss.getSpreadsheetTimeZone();
 
   let next: RemindersRecord = { ...record, settings };
@@ -163,21 +166,42 @@ function goalPerWeek(ss: Ss, docProps: GoogleAppsScript.Properties.Properties): 
 }
 
 /**
- * Why the user may not get the digest of `ss` any more, or null while they can edit it. A tracker
- * someone else owns may be shared with them for viewing only now (an owner who took edit access
- * away): the email is theirs no longer to get, but the trigger stays, for the day edit access
- * comes back. Spreadsheet.getEditors() is the probe, one call under the scopes the add-on has:
- * Google's reference says it throws when "the user who executes the script does not have edit
- * access to the Spreadsheet"; when it answers, they can edit, through whatever list, group or
- * domain sharing gave them access. Only this run's exception is known, not its wording.
+ * Google's refusal to list the editors of `ss`, or null while the user can edit it.
+ * Spreadsheet.getEditors() is the probe, one call under the scopes the add-on has: Google's
+ * reference says it throws when "the user who executes the script does not have edit access to
+ * the Spreadsheet"; when it answers, they can edit, through whatever list, group or domain sharing
+ * gave them access. Only this exception is known, not its wording.
  */
-function editAccessProblem(ss: Ss): string | null {
+function editorsRefused(ss: Ss): string | null {
   try {
     ss.getEditors();
     return null;
   } catch (e) {
-    return `you can no longer edit "${ss.getName()}" (only view it?): Google refused to list its editors (${googleText(e)}). The reminders come again once you can edit it.`;
+    return googleText(e);
   }
+}
+
+/**
+ * Why a user who cannot edit `ss` may not turn reminders on, or null while they can: each hourly
+ * run would only find that out again (runLocked) and rewrite its note.
+ */
+function viewOnlyProblem(ss: Ss): string | null {
+  return editorsRefused(ss) === null
+    ? null
+    : `You can only view "${ss.getName()}", not edit it, so the add-on cannot send you reminders for it: ask its owner for edit access.`;
+}
+
+/**
+ * Why the user may not get the digest of `ss` any more, or null while they can edit it. A tracker
+ * someone else owns may be shared with them for viewing only now (an owner who took edit access
+ * away): the email is theirs no longer to get, but the trigger stays, for the day edit access
+ * comes back.
+ */
+function editAccessProblem(ss: Ss): string | null {
+  const refused = editorsRefused(ss);
+  return refused === null
+    ? null
+    : `you can no longer edit "${ss.getName()}" (only view it?): Google refused to list its editors (${refused}). The reminders come again once you can edit it.`;
 }
 
 /**

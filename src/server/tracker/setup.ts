@@ -142,9 +142,15 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (underMerge) return { ok: false, message: `${underMerge} Nothing was changed.` };
   const owedBefore = readOwed(props, sheetId);
   const owedKeys = TRACKER_KEYS.filter((k) => owedBefore?.keys.includes(k) || plan.newColumns.some((c) => c.key === k));
-  // Every cell setup writes or formats, checked before the first write: a protected one refuses
-  // the whole run instead of failing it half-way with Google's raw error.
-  const locked = protectionProblem(sheet, [...targets, ...lookTargets(plan, owedKeys, maxRows)]);
+  const columnLineTags = [...trackerColumnTags(plan.columns, tags.tracker), ...contactColumnTags(plan.map.contact, tags.contact)];
+  const tagsHeaderRow = taggedRow !== plan.headerRow;
+  // Every cell setup writes or formats, and every line it tags, checked before the first write: a
+  // protected one refuses the whole run instead of failing it half-way with Google's raw error.
+  const locked = protectionProblem(sheet, [
+    ...targets,
+    ...lookTargets(plan, owedKeys, maxRows),
+    ...tagTargets(columnLineTags, tagsHeaderRow ? plan.headerRow : null, maxRows, maxColumns),
+  ]);
   if (locked) return { ok: false, message: `${locked} Nothing was changed.` };
 
   // Tags missing without anything owed (a tracker set up by an older version) are written quietly.
@@ -156,11 +162,7 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
   if (last > maxColumns) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
   const owedSet = new Set(owed.keys);
   const covered = known && record.coveredRows === maxRows;
-  const lineTags = [
-    ...trackerColumnTags(plan.columns, tags.tracker),
-    ...contactColumnTags(plan.map.contact, tags.contact),
-    ...headerRowTags(sheet, plan.headerRow, taggedRow),
-  ];
+  const lineTags = [...columnLineTags, ...headerRowTags(sheet, plan.headerRow, taggedRow)];
   // Every range setup writes but the scattered fills, got at once (the grid has its new columns
   // now); with the Sheets API, only those it still writes through SpreadsheetApp.
   const batched = sheetsApiEnabled();
@@ -168,15 +170,23 @@ export function setUpSheet(sheet: Sheet, options: SetupOptions): SetupResult {
     ...(plan.block && !batched ? [rangeA1(blockRange(plan.block))] : []),
     ...(batched ? (known ? ruleRanges(plan, owedSet, covered, maxRows) : []) : [...lineTags.map((t) => t.a1), ...lookRanges(plan, owedSet, covered, maxRows)]),
   ]);
-  const scope: LookScope = { owed: owedSet, covered, maxRows, batched, sheetId, spreadsheet, widened: last > maxColumns };
-  let unfrozen = false;
-  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, () => (unfrozen = applyLook(sheet, plan, lineTags, scope, rangeAt)));
+  const across = (m: CellRange) => m.row <= plan.headerRow && m.row + m.numRows - 1 > plan.headerRow;
+  // The grid's merges where setup read them all; a known tracker's, of the header and the row below, only when it would freeze.
+  const mergesAcrossHeader = () =>
+    (gridMerged ?? (plan.headerRow < maxRows ? rangesOf(sheet.getRange(plan.headerRow, 1, 2, maxColumns).getMergedRanges()) : [])).filter(across);
+  const scope: LookScope = { owed: owedSet, covered, maxRows, batched, sheetId, spreadsheet, widened: last > maxColumns, mergesAcrossHeader };
+  let freeze: Freeze = { froze: false, cutMerge: null };
+  const deferred = apply(sheet, plan, { top: 1, values, formulas, formats }, () => (freeze = applyLook(sheet, plan, lineTags, scope, rangeAt)));
   const layout = layoutOf({ tracker: zeroBased(plan.columns), contact: plan.map.contact }, headerAfter(values, plan));
   const done: TrackerRecord = { sheetId, headerRow: plan.headerRow, idCounter: plan.idCounter, ...(layout ? { layout } : {}), coveredRows: maxRows };
   if (recordText(done) !== recordText(record)) writeRecord(props, done);
   // A run that completes what a stopped run left undone is a change, not "already set up".
-  const completed = !plan.changed && (owed.dashboard || unfrozen);
+  const completed = !plan.changed && (owed.dashboard || freeze.froze);
   const warnings = [...plan.warnings];
+  if (freeze.cutMerge)
+    warnings.push(
+      `The header row was not frozen: the merged cells ${rangeA1(freeze.cutMerge)} span it and the row below. Google freezes no rows that cut a merge; unmerge those cells (Format → Merge cells → Unmerge), then run Set up tracker again to freeze the header.`,
+    );
   if (deferred.length) {
     const rows = new Set(deferred.map((f) => f.row)).size;
     warnings.push(
@@ -255,6 +265,19 @@ function lookTargets(plan: SetupReady, owed: readonly TrackerKey[], maxRows: num
   }));
 }
 
+/**
+ * The lines setup tags, as cells, those of the grid before it grows (a new column has no
+ * protection yet): the whole column, or the header row. Whether Google refuses developer metadata
+ * on a line holding a cell the user may not edit is undocumented (its Protection and
+ * DeveloperMetadata references are silent); the emulator refuses it as a write to the line, and a
+ * refusal in the Sheets API batch or half-way through SpreadsheetApp would surface as Google's raw
+ * error, so such a cell refuses the run before anything is written.
+ */
+function tagTargets(columnTags: readonly LineTag[], headerRow: number | null, maxRows: number, maxColumns: number): CellRange[] {
+  const columns = columnTags.filter((t) => t.index < maxColumns).map((t) => ({ row: 1, column: t.index + 1, numRows: maxRows, numColumns: 1 }));
+  return headerRow === null ? columns : [...columns, { row: headerRow, column: 1, numRows: 1, numColumns: maxColumns }];
+}
+
 function blockRange(block: NonNullable<SetupReady['block']>): CellRange {
   return { row: block.row, column: block.column, numRows: block.values.length, numColumns: block.values[0].length };
 }
@@ -301,7 +324,12 @@ interface LookScope {
   spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** This run inserted columns (queued until a flush). */
   widened: boolean;
+  /** The merges that hold a cell of the header row and one of the row below it, read when asked. */
+  mergesAcrossHeader: () => CellRange[];
 }
+
+/** What applyLook did with the header: froze it, left it unfrozen for a merge across it (named), or neither. */
+type Freeze = { froze: boolean; cutMerge: CellRange | null };
 
 /**
  * The new columns' block; the column tags; a bold header, drop-downs and date formats for the
@@ -309,15 +337,19 @@ interface LookScope {
  * their colour rules, and the others stretched to the last row unless they reached it at the last
  * run; the frozen header. All but the stretching of rules already there in one Sheets API call,
  * which applies all of them or none; where the service is not enabled or authorised, the same
- * through SpreadsheetApp. True when the header was not frozen.
+ * through SpreadsheetApp. Says whether it froze the header.
  */
-function applyLook(sheet: Sheet, plan: SetupReady, lineTags: readonly LineTag[], scope: LookScope, rangeAt: RangeAt): boolean {
+function applyLook(sheet: Sheet, plan: SetupReady, lineTags: readonly LineTag[], scope: LookScope, rangeAt: RangeAt): Freeze {
   const { owed, covered, maxRows, sheetId } = scope;
   const first = plan.headerRow + 1;
   const rows = maxRows - plan.headerRow;
   const rules = coversRules(plan, owed, covered, maxRows);
-  // A header the user froze with more rows keeps them.
-  const unfrozen = sheet.getFrozenRows() < plan.headerRow;
+  // A header the user froze with more rows keeps them. Google refuses to freeze rows that cut a
+  // merge ("Sorry, you can't freeze rows which contain only part of a merged cell..."): such a
+  // header stays unfrozen, for the caller to say so, rather than failing the run.
+  const wantsFreeze = sheet.getFrozenRows() < plan.headerRow;
+  const cutMerge = wantsFreeze ? (scope.mergesAcrossHeader()[0] ?? null) : null;
+  const unfrozen = wantsFreeze && !cutMerge;
   const blockCells = scope.batched && plan.block ? blockRequest(sheetId, plan.block) : null;
   const batch = scope.batched
     ? {
@@ -355,7 +387,7 @@ function applyLook(sheet: Sheet, plan: SetupReady, lineTags: readonly LineTag[],
     if (rules) coverTrackerRows(sheet, plan.columns, plan.headerRow, owed, maxRows, at);
     if (unfrozen) sheet.setFrozenRows(plan.headerRow);
   }
-  return unfrozen;
+  return { froze: unfrozen, cutMerge };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Import where the grid must grow: with the Sheets API (advanced service enabled, `spreadsheets`
-// granted) the grid's size and colour rules come from one spreadsheets.get, and the rows, their
-// formats and drop-downs and the stretched rules go in one batchUpdate; otherwise SpreadsheetApp,
+// granted) the grid's size and colour rules come from one spreadsheets.get, and the rows (their
+// formats those of the row before), their drop-downs and the stretched rules go in one batchUpdate; otherwise SpreadsheetApp,
 // as before. Both leave the same spreadsheet, and both converge after a stop at any write.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +84,29 @@ describe('Import through the Sheets API or SpreadsheetApp', () => {
     expect(scopeRemoved.byMethod['Sheet.insertRowsAfter']).toBe(1);
     if (spare === 0) expect(notEnabled.byMethod['Sheet.setConditionalFormatRules']).toBe(1);
     expect(api.calls).toBeLessThan(notEnabled.calls);
+  });
+
+  // Google's inserted rows take the formats of the row before (InsertDimensionRequest.inheritFromBefore;
+  // gogcli#655), so a date column the user formatted keeps its format on the rows the grid gains.
+  it.each([
+    ['api', 'grows inside its colour rules', 3],
+    ['api', 'reaches the grid’s last row', 0],
+    ['not enabled', 'grows inside its colour rules', 3],
+    ['not enabled', 'reaches the grid’s last row', 0],
+  ] as const)('through %s, into a tracker whose grid %s: a date format the user gave a column is kept on every new contact', (route, _, spare) => {
+    const app = world(route, spare);
+    const sheet = app.ss.getSheetByName('Contacts')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const lastContact = header.indexOf('Last contact') + 1;
+    const interviewDate = header.indexOf('Interview date') + 1;
+    const firstNew = sheet.getLastRow() + 1;
+    sheet.getRange(2, lastContact, sheet.getMaxRows() - 1, 1).setNumberFormat('dd/mm/yyyy');
+    importOk(app);
+    const added = sheet.getLastRow() - firstNew + 1;
+    expect(added).toBeGreaterThan(spare);
+    const formats = (column: number) => sheet.getRange(firstNew, column, added, 1).getNumberFormats().map(([f]) => f);
+    expect(formats(lastContact)).toEqual(new Array(added).fill('dd/mm/yyyy'));
+    expect(formats(interviewDate)).toEqual(new Array(added).fill('yyyy-mm-dd'));
   });
 
   it.each([

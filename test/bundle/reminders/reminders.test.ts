@@ -44,6 +44,26 @@ describe('the Reminders dialog and setReminders', () => {
     expect(dialogState(app).settings.digest).toBe(false);
   });
 
+  // Each hourly run of a user who cannot edit would only find that out again (runLocked's
+  // editAccessProblem) and rewrite its note: the dialog says so when it opens, and saving refuses
+  // to turn reminders on, changing nothing. Turning them off stays possible.
+  it('tell a user who can only view the tracker that they cannot have reminders, and give them no trigger', () => {
+    const app = dueWorld();
+    app.ss._owner = 'owner@example.com';
+    app.ss._viewers.add('me@example.com');
+    expect(dialogState(app).viewOnly).toMatch(/^You can only view "Contacts"/);
+    const result = setReminders(app, DIGEST_ON);
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^You can only view "Contacts".*Nothing was changed\.$/) });
+    expect(reminderTriggers(app)).toHaveLength(0);
+    expect(dialogState(app).settings.digest).toBe(false);
+    expect(setReminders(app, { digest: false })).toMatchObject({ ok: true, message: 'Reminders are off: no email will be sent.' });
+    app.ss._viewers.delete('me@example.com');
+    app.ss._editors.add('me@example.com');
+    expect(dialogState(app).viewOnly).toBe('');
+    turnOn(app);
+    expect(reminderTriggers(app)).toHaveLength(1);
+  });
+
   it('refuse to turn on in a spreadsheet with no tracker', () => {
     const app = tracker();
     app.emu.properties.document.clear();

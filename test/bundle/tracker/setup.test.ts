@@ -342,6 +342,28 @@ describe('bad input gets a clear message and no change', () => {
   });
 });
 
+// Google refuses to freeze rows that cut a merge ("Sorry, you can't freeze rows which contain only
+// part of a merged cell..."): a merge of the user's beside the table, across the header and the
+// row below, would stop setup with that raw error (half-way without the Sheets API). The header
+// stays unfrozen instead, and setup says why; once the cell is broken apart, a run freezes it.
+describe('a merge of the user’s across the header row and the row below', () => {
+  for (const route of ['api', 'not enabled'] as const)
+    it(`${route}: setup works without freezing the header, says which merge, and freezes it once the merge is gone`, () => {
+      const app = addOn({ csv: fixture('hand-made.csv'), sheetName: 'Contacts', ...(route === 'not enabled' ? { advancedServices: [] } : {}) });
+      const sheet = app.ss.getSheetByName('Contacts')!;
+      sheet.getRange('Y1:Y2').merge();
+      const first = app.bundle.run('setUpTracker').result as SetupResult;
+      expect(first.ok).toBe(true);
+      expect(first.ok && first.warnings).toContainEqual(expect.stringMatching(/^The header row was not frozen: the merged cells Y1:Y2 span it and the row below\./));
+      expect(sheet.getFrozenRows()).toBe(0);
+      expect(sheet.getRange('Y1:Y2').isPartOfMerge()).toBe(true);
+      sheet.getRange('Y1:Y2').breakApart();
+      const again = app.bundle.run('setUpTracker').result as SetupResult;
+      expect(again).toMatchObject({ ok: true, changed: true, warnings: [] });
+      expect(sheet.getFrozenRows()).toBe(1);
+    });
+});
+
 describe('what setup tells the user', () => {
   it("summarises a 2,000-column sheet: a few of the user's own columns by name, then how many more", () => {
     const header = ['Name', 'Email', ...Array.from({ length: 1998 }, (_, i) => `Survey answer ${i + 1}`)];

@@ -64,6 +64,7 @@ function render(state: RemindersState): void {
     cadenceInputs.set(relationship, input);
   }
   show(state.settings);
+  if (state.viewOnly) notes.error(state.viewOnly);
   if (state.lastSent) {
     last.textContent = `Last run: ${state.lastSent}`;
     last.hidden = false;
