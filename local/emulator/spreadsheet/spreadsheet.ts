@@ -22,6 +22,7 @@ import {
   type Visibility,
 } from './metadata.ts';
 import { isValidTimeZone } from './tz.ts';
+import { indexColumnsOnFirstLookup } from './column-index.ts';
 import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts';
 import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
@@ -65,6 +66,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     undoLimit: 0,
   });
   fixColumnIndexAfterRowChanges(hf);
+  indexColumnsOnFirstLookup(hf);
   stopAtUnchangedDates(hf);
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
