@@ -1,7 +1,7 @@
 // Conditional formatting as Sheets paints it: for each cell, the first rule (in the sheet's
 // order) whose condition holds gives the cell its colours. Custom formulas are written for the
 // top-left cell of the rule's first range; for any other cell their relative references move by
-// the same offset (formula-shift.ts), and HyperFormula computes the result in the sheet's context.
+// the same offset, and HyperFormula computes the result in the sheet's context.
 //
 // Supported conditions: custom formula, cell empty / not empty, text is exactly / contains /
 // does not contain / starts with / ends with (case-insensitive, on the shown text), and the number
@@ -11,7 +11,6 @@ import type { CellValue } from 'hyperformula';
 import type { EmuSheet } from '../emulator/spreadsheet/sheet.ts';
 import type { CfFormat, CfRuleData } from '../emulator/spreadsheet/rules.ts';
 import type { Rect } from './protocol.ts';
-import { shiftFormula } from './formula-shift.ts';
 import { parses } from '../emulator/formulas/locale.ts';
 
 function intersect(a: Rect, b: Rect): Rect | null {
@@ -74,28 +73,42 @@ function holds(rule: CfRuleData, raw: CellValue, text: string): boolean {
   }
 }
 
+/** The parts of HyperFormula used to compute one formula at several cells (not in its public typings). */
+interface EngineParts {
+  _parser: { parse(formula: string, address: CellAddress): { ast: unknown; errors: unknown[]; dependencies: unknown[] } };
+  _evaluator: { runAndForget(ast: unknown, address: CellAddress, dependencies: unknown[]): unknown };
+  _exporter: { exportScalarOrRange(value: unknown): CellValue | CellValue[][] };
+}
+
+interface CellAddress {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
 /**
- * Custom-formula results for many cells at once: one engine call with an array of the shifted
- * formulas ({f1;f2;…}), which costs far less than one call per cell. Falls back to one call per
- * cell if the engine does not return one value per formula.
+ * Custom-formula results for many cells at once. The formula is parsed once, at the top-left
+ * cell of the rule's first range, and computed at each cell: the engine reads its relative
+ * references from the cell it computes at, as Sheets moves them for every other cell of the
+ * rule. (Shifting the text for each cell and parsing them all again cost a Contacts snapshot of
+ * 100 rows a few hundred ms.)
  */
 function customFormulaResults(sheet: EmuSheet, rule: CfRuleData, cells: { row: number; col: number }[]): boolean[] {
   const anchor = rule.rects[0];
   // The sheet keeps the formula in the engine's form (read with the locale's punctuation when set).
   const written = String(rule.values[0]);
   if (!parses(written)) return cells.map(() => false);
-  const formulas = cells.map(({ row, col }) => shiftFormula(written, row - anchor.row, col - anchor.col).replace(/^=/, ''));
-  const calc = (formula: string) => {
-    try {
-      return sheet._ss._hf.calculateFormula(formula, sheet._hfId);
-    } catch {
-      return null; // a formula the engine cannot parse: Sheets would not colour the cell either
-    }
-  };
-  const all = formulas.length > 1 ? calc(`={${formulas.map((f) => `(${f})`).join(';')}}`) : null;
-  if (Array.isArray(all) && all.length === formulas.length && all.every((r) => r.length === 1)) return all.map((r) => truthy(r[0]));
-  return formulas.map((f) => {
-    const v = calc(`=${f}`);
+  const engine = sheet._ss._hf as unknown as EngineParts;
+  const id = sheet._hfId;
+  let parsed: ReturnType<EngineParts['_parser']['parse']>;
+  try {
+    parsed = engine._parser.parse(written.startsWith('=') ? written : `=${written}`, { sheet: id, row: anchor.row - 1, col: anchor.col - 1 });
+  } catch {
+    return cells.map(() => false); // a formula the engine cannot parse: Sheets would not colour the cell either
+  }
+  if (parsed.errors.length) return cells.map(() => false);
+  return cells.map(({ row, col }) => {
+    const v = engine._exporter.exportScalarOrRange(engine._evaluator.runAndForget(parsed.ast, { sheet: id, row: row - 1, col: col - 1 }, parsed.dependencies));
     return truthy(Array.isArray(v) ? (v[0]?.[0] ?? null) : v);
   });
 }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { answerFits, type Answer } from './answers.ts';
 import { createAnswerBuffer, sendAnswer } from './answer-channel.ts';
 import type { QuestionView, Snapshot } from './protocol.ts';
-import type { FromWorker, Reply, Request, WorkerSnapshot } from './worker-messages.ts';
+import { WORKBOOK_THREAD_LIMITS, type FromWorker, type Reply, type Request, type WorkerSnapshot } from './worker-messages.ts';
 
 export type Event =
   | { kind: 'reply'; ok: true; reply: Reply }
@@ -66,6 +66,7 @@ export class WorkbenchHost {
         now: options.now,
         answers: this.answers,
       },
+      resourceLimits: WORKBOOK_THREAD_LIMITS,
     });
   }
 

@@ -4,6 +4,16 @@
 import type { GridWindow, QuestionView, Rect, ViewRequest } from './protocol.ts';
 import type { Workbench } from './session.ts';
 
+/**
+ * The workbook's thread: a young generation of 384 MB (V8's semi-spaces of 128 MB, against 16 MB
+ * by default). Recomputing the Dashboard over 10,000 contacts and 20,000 log rows builds arrays of
+ * whole columns that outlive the default's minor collections, so V8 moved them to the old
+ * generation, and each edit then paid for major collections of the whole workbook (about half of
+ * the CPU of the Dashboard's update after typing a Stage). `npm run bench` runs its workbench part
+ * in a thread with the same limits.
+ */
+export const WORKBOOK_THREAD_LIMITS = { maxYoungGenerationSizeMb: 384 };
+
 export interface WorkerStart {
   file?: string;
   label?: string;

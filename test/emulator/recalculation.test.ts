@@ -2,6 +2,7 @@
 // operations are sometimes bundled together to improve performance" and are applied at a read,
 // at flush() or when the script ends (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()).
 // The emulator holds its engine's recalculation the same way; a read still sees every write.
+import { ExportedCellChange } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../local/emulator/index.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
@@ -54,5 +55,51 @@ describe('formulas compute at a read or at the end of the execution, not at each
     expect(recalculations() - before).toBe(1);
     expect(ss._engine.isEvaluationSuspended()).toBe(false);
     expect(ss._engine.getCellValue({ sheet: other._hfId, row: 0, col: 0 })).toBe(24);
+  });
+});
+
+// Sheets recomputes TODAY() and NOW() on every change ("On change" recalculation, File > Settings >
+// Calculation: https://support.google.com/docs/answer/58515). What depends on them only changes
+// when their value does; a cell whose inputs computed to the same value needs no recomputing.
+describe('an edit no formula reads recomputes TODAY(), not what depends on it while its value stays', () => {
+  function withToday() {
+    const world = setup();
+    const { sheet } = world;
+    sheet.getRange('D1:D3').setValues([['2026-01-05'], ['2026-12-01'], ['2030-01-01']]);
+    sheet.getRange('A1').setFormula('=TODAY()');
+    sheet.getRange('B1').setFormula('=A1-WEEKDAY(A1,2)+1');
+    sheet.getRange('C1').setFormula('=COUNTIF(D1:D3,">="&B1)');
+    sheet.getRange('C2').setFormula('=A1');
+    sheet.getRange('C3').setFormula('=C2+0');
+    const changed: string[] = [];
+    world.ss._engine.on('valuesUpdated', (changes) => {
+      for (const c of changes) if (c instanceof ExportedCellChange) changed.push(String.fromCharCode(65 + c.address.col) + (c.address.row + 1));
+    });
+    return { ...world, changed };
+  }
+
+  it('a value typed into a cell nothing reads: only TODAY() itself is computed again (the changes list it and the typed cell)', () => {
+    const { emu, sheet, changed } = withToday();
+    emu.rt.virtualMs = Date.UTC(2026, 11, 7, 12) - Date.now();
+    sheet.getRange('A1').setFormula('=TODAY()');
+    const before = sheet.getRange('A1:C3').getDisplayValues();
+    changed.length = 0;
+    sheet.getRange('F9').setValue('a note');
+    expect(sheet.getRange('A1:C3').getDisplayValues()).toEqual(before);
+    expect(changed.sort()).toEqual(['A1', 'F9']);
+  });
+
+  it('the next day, everything that depends on TODAY() is computed again', () => {
+    const { emu, sheet, changed } = withToday();
+    emu.rt.virtualMs = Date.UTC(2026, 11, 7, 12) - Date.now(); // a Monday
+    sheet.getRange('A1').setFormula('=TODAY()');
+    expect(sheet.getRange('C1').getValue()).toBe(1);
+    emu.rt.virtualMs = Date.UTC(2026, 11, 14, 12) - Date.now();
+    changed.length = 0;
+    sheet.getRange('F9').setValue('a note');
+    expect(sheet.getRange('B1').getDisplayValue()).toBe('12/14/2026');
+    expect(sheet.getRange('C1').getValue()).toBe(1);
+    expect(sheet.getRange('C3').getDisplayValue()).toBe('12/14/2026');
+    expect(changed.sort()).toEqual(['A1', 'B1', 'C2', 'C3', 'F9']);
   });
 });

@@ -291,6 +291,38 @@ describe('Sheets advanced service', () => {
     ]);
   });
 
+  it('updateCells: rows of different lengths write only their cells, within the range; each value is read with the format the same request gives its cell', () => {
+    const w = world();
+    const sheet = w.emu.active._sheets[0];
+    sheet.getRange('A1:D5').setValues(Array.from({ length: 5 }, () => ['old', 'old', 'old', 'old']));
+    const asText = { userEnteredFormat: { numberFormat: { type: 'TEXT', pattern: '@' } } };
+    run(w.bundle, 'batch', [
+      [
+        {
+          updateCells: {
+            range: grid(w.sheetId, 0, 4, 0, 3),
+            rows: [
+              { values: [{ userEnteredValue: { numberValue: 1 } }, { userEnteredValue: { stringValue: '2' } }] },
+              { values: [{ userEnteredValue: { stringValue: '007' }, ...asText }, { userEnteredValue: { boolValue: true } }] },
+              { values: [] },
+              { values: [1, 2, 3, 4].map((n) => ({ userEnteredValue: { numberValue: n } })) },
+              { values: [{ userEnteredValue: { numberValue: 9 } }] },
+            ],
+            fields: 'userEnteredValue,userEnteredFormat.numberFormat',
+          },
+        },
+      ],
+    ]);
+    expect(sheet.getRange('A1:D5').getValues()).toEqual([
+      [1, '2', 'old', 'old'],
+      ['007', true, 'old', 'old'],
+      ['old', 'old', 'old', 'old'],
+      [1, 2, 3, 'old'],
+      ['old', 'old', 'old', 'old'],
+    ]);
+    expect(sheet.getRange('A2').getNumberFormat()).toBe('@');
+  });
+
   it('a viewer may not change anything, and freezing every row, or rows that cut a merge, is refused', () => {
     const w = world();
     w.emu.active.addViewer('viewer@example.com');

@@ -651,18 +651,38 @@ function planCells(req: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, where
         throw new EmulatorError(`${where}: a number format without a pattern is not modelled`);
     }
   return () => {
-    rows.forEach((row, i) =>
-      (row.values ?? []).forEach((cell, j) => {
-        if (i >= rect.numRows || j >= rect.numCols) return; // a range smaller than the rows: the rest is not written
-        const at = { row: rect.row + i, col: rect.col + j, numRows: 1, numCols: 1 };
+    // A range smaller than the rows: the rest is not written.
+    const written = rows.slice(0, rect.numRows).map((row) => (row.values ?? []).slice(0, rect.numCols));
+    written.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
         const format = cell.userEnteredFormat;
-        if (fields.includes('userEnteredFormat.numberFormat')) sheet._setMeta(at.row, at.col, { numberFormat: format?.numberFormat?.pattern });
-        if (fields.includes('userEnteredFormat.textFormat.bold')) sheet._setMeta(at.row, at.col, { fontWeight: format?.textFormat?.bold ? 'bold' : undefined });
-        // A formula is read as if typed in the spreadsheet's locale, as setFormula's is: a comma
-        // between arguments fails in a decimal-comma locale (googleapis/google-api-nodejs-client#1994).
-        if (fields.includes('userEnteredValue') && cell.userEnteredValue?.formulaValue !== undefined)
-          sheet._writeFormulas(at, [[cell.userEnteredValue.formulaValue]]);
-        else if (fields.includes('userEnteredValue')) sheet._writeValues(at, [[literal(cell.userEnteredValue, sheet._cellMeta(at.row, at.col)?.numberFormat)]]);
+        if (fields.includes('userEnteredFormat.numberFormat')) sheet._setMeta(rect.row + i, rect.col + j, { numberFormat: format?.numberFormat?.pattern });
+        if (fields.includes('userEnteredFormat.textFormat.bold'))
+          sheet._setMeta(rect.row + i, rect.col + j, { fontWeight: format?.textFormat?.bold ? 'bold' : undefined });
+      }),
+    );
+    if (!fields.includes('userEnteredValue')) return {};
+    // Each cell's value as its format (set above) reads it; rows of one width are written as one
+    // block, as a write of 10,000 cells one by one cost the engine a call each.
+    for (let first = 0; first < written.length;) {
+      const width = written[first].length;
+      let end = first + 1;
+      while (end < written.length && written[end].length === width) end++;
+      if (width > 0) {
+        const values = written
+          .slice(first, end)
+          .map((cells, i) => cells.map((cell, j) => literal(cell.userEnteredValue, sheet._cellMeta(rect.row + first + i, rect.col + j)?.numberFormat)));
+        sheet._writeValues({ row: rect.row + first, col: rect.col, numRows: end - first, numCols: width }, values);
+      }
+      first = end;
+    }
+    // A formula is read as if typed in the spreadsheet's locale, as setFormula's is: a comma
+    // between arguments fails in a decimal-comma locale (googleapis/google-api-nodejs-client#1994).
+    // Its cell was written '' in its block above.
+    written.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
+        const formula = cell.userEnteredValue?.formulaValue;
+        if (formula !== undefined) sheet._writeFormulas({ row: rect.row + i, col: rect.col + j, numRows: 1, numCols: 1 }, [[formula]]);
       }),
     );
     return {};

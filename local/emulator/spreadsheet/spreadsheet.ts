@@ -22,6 +22,7 @@ import {
   type Visibility,
 } from './metadata.ts';
 import { isValidTimeZone } from './tz.ts';
+import { indexColumnsOnFirstLookup } from './column-index.ts';
 import { registerSheetClock, type SheetClockContext } from '../formulas/today.ts';
 import { registerSheetsArrayFunctions } from '../formulas/array-functions.ts';
 import { fixColumnIndexAfterRowChanges, registerSheetsXlookup } from '../formulas/lookups.ts';
@@ -71,12 +72,49 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
     undoLimit: 0,
   });
   fixColumnIndexAfterRowChanges(hf);
+  indexColumnsOnFirstLookup(hf);
+  stopAtUnchangedDates(hf);
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
   return hf;
+}
+
+/** The part of HyperFormula's evaluator patched here (not in its public typings). */
+interface EvaluatorParts {
+  recomputeVertex(vertex: { cachedCellValue?: unknown }, changes: unknown): boolean;
+}
+
+/**
+ * HyperFormula recomputes a formula's dependents when its new value is not the same object as
+ * the old, and a date (TODAY(), a date minus a number) is a new object at each computation. So
+ * every edit, which recomputes the volatile TODAY(), recomputed everything downstream of it (a
+ * Dashboard's "this week" filters over the whole log) though its value had not changed. A date
+ * equal to the one before now stops there, as a number does already; arrays are still compared
+ * by identity (always recomputed).
+ */
+function stopAtUnchangedDates(hf: HyperFormula): void {
+  const evaluator = (hf as unknown as { _evaluator: EvaluatorParts })._evaluator;
+  const recompute = evaluator.recomputeVertex.bind(evaluator);
+  evaluator.recomputeVertex = (vertex, changes) => {
+    const before = vertex.cachedCellValue;
+    return recompute(vertex, changes) && !sameRichNumber(before, vertex.cachedCellValue);
+  };
+}
+
+/** A date, time, percent or currency: HyperFormula's RichNumber, which it does not export. */
+interface RichNumberParts {
+  val: number;
+  format?: string;
+}
+
+const isRichNumber = (v: unknown): v is RichNumberParts => v instanceof Object && typeof (v as { val?: unknown }).val === 'number';
+
+/** Two dates (times, percents, currencies) of the same kind, value and format. */
+function sameRichNumber(a: unknown, b: unknown): boolean {
+  return isRichNumber(a) && isRichNumber(b) && a.constructor === b.constructor && a.val === b.val && a.format === b.format;
 }
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
