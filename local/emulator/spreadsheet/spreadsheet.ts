@@ -29,6 +29,7 @@ import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
+import { rememberRangeReadsPerFormula } from '../formulas/range-reading.ts';
 import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
@@ -67,6 +68,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   fixColumnIndexAfterRowChanges(hf);
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
+  rememberRangeReadsPerFormula(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
