@@ -30,6 +30,7 @@ import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
 import { rememberRangeReadsPerFormula } from '../formulas/range-reading.ts';
+import { vectorizeOncePerCall } from '../formulas/vectorizing.ts';
 import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
@@ -69,6 +70,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
   rememberRangeReadsPerFormula(hf);
+  vectorizeOncePerCall(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
