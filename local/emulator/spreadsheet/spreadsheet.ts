@@ -31,6 +31,7 @@ import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
 import { rememberRangeReadsPerFormula } from '../formulas/range-reading.ts';
 import { vectorizeOncePerCall } from '../formulas/vectorizing.ts';
+import { testCriteriaOverArrays } from '../formulas/criteria.ts';
 import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
@@ -71,6 +72,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   rememberTextReadings(hf);
   rememberRangeReadsPerFormula(hf);
   vectorizeOncePerCall(hf);
+  testCriteriaOverArrays(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
