@@ -131,6 +131,27 @@ describe('IF gives the values it gave before', () => {
   });
 });
 
+// Speed: over a column of TRUE and FALSE (a log column compared with a word), the branch's
+// element is taken as it is, without the engine's argument handling per element (the values are
+// pinned against HyperFormula's own IF below).
+describe('IF over a column of conditions', () => {
+  it('takes each element directly where the condition is TRUE or FALSE, and handles the others', () => {
+    const s = sheet();
+    s.getRange('A1:B200').setValues(Array.from({ length: 200 }, (_, i) => [i % 4 === 0 ? 'Pitch sent' : 'Reply', `C-${i}`]));
+    s.getRange('A200').setValue('=1/0');
+    const plugin = HyperFormula.getFunctionPlugin('IF') as unknown as { prototype: { calculateSingleCellOfResultArray(...args: unknown[]): unknown } };
+    const handled = vi.spyOn(plugin.prototype, 'calculateSingleCellOfResultArray');
+    s.getRange('D1').setFormula('=ARRAYFORMULA(IF(A1:A200="Pitch sent",B1:B200,""))');
+    const shown = s
+      .getRange('D1:D200')
+      .getValues()
+      .map(([v]) => v);
+    expect(shown.slice(0, 5)).toEqual(['C-0', '', '', '', 'C-4']);
+    expect(shown[199]).toBe('#DIV/0!');
+    expect(handled).toHaveBeenCalledTimes(1);
+  });
+});
+
 // HyperFormula's own IF, in an engine built before the emulator replaced it (the registry is
 // global, and an engine keeps the functions it was built with).
 const eager = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: false, useColumnIndex: true });

@@ -30,6 +30,9 @@ import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
+import { rememberRangeReadsPerFormula } from '../formulas/range-reading.ts';
+import { vectorizeOncePerCall } from '../formulas/vectorizing.ts';
+import { testCriteriaOverArrays } from '../formulas/criteria.ts';
 import { registerSheetsCount } from '../formulas/count.ts';
 import type { Signatures } from '../signatures.ts';
 
@@ -76,6 +79,9 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   stopAtUnchangedDates(hf);
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
+  rememberRangeReadsPerFormula(hf);
+  vectorizeOncePerCall(hf);
+  testCriteriaOverArrays(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');

@@ -167,8 +167,12 @@ const MAX_REFERRALS = 1_000_000;
  * literal: {a,b} is written {a\b} in locales with a decimal comma.
  */
 function sortedList(columns: string[], key: string, conditions: string[], rows: number): string {
-  const n = columns.length;
-  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${[...columns, key].join(',')}),${conditions.join(',')}),${n + 1},TRUE),${rows},${n}),""))`;
+  return sortedOn([...columns, key], columns.length + 1, conditions, rows, columns.length);
+}
+
+/** sortedList when the key is already one of `columns`, the `keyColumn`-th (1-based): no column added. */
+function sortedOn(columns: string[], keyColumn: number, conditions: string[], rows: number, shown = columns.length): string {
+  return `=ARRAYFORMULA(IFERROR(ARRAY_CONSTRAIN(SORT(FILTER(HSTACK(${columns.join(',')}),${conditions.join(',')}),${keyColumn},TRUE),${rows},${shown}),""))`;
 }
 
 /** Where a list's rows wait (hidden columns): `column(k)` is the range of its k-th column. */
@@ -254,8 +258,8 @@ const NO_ANSWER_DAYS = 1_000_000;
 
 /**
  * The block's list, in this order of columns: contact, key (Event date's day × KEY_BASE + log
- * row: unique, and the order of the list), event code, the Details of a pitch, and the contact
- * again on a pitch's row only.
+ * row: unique, and the order of the list), event code, Details (read on a pitch's row only), and
+ * the contact again on a pitch's row only.
  */
 export const REPLY_LIST_COLUMNS = 5;
 
@@ -325,9 +329,10 @@ export const replies = {
     const voidingIds = `FILTER(${log.eventId},LEFT(${log.event},${VOIDED_PREFIX.length})=${str(VOIDED_PREFIX)})`;
     const stands = `ISNA(MATCH(${log.eventId}&"/voided",${voidingIds},0))`;
     const pitch = `${log.event}=${str(EVENT_LABELS.pitch)}`;
-    // A pitch's Details as they are: its template is read from them for first pitches only.
-    const columns = [log.contactId, key, code, `IF(${pitch},${log.details},"")`, `IF(${pitch},${log.contactId},"")`];
-    return sortedList(columns, key, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
+    // Details as they are, on every row (no IF: a pass over the whole log saved), since a
+    // template is read from them on first pitches only. The key is sorted on where it is.
+    const columns = [log.contactId, key, code, log.details, `IF(${pitch},${log.contactId},"")`];
+    return sortedOn(columns, 2, [`${code}>0`, `ISNUMBER(${log.date})`, `${log.contactId}<>""`, stands], rows);
   },
   /** Each first pitch's template (from its Details). */
   firstPitchTemplate: (list: ListRows) => perFirstPitch(list, templateOf(`T(${onFirstPitch(list, 3)})`)),
