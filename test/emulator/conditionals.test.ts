@@ -278,7 +278,8 @@ describe('IFERROR, IFNA, IFS and SWITCH against HyperFormula’s own, formula by
     for (const b of values)
       for (const formula of [`IFERROR(${a},${b})`, `IFNA(${a},${b})`, `SWITCH(${a},1,${b},"x","X")`, `SWITCH(${a},${b},"hit")`]) formulas.push({ formula });
   for (const c1 of conditions)
-    for (const c2 of conditions) for (const v of ['"x"', 'A1:A3', '1/0']) formulas.push({ formula: `IFS(${c1},${v},${c2},"second")`, firstOnly: `IFS(${c1},${v})` });
+    for (const c2 of conditions)
+      for (const v of ['"x"', 'A1:A3', '1/0']) formulas.push({ formula: `IFS(${c1},${v},${c2},"second")`, firstOnly: `IFS(${c1},${v})` });
 
   function shown(hf: HyperFormula, formula: string): unknown {
     const name = `s${hf.countSheets()}`;

@@ -379,7 +379,9 @@ describe('Structure, rules and metadata', () => {
   it('freezing rows or columns that cut a merge is refused; a whole merge on either side is not', () => {
     const { sheet } = setup();
     sheet.getRange('C2:D3').merge();
-    expect(() => sheet.setFrozenRows(2)).toThrow(/^Sorry, you can't freeze rows which contain only part of a merged cell\. Try to break apart merged cells or freeze more rows/);
+    expect(() => sheet.setFrozenRows(2)).toThrow(
+      /^Sorry, you can't freeze rows which contain only part of a merged cell\. Try to break apart merged cells or freeze more rows/,
+    );
     expect(() => sheet.setFrozenColumns(3)).toThrow(/^Sorry, you can't freeze columns which contain only part of a merged cell\./);
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([0, 0]);
     sheet.setFrozenRows(1);
@@ -417,7 +419,12 @@ describe('Structure, rules and metadata', () => {
   it('inserted rows and columns take the formats of the line before, not its value, note or drop-down', () => {
     const { app, sheet } = setup();
     const cell = sheet.getRange('B3');
-    cell.setNumberFormat('dd/mm/yyyy').setBackground('#fff2cc').setFontWeight('bold').setNote('mine').setValue(new Date(Date.UTC(2026, 0, 5)));
+    cell
+      .setNumberFormat('dd/mm/yyyy')
+      .setBackground('#fff2cc')
+      .setFontWeight('bold')
+      .setNote('mine')
+      .setValue(new Date(Date.UTC(2026, 0, 5)));
     cell.setDataValidation(app.newDataValidation().requireDate().build());
     sheet.getRange('B1').setNumberFormat('0.00');
     sheet.insertRowsAfter(3, 2);

@@ -428,7 +428,7 @@ function build(
   // to date in the same call, with the zone its defaults read; a call only for a first build
   // whose settings are there already (a re-run after a stop), so that the re-run converges.
   const zone = firstBuild ? zoneCopyProperty(props, settings.timeZone ?? ss.getSpreadsheetTimeZone()) : {};
-  props.setProperties({ [DASHBOARD_RECORD_KEY]: JSON.stringify(done), ...zone });
+  writeDashboardRecord(props, done, zone);
   if (options.activate) sheet.activate();
 
   name ??= sheet.getName();

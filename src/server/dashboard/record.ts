@@ -50,8 +50,10 @@ export function readDashboardRecord(props: Props): DashboardRecord | null {
   }
 }
 
-export function writeDashboardRecord(props: Props, record: DashboardRecord): void {
-  props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
+/** Writes the record, and `alongside` (other document properties) in the same call when given. */
+export function writeDashboardRecord(props: Props, record: DashboardRecord, alongside?: Record<string, string>): void {
+  if (alongside) props.setProperties({ [DASHBOARD_RECORD_KEY]: JSON.stringify(record), ...alongside });
+  else props.setProperty(DASHBOARD_RECORD_KEY, JSON.stringify(record));
 }
 
 /** A build that ended: not one an error stopped half-way. */

@@ -104,7 +104,11 @@ describe('Import through the Sheets API or SpreadsheetApp', () => {
     importOk(app);
     const added = sheet.getLastRow() - firstNew + 1;
     expect(added).toBeGreaterThan(spare);
-    const formats = (column: number) => sheet.getRange(firstNew, column, added, 1).getNumberFormats().map(([f]) => f);
+    const formats = (column: number) =>
+      sheet
+        .getRange(firstNew, column, added, 1)
+        .getNumberFormats()
+        .map(([f]) => f);
     expect(formats(lastContact)).toEqual(new Array(added).fill('dd/mm/yyyy'));
     expect(formats(interviewDate)).toEqual(new Array(added).fill('yyyy-mm-dd'));
   });

@@ -30,7 +30,10 @@ describe('Set up tracker by an editor, a few cells of a contact column protected
   for (const route of ['api', 'not enabled'] as const)
     it(`${route}: names the protected cell of the column it would tag, and changes nothing`, () => {
       const { result, changed } = setUpAsEditor(route, 'A3:B4');
-      expect(result).toEqual({ ok: false, message: expect.stringMatching(/^A3 on "Contacts" is protected \("Owner only"\), and you may not edit it\..*Nothing was changed\.$/) });
+      expect(result).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^A3 on "Contacts" is protected \("Owner only"\), and you may not edit it\..*Nothing was changed\.$/),
+      });
       expect(changed).toBe('');
     });
 });

@@ -354,7 +354,9 @@ describe('a merge of the user’s across the header row and the row below', () =
       sheet.getRange('Y1:Y2').merge();
       const first = app.bundle.run('setUpTracker').result as SetupResult;
       expect(first.ok).toBe(true);
-      expect(first.ok && first.warnings).toContainEqual(expect.stringMatching(/^The header row was not frozen: the merged cells Y1:Y2 span it and the row below\./));
+      expect(first.ok && first.warnings).toContainEqual(
+        expect.stringMatching(/^The header row was not frozen: the merged cells Y1:Y2 span it and the row below\./),
+      );
       expect(sheet.getFrozenRows()).toBe(0);
       expect(sheet.getRange('Y1:Y2').isPartOfMerge()).toBe(true);
       sheet.getRange('Y1:Y2').breakApart();
