@@ -21,6 +21,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** What `formula` shows on a new sheet of `data`, written in E2 (inside the data's rows). */
+function shownOn(hf: HyperFormula, data: unknown[][], formula: string): unknown {
+  const name = `s${hf.countSheets()}`;
+  hf.addSheet(name);
+  const id = hf.getSheetId(name)!;
+  hf.setSheetContent(id, data as Parameters<HyperFormula['setSheetContent']>[1]);
+  hf.setCellContents({ sheet: id, row: 1, col: 4 }, formula);
+  // An error as its kind and message (its address names the sheet, which differs).
+  return hf.getSheetValues(id).map((row) => row.slice(4).map((v) => (v instanceof DetailedCellError ? `${v.value} ${v.message}` : v)));
+}
+
 describe('IF: only the branch taken is computed', () => {
   it('does not look up what the branch not taken would look up', () => {
     const s = sheet();
@@ -171,16 +182,7 @@ describe('IF against HyperFormula’s own, formula by formula', () => {
       for (const ifFalse of branches) formulas.push(`IF(${condition},${ifTrue},${ifFalse})`);
     }
 
-  /** What `formula` shows on a sheet of `data`, written in E2 (inside the data's rows). */
-  function shown(hf: HyperFormula, formula: string): unknown {
-    const name = `s${hf.countSheets()}`;
-    hf.addSheet(name);
-    const id = hf.getSheetId(name)!;
-    hf.setSheetContent(id, data);
-    hf.setCellContents({ sheet: id, row: 1, col: 4 }, formula);
-    // An error as its kind and message (its address names the sheet, which differs).
-    return hf.getSheetValues(id).map((row) => row.slice(4).map((v) => (v instanceof DetailedCellError ? `${v.value} ${v.message}` : v)));
-  }
+  const shown = (hf: HyperFormula, formula: string) => shownOn(hf, data, formula);
 
   it.each(['', 'ARRAYFORMULA'])('%s: the same values in every cell', (wrapper) => {
     const lazy = newEngine();
@@ -281,14 +283,7 @@ describe('IFERROR, IFNA, IFS and SWITCH against HyperFormula’s own, formula by
     for (const c2 of conditions)
       for (const v of ['"x"', 'A1:A3', '1/0']) formulas.push({ formula: `IFS(${c1},${v},${c2},"second")`, firstOnly: `IFS(${c1},${v})` });
 
-  function shown(hf: HyperFormula, formula: string): unknown {
-    const name = `s${hf.countSheets()}`;
-    hf.addSheet(name);
-    const id = hf.getSheetId(name)!;
-    hf.setSheetContent(id, data);
-    hf.setCellContents({ sheet: id, row: 1, col: 4 }, formula);
-    return hf.getSheetValues(id).map((row) => row.slice(4).map((v) => (v instanceof DetailedCellError ? `${v.value} ${v.message}` : v)));
-  }
+  const shown = (hf: HyperFormula, formula: string) => shownOn(hf, data, formula);
 
   // Where HyperFormula computed an IFS's condition after the first TRUE one, that condition's
   // error or text showed; here the IFS gives what it gives without the later pair.
