@@ -152,4 +152,31 @@ describe('a re-run after a failure at any write ends as a run that never failed'
       "25 min.\nLearned: Start with the methods course.\nReferrals: Dana Scully (C-0007); Liam O'Connor (C-0006, already a contact)",
     );
   });
+
+  // The first attempt stored Amara's Referrals given as a number (2 + her 2 referrals); another
+  // interview with her, logged before the retry, added a third referral. The retry must not write
+  // the stored number over the count the other interview made: Amara has given 2 + 2 + 1.
+  for (const [where, stopAt] of [
+    ['before the referral rows', (calls: string[]) => calls.indexOf('Range.setValues') + 1],
+    ['after the referral rows', (calls: string[]) => calls.indexOf('Range.setValues') + 2],
+    ['before the log rows', (calls: string[]) => calls.lastIndexOf('Range.setValues') + 1],
+  ] as const) {
+    it(`a retry after another interview with the same contact logged a referral (stopped ${where}): Referrals given counts both`, () => {
+      const clean = prepared(true);
+      const calls: string[] = [];
+      clean.emu.rt.beforeCall = (name) => void calls.push(name);
+      clean.bundle.run('logInterview', [INTERVIEW]);
+      clean.emu.rt.beforeCall = null;
+      const app = prepared(true);
+      expect(failAt(app, stopAt(calls), () => app.bundle.run('logInterview', [INTERVIEW]))).toBe(true);
+      log(app, 'logInterview', {
+        eventId: 'other-event-0002',
+        contactIds: ['C-0002'],
+        date: DATE,
+        referrals: [{ name: 'Fox Mulder', email: 'fox@fbi.example' }],
+      });
+      log(app, 'logInterview', INTERVIEW);
+      expect(shown(app, 3, 'Referrals given')).toBe('5');
+    });
+  }
 });
