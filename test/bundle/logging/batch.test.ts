@@ -123,6 +123,22 @@ describe('The Interview log created through the Sheets API or SpreadsheetApp', (
     expect(differenceOf(api.state, notEnabled.state)).toBe('');
   });
 
+  // The Dashboard's record keeps the cells awaiting the log by row and column as the build left
+  // them; a row the user inserted at its top since moves them down. The first event must not write
+  // its formula over what the user then typed where the formula was to go.
+  it.each([['api'], ['not enabled']] as const)('rows the user inserted in the Dashboard before the first event: their note is kept (%s)', (route) => {
+    withClock({ now: NOW }, () => {
+      const app = tracker(route);
+      const { row, column } = JSON.parse(app.emu.properties.document.get('iit.dashboard')!).awaitingLog as { row: number; column: number };
+      const dashboard = app.ss.getSheetByName('Dashboard')!;
+      dashboard.insertRowsBefore(1, 1);
+      dashboard.getRange(row, column).setValue('my own note');
+      firstPitch(app);
+      expect(dashboard.getRange(row, column).getFormula()).toBe('');
+      expect(dashboard.getRange(row, column).getValue()).toBe('my own note');
+    });
+  });
+
   it.each([['get'], ['batchUpdate']] as const)('the API over its quota (429) at spreadsheets.%s: the same spreadsheet as without the service', (method) => {
     const states: unknown[] = [];
     withClock({ now: NOW }, () =>
