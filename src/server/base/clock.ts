@@ -27,9 +27,11 @@ export function sheetClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetC
  * settings, and each logged event; src/server/dashboard/dashboard.ts says when a first build
  * reads it for the copy alone), which go on using the real one; a tracker without a copy yet
  * (set up before it existed) reads the zone until its next logged event. A stale copy (the zone
- * changed in File > Settings since the last logged event) costs only the dialog's default date
- * near midnight: the day in the old zone, which the user sees and may change, and which the
- * action checks against the real zone.
+ * changed in File > Settings since the last logged event) makes the dialog's default date, and
+ * the date picker's latest day for past-only events, the day in the old zone: a day off for the
+ * hours the two zones' dates differ (most of the day between zones far apart), until the next
+ * logged event. The user sees the date and may type another (the form does not validate), and
+ * the action checks it against the real zone.
  */
 const ZONE_COPY_KEY = 'iit.timeZone';
 
