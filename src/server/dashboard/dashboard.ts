@@ -24,7 +24,7 @@ import type { DashboardResult } from '../../shared/types.ts';
 import { menuMessage, UserError } from '../base/actions.ts';
 import { sheetClock, zoneCopyProperty } from '../base/clock.ts';
 import { openLog, type LogSheet } from '../logging/interview-log.ts';
-import { propertiesReadOnce } from '../logging/properties-once.ts';
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 import { NEW_SHEET_GRID, uniqueSheetName } from '../base/sheets.ts';

@@ -13,7 +13,7 @@ import type { VoidResult } from '../../shared/history.ts';
 import { UserError } from '../base/actions.ts';
 import { sheetClock } from '../base/clock.ts';
 import { appendTarget, appendToLog, completeLog, logWidth, readLog } from '../logging/interview-log.ts';
-import { propertiesReadOnce } from '../logging/properties-once.ts';
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { fillBlockWrites, mergeProblem, protectionProblem } from '../tracker/cells.ts';
 import { readTracker } from '../tracker/table.ts';
 

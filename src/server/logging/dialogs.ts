@@ -12,7 +12,7 @@ import { UserError } from '../base/actions.ts';
 import { copiedZoneToday } from '../base/clock.ts';
 import { selectedRows as rowsOfA1 } from '../../core/pitch/contact.ts';
 import { readRecord } from '../tracker/store.ts';
-import { propertiesReadOnce } from './properties-once.ts';
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { readTrackerSheet, requireTrackerSheet, type TrackerView } from '../tracker/table.ts';
 
 export const DIALOG_PAGE = 'LogEventDialog';

@@ -22,7 +22,7 @@ import { rangeInGrid } from '../base/sheets.ts';
 import { linkDashboardToLog } from '../dashboard/dashboard.ts';
 import { appendTarget, appendToLog, completeLog, headerTargets, type LogRead, type LogSheet, logWidth, readLog } from './interview-log.ts';
 import { pendingWithout, readPending, rememberPending } from './pending-events.ts';
-import { propertiesReadOnce } from './properties-once.ts';
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { formatTrackerBlock, oneBasedColumns, type RangeAt, rangeOfSheet, rangesFetched, trackerBlockCells } from '../tracker/format.ts';
 import { recordProperty, type TrackerRecord } from '../tracker/store.ts';
 import { readTracker, type TrackerView } from '../tracker/table.ts';
