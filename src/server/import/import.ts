@@ -15,22 +15,14 @@
 //   tracker sheet being made, and that colour rules must reach rows added past the grid), and
 //   the record (ID counter) and the removal of that note are the last writes.
 
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { type ParsedCsv, parseContactsCsv } from '../../core/import/csv.ts';
 import { type ImportPlan, type TrackerTable, planImport } from '../../core/import/import.ts';
 import { mapColumns, type ContactField } from '../../core/tracker/headers.ts';
 import { fitsCellLimit, gridGrowth, type GridSize } from '../../core/tracker/header-check.ts';
 import { RELATIONSHIPS, TRACKER_COLUMNS, type TrackerKey, canonicalValue } from '../../core/tracker/schema.ts';
 import type { ImportOptions, ImportProblem, ImportResult } from '../../shared/types.ts';
-import {
-  contactColumnTags,
-  findTrackerSheet,
-  propertiesReadOnce,
-  readRecord,
-  recordText,
-  writeRecord,
-  writeTags,
-  type TrackerRecord,
-} from '../tracker/store.ts';
+import { contactColumnTags, findTrackerSheet, readRecord, recordText, writeRecord, writeTags, type TrackerRecord } from '../tracker/store.ts';
 import { layoutOf } from '../../core/tracker/columns.ts';
 import { readTrackerSheet, type TrackerView } from '../tracker/table.ts';
 import { forCell, mergeProblem, protectionProblem, type Snapshot } from '../tracker/cells.ts';

@@ -3,6 +3,7 @@
 // what is missing (new columns, IDs, tags, drop-downs, formats, colours, frozen header) and the
 // record last. Existing cells, formats and column order are never touched.
 
+import { propertiesReadOnce } from '../base/properties-once.ts';
 import { columnAfterSetup, planSetup, type SetupConfirmKind, type SetupReady } from '../../core/tracker/setup.ts';
 import { TRACKER_KEYS, trackerColumn, type TrackerKey } from '../../core/tracker/schema.ts';
 import { thousands } from '../../core/base/text.ts';
@@ -18,7 +19,6 @@ import {
   headerRowTags,
   trackerColumnTags,
   type TrackerRecord,
-  propertiesReadOnce,
   type LineTag,
   writeOwed,
   writeRecord,

@@ -223,38 +223,3 @@ export function findTrackerSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, r
   if (!record) return null;
   return ss.getSheetById(record.sheetId);
 }
-
-/**
- * `props` read whole once (getProperties: one call), then answering getProperty from that read:
- * for an action under the document lock that reads several properties (no other execution
- * writes them meanwhile). Writes go through to `props` and update the read.
- */
-export function propertiesReadOnce(props: GoogleAppsScript.Properties.Properties): GoogleAppsScript.Properties.Properties {
-  let read: Record<string, string> = { ...props.getProperties() };
-  const self: GoogleAppsScript.Properties.Properties = {
-    getProperty: (key) => read[key] ?? null,
-    getProperties: () => ({ ...read }),
-    getKeys: () => Object.keys(read),
-    setProperty: (key, value) => {
-      props.setProperty(key, value);
-      read[key] = String(value);
-      return self;
-    },
-    setProperties: (properties, deleteAllOthers?: boolean) => {
-      props.setProperties(properties, deleteAllOthers ?? false);
-      read = { ...(deleteAllOthers ? {} : read), ...properties };
-      return self;
-    },
-    deleteProperty: (key) => {
-      props.deleteProperty(key);
-      delete read[key];
-      return self;
-    },
-    deleteAllProperties: () => {
-      props.deleteAllProperties();
-      read = {};
-      return self;
-    },
-  };
-  return self;
-}
