@@ -43,6 +43,8 @@ interface RangeValueInternals {
 const reads = new Map<string, Read>();
 /** How deep the engine is in computing a formula: 0 between formulas. */
 let depth = 0;
+/** The rows of every range read from cells while a formula was computed (shared as above, never changed in place). */
+export const rowsReadFromCells = new WeakSet<object>();
 /** Ranges read during the recalculation under way, by the same keys. */
 const readsThisRecalculation = new Map<string, Read>();
 /** How many recalculations are under way (one engine's inside another's is not expected): 0 outside them. */
@@ -64,6 +66,7 @@ function rememberRangeReads(): void {
       return;
     }
     original.call(this);
+    rowsReadFromCells.add(this._data!);
     const read: Read = {
       graph: this.dependencyGraph,
       sheet: range.start.sheet,
