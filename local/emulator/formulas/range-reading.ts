@@ -16,8 +16,9 @@
 // formula has the values a fresh read would give for each formula computed after it, in that
 // recalculation. The Dashboard's counts and lists name the same whole tracker columns (the
 // Contact ID column in about fifteen formulas), each read cell by cell, 10,000 rows each. A
-// range is forgotten when a formula in it is computed (or found in a cycle) after it was read,
-// which the engine's order rules out outside cycles, and all of them at the recalculation's end.
+// range is forgotten when a formula in it is computed (or found in a cycle) after it was read: the
+// engine's order should rule that out, so this only guards against an order it does not keep
+// (no test reaches it); every range is forgotten at the recalculation's end.
 
 import { SimpleRangeValue, type HyperFormula } from 'hyperformula';
 
