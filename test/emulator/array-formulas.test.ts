@@ -1,7 +1,8 @@
 // Array formulas as Sheets computes them, where HyperFormula on its own does not: FILTER over a
 // range several columns wide, XLOOKUP of several keys, ROW of a range, and inserting rows or
 // columns inside an array's result.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SimpleRangeValue } from 'hyperformula';
 import { Emulator } from '../../local/emulator/index.ts';
 import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
@@ -10,6 +11,10 @@ function sheet() {
   const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
   return app.getActiveSpreadsheet().getActiveSheet();
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('FILTER', () => {
   // https://support.google.com/docs/answer/3093197: "FILTER(A2:B26, A2:A26 > 5, D2:D26 < 10)";
@@ -53,6 +58,16 @@ describe('FILTER', () => {
     s.getRange('B1:C1').setFormulas([['=ARRAYFORMULA(IF(FILTER($C$1:$C$3,$A$1:$A$3<>"")="","-","+"))', '=ARRAYFORMULA(A1:A3&"")']]);
     expect(s.getRange('C1:C3').getValues()).toEqual([['C-1'], [''], ['x']]);
     expect(s.getRange('B1:B3').getValues()).toEqual([['+'], ['+'], ['']]);
+  });
+
+  // The Dashboard's lists filter the tracker's 10,000 rows by six conditions each.
+  it("takes each condition's cells once, not once per row", () => {
+    const s = sheet();
+    s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [`C-${i}`, i % 5]));
+    const taken = vi.spyOn(SimpleRangeValue.prototype, 'data', 'get');
+    s.getRange('D1').setFormula('=ROWS(FILTER(A1:B300,INT(B1:B300)>0,INT(B1:B300)<>3,LEFT(A1:A300,2)="C-"))');
+    expect(s.getRange('D1').getValue()).toBe(180);
+    expect(taken.mock.calls.length).toBeLessThan(100);
   });
 
   it('refuses conditions of the wrong length', () => {

@@ -25,6 +25,16 @@ describe('counts with criteria', () => {
     expect(generators).not.toHaveBeenCalled();
   });
 
+  // The Dashboard's counts test the same whole tracker columns (the Contact ID column in about fifteen).
+  it('lists the cells of a range the counts of one recalculation test once, not once per count', () => {
+    const s = sheet();
+    s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [i % 4 ? `C-${i}` : `X-${i}`, ['Pitched', 'Declined', 'Thanked'][i % 3]]));
+    const listed = vi.spyOn(SimpleRangeValue.prototype, 'valuesFromTopLeftCorner');
+    s.getRange('D1:D4').setFormulas([['=COUNTIFS(A:A,"C-*")'], ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'], ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'], ['=COUNTIFS(A:A,"X-*",B:B,"Pitched")']]);
+    expect(s.getRange('D1:D4').getValues()).toEqual([[225], [75], [150], [25]]);
+    expect(listed.mock.calls.length).toBe(2);
+  });
+
   it('gives the same answers: text, wildcards, numbers, dates, blanks, errors, several criteria', () => {
     const s = sheet();
     s.getRange('A1:C8').setValues([

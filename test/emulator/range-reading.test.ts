@@ -52,4 +52,33 @@ describe('reading ranges in formulas', () => {
     s.getRange('A4').setValue(5);
     expect(s.getRange('C1').getValue()).toBe(3 + 10);
   });
+  it('reads a range several formulas of one recalculation name once, as the Dashboard\'s counts name the tracker\'s columns', () => {
+    const { s, graph } = sheet();
+    s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [i % 4 ? `C-${i}` : `X-${i}`, ['Pitched', 'Declined', 'Thanked'][i % 3]]));
+    const reads = vi.spyOn(graph, 'getCellValue');
+    // Written in one execution, so computed in one recalculation.
+    s.getRange('D1:D4').setFormulas([['=COUNTIFS(A:A,"C-*")'], ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'], ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'], ['=ROWS(FILTER(A:A,LEFT(A:A,2)="C-",B:B<>"Pitched"))']]);
+    expect(s.getRange('D1:D4').getValues()).toEqual([[225], [75], [150], [150]]);
+    const fromColumnsAB = reads.mock.calls.filter(([at]) => (at as { col: number }).col <= 1).length;
+    expect(fromColumnsAB).toBe(600);
+  });
+
+  it('gives the formulas of one recalculation that name the same range the values a fresh read gives', () => {
+    const { s } = sheet();
+    s.getRange('A1:A3').setValues([[1], [2], [3]]);
+    s.getRange('B1:B3').setValues([[10], [''], [30]]);
+    s.getRange('B2').setFormula('=A2*2');
+    s.getRange('D1').setFormula('=SUM(B1:B3)+SUM(A1:A3)');
+    s.getRange('E1').setFormula('=SUM(B1:B3)');
+    expect(s.getRange('D1:E1').getValues()).toEqual([[50, 44]]);
+    // Both recomputed in one recalculation, after B2.
+    s.getRange('A2').setValue(5);
+    expect(s.getRange('D1:E1').getValues()).toEqual([[59, 50]]);
+    s.getRange('C1').setFormula('=ARRAYFORMULA(A1:A3*100)');
+    s.getRange('D2').setFormula('=SUM(C1:C3)');
+    s.getRange('E2').setFormula('=SUM(C1:C3)+SUM(A1:A3)');
+    expect(s.getRange('D2:E2').getValues()).toEqual([[900, 909]]);
+    s.getRange('A3').setValue(4);
+    expect(s.getRange('D2:E2').getValues()).toEqual([[1000, 1010]]);
+  });
 });

@@ -50,7 +50,8 @@ class SheetsFilterPlugin extends FunctionPlugin {
       const byColumns = !byRows && conditions.every((c) => c.height() === 1 && c.width() === width);
       if (!byRows && !byColumns) return new CellError(ErrorType.VALUE, 'FILTER has mismatched range sizes.');
       const data = range.data;
-      const keep = (i: number) => conditions.every((c) => passes(byRows ? c.data[i][0] : c.data[0][i]));
+      const tests = conditions.map((c) => c.data);
+      const keep = (i: number) => tests.every((test) => passes(byRows ? test[i][0] : test[0][i]));
       let out: unknown[][];
       // Rows of a reference are copied: a reference over another formula's array result hands out
       // that array's own rows, which the engine changes in place when it later computes with them.

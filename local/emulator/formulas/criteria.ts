@@ -8,6 +8,7 @@
 // where the shortest range ends; so every result is HyperFormula's.
 
 import { CellError, SimpleRangeValue, type HyperFormula } from 'hyperformula';
+import { rowsReadFromCells } from './range-reading.ts';
 
 interface Condition {
   conditionRange: { valuesFromTopLeftCorner(): unknown[] };
@@ -38,10 +39,27 @@ function rawValue(value: unknown): unknown {
   return typeof value === 'object' && value !== null && !(value instanceof CellError) && 'val' in value ? (value as { val: unknown }).val : value;
 }
 
+/**
+ * The cells of a range read from cells, in order, listed once per read: the engine hands the same
+ * rows to every formula of a recalculation that names the range (range-reading.ts), and never
+ * changes them in place. Any other array (one a function made, another formula's array result)
+ * is listed afresh, as the engine may change it in place.
+ */
+const listedReads = new WeakMap<object, unknown[]>();
+
+function inOrder(range: { valuesFromTopLeftCorner(): unknown[] }): unknown[] {
+  if (!(range instanceof SimpleRangeValue) || range.isAdHoc()) return range.valuesFromTopLeftCorner();
+  const rows = range.data;
+  if (!rowsReadFromCells.has(rows)) return range.valuesFromTopLeftCorner();
+  let listed = listedReads.get(rows);
+  if (!listed) listedReads.set(rows, (listed = range.valuesFromTopLeftCorner()));
+  return listed;
+}
+
 function evaluateOverArrays(this: CriterionCompute, valuesRange: { valuesFromTopLeftCorner(): unknown[] }, conditions: Condition[]): unknown {
   const criteria = conditions.map((c) => c.criterionPackage.lambda);
-  const values = valuesRange.valuesFromTopLeftCorner().map(this.mapFunction);
-  const tested = conditions.map((c) => c.conditionRange.valuesFromTopLeftCorner());
+  const values = inOrder(valuesRange).map(this.mapFunction);
+  const tested = conditions.map((c) => inOrder(c.conditionRange));
   const length = Math.min(values.length, ...tested.map((t) => t.length));
   let acc = this.reduceInitialValue;
   for (let i = 0; i < length; i++) {

@@ -30,7 +30,7 @@ import { retryBlockedArrays } from '../formulas/spill.ts';
 import { bindNamesInInterpreter, registerSheetsLambda } from '../formulas/lambda.ts';
 import { registerSheetsConditionals } from '../formulas/conditionals.ts';
 import { rememberTextReadings } from '../formulas/text-reading.ts';
-import { rememberRangeReadsPerFormula } from '../formulas/range-reading.ts';
+import { rememberRangeReadsPerFormula, rememberRangeReadsPerRecalculation } from '../formulas/range-reading.ts';
 import { vectorizeOncePerCall } from '../formulas/vectorizing.ts';
 import { testCriteriaOverArrays } from '../formulas/criteria.ts';
 import { registerSheetsCount } from '../formulas/count.ts';
@@ -80,6 +80,7 @@ export function newEngine(clock?: SheetClockContext): HyperFormula {
   bindNamesInInterpreter(hf);
   rememberTextReadings(hf);
   rememberRangeReadsPerFormula(hf);
+  rememberRangeReadsPerRecalculation(hf);
   vectorizeOncePerCall(hf);
   testCriteriaOverArrays(hf);
   // Sheets accepts bare TRUE and FALSE in formulas; HyperFormula only knows TRUE() and FALSE().
