@@ -3,14 +3,7 @@
 // columns inside an array's result.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimpleRangeValue } from 'hyperformula';
-import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
-
-function sheet() {
-  const emu = new Emulator({ scopes: null });
-  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
-  return app.getActiveSpreadsheet().getActiveSheet();
-}
+import { newSheet } from './sheet.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -20,7 +13,7 @@ describe('FILTER', () => {
   // https://support.google.com/docs/answer/3093197: "FILTER(A2:B26, A2:A26 > 5, D2:D26 < 10)";
   // conditions are a column (or row) as long as the range; no match gives #N/A.
   it('keeps whole rows of a wider range by column conditions, without ARRAYFORMULA', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C4').setValues([
       ['Ada', 3, 'x'],
       ['Alan', 0, 'y'],
@@ -36,7 +29,7 @@ describe('FILTER', () => {
   });
 
   it('keeps columns by a row condition, and gives #N/A when nothing matches', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C2').setValues([
       [1, 2, 3],
       ['a', 'b', 'c'],
@@ -53,7 +46,7 @@ describe('FILTER', () => {
   // Found by the dashboard: a FILTER over another array formula's result handed out that
   // result's own rows, and computing with the FILTER changed the other formula's values.
   it('leaves the array formula it filters as it was', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A3').setValues([['C-1'], [''], ['x']]);
     s.getRange('B1:C1').setFormulas([['=ARRAYFORMULA(IF(FILTER($C$1:$C$3,$A$1:$A$3<>"")="","-","+"))', '=ARRAYFORMULA(A1:A3&"")']]);
     expect(s.getRange('C1:C3').getValues()).toEqual([['C-1'], [''], ['x']]);
@@ -62,7 +55,7 @@ describe('FILTER', () => {
 
   // The Dashboard's lists filter the tracker's 10,000 rows by six conditions each.
   it("takes each condition's cells once, not once per row", () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [`C-${i}`, i % 5]));
     const taken = vi.spyOn(SimpleRangeValue.prototype, 'data', 'get');
     s.getRange('D1').setFormula('=ROWS(FILTER(A1:B300,INT(B1:B300)>0,INT(B1:B300)<>3,LEFT(A1:A300,2)="C-"))');
@@ -71,7 +64,7 @@ describe('FILTER', () => {
   });
 
   it('refuses conditions of the wrong length', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A3').setValues([[1], [2], [3]]);
     s.getRange('C1').setFormula('=FILTER(A1:A3,A1:A2>0)');
     expect(s.getRange('C1').getValue()).toBe('#VALUE!');
@@ -81,7 +74,7 @@ describe('FILTER', () => {
 describe('HSTACK', () => {
   // HyperFormula 3.x throws a TypeError from inside the engine when every input is empty.
   it('stacks whole columns of an empty sheet as blanks instead of crashing', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getParent().insertSheet('Empty');
     s.getRange('A1').setFormula("=IFERROR(ARRAYFORMULA(ARRAY_CONSTRAIN(HSTACK('Empty'!$A:$A,'Empty'!$B:$B),3,2)),\"none\")");
     expect(s.getRange('A1:B1').getValues()).toEqual([['', '']]);
@@ -98,7 +91,7 @@ describe('HSTACK', () => {
 
 describe('XLOOKUP', () => {
   const people = () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B4').setValues([
       ['C-0001', 'Ada'],
       ['C-0002', ''],
@@ -155,7 +148,7 @@ describe('ROW', () => {
   // https://support.google.com/docs/answer/3093316: of a range, only the first row's number
   // "if ... the formula is not used as an array formula".
   it('gives the row number of each row of a range inside ARRAYFORMULA, and one number for a cell', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A4').setValues([['a'], ['b'], ['c'], ['d']]);
     s.getRange('C1:C3').setFormulas([['=ARRAYFORMULA(SUM(ROW(A2:A4)))'], ['=ROW(A4)'], ['=ROW()']]);
     expect(s.getRange('C1:C3').getValues()).toEqual([[9], [4], [3]]);
@@ -168,7 +161,7 @@ describe('inserting inside an array formula that other formulas read', () => {
   // HyperFormula 3.x throws "Cannot move cell. Destination already occupied." here; Sheets
   // inserts the rows and the array fills them.
   it('inserts rows inside a FILTER result counted by COUNTIF, and the counts follow', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A6').setValues([[1], [2], [3], [4], [5], [6]]);
     s.getRange('C1').setFormula('=FILTER(A1:A6,A1:A6>0)');
     s.getRange('E1').setFormula('=COUNTIF(C:C,">2")');
@@ -182,7 +175,7 @@ describe('inserting inside an array formula that other formulas read', () => {
   });
 
   it('inserts columns inside a FILTER result read by a formula', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:F1').setValues([[1, 2, 3, 4, 5, 6]]);
     s.getRange('A3').setFormula('=FILTER(A1:F1,A1:F1>0)');
     s.getRange('A5').setFormula('=COUNTIF(3:3,">2")');
@@ -198,7 +191,7 @@ describe('a blocked array result', () => {
   // data in A3", as users quote it, e.g. microCOVID/microCOVID#871); HyperFormula says #SPILL!.
   // Apps Script reads an error cell as its text, through getValue and getDisplayValue alike.
   it('shows #REF! in the formula cell, as a value and as displayed, and expands once the cell is emptied', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A3').setValues([[1], [2], [3]]);
     s.getRange('C3').setValue('mine');
     s.getRange('C1').setFormula('=FILTER(A1:A3,A1:A3>0)');
@@ -211,7 +204,7 @@ describe('a blocked array result', () => {
   });
 
   it('is #REF! inside another formula too, where IFERROR catches it', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A2').setValues([[1], [2]]);
     s.getRange('B2').setValue('x');
     s.getRange('B1').setFormula('=ARRAYFORMULA(A1:A2*2)');
@@ -227,7 +220,7 @@ describe('a function over a range, outside an array formula', () => {
   // first row ... is returned"); https://support.google.com/docs/answer/3093275 (ARRAYFORMULA
   // enables "the use of non-array functions with arrays"). The emulator gave a column for each.
   const names = () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A3').setValues([['  Ada   Lovelace '], [7], ['Grace']]);
     s.getRange('B1:B3').setValues([['Ada'], ['Alan'], ['Grace']]);
     return s;
@@ -269,7 +262,7 @@ describe('MAP and LAMBDA', () => {
   // https://support.google.com/docs/answer/12568985: MAP(array1, [array2, ...], LAMBDA) gives one
   // value per cell, the LAMBDA's names standing for that cell's values. HyperFormula has neither.
   it('computes the LAMBDA once per cell of same-sized arrays, each name one value', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C3').setValues([
       ['C-1', '  Ada  ', 'Lovelace'],
       ['C-2', 7, ''],
@@ -285,7 +278,7 @@ describe('MAP and LAMBDA', () => {
   // Found by the dashboard: a MAP over another array formula's cells was computed before them
   // ("Array should be already computed") when the engine was not told what it reads.
   it('reads the cells another array formula fills, and follows the cells its LAMBDA looks up', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B3').setValues([
       ['C-1', 'Ada'],
       ['C-2', 'Alan'],
@@ -298,7 +291,7 @@ describe('MAP and LAMBDA', () => {
   });
 
   it('refuses arrays of different sizes and a LAMBDA with the wrong number of names', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B2').setValues([
       [1, 2],
       [3, 4],

@@ -2,14 +2,8 @@
 // gives the same values as before wherever both branches were computed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { Emulator } from '../../local/emulator/index.ts';
-import { newEngine, type EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
-
-function sheet() {
-  const emu = new Emulator({ scopes: null });
-  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
-  return app.getActiveSpreadsheet().getActiveSheet();
-}
+import { newSheet } from './sheet.ts';
+import { newEngine } from '../../local/emulator/spreadsheet/spreadsheet.ts';
 
 /** Counts the lookups XLOOKUP makes (each one searches its lookup range once). */
 function countLookups() {
@@ -34,7 +28,7 @@ function shownOn(hf: HyperFormula, data: unknown[][], formula: string): unknown 
 
 describe('IF: only the branch taken is computed', () => {
   it('does not look up what the branch not taken would look up', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B2').setValues([
       ['C-1', 'Ada'],
       ['C-2', 'Alan'],
@@ -52,7 +46,7 @@ describe('IF: only the branch taken is computed', () => {
   // The Dashboard's name lists: MAP over a list's rows, most of them empty, each row's name
   // looked up only when the row has an ID.
   it('inside a MAP, looks up only the rows whose branch needs it', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B4').setValues([
       ['C-1', 'Ada'],
       ['', ''],
@@ -66,7 +60,7 @@ describe('IF: only the branch taken is computed', () => {
   });
 
   it('keeps following every cell either branch reads', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C1').setValues([[false, 'yes', 'no']]);
     s.getRange('D1').setFormula('=IF(A1,B1,C1)');
     expect(s.getRange('D1').getValue()).toBe('no');
@@ -82,7 +76,7 @@ describe('IF: only the branch taken is computed', () => {
 // The values HyperFormula's own IF gave for these (checked on the commit before the change).
 describe('IF gives the values it gave before', () => {
   it('for single values: errors, blanks, text and numbers as conditions, missing branches', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A4').setValues([[1], [0], ['text'], ['']]);
     const formulas = [
       '=IF(A1,"t","f")',
@@ -118,7 +112,7 @@ describe('IF gives the values it gave before', () => {
   });
 
   it('inside ARRAYFORMULA: element by element over ranges, in either place', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B3').setValues([
       [1, 'a'],
       [5, 'b'],
@@ -147,7 +141,7 @@ describe('IF gives the values it gave before', () => {
 // pinned against HyperFormula's own IF below).
 describe('IF over a column of conditions', () => {
   it('takes each element directly where the condition is TRUE or FALSE, and handles the others', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B200').setValues(Array.from({ length: 200 }, (_, i) => [i % 4 === 0 ? 'Pitch sent' : 'Reply', `C-${i}`]));
     s.getRange('A200').setValue('=1/0');
     const plugin = HyperFormula.getFunctionPlugin('IF') as unknown as { prototype: { calculateSingleCellOfResultArray(...args: unknown[]): unknown } };
@@ -205,7 +199,7 @@ describe('IF against HyperFormula’s own, formula by formula', () => {
 // condition's or the expression's error (PSU3D0/formualizer#372, measured on Excel).
 describe('IFERROR, IFNA, IFS and SWITCH: only what the choice needs is computed', () => {
   function lookups(formula: string, e1: string | number) {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B2').setValues([
       ['C-1', 'Ada'],
       ['C-2', 'Alan'],
@@ -235,7 +229,7 @@ describe('IFERROR, IFNA, IFS and SWITCH: only what the choice needs is computed'
   });
 
   it('stops at the condition that is TRUE: an error or text in a later condition does not show', () => {
-    const s = sheet();
+    const s = newSheet();
     const formulas = [
       '=IFS(TRUE,1,1/0,2)',
       '=IFS(FALSE,1,TRUE,2,"x",3)',
@@ -251,7 +245,7 @@ describe('IFERROR, IFNA, IFS and SWITCH: only what the choice needs is computed'
   });
 
   it('keeps following every cell any argument reads', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C1').setValues([['x', 'yes', 'no']]);
     s.getRange('D1:D2').setFormulas([['=SWITCH(A1,"y",B1,C1)'], ['=IFERROR(A1*1,C1)']]);
     expect(s.getRange('D1:D2').getValues()).toEqual([['no'], ['no']]);

@@ -2,18 +2,11 @@
 // counts only numeric values; text values are ignored"). HyperFormula turned a value that is not a
 // range or a cell (a FILTER that finds one row, an IF) into a number first, so a lone "" counted.
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
-
-function sheet() {
-  const emu = new Emulator({ scopes: null });
-  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
-  return app.getActiveSpreadsheet().getActiveSheet();
-}
+import { newSheet } from './sheet.ts';
 
 describe('COUNT', () => {
   it('does not count a FILTER that finds one empty text or one text, and counts its numbers', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B4').setValues([
       ['x', ''],
       ['y', 3],
@@ -44,7 +37,7 @@ describe('COUNT', () => {
 // condition").
 describe('COUNTIF, COUNTIFS and SUMIF with a date criterion', () => {
   it('compare the dates of the range with the date the criterion reads as', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:A4').setValues([[new Date(Date.UTC(2025, 0, 4))], [new Date(Date.UTC(2025, 0, 5))], [new Date(Date.UTC(2025, 0, 6))], ['text']]);
     s.getRange('B1:B4').setValues([[1], [2], [4], [8]]);
     s.getRange('C1:C8').setFormulas([

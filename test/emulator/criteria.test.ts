@@ -2,14 +2,7 @@
 // answers HyperFormula gives (worked out here by hand).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimpleRangeValue } from 'hyperformula';
-import { Emulator } from '../../local/emulator/index.ts';
-import type { EmuSpreadsheetApp } from '../../local/emulator/spreadsheet/spreadsheet.ts';
-
-function sheet() {
-  const emu = new Emulator({ scopes: null });
-  const app = emu.globals().SpreadsheetApp as EmuSpreadsheetApp;
-  return app.getActiveSpreadsheet().getActiveSheet();
-}
+import { newSheet } from './sheet.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -17,7 +10,7 @@ afterEach(() => {
 
 describe('counts with criteria', () => {
   it('reads each range as an array, without iterating it through a generator', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B100').setValues(Array.from({ length: 100 }, (_, i) => [`C-${i % 10}`, i]));
     const generators = vi.spyOn(SimpleRangeValue.prototype, 'iterateValuesFromTopLeftCorner');
     s.getRange('D1').setFormula('=COUNTIFS(A1:A100,"C-3",B1:B100,">=50")');
@@ -27,16 +20,21 @@ describe('counts with criteria', () => {
 
   // The Dashboard's counts test the same whole tracker columns (the Contact ID column in about fifteen).
   it('lists the cells of a range the counts of one recalculation test once, not once per count', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [i % 4 ? `C-${i}` : `X-${i}`, ['Pitched', 'Declined', 'Thanked'][i % 3]]));
     const listed = vi.spyOn(SimpleRangeValue.prototype, 'valuesFromTopLeftCorner');
-    s.getRange('D1:D4').setFormulas([['=COUNTIFS(A:A,"C-*")'], ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'], ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'], ['=COUNTIFS(A:A,"X-*",B:B,"Pitched")']]);
+    s.getRange('D1:D4').setFormulas([
+      ['=COUNTIFS(A:A,"C-*")'],
+      ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'],
+      ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'],
+      ['=COUNTIFS(A:A,"X-*",B:B,"Pitched")'],
+    ]);
     expect(s.getRange('D1:D4').getValues()).toEqual([[225], [75], [150], [25]]);
     expect(listed.mock.calls.length).toBe(2);
   });
 
   it('gives the same answers: text, wildcards, numbers, dates, blanks, errors, several criteria', () => {
-    const s = sheet();
+    const s = newSheet();
     s.getRange('A1:C8').setValues([
       ['Pitched', 1, '2025-01-02'],
       ['pitched', 2, '2025-02-01'],
