@@ -52,12 +52,17 @@ describe('reading ranges in formulas', () => {
     s.getRange('A4').setValue(5);
     expect(s.getRange('C1').getValue()).toBe(3 + 10);
   });
-  it('reads a range several formulas of one recalculation name once, as the Dashboard\'s counts name the tracker\'s columns', () => {
+  it("reads a range several formulas of one recalculation name once, as the Dashboard's counts name the tracker's columns", () => {
     const { s, graph } = sheet();
     s.getRange('A1:B300').setValues(Array.from({ length: 300 }, (_, i) => [i % 4 ? `C-${i}` : `X-${i}`, ['Pitched', 'Declined', 'Thanked'][i % 3]]));
     const reads = vi.spyOn(graph, 'getCellValue');
     // Written in one execution, so computed in one recalculation.
-    s.getRange('D1:D4').setFormulas([['=COUNTIFS(A:A,"C-*")'], ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'], ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'], ['=ROWS(FILTER(A:A,LEFT(A:A,2)="C-",B:B<>"Pitched"))']]);
+    s.getRange('D1:D4').setFormulas([
+      ['=COUNTIFS(A:A,"C-*")'],
+      ['=COUNTIFS(B:B,"Declined",A:A,"C-*")'],
+      ['=COUNTIFS(B:B,"<>Thanked",A:A,"C-*")'],
+      ['=ROWS(FILTER(A:A,LEFT(A:A,2)="C-",B:B<>"Pitched"))'],
+    ]);
     expect(s.getRange('D1:D4').getValues()).toEqual([[225], [75], [150], [150]]);
     const fromColumnsAB = reads.mock.calls.filter(([at]) => (at as { col: number }).col <= 1).length;
     expect(fromColumnsAB).toBe(600);
