@@ -5,7 +5,7 @@
 // header row of the one read of the log; the metadata is walked only when that check fails.
 // Rows are only ever appended after the last row with content, in one setValues.
 
-import type { CellRange, OutCell } from '../../core/tracker/cells.ts';
+import { type CellRange, type OutCell, rangeA1 } from '../../core/tracker/cells.ts';
 import {
   checkRemembered,
   eventIdsIn,
@@ -18,7 +18,6 @@ import {
   planLogColumns,
   type RememberedLogColumns,
 } from '../../core/logging/interview-log.ts';
-import { columnLetters } from '../../core/base/a1.ts';
 import { quoteSheet } from '../../core/dashboard/refs.ts';
 import { forCell } from '../tracker/cells.ts';
 import { allValues, NEW_SHEET_GRID, rangeInGrid, uniqueNameAmong } from '../base/sheets.ts';
@@ -316,8 +315,7 @@ function createLogThroughApi(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props
       return (sheet ??= ss.getSheetById(sheetId)!);
     },
     name,
-    rangeAt: (row, column, numRows, numColumns) =>
-      ss.getRange(`${quoteSheet(name)}!${columnLetters(column)}${row}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`),
+    rangeAt: (row, column, numRows, numColumns) => ss.getRange(`${quoteSheet(name)}!${rangeA1({ row, column, numRows, numColumns })}`),
     columns,
     lastRow: 1,
     maxRows,
